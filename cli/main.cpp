@@ -1,0 +1,56 @@
+// laminar-cli: the headless face of core, for scripts and GPU servers (no Qt).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "cli/command_registry.h"
+#include "model/gpt2_model.h"
+#include "util/error.h"
+#include "util/version.h"
+
+namespace laminar::cli {
+std::vector<CommandFactory>& commandFactories() {
+  static std::vector<CommandFactory> factories;
+  return factories;
+}
+}  // namespace laminar::cli
+
+int main(int argc, char** argv) {
+  using namespace laminar;
+  CLI::App app{"laminar-cli — look inside GPT-2 from the command line"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version",
+                       [] {
+                         return "laminar-cli " + versionString() + " (libtorch " + torchVersion() +
+                                ", CUDA " + (cudaAvailable() ? "available" : "not available") + ")";
+                       });
+  std::vector<std::pair<CLI::App*, std::function<int()>>> runners;
+  for (auto& factory : cli::commandFactories()) {
+    size_t before = app.get_subcommands({}).size();
+    auto run = factory(app);
+    auto subs = app.get_subcommands({});
+    if (subs.size() > before) runners.emplace_back(subs.back(), std::move(run));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 1;
+  }
+  try {
+    for (auto& [sub, run] : runners)
+      if (sub->parsed()) return run();
+  } catch (const Cancelled&) {
+    std::cerr << "laminar-cli: cancelled\n";
+    return 1;
+  } catch (const Error& e) {
+    std::cerr << "laminar-cli: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "laminar-cli: internal error: " << e.what() << "\n";
+    return 2;
+  }
+  return 1;
+}

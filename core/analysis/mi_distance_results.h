@@ -1,0 +1,62 @@
+#pragma once
+// Results of experiment 2 (mutual information vs token distance), ../shared/analysis-spec.md.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace laminar {
+
+enum class MiSite { Attn = 0, Mlp = 1 };  // hook_attn_out, hook_mlp_out
+constexpr int kSites = 2;
+const char* siteKey(MiSite s);  // "attn", "mlp"
+
+struct OccurrencePair {
+  int i = 0, j = 0;          // occurrence indices, i < j
+  int64_t distance = 0;      // |p_i - p_j| in tokens
+};
+
+struct MiSiteLayer {
+  std::vector<double> pairMi;  // one per pair, in MiDistanceResults::pairs order (nats)
+  std::vector<int64_t> keptSamples;  // dimensions left after z-trimming, per pair
+  std::vector<int> bins;             // B used per pair (histogram estimator; 0 for KSG)
+  double meanMi = 0;
+  double tau = 0, tauP = 1;  // Kendall tau-b of (distance, MI), two-sided p
+};
+
+struct MiLayer {
+  int layer = 0;
+  std::array<MiSiteLayer, kSites> sites;
+  // attention vs MLP pair MIs, independent two-sample t-test
+  double t = 0, p = 1, df = 0;
+  double pBonferroni = 1;  // final as soon as the layer is done: min(1, p * L)
+  // Fisher Z of the two taus (an approximation: tau is not Pearson r)
+  double fisherZ = 0, fisherP = 1;
+  double forwardSeconds = 0, analysisSeconds = 0;
+};
+
+struct MiDistanceSettings {
+  std::string target;
+  std::string estimator = "hist";  // "hist" | "ksg"
+  std::string bins = "fd";         // "fd" | a fixed number
+  double zTrim = 4.0;              // 0 = off
+  int ksgK = 3;
+  std::string ttest = "student";   // "student" | "welch"
+  double fdrQ = 0.05;
+  bool caseInsensitive = false;
+};
+
+struct MiDistanceResults {
+  MiDistanceSettings settings;
+  int nLayer = 0;
+  int width = 0;
+  std::vector<int> occurrenceText;          // text index of each occurrence
+  std::vector<int64_t> occurrencePosition;  // token position of each occurrence
+  std::vector<OccurrencePair> pairs;
+  std::vector<MiLayer> layers;  // filled in order as layers finish
+  // Known only when every layer is done (Benjamini-Hochberg needs all p-values).
+  std::vector<double> pFdr;
+  std::vector<bool> significantBonferroni, significantFdr;
+};
+
+}  // namespace laminar

@@ -1,0 +1,58 @@
+#pragma once
+// The contract between the engine and its users (CLI, GUI): how a run is started, how it
+// reports each finished layer, and what a results directory holds.
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/mi_distance_results.h"
+#include "analysis/similarity_results.h"
+
+namespace laminar {
+
+class Gpt2Model;
+class BpeTokenizer;
+struct SentenceSet;
+
+struct RunSettings {
+  std::string experiment = "similarity";  // "similarity" | "mi-distance" (registry key)
+  SimilaritySettings similarity;
+  MiDistanceSettings miDistance;
+};
+
+struct RunProgress {
+  int layersDone = 0;
+  int nLayer = 0;
+  double elapsedSeconds = 0;
+  double remainingSeconds = -1;  // -1 until an estimate exists
+};
+
+struct RunResults {
+  std::string experiment;
+  nlohmann::json metadata;  // app version, model config + checksums, settings, timings ...
+  std::vector<std::string> diagnostics;  // per-line problems of the sentence set
+  std::optional<SimilarityResults> similarity;
+  std::optional<MiDistanceResults> miDistance;
+};
+
+// Called on the worker thread after each layer; `soFar` holds layers 0..layer.
+struct RunObserver {
+  std::function<void(const RunProgress&)> onProgress;
+  std::function<void(const RunResults& soFar, int layer)> onLayer;
+};
+
+// Runs an experiment; throws laminar::Error for bad input, laminar::Cancelled on cancel.
+RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
+                         const RunSettings& settings, const RunObserver& observer = {},
+                         const std::atomic<bool>* cancel = nullptr);
+
+// A results directory (docs/results-format.md): written atomically, loaded back identically.
+void saveResults(const RunResults& results, const std::filesystem::path& dir);
+RunResults loadResults(const std::filesystem::path& dir);
+
+}  // namespace laminar

@@ -1,0 +1,33 @@
+#pragma once
+// Sentence sets: .txt (one text per line, optional "# target: WORD"), .tsv/.csv ("text"
+// column, optional "target"), .json ({"target": ..., "texts": [...]}). UTF-8 only; square
+// brackets mark an intended occurrence. See ../shared/analysis-spec.md.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace laminar {
+
+struct SentenceText {
+  std::string text;  // as in the file, brackets included
+  int line = 0;      // 1-based line (or JSON array index + 1) in the source file
+};
+
+struct Diagnostic {
+  enum class Severity { Info, Warning, Error } severity = Severity::Warning;
+  int line = 0;  // 0 = whole file
+  std::string message;  // complete, user-facing, English (the GUI translates known forms)
+};
+
+struct SentenceSet {
+  std::filesystem::path source;  // empty for sets built in memory
+  std::string target;            // from the file; may be overridden by the user
+  std::vector<SentenceText> texts;
+  std::vector<Diagnostic> diagnostics;  // loader problems (empty lines counted, bad rows ...)
+  std::string sha256;                   // of the file bytes
+};
+
+// Throws laminar::Error naming the file (and line) when nothing usable can be read.
+SentenceSet loadSentenceSet(const std::filesystem::path& path);
+
+}  // namespace laminar
