@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "model/checkpoint.h"
-#include "model/gpt2_config.h"
+#include "checkpoint/checkpoint.h"
+#include "checkpoint/gpt2_config.h"
 
 namespace laminar {
 

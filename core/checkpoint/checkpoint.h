@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "model/gpt2_config.h"
+#include "checkpoint/gpt2_config.h"
 
 namespace laminar {
 
