@@ -1,0 +1,23 @@
+#pragma once
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/gpt2_model.h"
+
+namespace laminar::test {
+
+std::filesystem::path sharedReference();  // ../shared/reference
+// gpt2-tiny with the `transformer.` prefix, as save_pretrained writes it.
+std::unique_ptr<Gpt2Model> loadTinyReference(const ModelOptions& options = {});
+// The same weights in the hub's original key style (no prefix, legacy attn.bias buffers),
+// assembled into a temporary checkpoint directory.
+std::unique_ptr<Gpt2Model> loadTinyHubStyle(const std::filesystem::path& scratch);
+std::vector<std::vector<int64_t>> referenceSequences();  // the 4 id sequences of the fixture
+double maxAbsDiff(const torch::Tensor& a, const torch::Tensor& b);
+// A deterministic id sequence for a model with `vocab` tokens.
+std::vector<int64_t> someIds(int64_t length, int64_t vocab, uint64_t seed);
+
+}  // namespace laminar::test
