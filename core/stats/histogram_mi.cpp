@@ -1,0 +1,155 @@
+#include "stats/histogram_mi.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "stats/descriptive.h"
+#include "util/error.h"
+
+namespace laminar::stats {
+namespace {
+
+// numpy.percentile(sorted, q) with the default 'linear' method, q = 25 or 75.
+double linearPercentile(const std::vector<double>& sorted, double quantile) {
+  const size_t n = sorted.size();
+  const double virtualIndex = static_cast<double>(n - 1) * quantile;
+  const double previousIndex = std::floor(virtualIndex);
+  size_t prev = static_cast<size_t>(previousIndex), next = prev + 1;
+  if (virtualIndex >= static_cast<double>(n - 1)) prev = next = n - 1;
+  const double a = sorted[prev], b = sorted[next];
+  const double gamma = virtualIndex - previousIndex;
+  const double diff = b - a;  // numpy's _lerp, exact order of operations
+  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+}
+
+// numpy's histogram edges for `bins` equal bins over the data range.
+std::vector<double> histogramEdges(const double* v, size_t n, int bins) {
+  double lo = *std::min_element(v, v + n), hi = *std::max_element(v, v + n);
+  if (lo == hi) {  // numpy's _get_outer_edges
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  // numpy.linspace(lo, hi, bins + 1): i * step + lo, the last edge set to hi.
+  std::vector<double> edges(static_cast<size_t>(bins) + 1);
+  const double delta = hi - lo;
+  const double step = delta / bins;
+  for (int i = 0; i <= bins; ++i) {
+    double e = static_cast<double>(i);
+    if (step == 0) {
+      e /= bins;
+      e *= delta;
+    } else {
+      e *= step;
+    }
+    edges[static_cast<size_t>(i)] = e + lo;
+  }
+  edges.back() = hi;
+  return edges;
+}
+
+// Bin index as numpy.histogramdd assigns it: searchsorted(side='right') - 1, values on the
+// last edge go to the last bin.
+int binIndex(const std::vector<double>& edges, double value) {
+  const auto it = std::upper_bound(edges.begin(), edges.end(), value);
+  int bin = static_cast<int>(it - edges.begin()) - 1;
+  if (value == edges.back()) bin -= 1;
+  return bin;
+}
+
+}  // namespace
+
+int freedmanDiaconisBinCount(const double* values, size_t n) {
+  if (n == 0) throw Error("Freedman-Diaconis bin rule: no values");
+  requireFinite(values, n, "Freedman-Diaconis bin rule");
+  std::vector<double> sorted(values, values + n);
+  std::sort(sorted.begin(), sorted.end());
+  double first = sorted.front(), last = sorted.back();
+  if (first == last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  const double iqr = linearPercentile(sorted, 0.75) - linearPercentile(sorted, 0.25);
+  const double width = 2.0 * iqr * std::pow(static_cast<double>(n), -1.0 / 3.0);
+  if (width == 0) return 1;
+  const double bins = std::ceil((last - first) / width);
+  return bins > 1e9 ? 1000000000 : static_cast<int>(bins);
+}
+
+HistogramBinRule parseHistogramBinRule(const std::string& text) {
+  HistogramBinRule rule;
+  if (text == "fd") return rule;
+  size_t used = 0;
+  long value = 0;
+  try {
+    value = std::stol(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != text.size() || text.empty() || value < 1 || value > 100000)
+    throw Error("bins must be 'fd' or a whole number from 1 to 100000, got '" + text + "'");
+  rule.fixedBins = static_cast<int>(value);
+  return rule;
+}
+
+int histogramBinCount(const double* x, const double* y, size_t n, const HistogramBinRule& rule) {
+  if (rule.fixedBins > 0) return rule.fixedBins;
+  if (rule.fixedBins < 0 || rule.minBins < 1 || rule.maxBins < rule.minBins)
+    throw Error("histogram bin rule: invalid settings (fixed " + std::to_string(rule.fixedBins) +
+                ", clamp " + std::to_string(rule.minBins) + ".." + std::to_string(rule.maxBins) +
+                ")");
+  std::vector<double> pooled(x, x + n);
+  pooled.insert(pooled.end(), y, y + n);
+  const int fd = freedmanDiaconisBinCount(pooled.data(), pooled.size());
+  return std::clamp(fd, rule.minBins, rule.maxBins);
+}
+
+double histogramMutualInformationWithBins(const double* x, const double* y, size_t n, int bins) {
+  requireFinite(x, n, "histogram MI: x");
+  requireFinite(y, n, "histogram MI: y");
+  if (bins < 1) throw Error("histogram MI: bins must be >= 1, got " + std::to_string(bins));
+  if (n == 0) throw Error("histogram MI: no samples");
+  const std::vector<double> ex = histogramEdges(x, n, bins), ey = histogramEdges(y, n, bins);
+  const size_t b = static_cast<size_t>(bins);
+  std::vector<int64_t> joint(b * b, 0), cx(b, 0), cy(b, 0);
+  for (size_t k = 0; k < n; ++k) {
+    const size_t i = static_cast<size_t>(binIndex(ex, x[k]));
+    const size_t j = static_cast<size_t>(binIndex(ey, y[k]));
+    ++joint[i * b + j];
+    ++cx[i];
+    ++cy[j];
+  }
+  // sum p(x,y) log(p(x,y) / (p(x) p(y))) with p = count / n, written on counts.
+  const double total = static_cast<double>(n);
+  std::vector<double> terms;
+  terms.reserve(n);
+  for (size_t i = 0; i < b; ++i)
+    for (size_t j = 0; j < b; ++j) {
+      const int64_t c = joint[i * b + j];
+      if (c == 0) continue;
+      const double cd = static_cast<double>(c);
+      terms.push_back(cd / total *
+                      std::log(cd * total / (static_cast<double>(cx[i]) * static_cast<double>(cy[j]))));
+    }
+  return std::max(0.0, pairwiseSum(terms.data(), terms.size()));
+}
+
+MiEstimate histogramMutualInformation(const double* x, const double* y, size_t n,
+                                      const HistogramBinRule& rule) {
+  requireFinite(x, n, "histogram MI: x");
+  requireFinite(y, n, "histogram MI: y");
+  MiEstimate r;
+  r.samples = n;
+  if (n < 2) {
+    r.mi = std::numeric_limits<double>::quiet_NaN();
+    r.defined = false;
+    r.reason = "histogram MI needs at least 2 samples, got " + std::to_string(n);
+    return r;
+  }
+  r.bins = histogramBinCount(x, y, n, rule);
+  r.mi = histogramMutualInformationWithBins(x, y, n, r.bins);
+  return r;
+}
+
+}  // namespace laminar::stats
