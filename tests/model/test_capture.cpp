@@ -61,7 +61,10 @@ TEST(Capture, SelectedPositionsAreExactlyThoseRowsOfTheFullCapture) {
   auto idx = torch::tensor(std::vector<int64_t>{19, 0, 5});
   for (const auto& hook : kSomeHooks) {
     int dim = hook.find("hook_pattern") != std::string::npos ? 1 : 0;
-    EXPECT_EQ(maxAbsDiff(b.at(hook)[0], a.at(hook)[0].index_select(dim, idx)), 0.0) << hook;
+    // Rows are gathered, not recomputed — except logits, where a GEMM over fewer rows may
+    // round differently.
+    double tolerance = hook == "logits" ? 1e-5 : 0.0;
+    EXPECT_LE(maxAbsDiff(b.at(hook)[0], a.at(hook)[0].index_select(dim, idx)), tolerance) << hook;
     EXPECT_EQ(maxAbsDiff(b.at(hook)[1], a.at(hook)[1]), 0.0) << hook;
   }
   EXPECT_EQ(b.at("blocks.2.attn.hook_pattern")[0].sizes(), (torch::IntArrayRef{4, 3, 20}));

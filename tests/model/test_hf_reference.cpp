@@ -40,7 +40,7 @@ void compareWithReference(const Gpt2Model& model) {
     }
   }
   EXPECT_EQ(compared, static_cast<int>(expected->tensors().size())) << "every fixture tensor is compared";
-  RecordProperty("worst_abs_error", std::to_string(worst));
+  ::testing::Test::RecordProperty("worst_abs_error", std::to_string(worst));
   std::cout << "worst abs error over " << compared << " tensors: " << worst << "\n";
 }
 
