@@ -11,6 +11,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "checkpoint/synthetic_checkpoint.h"
 #include "model/gpt2_model.h"
 #include "model/hook_points.h"
 
@@ -27,15 +28,29 @@ static double peakRssMiB() {
 
 int main(int argc, char** argv) {
   CLI::App app{"laminar engine benchmark"};
-  std::string modelDir, device = "cpu", dtype = "float32";
+  std::string modelDir, shape, device = "cpu", dtype = "float32";
   int threads = 0, repeat = 3, nSeq = 54;
-  app.add_option("--model", modelDir, "checkpoint directory (e.g. from make-synthetic --shape gpt2-xl)")->required();
+  auto* modelOpt = app.add_option("--model", modelDir, "checkpoint directory");
+  app.add_option("--make-synthetic", shape,
+                 "first write a synthetic checkpoint of this shape (gpt2-xl, WxLxH) into --model")
+      ->needs(modelOpt);
   app.add_option("--device", device);
   app.add_option("--dtype", dtype);
   app.add_option("--threads", threads);
   app.add_option("--repeat", repeat);
   CLI11_PARSE(app, argc, argv);
 
+  if (modelDir.empty()) {
+    std::cerr << "--model is required\n";
+    return 1;
+  }
+  if (!shape.empty()) {
+    auto t = Clock::now();
+    SyntheticCheckpointOptions so;
+    so.config = Gpt2Config::forShape(shape);
+    writeSyntheticCheckpoint(modelDir, so);
+    std::cerr << "wrote synthetic " << shape << " to " << modelDir << " in " << seconds(t) << " s\n";
+  }
   auto t0 = Clock::now();
   ModelOptions options;
   options.device = device;
@@ -68,7 +83,7 @@ int main(int argc, char** argv) {
   auto sync = [&] {
     if (model->device().is_cuda()) torch::cuda::synchronize();
   };
-  model->run({seqs[0]}, capture);  // warm-up (allocator, kernels)
+  model->run({seqs[0]}, none);  // warm-up (allocator, kernels)
   sync();
   double best = 1e30, bestNoCapture = 1e30;
   for (int r = 0; r < repeat; ++r) {
