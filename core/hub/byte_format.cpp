@@ -1,0 +1,44 @@
+#include "hub/byte_format.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace laminar::hub {
+
+std::string formatBytes(uint64_t bytes) {
+  static const char* units[] = {"B", "kB", "MB", "GB", "TB"};
+  double value = static_cast<double>(bytes);
+  int unit = 0;
+  while (value >= 1000.0 && unit < 4) {
+    value /= 1000.0;
+    ++unit;
+  }
+  char buf[32];
+  if (unit == 0)
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  else
+    std::snprintf(buf, sizeof buf, value < 10 ? "%.2f %s" : value < 100 ? "%.1f %s" : "%.0f %s", value,
+                  units[unit]);
+  return buf;
+}
+
+std::string formatSpeed(double bytesPerSecond) {
+  if (!(bytesPerSecond >= 0) || !std::isfinite(bytesPerSecond)) return "?";
+  return formatBytes(static_cast<uint64_t>(bytesPerSecond)) + "/s";
+}
+
+std::string formatDuration(double seconds) {
+  if (!(seconds >= 0) || !std::isfinite(seconds)) return "?";
+  const auto total = static_cast<long long>(std::llround(seconds));
+  const long long h = total / 3600, m = (total % 3600) / 60, s = total % 60;
+  char buf[48];
+  if (h > 0)
+    std::snprintf(buf, sizeof buf, "%lldh %02lldm", h, m);
+  else if (m > 0)
+    std::snprintf(buf, sizeof buf, "%lldm %02llds", m, s);
+  else
+    std::snprintf(buf, sizeof buf, "%llds", s);
+  return buf;
+}
+
+}  // namespace laminar::hub

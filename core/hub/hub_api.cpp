@@ -1,0 +1,131 @@
+#include "hub/hub_api.h"
+
+#include <cstdlib>
+
+#include "hub/hub_environment.h"
+#include "hub/http_transfer.h"
+#include "util/version.h"
+
+namespace laminar::hub {
+namespace {
+
+std::string originOf(const std::string& url) {
+  auto start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  auto end = url.find('/', start);
+  return end == std::string::npos ? url : url.substr(0, end);
+}
+
+// ETags come quoted and sometimes weak (W/"..."); the cache names blobs without either.
+std::string normalizeEtag(std::string etag) {
+  if (etag.rfind("W/", 0) == 0) etag = etag.substr(2);
+  if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
+  return etag;
+}
+
+bool parseSize(const std::string& text, uint64_t& out) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  const unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+  if (!end || *end != '\0') return false;
+  out = v;
+  return true;
+}
+
+}  // namespace
+
+std::string HubConnection::userAgent() const { return "laminar/" + versionString(); }
+
+HubConnection HubConnection::fromEnvironment() {
+  HubConnection hub;
+  hub.endpoint = defaultEndpoint();
+  hub.token = defaultToken();
+  return hub;
+}
+
+std::vector<std::string> hubHeaders(const HubConnection& hub) {
+  std::vector<std::string> headers;
+  if (hub.token && !hub.token->empty()) headers.push_back("Authorization: Bearer " + *hub.token);
+  return headers;
+}
+
+std::string describeHttpError(long status, const std::string& errorCode, const std::string& errorMessage,
+                              const std::string& repo, const std::string& revision, const std::string& file,
+                              bool tokenSent) {
+  const std::string where = repo + "/" + file + " (revision " + revision + ")";
+  std::string msg;
+  if (errorCode == "RepoNotFound") {
+    msg = "repository " + repo + " not found on the hub (HTTP " + std::to_string(status) + ")" +
+          (tokenSent ? "; check the name, and that your token may read it"
+                     : "; check the name; if it is private, set HF_TOKEN to an access token");
+  } else if (errorCode == "RevisionNotFound") {
+    msg = "revision '" + revision + "' not found in " + repo + " (HTTP " + std::to_string(status) + ")";
+  } else if (errorCode == "EntryNotFound" || (status == 404 && errorCode.empty())) {
+    msg = where + " not found on the hub (404 Not Found)";
+  } else if (errorCode == "GatedRepo" || status == 403) {
+    msg = "access to " + repo + " denied (" + std::to_string(status) +
+          "): the repository is gated or restricted; accept its terms on its hub page and use a token "
+          "(HF_TOKEN) that may read it";
+  } else if (status == 401) {
+    msg = tokenSent ? "the hub refused the access token for " + repo +
+                          " (401 Unauthorized); check HF_TOKEN or log in again"
+                    : repo + " requires authentication (401 Unauthorized); set HF_TOKEN to an access token";
+  } else if (status == 429) {
+    msg = "the hub is rate-limiting requests (429 Too Many Requests) for " + where + "; wait a minute and retry";
+  } else if (status >= 500) {
+    msg = "the hub had a server error (HTTP " + std::to_string(status) + ") for " + where + "; try again later";
+  } else {
+    msg = "unexpected HTTP status " + std::to_string(status) + " for " + where;
+  }
+  if (!errorMessage.empty()) msg += " [hub: " + errorMessage + "]";
+  return msg;
+}
+
+HubFileMetadata fetchFileMetadata(const HubConnection& hub, const std::string& repo, const std::string& revision,
+                                  const std::string& file) {
+  HttpRequest request;
+  request.url = resolveUrl(hub.endpoint, repo, revision, file);
+  request.headers = hubHeaders(hub);
+  request.headers.push_back("Accept-Encoding: identity");  // the real Content-Length
+  request.headOnly = true;
+  request.connectTimeoutSeconds = hub.connectTimeoutSeconds;
+  request.totalTimeoutSeconds = hub.metadataTimeoutSeconds;
+  request.lowSpeedBytes = 0;
+  request.userAgent = hub.userAgent();
+
+  HttpResponse response;
+  for (int hop = 0;; ++hop) {
+    response = performHttp(request, repo + "/" + file);
+    const std::string location = response.header("location");
+    // Relative redirects stay on the hub (a renamed repository): follow them. An absolute
+    // one goes to the CDN, and this response already carries the metadata.
+    const bool relative = response.status >= 300 && response.status < 400 && !location.empty() &&
+                          location[0] == '/' && location.rfind("//", 0) != 0;
+    if (!relative || hop >= 5) break;
+    request.url = originOf(request.url) + location;
+  }
+  if (response.status >= 400 || response.status == 0)
+    throw HubRequestError(response.status, response.header("x-error-code"),
+                          describeHttpError(response.status, response.header("x-error-code"),
+                                            response.header("x-error-message"), repo, revision, file,
+                                            hub.token && !hub.token->empty()));
+
+  HubFileMetadata meta;
+  meta.file = file;
+  meta.commit = response.header("x-repo-commit");
+  const std::string linkedEtag = response.header("x-linked-etag");
+  meta.lfs = !linkedEtag.empty();
+  meta.etag = normalizeEtag(meta.lfs ? linkedEtag : response.header("etag"));
+  const std::string sizeText =
+      !response.header("x-linked-size").empty() ? response.header("x-linked-size") : response.header("content-length");
+  const std::string source = hub.endpoint + " for " + repo + "/" + file;
+  if (meta.commit.empty())
+    throw Error("no X-Repo-Commit header from " + source +
+                "; is the endpoint (HF_ENDPOINT / --endpoint) a Hugging Face hub or a faithful mirror?");
+  if (meta.etag.empty() || meta.etag.find('/') != std::string::npos || meta.etag.find("..") != std::string::npos)
+    throw Error("no usable ETag from " + source + "; cannot store the file in the cache");
+  if (!parseSize(sizeText, meta.size)) throw Error("no file size (X-Linked-Size / Content-Length) from " + source);
+  return meta;
+}
+
+}  // namespace laminar::hub

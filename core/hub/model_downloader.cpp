@@ -1,0 +1,433 @@
+#include "hub/model_downloader.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <set>
+#include <system_error>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "hub/byte_format.h"
+#include "hub/disk_space.h"
+#include "hub/hf_cache.h"
+#include "hub/http_transfer.h"
+#include "hub/hub_environment.h"
+#include "util/error.h"
+#include "util/atomic_file.h"
+#include "util/sha256.h"
+
+namespace laminar::hub {
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+bool isSha256Hex(const std::string& s) {
+  return s.size() == 64 &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isxdigit(c) && !std::isupper(c); });
+}
+
+uint64_t fileSizeOr0(const fs::path& p) {
+  std::error_code ec;
+  auto n = fs::file_size(p, ec);
+  return ec ? 0 : static_cast<uint64_t>(n);
+}
+
+bool blobComplete(const fs::path& blob, uint64_t size) {
+  std::error_code ec;
+  return fs::is_regular_file(blob, ec) && fileSizeOr0(blob) == size;
+}
+
+// A file name from a shard index must stay inside the snapshot.
+bool safeRelativeName(const std::string& name) {
+  if (name.empty() || name[0] == '/' || name.find('\\') != std::string::npos) return false;
+  for (const auto& part : fs::path(name))
+    if (part == ".." || part == ".") return false;
+  return true;
+}
+
+// An exclusive flock on <cache>/.locks/<repo>/<etag>.lock: the same lock huggingface_hub's
+// filelock takes, so Laminar and Python never write one blob at the same time.
+class BlobLock {
+ public:
+  BlobLock(const fs::path& path, const std::string& file) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw Error(fileError(path.string(), std::string("cannot create lock file: ") + std::strerror(errno)));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);
+      throw Error(file + ": another program is downloading this file into the cache right now (lock " +
+                  path.string() + "); wait for it to finish, then run again");
+    }
+  }
+  ~BlobLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the lock
+  }
+  BlobLock(const BlobLock&) = delete;
+  BlobLock& operator=(const BlobLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace
+
+// Progress bookkeeping for one run: totals, a speed window and the user's callback.
+struct ModelDownloader::Transfer {
+  const DownloadProgressCallback* callback = nullptr;
+  const std::atomic<bool>* cancelled = nullptr;
+  DownloadProgress progress;
+  uint64_t bytesBeforeFile = 0;   // of all files, done before the current one
+  uint64_t transferred = 0;       // bytes received over the network this run
+  std::deque<std::pair<Clock::time_point, uint64_t>> samples;  // (time, transferred)
+  Clock::time_point lastReport{};
+
+  // Returns false when the user cancelled.
+  bool report(uint64_t fileDone, DownloadProgress::Phase phase, bool force) {
+    if (cancelled->load()) return false;
+    const auto now = Clock::now();
+    samples.emplace_back(now, transferred);
+    while (samples.size() > 2 && now - samples.front().first > std::chrono::seconds(5)) samples.pop_front();
+    if (!force && now - lastReport < std::chrono::milliseconds(100)) return true;
+    lastReport = now;
+    progress.phase = phase;
+    progress.fileBytesDone = fileDone;
+    progress.bytesDone = bytesBeforeFile + fileDone;
+    const double span = std::chrono::duration<double>(samples.back().first - samples.front().first).count();
+    if (span > 0.2) {
+      progress.bytesPerSecond = (samples.back().second - samples.front().second) / span;
+      const uint64_t left = progress.bytesTotal > progress.bytesDone ? progress.bytesTotal - progress.bytesDone : 0;
+      progress.secondsRemaining = progress.bytesPerSecond > 0 ? left / progress.bytesPerSecond : -1;
+    }
+    if (callback && *callback && !(*callback)(progress)) return false;
+    return !cancelled->load();
+  }
+};
+
+uint64_t DownloadPlan::totalBytes() const {
+  uint64_t n = 0;
+  for (const auto& f : files) n += f.metadata.size;
+  return n;
+}
+
+uint64_t DownloadPlan::bytesToFetch() const {
+  uint64_t n = 0;
+  for (const auto& f : files)
+    if (!f.cached) n += f.metadata.size - std::min(f.partialBytes, f.metadata.size);
+  return n;
+}
+
+ModelDownloader::ModelDownloader(DownloadOptions options) : options_(std::move(options)) {
+  if (options_.repo.empty()) throw Error("no repository given to download");
+  if (options_.revision.empty()) options_.revision = "main";
+  hub_.endpoint = options_.endpoint.empty() ? defaultEndpoint() : options_.endpoint;
+  while (!hub_.endpoint.empty() && hub_.endpoint.back() == '/') hub_.endpoint.pop_back();
+  if (options_.token)
+    hub_.token = options_.token->empty() ? std::nullopt : options_.token;
+  else
+    hub_.token = defaultToken();
+  hub_.connectTimeoutSeconds = options_.connectTimeoutSeconds;
+  hub_.metadataTimeoutSeconds = std::max(options_.connectTimeoutSeconds, options_.lowSpeedSeconds);
+  hub_.lowSpeedBytes = options_.lowSpeedBytes;
+  hub_.lowSpeedSeconds = options_.lowSpeedSeconds;
+  cacheDirectory_ = options_.cacheDirectory.empty() ? defaultCacheDirectory() : options_.cacheDirectory;
+}
+
+void ModelDownloader::say(const std::string& line) const {
+  if (options_.log) options_.log(line);
+}
+
+DownloadPlan ModelDownloader::plan() {
+  if (offlineModeRequested())
+    throw Error("HF_HUB_OFFLINE is set, so downloads are disabled; unset it to download " + options_.repo);
+  const std::string& repo = options_.repo;
+  HubCache cache(cacheDirectory_);
+  DownloadPlan plan;
+  plan.repo = repo;
+  plan.revision = options_.revision;
+
+  const HubFileMetadata config = fetchFileMetadata(hub_, repo, options_.revision, "config.json");
+  plan.commit = config.commit;
+  // Every further request names the commit, so all files come from the same snapshot.
+  const std::string pinned = plan.commit;
+  auto optional = [&](const std::string& file) -> std::optional<HubFileMetadata> {
+    try {
+      return fetchFileMetadata(hub_, repo, pinned, file);
+    } catch (const HubRequestError& e) {
+      if (e.status() == 404) return std::nullopt;
+      throw;
+    }
+  };
+
+  std::vector<HubFileMetadata> files;
+  for (const char* tokenizerFile : {"vocab.json", "merges.txt"}) {
+    if (auto meta = optional(tokenizerFile))
+      files.push_back(*meta);
+    else
+      say(std::string(tokenizerFile) + " is not in " + repo + "; Laminar's bundled GPT-2 tokenizer will be used");
+  }
+  if (auto weights = optional("model.safetensors")) {
+    files.push_back(*weights);
+  } else if (auto index = optional("model.safetensors.index.json")) {
+    // The index is small: fetch it now to learn the shard names.
+    Transfer quiet;
+    quiet.cancelled = &cancelled_;
+    quiet.progress.bytesTotal = index->size;
+    if (!blobComplete(cache.blobPath(repo, index->etag), index->size)) fetchBlob(*index, quiet);
+    const fs::path indexBlob = cache.blobPath(repo, index->etag);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(readFile(indexBlob));
+    } catch (const nlohmann::json::exception& e) {
+      throw Error(repo + "/model.safetensors.index.json: not valid JSON (" + e.what() + ")");
+    }
+    if (!j.contains("weight_map") || !j["weight_map"].is_object() || j["weight_map"].empty())
+      throw Error(repo + "/model.safetensors.index.json: no \"weight_map\" naming the shards");
+    std::set<std::string> shards;
+    for (const auto& [tensor, shard] : j["weight_map"].items()) {
+      if (!shard.is_string() || !safeRelativeName(shard.get<std::string>()))
+        throw Error(repo + "/model.safetensors.index.json: weight_map[\"" + tensor + "\"] is not a file name");
+      shards.insert(shard.get<std::string>());
+    }
+    files.push_back(*index);
+    for (const auto& shard : shards) files.push_back(fetchFileMetadata(hub_, repo, pinned, shard));
+  } else {
+    throw Error(repo + " (revision " + options_.revision +
+                ") has no model.safetensors nor model.safetensors.index.json; Laminar reads safetensors "
+                "checkpoints only");
+  }
+  files.push_back(config);  // linked last: a snapshot without config.json is no checkpoint
+
+  for (auto& meta : files) {
+    if (meta.commit != plan.commit)
+      throw Error(repo + "/" + meta.file + ": the hub answered for commit " + meta.commit + ", expected " +
+                  plan.commit + "; the repository changed during the download, run it again");
+    PlannedFile planned;
+    planned.metadata = meta;
+    planned.cached = blobComplete(cache.blobPath(repo, meta.etag), meta.size);
+    if (!planned.cached) planned.partialBytes = fileSizeOr0(cache.incompletePath(repo, meta.etag));
+    plan.files.push_back(std::move(planned));
+  }
+  return plan;
+}
+
+DownloadResult ModelDownloader::run(const DownloadProgressCallback& progress) {
+  const std::string& repo = options_.repo;
+  HubCache cache(cacheDirectory_);
+  DownloadPlan plan = this->plan();
+
+  const fs::path repoDir = cache.repoDirectory(repo);
+  std::error_code ec;
+  fs::create_directories(repoDir / "blobs", ec);
+  if (ec) throw Error(fileError((repoDir / "blobs").string(), "cannot create cache folder: " + ec.message()));
+  const uint64_t needed = plan.bytesToFetch();
+  if (options_.checkFreeSpace && needed > 0) requireFreeSpace(repoDir / "blobs", needed + (16u << 20));
+  say(repo + " at " + plan.commit.substr(0, 12) + ": " + std::to_string(plan.files.size()) + " files, " +
+      formatBytes(plan.totalBytes()) + (needed ? ", " + formatBytes(needed) + " to download" : ", all in the cache"));
+
+  Transfer transfer;
+  transfer.callback = &progress;
+  transfer.cancelled = &cancelled_;
+  transfer.progress.bytesTotal = plan.totalBytes();
+  transfer.progress.fileCount = plan.files.size();
+  for (size_t i = 0; i < plan.files.size(); ++i) {
+    const HubFileMetadata& meta = plan.files[i].metadata;
+    transfer.progress.file = meta.file;
+    transfer.progress.fileIndex = i;
+    transfer.progress.fileBytesTotal = meta.size;
+    if (!blobComplete(cache.blobPath(repo, meta.etag), meta.size)) fetchBlob(meta, transfer);
+    if (!transfer.report(meta.size, DownloadProgress::Phase::Downloading, true)) throw Cancelled();
+    cache.linkSnapshotFile(repo, plan.commit, meta.file, meta.etag);
+    transfer.bytesBeforeFile += meta.size;
+  }
+  cache.writeRef(repo, plan.revision, plan.commit);
+  transfer.progress.fileBytesDone = transfer.progress.fileBytesTotal;
+  transfer.progress.phase = DownloadProgress::Phase::Done;
+  transfer.progress.bytesDone = transfer.progress.bytesTotal;
+  transfer.progress.secondsRemaining = 0;
+  if (progress) progress(transfer.progress);
+
+  DownloadResult result;
+  result.commit = plan.commit;
+  result.snapshotDirectory = cache.snapshotDirectory(repo, plan.commit);
+  result.bytesTransferred = transfer.transferred;
+  result.totalBytes = plan.totalBytes();
+  return result;
+}
+
+void ModelDownloader::fetchBlob(const HubFileMetadata& file, Transfer& transfer) {
+  HubCache cache(cacheDirectory_);
+  BlobLock lock(cache.lockPath(options_.repo, file.etag), options_.repo + "/" + file.file);
+  // Another process may have finished it while we waited for the lock.
+  if (blobComplete(cache.blobPath(options_.repo, file.etag), file.size)) return;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      fetchBlobAttempt(file, transfer);
+      return;
+    } catch (const TransferError& e) {
+      if (e.kind() != TransferFailure::Dropped || attempt >= options_.retries) throw;
+      say(options_.repo + "/" + file.file + ": connection dropped; resuming (attempt " + std::to_string(attempt + 2) +
+          " of " + std::to_string(options_.retries + 1) + ")");
+      std::this_thread::sleep_for(std::chrono::milliseconds(250 * (attempt + 1)));
+    }
+  }
+}
+
+void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& transfer) {
+  const std::string& repo = options_.repo;
+  HubCache cache(cacheDirectory_);
+  const fs::path blob = cache.blobPath(repo, file.etag);
+  const fs::path incomplete = cache.incompletePath(repo, file.etag);
+  const std::string what = repo + "/" + file.file;
+  const bool verify = file.lfs && isSha256Hex(file.etag);
+
+  uint64_t have = fileSizeOr0(incomplete);
+  if (have > file.size) {  // not ours to continue: start over
+    std::error_code ec;
+    fs::remove(incomplete, ec);
+    have = 0;
+  }
+  auto hash = std::make_unique<Sha256>();
+  if (verify && have > 0) {  // the checksum covers the bytes an earlier run wrote too
+    std::FILE* in = std::fopen(incomplete.c_str(), "rb");
+    if (!in) throw Error(fileError(incomplete.string(), std::string("cannot read: ") + std::strerror(errno)));
+    std::vector<char> buf(1 << 20);
+    uint64_t hashed = 0;
+    size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), in)) > 0) {
+      hash->update(buf.data(), n);
+      hashed += n;
+      if (!transfer.report(hashed, DownloadProgress::Phase::Verifying, false)) {
+        std::fclose(in);
+        throw Cancelled();
+      }
+    }
+    std::fclose(in);
+    if (hashed != have) throw Error(fileError(incomplete.string(), "read failed while resuming"));
+  }
+
+  std::error_code dirError;
+  fs::create_directories(incomplete.parent_path(), dirError);
+  std::FILE* out = std::fopen(incomplete.c_str(), "ab");
+  if (!out) throw Error(fileError(incomplete.string(), std::string("cannot write: ") + std::strerror(errno)));
+  struct Closer {
+    std::FILE*& f;
+    ~Closer() {
+      if (f) std::fclose(f);
+    }
+  } closer{out};
+
+  if (have < file.size) {
+    if (have > 0) say("resuming " + file.file + " at " + formatBytes(have) + " of " + formatBytes(file.size));
+    HttpRequest request;
+    request.url = resolveUrl(hub_.endpoint, repo, file.commit, file.file);
+    request.headers = hubHeaders(hub_);
+    request.followRedirects = true;  // to the CDN; Authorization is not forwarded there
+    request.rangeStart = have;
+    request.connectTimeoutSeconds = hub_.connectTimeoutSeconds;
+    request.lowSpeedBytes = hub_.lowSpeedBytes;
+    request.lowSpeedSeconds = hub_.lowSpeedSeconds;
+    request.userAgent = hub_.userAgent();
+
+    const uint64_t start = have;
+    int writeErrno = 0;
+    bool first = true;
+    auto sink = [&](const char* data, size_t size, const HttpResponse& response) {
+      if (first) {
+        first = false;
+        if (start > 0 && response.status != 206) {  // the server ignored the Range: start over
+          if (::ftruncate(fileno(out), 0) != 0 || std::fseek(out, 0, SEEK_SET) != 0) {
+            writeErrno = errno;
+            return false;
+          }
+          have = 0;
+          hash = std::make_unique<Sha256>();
+        }
+      }
+      if (have + size > file.size) {
+        writeErrno = EFBIG;
+        return false;
+      }
+      if (std::fwrite(data, 1, size, out) != size) {
+        writeErrno = errno;
+        return false;
+      }
+      if (verify) hash->update(data, size);
+      have += size;
+      transfer.transferred += size;
+      return true;
+    };
+    auto tick = [&](uint64_t) { return transfer.report(have, DownloadProgress::Phase::Downloading, false); };
+
+    HttpResponse response;
+    try {
+      response = performHttp(request, what, sink, tick);
+    } catch (const TransferError& e) {
+      std::fflush(out);
+      if (e.kind() == TransferFailure::Cancelled) throw Cancelled();
+      if (e.kind() == TransferFailure::LocalWrite) {
+        if (writeErrno == EFBIG) {
+          std::fclose(out);
+          out = nullptr;
+          std::error_code ec;
+          fs::remove(incomplete, ec);
+          throw Error(what + ": the server sent more than the " + std::to_string(file.size) +
+                      " bytes the hub announced; the download was deleted, run it again");
+        }
+        throw Error(fileError(incomplete.string(), std::string("write failed: ") + std::strerror(writeErrno)));
+      }
+      if (e.kind() == TransferFailure::Dropped || e.kind() == TransferFailure::Timeout)
+        throw TransferError(e.kind(), std::string(e.what()) + " after " + formatBytes(have) + " of " +
+                                          formatBytes(file.size) + "; the part is kept (" + incomplete.string() +
+                                          "), run the download again to resume");
+      throw;
+    }
+    if (response.status == 416 && start > 0) {  // our partial file does not fit the server's: restart
+      std::fclose(out);
+      out = nullptr;
+      std::error_code ec;
+      fs::remove(incomplete, ec);
+      throw TransferError(TransferFailure::Dropped, what + ": the server refused to resume (416)");
+    }
+    if (response.status >= 300)
+      throw HubRequestError(response.status, response.header("x-error-code"),
+                            describeHttpError(response.status, response.header("x-error-code"),
+                                              response.header("x-error-message"), repo, file.commit, file.file,
+                                              hub_.token.has_value()));
+  }
+  if (std::fflush(out) != 0 || ::fsync(fileno(out)) != 0)
+    throw Error(fileError(incomplete.string(), std::string("write failed: ") + std::strerror(errno)));
+  std::fclose(out);
+  out = nullptr;
+
+  if (have < file.size)
+    throw TransferError(TransferFailure::Dropped, what + ": the transfer ended after " + formatBytes(have) + " of " +
+                                                      formatBytes(file.size) + " (truncated); the part is kept (" +
+                                                      incomplete.string() + "), run the download again to resume");
+  if (verify) {
+    transfer.report(have, DownloadProgress::Phase::Verifying, true);
+    const std::string digest = hash->hexDigest();
+    if (digest != file.etag) {
+      std::error_code ec;
+      fs::remove(incomplete, ec);
+      throw Error(what + ": checksum mismatch: the downloaded data has SHA-256 " + digest +
+                  " but the hub announced " + file.etag + "; the damaged download was deleted, run it again");
+    }
+  }
+  std::error_code ec;
+  fs::rename(incomplete, blob, ec);
+  if (ec) throw Error(fileError(blob.string(), "cannot move the finished download into place: " + ec.message()));
+}
+
+}  // namespace laminar::hub

@@ -1,0 +1,158 @@
+// Local checkpoint listing, checked against the reference fixture's own files (sizes from
+// the file system, shape from its config.json as Hugging Face wrote it).
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "hub/hf_cache.h"
+#include "hub/local_checkpoints.h"
+#include "hub/model_folders.h"
+#include "temp_dir.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+using namespace laminar::hub;
+namespace fs = std::filesystem;
+
+namespace {
+const fs::path kTiny = fs::path(LAMINAR_SHARED_DIR) / "reference" / "gpt2-tiny";
+
+nlohmann::json tinyConfig() { return nlohmann::json::parse(laminar::readFile(kTiny / "config.json")); }
+
+uint64_t tinyBytes() { return fs::file_size(kTiny / "config.json") + fs::file_size(kTiny / "model.safetensors"); }
+
+void linkTiny(const fs::path& dir) {
+  fs::create_directories(dir);
+  fs::create_symlink(kTiny / "config.json", dir / "config.json");
+  fs::create_symlink(kTiny / "model.safetensors", dir / "model.safetensors");
+}
+}  // namespace
+
+TEST(LocalCheckpoints, ShapeNames) {
+  EXPECT_EQ(shapeName(1600, 48, 25), "gpt2-xl");
+  EXPECT_EQ(shapeName(768, 12, 12), "gpt2");
+  EXPECT_EQ(shapeName(64, 3, 4), "64x3x4");
+}
+
+TEST(LocalCheckpoints, InspectsTheReferenceCheckpoint) {
+  LocalCheckpoint c = inspectCheckpoint(kTiny);
+  const auto config = tinyConfig();
+  EXPECT_TRUE(c.usable()) << c.problem;
+  EXPECT_EQ(c.nEmbd, config["n_embd"].get<int64_t>());
+  EXPECT_EQ(c.nLayer, config["n_layer"].get<int64_t>());
+  EXPECT_EQ(c.nHead, config["n_head"].get<int64_t>());
+  EXPECT_EQ(c.nPositions, config["n_positions"].get<int64_t>());
+  EXPECT_EQ(c.vocabSize, config["vocab_size"].get<int64_t>());
+  EXPECT_EQ(c.modelType, "gpt2");
+  EXPECT_EQ(c.sizeBytes, tinyBytes());
+  EXPECT_TRUE(c.hasWeights);
+  EXPECT_FALSE(c.hasTokenizer);
+}
+
+TEST(LocalCheckpoints, ExplainsWhatIsMissing) {
+  laminar::test::TempDir dir;
+  EXPECT_EQ(inspectCheckpoint(dir.path() / "nope").problem, "folder not found");
+  EXPECT_EQ(inspectCheckpoint(dir.path()).problem, "no config.json");
+  fs::copy_file(kTiny / "config.json", dir.path() / "config.json");
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("no model.safetensors"), std::string::npos);
+  laminar::writeFileAtomically(dir.path() / "pytorch_model.bin", "pickle");
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("pytorch_model.bin"), std::string::npos);
+  laminar::writeFileAtomically(dir.path() / "model.safetensors.index.json",
+                               R"({"weight_map": {"wte.weight": "model-00001-of-00002.safetensors"}})");
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("model-00001-of-00002.safetensors"), std::string::npos);
+  laminar::writeFileAtomically(dir.path() / "model-00001-of-00002.safetensors", "x");
+  EXPECT_TRUE(inspectCheckpoint(dir.path()).usable()) << inspectCheckpoint(dir.path()).problem;
+  auto config = tinyConfig();
+  config["model_type"] = "bert";
+  laminar::writeFileAtomically(dir.path() / "config.json", config.dump());
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("not a GPT-2 model"), std::string::npos);
+  laminar::writeFileAtomically(dir.path() / "config.json", "{ not json");
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("not valid JSON"), std::string::npos);
+}
+
+TEST(LocalCheckpoints, ScansCacheSnapshotsWithTheirRefs) {
+  laminar::test::TempDir dir;
+  HubCache cache(dir.path());
+  const std::string commit = "607a30d783dfa663caf39e06633721c8d4cfcd7e";
+  linkTiny(cache.snapshotDirectory("openai-community/gpt2", commit));
+  cache.writeRef("openai-community/gpt2", "main", commit);
+  // Another model sharing the cache is not listed; an interrupted GPT-2 download is.
+  const fs::path bert = cache.snapshotDirectory("google/bert", commit);
+  fs::create_directories(bert);
+  auto config = tinyConfig();
+  config["model_type"] = "bert";
+  laminar::writeFileAtomically(bert / "config.json", config.dump());
+  laminar::writeFileAtomically(bert / "model.safetensors", "x");
+  const fs::path partial = cache.snapshotDirectory("openai-community/gpt2-xl", commit);
+  fs::create_directories(partial);
+  fs::create_symlink(kTiny / "model.safetensors", partial / "model.safetensors");
+
+  auto found = scanHubCache(dir.path());
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].name, "openai-community/gpt2");
+  EXPECT_EQ(found[0].revision, commit);
+  EXPECT_EQ(found[0].refs, std::vector<std::string>{"main"});
+  EXPECT_EQ(found[0].source, LocalCheckpoint::Source::HubCache);
+  EXPECT_EQ(found[0].sizeBytes, tinyBytes());
+  EXPECT_TRUE(found[0].usable());
+  EXPECT_EQ(found[1].name, "openai-community/gpt2-xl");
+  EXPECT_NE(found[1].problem.find("incomplete download"), std::string::npos);
+  EXPECT_TRUE(scanHubCache(dir.path() / "absent").empty());
+}
+
+TEST(LocalCheckpoints, UserFoldersAreCheckpointsOrHoldThem) {
+  laminar::test::TempDir dir;
+  linkTiny(dir.path() / "a");
+  linkTiny(dir.path() / "b");
+  fs::create_directories(dir.path() / "not-a-model");
+  auto inside = scanUserFolder(dir.path());
+  ASSERT_EQ(inside.size(), 2u);
+  EXPECT_EQ(inside[0].name, "a");
+  EXPECT_EQ(inside[1].name, "b");
+  auto itself = scanUserFolder(dir.path() / "a");
+  ASSERT_EQ(itself.size(), 1u);
+  EXPECT_EQ(itself[0].source, LocalCheckpoint::Source::UserFolder);
+  auto all = scanLocalCheckpoints(dir.path() / "no-cache", {dir.path() / "a", dir.path() / "missing"});
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[1].problem, "folder not found");
+}
+
+TEST(ModelFolders, RoundTripAndErrorsNameTheFile) {
+  laminar::test::TempDir dir;
+  const fs::path file = dir.path() / "laminar" / "model-folders.json";
+  EXPECT_TRUE(loadModelFolders(file).empty());
+  saveModelFolders(file, {"/models/one", "/models/two"});
+  EXPECT_EQ(loadModelFolders(file), (std::vector<fs::path>{"/models/one", "/models/two"}));
+  laminar::writeFileAtomically(file, R"(["/bare/list"])");
+  EXPECT_EQ(loadModelFolders(file), std::vector<fs::path>{"/bare/list"});
+  laminar::writeFileAtomically(file, R"({"folders": [1]})");
+  try {
+    loadModelFolders(file);
+    FAIL() << "expected an error";
+  } catch (const laminar::Error& e) {
+    EXPECT_NE(std::string(e.what()).find(file.string()), std::string::npos) << e.what();
+  }
+  laminar::test::ScopedEnv xdg("XDG_CONFIG_HOME", "/cfg");
+  EXPECT_EQ(modelFoldersConfigPath(), "/cfg/laminar/model-folders.json");
+}
+
+TEST(LocalCheckpoints, ModelArgumentsResolveToFoldersOrCacheSnapshots) {
+  laminar::test::TempDir dir;
+  HubCache cache(dir.path());
+  const std::string commit = "607a30d783dfa663caf39e06633721c8d4cfcd7e";
+  EXPECT_EQ(resolveModelLocation(kTiny.string(), dir.path()), kTiny);
+  try {
+    resolveModelLocation("gpt2-xl", dir.path());
+    FAIL() << "expected an error";
+  } catch (const laminar::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("laminar-cli download gpt2-xl"), std::string::npos) << e.what();
+  }
+  linkTiny(cache.snapshotDirectory("openai-community/gpt2-xl", commit));
+  cache.writeRef("openai-community/gpt2-xl", "main", commit);
+  EXPECT_EQ(resolveModelLocation("gpt2-xl", dir.path()), cache.snapshotDirectory("openai-community/gpt2-xl", commit));
+  EXPECT_EQ(resolveModelLocation("openai-community/gpt2-xl@" + commit, dir.path()),
+            cache.snapshotDirectory("openai-community/gpt2-xl", commit));
+  EXPECT_THROW(resolveModelLocation("no-such-thing", dir.path()), laminar::Error);
+}
