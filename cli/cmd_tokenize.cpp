@@ -1,0 +1,60 @@
+// laminar-cli tokenize: GPT-2 token ids and character offsets (Unicode code points) of one
+// or more texts, as JSON {"ids": [[...]], "offsets": [[[start, end], ...]]}.
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/command_registry.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "tokenizer/texts_json.h"
+#include "util/data_paths.h"
+#include "util/error.h"
+
+namespace laminar::cli {
+namespace {
+
+struct TokenizeOptions {
+  std::string tokenizer, text, textsJson;
+};
+
+int runTokenize(const TokenizeOptions& o, bool haveText) {
+  // The bundled GPT-2 files unless a tokenizer (or checkpoint) directory is named.
+  BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(o.tokenizer.empty() ? findDataPath("tokenizer") : std::filesystem::path(o.tokenizer));
+  std::vector<std::string> texts = haveText ? std::vector<std::string>{o.text} : readTextsJson(o.textsJson);
+  nlohmann::json ids = nlohmann::json::array(), offsets = nlohmann::json::array();
+  for (size_t i = 0; i < texts.size(); ++i) {
+    Encoding encoding;
+    try {
+      encoding = tokenizer.encode(texts[i]);
+    } catch (const Error& e) {
+      throw Error(haveText ? std::string("--text: ") + e.what() : fileError(o.textsJson, "element " + std::to_string(i) + ": " + e.what()));
+    }
+    ids.push_back(encoding.ids);
+    nlohmann::json spans = nlohmann::json::array();
+    for (auto [start, end] : encoding.offsets) spans.push_back({start, end});
+    offsets.push_back(std::move(spans));
+  }
+  std::cout << nlohmann::json{{"ids", std::move(ids)}, {"offsets", std::move(offsets)}}.dump() << "\n";
+  std::cout.flush();
+  if (!std::cout) throw Error("tokenize: cannot write to standard output");
+  return 0;
+}
+
+RegisterCommand reg([](CLI::App& app) {
+  auto options = std::make_shared<TokenizeOptions>();
+  auto* sub = app.add_subcommand("tokenize", "GPT-2 token ids and character offsets of texts, as JSON");
+  sub->add_option("--tokenizer", options->tokenizer,
+                  "directory with vocab.json + merges.txt (or encoder.json + vocab.bpe), such as a checkpoint; "
+                  "default: the bundled GPT-2 tokenizer");
+  auto* text = sub->add_option("--text", options->text, "one text to tokenize");
+  auto* textsJson = sub->add_option("--texts-json", options->textsJson, "a JSON file holding an array of strings");
+  text->excludes(textsJson);
+  return std::function<int()>([options, text] {
+    if (text->count() == 0 && options->textsJson.empty()) throw Error("tokenize: give --text STR or --texts-json FILE");
+    return runTokenize(*options, text->count() > 0);
+  });
+});
+
+}  // namespace
+}  // namespace laminar::cli

@@ -1,0 +1,238 @@
+#include "tokenizer/bpe_vocabulary.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <limits>
+
+#include "tokenizer/byte_level_alphabet.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+namespace laminar {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kEndOfText = "<|endoftext|>";
+
+std::string readTokenizerFile(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw Error(fileError(path.string(), "file not found"));
+  if (!fs::is_regular_file(path, ec)) throw Error(fileError(path.string(), "not a regular file"));
+  return readFile(path);
+}
+
+// 1-based line of byte `offset` in `text`.
+size_t lineAt(const std::string& text, size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+nlohmann::json parseJsonFile(const fs::path& path, const std::string& text) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    size_t at = e.byte > 0 ? e.byte - 1 : 0;  // e.byte is 1-based
+    std::string what = e.what();
+    auto from = what.find("parse error");
+    throw Error(fileError(path.string(), "line " + std::to_string(lineAt(text, at)) + ": not valid JSON (" +
+                                             (from == std::string::npos ? what : what.substr(from)) + ")"));
+  }
+}
+
+// nlohmann's DOM keeps no positions; find the key's spelling in the file to name a line.
+std::string lineOfKey(const std::string& text, const std::string& key) {
+  for (bool asciiOnly : {false, true}) {
+    std::string spelled = nlohmann::json(key).dump(-1, ' ', asciiOnly, nlohmann::json::error_handler_t::replace);
+    for (size_t at = text.find(spelled); at != std::string::npos; at = text.find(spelled, at + 1)) {
+      size_t after = text.find_first_not_of(" \t\r\n", at + spelled.size());
+      if (after != std::string::npos && text[after] == ':') return "line " + std::to_string(lineAt(text, at)) + ": ";
+    }
+  }
+  return "";
+}
+
+std::string jsonQuoted(const std::string& s) {
+  return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+struct MergeEntry {
+  std::string left, right;
+  std::string where;  // "line 12: " or "model.merges[11]: "
+  std::string shown;  // the entry as written
+};
+
+// Where each defect is reported: the file, and a prefix naming the place within it.
+struct Sources {
+  std::string vocabFile, mergesFile, vocabName;
+  std::function<std::string(const std::string& key)> whereIsKey;
+};
+
+BpeVocabulary build(const nlohmann::json& json, const std::vector<MergeEntry>& mergeEntries, const Sources& src) {
+  const ByteLevelAlphabet& alphabet = ByteLevelAlphabet::instance();
+  BpeVocabulary vocab;
+  if (!json.is_object())
+    throw Error(fileError(src.vocabFile, std::string("expected a JSON object of token -> id, found a JSON ") + json.type_name()));
+  if (json.empty()) throw Error(fileError(src.vocabFile, "the vocabulary is empty"));
+
+  std::unordered_map<std::string, int32_t> idOfSpelling;  // byte-level spelling -> id
+  idOfSpelling.reserve(json.size());
+  std::vector<std::string> spellingOfId;
+  for (auto it = json.begin(); it != json.end(); ++it) {
+    const std::string& spelling = it.key();
+    const nlohmann::json& value = it.value();
+    bool isId = value.is_number_integer() && value.get<int64_t>() >= 0 &&
+                value.get<int64_t>() < std::numeric_limits<int32_t>::max();
+    if (!isId)
+      throw Error(fileError(src.vocabFile, src.whereIsKey(spelling) + "token " + jsonQuoted(spelling) + " has value " +
+                                               value.dump() + "; expected a non-negative integer token id"));
+    auto id = static_cast<int32_t>(value.get<int64_t>());
+    if (static_cast<size_t>(id) >= spellingOfId.size()) {
+      spellingOfId.resize(static_cast<size_t>(id) + 1);
+      vocab.idInUse.resize(static_cast<size_t>(id) + 1, false);
+    }
+    if (vocab.idInUse[id])
+      throw Error(fileError(src.vocabFile, src.whereIsKey(spelling) + "tokens " + jsonQuoted(spellingOfId[id]) + " and " +
+                                               jsonQuoted(spelling) + " both have id " + std::to_string(id)));
+    vocab.idInUse[id] = true;
+    spellingOfId[id] = spelling;
+    idOfSpelling.emplace(spelling, id);
+  }
+
+  vocab.bytesOfId.resize(spellingOfId.size());
+  vocab.idOfBytes.reserve(idOfSpelling.size());
+  // Byte-level spellings first, so that a literal token (outside the alphabet, such as an
+  // added special token) never shadows the byte sequence BPE produces.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t id = 0; id < spellingOfId.size(); ++id) {
+      if (!vocab.idInUse[id]) continue;
+      auto bytes = alphabet.toBytes(spellingOfId[id]);
+      if ((pass == 0) != bytes.has_value()) continue;
+      vocab.bytesOfId[id] = bytes ? *bytes : spellingOfId[id];
+      vocab.idOfBytes.emplace(vocab.bytesOfId[id], static_cast<int32_t>(id));
+    }
+  }
+  for (int b = 0; b < 256; ++b) {
+    auto it = vocab.idOfBytes.find(std::string(1, static_cast<char>(b)));
+    if (it == vocab.idOfBytes.end()) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", b);
+      throw Error(fileError(src.vocabFile, std::string("no token for byte ") + hex + " (spelled " +
+                                               jsonQuoted(alphabet.fromBytes(std::string(1, static_cast<char>(b)))) +
+                                               "); a GPT-2 byte-level vocabulary has all 256 single-byte tokens"));
+    }
+    vocab.idOfByte[b] = it->second;
+  }
+  if (auto it = idOfSpelling.find(kEndOfText); it != idOfSpelling.end()) vocab.endOfTextId = it->second;
+
+  vocab.merges.reserve(mergeEntries.size());
+  int32_t rank = 0;
+  for (const MergeEntry& m : mergeEntries) {
+    int32_t ids[2];
+    for (int k = 0; k < 2; ++k) {
+      const std::string& part = k == 0 ? m.left : m.right;
+      auto it = idOfSpelling.find(part);
+      if (it == idOfSpelling.end())
+        throw Error(fileError(src.mergesFile, m.where + "merge " + jsonQuoted(m.shown) + " uses " + jsonQuoted(part) +
+                                                  ", which is not in " + src.vocabName));
+      ids[k] = it->second;
+    }
+    auto merged = idOfSpelling.find(m.left + m.right);
+    if (merged == idOfSpelling.end())
+      throw Error(fileError(src.mergesFile, m.where + "merge " + jsonQuoted(m.shown) + " produces " +
+                                                jsonQuoted(m.left + m.right) + ", which is not in " + src.vocabName));
+    // A repeated pair keeps its last rank, as Hugging Face's loaders (a dict/HashMap) do.
+    vocab.merges[BpeVocabulary::pairKey(ids[0], ids[1])] = BpeVocabulary::Merge{rank++, merged->second};
+  }
+  return vocab;
+}
+
+}  // namespace
+
+BpeVocabulary BpeVocabulary::load(const fs::path& vocabPath, const fs::path& mergesPath) {
+  const std::string vocabText = readTokenizerFile(vocabPath);
+  const nlohmann::json json = parseJsonFile(vocabPath, vocabText);
+
+  // merges.txt: "left right" per line, ranked by order; an optional "#version" line first.
+  const std::string mergesText = readTokenizerFile(mergesPath);
+  std::vector<MergeEntry> merges;
+  merges.reserve(mergesText.size() / 8);
+  size_t lineNumber = 0;
+  for (size_t begin = 0; begin < mergesText.size();) {
+    size_t end = mergesText.find('\n', begin);
+    if (end == std::string::npos) end = mergesText.size();
+    std::string line = mergesText.substr(begin, end - begin);
+    begin = end + 1;
+    ++lineNumber;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    if (lineNumber == 1 && line.rfind("#version", 0) == 0) continue;
+    std::string where = "line " + std::to_string(lineNumber) + ": ";
+    size_t space = line.find(' ');
+    if (space == std::string::npos || space == 0 || space + 1 == line.size() || line.find(' ', space + 1) != std::string::npos)
+      throw Error(fileError(mergesPath.string(), where + "expected two tokens separated by one space, found " + jsonQuoted(line)));
+    merges.push_back({line.substr(0, space), line.substr(space + 1), std::move(where), line});
+  }
+  Sources src{vocabPath.string(), mergesPath.string(), vocabPath.filename().string(),
+              [&vocabText](const std::string& key) { return lineOfKey(vocabText, key); }};
+  return build(json, merges, src);
+}
+
+BpeVocabulary BpeVocabulary::loadTokenizerJson(const fs::path& path) {
+  const std::string file = path.string();
+  const std::string text = readTokenizerFile(path);
+  const nlohmann::json json = parseJsonFile(path, text);
+  if (!json.is_object() || !json.contains("model") || !json["model"].is_object())
+    throw Error(fileError(file, "expected a Hugging Face tokenizer.json with a \"model\" object"));
+  const nlohmann::json& model = json["model"];
+  std::string type = model.value("type", std::string("BPE"));
+  if (type != "BPE") throw Error(fileError(file, "model.type is \"" + type + "\"; GPT-2 needs a \"BPE\" model"));
+  const nlohmann::json* preTokenizer = json.contains("pre_tokenizer") ? &json["pre_tokenizer"] : nullptr;
+  if (!preTokenizer || !preTokenizer->is_object() || preTokenizer->value("type", std::string()) != "ByteLevel")
+    throw Error(fileError(file, "pre_tokenizer is not \"ByteLevel\"; this is not a GPT-2 byte-level tokenizer"));
+  if (preTokenizer->value("add_prefix_space", false))
+    throw Error(fileError(file, "pre_tokenizer.add_prefix_space is true; GPT-2's tokenizer does not add a prefix space"));
+  if (!model.contains("vocab")) throw Error(fileError(file, "model.vocab is missing"));
+  if (!model.contains("merges") || !model["merges"].is_array())
+    throw Error(fileError(file, "model.merges is missing or not an array"));
+
+  // Merges are "left right" strings (older files) or ["left", "right"] pairs (newer ones).
+  std::vector<MergeEntry> merges;
+  const nlohmann::json& list = model["merges"];
+  merges.reserve(list.size());
+  for (size_t i = 0; i < list.size(); ++i) {
+    std::string where = "model.merges[" + std::to_string(i) + "]: ";
+    const nlohmann::json& m = list[i];
+    if (m.is_string()) {
+      std::string line = m.get<std::string>();
+      size_t space = line.find(' ');
+      if (space == std::string::npos || space == 0 || space + 1 == line.size() || line.find(' ', space + 1) != std::string::npos)
+        throw Error(fileError(file, where + "expected two tokens separated by one space, found " + jsonQuoted(line)));
+      merges.push_back({line.substr(0, space), line.substr(space + 1), where, line});
+    } else if (m.is_array() && m.size() == 2 && m[0].is_string() && m[1].is_string()) {
+      merges.push_back({m[0].get<std::string>(), m[1].get<std::string>(), where, m[0].get<std::string>() + " " + m[1].get<std::string>()});
+    } else {
+      throw Error(fileError(file, where + "expected \"left right\" or [\"left\", \"right\"], found " + m.dump()));
+    }
+  }
+  Sources src{file, file, "model.vocab", [](const std::string&) { return std::string("model.vocab: "); }};
+  BpeVocabulary vocab = build(model["vocab"], merges, src);
+  // "<|endoftext|>" may live among the added tokens only.
+  if (vocab.endOfTextId < 0 && json.contains("added_tokens") && json["added_tokens"].is_array())
+    for (const auto& added : json["added_tokens"])
+      if (added.is_object() && added.value("content", std::string()) == kEndOfText && added.contains("id") &&
+          added["id"].is_number_integer() && added["id"].get<int64_t>() >= 0 && added["id"].get<int64_t>() < (1 << 30)) {
+        auto id = static_cast<size_t>(added["id"].get<int64_t>());
+        if (id < vocab.idInUse.size() && vocab.idInUse[id]) break;  // taken by another token: leave it
+        vocab.bytesOfId.resize(std::max(vocab.bytesOfId.size(), id + 1));
+        vocab.idInUse.resize(vocab.bytesOfId.size(), false);
+        vocab.bytesOfId[id] = kEndOfText;
+        vocab.idInUse[id] = true;
+        vocab.endOfTextId = static_cast<int64_t>(id);
+      }
+  return vocab;
+}
+
+}  // namespace laminar

@@ -1,0 +1,40 @@
+#include "tokenizer/texts_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+namespace laminar {
+
+std::vector<std::string> readTextsJson(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    throw Error(fileError(file, std::filesystem::exists(path, ec) ? "not a regular file" : "file not found"));
+  const std::string text = readFile(path);
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    size_t at = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
+    size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    std::string what = e.what();
+    auto from = what.find("parse error");
+    throw Error(fileError(file, "line " + std::to_string(line) + ": not valid JSON (" +
+                                    (from == std::string::npos ? what : what.substr(from)) + ")"));
+  }
+  if (!json.is_array()) throw Error(fileError(file, std::string("expected a JSON array of strings, found a JSON ") + json.type_name()));
+  std::vector<std::string> texts;
+  texts.reserve(json.size());
+  for (size_t i = 0; i < json.size(); ++i) {
+    if (!json[i].is_string())
+      throw Error(fileError(file, "element " + std::to_string(i) + " is a " + json[i].type_name() + ", expected a string"));
+    texts.push_back(json[i].get<std::string>());
+  }
+  return texts;
+}
+
+}  // namespace laminar

@@ -1,0 +1,238 @@
+// Loading: both file-name styles, checkpoint directories, and a clear laminar::Error that
+// names the file (and line) for every kind of defect.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "tokenizer_test_support.h"
+#include "util/error.h"
+
+namespace laminar::test {
+namespace {
+namespace fs = std::filesystem;
+
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device rd;
+    path_ = fs::temp_directory_path() / ("laminar-tokenizer-test-" + std::to_string(rd()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+void writeText(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+std::string readText(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The message of the laminar::Error `load` throws ("" if it throws none).
+template <typename F>
+std::string errorOf(F load) {
+  try {
+    load();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+const std::string kSample = "Hello world, it's 2026! Tiếng Việt 🤖 <|endoftext|> 中文";
+
+TEST(TokenizerFiles, OpenAiFileNamesGiveTheSameTokenizer) {
+  TempDir dir;
+  fs::copy_file(bundledTokenizerDir() / "vocab.json", dir.path() / "encoder.json");
+  fs::copy_file(bundledTokenizerDir() / "merges.txt", dir.path() / "vocab.bpe");
+  EXPECT_TRUE(BpeTokenizer::directoryHasTokenizer(dir.path()));
+  auto openai = BpeTokenizer::fromDirectory(dir.path());
+  EXPECT_EQ(openai.encode(kSample).ids, gpt2Tokenizer().encode(kSample).ids);
+  EXPECT_EQ(openai.encode(kSample).offsets, gpt2Tokenizer().encode(kSample).offsets);
+}
+
+TEST(TokenizerFiles, CheckpointDirectoryWithOtherFiles) {
+  TempDir dir;
+  fs::copy_file(bundledTokenizerDir() / "vocab.json", dir.path() / "vocab.json");
+  fs::copy_file(bundledTokenizerDir() / "merges.txt", dir.path() / "merges.txt");
+  writeText(dir.path() / "config.json", R"({"n_embd": 64})");
+  auto tokenizer = BpeTokenizer::fromDirectory(dir.path());
+  EXPECT_EQ(tokenizer.encode(kSample).ids, gpt2Tokenizer().encode(kSample).ids);
+  // A checkpoint without tokenizer files (the reference gpt2-tiny) is recognised as such.
+  EXPECT_FALSE(BpeTokenizer::directoryHasTokenizer(fs::path(LAMINAR_SHARED_DIR) / "reference" / "gpt2-tiny"));
+}
+
+// A checkpoint that ships only tokenizer.json (as newer transformers versions save it),
+// with merges as "a b" strings (the hub's gpt2) or as ["a", "b"] pairs.
+TEST(TokenizerFiles, HuggingFaceTokenizerJson) {
+  nlohmann::json vocab = readJson(bundledTokenizerDir() / "vocab.json");
+  std::string mergesText = readText(bundledTokenizerDir() / "merges.txt");
+  nlohmann::json asStrings = nlohmann::json::array(), asPairs = nlohmann::json::array();
+  std::istringstream lines(mergesText);
+  std::string line;
+  std::getline(lines, line);  // "#version: 0.2"
+  while (std::getline(lines, line))
+    if (!line.empty()) {
+      asStrings.push_back(line);
+      asPairs.push_back({line.substr(0, line.find(' ')), line.substr(line.find(' ') + 1)});
+    }
+  vocab.erase("<|endoftext|>");  // newer files keep it among the added tokens only
+  const auto texts = readJson(referenceFixture()).at("cases");
+  for (const auto& merges : {asStrings, asPairs}) {
+    nlohmann::json tokenizerJson = {
+        {"version", "1.0"},
+        {"added_tokens", {{{"id", 50256}, {"content", "<|endoftext|>"}, {"special", true}}}},
+        {"pre_tokenizer", {{"type", "ByteLevel"}, {"add_prefix_space", false}, {"trim_offsets", true}}},
+        {"model", {{"type", "BPE"}, {"vocab", vocab}, {"merges", merges}}}};
+    TempDir dir;
+    writeText(dir.path() / "tokenizer.json", tokenizerJson.dump());
+    EXPECT_TRUE(BpeTokenizer::directoryHasTokenizer(dir.path()));
+    auto tokenizer = BpeTokenizer::fromDirectory(dir.path());
+    EXPECT_EQ(tokenizer.eosTokenId(), 50256);
+    EXPECT_EQ(tokenizer.vocabSize(), 50257);
+    for (const auto& c : texts) {
+      Encoding e = tokenizer.encode(c.at("text").get<std::string>());
+      EXPECT_EQ(e.ids, c.at("ids").get<std::vector<int64_t>>()) << show(c.at("text"));
+      EXPECT_EQ(e.offsets, offsetsFromJson(c.at("offsets"))) << show(c.at("text"));
+    }
+    // What GPT-2 code cannot run is refused, saying why.
+    auto broken = tokenizerJson;
+    broken["model"]["type"] = "WordPiece";
+    writeText(dir.path() / "tokenizer.json", broken.dump());
+    EXPECT_EQ(errorOf([&] { BpeTokenizer::fromDirectory(dir.path()); }),
+              (dir.path() / "tokenizer.json").string() + ": model.type is \"WordPiece\"; GPT-2 needs a \"BPE\" model");
+    broken = tokenizerJson;
+    broken["pre_tokenizer"]["type"] = "Metaspace";
+    writeText(dir.path() / "tokenizer.json", broken.dump());
+    EXPECT_EQ(errorOf([&] { BpeTokenizer::fromDirectory(dir.path()); }),
+              (dir.path() / "tokenizer.json").string() + ": pre_tokenizer is not \"ByteLevel\"; this is not a GPT-2 byte-level tokenizer");
+    broken = tokenizerJson;
+    broken["model"]["merges"][7] = 12;
+    writeText(dir.path() / "tokenizer.json", broken.dump());
+    EXPECT_EQ(errorOf([&] { BpeTokenizer::fromDirectory(dir.path()); }),
+              (dir.path() / "tokenizer.json").string() + ": model.merges[7]: expected \"left right\" or [\"left\", \"right\"], found 12");
+  }
+}
+
+TEST(TokenizerFiles, MergesWithoutVersionLineAndWithCrLf) {
+  TempDir dir;
+  fs::copy_file(bundledTokenizerDir() / "vocab.json", dir.path() / "vocab.json");
+  std::string merges = readText(bundledTokenizerDir() / "merges.txt");
+  merges = merges.substr(merges.find('\n') + 1);  // drop "#version: 0.2"
+  std::string crlf;
+  for (char c : merges) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  writeText(dir.path() / "merges.txt", crlf);
+  auto tokenizer = BpeTokenizer::fromDirectory(dir.path());
+  EXPECT_EQ(tokenizer.encode(kSample).ids, gpt2Tokenizer().encode(kSample).ids);
+}
+
+TEST(TokenizerFiles, MissingFilesAndDirectories) {
+  TempDir dir;
+  const std::string d = dir.path().string();
+  EXPECT_EQ(errorOf([&] { BpeTokenizer::fromDirectory(dir.path() / "nope"); }), d + "/nope: tokenizer directory not found");
+  EXPECT_EQ(errorOf([&] { BpeTokenizer::fromDirectory(dir.path()); }),
+            d + ": no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json");
+  writeText(dir.path() / "vocab.json", "{}");
+  EXPECT_EQ(errorOf([&] { BpeTokenizer::fromDirectory(dir.path()); }),
+            d + "/merges.txt: file not found (vocab.json is there; the GPT-2 tokenizer needs both)");
+  EXPECT_EQ(errorOf([&] { BpeTokenizer::fromDirectory(dir.path() / "vocab.json"); }),
+            d + "/vocab.json: not a directory (expected a tokenizer or checkpoint directory)");
+  EXPECT_EQ(errorOf([&] { BpeTokenizer::fromFiles(dir.path() / "x.json", dir.path() / "m.txt"); }),
+            d + "/x.json: file not found");
+  EXPECT_FALSE(BpeTokenizer::directoryHasTokenizer(dir.path()));
+}
+
+class CorruptFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // Start from the real files, which load; each test breaks one thing.
+    vocabText_ = readText(bundledTokenizerDir() / "vocab.json");
+    mergesText_ = readText(bundledTokenizerDir() / "merges.txt");
+  }
+  std::string load(const std::string& vocabText, const std::string& mergesText) {
+    writeText(dir_.path() / "vocab.json", vocabText);
+    writeText(dir_.path() / "merges.txt", mergesText);
+    return errorOf([&] { BpeTokenizer::fromDirectory(dir_.path()); });
+  }
+  std::string vocabPath() const { return (dir_.path() / "vocab.json").string(); }
+  std::string mergesPath() const { return (dir_.path() / "merges.txt").string(); }
+  TempDir dir_;
+  std::string vocabText_, mergesText_;
+};
+
+TEST_F(CorruptFiles, RealFilesLoad) { EXPECT_EQ(load(vocabText_, mergesText_), ""); }
+
+TEST_F(CorruptFiles, VocabNotJson) {
+  std::string message = load("{\n\"a\": 1,\n\"b\": oops\n}", mergesText_);
+  EXPECT_EQ(message.rfind(vocabPath() + ": line 3: not valid JSON", 0), 0u) << message;
+}
+
+TEST_F(CorruptFiles, VocabNotAnObject) {
+  EXPECT_EQ(load("[1, 2, 3]", mergesText_), vocabPath() + ": expected a JSON object of token -> id, found a JSON array");
+  EXPECT_EQ(load("{}", mergesText_), vocabPath() + ": the vocabulary is empty");
+}
+
+TEST_F(CorruptFiles, VocabValueNotAnId) {
+  // The real (one-line) file with one more entry on a line of its own.
+  auto withEntry = [&](const std::string& value) {
+    std::string text = vocabText_.substr(0, vocabText_.rfind('}'));
+    return text + ",\n\"bad-token\": " + value + "\n}\n";
+  };
+  EXPECT_EQ(load(withEntry("\"12\""), mergesText_),
+            vocabPath() + R"(: line 2: token "bad-token" has value "12"; expected a non-negative integer token id)");
+  EXPECT_EQ(load(withEntry("-3"), mergesText_),
+            vocabPath() + R"(: line 2: token "bad-token" has value -3; expected a non-negative integer token id)");
+  EXPECT_EQ(load(withEntry("1.5"), mergesText_),
+            vocabPath() + R"(: line 2: token "bad-token" has value 1.5; expected a non-negative integer token id)");
+  EXPECT_EQ(load(withEntry("null"), mergesText_),
+            vocabPath() + R"(: line 2: token "bad-token" has value null; expected a non-negative integer token id)");
+}
+
+TEST_F(CorruptFiles, DuplicateId) {
+  auto vocab = nlohmann::json::parse(vocabText_);
+  vocab["zzzz-extra"] = 11;  // the id of ","
+  std::string message = load(vocab.dump(), mergesText_);
+  EXPECT_EQ(message, vocabPath() + R"(: line 1: tokens "," and "zzzz-extra" both have id 11)");
+}
+
+TEST_F(CorruptFiles, MissingByteToken) {
+  auto vocab = nlohmann::json::parse(vocabText_);
+  vocab.erase("\xC4\xA0");  // "Ġ", the space byte
+  EXPECT_EQ(load(vocab.dump(), mergesText_),
+            vocabPath() + R"(: no token for byte 0x20 (spelled "Ġ"); a GPT-2 byte-level vocabulary has all 256 single-byte tokens)");
+}
+
+TEST_F(CorruptFiles, MalformedMergesLine) {
+  std::string merges = "#version: 0.2\n\xC4\xA0 t\nh e x\n";
+  EXPECT_EQ(load(vocabText_, merges), mergesPath() + R"(: line 3: expected two tokens separated by one space, found "h e x")");
+  EXPECT_EQ(load(vocabText_, "#version: 0.2\nhe\n"), mergesPath() + R"(: line 2: expected two tokens separated by one space, found "he")");
+  EXPECT_EQ(load(vocabText_, "h  e\n"), mergesPath() + R"(: line 1: expected two tokens separated by one space, found "h  e")");
+}
+
+TEST_F(CorruptFiles, MergeOfUnknownTokens) {
+  EXPECT_EQ(load(vocabText_, "#version: 0.2\nh e\nqqqqqqqq e\n"),
+            mergesPath() + R"(: line 3: merge "qqqqqqqq e" uses "qqqqqqqq", which is not in vocab.json)");
+  // Both parts exist, but what they make does not.
+  EXPECT_EQ(load(vocabText_, "#version: 0.2\nh e\nxxx xxx\n"),
+            mergesPath() + R"(: line 3: merge "xxx xxx" produces "xxxxxx", which is not in vocab.json)");
+}
+
+TEST_F(CorruptFiles, TruncatedVocab) {
+  std::string message = load(vocabText_.substr(0, vocabText_.size() / 2), mergesText_);
+  EXPECT_EQ(message.rfind(vocabPath() + ": line 1: not valid JSON", 0), 0u) << message;
+}
+
+}  // namespace
+}  // namespace laminar::test

@@ -1,0 +1,142 @@
+// Properties that hold for every input, checked on seeded random Unicode: exact round
+// trips, offsets that are monotone and cover the text, results independent of the cache
+// and of threads, clear errors for bad input, and no blow-up on long words.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "tokenizer/utf8.h"
+#include "tokenizer_test_support.h"
+#include "util/error.h"
+
+namespace laminar::test {
+namespace {
+
+// Random valid UTF-8 drawn from many scripts, spaces, marks, emoji and planes.
+std::string randomText(std::mt19937& rng, int maxCodePoints) {
+  static const std::vector<std::pair<char32_t, char32_t>> ranges = {
+      {0x20, 0x7E}, {0x20, 0x20}, {0x61, 0x7A}, {0x09, 0x0D}, {0x00, 0x1F}, {0x27, 0x27}, {0x80, 0x24F},
+      {0x300, 0x36F}, {0x370, 0x4FF}, {0x590, 0x6FF}, {0x900, 0x97F}, {0xE00, 0xE7F}, {0x1680, 0x1680},
+      {0x180E, 0x180E}, {0x2000, 0x206F}, {0x3000, 0x30FF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0xFEFF, 0xFEFF},
+      {0xFF00, 0xFFFF}, {0x1D400, 0x1D7FF}, {0x1F300, 0x1FAFF}, {0x10000, 0x10FFFF}, {0xE000, 0xF8FF}};
+  std::uniform_int_distribution<size_t> pickRange(0, ranges.size() - 1);
+  std::uniform_int_distribution<int> pickLength(0, maxCodePoints);
+  std::string text;
+  for (int i = pickLength(rng); i > 0; --i) {
+    auto [lo, hi] = ranges[pickRange(rng)];
+    char32_t cp = std::uniform_int_distribution<char32_t>(lo, hi)(rng);
+    if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
+    utf8::appendCodePoint(text, cp);
+  }
+  if (rng() % 20 == 0) text += "<|endoftext|>" + text;
+  return text;
+}
+
+int64_t codePointCount(const std::string& text) { return utf8::codePointIndexOfBytes(text).back(); }
+
+TEST(TokenizerProperties, DecodeOfEncodeIsTheText) {
+  std::mt19937 rng(1);
+  for (int k = 0; k < 3000; ++k) {
+    std::string text = randomText(rng, 60);
+    EXPECT_EQ(gpt2Tokenizer().decode(gpt2Tokenizer().encode(text).ids), text) << show(text);
+  }
+}
+
+TEST(TokenizerProperties, OffsetsAreMonotoneAndCoverTheText) {
+  std::mt19937 rng(2);
+  for (int k = 0; k < 3000; ++k) {
+    std::string text = randomText(rng, 60);
+    Encoding e = gpt2Tokenizer().encode(text);
+    ASSERT_EQ(e.ids.size(), e.offsets.size());
+    int64_t n = codePointCount(text);
+    if (n == 0) {
+      EXPECT_TRUE(e.ids.empty());
+      continue;
+    }
+    ASSERT_FALSE(e.ids.empty()) << show(text);
+    EXPECT_EQ(e.offsets.front().first, 0) << show(text);
+    EXPECT_EQ(e.offsets.back().second, n) << show(text);
+    for (size_t i = 0; i < e.offsets.size(); ++i) {
+      auto [start, end] = e.offsets[i];
+      EXPECT_LT(start, end) << show(text) << " token " << i;
+      if (i == 0) continue;
+      auto [prevStart, prevEnd] = e.offsets[i - 1];
+      EXPECT_GE(start, prevStart) << show(text) << " token " << i;
+      EXPECT_GE(end, prevEnd) << show(text) << " token " << i;
+      // No gap; an overlap only where two tokens share one split character.
+      EXPECT_TRUE(start == prevEnd || (start == prevEnd - 1 && start >= prevStart)) << show(text) << " token " << i;
+    }
+  }
+}
+
+TEST(TokenizerProperties, ResultsDoNotDependOnCacheOrThreads) {
+  std::mt19937 rng(3);
+  std::vector<std::string> texts;
+  for (int k = 0; k < 400; ++k) texts.push_back(randomText(rng, 50));
+  // Serial results from the shared (warm) tokenizer...
+  std::vector<Encoding> expected;
+  for (const auto& t : texts) expected.push_back(gpt2Tokenizer().encode(t));
+  // ... equal those of a fresh one (cold cache) used from four threads at once.
+  auto fresh = BpeTokenizer::fromDirectory(bundledTokenizerDir());
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 3; ++round)
+        for (size_t i = (t * 97) % texts.size(), n = 0; n < texts.size(); ++n, i = (i + 1) % texts.size()) {
+          Encoding e = fresh.encode(texts[i]);
+          if (e.ids != expected[i].ids || e.offsets != expected[i].offsets) ++mismatches[t];
+        }
+    });
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+}
+
+TEST(TokenizerProperties, InvalidUtf8IsAnError) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"\xFF", "byte 0"}, {"ab\xC3", "byte 2"}, {"x\xED\xA0\x80", "byte 1"}, {"\xC0\xAF", "byte 0"}, {"ok \xF4\x90\x80\x80", "byte 3"}};
+  for (const auto& [text, where] : cases) {
+    try {
+      gpt2Tokenizer().encode(text);
+      ADD_FAILURE() << "no error for " << show(text);
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()), "tokenizer: the text is not valid UTF-8 (" + where + ")");
+    }
+  }
+}
+
+TEST(TokenizerProperties, DecodeRejectsUnknownIdsAndReplacesSplitCharacters) {
+  EXPECT_THROW(gpt2Tokenizer().decode({50257}), Error);
+  EXPECT_THROW(gpt2Tokenizer().decode({-1}), Error);
+  EXPECT_THROW(gpt2Tokenizer().tokenText(1 << 30), Error);
+  // "🤖" is more than one GPT-2 token; its first alone is part of a character.
+  Encoding robot = gpt2Tokenizer().encode("🤖");
+  ASSERT_GT(robot.ids.size(), 1u);
+  EXPECT_EQ(gpt2Tokenizer().tokenText(robot.ids[0]), "\xEF\xBF\xBD");
+  std::string bytes;
+  for (int64_t id : robot.ids) bytes += gpt2Tokenizer().tokenBytes(id);
+  EXPECT_EQ(bytes, "🤖");
+  for (auto offset : robot.offsets) EXPECT_EQ(offset, (std::pair<int64_t, int64_t>{0, 1}));
+}
+
+TEST(TokenizerProperties, LongWordsAndWhitespaceRunsStayFast) {
+  std::mt19937 rng(4);
+  std::string letters;
+  for (int i = 0; i < 200000; ++i) letters += static_cast<char>('a' + rng() % 26);
+  std::string emoji;
+  for (int i = 0; i < 20000; ++i) utf8::appendCodePoint(emoji, 0x1F300 + rng() % 0x300);
+  const std::vector<std::string> texts = {std::string(1000000, ' '), std::string(300000, 'a'), letters, emoji,
+                                          std::string(200000, '\n') + "x", std::string(100000, '!')};
+  for (const auto& text : texts) {
+    auto start = std::chrono::steady_clock::now();
+    Encoding e = gpt2Tokenizer().encode(text);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(gpt2Tokenizer().decode(e.ids), text);
+    EXPECT_LT(seconds, 10.0) << text.size() << " bytes took " << seconds << " s";
+  }
+}
+
+}  // namespace
+}  // namespace laminar::test
