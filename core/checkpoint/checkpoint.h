@@ -6,14 +6,14 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "checkpoint/gpt2_config.h"
+#include "io/safetensors.h"
 
 namespace laminar {
-
-class SafetensorsFile;
 
 struct Gpt2BlockWeights {
   torch::Tensor ln1Weight, ln1Bias;
@@ -37,8 +37,34 @@ struct CheckpointFiles {
   std::filesystem::path directory;
   std::filesystem::path config;
   std::vector<std::filesystem::path> weightFiles;  // one, or the shards of the index
-  std::filesystem::path tokenizerDirectory;        // == directory when it has tokenizer files
+  std::filesystem::path weightIndex;               // model.safetensors.index.json if sharded, else empty
+  std::filesystem::path tokenizerDirectory;        // == directory when it has tokenizer files, else empty
 };
+
+// One GPT-2 parameter as the weight files store it, found and checked (name, dtype, shape)
+// without reading its data.
+struct StoredTensor {
+  std::string name;        // canonical GPT-2 name without "transformer.", e.g. "h.0.ln_1.weight"
+  std::string storedName;  // the key in the file, e.g. "transformer.h.0.ln_1.weight"
+  std::shared_ptr<SafetensorsFile> file;
+  const TensorView* view = nullptr;  // into file
+};
+
+struct CheckpointTensors {
+  std::vector<std::shared_ptr<SafetensorsFile>> files;  // in CheckpointFiles::weightFiles order
+  std::vector<StoredTensor> parameters;                 // gpt2TensorShapes order
+  std::optional<StoredTensor> lmHead;                   // "lm_head.weight" if stored (must equal wte)
+  std::vector<std::string> ignoredBuffers;              // legacy attn.bias / attn.masked_bias keys
+};
+
+// Every GPT-2 parameter (canonical names, without "transformer.") and its shape for `config`,
+// in the order Hugging Face's save_pretrained lists them per block.
+std::vector<std::pair<std::string, std::vector<int64_t>>> gpt2TensorShapes(const Gpt2Config& config);
+
+// Opens the weight files and checks the set of tensors against `config`: every parameter
+// present once (with or without "transformer."), no unknown tensor, shapes right, dtype
+// F32/F16/BF16, shards agreeing with the index. Reads headers only (cheap even for GPT-2 XL).
+CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2Config& config);
 
 // Finds the files of a checkpoint directory; throws laminar::Error saying what is missing.
 CheckpointFiles locateCheckpoint(const std::filesystem::path& dir);
@@ -46,6 +72,13 @@ CheckpointFiles locateCheckpoint(const std::filesystem::path& dir);
 // Reads and validates the weights as float32 CPU tensors. F32 tensors are zero-copy views
 // of the mapping; F16/BF16 are converted. Keys with or without "transformer."; legacy
 // "h.N.attn.bias"/"masked_bias" buffers ignored; "lm_head.weight" accepted if equal to wte.
+// Every value is checked finite (NaN/Inf name the tensor and element).
+// The F32 tensors point into read-only memory: never modify them in place (clone first).
 Gpt2Weights loadGpt2Weights(const CheckpointFiles& files, const Gpt2Config& config);
+
+// The tensor as float32 on the CPU: a zero-copy view of the mapping for aligned F32 data
+// (the view keeps the file mapped), a converted copy for F16/BF16. Throws laminar::Error
+// naming file and tensor for another dtype or a non-finite value.
+torch::Tensor tensorToFloat32(const StoredTensor& tensor);
 
 }  // namespace laminar
