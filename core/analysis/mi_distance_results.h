@@ -22,6 +22,8 @@ struct MiSiteLayer {
   std::vector<int> bins;             // B used per pair (histogram estimator; 0 for KSG)
   double meanMi = 0;
   double tau = 0, tauP = 1;  // Kendall tau-b of (distance, MI), two-sided p
+  bool tauExact = false;     // p from the exact null distribution (else normal approximation)
+  std::string tauUndefined;  // non-empty: why tau is undefined (tau, tauP are then NaN)
 };
 
 struct MiLayer {
@@ -30,8 +32,10 @@ struct MiLayer {
   // attention vs MLP pair MIs, independent two-sample t-test
   double t = 0, p = 1, df = 0;
   double pBonferroni = 1;  // final as soon as the layer is done: min(1, p * L)
+  std::string tUndefined;  // non-empty: why t is undefined (t, p, pBonferroni are then NaN)
   // Fisher Z of the two taus (an approximation: tau is not Pearson r)
   double fisherZ = 0, fisherP = 1;
+  std::string fisherUndefined;  // non-empty: why Z is undefined (fisherZ, fisherP are then NaN)
   double forwardSeconds = 0, analysisSeconds = 0;
 };
 
@@ -43,7 +47,10 @@ struct MiDistanceSettings {
   int ksgK = 3;
   std::string ttest = "student";   // "student" | "welch"
   double fdrQ = 0.05;
+  double alpha = 0.05;             // Bonferroni significance level
+  int zDdof = 0;                   // ddof of the z-scores used for trimming
   bool caseInsensitive = false;
+  bool prependBos = false;         // "<|endoftext|>" before each text (positions count it)
 };
 
 struct MiDistanceResults {
@@ -57,6 +64,7 @@ struct MiDistanceResults {
   // Known only when every layer is done (Benjamini-Hochberg needs all p-values).
   std::vector<double> pFdr;
   std::vector<bool> significantBonferroni, significantFdr;
+  bool complete() const { return static_cast<int>(layers.size()) == nLayer && pFdr.size() == layers.size(); }
 };
 
 }  // namespace laminar

@@ -12,6 +12,7 @@
 
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
+#include "analysis/stored_array.h"
 
 namespace laminar {
 
@@ -38,13 +39,21 @@ struct RunResults {
   std::vector<std::string> diagnostics;  // per-line problems of the sentence set
   std::optional<SimilarityResults> similarity;
   std::optional<MiDistanceResults> miDistance;
+  // The exact vectors the statistics were computed from (vectors.safetensors), in write order.
+  std::vector<StoredArray> vectors;
 };
 
 // Called on the worker thread after each layer; `soFar` holds layers 0..layer.
 struct RunObserver {
   std::function<void(const RunProgress&)> onProgress;
   std::function<void(const RunResults& soFar, int layer)> onLayer;
+  // After the tokens are chosen, before the forward pass: `prepared` holds the diagnostics
+  // and the static parts of the results (no layer yet).
+  std::function<void(const RunResults& prepared)> onPrepared;
 };
+
+// Experiments runExperiment knows ("similarity", "mi-distance", ...), see analysis/analysis.h.
+std::vector<std::string> experimentNames();
 
 // Runs an experiment; throws laminar::Error for bad input, laminar::Cancelled on cancel.
 RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,

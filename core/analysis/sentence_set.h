@@ -11,6 +11,7 @@ namespace laminar {
 struct SentenceText {
   std::string text;  // as in the file, brackets included
   int line = 0;      // 1-based line (or JSON array index + 1) in the source file
+  std::string target;  // this text's own target (a .csv/.tsv "target" column); empty = the set's
 };
 
 struct Diagnostic {
@@ -29,5 +30,14 @@ struct SentenceSet {
 
 // Throws laminar::Error naming the file (and line) when nothing usable can be read.
 SentenceSet loadSentenceSet(const std::filesystem::path& path);
+
+// The same from bytes already in memory; `path` names the source (its extension picks the format).
+SentenceSet parseSentenceSet(const std::string& bytes, const std::filesystem::path& path);
+
+// "line 12" (or "texts[11]" for .json sets), as messages name a text's place in its file.
+std::string describeLocation(const SentenceSet& set, int line);
+// "her.txt: line 12: warning: ..." — one line for stderr or a log.
+std::string formatDiagnostic(const SentenceSet& set, const Diagnostic& d);
+const char* severityName(Diagnostic::Severity s);  // "info", "warning", "error"
 
 }  // namespace laminar

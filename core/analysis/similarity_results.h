@@ -43,6 +43,7 @@ struct SimilaritySettings {
   int bins = 101;
   uint64_t seed = 0;
   bool caseInsensitive = false;
+  bool prependBos = false;  // "<|endoftext|>" before each text (positions count it)
 };
 
 struct SimilarityResults {

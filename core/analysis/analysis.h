@@ -1,0 +1,72 @@
+#pragma once
+// What an experiment is to the engine. runExperiment drives any Analysis the same way:
+//   prepare()       choose tokens and hook points (and report the sentence set's problems);
+//   consumeBlock()  called once per transformer block, in order, as soon as the block ran:
+//                   computes that layer's statistics and appends them to the results;
+//   finish()        what needs every layer (e.g. Benjamini-Hochberg over all layers).
+// The results-directory side (toJson/fromJson/tables) needs no model, so saved runs reopen
+// anywhere. Adding an analysis = one class in its own file + one line in analysis_registry.cpp.
+#include <torch/torch.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/run_results.h"
+#include "checkpoint/gpt2_config.h"
+#include "model/gpt2_model.h"
+
+namespace laminar {
+
+struct AnalysisInputs {
+  const Gpt2Config& config;
+  torch::Device device;
+  const BpeTokenizer& tokenizer;
+  const SentenceSet& sentences;
+  const RunSettings& settings;
+};
+
+struct AnalysisPlan {
+  std::vector<std::vector<int64_t>> ids;  // token ids, one sequence per text used
+  CaptureSpec capture;                    // hooks of every layer, rows wanted per sequence
+};
+
+struct CsvTable {
+  std::string fileName;  // "profiles.csv"
+  std::string content;   // C-locale numbers, header row first
+};
+
+class Analysis {
+ public:
+  virtual ~Analysis() = default;
+  virtual std::string name() const = 0;  // registry key, e.g. "similarity"
+
+  // Engine side. prepare() throws laminar::Error when the sentence set cannot serve.
+  virtual AnalysisPlan prepare(const AnalysisInputs& inputs, RunResults& results) = 0;
+  virtual void consumeBlock(int layer, const Captures& captures, RunResults& results) = 0;
+  virtual void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) = 0;
+  virtual void finish(RunResults& results) = 0;
+
+  // Results-directory side (docs/results-format.md).
+  virtual nlohmann::json settingsJson(const RunSettings& settings) const = 0;
+  virtual nlohmann::json toJson(const RunResults& results) const = 0;  // the experiment's section
+  virtual void fromJson(const nlohmann::json& section, RunResults& results) const = 0;
+  virtual std::vector<CsvTable> tables(const RunResults& results) const = 0;
+};
+
+using AnalysisFactory = std::function<std::unique_ptr<Analysis>()>;
+
+// Throws laminar::Error listing the known names when `name` is unknown.
+std::unique_ptr<Analysis> makeAnalysis(const std::string& name);
+// Registers another analysis (e.g. from a plug-in); a name already taken throws std::logic_error.
+void registerAnalysis(const std::string& name, AnalysisFactory factory);
+
+// The built-in analyses (defined in their own files).
+std::unique_ptr<Analysis> makeSimilarityAnalysis();
+std::unique_ptr<Analysis> makeMiDistanceAnalysis();
+
+}  // namespace laminar

@@ -1,0 +1,266 @@
+// Experiment 2: mutual information vs token distance (analysis-spec.md), as an Analysis.
+#include <memory>
+
+#include "analysis/analysis.h"
+#include "analysis/capture_rows.h"
+#include "analysis/mi_distance_math.h"
+#include "analysis/result_values.h"
+#include "analysis/sentence_set.h"
+#include "analysis/target_locator.h"
+#include "analysis/token_selection.h"
+#include "model/hook_points.h"
+#include "stats/histogram_mi.h"
+#include "stats/pair_mi.h"
+#include "stats/ttest.h"
+#include "util/error.h"
+
+namespace laminar {
+
+namespace {
+
+const char* kSiteHooks[kSites] = {"hook_attn_out", "hook_mlp_out"};
+
+class MiDistanceAnalysis final : public Analysis {
+ public:
+  std::string name() const override { return "mi-distance"; }
+
+  AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
+    const MiDistanceSettings& s = in.settings.miDistance;
+    // Refuse bad settings before the model runs.
+    stats::parseMiEstimator(s.estimator);
+    stats::parseHistogramBinRule(s.bins);
+    stats::parseTTestKind(s.ttest);
+    if (!(s.zTrim >= 0)) throw Error("--z-trim must be 0 (off) or positive");
+    if (s.ksgK < 1) throw Error("the KSG neighbour count k must be at least 1");
+    if (!(s.fdrQ > 0 && s.fdrQ < 1)) throw Error("the FDR level q must lie strictly between 0 and 1");
+    if (!(s.alpha > 0 && s.alpha < 1)) throw Error("the significance level must lie strictly between 0 and 1");
+
+    TargetOptions opt;
+    opt.target = s.target;
+    opt.caseInsensitive = s.caseInsensitive;
+    opt.prependBos = s.prependBos;
+    opt.maxTokens = in.config.nPositions;
+    LocatedSet located = locateTargets(in.sentences, in.tokenizer, opt);
+    for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
+    const std::string source = in.sentences.source.empty() ? "sentences" : in.sentences.source.string();
+    MiSelection sel = selectMiTokens(located, source);
+    for (auto& d : sel.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
+
+    d_ = in.config.nEmbd;
+    MiDistanceResults r;
+    r.settings = s;
+    if (r.settings.target.empty()) r.settings.target = in.sentences.target;
+    r.nLayer = static_cast<int>(in.config.nLayer);
+    r.width = static_cast<int>(d_);
+    r.occurrenceText = sel.occurrenceText;
+    r.occurrencePosition = sel.occurrencePosition;
+    r.pairs = sel.pairs;
+    results.miDistance = std::move(r);
+
+    std::vector<std::pair<int, int64_t>> rows;
+    for (size_t k = 0; k < sel.occurrencePosition.size(); ++k)
+      rows.emplace_back(sel.occurrenceSequence[k], sel.occurrencePosition[k]);
+    nRows_ = static_cast<int64_t>(rows.size());
+    rows_ = std::make_unique<CaptureRows>(static_cast<int>(sel.ids.size()), rows);
+
+    AnalysisPlan plan;
+    plan.ids = std::move(sel.ids);
+    for (int64_t l = 0; l < in.config.nLayer; ++l)
+      for (auto* h : kSiteHooks) plan.capture.hooks.push_back(blockHook(static_cast<int>(l), h));
+    plan.capture.positions = rows_->positions();
+    plan.capture.toCpu = false;
+    return plan;
+  }
+
+  void consumeBlock(int layer, const Captures& captures, RunResults& results) override {
+    torch::NoGradGuard noGrad;
+    MiDistanceResults& r = *results.miDistance;
+    MiLayer out;
+    out.layer = layer;
+    for (int s = 0; s < kSites; ++s) {
+      torch::Tensor x32 = rows_->gather(captures, blockHook(layer, kSiteHooks[s])).to(torch::kFloat32).to(torch::kCPU).contiguous();
+      results.vectors.push_back(StoredArray::from("layer" + std::to_string(layer) + "." + siteKey(static_cast<MiSite>(s)),
+                                                  DType::F32, {nRows_, d_}, x32.data_ptr<float>()));
+      torch::Tensor x64 = x32.to(torch::kFloat64).contiguous();
+      std::vector<double> v(x64.data_ptr<double>(), x64.data_ptr<double>() + x64.numel());
+      out.sites[static_cast<size_t>(s)] = computeMiSite(v, d_, r.pairs, r.settings, layer, static_cast<MiSite>(s));
+    }
+    compareMiSites(out, r.nLayer, r.settings);
+    r.layers.push_back(std::move(out));
+  }
+
+  void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
+    auto& l = results.miDistance->layers.at(static_cast<size_t>(layer));
+    l.forwardSeconds = forwardSeconds;
+    l.analysisSeconds = analysisSeconds;
+  }
+
+  void finish(RunResults& results) override { correctAcrossLayers(*results.miDistance); }
+
+  nlohmann::json settingsJson(const RunSettings& settings) const override { return toJson(settings.miDistance); }
+
+  nlohmann::json toJson(const RunResults& results) const override {
+    const MiDistanceResults& r = *results.miDistance;
+    nlohmann::json j;
+    j["settings"] = toJson(r.settings);
+    j["nLayer"] = r.nLayer;
+    j["width"] = r.width;
+    j["occurrences"] = nlohmann::json::array();
+    for (size_t k = 0; k < r.occurrencePosition.size(); ++k)
+      j["occurrences"].push_back({{"text", r.occurrenceText[k]}, {"position", r.occurrencePosition[k]}});
+    j["pairs"] = nlohmann::json::array();
+    for (auto& p : r.pairs) j["pairs"].push_back({{"i", p.i}, {"j", p.j}, {"distance", p.distance}});
+    j["layers"] = nlohmann::json::array();
+    for (const MiLayer& l : r.layers) {
+      nlohmann::json lj = {{"layer", l.layer},
+                           {"forwardSeconds", jsonNumber(l.forwardSeconds)},
+                           {"analysisSeconds", jsonNumber(l.analysisSeconds)},
+                           {"t", jsonNumber(l.t)},
+                           {"p", jsonNumber(l.p)},
+                           {"df", jsonNumber(l.df)},
+                           {"pBonferroni", jsonNumber(l.pBonferroni)},
+                           {"tUndefined", l.tUndefined},
+                           {"fisherZ", jsonNumber(l.fisherZ)},
+                           {"fisherP", jsonNumber(l.fisherP)},
+                           {"fisherUndefined", l.fisherUndefined}};
+      for (int s = 0; s < kSites; ++s) {
+        const MiSiteLayer& sl = l.sites[static_cast<size_t>(s)];
+        lj[siteKey(static_cast<MiSite>(s))] = {{"pairMi", jsonNumbers(sl.pairMi)},
+                                               {"keptSamples", sl.keptSamples},
+                                               {"bins", sl.bins},
+                                               {"meanMi", jsonNumber(sl.meanMi)},
+                                               {"tau", jsonNumber(sl.tau)},
+                                               {"tauP", jsonNumber(sl.tauP)},
+                                               {"tauExact", sl.tauExact},
+                                               {"tauUndefined", sl.tauUndefined}};
+      }
+      j["layers"].push_back(std::move(lj));
+    }
+    j["pFdr"] = jsonNumbers(r.pFdr);
+    j["significantBonferroni"] = r.significantBonferroni;
+    j["significantFdr"] = r.significantFdr;
+    // The spec's 2 sites x L layers x 2 statistics array, for plotting in one line.
+    nlohmann::json arr = nlohmann::json::array();
+    for (int s = 0; s < kSites; ++s) {
+      nlohmann::json site = nlohmann::json::array();
+      for (const MiLayer& l : r.layers)
+        site.push_back({jsonNumber(l.sites[static_cast<size_t>(s)].meanMi), jsonNumber(l.sites[static_cast<size_t>(s)].tau)});
+      arr.push_back(std::move(site));
+    }
+    j["resultsArray"] = {{"axes", {"site", "layer", "statistic"}},
+                         {"sites", {"attn", "mlp"}},
+                         {"statistics", {"meanMi", "tau"}},
+                         {"values", std::move(arr)}};
+    return j;
+  }
+
+  void fromJson(const nlohmann::json& j, RunResults& results) const override {
+    MiDistanceResults r;
+    const auto& sj = j.at("settings");
+    r.settings.target = sj.at("target").get<std::string>();
+    r.settings.estimator = sj.at("estimator").get<std::string>();
+    r.settings.bins = sj.at("bins").get<std::string>();
+    r.settings.zTrim = readJsonNumber(sj.at("zTrim"));
+    r.settings.zDdof = sj.at("zDdof").get<int>();
+    r.settings.ksgK = sj.at("ksgK").get<int>();
+    r.settings.ttest = sj.at("ttest").get<std::string>();
+    r.settings.fdrQ = readJsonNumber(sj.at("fdrQ"));
+    r.settings.alpha = readJsonNumber(sj.at("alpha"));
+    r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
+    r.settings.prependBos = sj.at("prependBos").get<bool>();
+    r.nLayer = j.at("nLayer").get<int>();
+    r.width = j.at("width").get<int>();
+    for (const auto& o : j.at("occurrences")) {
+      r.occurrenceText.push_back(o.at("text").get<int>());
+      r.occurrencePosition.push_back(o.at("position").get<int64_t>());
+    }
+    for (const auto& p : j.at("pairs"))
+      r.pairs.push_back({p.at("i").get<int>(), p.at("j").get<int>(), p.at("distance").get<int64_t>()});
+    for (const auto& lj : j.at("layers")) {
+      MiLayer l;
+      l.layer = lj.at("layer").get<int>();
+      l.forwardSeconds = readJsonNumber(lj.at("forwardSeconds"));
+      l.analysisSeconds = readJsonNumber(lj.at("analysisSeconds"));
+      l.t = readJsonNumber(lj.at("t"));
+      l.p = readJsonNumber(lj.at("p"));
+      l.df = readJsonNumber(lj.at("df"));
+      l.pBonferroni = readJsonNumber(lj.at("pBonferroni"));
+      l.tUndefined = lj.at("tUndefined").get<std::string>();
+      l.fisherZ = readJsonNumber(lj.at("fisherZ"));
+      l.fisherP = readJsonNumber(lj.at("fisherP"));
+      l.fisherUndefined = lj.at("fisherUndefined").get<std::string>();
+      for (int s = 0; s < kSites; ++s) {
+        const auto& sj2 = lj.at(siteKey(static_cast<MiSite>(s)));
+        MiSiteLayer& sl = l.sites[static_cast<size_t>(s)];
+        sl.pairMi = readJsonNumbers(sj2.at("pairMi"));
+        sl.keptSamples = sj2.at("keptSamples").get<std::vector<int64_t>>();
+        sl.bins = sj2.at("bins").get<std::vector<int>>();
+        sl.meanMi = readJsonNumber(sj2.at("meanMi"));
+        sl.tau = readJsonNumber(sj2.at("tau"));
+        sl.tauP = readJsonNumber(sj2.at("tauP"));
+        sl.tauExact = sj2.at("tauExact").get<bool>();
+        sl.tauUndefined = sj2.at("tauUndefined").get<std::string>();
+      }
+      r.layers.push_back(std::move(l));
+    }
+    r.pFdr = readJsonNumbers(j.at("pFdr"));
+    r.significantBonferroni = j.at("significantBonferroni").get<std::vector<bool>>();
+    r.significantFdr = j.at("significantFdr").get<std::vector<bool>>();
+    results.miDistance = std::move(r);
+  }
+
+  std::vector<CsvTable> tables(const RunResults& results) const override {
+    const MiDistanceResults& r = *results.miDistance;
+    std::string pairs = "layer,site,i,j,position_i,position_j,distance,mi,kept_samples,bins\n";
+    std::string profiles = "layer,site,mean_mi,tau,tau_p\n";
+    std::string tests = "layer,t,df,p,p_bonferroni,p_fdr,significant_bonferroni,significant_fdr,fisher_z,fisher_p\n";
+    for (size_t li = 0; li < r.layers.size(); ++li) {
+      const MiLayer& l = r.layers[li];
+      for (int s = 0; s < kSites; ++s) {
+        const MiSiteLayer& sl = l.sites[static_cast<size_t>(s)];
+        const std::string site = siteKey(static_cast<MiSite>(s));
+        for (size_t k = 0; k < r.pairs.size(); ++k) {
+          const OccurrencePair& p = r.pairs[k];
+          pairs += std::to_string(l.layer) + "," + site + "," + std::to_string(p.i) + "," + std::to_string(p.j) + "," +
+                   std::to_string(r.occurrencePosition[static_cast<size_t>(p.i)]) + "," +
+                   std::to_string(r.occurrencePosition[static_cast<size_t>(p.j)]) + "," + std::to_string(p.distance) +
+                   "," + csvNumber(sl.pairMi[k]) + "," + std::to_string(sl.keptSamples[k]) + "," +
+                   std::to_string(sl.bins[k]) + "\n";
+        }
+        profiles += std::to_string(l.layer) + "," + site + "," + csvNumber(sl.meanMi) + "," + csvNumber(sl.tau) + "," +
+                    csvNumber(sl.tauP) + "\n";
+      }
+      const bool done = li < r.pFdr.size();
+      tests += std::to_string(l.layer) + "," + csvNumber(l.t) + "," + csvNumber(l.df) + "," + csvNumber(l.p) + "," +
+               csvNumber(l.pBonferroni) + "," + (done ? csvNumber(r.pFdr[li]) : "") + "," +
+               (done ? (r.significantBonferroni[li] ? "1" : "0") : "") + "," +
+               (done ? (r.significantFdr[li] ? "1" : "0") : "") + "," + csvNumber(l.fisherZ) + "," +
+               csvNumber(l.fisherP) + "\n";
+    }
+    return {{"profiles.csv", profiles}, {"pairs.csv", pairs}, {"tests.csv", tests}};
+  }
+
+ private:
+  static nlohmann::json toJson(const MiDistanceSettings& s) {
+    return {{"target", s.target},
+            {"estimator", s.estimator},
+            {"bins", s.bins},
+            {"zTrim", jsonNumber(s.zTrim)},
+            {"zDdof", s.zDdof},
+            {"ksgK", s.ksgK},
+            {"ttest", s.ttest},
+            {"fdrQ", jsonNumber(s.fdrQ)},
+            {"alpha", jsonNumber(s.alpha)},
+            {"caseInsensitive", s.caseInsensitive},
+            {"prependBos", s.prependBos}};
+  }
+
+  int64_t d_ = 0, nRows_ = 0;
+  std::unique_ptr<CaptureRows> rows_;
+};
+
+}  // namespace
+
+std::unique_ptr<Analysis> makeMiDistanceAnalysis() { return std::make_unique<MiDistanceAnalysis>(); }
+
+}  // namespace laminar

@@ -1,0 +1,22 @@
+#pragma once
+// How numbers travel in results files. JSON has no NaN or infinity: NaN (an undefined
+// statistic, always accompanied by its reason) is written as null, +-infinity as the strings
+// "Infinity" / "-Infinity". CSV numbers are C-locale, shortest round-trip ("nan", "inf").
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace laminar {
+
+nlohmann::json jsonNumber(double v);
+double readJsonNumber(const nlohmann::json& j);  // inverse of jsonNumber; throws laminar::Error
+nlohmann::json jsonNumbers(const std::vector<double>& v);
+std::vector<double> readJsonNumbers(const nlohmann::json& j);
+
+// Shortest text that reads back as the same double, independent of the C/Qt locale.
+std::string csvNumber(double v);
+// A CSV field: quoted when it holds a comma, quote or line break.
+std::string csvField(const std::string& s);
+
+}  // namespace laminar

@@ -1,0 +1,271 @@
+#include "analysis/sentence_set.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/csv_reader.h"
+#include "analysis/utf8_text.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+#include "util/sha256.h"
+
+namespace laminar {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string trim(const std::string& s) {
+  size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return s.substr(a, b - a);
+}
+
+bool isBlank(const std::string& s) { return trim(s).empty(); }
+
+int lineOfByte(const std::string& s, size_t offset) {
+  return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(std::min(offset, s.size())), '\n'));
+}
+
+// "lines 3, 7 and 9" (at most 10 listed).
+std::string listLines(const std::vector<int>& lines, const char* word) {
+  std::string out = std::string(word) + (lines.size() == 1 ? " " : "s ");
+  for (size_t i = 0; i < lines.size() && i < 10; ++i) {
+    if (i) out += (i + 1 == lines.size()) ? " and " : ", ";
+    out += std::to_string(lines[i]);
+  }
+  if (lines.size() > 10) out += ", ... (" + std::to_string(lines.size()) + " in all)";
+  return out;
+}
+
+void add(SentenceSet& set, Diagnostic::Severity sev, int line, std::string message) {
+  set.diagnostics.push_back({sev, line, std::move(message)});
+}
+
+void reportBlank(SentenceSet& set, const std::vector<int>& blank, const char* word) {
+  if (blank.empty()) return;
+  add(set, Diagnostic::Severity::Info, 0,
+      std::to_string(blank.size()) + " empty " + (blank.size() == 1 ? "text" : "texts") + " ignored (" +
+          listLines(blank, word) + ")");
+}
+
+// "# target: WORD" (spaces optional, "target" in any case); nullopt-like: returns false.
+bool parseTargetLine(const std::string& line, std::string* target) {
+  std::string t = trim(line);
+  if (t.empty() || t[0] != '#') return false;
+  t = trim(t.substr(1));
+  if (lower(t.substr(0, 6)) != "target") return false;
+  t = trim(t.substr(6));
+  if (t.empty() || t[0] != ':') return false;
+  *target = trim(t.substr(1));
+  return true;
+}
+
+void parseTxt(const std::string& content, SentenceSet& set) {
+  std::vector<int> blank;
+  size_t pos = 0;
+  int line = 0;
+  while (pos < content.size()) {
+    size_t nl = content.find('\n', pos);
+    std::string text = content.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+    pos = nl == std::string::npos ? content.size() : nl + 1;
+    ++line;
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    std::string target;
+    if (line == 1 && parseTargetLine(text, &target)) {
+      if (target.empty())
+        add(set, Diagnostic::Severity::Warning, 1, "\"# target:\" names no word; give the target another way");
+      set.target = target;
+      continue;
+    }
+    if (isBlank(text)) {
+      blank.push_back(line);
+      continue;
+    }
+    set.texts.push_back({text, line, {}});
+  }
+  reportBlank(set, blank, "line");
+  if (set.texts.empty())
+    throw Error(fileError(set.source.string(), line == 0 ? "the file is empty: it holds no texts"
+                                                          : "no texts: every line is empty or the target line"));
+}
+
+void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
+  auto records = readCsvRecords(content, delim, set.source.string());
+  const std::string kind = delim == '\t' ? "tab" : "comma";
+  size_t first = 0;
+  while (first < records.size() && records[first].fields.size() == 1 && isBlank(records[first].fields[0])) ++first;
+  if (first == records.size()) throw Error(fileError(set.source.string(), "the file is empty: it holds no texts"));
+  const CsvRecord& header = records[first];
+  if (!header.problem.empty())
+    throw Error(fileError(set.source.string(), "line " + std::to_string(header.line) + ": header: " + header.problem));
+  int textCol = -1, targetCol = -1;
+  std::string names;
+  for (size_t c = 0; c < header.fields.size(); ++c) {
+    std::string name = lower(trim(header.fields[c]));
+    names += (c ? ", " : "") + std::string("\"") + trim(header.fields[c]) + "\"";
+    if (name == "text" && textCol < 0) textCol = static_cast<int>(c);
+    if (name == "target" && targetCol < 0) targetCol = static_cast<int>(c);
+  }
+  if (textCol < 0)
+    throw Error(fileError(set.source.string(),
+                          "line " + std::to_string(header.line) + ": the header has no \"text\" column (found " + names +
+                              "; columns are " + kind + "-separated, the first row names them)"));
+  std::vector<int> blank;
+  std::vector<std::string> targets;
+  int malformed = 0;
+  for (size_t r = first + 1; r < records.size(); ++r) {
+    const CsvRecord& rec = records[r];
+    if (rec.fields.size() == 1 && isBlank(rec.fields[0])) {
+      blank.push_back(rec.line);
+      continue;
+    }
+    if (!rec.problem.empty()) {
+      add(set, Diagnostic::Severity::Error, rec.line, rec.problem + "; row skipped");
+      ++malformed;
+      continue;
+    }
+    if (rec.fields.size() != header.fields.size()) {
+      add(set, Diagnostic::Severity::Error, rec.line,
+          std::to_string(rec.fields.size()) + " fields where the header has " + std::to_string(header.fields.size()) +
+              " (a " + kind + " inside a text must be quoted); row skipped");
+      ++malformed;
+      continue;
+    }
+    const std::string& text = rec.fields[static_cast<size_t>(textCol)];
+    if (isBlank(text)) {
+      blank.push_back(rec.line);
+      continue;
+    }
+    std::string target = targetCol >= 0 ? trim(rec.fields[static_cast<size_t>(targetCol)]) : std::string();
+    if (!target.empty()) targets.push_back(target);
+    set.texts.push_back({text, rec.line, target});
+  }
+  reportBlank(set, blank, "line");
+  // One shared target becomes the set's; differing ones stay per text.
+  if (!targets.empty() && std::all_of(targets.begin(), targets.end(), [&](auto& t) { return t == targets[0]; }))
+    set.target = targets[0];
+  if (set.texts.empty()) {
+    std::string why = malformed ? std::to_string(malformed) + " malformed rows and no usable one"
+                                : std::string("no rows below the header hold a text");
+    throw Error(fileError(set.source.string(), "no texts: " + why));
+  }
+}
+
+void parseJson(const std::string& content, SentenceSet& set) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(content);
+  } catch (const nlohmann::json::parse_error& e) {
+    std::string what = e.what();
+    auto colon = what.find("; ");  // drop nlohmann's "[json.exception.parse_error.101] ..." prefix
+    throw Error(fileError(set.source.string(), "line " + std::to_string(lineOfByte(content, e.byte ? e.byte - 1 : 0)) +
+                                                   ": not valid JSON: " +
+                                                   (colon == std::string::npos ? what : what.substr(colon + 2))));
+  }
+  if (!j.is_object())
+    throw Error(fileError(set.source.string(), "expected a JSON object {\"target\": \"...\", \"texts\": [...]}"));
+  if (j.contains("target")) {
+    if (!j["target"].is_string())
+      throw Error(fileError(set.source.string(), "\"target\" must be a string"));
+    set.target = trim(j["target"].get<std::string>());
+  }
+  if (!j.contains("texts") || !j["texts"].is_array())
+    throw Error(fileError(set.source.string(), "no \"texts\" array (expected {\"target\": \"...\", \"texts\": [...]})"));
+  for (auto it = j.begin(); it != j.end(); ++it)
+    if (it.key() != "target" && it.key() != "texts")
+      add(set, Diagnostic::Severity::Info, 0, "key \"" + it.key() + "\" ignored");
+  std::vector<int> blank;
+  const auto& texts = j["texts"];
+  for (size_t i = 0; i < texts.size(); ++i) {
+    int line = static_cast<int>(i) + 1;
+    if (!texts[i].is_string()) {
+      add(set, Diagnostic::Severity::Error, line, std::string("is a JSON ") + texts[i].type_name() + ", not a string; skipped");
+      continue;
+    }
+    std::string text = texts[i].get<std::string>();
+    if (isBlank(text)) {
+      blank.push_back(line);
+      continue;
+    }
+    set.texts.push_back({text, line, {}});
+  }
+  if (!blank.empty()) {
+    std::vector<int> idx;
+    for (int l : blank) idx.push_back(l - 1);
+    reportBlank(set, idx, "texts index");
+  }
+  if (set.texts.empty())
+    throw Error(fileError(set.source.string(), texts.empty() ? "no texts: \"texts\" is empty"
+                                                             : "no texts: every entry of \"texts\" is empty or not a string"));
+}
+
+bool isJson(const SentenceSet& set) { return lower(set.source.extension().string()) == ".json"; }
+
+}  // namespace
+
+const char* severityName(Diagnostic::Severity s) {
+  switch (s) {
+    case Diagnostic::Severity::Info: return "info";
+    case Diagnostic::Severity::Warning: return "warning";
+    case Diagnostic::Severity::Error: return "error";
+  }
+  return "?";
+}
+
+std::string describeLocation(const SentenceSet& set, int line) {
+  if (isJson(set)) return "texts[" + std::to_string(line - 1) + "]";
+  return "line " + std::to_string(line);
+}
+
+std::string formatDiagnostic(const SentenceSet& set, const Diagnostic& d) {
+  std::string out = set.source.empty() ? std::string("sentences") : set.source.filename().string();
+  out += ": ";
+  if (d.line > 0) out += describeLocation(set, d.line) + ": ";
+  out += severityName(d.severity);
+  out += ": " + d.message;
+  return out;
+}
+
+SentenceSet parseSentenceSet(const std::string& bytes, const fs::path& path) {
+  SentenceSet set;
+  set.source = path;
+  set.sha256 = sha256Hex(bytes.data(), bytes.size());
+  std::string content = bytes;
+  if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);  // UTF-8 byte-order mark
+  size_t bad = findInvalidUtf8(content);
+  if (bad != std::string::npos) {
+    size_t lineStart = content.rfind('\n', bad == 0 ? 0 : bad - 1);
+    lineStart = (lineStart == std::string::npos || bad == 0) ? 0 : lineStart + 1;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(content[bad]));
+    throw Error(fileError(path.string(), "line " + std::to_string(lineOfByte(content, bad)) + ": byte " +
+                                             std::to_string(bad - lineStart + 1) + " of the line (" + hex +
+                                             ") is not valid UTF-8; sentence files must be saved as UTF-8"));
+  }
+  std::string ext = lower(path.extension().string());
+  if (ext == ".txt") parseTxt(content, set);
+  else if (ext == ".csv") parseDelimited(content, ',', set);
+  else if (ext == ".tsv" || ext == ".tab") parseDelimited(content, '\t', set);
+  else if (ext == ".json") parseJson(content, set);
+  else
+    throw Error(fileError(path.string(), "unsupported sentence file type \"" + path.extension().string() +
+                                             "\" (use .txt, .csv, .tsv or .json)"));
+  return set;
+}
+
+SentenceSet loadSentenceSet(const fs::path& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) throw Error(fileError(path.string(), "is a directory, not a sentence file"));
+  return parseSentenceSet(readFile(path), path);
+}
+
+}  // namespace laminar

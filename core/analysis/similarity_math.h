@@ -1,0 +1,48 @@
+#pragma once
+// The tensor work of experiment 1 (analysis-spec.md), in libtorch on whatever device the
+// vectors live on, in float64 so the numbers agree with numpy float64 to ~1e-15.
+#include <torch/torch.h>
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "analysis/similarity_results.h"
+
+namespace laminar {
+
+// Q, K, V profiles of X [N, 3d] (N >= 2): per matrix, the mean over its d columns of the
+// column variance (ddof 1), of the column mean and of |column mean|.
+std::array<MatrixProfile, kMatrices> qkvProfiles(const torch::Tensor& x, int64_t d);
+
+// Columns scaled to unit L2 norm (after removing each column's mean when `centre`); a zero
+// column stays zero, so its similarities are 0, never NaN.
+torch::Tensor unitColumns(const torch::Tensor& x, bool centre);
+
+// np.linspace(-1, 1, bins + 1) bit for bit.
+std::vector<double> similarityBinEdges(int bins);
+
+// Counts of np.histogram(values, bins=bins, range=(-1, 1)) for values already in [-1, 1]:
+// numpy's own index computation, including its corrections at the edges. A single pass over
+// the values on the CPU; tensor operations on other devices (histogramCountsWithTensorOps).
+std::vector<int64_t> histogramCounts(const torch::Tensor& values, const std::vector<double>& edges);
+std::vector<int64_t> histogramCountsWithTensorOps(const torch::Tensor& values, const std::vector<double>& edges);
+
+// np.histogram(..., density=True): counts / bin width / total.
+std::vector<double> densityFromCounts(const std::vector<int64_t>& counts, const std::vector<double>& edges);
+
+struct BlockHistograms {
+  std::array<std::vector<int64_t>, kBlocks> counts;
+};
+// Histograms of the six blocks of C = Xn^T Xn (Xn [N, 3d] with unit columns): QQ, KK, VV
+// from their strict upper triangles, QK, QV, KV whole. Only the blocks on or above the
+// diagonal are computed, and each value is histogrammed once. Values are clipped to [-1, 1].
+BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges);
+
+// The text-by-text view: rows scaled to unit norm (zero rows stay zero), S = Xn Xn^T, N x N.
+torch::Tensor textSimilarity(const torch::Tensor& x);
+
+// A flat permutation of X's N*3d entries, the shuffled baseline's input.
+torch::Tensor shuffleEntries(const torch::Tensor& x, const torch::Tensor& permutation);
+
+}  // namespace laminar

@@ -1,0 +1,61 @@
+#!/usr/bin/python3
+"""laminar-cli analyze end to end: a synthetic model, both experiments on the shipped example
+sets, every saved number recomputed by tools/verify_results.py, bad input refused with exit 1.
+
+usage: cli_verify_test.py LAMINAR_CLI SOURCE_DIR
+"""
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+cli, src = sys.argv[1], Path(sys.argv[2])
+verify = src / "tools" / "verify_results.py"
+examples = src / "resources" / "examples"
+failures = []
+
+
+def run(args, expect_rc):
+    p = subprocess.run([cli] + args, capture_output=True, text=True)
+    if p.returncode != expect_rc:
+        failures.append(f"{' '.join(args)}: exit {p.returncode}, expected {expect_rc}\n{p.stderr}")
+    return p
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    tmp = Path(tmp)
+    run(["make-synthetic", "--shape", "64x2x4", "--seed", "0", "--out", str(tmp / "model")], 0)
+    p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
+             "--bins", "31", "--seed", "4", "--out", str(tmp / "sim")], 0)
+    if "layer 2/2" not in p.stderr or "remaining" not in p.stderr:
+        failures.append("similarity: no per-layer progress on stderr:\n" + p.stderr)
+    p = run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
+             "--estimator", "ksg", "--ttest", "welch", "--z-trim", "3", "--out", str(tmp / "mi")], 0)
+    p = run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
+             "--bins", "12", "--out", str(tmp / "mi-hist")], 0)
+    for out in ("sim", "mi", "mi-hist"):
+        v = subprocess.run([sys.executable, str(verify), str(tmp / out)], capture_output=True, text=True)
+        print(v.stdout)
+        if v.returncode != 0:
+            failures.append(f"verify_results {out}: exit {v.returncode}\n{v.stdout}\n{v.stderr}")
+
+    # Bad input: exit 1, one clear line naming the problem, nothing written.
+    p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(tmp / "missing.txt"),
+             "--out", str(tmp / "bad")], 1)
+    if "missing.txt" not in p.stderr:
+        failures.append("missing sentence file: message does not name it:\n" + p.stderr)
+    p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
+             "--target", "zebra", "--out", str(tmp / "bad")], 1)
+    if "no text contains the target \"zebra\"" not in p.stderr:
+        failures.append("absent target: unclear message:\n" + p.stderr)
+    run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
+         "--estimator", "magic", "--out", str(tmp / "bad")], 1)
+    run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
+         "--bins", "lots", "--out", str(tmp / "bad")], 1)
+    if (tmp / "bad").exists():
+        failures.append("a failed run left an output directory")
+
+if failures:
+    print("\n\n".join(failures), file=sys.stderr)
+    sys.exit(1)
+print("cli_verify_test: ok")

@@ -1,0 +1,217 @@
+// Whole runs on a tiny synthetic GPT-2: streaming order, cancellation, the results directory
+// round trip, and every saved number recomputed by tools/verify_results.py (numpy, scipy,
+// statsmodels, scikit-learn).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/analysis.h"
+#include "analysis/run_results.h"
+#include "analysis/sentence_set.h"
+#include "checkpoint/synthetic_checkpoint.h"
+#include "model/gpt2_model.h"
+#include "test_support.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+using namespace laminar;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Fixture {
+  laminar::test::TempDir dir;
+  std::unique_ptr<Gpt2Model> model;
+  std::unique_ptr<BpeTokenizer> tokenizer;
+  Fixture() {
+    SyntheticCheckpointOptions o;
+    o.config = Gpt2Config::forShape("64x2x4");
+    o.seed = 3;
+    writeSyntheticCheckpoint(dir.path() / "model", o);
+    model = Gpt2Model::load(dir.path() / "model");
+    tokenizer = std::make_unique<BpeTokenizer>(BpeTokenizer::fromDirectory(dir.path() / "model"));
+  }
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+SentenceSet example(const std::string& name) {
+  return loadSentenceSet(laminar::test::sourceDir() / "resources/examples" / name);
+}
+
+int verify(const fs::path& dir) {
+  std::string cmd = std::string(LAMINAR_PYTHON) + " " + LAMINAR_SOURCE_DIR + "/tools/verify_results.py '" +
+                    dir.string() + "'";
+  int rc = std::system(cmd.c_str());
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+nlohmann::json sectionOf(const RunResults& r) { return makeAnalysis(r.experiment)->toJson(r); }
+
+void expectSameResults(const RunResults& a, const RunResults& b) {
+  EXPECT_EQ(a.experiment, b.experiment);
+  EXPECT_EQ(a.metadata, b.metadata);
+  EXPECT_EQ(a.diagnostics, b.diagnostics);
+  EXPECT_EQ(sectionOf(a), sectionOf(b));
+  ASSERT_EQ(a.vectors.size(), b.vectors.size());
+  for (size_t i = 0; i < a.vectors.size(); ++i) EXPECT_TRUE(a.vectors[i] == b.vectors[i]) << a.vectors[i].name;
+}
+
+}  // namespace
+
+TEST(AnalysisRun, SimilarityStreamsLayersInOrderAndVerifies) {
+  auto& f = fixture();
+  SentenceSet her = example("her.txt");
+  RunSettings settings;
+  settings.experiment = "similarity";
+  settings.similarity.bins = 21;
+  std::vector<int> layers, sizes;
+  std::vector<RunProgress> progress;
+  RunObserver obs;
+  obs.onLayer = [&](const RunResults& soFar, int layer) {
+    layers.push_back(layer);
+    sizes.push_back(static_cast<int>(soFar.similarity->layers.size()));
+  };
+  obs.onProgress = [&](const RunProgress& p) { progress.push_back(p); };
+  RunResults r = runExperiment(*f.model, *f.tokenizer, her, settings, obs);
+  EXPECT_EQ(layers, (std::vector<int>{0, 1}));
+  EXPECT_EQ(sizes, (std::vector<int>{1, 2}));  // layer l is visible as soon as block l is done
+  ASSERT_EQ(progress.size(), 2u);
+  EXPECT_EQ(progress[1].layersDone, 2);
+  EXPECT_EQ(progress[1].remainingSeconds, 0.0);
+  ASSERT_TRUE(r.similarity);
+  EXPECT_EQ(r.similarity->settings.target, "her");
+  EXPECT_EQ(r.similarity->layers[0].rows[0], 54);
+  EXPECT_EQ(r.similarity->layers[0].rows[1], 54);  // no "her" at position 0 or 1 in the example
+  EXPECT_EQ(r.metadata["model"]["config"]["n_layer"], 2);
+  EXPECT_EQ(r.metadata["sentences"]["sha256"], her.sha256);
+  EXPECT_EQ(r.metadata["model"]["weightFiles"][0]["sha256"].get<std::string>().size(), 64u);
+  EXPECT_EQ(r.metadata["timings"]["layers"].size(), 2u);
+
+  laminar::test::TempDir out;
+  saveResults(r, out.path() / "run");
+  EXPECT_EQ(verify(out.path() / "run"), 0);
+  expectSameResults(r, loadResults(out.path() / "run"));
+
+  // verify_results.py must be able to fail: nudge one variance by 1e-4 (relative).
+  auto j = nlohmann::json::parse(readFile(out.path() / "run/results.json"));
+  double& v = j["similarity"]["layers"][1]["nontarget"]["profiles"]["K"]["variance"].get_ref<double&>();
+  v *= 1.0001;
+  writeFileAtomically(out.path() / "run/results.json", j.dump());
+  EXPECT_EQ(verify(out.path() / "run"), 1);
+}
+
+TEST(AnalysisRun, MiDistanceHistogramAndKsgVerify) {
+  auto& f = fixture();
+  SentenceSet coffee = example("coffee.txt");
+  for (const char* estimator : {"hist", "ksg"}) {
+    RunSettings settings;
+    settings.experiment = "mi-distance";
+    settings.miDistance.estimator = estimator;
+    if (std::string(estimator) == "ksg") {
+      settings.miDistance.ttest = "welch";
+      settings.miDistance.zTrim = 3;
+    }
+    RunResults r = runExperiment(*f.model, *f.tokenizer, coffee, settings);
+    ASSERT_TRUE(r.miDistance);
+    const auto& m = *r.miDistance;
+    EXPECT_EQ(m.occurrencePosition.size(), 8u);
+    EXPECT_EQ(m.pairs.size(), 28u);
+    ASSERT_EQ(m.layers.size(), 2u);
+    EXPECT_EQ(m.pFdr.size(), 2u);
+    EXPECT_TRUE(m.complete());
+    for (auto& l : m.layers)
+      for (auto& s : l.sites) {
+        EXPECT_EQ(s.pairMi.size(), 28u);
+        EXPECT_TRUE(s.tauUndefined.empty()) << s.tauUndefined;
+      }
+    laminar::test::TempDir out;
+    saveResults(r, out.path() / "mi");
+    EXPECT_EQ(verify(out.path() / "mi"), 0) << estimator;
+    expectSameResults(r, loadResults(out.path() / "mi"));
+    for (const char* table : {"pairs.csv", "profiles.csv", "tests.csv"}) EXPECT_TRUE(fs::exists(out.path() / "mi" / table));
+  }
+}
+
+TEST(AnalysisRun, CancelLeavesNothingBehind) {
+  auto& f = fixture();
+  SentenceSet her = example("her.txt");
+  RunSettings settings;
+  std::atomic<bool> cancel{false};
+  RunObserver obs;
+  int seen = 0;
+  obs.onLayer = [&](const RunResults&, int) {
+    ++seen;
+    cancel = true;  // the GUI's Cancel button, pressed while block 0's results arrive
+  };
+  laminar::test::TempDir out;
+  const fs::path target = out.path() / "cancelled";
+  EXPECT_THROW(
+      {
+        RunResults r = runExperiment(*f.model, *f.tokenizer, her, settings, obs, &cancel);
+        saveResults(r, target);
+      },
+      Cancelled);
+  EXPECT_EQ(seen, 1);
+  EXPECT_FALSE(fs::exists(target));
+  EXPECT_TRUE(fs::is_empty(out.path()));
+  // Cancelled before the first block: no layer at all.
+  seen = 0;
+  EXPECT_THROW(runExperiment(*f.model, *f.tokenizer, her, settings, obs, &cancel), Cancelled);
+  EXPECT_EQ(seen, 0);
+}
+
+TEST(AnalysisRun, SavingReplacesAWholeDirectoryAndLoadRefusesOthers) {
+  auto& f = fixture();
+  RunSettings settings;
+  settings.experiment = "mi-distance";
+  RunResults r = runExperiment(*f.model, *f.tokenizer, example("coffee.txt"), settings);
+  laminar::test::TempDir out;
+  fs::create_directories(out.path() / "run");
+  std::ofstream(out.path() / "run/stale.txt") << "old";
+  saveResults(r, out.path() / "run");
+  EXPECT_FALSE(fs::exists(out.path() / "run/stale.txt"));
+  EXPECT_TRUE(fs::exists(out.path() / "run/results.json"));
+  for (auto& e : fs::directory_iterator(out.path()))
+    EXPECT_EQ(e.path().filename(), "run") << "left behind: " << e.path();
+  EXPECT_THROW(loadResults(out.path() / "missing"), Error);
+  std::ofstream(out.path() / "run/results.json") << "{\"format\": \"something else\"}";
+  EXPECT_THROW(loadResults(out.path() / "run"), Error);
+}
+
+TEST(AnalysisRun, BadInputIsAClearError) {
+  auto& f = fixture();
+  RunSettings settings;
+  settings.experiment = "no-such-experiment";
+  SentenceSet her = example("her.txt");
+  try {
+    runExperiment(*f.model, *f.tokenizer, her, settings);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown experiment \"no-such-experiment\""), std::string::npos);
+  }
+  settings.experiment = "similarity";
+  settings.similarity.target = "zebra";
+  try {
+    runExperiment(*f.model, *f.tokenizer, her, settings);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("her.txt: no text contains the target \"zebra\""), std::string::npos)
+        << e.what();
+  }
+  settings.experiment = "mi-distance";
+  settings.miDistance.bins = "many";
+  EXPECT_THROW(runExperiment(*f.model, *f.tokenizer, example("coffee.txt"), settings), Error);
+  settings.miDistance.bins = "fd";
+  // "her" occurs once per text: no pairs.
+  EXPECT_THROW(runExperiment(*f.model, *f.tokenizer, her, settings), Error);
+}

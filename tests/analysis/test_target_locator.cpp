@@ -1,0 +1,226 @@
+// Target location (brackets, last-token rule, word boundaries, case) and the token choice of
+// both experiments, with the bundled GPT-2 tokenizer.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "analysis/target_locator.h"
+#include "analysis/token_selection.h"
+#include "test_support.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "util/error.h"
+
+using namespace laminar;
+
+namespace {
+
+const BpeTokenizer& tokenizer() {
+  static BpeTokenizer t = BpeTokenizer::fromDirectory(laminar::test::sourceDir() / "resources/tokenizer");
+  return t;
+}
+
+std::vector<TargetOccurrence> find(const std::string& text, const std::string& target, bool ci = false) {
+  return findTargetOccurrences(decodeUtf8(text), tokenizer().encode(text), target, ci);
+}
+
+// The decoded text of the tokens first..last, as the spec defines an occurrence.
+std::string spanText(const std::string& text, const TargetOccurrence& o) {
+  auto enc = tokenizer().encode(text);
+  std::vector<int64_t> ids(enc.ids.begin() + o.firstToken, enc.ids.begin() + o.token + 1);
+  return tokenizer().decode(ids);
+}
+
+SentenceSet makeSet(std::vector<std::string> texts, std::string target) {
+  SentenceSet s;
+  s.source = "mem.txt";
+  s.target = std::move(target);
+  int line = 2;
+  for (auto& t : texts) s.texts.push_back({t, line++, {}});
+  return s;
+}
+
+bool hasDiagnostic(const std::vector<Diagnostic>& ds, int line, const std::string& part) {
+  for (auto& d : ds)
+    if (d.line == line && d.message.find(part) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(TargetLocator, SingleTokenWord) {
+  const std::string text = "I gave her the book";
+  auto occ = find(text, "her");
+  ASSERT_EQ(occ.size(), 1u);
+  EXPECT_EQ(occ[0].firstToken, occ[0].token);
+  EXPECT_EQ(spanText(text, occ[0]), " her");
+  EXPECT_EQ(occ[0].charStart, 7);
+  EXPECT_EQ(occ[0].charEnd, 10);
+  EXPECT_EQ(occ[0].token, 2);  // "I", " gave", " her"
+}
+
+TEST(TargetLocator, WordBoundariesAndCase) {
+  const std::string text = "Her sister hurt herself, but her pride and other things were fine. HER";
+  auto occ = find(text, "her");
+  ASSERT_EQ(occ.size(), 1u);  // not "Her", "herself", "other", "HER"
+  EXPECT_EQ(spanText(text, occ[0]), " her");
+  auto ci = find(text, "her", /*caseInsensitive=*/true);
+  ASSERT_EQ(ci.size(), 3u);  // "Her", "her", "HER"
+  EXPECT_EQ(ci[0].charStart, 0);
+  EXPECT_EQ(ci[2].charEnd, static_cast<int64_t>(text.size()));
+  // Punctuation next to the word does not hide it.
+  EXPECT_EQ(find("(her) her's \"her\"", "her").size(), 3u);
+}
+
+TEST(TargetLocator, MultiTokenWordIsItsLastToken) {
+  const std::string text = "We visited Rumpelstiltskin yesterday with coffee.";
+  auto enc = tokenizer().encode(text);
+  auto occ = find(text, "Rumpelstiltskin");
+  ASSERT_EQ(occ.size(), 1u);
+  EXPECT_LT(occ[0].firstToken, occ[0].token) << "the word should span several BPE tokens";
+  EXPECT_EQ(spanText(text, occ[0]), " Rumpelstiltskin");
+  // The last token ends where the word ends; the next token starts after it.
+  EXPECT_EQ(enc.offsets[static_cast<size_t>(occ[0].token)].second, occ[0].charEnd);
+  auto coffee = find(text, "coffee");
+  ASSERT_EQ(coffee.size(), 1u);
+  EXPECT_EQ(coffee[0].token, static_cast<int64_t>(enc.ids.size()) - 2);  // before "."
+}
+
+TEST(TargetLocator, UnicodeTargets) {
+  const std::string text = "Tôi thích cà phê sữa đá, còn anh thích cà phê đen.";
+  auto occ = find(text, "cà phê");
+  ASSERT_EQ(occ.size(), 2u);
+  EXPECT_EQ(spanText(text, occ[0]), " cà phê");
+  EXPECT_EQ(find("CÀ PHÊ và cà phê", "cà phê", true).size(), 2u);
+}
+
+TEST(TargetLocator, Brackets) {
+  auto b = removeBrackets("I told [her] that her sister called");
+  EXPECT_EQ(b.text, "I told her that her sister called");
+  ASSERT_EQ(b.marks.size(), 1u);
+  EXPECT_EQ(b.marks[0], (std::pair<int64_t, int64_t>(7, 10)));
+  EXPECT_TRUE(b.problem.empty());
+  EXPECT_NE(removeBrackets("I told [her that").problem.find("never closed"), std::string::npos);
+  EXPECT_NE(removeBrackets("I told her] that").problem.find("without a matching"), std::string::npos);
+  EXPECT_NE(removeBrackets("[[her]]").problem.find("nested"), std::string::npos);
+  EXPECT_NE(removeBrackets("a [] b").problem.find("empty"), std::string::npos);
+  EXPECT_EQ(removeBrackets("cà [phê]").marks[0], (std::pair<int64_t, int64_t>(3, 6)));  // code points
+}
+
+TEST(TargetLocator, LocateTargetsReportsEveryProblemWithItsLine) {
+  auto set = makeSet({"I told [her] that her sister called",          // line 2: marked, one counts
+                      "nothing to see here",                          // 3: no target
+                      "we saw [him] and her",                         // 4: mark is not the target
+                      "broken [her bracket",                          // 5: bad brackets
+                      "a long text about her and many many more words", // 6: too long
+                      "she and her"},                                 // 7
+                     "her");
+  TargetOptions opt;
+  opt.maxTokens = 8;
+  LocatedSet located = locateTargets(set, tokenizer(), opt);
+  ASSERT_EQ(located.texts.size(), 2u);
+  EXPECT_EQ(located.texts[0].line, 2);
+  EXPECT_TRUE(located.texts[0].marked);
+  ASSERT_EQ(located.texts[0].occurrences.size(), 1u);
+  EXPECT_EQ(located.texts[0].occurrences[0].charStart, 7);
+  EXPECT_EQ(located.texts[1].line, 7);
+  EXPECT_EQ(located.texts[1].textIndex, 5);
+  EXPECT_TRUE(hasDiagnostic(located.diagnostics, 3, "no occurrence of the target \"her\""));
+  EXPECT_TRUE(hasDiagnostic(located.diagnostics, 4, "the marked text \"[him]\" is not the target"));
+  EXPECT_TRUE(hasDiagnostic(located.diagnostics, 4, "no marked occurrence"));
+  EXPECT_TRUE(hasDiagnostic(located.diagnostics, 5, "never closed"));
+  EXPECT_TRUE(hasDiagnostic(located.diagnostics, 6, "longer than the model's n_positions (8)"));
+  EXPECT_EQ(located.occurrences, 2);
+}
+
+TEST(TargetLocator, TargetOverrideBosAndErrors) {
+  auto set = makeSet({"coffee and her", "more coffee"}, "her");
+  TargetOptions opt;
+  opt.target = "coffee";
+  auto located = locateTargets(set, tokenizer(), opt);
+  ASSERT_EQ(located.texts.size(), 2u);
+  // "coffee" without a space before it is several tokens: the occurrence is the last one.
+  const int64_t last = static_cast<int64_t>(tokenizer().encode("coffee").ids.size()) - 1;
+  EXPECT_EQ(located.texts[0].occurrences[0].token, last);
+  opt.prependBos = true;
+  auto bos = locateTargets(set, tokenizer(), opt);
+  EXPECT_EQ(bos.texts[0].ids.front(), tokenizer().eosTokenId());
+  EXPECT_EQ(bos.texts[0].occurrences[0].token, last + 1);
+
+  try {
+    locateTargets(makeSet({"nothing here"}, "her"), tokenizer(), {});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("mem.txt: no text contains the target \"her\""), std::string::npos) << e.what();
+  }
+  try {
+    locateTargets(makeSet({"text"}, ""), tokenizer(), {});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("no target word"), std::string::npos);
+  }
+}
+
+TEST(TokenSelection, SimilarityNonTargetChoice) {
+  auto set = makeSet({"her book fell",                                  // target at 0
+                      "and her",                                        // target at 1
+                      "The committee finally awarded her the prize",    // fine
+                      "We walked with her and then with her again",     // two targets
+                      "I think that the old dog followed her home"},
+                     "her");
+  auto located = locateTargets(set, tokenizer(), {});
+  auto sel = selectSimilarityTokens(located, 0);
+  ASSERT_EQ(sel.textIndex[0].size(), 5u);
+  ASSERT_EQ(sel.textIndex[1].size(), 3u);
+  EXPECT_TRUE(hasDiagnostic(sel.diagnostics, 2, "token position 0"));
+  EXPECT_TRUE(hasDiagnostic(sel.diagnostics, 3, "token position 1"));
+  EXPECT_TRUE(hasDiagnostic(sel.diagnostics, 5, "2 occurrences of \"her\"; the first"));
+  for (size_t k = 0; k < sel.textIndex[1].size(); ++k) {
+    int t = sel.textIndex[1][k];
+    int64_t target = sel.tokenPosition[0][static_cast<size_t>(t)];
+    EXPECT_GE(sel.tokenPosition[1][k], 1);
+    EXPECT_LT(sel.tokenPosition[1][k], target);
+  }
+  // Reproducible for a seed; another seed moves some choice.
+  auto again = selectSimilarityTokens(located, 0);
+  EXPECT_EQ(again.tokenPosition[1], sel.tokenPosition[1]);
+  bool moved = false;
+  for (uint64_t seed = 1; seed < 20 && !moved; ++seed)
+    moved = selectSimilarityTokens(located, seed).tokenPosition[1] != sel.tokenPosition[1];
+  EXPECT_TRUE(moved);
+}
+
+TEST(TokenSelection, NonTargetDrawIsUniform) {
+  // 8 tokens before the target: positions 1..7 should be drawn about equally over many texts.
+  std::vector<std::string> texts(700, "one two three four five six seven eight her");
+  auto set = makeSet(texts, "her");
+  auto located = locateTargets(set, tokenizer(), {});
+  ASSERT_EQ(located.texts[0].occurrences[0].token, 8);
+  auto sel = selectSimilarityTokens(located, 7);
+  std::map<int64_t, int> histogram;
+  for (auto p : sel.tokenPosition[1]) histogram[p]++;
+  ASSERT_EQ(histogram.size(), 7u);
+  EXPECT_EQ(histogram.begin()->first, 1);
+  for (auto& [p, n] : histogram) EXPECT_NEAR(n, 100, 40) << "position " << p;
+}
+
+TEST(TokenSelection, MiPairsStayWithinATextAndNeedTwo) {
+  auto set = makeSet({"coffee, more coffee and yet more coffee", "coffee here and coffee there"}, "coffee");
+  auto located = locateTargets(set, tokenizer(), {});
+  auto sel = selectMiTokens(located, "mem.txt");
+  ASSERT_EQ(sel.occurrencePosition.size(), 5u);
+  ASSERT_EQ(sel.pairs.size(), 4u);  // 3 within the first text, 1 within the second
+  for (auto& p : sel.pairs) {
+    EXPECT_LT(p.i, p.j);
+    EXPECT_EQ(sel.occurrenceText[static_cast<size_t>(p.i)], sel.occurrenceText[static_cast<size_t>(p.j)]);
+    EXPECT_EQ(p.distance, sel.occurrencePosition[static_cast<size_t>(p.j)] - sel.occurrencePosition[static_cast<size_t>(p.i)]);
+  }
+  auto one = makeSet({"coffee and coffee", "just coffee"}, "coffee");
+  auto loc1 = locateTargets(one, tokenizer(), {});
+  try {
+    selectMiTokens(loc1, "mem.txt");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("found 1 pair"), std::string::npos) << e.what();
+  }
+}

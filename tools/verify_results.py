@@ -1,0 +1,433 @@
+#!/usr/bin/python3
+"""Recompute every number of a Laminar results directory from vectors.safetensors.
+
+usage: /usr/bin/python3 tools/verify_results.py RESULTS_DIR [--quiet]
+
+Uses numpy, scipy, statsmodels and scikit-learn only (Debian: python3-numpy python3-scipy
+python3-statsmodels python3-sklearn). Prints the largest discrepancy per statistic and exits
+with status 1 when one exceeds the tolerances of analysis-spec.md ("Numbers that must match
+external references"), 2 when the directory cannot be read. The format is described in
+docs/results-format.md.
+"""
+import csv
+import json
+import math
+import struct
+import sys
+from pathlib import Path
+
+import numpy as np
+
+# analysis-spec.md tolerances
+REL_VECTOR_MATH = 1e-5   # variance, means, cosine, correlation (relative)
+REL_SCIPY = 1e-6         # Kendall, t-test, corrections, normal CDF (relative)
+ABS_HIST_MI = 1e-9       # histogram MI (absolute)
+ABS_KSG_MI = 1e-6        # KSG MI (absolute)
+
+DTYPES = {"F64": np.float64, "F32": np.float32, "F16": np.float16, "I64": np.int64, "I32": np.int32,
+          "I16": np.int16, "I8": np.int8, "U8": np.uint8, "BOOL": np.bool_}
+
+
+def read_safetensors(path):
+    data = Path(path).read_bytes()
+    (n,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8:8 + n])
+    base = 8 + n
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        a, b = info["data_offsets"]
+        arr = np.frombuffer(data[base + a:base + b], dtype=DTYPES[info["dtype"]]).reshape(info["shape"])
+        out[name] = arr
+    return out
+
+
+def num(v):
+    """results.json numbers: null = NaN, "Infinity"/"-Infinity" = +-inf."""
+    if v is None:
+        return math.nan
+    if v == "Infinity":
+        return math.inf
+    if v == "-Infinity":
+        return -math.inf
+    return float(v)
+
+
+class Report:
+    def __init__(self):
+        self.rows = {}  # statistic -> [max discrepancy, tolerance, kind, count]
+        self.failures = []
+
+    def add(self, stat, ours, ref, tol, kind="rel", floor=1e-12, where=""):
+        ours = np.asarray(ours, dtype=np.float64).ravel()
+        ref = np.asarray(ref, dtype=np.float64).ravel()
+        if ours.shape != ref.shape:
+            self.fail(stat, f"{where}: {ours.size} values where {ref.size} were expected")
+            return
+        same_nan = np.isnan(ours) & np.isnan(ref)
+        same_inf = np.isinf(ours) & np.isinf(ref) & (np.sign(ours) == np.sign(ref))
+        ok = same_nan | same_inf
+        with np.errstate(invalid="ignore"):
+            diff = np.abs(ours - ref)
+            if kind == "rel":
+                diff = diff / np.maximum(np.abs(ref), floor)
+        diff[ok] = 0.0
+        diff[np.isnan(diff)] = np.inf  # one side NaN/inf, the other not
+        worst = float(diff.max()) if diff.size else 0.0
+        row = self.rows.setdefault(stat, [0.0, tol, kind, 0])
+        row[0] = max(row[0], worst)
+        row[3] += diff.size
+        if worst > tol:
+            self.failures.append(f"{stat}: {where}: discrepancy {worst:.3g} > {tol:g}")
+
+    def exact(self, stat, ours, ref, where=""):
+        ours, ref = np.asarray(ours).ravel(), np.asarray(ref).ravel()
+        bad = ours.shape != ref.shape or not np.array_equal(ours, ref)
+        row = self.rows.setdefault(stat, [0.0, 0.0, "exact", 0])
+        row[3] += ref.size
+        if bad:
+            row[0] = max(row[0], 1.0)
+            self.failures.append(f"{stat}: {where}: differs ({ours[:8]} vs {ref[:8]})")
+
+    def fail(self, stat, msg):
+        self.rows.setdefault(stat, [math.inf, 0.0, "check", 0])[0] = math.inf
+        self.failures.append(f"{stat}: {msg}")
+
+    def print(self, out=sys.stdout):
+        print(f"{'statistic':40s} {'values':>9s} {'largest discrepancy':>20s} {'tolerance':>12s}", file=out)
+        for stat, (worst, tol, kind, count) in self.rows.items():
+            label = {"rel": "relative", "abs": "absolute", "exact": "exact", "check": "check"}[kind]
+            print(f"{stat:40s} {count:9d} {worst:20.3g} {tol:12.3g} {label}", file=out)
+
+
+# --- seeded choices (core/analysis/seeded_random.cpp) -------------------------------------
+M64 = (1 << 64) - 1
+
+
+def splitmix64(state):
+    state = (state + 0x9E3779B97F4A7C15) & M64
+    z = state
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & M64
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & M64
+    return state, z ^ (z >> 31)
+
+
+def stream_state(seed, stream):
+    _, a = splitmix64(seed & M64)
+    _, b = splitmix64((a ^ stream) & M64)
+    return b
+
+
+def uniform_below(state, n):
+    limit = M64 - ((M64 % n) + 1) % n
+    while True:
+        state, r = splitmix64(state)
+        if r <= limit:
+            return state, r % n
+
+
+def seeded_permutation(n, state):
+    p = list(range(n))
+    for i in range(n - 1, 0, -1):
+        state, j = uniform_below(state, i + 1)
+        p[i], p[j] = p[j], p[i]
+    return np.array(p, dtype=np.int64)
+
+
+# --- experiment 1 -------------------------------------------------------------------------
+def unit_columns(x, centre):
+    if centre:
+        x = x - x.mean(axis=0, keepdims=True)
+    norm = np.sqrt((x * x).sum(axis=0, keepdims=True))
+    with np.errstate(divide="ignore"):
+        inv = np.where(norm > 0, 1.0 / np.where(norm > 0, norm, 1.0), 0.0)
+    return x * inv
+
+
+BLOCKS = ["QQ", "KK", "VV", "QK", "QV", "KV"]
+BLOCK_PAIRS = [(0, 0), (1, 1), (2, 2), (0, 1), (0, 2), (1, 2)]
+
+
+def block_values(xn, d):
+    out = {}
+    iu = np.triu_indices(d, 1)
+    for name, (a, b) in zip(BLOCKS, BLOCK_PAIRS):
+        m = xn[:, a * d:(a + 1) * d].T @ xn[:, b * d:(b + 1) * d]
+        v = m[iu] if a == b else m.ravel()
+        out[name] = np.clip(v, -1.0, 1.0)
+    return out
+
+
+def verify_similarity(res, vec, rep, check_permutation=True):
+    sim = res["similarity"]
+    d, bins = sim["width"], sim["settings"]["bins"]
+    seed = int(sim["settings"]["seed"])
+    edges = np.linspace(-1.0, 1.0, bins + 1)
+    rep.add("bin edges", num_list(sim["binEdges"]), edges, 0.0, "abs")
+    groups = ["target", "nontarget"]
+    # The seeded non-target choice: one draw per text from positions 1 .. p-1.
+    tgt = sim["groups"]["target"]
+    pos_of_text = dict(zip(tgt["textIndex"], tgt["tokenPosition"]))
+    expected = [[], []]
+    for t, p in zip(tgt["textIndex"], tgt["tokenPosition"]):
+        if p >= 2:
+            _, k = uniform_below(stream_state(seed, t), p - 1)
+            expected[0].append(t)
+            expected[1].append(1 + k)
+    nt = sim["groups"]["nontarget"]
+    rep.exact("non-target choice (seeded)", nt["textIndex"] + nt["tokenPosition"], expected[0] + expected[1])
+    for pt, t in zip(nt["tokenPosition"], nt["textIndex"]):
+        if not (1 <= pt < pos_of_text[t]):
+            rep.fail("non-target choice (seeded)", f"text {t}: position {pt} not before the target")
+    perms = {}
+    for gi, g in enumerate(groups):
+        perm = vec[f"{g}.shuffle_permutation"].astype(np.int64)
+        if check_permutation:
+            rep.exact("shuffle permutation (seeded)", perm, seeded_permutation(perm.size, stream_state(seed, (1 << 63) | gi)),
+                      g)
+        perms[g] = perm
+    if len(sim["layers"]) != sim["nLayer"]:
+        rep.fail("layers", f"{len(sim['layers'])} layers saved, model has {sim['nLayer']}")
+    for layer in sim["layers"]:
+        l = layer["layer"]
+        for g in groups:
+            where = f"layer {l} {g}"
+            x = vec[f"layer{l}.{g}.qkv"].astype(np.float64)
+            lj = layer[g]
+            rep.exact("rows", [lj["rows"]], [x.shape[0]], where)
+            for m, name in enumerate("QKV"):
+                blk = x[:, m * d:(m + 1) * d]
+                col_mean = blk.mean(axis=0)
+                p = lj["profiles"][name]
+                rep.add("variance (ddof 1)", num(p["variance"]), blk.var(axis=0, ddof=1).mean(), REL_VECTOR_MATH,
+                        where=f"{where} {name}")
+                rep.add("mean", num(p["mean"]), col_mean.mean(), REL_VECTOR_MATH, floor=1e-9, where=f"{where} {name}")
+                rep.add("mean |column mean|", num(p["meanAbs"]), np.abs(col_mean).mean(), REL_VECTOR_MATH,
+                        where=f"{where} {name}")
+            inputs = {"cosine": unit_columns(x, False), "correlation": unit_columns(x, True),
+                      "shuffled": unit_columns(x.ravel()[perms[g]].reshape(x.shape), False)}
+            for measure, xn in inputs.items():
+                values = block_values(xn, d)
+                for b in BLOCKS:
+                    h = lj["histograms"][measure][b]
+                    v = values[b]
+                    counts, _ = np.histogram(v, bins=bins, range=(-1.0, 1.0))
+                    # what np.histogram(..., density=True) returns, without binning twice
+                    density = counts / np.diff(edges) / counts.sum()
+                    ours_density = np.array(num_list(h["density"]))
+                    ours_counts = np.rint(ours_density * np.diff(edges) * h["count"]).astype(np.int64)
+                    rep.exact(f"{measure} value count", [h["count"]], [v.size], f"{where} {b}")
+                    # A value within rounding of a bin edge may fall on either side.
+                    t = (v + 1.0) * (bins / 2.0)
+                    near = int((np.abs(t - np.rint(t)) * (2.0 / bins) < 1e-12).sum())
+                    moved = int(np.abs(ours_counts - counts).sum()) // 2
+                    if moved > near:
+                        rep.fail(f"{measure} histogram", f"{where} {b}: {moved} values in other bins")
+                    elif moved == 0:
+                        rep.add(f"{measure} histogram density", ours_density, density, REL_VECTOR_MATH,
+                                floor=1e-300, where=f"{where} {b}")
+            xr = x / np.where(np.linalg.norm(x, axis=1, keepdims=True) > 0, np.linalg.norm(x, axis=1, keepdims=True), 1)
+            ref = xr @ xr.T
+            ours = np.array([num_list(r) for r in lj["textSimilarity"]])
+            rep.add("text-by-text cosine", ours, ref, REL_VECTOR_MATH, floor=1e-6, where=where)
+
+
+def num_list(a):
+    return [num(v) for v in a]
+
+
+# --- experiment 2 -------------------------------------------------------------------------
+def zscores(x, ddof):
+    sd = x.std(ddof=ddof)
+    if sd == 0:
+        return np.zeros_like(x)
+    return (x - x.mean()) / sd
+
+
+def trim(x, y, threshold, ddof):
+    if threshold == 0:
+        return x, y
+    keep = (np.abs(zscores(x, ddof)) <= threshold) & (np.abs(zscores(y, ddof)) <= threshold)
+    return x[keep], y[keep]
+
+
+def fd_bins(pooled, lo=4, hi=64):
+    n_edges = len(np.histogram_bin_edges(pooled, bins="fd"))
+    return int(min(max(n_edges - 1, lo), hi))
+
+
+def hist_mi(x, y, b):
+    """MI of the spec's histogram estimator, written from the definition (nats)."""
+    c, _, _ = np.histogram2d(x, y, bins=b)
+    p = c / c.sum()
+    px = p.sum(axis=1, keepdims=True)
+    py = p.sum(axis=0, keepdims=True)
+    nz = p > 0
+    return float(np.sum(p[nz] * np.log(p[nz] / (px @ py)[nz])))
+
+
+def ksg_mi(x, y, k):
+    from sklearn.feature_selection._mutual_info import _compute_mi_cc
+    from sklearn.preprocessing import scale
+    # mutual_info_regression without its added noise: scale both by their std, then KSG.
+    return float(_compute_mi_cc(scale(x, with_mean=False), scale(y, with_mean=False), k))
+
+
+def verify_mi(res, vec, rep):
+    from scipy import stats
+    from statsmodels.stats.multitest import multipletests
+    mi = res["mi-distance"]
+    s = mi["settings"]
+    est, zt, ddof, k = s["estimator"], num(s["zTrim"]), s["zDdof"], s["ksgK"]
+    fixed = None if s["bins"] == "fd" else int(s["bins"])
+    occ = mi["occurrences"]
+    pos = [o["position"] for o in occ]
+    text = [o["text"] for o in occ]
+    exp_pairs = [(i, j, abs(pos[j] - pos[i])) for i in range(len(occ)) for j in range(i + 1, len(occ)) if text[i] == text[j]]
+    got_pairs = [(p["i"], p["j"], p["distance"]) for p in mi["pairs"]]
+    rep.exact("pairs and distances", np.array(got_pairs).ravel(), np.array(exp_pairs).ravel())
+    dist = np.array([p[2] for p in exp_pairs], dtype=np.float64)
+    pvals = []
+    if len(mi["layers"]) != mi["nLayer"]:
+        rep.fail("layers", f"{len(mi['layers'])} layers saved, model has {mi['nLayer']}")
+    for layer in mi["layers"]:
+        l = layer["layer"]
+        site_mi = {}
+        for site in ("attn", "mlp"):
+            where = f"layer {l} {site}"
+            v = vec[f"layer{l}.{site}"].astype(np.float64)
+            sj = layer[site]
+            ref_mi, kept, bins = [], [], []
+            for (i, j, _) in exp_pairs:
+                x, y = trim(v[i], v[j], zt, ddof)
+                kept.append(x.size)
+                if est == "hist":
+                    b = fixed if fixed else fd_bins(np.concatenate([x, y]))
+                    bins.append(b)
+                    ref_mi.append(hist_mi(x, y, b))
+                else:
+                    bins.append(0)
+                    ref_mi.append(ksg_mi(x, y, k))
+            ours = np.array(num_list(sj["pairMi"]))
+            rep.exact("kept dimensions (z-trim)", sj["keptSamples"], kept, where)
+            rep.exact("histogram bins per pair", sj["bins"], bins, where)
+            if est == "hist":
+                rep.add("pair MI (histogram)", ours, ref_mi, ABS_HIST_MI, "abs", where=where)
+            else:
+                rep.add("pair MI (KSG)", ours, ref_mi, ABS_KSG_MI, "abs", where=where)
+            rep.add("mean MI", num(sj["meanMi"]), np.mean(ours), REL_VECTOR_MATH, where=where)
+            kt = stats.kendalltau(dist, ours)
+            rep.add("Kendall tau-b", num(sj["tau"]), kt.correlation, REL_SCIPY, where=where)
+            rep.add("Kendall p", num(sj["tauP"]), kt.pvalue, REL_SCIPY, floor=1e-300, where=where)
+            site_mi[site] = (ours, num(sj["tau"]))
+        tt = stats.ttest_ind(site_mi["attn"][0], site_mi["mlp"][0], equal_var=(s["ttest"] == "student"))
+        rep.add("t statistic", num(layer["t"]), tt.statistic, REL_SCIPY, where=f"layer {l}")
+        rep.add("t-test p", num(layer["p"]), tt.pvalue, REL_SCIPY, floor=1e-300, where=f"layer {l}")
+        pvals.append(num(layer["p"]))
+        ta, tm = site_mi["attn"][1], site_mi["mlp"][1]
+        n = len(exp_pairs)
+        with np.errstate(all="ignore"):
+            z = (np.arctanh(ta) - np.arctanh(tm)) / math.sqrt(2.0 / (n - 3)) if n > 3 else math.nan
+        zp = 2 * stats.norm.sf(abs(z)) if not math.isnan(z) else math.nan
+        rep.add("Fisher Z", num(layer["fisherZ"]), z, REL_SCIPY, where=f"layer {l}")
+        rep.add("Fisher Z p (normal)", num(layer["fisherP"]), zp, REL_SCIPY, floor=1e-300, where=f"layer {l}")
+    p = np.array(pvals)
+    ok = ~np.isnan(p)
+    if ok.any():
+        alpha, q = num(s["alpha"]), num(s["fdrQ"])
+        rb, pb, _, _ = multipletests(p[ok], alpha=alpha, method="bonferroni")
+        rf, pf, _, _ = multipletests(p[ok], alpha=q, method="fdr_bh")
+        ours_b = np.array([num(x["pBonferroni"]) for x in mi["layers"]])[ok]
+        ours_f = np.array(num_list(mi["pFdr"]))[ok]
+        rep.add("Bonferroni adjusted p", ours_b, pb, REL_SCIPY, floor=1e-300)
+        rep.add("Benjamini-Hochberg adjusted p", ours_f, pf, REL_SCIPY, floor=1e-300)
+        rep.exact("Bonferroni significance", np.array(mi["significantBonferroni"])[ok], rb)
+        rep.exact("Benjamini-Hochberg significance", np.array(mi["significantFdr"])[ok], rf)
+    # The 2 x L x 2 array repeats mean MI and tau.
+    arr = mi["resultsArray"]["values"]
+    for si, site in enumerate(("attn", "mlp")):
+        rep.add("results array", [num(x) for row in arr[si] for x in row],
+                [num(layer[site][key]) for layer in mi["layers"] for key in ("meanMi", "tau")], 0.0, "abs")
+
+
+# --- CSV tables repeat results.json -------------------------------------------------------
+def verify_tables(res, d, rep):
+    def rows(name):
+        with open(d / name, newline="") as f:
+            return list(csv.DictReader(f))
+    if res["experiment"] == "similarity":
+        ref = {}
+        for layer in res["similarity"]["layers"]:
+            for g in ("target", "nontarget"):
+                for m in "QKV":
+                    p = layer[g]["profiles"][m]
+                    ref[(str(layer["layer"]), g, m)] = [num(p["variance"]), num(p["mean"]), num(p["meanAbs"])]
+        got = {(r["layer"], r["group"], r["matrix"]): [float(r["variance"]), float(r["mean"]), float(r["mean_abs"])]
+               for r in rows("profiles.csv")}
+        rep.exact("profiles.csv keys", sorted(got), sorted(ref))
+        keys = sorted(ref)
+        rep.add("profiles.csv = results.json", [got.get(k, [math.nan] * 3) for k in keys], [ref[k] for k in keys], 0.0, "abs")
+    else:
+        mi = res["mi-distance"]
+        ours, ref = [], []
+        for r in rows("pairs.csv"):
+            layer = mi["layers"][int(r["layer"])]
+            k = next(i for i, p in enumerate(mi["pairs"]) if p["i"] == int(r["i"]) and p["j"] == int(r["j"]))
+            ours.append(float(r["mi"]))
+            ref.append(num(layer[r["site"]]["pairMi"][k]))
+        rep.exact("pairs.csv rows", [len(ours)], [len(mi["layers"]) * 2 * len(mi["pairs"])])
+        rep.add("pairs.csv = results.json", ours, ref, 0.0, "abs")
+        ours, ref = [], []
+        for r in rows("profiles.csv"):
+            layer = mi["layers"][int(r["layer"])][r["site"]]
+            ours += [float(r["mean_mi"]), float(r["tau"]), float(r["tau_p"])]
+            ref += [num(layer["meanMi"]), num(layer["tau"]), num(layer["tauP"])]
+        rep.add("profiles.csv = results.json", ours, ref, 0.0, "abs")
+        ours, ref = [], []
+        for r in rows("tests.csv"):
+            li = int(r["layer"])
+            layer = mi["layers"][li]
+            ours += [float(r["t"]), float(r["p"]), float(r["p_bonferroni"]), float(r["p_fdr"]), float(r["fisher_z"])]
+            ref += [num(layer["t"]), num(layer["p"]), num(layer["pBonferroni"]), num(mi["pFdr"][li]), num(layer["fisherZ"])]
+        rep.add("tests.csv = results.json", ours, ref, 0.0, "abs")
+
+
+def main(argv):
+    if len(argv) < 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    d = Path(argv[1])
+    try:
+        res = json.loads((d / "results.json").read_text(encoding="utf-8"))
+        vec = read_safetensors(d / "vectors.safetensors")
+    except (OSError, ValueError, KeyError) as e:
+        print(f"verify_results: {d}: cannot read: {e}", file=sys.stderr)
+        return 2
+    if res.get("format") != "laminar-results":
+        print(f"verify_results: {d}: not a Laminar results directory", file=sys.stderr)
+        return 2
+    listed = [v["name"] for v in res.get("vectors", [])]
+    rep = Report()
+    rep.exact("vectors listed = stored", sorted(listed), sorted(vec))
+    if res["experiment"] == "similarity":
+        verify_similarity(res, vec, rep)
+    elif res["experiment"] == "mi-distance":
+        verify_mi(res, vec, rep)
+    else:
+        print(f"verify_results: unknown experiment {res['experiment']!r}", file=sys.stderr)
+        return 2
+    verify_tables(res, d, rep)
+    if "--quiet" not in argv:
+        rep.print()
+    if rep.failures:
+        print(f"\n{len(rep.failures)} discrepancies beyond tolerance:", file=sys.stderr)
+        for f in rep.failures[:50]:
+            print("  " + f, file=sys.stderr)
+        return 1
+    print(f"verify_results: {d}: every number reproduced within tolerance")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
