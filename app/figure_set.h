@@ -1,0 +1,38 @@
+#pragma once
+// Every view of the application, built once and shared by the main window and by the
+// headless renderer (`laminar --render`), so both draw the same figures.
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+#include "app/run_request.h"
+
+class QWidget;
+
+namespace laminar {
+
+class FigureView;
+class LayerCursor;
+
+class FigureSet : public QObject {
+  Q_OBJECT
+ public:
+  explicit FigureSet(QWidget* parent = nullptr);
+
+  LayerCursor* cursor() const { return cursor_; }
+  const std::vector<FigureView*>& views() const { return views_; }
+  // Views that accept these results (the others show their empty state).
+  std::vector<FigureView*> viewsFor(const RunResults& results) const;
+  void setResults(const ResultsPtr& results);
+  const ResultsPtr& results() const { return results_; }
+  void setPresentationScale(double scale);
+  void setNumberLocale(const QLocale& locale);
+
+ private:
+  LayerCursor* cursor_;
+  std::vector<FigureView*> views_;
+  ResultsPtr results_;
+};
+
+}  // namespace laminar

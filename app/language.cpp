@@ -1,0 +1,60 @@
+#include "app/language.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSettings>
+
+#include "util/data_paths.h"
+
+namespace laminar {
+
+Language& Language::instance() {
+  static Language language;
+  return language;
+}
+
+QString Language::displayName(const QString& code) {
+  if (code == QLatin1String("vi")) return QStringLiteral("Tiếng Việt");
+  return QStringLiteral("English");
+}
+
+QString Language::initial() {
+  const QString saved = QSettings().value(QStringLiteral("ui/language")).toString();
+  if (available().contains(saved)) return saved;
+  return QLocale::system().language() == QLocale::Vietnamese ? QStringLiteral("vi") : QStringLiteral("en");
+}
+
+QString Language::qmPath(const QString& code) {
+  const std::string name = "laminar_" + code.toStdString() + ".qm";
+  try {
+    return QString::fromStdString(findDataPath("translations/" + name).string());
+  } catch (...) {
+  }
+  const QString builtIn = QStringLiteral(":/i18n/") + QString::fromStdString(name);
+  return QFileInfo::exists(builtIn) ? builtIn : QString();
+}
+
+QLocale Language::screenLocale() const {
+  if (current_ == QLatin1String("vi")) return QLocale(QLocale::Vietnamese, QLocale::Vietnam);
+  const QLocale system = QLocale::system();
+  return system.language() == QLocale::Vietnamese ? QLocale(QLocale::English, QLocale::UnitedStates) : system;
+}
+
+bool Language::set(const QString& code) {
+  if (installed_) {
+    QCoreApplication::removeTranslator(&translator_);
+    installed_ = false;
+  }
+  bool ok = true;
+  if (code == QLatin1String("vi")) {
+    const QString path = qmPath(code);
+    ok = !path.isEmpty() && translator_.load(path);
+    if (ok) installed_ = QCoreApplication::installTranslator(&translator_);
+  }
+  current_ = ok ? code : QStringLiteral("en");
+  QLocale::setDefault(screenLocale());
+  emit changed(current_);
+  return ok;
+}
+
+}  // namespace laminar

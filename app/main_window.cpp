@@ -1,0 +1,660 @@
+#include "app/main_window.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QShortcut>
+#include <QSlider>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include "app/core_messages.h"
+#include "app/experiment_panel.h"
+#include "app/export_dialog.h"
+#include "app/figure_set.h"
+#include "app/language.h"
+#include "app/model_panel.h"
+#include "app/models_dialog.h"
+#include "app/run_worker.h"
+#include "app/sentence_panel.h"
+#include "app/engine_info.h"
+#include "util/version.h"
+#include "widgets/cosine_spectrum_view.h"
+#include "widgets/figure_export.h"
+#include "widgets/laminar_profile_view.h"
+#include "widgets/mi_significance_view.h"
+#include "widgets/text_similarity_view.h"
+#include "widgets/figure_view.h"
+#include "widgets/layer_cursor.h"
+
+namespace laminar {
+namespace {
+
+constexpr double kPresentationScale = 1.8;
+
+bool metadataSaysSynthetic(const RunResults& r) {
+  const auto model = r.metadata.find("model");
+  if (model == r.metadata.end() || !model->is_object()) return false;
+  const auto synthetic = model->find("synthetic");
+  return synthetic != model->end() && synthetic->is_boolean() && synthetic->get<bool>();
+}
+
+QString tabTitle(const FigureView* view) {
+  const QString id = view->figureId();
+  if (id == QLatin1String("laminar-profile")) return MainWindow::tr("Laminar profile");
+  if (id == QLatin1String("cosine-spectrum")) return MainWindow::tr("Cosine spectrum");
+  if (id == QLatin1String("text-similarity")) return MainWindow::tr("Text by text");
+  if (id == QLatin1String("mi-vs-distance")) return MainWindow::tr("MI vs distance");
+  if (id == QLatin1String("mi-matrices")) return MainWindow::tr("MI matrices");
+  if (id == QLatin1String("mi-significance")) return MainWindow::tr("t and Z");
+  return id;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  setObjectName(QStringLiteral("LaminarMainWindow"));
+  setAcceptDrops(true);
+  setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+  runner_ = new RunController(this);
+
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(4, 4, 4, 4);
+  banner_ = new QLabel(central);
+  banner_->setObjectName(QStringLiteral("syntheticBanner"));
+  banner_->setWordWrap(true);
+  banner_->setTextFormat(Qt::RichText);
+  banner_->setStyleSheet(QStringLiteral("QLabel{background:#fff3cd;color:#664d03;border:1px solid #ffda6a;"
+                                        "border-radius:4px;padding:6px;font-weight:bold;}"));
+  layout->addWidget(banner_);
+  tabs_ = new QTabWidget(central);
+  tabs_->setObjectName(QStringLiteral("views"));
+  tabs_->setDocumentMode(true);
+  figures_ = new FigureSet(tabs_);
+  for (FigureView* v : figures_->views()) tabs_->addTab(v, QString());
+  layout->addWidget(tabs_, 1);
+
+  auto* bar = new QHBoxLayout;
+  prev_ = new QToolButton(central);
+  prev_->setArrowType(Qt::LeftArrow);
+  next_ = new QToolButton(central);
+  next_->setArrowType(Qt::RightArrow);
+  play_ = new QToolButton(central);
+  play_->setCheckable(true);
+  play_->setObjectName(QStringLiteral("play"));
+  slider_ = new QSlider(Qt::Horizontal, central);
+  slider_->setObjectName(QStringLiteral("layerSlider"));
+  slider_->setRange(1, 1);
+  slider_->setPageStep(1);
+  slider_->setTickPosition(QSlider::TicksBelow);
+  layerLabel_ = new QLabel(central);
+  layerLabel_->setMinimumWidth(120);
+  bar->addWidget(play_);
+  bar->addWidget(prev_);
+  bar->addWidget(slider_, 1);
+  bar->addWidget(next_);
+  bar->addWidget(layerLabel_);
+  layout->addLayout(bar);
+  setCentralWidget(central);
+
+  sentences_ = new SentencePanel(this);
+  model_ = new ModelPanel(this);
+  experiment_ = new ExperimentPanel(this);
+  auto dock = [this](QWidget* w, const char* name) {
+    auto* d = new QDockWidget(this);
+    d->setObjectName(QString::fromLatin1(name));
+    d->setWidget(w);
+    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, d);
+    docks_ << d;
+    return d;
+  };
+  sentenceDock_ = dock(sentences_, "sentenceDock");
+  modelDock_ = dock(model_, "modelDock");
+  experimentDock_ = dock(experiment_, "experimentDock");
+  resizeDocks({sentenceDock_}, {440}, Qt::Horizontal);
+  // The model is chosen once, sentences and runs often: the model panel shares a tab with
+  // the sentences, the experiment panel (Run) always stays in view.
+  tabifyDockWidget(sentenceDock_, modelDock_);
+  sentenceDock_->raise();
+  resizeDocks({sentenceDock_, experimentDock_}, {560, 380}, Qt::Vertical);
+
+  LayerCursor* cursor = figures_->cursor();
+  connect(slider_, &QSlider::valueChanged, cursor, [cursor](int v) { cursor->setLayer(v - 1); });
+  connect(prev_, &QToolButton::clicked, cursor, [cursor] { cursor->step(-1); });
+  connect(next_, &QToolButton::clicked, cursor, [cursor] { cursor->step(+1); });
+  connect(play_, &QToolButton::toggled, cursor, &LayerCursor::setPlaying);
+  connect(cursor, &LayerCursor::playingChanged, play_, &QToolButton::setChecked);
+  connect(cursor, &LayerCursor::layerChanged, this, &MainWindow::updateLayerBar);
+  connect(cursor, &LayerCursor::countChanged, this, &MainWindow::updateLayerBar);
+  for (auto [key, delta] : {std::pair{Qt::Key_Left, -1}, std::pair{Qt::Key_Right, +1}}) {
+    auto* shortcut = new QShortcut(QKeySequence(key), this);
+    connect(shortcut, &QShortcut::activated, cursor, [cursor, delta = delta] { cursor->step(delta); });
+  }
+  auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+  connect(escape, &QShortcut::activated, this, [this] {
+    if (presenting_) setPresentationMode(false);
+  });
+
+  connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateTabs(); });
+  connect(experiment_, &ExperimentPanel::runRequested, this, &MainWindow::startRun);
+  connect(experiment_, &ExperimentPanel::cancelRequested, this, &MainWindow::cancelRun);
+  connect(experiment_, &ExperimentPanel::experimentChanged, this, [this] { updateTabs(); });
+  connect(experiment_, &ExperimentPanel::seedChanged, sentences_, &SentencePanel::setSeed);
+  sentences_->setSeed(experiment_->seed());
+  connect(sentences_, &SentencePanel::exampleChosen, experiment_, &ExperimentPanel::setExperiment);
+  connect(model_, &ModelPanel::modelChanged, this, [this] {
+    sentences_->setTokenizerDirectory(model_->tokenizerDirectory());
+    updateBanner();
+    if (!runner_->running()) experiment_->setStatus(model_->description());
+  });
+  experiment_->setStatus(model_->description());
+  connect(model_, &ModelPanel::manageModelsRequested, this, [this] { modelsAction_->trigger(); });
+  sentences_->setTokenizerDirectory(model_->tokenizerDirectory());
+
+  connect(runner_, &RunController::runningChanged, this, [this](bool running) {
+    experiment_->setRunning(running);
+    runAction_->setEnabled(!running);
+    cancelAction_->setEnabled(running);
+    openResultsAction_->setEnabled(!running);
+  });
+  connect(runner_, &RunController::phaseChanged, this, [this](RunPhase phase) {
+    experiment_->setStatus(phaseText(phase));
+    statusBar()->showMessage(phaseText(phase));
+  });
+  connect(runner_, &RunController::progress, this, [this](const RunProgress& p) {
+    experiment_->setProgress(p);
+    runSeconds_ = p.elapsedSeconds;
+  });
+  connect(runner_, &RunController::layerFinished, this, [this](const ResultsPtr& soFar, int layer) {
+    const LayerCursor* c = figures_->cursor();
+    const bool follow = newestLayer_ < 0 || c->layer() == newestLayer_;  // unless the user looks elsewhere
+    resultsComplete_ = false;
+    showResults(soFar);
+    newestLayer_ = layer;
+    if (follow) figures_->cursor()->setLayer(layer);
+    experiment_->setStatus(tr("Layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count()));
+  });
+  connect(runner_, &RunController::finished, this, [this](const ResultsPtr& results) {
+    resultsComplete_ = true;
+    showResults(results);
+    const QString text = tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
+                             .arg(locale().toString(runSeconds_, 'f', 1));
+    experiment_->setStatus(text);
+    experiment_->progressBar()->setFormat(text);
+    statusBar()->showMessage(text, 10000);
+  });
+  connect(runner_, &RunController::failed, this, [this](const QString& message) {
+    experiment_->setStatus(CoreMessages::translate(message));
+    reportError(message, true);
+  });
+  connect(runner_, &RunController::cancelled, this, [this] {
+    experiment_->setStatus(tr("Cancelled. The layers already done stay on screen."));
+    statusBar()->showMessage(tr("Cancelled"), 5000);
+  });
+
+  buildMenus();
+  retranslate();
+  updateTabs();
+  updateLayerBar();
+  updateBanner();
+
+  QSettings settings;
+  if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1440, 920);
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  tabs_->setCurrentIndex(settings.value(QStringLiteral("window/view"), 0).toInt());
+  restorePlotPreferences();
+}
+
+// Plot preferences (statistic, correction, spectrum selection and scale) persist.
+void MainWindow::restorePlotPreferences() {
+  QSettings s;
+  s.beginGroup(QStringLiteral("plots"));
+  for (FigureView* v : figures_->views()) {
+    if (auto* p = qobject_cast<LaminarProfileView*>(v)) {
+      p->setCorrection(static_cast<LaminarProfileView::Correction>(s.value(QStringLiteral("profileCorrection"), 0).toInt()));
+    } else if (auto* c = qobject_cast<CosineSpectrumView*>(v)) {
+      c->setSelection(s.value(QStringLiteral("spectrumGroup"), 0).toInt(), s.value(QStringLiteral("spectrumMeasure"), 0).toInt(),
+                      s.value(QStringLiteral("spectrumBlock"), 0).toInt());
+      c->setLogScale(s.value(QStringLiteral("spectrumLog"), false).toBool());
+    } else if (auto* t = qobject_cast<TextSimilarityView*>(v)) {
+      t->setGroup(s.value(QStringLiteral("textGroup"), 0).toInt());
+    } else if (auto* m = qobject_cast<MiSignificanceView*>(v)) {
+      m->setCorrection(s.value(QStringLiteral("significanceCorrection"), 0).toInt());
+    }
+  }
+  figures_->cursor()->setPlayIntervalMs(s.value(QStringLiteral("playIntervalMs"), 800).toInt());
+}
+
+void MainWindow::savePlotPreferences() const {
+  QSettings s;
+  s.beginGroup(QStringLiteral("plots"));
+  for (FigureView* v : figures_->views()) {
+    if (auto* p = qobject_cast<LaminarProfileView*>(v)) {
+      s.setValue(QStringLiteral("profileCorrection"), static_cast<int>(p->correction()));
+    } else if (auto* c = qobject_cast<CosineSpectrumView*>(v)) {
+      s.setValue(QStringLiteral("spectrumGroup"), c->group());
+      s.setValue(QStringLiteral("spectrumMeasure"), c->measure());
+      s.setValue(QStringLiteral("spectrumBlock"), c->block());
+      s.setValue(QStringLiteral("spectrumLog"), c->logScale());
+    } else if (auto* t = qobject_cast<TextSimilarityView*>(v)) {
+      s.setValue(QStringLiteral("textGroup"), t->group());
+    } else if (auto* m = qobject_cast<MiSignificanceView*>(v)) {
+      s.setValue(QStringLiteral("significanceCorrection"), m->correction());
+    }
+  }
+  s.setValue(QStringLiteral("playIntervalMs"), figures_->cursor()->playIntervalMs());
+}
+
+MainWindow::~MainWindow() = default;
+
+FigureView* MainWindow::currentView() const { return qobject_cast<FigureView*>(tabs_->currentWidget()); }
+
+void MainWindow::buildMenus() {
+  fileMenu_ = menuBar()->addMenu(QString());
+  openSentencesAction_ = fileMenu_->addAction(QString(), sentences_, &SentencePanel::openDialog, QKeySequence::Open);
+  openResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openResultsDialog, QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+  saveResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::saveResultsDialog, QKeySequence::Save);
+  fileMenu_->addSeparator();
+  exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportCurrentFigure, QKeySequence(QStringLiteral("Ctrl+E")));
+  exportAllAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportAllFigures, QKeySequence(QStringLiteral("Ctrl+Shift+E")));
+  exportDataAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportCurrentData);
+  fileMenu_->addSeparator();
+  runAction_ = fileMenu_->addAction(QString(), this, &MainWindow::startRun, QKeySequence(QStringLiteral("Ctrl+R")));
+  cancelAction_ = fileMenu_->addAction(QString(), this, &MainWindow::cancelRun, QKeySequence(QStringLiteral("Ctrl+.")));
+  cancelAction_->setEnabled(false);
+  modelsAction_ = fileMenu_->addAction(QString(), this, [this] {
+    ModelsDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.chosenDirectory().isEmpty()) {
+      model_->rescan();
+      model_->selectDirectory(dialog.chosenDirectory());
+    } else {
+      model_->rescan();
+    }
+  });
+  fileMenu_->addSeparator();
+  quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close, QKeySequence::Quit);
+
+  viewMenu_ = menuBar()->addMenu(QString());
+  presentationAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setPresentationMode, QKeySequence(Qt::Key_F5));
+  presentationAction_->setCheckable(true);
+  playAction_ = viewMenu_->addAction(QString(), figures_->cursor(), [this] { figures_->cursor()->setPlaying(!figures_->cursor()->playing()); },
+                                     QKeySequence(Qt::Key_Space));
+  nextViewAction_ = viewMenu_->addAction(QString(), this, [this] { showView((tabs_->currentIndex() + 1) % tabs_->count()); },
+                                         QKeySequence(Qt::Key_PageDown));
+  previousViewAction_ = viewMenu_->addAction(QString(), this, [this] { showView((tabs_->currentIndex() + tabs_->count() - 1) % tabs_->count()); },
+                                             QKeySequence(Qt::Key_PageUp));
+  viewMenu_->addSeparator();
+  for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
+
+  languageMenu_ = menuBar()->addMenu(QString());
+  languageGroup_ = new QActionGroup(this);
+  for (const QString& code : Language::available()) {
+    QAction* a = languageMenu_->addAction(Language::displayName(code));
+    a->setCheckable(true);
+    a->setData(code);
+    a->setChecked(code == Language::instance().current());
+    languageGroup_->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
+  }
+  helpMenu_ = menuBar()->addMenu(QString());
+  aboutAction_ = helpMenu_->addAction(QString(), this, [this] {
+    QMessageBox::about(this, tr("About Laminar"),
+                       tr("<h3>Laminar %1</h3><p>A desktop instrument for looking inside GPT-2 layer by layer.</p>"
+                          "<p>libtorch %2 — CUDA %3</p>")
+                           .arg(QString::fromStdString(versionString()), engineTorchVersion(),
+                                engineCudaAvailable() ? tr("available") : tr("not available")));
+  });
+}
+
+void MainWindow::retranslate() {
+  updateTitle();
+  sentenceDock_->setWindowTitle(tr("Sentences"));
+  modelDock_->setWindowTitle(tr("Model"));
+  experimentDock_->setWindowTitle(tr("Experiment"));
+  for (int i = 0; i < tabs_->count(); ++i) tabs_->setTabText(i, tabTitle(static_cast<FigureView*>(tabs_->widget(i))));
+  play_->setToolTip(tr("Play / pause: step through the layers (Space)"));
+  prev_->setToolTip(tr("Previous layer (Left)"));
+  next_->setToolTip(tr("Next layer (Right)"));
+  slider_->setToolTip(tr("Layer shown in every view"));
+  fileMenu_->setTitle(tr("&File"));
+  openSentencesAction_->setText(tr("Load sentence file…"));
+  openResultsAction_->setText(tr("Open results folder…"));
+  saveResultsAction_->setText(tr("Save results…"));
+  exportFigureAction_->setText(tr("Export figure…"));
+  exportAllAction_->setText(tr("Export all figures…"));
+  exportDataAction_->setText(tr("Export figure data (CSV)…"));
+  runAction_->setText(tr("Run"));
+  cancelAction_->setText(tr("Cancel run"));
+  modelsAction_->setText(tr("Models…"));
+  quitAction_->setText(tr("Quit"));
+  viewMenu_->setTitle(tr("&View"));
+  presentationAction_->setText(tr("Presentation mode"));
+  playAction_->setText(tr("Play / pause layers"));
+  nextViewAction_->setText(tr("Next view"));
+  previousViewAction_->setText(tr("Previous view"));
+  languageMenu_->setTitle(tr("&Language"));
+  helpMenu_->setTitle(tr("&Help"));
+  aboutAction_->setText(tr("About Laminar"));
+  if (!runner_->running() && !results_) experiment_->setStatus(model_->description());
+  play_->setText(figures_->cursor()->playing() ? QStringLiteral("⏸") : QStringLiteral("▶"));
+  updateLayerBar();
+  updateBanner();
+}
+
+void MainWindow::updateTitle() {
+  QString title = tr("Laminar — looking inside GPT-2");
+  if (!sentences_->path().isEmpty()) title = QFileInfo(sentences_->path()).fileName() + QStringLiteral(" — ") + title;
+  setWindowTitle(title);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (presenting_) setPresentationMode(false);
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  settings.setValue(QStringLiteral("window/view"), tabs_->currentIndex());
+  savePlotPreferences();
+  runner_->cancel();
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const auto urls = event->mimeData()->urls();
+  if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+  const QString path = urls.front().toLocalFile();
+  if (QFileInfo(path).isDir())
+    openResults(path);
+  else
+    sentences_->openFile(path);
+}
+
+QString MainWindow::phaseText(RunPhase phase) const {
+  switch (phase) {
+    case RunPhase::CreatingDemoModel: return tr("Generating the synthetic demo model (first use only)…");
+    case RunPhase::LoadingModel: return tr("Loading the model…");
+    case RunPhase::LoadingTokenizer: return tr("Loading the tokenizer and the sentences…");
+    case RunPhase::Running: return tr("Running: layers appear as they finish.");
+  }
+  return {};
+}
+
+void MainWindow::startRun() {
+  if (runner_->running()) return;
+  if (sentences_->path().isEmpty()) {
+    reportError(tr("Load a sentence file first (or pick one of the examples)."), false);
+    return;
+  }
+  RunRequest request;
+  request.modelDirectory = model_->modelDirectory();
+  request.demoModel = model_->demoSelected();
+  request.modelOptions = model_->options();
+  request.sentencePath = sentences_->path().toStdString();
+  request.settings = experiment_->settings();
+  const std::string target = sentences_->targetOverride().toStdString();
+  request.settings.similarity.target = target;
+  request.settings.miDistance.target = target;
+  request.settings.similarity.caseInsensitive = sentences_->caseInsensitive();
+  request.settings.miDistance.caseInsensitive = sentences_->caseInsensitive();
+  newestLayer_ = -1;
+  resultsComplete_ = false;
+  resultsSynthetic_ = model_->syntheticWeights() || model_->demoSelected();
+  showResults(nullptr);
+  updateTabs();
+  // show the first view of the experiment being run
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (tabs_->isTabEnabled(i)) {
+      if (!tabs_->isTabEnabled(tabs_->currentIndex())) tabs_->setCurrentIndex(i);
+      break;
+    }
+  runner_->start(request);
+}
+
+void MainWindow::cancelRun() { runner_->cancel(); }
+
+void MainWindow::showResults(const ResultsPtr& results) {
+  results_ = results;
+  if (results) resultsSynthetic_ = metadataSaysSynthetic(*results) || (runner_->running() && resultsSynthetic_);
+  figures_->setResults(results);
+  updateTabs();
+  updateLayerBar();
+  updateBanner();
+  saveResultsAction_->setEnabled(results && resultsComplete_);
+  emit resultsShown();
+}
+
+void MainWindow::updateTabs() {
+  const QString experiment = results_ ? QString::fromStdString(results_->experiment) : experiment_->experiment();
+  RunResults probe;  // which views take results of this experiment
+  if (experiment == QLatin1String("mi-distance")) probe.miDistance = MiDistanceResults{};
+  else probe.similarity = SimilarityResults{};
+  for (int i = 0; i < tabs_->count(); ++i) {
+    auto* v = static_cast<FigureView*>(tabs_->widget(i));
+    tabs_->setTabEnabled(i, v->accepts(probe));
+  }
+  if (!tabs_->isTabEnabled(tabs_->currentIndex()))
+    for (int i = 0; i < tabs_->count(); ++i)
+      if (tabs_->isTabEnabled(i)) {
+        tabs_->setCurrentIndex(i);
+        break;
+      }
+  const bool data = currentView() && currentView()->hasData();
+  exportFigureAction_->setEnabled(data);
+  exportAllAction_->setEnabled(data);
+  exportDataAction_->setEnabled(data);
+}
+
+void MainWindow::updateLayerBar() {
+  const LayerCursor* c = figures_->cursor();
+  const int n = c->count();
+  const QSignalBlocker block(slider_);
+  slider_->setRange(1, std::max(1, n));
+  slider_->setValue(c->layer() + 1);
+  slider_->setEnabled(n > 0);
+  prev_->setEnabled(n > 0);
+  next_->setEnabled(n > 0);
+  play_->setEnabled(n > 0);
+  play_->setText(c->playing() ? QStringLiteral("⏸") : QStringLiteral("▶"));
+  layerLabel_->setText(n > 0 ? tr("Layer %1 / %2").arg(c->layer() + 1).arg(n) : tr("No layers yet"));
+}
+
+void MainWindow::updateBanner() {
+  const bool running = runner_ && runner_->running();
+  const bool synthetic = results_ ? resultsSynthetic_ : (running ? resultsSynthetic_ : model_->syntheticWeights() || model_->demoSelected());
+  if (synthetic) {
+    banner_->setText(tr("⚠ Synthetic demo model: its weights are random, so these figures mean nothing about "
+                        "language models. Use a real GPT-2 checkpoint (Models…) for findings."));
+    banner_->setVisible(true);
+  } else {
+    banner_->setVisible(false);
+  }
+}
+
+void MainWindow::showView(int index) {
+  for (int k = 0; k < tabs_->count(); ++k) {
+    const int i = (index + k) % tabs_->count();
+    if (tabs_->isTabEnabled(i)) {
+      tabs_->setCurrentIndex(i);
+      return;
+    }
+  }
+}
+
+void MainWindow::setPresentationMode(bool on) {
+  if (on == presenting_) return;
+  presenting_ = on;
+  presentationAction_->setChecked(on);
+  for (QDockWidget* d : docks_) d->setVisible(!on);
+  tabs_->tabBar()->setVisible(!on);
+  menuBar()->setVisible(!on);
+  statusBar()->setVisible(!on);
+  figures_->setPresentationScale(on ? kPresentationScale : 1.0);
+  QFont f = layerLabel_->font();
+  f.setPointSizeF(on ? 16 : QApplication::font().pointSizeF());
+  layerLabel_->setFont(f);
+  if (on)
+    showFullScreen();
+  else
+    showNormal();
+}
+
+void MainWindow::setLanguage(const QString& code) {
+  Language::instance().set(code);
+  QSettings().setValue(QStringLiteral("ui/language"), Language::instance().current());
+  for (QAction* a : languageGroup_->actions()) a->setChecked(a->data().toString() == Language::instance().current());
+  figures_->setNumberLocale(Language::instance().screenLocale());
+  retranslate();  // English after Vietnamese: no translator is installed, so say it ourselves
+}
+
+void MainWindow::reportError(const QString& message, bool fromCore) {
+  const QString text = fromCore ? CoreMessages::translate(message) : message;
+  statusBar()->showMessage(text, 15000);
+  if (qEnvironmentVariableIsSet("LAMINAR_NO_DIALOGS")) return;  // tests and headless runs
+  QMessageBox::warning(this, tr("Laminar"), text);
+}
+
+void MainWindow::openResultsDialog() {
+  QSettings settings;
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open results folder"),
+                                                        settings.value(QStringLiteral("files/lastResultsFolder"), QDir::homePath()).toString());
+  if (dir.isEmpty()) return;
+  settings.setValue(QStringLiteral("files/lastResultsFolder"), QFileInfo(dir).absolutePath());
+  openResults(dir);
+}
+
+void MainWindow::openResults(const QString& dir) {
+  using Loaded = std::pair<ResultsPtr, QString>;  // results, or the error from core
+  auto* watcher = new QFutureWatcher<Loaded>(this);
+  statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(dir)));
+  connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, dir] {
+    watcher->deleteLater();
+    const Loaded loaded = watcher->result();
+    if (!loaded.first) {
+      reportError(loaded.second, true);
+      return;
+    }
+    resultsComplete_ = true;
+    newestLayer_ = -1;
+    showResults(loaded.first);
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(dir)), 8000);
+  });
+  watcher->setFuture(QtConcurrent::run([path = dir.toStdString()]() -> Loaded {
+    try {
+      return {std::make_shared<const RunResults>(loadResults(path)), QString()};
+    } catch (const std::exception& e) {
+      return {nullptr, QString::fromStdString(e.what())};
+    }
+  }));
+}
+
+void MainWindow::saveResultsDialog() {
+  if (!results_ || !resultsComplete_) return;
+  QSettings settings;
+  const QString base = settings.value(QStringLiteral("files/lastResultsFolder"), QDir::homePath()).toString();
+  const QString suggested = QDir(base).filePath(QStringLiteral("laminar-%1").arg(QString::fromStdString(results_->experiment)));
+  const QString dir = QFileDialog::getSaveFileName(this, tr("Save results as a folder"), suggested);
+  if (dir.isEmpty()) return;
+  settings.setValue(QStringLiteral("files/lastResultsFolder"), QFileInfo(dir).absolutePath());
+  auto* watcher = new QFutureWatcher<QString>(this);
+  statusBar()->showMessage(tr("Saving %1…").arg(QDir::toNativeSeparators(dir)));
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, dir] {
+    watcher->deleteLater();
+    const QString error = watcher->result();
+    if (!error.isEmpty())
+      reportError(error, true);
+    else
+      statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(dir)), 8000);
+  });
+  watcher->setFuture(QtConcurrent::run([results = results_, path = dir.toStdString()]() -> QString {
+    try {
+      saveResults(*results, path);
+      return {};
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  }));
+}
+
+void MainWindow::exportCurrentFigure() {
+  FigureView* view = currentView();
+  if (!view || !view->hasData()) return;
+  ExportDialog dialog(this, false);
+  if (dialog.exec() != QDialog::Accepted) return;
+  const FigureExportOptions options = dialog.options();
+  QSettings settings;
+  const QString dir = settings.value(QStringLiteral("files/lastExportFolder"), QDir::homePath()).toString();
+  const QString suffix = formatSuffix(options.format);
+  QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), QDir(dir).filePath(view->figureId() + QLatin1Char('.') + suffix),
+                                              QStringLiteral("*.%1").arg(suffix));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QLatin1Char('.') + suffix, Qt::CaseInsensitive)) path += QLatin1Char('.') + suffix;
+  settings.setValue(QStringLiteral("files/lastExportFolder"), QFileInfo(path).absolutePath());
+  try {
+    exportFigure(*view, path, options);
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
+  } catch (const std::exception& e) {
+    reportError(QString::fromStdString(e.what()), false);
+  }
+}
+
+void MainWindow::exportAllFigures() {
+  if (!results_) return;
+  ExportDialog dialog(this, true);
+  if (dialog.exec() != QDialog::Accepted) return;
+  QSettings settings;
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Export all figures to a folder"),
+                                                        settings.value(QStringLiteral("files/lastExportFolder"), QDir::homePath()).toString());
+  if (dir.isEmpty()) return;
+  settings.setValue(QStringLiteral("files/lastExportFolder"), dir);
+  try {
+    const QStringList files = exportAll(figures_->viewsFor(*results_), dir, dialog.options(), dialog.withCsv());
+    statusBar()->showMessage(tr("Exported %n file(s) to %1", nullptr, static_cast<int>(files.size())).arg(QDir::toNativeSeparators(dir)), 8000);
+  } catch (const std::exception& e) {
+    reportError(QString::fromStdString(e.what()), false);
+  }
+}
+
+void MainWindow::exportCurrentData() {
+  FigureView* view = currentView();
+  if (!view || !view->hasData()) return;
+  QSettings settings;
+  const QString dir = settings.value(QStringLiteral("files/lastExportFolder"), QDir::homePath()).toString();
+  QString path = QFileDialog::getSaveFileName(this, tr("Export figure data"), QDir(dir).filePath(view->figureId() + QStringLiteral(".csv")),
+                                              QStringLiteral("*.csv"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) path += QStringLiteral(".csv");
+  settings.setValue(QStringLiteral("files/lastExportFolder"), QFileInfo(path).absolutePath());
+  try {
+    exportCsv(*view, path);
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
+  } catch (const std::exception& e) {
+    reportError(QString::fromStdString(e.what()), false);
+  }
+}
+
+}  // namespace laminar

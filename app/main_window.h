@@ -1,0 +1,123 @@
+#pragma once
+// The Laminar window: sentence, model and experiment panels around the views; one layer
+// cursor (slider, Left/Right keys, clicks, play/pause); menus for files, export, view and
+// language; presentation mode.
+#include <QMainWindow>
+#include <QPointer>
+
+#include "app/run_request.h"
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QSlider;
+class QTabWidget;
+class QToolButton;
+
+namespace laminar {
+
+class ExperimentPanel;
+class FigureSet;
+class FigureView;
+class ModelPanel;
+class RunController;
+class SentencePanel;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  SentencePanel* sentencePanel() const { return sentences_; }
+  ModelPanel* modelPanel() const { return model_; }
+  ExperimentPanel* experimentPanel() const { return experiment_; }
+  FigureSet* figures() const { return figures_; }
+  RunController* runner() const { return runner_; }
+  QTabWidget* viewTabs() const { return tabs_; }
+  QLabel* banner() const { return banner_; }
+  FigureView* currentView() const;
+  bool presentationMode() const { return presenting_; }
+
+ public slots:
+  void startRun();
+  void cancelRun();
+  void openResults(const QString& dir);
+  void openResultsDialog();
+  void saveResultsDialog();
+  void exportCurrentFigure();
+  void exportAllFigures();
+  void exportCurrentData();
+  void setPresentationMode(bool on);
+  void setLanguage(const QString& code);
+  void showView(int index);
+
+ signals:
+  void resultsShown();  // after results (or a layer of them) reached the views
+
+ protected:
+  void changeEvent(QEvent* event) override;
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void buildMenus();
+  void restorePlotPreferences();
+  void savePlotPreferences() const;
+  void retranslate();
+  void showResults(const ResultsPtr& results);
+  void updateBanner();
+  void updateTabs();
+  void updateLayerBar();
+  void updateTitle();
+  void reportError(const QString& englishOrTranslated, bool fromCore);
+  QString phaseText(RunPhase phase) const;
+
+  SentencePanel* sentences_;
+  ModelPanel* model_;
+  ExperimentPanel* experiment_;
+  QDockWidget* sentenceDock_;
+  QDockWidget* modelDock_;
+  QDockWidget* experimentDock_;
+  FigureSet* figures_;
+  RunController* runner_;
+  QTabWidget* tabs_;
+  QLabel* banner_;
+  QLabel* layerLabel_;
+  QSlider* slider_;
+  QToolButton* prev_;
+  QToolButton* next_;
+  QToolButton* play_;
+  ResultsPtr results_;       // what the views show (complete results keep their vectors)
+  bool resultsComplete_ = false;
+  bool resultsSynthetic_ = false;
+  int newestLayer_ = -1;
+  bool presenting_ = false;
+  double runSeconds_ = 0;
+
+  QMenu* fileMenu_;
+  QMenu* viewMenu_;
+  QMenu* languageMenu_;
+  QMenu* helpMenu_;
+  QAction* openSentencesAction_;
+  QAction* openResultsAction_;
+  QAction* saveResultsAction_;
+  QAction* exportFigureAction_;
+  QAction* exportAllAction_;
+  QAction* exportDataAction_;
+  QAction* quitAction_;
+  QAction* runAction_;
+  QAction* cancelAction_;
+  QAction* presentationAction_;
+  QAction* playAction_;
+  QAction* nextViewAction_;
+  QAction* previousViewAction_;
+  QAction* modelsAction_;
+  QAction* aboutAction_;
+  QActionGroup* languageGroup_;
+  QList<QDockWidget*> docks_;
+};
+
+}  // namespace laminar

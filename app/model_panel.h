@@ -1,0 +1,60 @@
+#pragma once
+// Model panel: the synthetic demo model, checkpoints found in the Hugging Face cache (and
+// folders the user added), or any checkpoint folder; device, threads and dtype; shape,
+// parameter count and memory shown before running (read from config.json only).
+#include <QWidget>
+
+#include <filesystem>
+
+#include "app/run_request.h"
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace laminar {
+
+class ModelPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ModelPanel(QWidget* parent = nullptr);
+
+  std::filesystem::path modelDirectory() const;  // the demo model's folder when demo is chosen
+  bool demoSelected() const;
+  bool syntheticWeights() const { return synthetic_; }  // demo, or a checkpoint marked synthetic
+  ModelChoice options() const;
+  std::filesystem::path tokenizerDirectory() const;  // empty = the bundled tokenizer
+  QString description() const;  // "gpt2-xl, 1.56 B parameters" for the status bar
+
+ public slots:
+  void rescan();                        // the hub cache and user folders again
+  bool selectDirectory(const QString& dir);  // adds it to the list if needed
+  void selectDemo();
+  void chooseFolder();
+
+ signals:
+  void modelChanged();
+  void manageModelsRequested();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void retranslate();
+  void updateInfo();
+  QLabel* sourceLabel_;
+  QComboBox* source_;
+  QPushButton* browse_;
+  QPushButton* models_;
+  QLabel* deviceLabel_;
+  QComboBox* device_;
+  QLabel* threadsLabel_;
+  QSpinBox* threads_;
+  QLabel* dtypeLabel_;
+  QComboBox* dtype_;
+  QLabel* info_;
+  bool synthetic_ = true;
+};
+
+}  // namespace laminar

@@ -1,0 +1,190 @@
+#include "app/models_dialog.h"
+
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include "app/core_messages.h"
+#include "hub/byte_format.h"
+#include "hub/hub_environment.h"
+#include "hub/known_models.h"
+#include "hub/local_checkpoints.h"
+#include "hub/model_downloader.h"
+#include "util/error.h"
+
+namespace laminar {
+
+ModelsDialog::ModelsDialog(QWidget* parent) : QDialog(parent), watcher_(new QFutureWatcher<QString>(this)) {
+  setWindowTitle(tr("Models"));
+  resize(820, 560);
+  auto* layout = new QVBoxLayout(this);
+  cacheLabel_ = new QLabel(this);
+  cacheLabel_->setWordWrap(true);
+  cacheLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  layout->addWidget(new QLabel(tr("<b>On this computer</b>"), this));
+  layout->addWidget(cacheLabel_);
+  local_ = new QTreeWidget(this);
+  local_->setHeaderLabels({tr("Checkpoint"), tr("Shape"), tr("Size"), tr("Where"), tr("Status")});
+  local_->setRootIsDecorated(false);
+  local_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  layout->addWidget(local_, 1);
+  use_ = new QPushButton(tr("Use this checkpoint"), this);
+  layout->addWidget(use_, 0, Qt::AlignRight);
+
+  layout->addWidget(new QLabel(tr("<b>Download from the Hugging Face hub</b>"), this));
+  downloads_ = new QTreeWidget(this);
+  downloads_->setHeaderLabels({tr("Model"), tr("Parameters"), tr("Shape"), tr("Download size")});
+  downloads_->setRootIsDecorated(false);
+  downloads_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  for (const auto& m : hub::knownModels()) {
+    auto* item = new QTreeWidgetItem(downloads_);
+    item->setText(0, QStringLiteral("%1 (%2)").arg(QString::fromStdString(m.displayName), QString::fromStdString(m.repo)));
+    item->setText(1, tr("%1 million").arg(locale().toString(m.parameters / 1e6, 'f', 0)));
+    item->setText(2, QStringLiteral("%1 × %2 × %3").arg(m.nEmbd).arg(m.nLayer).arg(m.nHead));
+    item->setText(3, QString::fromStdString(hub::formatBytes(m.approxDownloadBytes)));
+    item->setData(0, Qt::UserRole, QString::fromStdString(m.repo));
+  }
+  layout->addWidget(downloads_);
+  progress_ = new QProgressBar(this);
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
+  layout->addWidget(progress_);
+  layout->addWidget(status_);
+  auto* buttons = new QHBoxLayout;
+  download_ = new QPushButton(tr("Download"), this);
+  cancel_ = new QPushButton(tr("Cancel download"), this);
+  cancel_->setEnabled(false);
+  close_ = new QPushButton(tr("Close"), this);
+  buttons->addWidget(download_);
+  buttons->addWidget(cancel_);
+  buttons->addStretch(1);
+  buttons->addWidget(close_);
+  layout->addLayout(buttons);
+
+  connect(use_, &QPushButton::clicked, this, [this] {
+    auto* item = local_->currentItem();
+    if (!item || !item->data(0, Qt::UserRole + 1).toBool()) return;
+    chosen_ = item->data(0, Qt::UserRole).toString();
+    accept();
+  });
+  connect(local_, &QTreeWidget::itemDoubleClicked, use_, &QPushButton::click);
+  connect(download_, &QPushButton::clicked, this, &ModelsDialog::startDownload);
+  connect(cancel_, &QPushButton::clicked, this, &ModelsDialog::cancelDownload);
+  connect(close_, &QPushButton::clicked, this, &ModelsDialog::reject);
+  connect(watcher_, &QFutureWatcher<QString>::finished, this, [this] {
+    const QString result = watcher_->result();
+    downloader_.reset();
+    download_->setEnabled(true);
+    cancel_->setEnabled(false);
+    if (result.startsWith(QLatin1String("ok:"))) {
+      progress_->setValue(progress_->maximum());
+      status_->setText(tr("Downloaded. The checkpoint is in the list above."));
+      rescan();
+      const QString dir = result.mid(3);
+      for (int i = 0; i < local_->topLevelItemCount(); ++i)
+        if (local_->topLevelItem(i)->data(0, Qt::UserRole).toString() == dir) local_->setCurrentItem(local_->topLevelItem(i));
+    } else if (result == QLatin1String("cancelled")) {
+      status_->setText(tr("Download cancelled. Starting it again resumes where it stopped."));
+    } else {
+      status_->setText(CoreMessages::translate(result));
+    }
+  });
+  rescan();
+}
+
+ModelsDialog::~ModelsDialog() {
+  if (downloader_) downloader_->cancel();
+  watcher_->waitForFinished();
+}
+
+void ModelsDialog::rescan() {
+  local_->clear();
+  const auto cache = hub::defaultCacheDirectory();
+  cacheLabel_->setText(tr("Hugging Face cache: %1 (set HF_HOME or HF_HUB_CACHE to move it)")
+                           .arg(QDir::toNativeSeparators(QString::fromStdString(cache.string()))));
+  try {
+    for (const auto& c : hub::scanLocalCheckpoints(cache, {})) {
+      auto* item = new QTreeWidgetItem(local_);
+      item->setText(0, QString::fromStdString(c.name));
+      item->setText(1, QString::fromStdString(c.shape));
+      item->setText(2, QString::fromStdString(hub::formatBytes(c.sizeBytes)));
+      item->setText(3, c.source == hub::LocalCheckpoint::Source::HubCache ? tr("cache") : tr("folder"));
+      item->setText(4, c.usable() ? (c.synthetic ? tr("usable — random weights") : tr("usable"))
+                                  : CoreMessages::translate(c.problem));
+      item->setData(0, Qt::UserRole, QString::fromStdString(c.directory.string()));
+      item->setData(0, Qt::UserRole + 1, c.usable());
+      item->setToolTip(0, QString::fromStdString(c.directory.string()));
+    }
+  } catch (const std::exception& e) {
+    status_->setText(CoreMessages::translate(std::string(e.what())));
+  }
+  if (local_->topLevelItemCount() == 0) {
+    auto* item = new QTreeWidgetItem(local_);
+    item->setText(0, tr("No GPT-2 checkpoint found. Download one below, or use the demo model."));
+    item->setFlags(Qt::NoItemFlags);
+  }
+}
+
+void ModelsDialog::startDownload() {
+  auto* item = downloads_->currentItem();
+  if (!item || downloader_) return;
+  hub::DownloadOptions options;
+  options.repo = item->data(0, Qt::UserRole).toString().toStdString();
+  downloader_ = std::make_shared<hub::ModelDownloader>(options);
+  download_->setEnabled(false);
+  cancel_->setEnabled(true);
+  progress_->setValue(0);
+  status_->setText(tr("Asking the hub what to download…"));
+  QPointer<ModelsDialog> self(this);
+  auto downloader = downloader_;
+  watcher_->setFuture(QtConcurrent::run([downloader, self]() -> QString {
+    try {
+      const auto result = downloader->run([self](const hub::DownloadProgress& p) {
+        const double fraction = p.bytesTotal ? static_cast<double>(p.bytesDone) / static_cast<double>(p.bytesTotal) : 0.0;
+        const QString text = QStringLiteral("%1 — %2 / %3 — %4 — %5")
+                                 .arg(QString::fromStdString(p.file), QString::fromStdString(hub::formatBytes(p.bytesDone)),
+                                      QString::fromStdString(hub::formatBytes(p.bytesTotal)),
+                                      QString::fromStdString(hub::formatSpeed(p.bytesPerSecond)),
+                                      QString::fromStdString(hub::formatDuration(p.secondsRemaining)));
+        QMetaObject::invokeMethod(self, [self, fraction, text] {
+          if (self) self->onProgress(fraction, text);
+        }, Qt::QueuedConnection);
+        return true;
+      });
+      return QStringLiteral("ok:") + QString::fromStdString(result.snapshotDirectory.string());
+    } catch (const Cancelled&) {
+      return QStringLiteral("cancelled");
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  }));
+}
+
+void ModelsDialog::cancelDownload() {
+  if (downloader_) downloader_->cancel();
+}
+
+void ModelsDialog::onProgress(double fraction, const QString& text) {
+  progress_->setValue(static_cast<int>(fraction * progress_->maximum()));
+  status_->setText(text);
+}
+
+void ModelsDialog::reject() {
+  if (downloader_) {
+    downloader_->cancel();
+    watcher_->waitForFinished();
+  }
+  QDialog::reject();
+}
+
+}  // namespace laminar

@@ -1,0 +1,52 @@
+#pragma once
+// "Getting GPT-2 XL onto a user's machine": checkpoints already on this computer (the
+// Hugging Face cache, honouring HF_HOME, and added folders) and the four GPT-2 models to
+// download, with sizes; downloads run on a worker thread with progress and Cancel, and land
+// in the shared Hugging Face cache.
+#include <QDialog>
+#include <QFutureWatcher>
+
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+
+namespace laminar {
+
+namespace hub {
+class ModelDownloader;
+}
+
+class ModelsDialog : public QDialog {
+  Q_OBJECT
+ public:
+  explicit ModelsDialog(QWidget* parent = nullptr);
+  ~ModelsDialog() override;
+  QString chosenDirectory() const { return chosen_; }  // the checkpoint to use, or empty
+  QTreeWidget* localList() const { return local_; }
+  QTreeWidget* downloadList() const { return downloads_; }
+
+ private:
+  void rescan();
+  void startDownload();
+  void cancelDownload();
+  void onProgress(double fraction, const QString& text);
+  void reject() override;
+
+  QLabel* cacheLabel_;
+  QTreeWidget* local_;
+  QTreeWidget* downloads_;
+  QPushButton* use_;
+  QPushButton* download_;
+  QPushButton* cancel_;
+  QPushButton* close_;
+  QProgressBar* progress_;
+  QLabel* status_;
+  QString chosen_;
+  std::shared_ptr<hub::ModelDownloader> downloader_;
+  QFutureWatcher<QString>* watcher_;
+};
+
+}  // namespace laminar

@@ -1,0 +1,153 @@
+// torch first: Qt defines "slots" and "emit" as macros, which torch headers use as names.
+#include "checkpoint/checkpoint.h"
+#include "model/gpt2_model.h"
+
+#include "app/run_worker.h"
+
+#include <QMetaObject>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "analysis/sentence_set.h"
+#include "app/demo_model.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "util/data_paths.h"
+#include "util/error.h"
+
+namespace laminar {
+namespace {
+
+// A per-layer copy of the results without the raw vectors (they only grow; the views do
+// not need them).
+ResultsPtr snapshotOf(const RunResults& soFar) {
+  auto snap = std::make_shared<RunResults>();
+  snap->experiment = soFar.experiment;
+  snap->metadata = soFar.metadata;
+  snap->diagnostics = soFar.diagnostics;
+  snap->similarity = soFar.similarity;
+  snap->miDistance = soFar.miDistance;
+  return snap;
+}
+
+ModelOptions optionsOf(const ModelChoice& c) {
+  ModelOptions o;
+  o.device = c.device;
+  o.dtype = c.dtype;
+  o.threads = c.threads;
+  return o;
+}
+
+std::string keyOf(const RunRequest& r) {
+  return r.modelDirectory.string() + "|" + r.modelOptions.device + "|" + r.modelOptions.dtype + "|" +
+         std::to_string(r.modelOptions.threads);
+}
+
+}  // namespace
+
+void registerRunMetaTypes() {
+  qRegisterMetaType<RunRequest>();
+  qRegisterMetaType<RunProgress>();
+  qRegisterMetaType<ResultsPtr>();
+  qRegisterMetaType<RunPhase>();
+}
+
+RunWorker::RunWorker(std::atomic<bool>* cancel) : cancel_(cancel) {}
+RunWorker::~RunWorker() = default;
+
+const Gpt2Model& RunWorker::modelFor(const RunRequest& request) {
+  if (request.demoModel && !demoModelReady(request.modelDirectory)) {
+    emit phaseChanged(RunPhase::CreatingDemoModel);
+    createDemoModel(request.modelDirectory, cancel_);
+  }
+  const std::string key = keyOf(request);
+  if (!model_ || key != modelKey_) {
+    emit phaseChanged(RunPhase::LoadingModel);
+    model_.reset();  // free the old one first: two XL models may not fit
+    model_ = Gpt2Model::load(request.modelDirectory, optionsOf(request.modelOptions));
+    modelKey_ = key;
+  }
+  return *model_;
+}
+
+void RunWorker::run(const RunRequest& request) {
+  // The model yields the CPU to the interface: a lower priority for this thread (and the
+  // libtorch threads it starts) keeps the GUI thread responsive when cores are scarce.
+  static thread_local bool lowered = [] {
+    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+    return setpriority(PRIO_PROCESS, tid, std::min(19, getpriority(PRIO_PROCESS, tid) + 5)) == 0;
+  }();
+  (void)lowered;
+  try {
+    const Gpt2Model& model = modelFor(request);
+    if (cancel_->load()) throw Cancelled();
+    emit phaseChanged(RunPhase::LoadingTokenizer);
+    const auto tokenizerDir = BpeTokenizer::directoryHasTokenizer(model.files().tokenizerDirectory)
+                                  ? model.files().tokenizerDirectory
+                                  : findDataPath("tokenizer");
+    const BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(tokenizerDir);
+    const SentenceSet sentences = loadSentenceSet(request.sentencePath);
+    emit phaseChanged(RunPhase::Running);
+    RunObserver observer;
+    observer.onProgress = [this](const RunProgress& p) { emit progress(p); };
+    observer.onLayer = [this](const RunResults& soFar, int layer) { emit layerFinished(snapshotOf(soFar), layer); };
+    RunResults results = runExperiment(model, tokenizer, sentences, request.settings, observer, cancel_);
+    emit finished(std::make_shared<const RunResults>(std::move(results)));
+  } catch (const Cancelled&) {
+    emit cancelled();
+  } catch (const std::exception& e) {
+    emit failed(QString::fromStdString(e.what()));
+  }
+}
+
+RunController::RunController(QObject* parent) : QObject(parent), worker_(new RunWorker(&cancel_)) {
+  registerRunMetaTypes();
+  thread_.setObjectName(QStringLiteral("laminar-run"));
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(worker_, &RunWorker::phaseChanged, this, &RunController::phaseChanged);
+  connect(worker_, &RunWorker::progress, this, &RunController::progress);
+  connect(worker_, &RunWorker::layerFinished, this, &RunController::layerFinished);
+  connect(worker_, &RunWorker::finished, this, [this](const ResultsPtr& r) {
+    setRunning(false);
+    emit finished(r);
+  });
+  connect(worker_, &RunWorker::failed, this, [this](const QString& m) {
+    setRunning(false);
+    emit failed(m);
+  });
+  connect(worker_, &RunWorker::cancelled, this, [this] {
+    setRunning(false);
+    emit cancelled();
+  });
+  thread_.start();
+}
+
+RunController::~RunController() {
+  cancel_.store(true);
+  thread_.quit();
+  thread_.wait();  // the worker checks the flag between blocks, so this is one block at most
+}
+
+void RunController::start(const RunRequest& request) {
+  if (running_) return;
+  cancel_.store(false);
+  setRunning(true);
+  QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection, Q_ARG(laminar::RunRequest, request));
+}
+
+void RunController::cancel() {
+  if (running_) cancel_.store(true);
+}
+
+void RunController::setRunning(bool running) {
+  if (running == running_) return;
+  running_ = running;
+  emit runningChanged(running_);
+}
+
+}  // namespace laminar

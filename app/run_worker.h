@@ -1,0 +1,71 @@
+#pragma once
+// The model runs here, never on the GUI thread. RunController owns a QThread with one
+// RunWorker; results arrive per layer through queued signals (a snapshot without the raw
+// vectors, so a copy per layer stays small), Cancel takes effect between blocks.
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+#include "app/run_request.h"
+
+namespace laminar {
+
+class Gpt2Model;
+
+class RunWorker : public QObject {
+  Q_OBJECT
+ public:
+  explicit RunWorker(std::atomic<bool>* cancel);
+  ~RunWorker() override;
+
+ public slots:
+  void run(const laminar::RunRequest& request);
+
+ signals:
+  void phaseChanged(laminar::RunPhase phase);
+  void progress(const laminar::RunProgress& progress);
+  void layerFinished(const laminar::ResultsPtr& soFar, int layer);
+  void finished(const laminar::ResultsPtr& results);  // complete, vectors included
+  void failed(const QString& message);                // English, as core wrote it
+  void cancelled();
+
+ private:
+  const Gpt2Model& modelFor(const RunRequest& request);
+  std::atomic<bool>* cancel_;
+  std::unique_ptr<Gpt2Model> model_;  // kept between runs of the same checkpoint and options
+  std::string modelKey_;
+};
+
+class RunController : public QObject {
+  Q_OBJECT
+ public:
+  explicit RunController(QObject* parent = nullptr);
+  ~RunController() override;  // cancels a run in progress and waits for the thread
+
+  bool running() const { return running_; }
+  void start(const RunRequest& request);
+  void cancel();  // any time; safe when idle
+
+ signals:
+  void phaseChanged(laminar::RunPhase phase);
+  void progress(const laminar::RunProgress& progress);
+  void layerFinished(const laminar::ResultsPtr& soFar, int layer);
+  void finished(const laminar::ResultsPtr& results);
+  void failed(const QString& message);
+  void cancelled();
+  void runningChanged(bool running);
+
+ private:
+  void setRunning(bool running);
+  QThread thread_;
+  std::atomic<bool> cancel_{false};
+  RunWorker* worker_;
+  bool running_ = false;
+};
+
+void registerRunMetaTypes();
+
+}  // namespace laminar

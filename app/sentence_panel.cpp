@@ -1,0 +1,388 @@
+#include "app/sentence_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <map>
+#include <mutex>
+
+#include "analysis/sentence_set.h"
+#include "analysis/target_locator.h"
+#include "analysis/token_selection.h"
+#include "app/core_messages.h"
+#include "app/language.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "util/data_paths.h"
+#include "util/error.h"
+
+namespace laminar {
+
+struct TokenViewResult {
+  QString html;
+  QString error;  // English, from core
+  int texts = 0;
+};
+
+namespace {
+
+constexpr int kMaxRecent = 10;
+constexpr int kMaxTextsShown = 200;
+
+std::shared_ptr<const BpeTokenizer> cachedTokenizer(const std::filesystem::path& dir) {
+  static std::mutex mutex;
+  static std::map<std::filesystem::path, std::shared_ptr<const BpeTokenizer>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(dir);
+  if (it != cache.end()) return it->second;
+  auto tokenizer = std::make_shared<const BpeTokenizer>(BpeTokenizer::fromDirectory(dir));
+  cache[dir] = tokenizer;
+  return tokenizer;
+}
+
+QString escapeToken(const std::string& text) {
+  QString s = QString::fromStdString(text).toHtmlEscaped();
+  s.replace(QLatin1Char('\n'), QStringLiteral("↵"));
+  s.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+  return s;
+}
+
+// Runs on a pool thread: tokenizes, locates the target, picks experiment 1's non-target
+// tokens, and renders one paragraph per text.
+std::shared_ptr<TokenViewResult> buildTokenView(const QString& path, const std::filesystem::path& tokenizerDir,
+                                                const std::string& target, bool caseInsensitive, quint64 seed) {
+  auto result = std::make_shared<TokenViewResult>();
+  try {
+    const SentenceSet set = loadSentenceSet(path.toStdString());
+    const auto tokenizer = cachedTokenizer(tokenizerDir);
+    TargetOptions options;
+    options.target = target;
+    options.caseInsensitive = caseInsensitive;
+    const LocatedSet located = locateTargets(set, *tokenizer, options);
+    const SimilaritySelection selection = selectSimilarityTokens(located, seed);
+    std::map<int, int64_t> nonTarget;  // text index -> position
+    for (size_t r = 0; r < selection.textIndex[1].size(); ++r)
+      nonTarget[selection.textIndex[1][r]] = selection.tokenPosition[1][r];
+    QString html = QStringLiteral("<style>p{margin:2px 0 6px 0;} .ln{color:#888;}</style>");
+    int shown = 0;
+    for (const LocatedText& text : located.texts) {
+      if (++shown > kMaxTextsShown) break;
+      std::vector<int> kind(text.ids.size(), 0);  // 0 plain, 1 target, 2 non-target
+      for (const auto& occ : text.occurrences)
+        for (int64_t t = occ.firstToken; t <= occ.token && t < static_cast<int64_t>(kind.size()); ++t)
+          kind[static_cast<size_t>(t)] = 1;
+      auto nt = nonTarget.find(text.textIndex);
+      if (nt != nonTarget.end() && nt->second < static_cast<int64_t>(kind.size())) kind[static_cast<size_t>(nt->second)] = 2;
+      html += QStringLiteral("<p><span class=\"ln\">%1&nbsp;</span>").arg(text.line);
+      for (size_t t = 0; t < text.ids.size(); ++t) {
+        const char* background = kind[t] == 1 ? "#ffb74d" : kind[t] == 2 ? "#81d4fa" : (t % 2 ? "#f0f0f0" : "#e2e2e2");
+        html += QStringLiteral("<span style=\"background-color:%1;\">%2</span>")
+                    .arg(QLatin1String(background), escapeToken(tokenizer->tokenText(text.ids[t])));
+      }
+      html += QStringLiteral("</p>");
+    }
+    result->html = html;
+    result->texts = static_cast<int>(located.texts.size());
+  } catch (const std::exception& e) {
+    result->error = QString::fromStdString(e.what());
+  }
+  return result;
+}
+
+}  // namespace
+
+QList<ExampleInfo> loadExamples() {
+  QList<ExampleInfo> out;
+  try {
+    const auto index = findDataPath("examples/examples.json");
+    QFile file(QString::fromStdString(index.string()));
+    if (!file.open(QIODevice::ReadOnly)) return out;
+    const QJsonArray array = QJsonDocument::fromJson(file.readAll()).array();
+    for (const auto& v : array) {
+      const QJsonObject o = v.toObject();
+      ExampleInfo e;
+      e.file = QString::fromStdString((index.parent_path() / o.value(QStringLiteral("file")).toString().toStdString()).string());
+      e.titleEn = o.value(QStringLiteral("title_en")).toString();
+      e.titleVi = o.value(QStringLiteral("title_vi")).toString();
+      e.descriptionEn = o.value(QStringLiteral("description_en")).toString();
+      e.descriptionVi = o.value(QStringLiteral("description_vi")).toString();
+      e.experiment = o.value(QStringLiteral("experiment")).toString();
+      out << e;
+    }
+  } catch (const Error&) {
+  }
+  return out;
+}
+
+SentencePanel::SentencePanel(QWidget* parent)
+    : QWidget(parent), watcher_(new QFutureWatcher<std::shared_ptr<TokenViewResult>>(this)) {
+  setAcceptDrops(true);
+  auto* layout = new QVBoxLayout(this);
+  auto* row = new QHBoxLayout;
+  openButton_ = new QPushButton(this);
+  openButton_->setObjectName(QStringLiteral("openSentences"));
+  recentButton_ = new QToolButton(this);
+  recentButton_->setPopupMode(QToolButton::InstantPopup);
+  recentMenu_ = new QMenu(this);
+  recentButton_->setMenu(recentMenu_);
+  examples_ = new QComboBox(this);
+  examples_->setObjectName(QStringLiteral("examples"));
+  row->addWidget(openButton_);
+  row->addWidget(recentButton_);
+  row->addWidget(examples_, 1);
+  layout->addLayout(row);
+  exampleDescription_ = new QLabel(this);
+  exampleDescription_->setWordWrap(true);
+  exampleDescription_->setStyleSheet(QStringLiteral("color:#555;"));
+  layout->addWidget(exampleDescription_);
+  fileLabel_ = new QLabel(this);
+  fileLabel_->setWordWrap(true);
+  fileLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  layout->addWidget(fileLabel_);
+  auto* form = new QHBoxLayout;
+  targetLabel_ = new QLabel(this);
+  target_ = new QLineEdit(this);
+  target_->setObjectName(QStringLiteral("target"));
+  caseInsensitive_ = new QCheckBox(this);
+  form->addWidget(targetLabel_);
+  form->addWidget(target_, 1);
+  form->addWidget(caseInsensitive_);
+  layout->addLayout(form);
+  tokensLabel_ = new QLabel(this);
+  layout->addWidget(tokensLabel_);
+  tokens_ = new QTextBrowser(this);
+  tokens_->setObjectName(QStringLiteral("tokenView"));
+  tokens_->setMinimumHeight(120);
+  layout->addWidget(tokens_, 1);
+  diagnosticsLabel_ = new QLabel(this);
+  layout->addWidget(diagnosticsLabel_);
+  diagnostics_ = new QListWidget(this);
+  diagnostics_->setObjectName(QStringLiteral("diagnostics"));
+  diagnostics_->setWordWrap(true);
+  diagnostics_->setMaximumHeight(90);
+  layout->addWidget(diagnostics_);
+
+  recent_ = QSettings().value(QStringLiteral("files/recentSentences")).toStringList();
+  exampleList_ = loadExamples();
+  connect(openButton_, &QPushButton::clicked, this, &SentencePanel::openDialog);
+  connect(examples_, &QComboBox::activated, this, [this](int index) {
+    if (index <= 0 || index > exampleList_.size()) return;
+    const ExampleInfo& e = exampleList_[index - 1];
+    if (openFile(e.file)) emit exampleChosen(e.experiment);
+  });
+  connect(target_, &QLineEdit::editingFinished, this, &SentencePanel::updateTokenView);
+  connect(caseInsensitive_, &QCheckBox::toggled, this, &SentencePanel::updateTokenView);
+  connect(watcher_, &QFutureWatcher<std::shared_ptr<TokenViewResult>>::finished, this, [this] {
+    if (watcher_->future().resultCount() > 0) showTokenView(*watcher_->result());
+  });
+  retranslate();
+}
+
+SentencePanel::~SentencePanel() { watcher_->waitForFinished(); }
+
+QString SentencePanel::targetOverride() const { return target_->text().trimmed() == fileTarget_ ? QString() : target_->text().trimmed(); }
+bool SentencePanel::caseInsensitive() const { return caseInsensitive_->isChecked(); }
+void SentencePanel::setTarget(const QString& target) {
+  target_->setText(target);
+  updateTokenView();
+}
+
+void SentencePanel::setTokenizerDirectory(const std::filesystem::path& dir) {
+  if (dir == tokenizerDir_) return;
+  tokenizerDir_ = dir;
+  updateTokenView();
+}
+
+void SentencePanel::setSeed(quint64 seed) {
+  if (seed == seed_) return;
+  seed_ = seed;
+  updateTokenView();
+}
+
+void SentencePanel::openDialog() {
+  QSettings settings;
+  const QString dir = settings.value(QStringLiteral("files/lastSentenceFolder"), QDir::homePath()).toString();
+  const QString file = QFileDialog::getOpenFileName(this, tr("Load sentence file"), dir,
+                                                    tr("Sentence files (*.txt *.csv *.tsv *.json);;All files (*)"));
+  if (file.isEmpty()) return;
+  settings.setValue(QStringLiteral("files/lastSentenceFolder"), QFileInfo(file).absolutePath());
+  openFile(file);
+}
+
+bool SentencePanel::openExample(const QString& name) {
+  for (int i = 0; i < exampleList_.size(); ++i) {
+    const QFileInfo info(exampleList_[i].file);
+    if (info.completeBaseName() == name || info.fileName() == name) {
+      examples_->setCurrentIndex(i + 1);
+      exampleDescription_->setText(Language::instance().current() == QLatin1String("vi") ? exampleList_[i].descriptionVi
+                                                                                          : exampleList_[i].descriptionEn);
+      if (!openFile(exampleList_[i].file)) return false;
+      emit exampleChosen(exampleList_[i].experiment);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentencePanel::openFile(const QString& path) {
+  diagnostics_->clear();
+  try {
+    const SentenceSet set = loadSentenceSet(path.toStdString());
+    path_ = QFileInfo(path).absoluteFilePath();
+    fileTarget_ = QString::fromStdString(set.target);
+    target_->setText(fileTarget_);
+    textCount_ = static_cast<int>(set.texts.size());
+    fileLabel_->setText(tr("%1 — %n text(s)", nullptr, textCount_).arg(QFileInfo(path).fileName()));
+    fileLabel_->setToolTip(path_);
+    for (const Diagnostic& d : set.diagnostics) {
+      auto* item = new QListWidgetItem(diagnostics_);
+      item->setData(Qt::UserRole, QString::fromStdString(d.message));
+      item->setData(Qt::UserRole + 1, d.line);
+      item->setIcon(style()->standardIcon(d.severity == Diagnostic::Severity::Error     ? QStyle::SP_MessageBoxCritical
+                                          : d.severity == Diagnostic::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                                                        : QStyle::SP_MessageBoxInformation));
+    }
+    int exampleIndex = 0;
+    for (int i = 0; i < exampleList_.size(); ++i)
+      if (QFileInfo(exampleList_[i].file).canonicalFilePath() == QFileInfo(path).canonicalFilePath()) exampleIndex = i + 1;
+    examples_->setCurrentIndex(exampleIndex);
+    if (exampleIndex > 0) {
+      const auto& e = exampleList_[exampleIndex - 1];
+      exampleDescription_->setText(Language::instance().current() == QLatin1String("vi") ? e.descriptionVi : e.descriptionEn);
+    } else {
+      exampleDescription_->clear();
+      addRecent(path_);
+    }
+    retranslateDiagnostics();
+    updateTokenView();
+    emit fileChanged(path_);
+    return true;
+  } catch (const std::exception& e) {
+    auto* item = new QListWidgetItem(diagnostics_);
+    item->setData(Qt::UserRole, QString::fromStdString(e.what()));
+    item->setData(Qt::UserRole + 1, -1);
+    item->setText(CoreMessages::translate(std::string(e.what())));
+    item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
+    return false;
+  }
+}
+
+void SentencePanel::addRecent(const QString& path) {
+  recent_.removeAll(path);
+  recent_.prepend(path);
+  while (recent_.size() > kMaxRecent) recent_.removeLast();
+  QSettings().setValue(QStringLiteral("files/recentSentences"), recent_);
+  rebuildRecentMenu();
+  emit recentFilesChanged(recent_);
+}
+
+void SentencePanel::rebuildRecentMenu() {
+  recentMenu_->clear();
+  for (const QString& file : recent_)
+    recentMenu_->addAction(QFileInfo(file).fileName(), this, [this, file] { openFile(file); })->setToolTip(file);
+  if (recent_.isEmpty()) recentMenu_->addAction(tr("No recent files"))->setEnabled(false);
+}
+
+void SentencePanel::rebuildExamples() {
+  const bool vi = Language::instance().current() == QLatin1String("vi");
+  const int current = examples_->currentIndex();
+  examples_->clear();
+  examples_->addItem(tr("Examples…"));
+  for (const ExampleInfo& e : exampleList_) examples_->addItem(vi ? e.titleVi : e.titleEn, e.file);
+  examples_->setCurrentIndex(std::max(0, current));
+  if (current > 0 && current <= exampleList_.size())
+    exampleDescription_->setText(vi ? exampleList_[current - 1].descriptionVi : exampleList_[current - 1].descriptionEn);
+}
+
+void SentencePanel::retranslate() {
+  openButton_->setText(tr("Load sentence file…"));
+  recentButton_->setText(tr("Recent"));
+  recentButton_->setToolTip(tr("Recently opened sentence files"));
+  targetLabel_->setText(tr("Target word:"));
+  target_->setPlaceholderText(tr("from the file"));
+  target_->setToolTip(tr("The word whose token is studied. Leave as read from the file, or type another."));
+  caseInsensitive_->setText(tr("Ignore case"));
+  tokensLabel_->setText(tr("Tokens (orange: target token, blue: non-target token of experiment 1)"));
+  diagnosticsLabel_->setText(tr("Diagnostics"));
+  if (path_.isEmpty()) fileLabel_->setText(tr("No sentence file loaded. Drop a file here or load one."));
+  else fileLabel_->setText(tr("%1 — %n text(s)", nullptr, textCount_).arg(QFileInfo(path_).fileName()));
+  retranslateDiagnostics();
+  rebuildExamples();
+  rebuildRecentMenu();
+}
+
+void SentencePanel::retranslateDiagnostics() {
+  for (int i = 0; i < diagnostics_->count(); ++i) {
+    auto* item = diagnostics_->item(i);
+    const QString english = item->data(Qt::UserRole).toString();
+    const int line = item->data(Qt::UserRole + 1).toInt();
+    if (line < 0) {  // a whole-file error: the message names the file itself
+      item->setText(CoreMessages::translate(english));
+      continue;
+    }
+    const QString where = line > 0 ? tr("line %1").arg(line) : tr("whole file");
+    item->setText(QStringLiteral("%1: %2").arg(where, CoreMessages::translate(english)));
+  }
+}
+
+void SentencePanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    retranslate();
+    updateTokenView();  // its messages in the new language
+  }
+  QWidget::changeEvent(event);
+}
+
+void SentencePanel::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void SentencePanel::dropEvent(QDropEvent* event) {
+  const auto urls = event->mimeData()->urls();
+  if (!urls.isEmpty() && urls.front().isLocalFile()) openFile(urls.front().toLocalFile());
+}
+
+void SentencePanel::updateTokenView() {
+  if (path_.isEmpty()) return;
+  std::filesystem::path dir = tokenizerDir_;
+  if (dir.empty()) {
+    try {
+      dir = findDataPath("tokenizer");
+    } catch (const Error& e) {
+      tokens_->setPlainText(CoreMessages::translate(std::string(e.what())));
+      return;
+    }
+  }
+  tokens_->setPlainText(tr("Tokenizing…"));
+  watcher_->setFuture(QtConcurrent::run(buildTokenView, path_, dir, target_->text().trimmed().toStdString(),
+                                        caseInsensitive_->isChecked(), seed_));
+}
+
+void SentencePanel::showTokenView(const TokenViewResult& result) {
+  if (!result.error.isEmpty())
+    tokens_->setPlainText(CoreMessages::translate(result.error));
+  else
+    tokens_->setHtml(result.html);
+}
+
+}  // namespace laminar

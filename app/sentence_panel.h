@@ -1,0 +1,99 @@
+#pragma once
+// Sentence-set panel: open a file (dialog, drag and drop, recent files), the bundled
+// examples one click away, a token view showing how each text tokenizes with the target and
+// non-target tokens highlighted, and the loader's per-line diagnostics.
+#include <QFutureWatcher>
+#include <QStringList>
+#include <QWidget>
+
+#include <filesystem>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QCheckBox;
+class QTextBrowser;
+class QToolButton;
+class QMenu;
+
+namespace laminar {
+
+struct ExampleInfo {
+  QString file;        // absolute path
+  QString titleEn, titleVi, descriptionEn, descriptionVi;
+  QString experiment;  // "similarity" | "mi-distance"
+};
+QList<ExampleInfo> loadExamples();  // examples/examples.json from the data folder
+
+struct TokenViewResult;
+
+class SentencePanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit SentencePanel(QWidget* parent = nullptr);
+  ~SentencePanel() override;
+
+  QString path() const { return path_; }
+  QString targetOverride() const;  // empty = the file's own target
+  bool caseInsensitive() const;
+  void setTarget(const QString& target);
+  int textCount() const { return textCount_; }
+  QStringList recentFiles() const { return recent_; }
+  // Tokenizer folder for the token view (the selected model's, or the bundled one).
+  void setTokenizerDirectory(const std::filesystem::path& dir);
+  void setSeed(quint64 seed);
+  QTextBrowser* tokenView() const { return tokens_; }
+  QListWidget* diagnosticsView() const { return diagnostics_; }
+
+ public slots:
+  bool openFile(const QString& path);  // false (and a message in the panel) if unusable
+  bool openExample(const QString& name);  // "her", "coffee" or a file name of examples.json
+  void openDialog();
+
+ signals:
+  void fileChanged(const QString& path);
+  void exampleChosen(const QString& experiment);  // the example's experiment, to preselect it
+  void recentFilesChanged(const QStringList& files);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void retranslate();
+  void retranslateDiagnostics();
+  void rebuildExamples();
+  void rebuildRecentMenu();
+  void updateTokenView();
+  void showTokenView(const TokenViewResult& result);
+  void addRecent(const QString& path);
+
+  QLabel* fileLabel_;
+  QPushButton* openButton_;
+  QToolButton* recentButton_;
+  QMenu* recentMenu_;
+  QComboBox* examples_;
+  QLabel* exampleDescription_;
+  QLabel* targetLabel_;
+  QLineEdit* target_;
+  QCheckBox* caseInsensitive_;
+  QLabel* tokensLabel_;
+  QTextBrowser* tokens_;
+  QLabel* diagnosticsLabel_;
+  QListWidget* diagnostics_;
+  QList<ExampleInfo> exampleList_;
+  QStringList recent_;
+  QString path_;
+  QString fileTarget_;
+  int textCount_ = 0;
+  std::filesystem::path tokenizerDir_;
+  quint64 seed_ = 0;
+  QFutureWatcher<std::shared_ptr<TokenViewResult>>* watcher_;
+  int tokenRequest_ = 0;
+};
+
+}  // namespace laminar

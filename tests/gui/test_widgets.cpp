@@ -1,0 +1,381 @@
+// Widgets fed with synthetic results: series, ranges, cursor sync, tooltips, CSV and
+// figure export (valid PNG/PDF/SVG).
+#include <QtTest>
+
+#include <QComboBox>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+
+#include <cmath>
+
+#include "synthetic_results.h"
+#include "widgets/cosine_spectrum_view.h"
+#include "widgets/figure_export.h"
+#include "widgets/laminar_profile_view.h"
+#include "widgets/layer_cursor.h"
+#include "widgets/mi_distance_view.h"
+#include "widgets/mi_matrix_view.h"
+#include "widgets/mi_significance_view.h"
+#include "widgets/multiple_comparisons.h"
+#include "widgets/text_similarity_view.h"
+
+using namespace laminar;
+
+namespace {
+
+QVector<double> keysOf(const QCPGraph* g) {
+  QVector<double> k;
+  for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) k << it->key;
+  return k;
+}
+QVector<double> valuesOf(const QCPGraph* g) {
+  QVector<double> v;
+  for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) v << it->value;
+  return v;
+}
+
+// Pixel of data coordinate (x, y) in the axis rect of `rect`.
+QPoint pixelOf(QCPAxisRect* rect, double x, double y) {
+  return QPoint(static_cast<int>(rect->axis(QCPAxis::atBottom)->coordToPixel(x)),
+                static_cast<int>(rect->axis(QCPAxis::atLeft)->coordToPixel(y)));
+}
+
+std::vector<FigureView*> allViews(LayerCursor* cursor, std::vector<std::unique_ptr<FigureView>>& owner) {
+  owner.emplace_back(new LaminarProfileView(cursor));
+  owner.emplace_back(new CosineSpectrumView(cursor));
+  owner.emplace_back(new TextSimilarityView(cursor));
+  owner.emplace_back(new MiMatrixView(cursor));
+  owner.emplace_back(new MiDistanceView(cursor));
+  owner.emplace_back(new MiSignificanceView(cursor));
+  std::vector<FigureView*> out;
+  for (auto& v : owner) out.push_back(v.get());
+  return out;
+}
+
+}  // namespace
+
+class WidgetsTest : public QObject {
+  Q_OBJECT
+ private slots:
+  void cursorClampsStepsAndPlays() {
+    LayerCursor cursor;
+    QSignalSpy changed(&cursor, &LayerCursor::layerChanged);
+    cursor.setLayer(5);
+    QCOMPARE(cursor.layer(), 0);  // no layers yet
+    cursor.setCount(4);
+    cursor.setLayer(10);
+    QCOMPARE(cursor.layer(), 3);
+    cursor.step(-1);
+    QCOMPARE(cursor.layer(), 2);
+    cursor.step(-10);
+    QCOMPARE(cursor.layer(), 0);
+    QCOMPARE(changed.count(), 3);
+    cursor.setPlayIntervalMs(50);
+    cursor.setPlaying(true);
+    QVERIFY(cursor.playing());
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 7, 3000);  // wrapped around at least once
+    cursor.setPlaying(false);
+    cursor.setCount(2);
+    QVERIFY(cursor.layer() <= 1);
+  }
+
+  void profileShowsSimilaritySeriesAsLayersFinish() {
+    LayerCursor cursor;
+    cursor.setCount(10);
+    LaminarProfileView view(&cursor);
+    view.resize(800, 500);
+    auto partial = test::syntheticSimilarity(10, 4);
+    view.setResults(partial);
+    QVERIFY(view.hasData());
+    QCOMPARE(view.series().size(), 6);
+    const auto& sim = *partial->similarity;
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMatrices; ++m) {
+        const QCPGraph* graph = view.series()[g * kMatrices + m];
+        QCOMPARE(keysOf(graph), (QVector<double>{1, 2, 3, 4}));  // layers shown 1-based
+        for (int l = 0; l < 4; ++l)
+          QCOMPARE(valuesOf(graph)[l], sim.layers[static_cast<size_t>(l)].profiles[static_cast<size_t>(g)][static_cast<size_t>(m)].variance);
+      }
+    // the layer axis spans the whole model while layers fill in
+    QCOMPARE(view.axisRect()->axis(QCPAxis::atBottom)->range().lower, 0.5);
+    QCOMPARE(view.axisRect()->axis(QCPAxis::atBottom)->range().upper, 10.5);
+    // every value is inside the value axis range
+    const QCPRange yr = view.axisRect()->axis(QCPAxis::atLeft)->range();
+    for (QCPGraph* g : view.series())
+      for (double v : valuesOf(g)) QVERIFY(yr.contains(v));
+
+    view.setResults(test::syntheticSimilarity(10, 10));
+    QCOMPARE(keysOf(view.series()[0]).size(), 10);
+    view.setStatistic(LaminarProfileView::Statistic::Mean);
+    QCOMPARE(valuesOf(view.series()[1])[2], std::sin(2 + 1) * 0.3);
+    QVERIFY(!view.findChild<QComboBox*>(QStringLiteral("correction"))->isVisibleTo(&view));
+  }
+
+  void profileMarksSignificantLayers() {
+    LayerCursor cursor;
+    LaminarProfileView view(&cursor);
+    view.resize(800, 500);
+    auto partial = test::syntheticMiDistance(12, 7);
+    view.setResults(partial);
+    QCOMPARE(view.statistic(), LaminarProfileView::Statistic::MeanMi);
+    QCOMPARE(view.series().size(), 2);
+    QCOMPARE(valuesOf(view.series()[1])[3], partial->miDistance->layers[3].sites[1].meanMi);
+    QVERIFY(view.significanceMarkers());
+    QVector<double> expected;
+    for (const auto& l : partial->miDistance->layers)
+      if (l.pBonferroni < 0.05) expected << l.layer + 1;
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(keysOf(view.significanceMarkers()), expected);
+    // FDR needs every layer: no mask before the run is complete
+    view.setCorrection(LaminarProfileView::Correction::Fdr);
+    QVERIFY(!view.significanceMarkers());
+    auto full = test::syntheticMiDistance(12, 12);
+    view.setResults(full);
+    expected.clear();
+    for (size_t l = 0; l < full->miDistance->significantFdr.size(); ++l)
+      if (full->miDistance->significantFdr[l]) expected << static_cast<double>(l) + 1;
+    QCOMPARE(keysOf(view.significanceMarkers()), expected);
+  }
+
+  void spectrumMapsEveryBinAndFollowsTheCursor() {
+    LayerCursor cursor;
+    cursor.setCount(8);
+    CosineSpectrumView view(&cursor);
+    view.resize(1000, 500);
+    auto r = test::syntheticSimilarity(8, 5, 6, 21);
+    view.setResults(r);
+    view.setSelection(1, 2, 3);  // non-target, shuffled, QK
+    QCOMPARE(view.colorMap()->data()->keySize(), 8);
+    QCOMPARE(view.colorMap()->data()->valueSize(), 21);
+    const auto& sim = *r->similarity;
+    for (int l = 0; l < 5; ++l)
+      for (int b = 0; b < 21; b += 5)
+        QCOMPARE(view.colorMap()->data()->cell(l, b), sim.layers[static_cast<size_t>(l)].spectra[1][2][3][static_cast<size_t>(b)]);
+    QVERIFY(std::isnan(view.colorMap()->data()->cell(6, 10)));  // not finished yet
+    QCOMPARE(view.histograms().size(), kBlocks);
+    cursor.setLayer(3);
+    QCOMPARE(valuesOf(view.histograms()[5])[7], sim.layers[3].spectra[1][2][5][7]);
+    cursor.setLayer(7);  // beyond the finished layers: the last finished one is shown
+    QCOMPARE(valuesOf(view.histograms()[0])[0], sim.layers[4].spectra[1][2][0][0]);
+    view.setLogScale(true);
+    QCOMPARE(view.colorScale()->dataScaleType(), QCPAxis::stLogarithmic);
+    QVERIFY(view.colorScale()->dataRange().lower > 0);
+  }
+
+  void clickingAnyLayerPlotMovesEveryView() {
+    LayerCursor cursor;
+    cursor.setCount(12);
+    LaminarProfileView profile(&cursor);
+    MiSignificanceView significance(&cursor);
+    MiDistanceView distance(&cursor);
+    auto r = test::syntheticMiDistance(12, 12);
+    for (FigureView* v : std::initializer_list<FigureView*>{&profile, &significance, &distance}) {
+      v->resize(900, 600);
+      v->setResults(r);
+      v->show();
+    }
+    QVERIFY(QTest::qWaitForWindowExposed(&profile));
+    profile.plot()->replot();
+    QTest::mouseClick(profile.plot(), Qt::LeftButton, {}, pixelOf(profile.axisRect(), 9, profile.axisRect()->axis(QCPAxis::atLeft)->range().center()));
+    QCOMPARE(cursor.layer(), 8);
+    QCOMPARE(distance.shownLayer(), 8);
+    QVERIFY(distance.title().contains(QStringLiteral("9")));
+    // the distance view now shows layer 9's pair MIs
+    QCOMPARE(valuesOf(distance.points(0)).size(), static_cast<int>(r->miDistance->pairs.size()));
+    QVector<double> expected(r->miDistance->layers[8].sites[0].pairMi.begin(), r->miDistance->layers[8].sites[0].pairMi.end());
+    QVector<double> shown = valuesOf(distance.points(0));
+    std::sort(expected.begin(), expected.end());
+    std::sort(shown.begin(), shown.end());
+    QCOMPARE(shown, expected);
+  }
+
+  void miMatrixIsSymmetricWithPairValues() {
+    LayerCursor cursor;
+    cursor.setCount(6);
+    cursor.setLayer(2);
+    MiMatrixView view(&cursor);
+    view.resize(900, 500);
+    auto r = test::syntheticMiDistance(6, 6, 5);
+    view.setResults(r);
+    QCOMPARE(view.occurrences(), 5);
+    const auto& mi = *r->miDistance;
+    for (size_t k = 0; k < mi.pairs.size(); ++k)
+      for (int s = 0; s < kSites; ++s) {
+        QCOMPARE(view.map(s)->data()->cell(mi.pairs[k].i, mi.pairs[k].j), mi.layers[2].sites[static_cast<size_t>(s)].pairMi[k]);
+        QCOMPARE(view.map(s)->data()->cell(mi.pairs[k].j, mi.pairs[k].i), mi.layers[2].sites[static_cast<size_t>(s)].pairMi[k]);
+      }
+    QVERIFY(std::isnan(view.map(0)->data()->cell(1, 1)));
+  }
+
+  void theilSenRecoversALine() {
+    const auto [slope, intercept] = MiDistanceView::theilSen({1, 2, 3, 4, 10}, {3, 5, 7, 9, 100});
+    QCOMPARE(slope, 2.0);  // the outlier does not move the median slope
+    QCOMPARE(intercept, 1.0);
+  }
+
+  void significanceHeatmapAndMask() {
+    LayerCursor cursor;
+    MiSignificanceView view(&cursor);
+    view.resize(900, 700);
+    auto r = test::syntheticMiDistance(10, 10);
+    view.setResults(r);
+    for (int l = 0; l < 10; ++l) {
+      QCOMPARE(view.heatmap()->data()->cell(l, 0), r->miDistance->layers[static_cast<size_t>(l)].t);
+      QCOMPARE(view.heatmap()->data()->cell(l, 1), r->miDistance->layers[static_cast<size_t>(l)].fisherZ);
+    }
+    bool available = false;
+    const auto mask = view.mask(0, &available);
+    QVERIFY(available);
+    QCOMPARE(mask.size(), size_t(10));
+    for (size_t l = 0; l < 10; ++l) QCOMPARE(static_cast<bool>(mask[l]), r->miDistance->layers[l].pBonferroni < 0.05);
+    view.setCorrection(1);
+    QVERIFY(view.mask(0, &available) == r->miDistance->significantFdr);
+    // BH of the Z p-values: the same definition as the fixture's independent loop
+    std::vector<double> p;
+    for (const auto& l : r->miDistance->layers) p.push_back(l.p);
+    const auto adjusted = benjaminiHochbergAdjust(p);
+    for (size_t i = 0; i < p.size(); ++i) QVERIFY(std::abs(adjusted[i] - r->miDistance->pFdr[i]) < 1e-12);
+  }
+
+  void textSimilarityShowsTheMatrix() {
+    LayerCursor cursor;
+    cursor.setCount(4);
+    cursor.setLayer(1);
+    TextSimilarityView view(&cursor);
+    auto r = test::syntheticSimilarity(4, 4, 6);
+    view.setResults(r);
+    QCOMPARE(view.map()->data()->keySize(), 6);
+    QCOMPARE(view.map()->data()->cell(2, 4), r->similarity->layers[1].textSimilarity[0][4 * 6 + 2]);
+  }
+
+  void viewsIgnoreTheOtherExperiment() {
+    LayerCursor cursor;
+    CosineSpectrumView spectrum(&cursor);
+    spectrum.setResults(test::syntheticMiDistance(4, 4));
+    QVERIFY(!spectrum.hasData());
+    MiMatrixView matrix(&cursor);
+    matrix.setResults(test::syntheticSimilarity(4, 4));
+    QVERIFY(!matrix.hasData());
+    QCOMPARE(matrix.plot()->plottableCount(), 0);
+  }
+
+  void tooltipsGiveExactValues() {
+    LayerCursor cursor;
+    cursor.setCount(6);
+    LaminarProfileView view(&cursor);
+    view.resize(800, 500);
+    auto r = test::syntheticSimilarity(6, 6);
+    view.setResults(r);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.plot()->replot();
+    const double v = r->similarity->layers[2].profiles[0][0].variance;
+    const QString tip = view.toolTipAt(pixelOf(view.axisRect(), 3, v));
+    QVERIFY2(tip.contains(view.locale().toString(v, 'g', 6)), qPrintable(tip));
+    QVERIFY(tip.contains(QStringLiteral("3")));
+  }
+
+  void csvUsesTheCLocale() {
+    QLocale::setDefault(QLocale(QLocale::German));  // decimal comma on screen
+    LayerCursor cursor;
+    LaminarProfileView view(&cursor);
+    auto r = test::syntheticSimilarity(5, 5);
+    view.setResults(r);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("profile.csv"));
+    exportCsv(view, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 6);
+    QVERIFY(lines[0].startsWith(QStringLiteral("layer,variance_Q_target")));
+    const QStringList cells = lines[3].split(QLatin1Char(','));
+    QCOMPARE(cells.size(), 7);
+    QCOMPARE(cells[0], QStringLiteral("2"));  // files are 0-based
+    bool ok = false;
+    QCOMPARE(QLocale::c().toDouble(cells[1], &ok), r->similarity->layers[2].profiles[0][0].variance);
+    QVERIFY(ok);
+    QLocale::setDefault(QLocale::c());
+  }
+
+  void exportsValidFigures() {
+    LayerCursor cursor;
+    cursor.setCount(6);
+    std::vector<std::unique_ptr<FigureView>> owner;
+    auto views = allViews(&cursor, owner);
+    auto sim = test::syntheticSimilarity(6, 6);
+    auto mi = test::syntheticMiDistance(6, 6);
+    for (FigureView* v : views) {
+      v->resize(900, 600);
+      v->setResults(v->accepts(*sim) ? std::shared_ptr<const RunResults>(sim) : std::shared_ptr<const RunResults>(mi));
+      QVERIFY(v->hasData());
+    }
+    QTemporaryDir dir;
+    if (qEnvironmentVariableIsSet("LAMINAR_KEEP_EXPORTS")) dir.setAutoRemove(false), qInfo() << dir.path();
+    for (FigureFormat format : {FigureFormat::Png, FigureFormat::Pdf, FigureFormat::Svg}) {
+      FigureExportOptions options;
+      options.format = format;
+      options.width = 800;
+      options.height = 500;
+      options.dpi = 192;
+      const QStringList files = exportAll(views, dir.filePath(formatSuffix(format)), options, true);
+      QCOMPARE(files.size(), 12);
+      for (const QString& file : files) {
+        QFile f(file);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+        const QByteArray bytes = f.readAll();
+        QVERIFY2(bytes.size() > 200, qPrintable(file));
+        if (file.endsWith(QLatin1String(".csv"))) continue;
+        if (format == FigureFormat::Png) {
+          QVERIFY(bytes.startsWith("\x89PNG\r\n\x1a\n"));
+          QImage image;
+          QVERIFY(image.loadFromData(bytes, "PNG"));
+          QCOMPARE(image.width(), 1600);  // 800 at 192 dpi = scale 2
+          QCOMPARE(image.height(), 1000);
+          QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 192);
+          QSet<QRgb> colours;
+          for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+          QVERIFY2(colours.size() > 20, qPrintable(file));
+        } else if (format == FigureFormat::Pdf) {
+          QVERIFY(bytes.startsWith("%PDF-"));
+          QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+          QVERIFY2(bytes.contains("DejaVu"), qPrintable(file));  // the font with the diacritics is embedded
+        } else {
+          QXmlStreamReader xml(bytes);
+          bool svgRoot = false, dejaVu = false;
+          while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("svg")) svgRoot = true;
+            if (xml.isStartElement() && xml.attributes().value(QLatin1String("font-family")).contains(QLatin1String("DejaVu")))
+              dejaVu = true;
+          }
+          QVERIFY2(!xml.hasError(), qPrintable(file + QStringLiteral(": ") + xml.errorString() + QStringLiteral(" at line ") + QString::number(xml.lineNumber())));
+          QVERIFY(svgRoot);
+          QVERIFY(dejaVu);
+        }
+      }
+    }
+    // no temporary files left behind
+    for (const QString& sub : {QStringLiteral("png"), QStringLiteral("pdf"), QStringLiteral("svg")})
+      QCOMPARE(QDir(dir.filePath(sub)).entryList(QDir::Files | QDir::Hidden).size(), 12);
+  }
+
+  void significanceCsvForTheStatsmodelsCheck() {
+    // Writes the Z-family FDR adjustment for tests/gui/check_multiple_comparisons.py.
+    const QByteArray out = qgetenv("LAMINAR_GUI_CSV_OUT");
+    if (out.isEmpty()) QSKIP("LAMINAR_GUI_CSV_OUT not set");
+    LayerCursor cursor;
+    MiSignificanceView view(&cursor);
+    view.setResults(test::syntheticMiDistance(24, 24));
+    view.setCorrection(1);
+    QDir().mkpath(QString::fromLocal8Bit(out));
+    exportCsv(view, QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("mi-significance-fdr.csv")));
+    view.setCorrection(0);
+    exportCsv(view, QDir(QString::fromLocal8Bit(out)).filePath(QStringLiteral("mi-significance-bonferroni.csv")));
+  }
+};
+
+QTEST_MAIN(WidgetsTest)
+#include "test_widgets.moc"

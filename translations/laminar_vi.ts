@@ -1,0 +1,1235 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+    <context>
+        <name>laminar::CoreMessages</name>
+        <message>
+            <source>the file is empty: it holds no texts</source>
+            <translation>tệp rỗng: không có văn bản nào</translation>
+        </message>
+        <message>
+            <source>no texts: every line is empty or the target line</source>
+            <translation>không có văn bản: mọi dòng đều trống hoặc là dòng khai báo từ đích</translation>
+        </message>
+        <message>
+            <source>is not valid UTF-8; sentence files must be saved as UTF-8</source>
+            <translation>không phải UTF-8 hợp lệ; tệp câu phải được lưu dạng UTF-8</translation>
+        </message>
+        <message>
+            <source>is a directory, not a sentence file</source>
+            <translation>là một thư mục, không phải tệp câu</translation>
+        </message>
+        <message>
+            <source>unsupported sentence file type</source>
+            <translation>kiểu tệp câu không được hỗ trợ</translation>
+        </message>
+        <message>
+            <source>(use .txt, .csv, .tsv or .json)</source>
+            <translation>(hãy dùng .txt, .csv, .tsv hoặc .json)</translation>
+        </message>
+        <message>
+            <source>no rows below the header hold a text</source>
+            <translation>không có hàng nào dưới dòng tiêu đề chứa văn bản</translation>
+        </message>
+        <message>
+            <source>no text contains the target</source>
+            <translation>không có văn bản nào chứa từ đích</translation>
+        </message>
+        <message>
+            <source>no target word: give one (--target WORD) or write</source>
+            <translation>chưa có từ đích: hãy nhập một từ (--target TỪ) hoặc ghi</translation>
+        </message>
+        <message>
+            <source>(matching is case-sensitive)</source>
+            <translation>(so khớp có phân biệt chữ hoa, chữ thường)</translation>
+        </message>
+        <message>
+            <source>is used (mark the intended one with square brackets)</source>
+            <translation>được dùng (hãy đánh dấu lần xuất hiện cần xét bằng dấu ngoặc vuông)</translation>
+        </message>
+        <message>
+            <source>no token before it to draw a non-target from (position 0 is excluded)</source>
+            <translation>không có token nào đứng trước để chọn token phi đích (vị trí 0 bị loại trừ)</translation>
+        </message>
+        <message>
+            <source>skipped for the non-target group</source>
+            <translation>bị bỏ qua trong nhóm token phi đích</translation>
+        </message>
+        <message>
+            <source>it forms no pair (pairs are taken within a text)</source>
+            <translation>không tạo được cặp nào (các cặp chỉ lấy trong cùng một văn bản)</translation>
+        </message>
+        <message>
+            <source>mutual information vs distance needs at least 3 occurrences of the target in one</source>
+            <translation>thông tin tương hỗ (MI) theo khoảng cách cần ít nhất 3 lần xuất hiện của từ đích trong một</translation>
+        </message>
+        <message>
+            <source>tokens, longer than the model's n_positions</source>
+            <translation>token, dài hơn n_positions của mô hình</translation>
+        </message>
+        <message>
+            <source>nested square brackets</source>
+            <translation>dấu ngoặc vuông lồng nhau</translation>
+        </message>
+        <message>
+            <source>empty square brackets</source>
+            <translation>cặp ngoặc vuông rỗng</translation>
+        </message>
+        <message>
+            <source>that is never closed</source>
+            <translation>không được đóng lại</translation>
+        </message>
+        <message>
+            <source>without a matching</source>
+            <translation>không có dấu tương ứng</translation>
+        </message>
+        <message>
+            <source>no config.json: not a Hugging Face checkpoint directory</source>
+            <translation>không có config.json: không phải thư mục checkpoint Hugging Face</translation>
+        </message>
+        <message>
+            <source>no model.safetensors or model.safetensors.index.json</source>
+            <translation>không có model.safetensors hoặc model.safetensors.index.json</translation>
+        </message>
+        <message>
+            <source>no such checkpoint directory</source>
+            <translation>không tồn tại thư mục checkpoint này</translation>
+        </message>
+        <message>
+            <source>not a directory (give the checkpoint folder that holds config.json)</source>
+            <translation>không phải thư mục (hãy chọn thư mục checkpoint chứa config.json)</translation>
+        </message>
+        <message>
+            <source>has only pytorch_model.bin; Laminar reads model.safetensors (convert the</source>
+            <translation>chỉ có pytorch_model.bin; Laminar đọc model.safetensors (hãy chuyển đổi</translation>
+        </message>
+        <message>
+            <source>no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json</source>
+            <translation>không có bộ tách token GPT-2 ở đây: cần vocab.json + merges.txt, encoder.json + vocab.bpe hoặc tokenizer.json</translation>
+        </message>
+        <message>
+            <source>not a results directory (no results.json)</source>
+            <translation>không phải thư mục kết quả (không có results.json)</translation>
+        </message>
+        <message>
+            <source>not a results directory (no such directory)</source>
+            <translation>không phải thư mục kết quả (thư mục không tồn tại)</translation>
+        </message>
+        <message>
+            <source>cannot find Laminar data file</source>
+            <translation>không tìm thấy tệp dữ liệu của Laminar</translation>
+        </message>
+        <message>
+            <source>is missing; GPT-2 needs it</source>
+            <translation>bị thiếu; GPT-2 cần tham số này</translation>
+        </message>
+        <message>
+            <source>file not found</source>
+            <translation>không tìm thấy tệp</translation>
+        </message>
+        <message>
+            <source>cannot open</source>
+            <translation>không mở được</translation>
+        </message>
+        <message>
+            <source>cannot create</source>
+            <translation>không tạo được</translation>
+        </message>
+        <message>
+            <source>not valid JSON</source>
+            <translation>không phải JSON hợp lệ</translation>
+        </message>
+        <message>
+            <source>has shape</source>
+            <translation>có kích thước</translation>
+        </message>
+        <message>
+            <source>has dtype</source>
+            <translation>có kiểu dữ liệu</translation>
+        </message>
+        <message>
+            <source>expected</source>
+            <translation>cần</translation>
+        </message>
+        <message>
+            <source>row skipped</source>
+            <translation>bỏ qua hàng này</translation>
+        </message>
+        <message>
+            <source>text skipped</source>
+            <translation>bỏ qua văn bản này</translation>
+        </message>
+        <message>
+            <source>empty lines ignored</source>
+            <translation>các dòng trống được bỏ qua</translation>
+        </message>
+        <message>
+            <source>empty line ignored</source>
+            <translation>dòng trống được bỏ qua</translation>
+        </message>
+        <message>
+            <source>occurrences of</source>
+            <translation>lần xuất hiện của</translation>
+        </message>
+        <message>
+            <source>only one occurrence of</source>
+            <translation>chỉ có một lần xuất hiện của</translation>
+        </message>
+        <message>
+            <source>the first</source>
+            <translation>lần đầu tiên</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>cảnh báo</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>lỗi</translation>
+        </message>
+        <message>
+            <source>info</source>
+            <translation>thông tin</translation>
+        </message>
+        <message>
+            <source>lines</source>
+            <translation>các dòng</translation>
+        </message>
+        <message>
+            <source>line</source>
+            <translation>dòng</translation>
+        </message>
+        <message>
+            <source>token</source>
+            <translation>token</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>từ đích</translation>
+        </message>
+        <message>
+            <source>and</source>
+            <translation>và</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::CosineSpectrumView</name>
+        <message>
+            <source>Group:</source>
+            <translation>Nhóm:</translation>
+        </message>
+        <message>
+            <source>Measure:</source>
+            <translation>Độ đo:</translation>
+        </message>
+        <message>
+            <source>Block:</source>
+            <translation>Khối:</translation>
+        </message>
+        <message>
+            <source>Log colour scale</source>
+            <translation>Thang màu logarit</translation>
+        </message>
+        <message>
+            <source>Cosine spectrum — %1, %2, %3</source>
+            <translation>Phổ cosine — %1, %2, %3</translation>
+        </message>
+        <message>
+            <source>Left: for every layer (horizontal), the distribution of dimension-by-dimension similarities inside the chosen block of Q, K and V (vertical, −1 to 1); colour is density. Values piling up near +1 and −1 mean dimensions move together or against each other; a band around 0 means they are independent. Right: the selected layer's histograms of all six blocks. Compare with the shuffled baseline, which shows what chance alone gives.</source>
+            <translation>Bên trái: với mỗi tầng (trục ngang), phân bố độ tương đồng giữa từng cặp chiều trong khối Q, K, V đã chọn (trục dọc, từ −1 đến 1); màu biểu thị mật độ. Giá trị dồn về gần +1 và −1 nghĩa là các chiều biến thiên cùng chiều hoặc ngược chiều nhau; một dải quanh 0 nghĩa là chúng độc lập. Bên phải: biểu đồ tần suất (histogram) của cả sáu khối ở tầng đang chọn. Hãy so sánh với đường cơ sở xáo trộn, cho thấy kết quả của riêng sự ngẫu nhiên.</translation>
+        </message>
+        <message>
+            <source>%1, %2
+similarity %3 … %4
+density %5</source>
+            <translation>%1, %2
+độ tương đồng %3 … %4
+mật độ %5</translation>
+        </message>
+        <message>
+            <source>similarity %1</source>
+            <translation>độ tương đồng %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::ExperimentPanel</name>
+        <message>
+            <source>%1 min %2 s left</source>
+            <translation>còn %1 phút %2 giây</translation>
+        </message>
+        <message>
+            <source>%1 s left</source>
+            <translation>còn %1 giây</translation>
+        </message>
+        <message>
+            <source>estimating time left…</source>
+            <translation>đang ước tính thời gian còn lại…</translation>
+        </message>
+        <message>
+            <source>Layer %1 of %2 — %3</source>
+            <translation>Tầng %1 / %2 — %3</translation>
+        </message>
+        <message>
+            <source>Experiment:</source>
+            <translation>Thí nghiệm:</translation>
+        </message>
+        <message>
+            <source>Token similarity across layers (Q, K, V)</source>
+            <translation>Độ tương đồng token qua các tầng (Q, K, V)</translation>
+        </message>
+        <message>
+            <source>Mutual information vs token distance</source>
+            <translation>Thông tin tương hỗ theo khoảng cách token</translation>
+        </message>
+        <message>
+            <source>Compares the target token with a non-target token of the same sentences, layer by layer: context variance of Q, K and V and the cosine spectrum of their dimensions.</source>
+            <translation>So sánh token đích với một token phi đích trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.</translation>
+        </message>
+        <message>
+            <source>Measures the mutual information (MI) between the target's occurrences in the attention and MLP outputs of every layer, and how it falls with token distance.</source>
+            <translation>Đo thông tin tương hỗ (MI) giữa các lần xuất hiện của từ đích ở đầu ra attention (cơ chế chú ý) và MLP của mỗi tầng, và MI giảm thế nào theo khoảng cách token.</translation>
+        </message>
+        <message>
+            <source>Histogram bins:</source>
+            <translation>Số khoảng của histogram:</translation>
+        </message>
+        <message>
+            <source>Seed (non-target choice):</source>
+            <translation>Hạt giống ngẫu nhiên (chọn token phi đích):</translation>
+        </message>
+        <message>
+            <source>Bins of the similarity histograms over [−1, 1]</source>
+            <translation>Số khoảng của biểu đồ tần suất độ tương đồng trên [−1, 1]</translation>
+        </message>
+        <message>
+            <source>Which earlier token of each sentence is the non-target token</source>
+            <translation>Quyết định token nào đứng trước trong mỗi câu được chọn làm token phi đích</translation>
+        </message>
+        <message>
+            <source>MI estimator:</source>
+            <translation>Cách ước lượng MI:</translation>
+        </message>
+        <message>
+            <source>Histogram</source>
+            <translation>Biểu đồ tần suất (histogram)</translation>
+        </message>
+        <message>
+            <source>k nearest neighbours (KSG)</source>
+            <translation>k láng giềng gần nhất (KSG)</translation>
+        </message>
+        <message>
+            <source>Bins (fd or a number):</source>
+            <translation>Số khoảng (fd hoặc một số):</translation>
+        </message>
+        <message>
+            <source>fd: Freedman–Diaconis rule, clamped to 4–64; or a fixed number of bins</source>
+            <translation>fd: quy tắc Freedman–Diaconis, giới hạn trong 4–64; hoặc một số khoảng cố định</translation>
+        </message>
+        <message>
+            <source>Outlier z threshold (0 = off):</source>
+            <translation>Ngưỡng z cho giá trị ngoại lai (0 = tắt):</translation>
+        </message>
+        <message>
+            <source>Dimensions where either vector's z-score exceeds this are dropped as outliers</source>
+            <translation>Các chiều mà điểm z của một trong hai vectơ vượt ngưỡng này bị loại như giá trị ngoại lai</translation>
+        </message>
+        <message>
+            <source>Neighbours k:</source>
+            <translation>Số láng giềng k:</translation>
+        </message>
+        <message>
+            <source>t-test:</source>
+            <translation>Kiểm định t:</translation>
+        </message>
+        <message>
+            <source>Student (pooled variance)</source>
+            <translation>Student (phương sai gộp)</translation>
+        </message>
+        <message>
+            <source>Welch</source>
+            <translation>Welch</translation>
+        </message>
+        <message>
+            <source>FDR q:</source>
+            <translation>Ngưỡng q của FDR:</translation>
+        </message>
+        <message>
+            <source>Significance level (Bonferroni):</source>
+            <translation>Mức ý nghĩa (Bonferroni):</translation>
+        </message>
+        <message>
+            <source>Add &lt;|endoftext|&gt; before each text</source>
+            <translation>Thêm &lt;|endoftext|&gt; trước mỗi văn bản</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Chạy</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::ExportDialog</name>
+        <message>
+            <source>Export all figures</source>
+            <translation>Xuất tất cả hình</translation>
+        </message>
+        <message>
+            <source>Export figure</source>
+            <translation>Xuất hình</translation>
+        </message>
+        <message>
+            <source>PNG image</source>
+            <translation>Ảnh PNG</translation>
+        </message>
+        <message>
+            <source>PDF document (vector)</source>
+            <translation>Tài liệu PDF (vectơ)</translation>
+        </message>
+        <message>
+            <source>SVG drawing (vector)</source>
+            <translation>Bản vẽ SVG (vectơ)</translation>
+        </message>
+        <message>
+            <source> px</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <source> dpi</source>
+            <translation> dpi</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>Định dạng:</translation>
+        </message>
+        <message>
+            <source>Width:</source>
+            <translation>Chiều rộng:</translation>
+        </message>
+        <message>
+            <source>Height:</source>
+            <translation>Chiều cao:</translation>
+        </message>
+        <message>
+            <source>Resolution (PNG):</source>
+            <translation>Độ phân giải (PNG):</translation>
+        </message>
+        <message>
+            <source>Also export the data behind each figure (CSV)</source>
+            <translation>Xuất cả dữ liệu của từng hình (CSV)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Xuất</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::FigureExport</name>
+        <message>
+            <source>%1: cannot write the file (%2)</source>
+            <translation>%1: không ghi được tệp (%2)</translation>
+        </message>
+        <message>
+            <source>%1: the view has no results to export yet</source>
+            <translation>%1: khung nhìn này chưa có kết quả để xuất</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::Labels</name>
+        <message>
+            <source>Layer</source>
+            <translation>Tầng</translation>
+        </message>
+        <message>
+            <source>Layer %1</source>
+            <translation>Tầng %1</translation>
+        </message>
+        <message>
+            <source>target token</source>
+            <translation>token đích</translation>
+        </message>
+        <message>
+            <source>non-target token</source>
+            <translation>token phi đích</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>đích</translation>
+        </message>
+        <message>
+            <source>non-target</source>
+            <translation>phi đích</translation>
+        </message>
+        <message>
+            <source>cosine similarity</source>
+            <translation>độ tương đồng cosine</translation>
+        </message>
+        <message>
+            <source>correlation coefficient</source>
+            <translation>hệ số tương quan</translation>
+        </message>
+        <message>
+            <source>shuffled baseline (cosine)</source>
+            <translation>đường cơ sở xáo trộn (cosine)</translation>
+        </message>
+        <message>
+            <source>attention</source>
+            <translation>attention (cơ chế chú ý)</translation>
+        </message>
+        <message>
+            <source>MLP</source>
+            <translation>MLP</translation>
+        </message>
+        <message>
+            <source>Bonferroni</source>
+            <translation>Bonferroni</translation>
+        </message>
+        <message>
+            <source>false discovery rate (FDR)</source>
+            <translation>tỷ lệ phát hiện sai (FDR)</translation>
+        </message>
+        <message>
+            <source>Similarity</source>
+            <translation>Độ tương đồng</translation>
+        </message>
+        <message>
+            <source>Density</source>
+            <translation>Mật độ</translation>
+        </message>
+        <message>
+            <source>Mutual information (nats)</source>
+            <translation>Thông tin tương hỗ (nat)</translation>
+        </message>
+        <message>
+            <source>Token distance</source>
+            <translation>Khoảng cách token</translation>
+        </message>
+        <message>
+            <source>Occurrence</source>
+            <translation>Lần xuất hiện</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Văn bản</translation>
+        </message>
+        <message>
+            <source>significant</source>
+            <translation>có ý nghĩa thống kê</translation>
+        </message>
+        <message>
+            <source>No results yet: run an experiment or open a results folder.</source>
+            <translation>Chưa có kết quả: hãy chạy một thí nghiệm hoặc mở một thư mục kết quả.</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::LaminarProfileView</name>
+        <message>
+            <source>Variance (Q, K, V; target vs non-target)</source>
+            <translation>Phương sai (Q, K, V; token đích và token phi đích)</translation>
+        </message>
+        <message>
+            <source>Mean of column means</source>
+            <translation>Giá trị trung bình của các trung bình cột</translation>
+        </message>
+        <message>
+            <source>Mean of |column means|</source>
+            <translation>Giá trị trung bình của |trung bình cột|</translation>
+        </message>
+        <message>
+            <source>Mean MI: attention vs MLP</source>
+            <translation>MI trung bình: attention và MLP</translation>
+        </message>
+        <message>
+            <source>Kendall's tau (MI vs token distance)</source>
+            <translation>Hệ số tương quan hạng Kendall (MI theo khoảng cách token)</translation>
+        </message>
+        <message>
+            <source>t-test: attention vs MLP MI</source>
+            <translation>Kiểm định t: MI của attention và MLP</translation>
+        </message>
+        <message>
+            <source>Fisher Z: attention tau vs MLP tau</source>
+            <translation>Biến đổi Fisher Z: tau của attention và tau của MLP</translation>
+        </message>
+        <message>
+            <source>Statistic:</source>
+            <translation>Thống kê:</translation>
+        </message>
+        <message>
+            <source>Correction:</source>
+            <translation>Hiệu chỉnh:</translation>
+        </message>
+        <message>
+            <source>Laminar profile of context variance. For each layer, the variance across texts of every dimension of Q, K and V, averaged over dimensions, at the target token (solid) and at a non-target token of the same texts (dashed). A target curve above the non-target curve means the layer spreads the target's representation more with context.</source>
+            <translation>Hồ sơ theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token phi đích của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường phi đích nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.</translation>
+        </message>
+        <message>
+            <source>Laminar profile of the mean activation of Q, K and V per layer, at the target token (solid) and a non-target token (dashed). Drift away from zero shows a shared offset that all texts carry at that layer.</source>
+            <translation>Hồ sơ theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token phi đích (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.</translation>
+        </message>
+        <message>
+            <source>Mean mutual information (MI) between the target's occurrences, per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test finds attention and MLP different after the chosen multiple-comparison correction.</source>
+            <translation>Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Dấu sao đánh dấu các tầng mà kiểm định t cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.</translation>
+        </message>
+        <message>
+            <source>Kendall's tau between token distance and MI of each occurrence pair, per layer. Negative values mean that closer occurrences share more information.</source>
+            <translation>Hệ số tương quan hạng Kendall (tau) giữa khoảng cách token và MI của từng cặp lần xuất hiện, ở mỗi tầng. Giá trị âm nghĩa là các lần xuất hiện gần nhau chia sẻ nhiều thông tin hơn.</translation>
+        </message>
+        <message>
+            <source>t statistic of the attention vs MLP comparison of pair MIs, per layer. Positive: attention carries more MI than the MLP. Stars mark significant layers after the chosen correction.</source>
+            <translation>Thống kê t của kiểm định t so sánh MI theo cặp giữa attention và MLP, ở mỗi tầng. Dương: attention mang nhiều MI hơn MLP. Dấu sao đánh dấu các tầng có ý nghĩa thống kê sau hiệu chỉnh đã chọn.</translation>
+        </message>
+        <message>
+            <source>Fisher Z comparing attention's tau with the MLP's tau, per layer (an approximation: tau is not a Pearson r). Stars mark significant layers after the chosen correction.</source>
+            <translation>Biến đổi Fisher Z so sánh tau của attention với tau của MLP ở mỗi tầng (một phép xấp xỉ: tau không phải hệ số r của Pearson). Dấu sao đánh dấu các tầng có ý nghĩa thống kê sau hiệu chỉnh đã chọn.</translation>
+        </message>
+        <message>
+            <source>Variance</source>
+            <translation>Phương sai</translation>
+        </message>
+        <message>
+            <source>Mean</source>
+            <translation>Giá trị trung bình</translation>
+        </message>
+        <message>
+            <source>Kendall's tau</source>
+            <translation>Tau của Kendall</translation>
+        </message>
+        <message>
+            <source>t statistic</source>
+            <translation>Thống kê t</translation>
+        </message>
+        <message>
+            <source>Fisher Z</source>
+            <translation>Fisher Z</translation>
+        </message>
+        <message>
+            <source>t (attention − MLP)</source>
+            <translation>t (attention − MLP)</translation>
+        </message>
+        <message>
+            <source>Z (attention − MLP)</source>
+            <translation>Z (attention − MLP)</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::MainWindow</name>
+        <message>
+            <source>Laminar profile</source>
+            <translation>Hồ sơ theo tầng</translation>
+        </message>
+        <message>
+            <source>Cosine spectrum</source>
+            <translation>Phổ cosine</translation>
+        </message>
+        <message>
+            <source>Text by text</source>
+            <translation>Giữa các văn bản</translation>
+        </message>
+        <message>
+            <source>MI vs distance</source>
+            <translation>MI theo khoảng cách</translation>
+        </message>
+        <message>
+            <source>MI matrices</source>
+            <translation>Ma trận MI</translation>
+        </message>
+        <message>
+            <source>t and Z</source>
+            <translation>t và Z</translation>
+        </message>
+        <message>
+            <source>Layer %1 of %2 done</source>
+            <translation>Đã xong tầng %1 / %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Done: %n layer(s) in %1 s</source>
+            <translation>
+                <numerusform>Hoàn tất: %n tầng trong %1 giây</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancelled. The layers already done stay on screen.</source>
+            <translation>Đã hủy. Các tầng đã tính xong vẫn được hiển thị.</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Đã hủy</translation>
+        </message>
+        <message>
+            <source>About Laminar</source>
+            <translation>Giới thiệu Laminar</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Laminar %1&lt;/h3&gt;&lt;p&gt;A desktop instrument for looking inside GPT-2 layer by layer.&lt;/p&gt;&lt;p&gt;libtorch %2 — CUDA %3&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Laminar %1&lt;/h3&gt;&lt;p&gt;Công cụ máy tính để bàn để quan sát bên trong GPT-2 qua từng tầng.&lt;/p&gt;&lt;p&gt;libtorch %2 — CUDA %3&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>available</source>
+            <translation>có sẵn</translation>
+        </message>
+        <message>
+            <source>not available</source>
+            <translation>không có</translation>
+        </message>
+        <message>
+            <source>Sentences</source>
+            <translation>Câu</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Mô hình</translation>
+        </message>
+        <message>
+            <source>Experiment</source>
+            <translation>Thí nghiệm</translation>
+        </message>
+        <message>
+            <source>Play / pause: step through the layers (Space)</source>
+            <translation>Phát / tạm dừng: lần lượt qua các tầng (phím cách)</translation>
+        </message>
+        <message>
+            <source>Previous layer (Left)</source>
+            <translation>Tầng trước (mũi tên trái)</translation>
+        </message>
+        <message>
+            <source>Next layer (Right)</source>
+            <translation>Tầng sau (mũi tên phải)</translation>
+        </message>
+        <message>
+            <source>Layer shown in every view</source>
+            <translation>Tầng được hiển thị ở mọi khung nhìn</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Tệp</translation>
+        </message>
+        <message>
+            <source>Load sentence file…</source>
+            <translation>Mở tệp câu…</translation>
+        </message>
+        <message>
+            <source>Open results folder…</source>
+            <translation>Mở thư mục kết quả…</translation>
+        </message>
+        <message>
+            <source>Save results…</source>
+            <translation>Lưu kết quả…</translation>
+        </message>
+        <message>
+            <source>Export figure…</source>
+            <translation>Xuất hình…</translation>
+        </message>
+        <message>
+            <source>Export all figures…</source>
+            <translation>Xuất tất cả hình…</translation>
+        </message>
+        <message>
+            <source>Export figure data (CSV)…</source>
+            <translation>Xuất dữ liệu của hình (CSV)…</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Chạy</translation>
+        </message>
+        <message>
+            <source>Cancel run</source>
+            <translation>Hủy lượt chạy</translation>
+        </message>
+        <message>
+            <source>Models…</source>
+            <translation>Mô hình…</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Thoát</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Xem</translation>
+        </message>
+        <message>
+            <source>Presentation mode</source>
+            <translation>Chế độ trình chiếu</translation>
+        </message>
+        <message>
+            <source>Play / pause layers</source>
+            <translation>Phát / tạm dừng các tầng</translation>
+        </message>
+        <message>
+            <source>Next view</source>
+            <translation>Khung nhìn sau</translation>
+        </message>
+        <message>
+            <source>Previous view</source>
+            <translation>Khung nhìn trước</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Ngôn ngữ</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Trợ &amp;giúp</translation>
+        </message>
+        <message>
+            <source>Laminar — looking inside GPT-2</source>
+            <translation>Laminar — quan sát bên trong GPT-2</translation>
+        </message>
+        <message>
+            <source>Generating the synthetic demo model (first use only)…</source>
+            <translation>Đang tạo mô hình minh họa tổng hợp (chỉ lần dùng đầu tiên)…</translation>
+        </message>
+        <message>
+            <source>Loading the model…</source>
+            <translation>Đang nạp mô hình…</translation>
+        </message>
+        <message>
+            <source>Loading the tokenizer and the sentences…</source>
+            <translation>Đang nạp bộ tách token và các câu…</translation>
+        </message>
+        <message>
+            <source>Running: layers appear as they finish.</source>
+            <translation>Đang chạy: các tầng hiện ra khi tính xong.</translation>
+        </message>
+        <message>
+            <source>Load a sentence file first (or pick one of the examples).</source>
+            <translation>Hãy mở tệp câu trước (hoặc chọn một ví dụ).</translation>
+        </message>
+        <message>
+            <source>Layer %1 / %2</source>
+            <translation>Tầng %1 / %2</translation>
+        </message>
+        <message>
+            <source>No layers yet</source>
+            <translation>Chưa có tầng nào</translation>
+        </message>
+        <message>
+            <source>⚠ Synthetic demo model: its weights are random, so these figures mean nothing about language models. Use a real GPT-2 checkpoint (Models…) for findings.</source>
+            <translation>⚠ Mô hình minh họa tổng hợp: trọng số của nó là ngẫu nhiên, nên các hình này không nói lên điều gì về mô hình ngôn ngữ. Hãy dùng một checkpoint GPT-2 thật (Mô hình…) để có kết quả.</translation>
+        </message>
+        <message>
+            <source>Laminar</source>
+            <translation>Laminar</translation>
+        </message>
+        <message>
+            <source>Open results folder</source>
+            <translation>Mở thư mục kết quả</translation>
+        </message>
+        <message>
+            <source>Opening %1…</source>
+            <translation>Đang mở %1…</translation>
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation>Đã mở %1</translation>
+        </message>
+        <message>
+            <source>Save results as a folder</source>
+            <translation>Lưu kết quả thành một thư mục</translation>
+        </message>
+        <message>
+            <source>Saving %1…</source>
+            <translation>Đang lưu %1…</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Đã lưu %1</translation>
+        </message>
+        <message>
+            <source>Export figure</source>
+            <translation>Xuất hình</translation>
+        </message>
+        <message>
+            <source>Exported %1</source>
+            <translation>Đã xuất %1</translation>
+        </message>
+        <message>
+            <source>Export all figures to a folder</source>
+            <translation>Xuất tất cả hình vào một thư mục</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n file(s) to %1</source>
+            <translation>
+                <numerusform>Đã xuất %n tệp vào %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export figure data</source>
+            <translation>Xuất dữ liệu của hình</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::MiDistanceView</name>
+        <message>
+            <source>Mutual information vs token distance — %1</source>
+            <translation>Thông tin tương hỗ theo khoảng cách token — %1</translation>
+        </message>
+        <message>
+            <source>Each point is one pair of the target's occurrences at the selected layer: its token distance (horizontal) and the MI between the two occurrence vectors (vertical), for the attention output and the MLP output. Lines are Theil–Sen fits; the legend gives Kendall's tau and its p-value. A falling line means closer occurrences share more information.</source>
+            <translation>Mỗi điểm là một cặp lần xuất hiện của từ đích ở tầng đang chọn: khoảng cách token của cặp (trục ngang) và MI giữa hai vectơ (trục dọc), cho đầu ra attention và đầu ra MLP. Các đường thẳng là đường khớp Theil–Sen; chú giải ghi hệ số tương quan hạng Kendall (tau) và giá trị p. Đường đi xuống nghĩa là các lần xuất hiện gần nhau chia sẻ nhiều thông tin hơn.</translation>
+        </message>
+        <message>
+            <source>%1: τ = %2, p = %3</source>
+            <translation>%1: τ = %2, p = %3</translation>
+        </message>
+        <message>
+            <source>%1, occurrences %2 and %3
+token distance %4
+MI %5 nats</source>
+            <translation>%1, lần xuất hiện %2 và %3
+khoảng cách token %4
+MI %5 nat</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::MiMatrixView</name>
+        <message>
+            <source>Pairwise mutual information between occurrences — %1</source>
+            <translation>Thông tin tương hỗ giữa từng cặp lần xuất hiện — %1</translation>
+        </message>
+        <message>
+            <source>MI between every pair of the target's occurrences at the selected layer, computed over the dimensions of the attention output (left) and the MLP output (right). Rows and columns are occurrences in text order; brighter cells share more information. Both maps use one colour scale.</source>
+            <translation>MI giữa mọi cặp lần xuất hiện của từ đích ở tầng đang chọn, tính trên các chiều của đầu ra attention (trái) và đầu ra MLP (phải). Hàng và cột là các lần xuất hiện theo thứ tự trong văn bản; ô càng sáng thì chia sẻ càng nhiều thông tin. Hai bản đồ dùng chung một thang màu.</translation>
+        </message>
+        <message>
+            <source>%1, occurrences %2 and %3
+token distance %4
+MI %5 nats</source>
+            <translation>%1, lần xuất hiện %2 và %3
+khoảng cách token %4
+MI %5 nat</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::MiSignificanceView</name>
+        <message>
+            <source>Correction:</source>
+            <translation>Hiệu chỉnh:</translation>
+        </message>
+        <message>
+            <source>Attention vs MLP across layers — significance with %1</source>
+            <translation>Attention và MLP qua các tầng — ý nghĩa thống kê với %1</translation>
+        </message>
+        <message>
+            <source>Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as profiles. Stars mark layers that stay significant (p &lt; 0.05, or FDR q) after the chosen multiple-comparison correction; the FDR mask appears when all layers are done.</source>
+            <translation>Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng hồ sơ theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p &lt; 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; mặt nạ FDR xuất hiện khi mọi tầng đã tính xong.</translation>
+        </message>
+        <message>
+            <source>t</source>
+            <translation>t</translation>
+        </message>
+        <message>
+            <source>Z</source>
+            <translation>Z</translation>
+        </message>
+        <message>
+            <source>t or Z</source>
+            <translation>t hoặc Z</translation>
+        </message>
+        <message>
+            <source>t (attention − MLP MI)</source>
+            <translation>t (MI attention − MI MLP)</translation>
+        </message>
+        <message>
+            <source>Z (attention τ − MLP τ)</source>
+            <translation>Z (τ attention − τ MLP)</translation>
+        </message>
+        <message>
+            <source>%1 significant (%2)</source>
+            <translation>%1 có ý nghĩa thống kê (%2)</translation>
+        </message>
+        <message>
+            <source>not yet known</source>
+            <translation>chưa biết</translation>
+        </message>
+        <message>
+            <source>%1
+t = %2, p = %3, adjusted p = %4
+Z = %5, p = %6, adjusted p = %7</source>
+            <translation>%1
+t = %2, p = %3, giá trị p hiệu chỉnh = %4
+Z = %5, p = %6, giá trị p hiệu chỉnh = %7</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::ModelPanel</name>
+        <message>
+            <source>Synthetic demo model (random weights)</source>
+            <translation>Mô hình minh họa tổng hợp (trọng số ngẫu nhiên)</translation>
+        </message>
+        <message>
+            <source>, cache</source>
+            <translation>, bộ nhớ đệm</translation>
+        </message>
+        <message>
+            <source>Choose a checkpoint folder (with config.json)</source>
+            <translation>Chọn thư mục checkpoint (có config.json)</translation>
+        </message>
+        <message>
+            <source>%1, %2 M parameters</source>
+            <translation>%1, %2 triệu tham số</translation>
+        </message>
+        <message>
+            <source>Shape: %1 — %2 layers, width %3, %4 heads, up to %5 tokens
+Parameters: %6 million — memory for the weights: %7 GB</source>
+            <translation>Kích thước: %1 — %2 tầng, độ rộng %3, %4 đầu attention, tối đa %5 token
+Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
+        </message>
+        <message>
+            <source>The demo model is generated on the first run (a few seconds).</source>
+            <translation>Mô hình minh họa được tạo ở lần chạy đầu tiên (vài giây).</translation>
+        </message>
+        <message>
+            <source>Model:</source>
+            <translation>Mô hình:</translation>
+        </message>
+        <message>
+            <source>Folder…</source>
+            <translation>Thư mục…</translation>
+        </message>
+        <message>
+            <source>Use a GPT-2 checkpoint folder in Hugging Face layout</source>
+            <translation>Dùng một thư mục checkpoint GPT-2 theo cấu trúc Hugging Face</translation>
+        </message>
+        <message>
+            <source>Models…</source>
+            <translation>Mô hình…</translation>
+        </message>
+        <message>
+            <source>Checkpoints on this computer and GPT-2 models to download</source>
+            <translation>Các checkpoint trên máy này và các mô hình GPT-2 có thể tải về</translation>
+        </message>
+        <message>
+            <source>Device:</source>
+            <translation>Thiết bị:</translation>
+        </message>
+        <message>
+            <source>Threads:</source>
+            <translation>Số luồng:</translation>
+        </message>
+        <message>
+            <source>auto</source>
+            <translation>tự động</translation>
+        </message>
+        <message>
+            <source>CPU threads for the model (0 = libtorch's default)</source>
+            <translation>Số luồng CPU cho mô hình (0 = mặc định của libtorch)</translation>
+        </message>
+        <message>
+            <source>Precision:</source>
+            <translation>Độ chính xác:</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::ModelsDialog</name>
+        <message>
+            <source>Models</source>
+            <translation>Mô hình</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;On this computer&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Trên máy này&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Checkpoint</source>
+            <translation>Checkpoint</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation>Kích thước</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Dung lượng</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Vị trí</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Use this checkpoint</source>
+            <translation>Dùng checkpoint này</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Download from the Hugging Face hub&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Tải về từ Hugging Face hub&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Mô hình</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Số tham số</translation>
+        </message>
+        <message>
+            <source>Download size</source>
+            <translation>Dung lượng tải về</translation>
+        </message>
+        <message>
+            <source>%1 million</source>
+            <translation>%1 triệu</translation>
+        </message>
+        <message>
+            <source>Download</source>
+            <translation>Tải về</translation>
+        </message>
+        <message>
+            <source>Cancel download</source>
+            <translation>Hủy tải về</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Downloaded. The checkpoint is in the list above.</source>
+            <translation>Đã tải xong. Checkpoint nằm trong danh sách phía trên.</translation>
+        </message>
+        <message>
+            <source>Download cancelled. Starting it again resumes where it stopped.</source>
+            <translation>Đã hủy tải về. Tải lại sẽ tiếp tục từ chỗ đã dừng.</translation>
+        </message>
+        <message>
+            <source>Hugging Face cache: %1 (set HF_HOME or HF_HUB_CACHE to move it)</source>
+            <translation>Bộ nhớ đệm Hugging Face: %1 (đặt HF_HOME hoặc HF_HUB_CACHE để chuyển chỗ)</translation>
+        </message>
+        <message>
+            <source>cache</source>
+            <translation>bộ nhớ đệm</translation>
+        </message>
+        <message>
+            <source>folder</source>
+            <translation>thư mục</translation>
+        </message>
+        <message>
+            <source>usable — random weights</source>
+            <translation>dùng được — trọng số ngẫu nhiên</translation>
+        </message>
+        <message>
+            <source>usable</source>
+            <translation>dùng được</translation>
+        </message>
+        <message>
+            <source>No GPT-2 checkpoint found. Download one below, or use the demo model.</source>
+            <translation>Không tìm thấy checkpoint GPT-2 nào. Hãy tải một mô hình ở dưới, hoặc dùng mô hình minh họa.</translation>
+        </message>
+        <message>
+            <source>Asking the hub what to download…</source>
+            <translation>Đang hỏi hub các tệp cần tải…</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::SentencePanel</name>
+        <message>
+            <source>Load sentence file</source>
+            <translation>Mở tệp câu</translation>
+        </message>
+        <message>
+            <source>Sentence files (*.txt *.csv *.tsv *.json);;All files (*)</source>
+            <translation>Tệp câu (*.txt *.csv *.tsv *.json);;Mọi tệp (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 — %n text(s)</source>
+            <translation>
+                <numerusform>%1 — %n văn bản</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No recent files</source>
+            <translation>Chưa có tệp nào mở gần đây</translation>
+        </message>
+        <message>
+            <source>Examples…</source>
+            <translation>Ví dụ…</translation>
+        </message>
+        <message>
+            <source>Load sentence file…</source>
+            <translation>Mở tệp câu…</translation>
+        </message>
+        <message>
+            <source>Recent</source>
+            <translation>Gần đây</translation>
+        </message>
+        <message>
+            <source>Recently opened sentence files</source>
+            <translation>Các tệp câu mở gần đây</translation>
+        </message>
+        <message>
+            <source>Target word:</source>
+            <translation>Từ đích:</translation>
+        </message>
+        <message>
+            <source>from the file</source>
+            <translation>lấy từ tệp</translation>
+        </message>
+        <message>
+            <source>The word whose token is studied. Leave as read from the file, or type another.</source>
+            <translation>Từ có token được nghiên cứu. Giữ nguyên như trong tệp, hoặc nhập từ khác.</translation>
+        </message>
+        <message>
+            <source>Ignore case</source>
+            <translation>Không phân biệt hoa thường</translation>
+        </message>
+        <message>
+            <source>Tokens (orange: target token, blue: non-target token of experiment 1)</source>
+            <translation>Các token (cam: token đích, xanh: token phi đích của thí nghiệm 1)</translation>
+        </message>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Chẩn đoán</translation>
+        </message>
+        <message>
+            <source>No sentence file loaded. Drop a file here or load one.</source>
+            <translation>Chưa mở tệp câu nào. Hãy kéo thả một tệp vào đây hoặc mở tệp.</translation>
+        </message>
+        <message>
+            <source>line %1</source>
+            <translation>dòng %1</translation>
+        </message>
+        <message>
+            <source>whole file</source>
+            <translation>toàn tệp</translation>
+        </message>
+        <message>
+            <source>Tokenizing…</source>
+            <translation>Đang tách token…</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::TextSimilarityView</name>
+        <message>
+            <source>Group:</source>
+            <translation>Nhóm:</translation>
+        </message>
+        <message>
+            <source>Text-by-text cosine similarity — %1, %2</source>
+            <translation>Độ tương đồng cosine giữa các văn bản — %1, %2</translation>
+        </message>
+        <message>
+            <source>Cosine similarity between the texts' [Q | K | V] vectors at the chosen token, at the selected layer. Red cells: two texts give the token similar representations; blue: opposite; white: unrelated. A uniformly red map means the layer barely depends on context.</source>
+            <translation>Độ tương đồng cosine giữa các vectơ [Q | K | V] của các văn bản tại token đã chọn, ở tầng đang chọn. Ô đỏ: hai văn bản cho token biểu diễn giống nhau; xanh: ngược nhau; trắng: không liên quan. Bản đồ đỏ đều nghĩa là tầng đó hầu như không phụ thuộc ngữ cảnh.</translation>
+        </message>
+        <message>
+            <source>texts %1 and %2
+cosine %3</source>
+            <translation>văn bản %1 và %2
+cosine %3</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,101 @@
+#pragma once
+// Base of every view: one QCustomPlot (so a figure exports as one vector drawing), a title
+// inside the plot, a control row above and a caption below that says what is plotted and
+// how to read it. Views follow the shared LayerCursor; clicking a layer axis moves it.
+#include <QLocale>
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+#include <qcustomplot.h>
+
+#include "analysis/run_results.h"
+
+class QHBoxLayout;
+class QLabel;
+class QTextStream;
+
+namespace laminar {
+
+class LayerCursor;
+
+class FigureView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit FigureView(LayerCursor* cursor, QWidget* parent = nullptr);
+  ~FigureView() override;
+
+  // A snapshot of the results (layers fill in as a run proceeds). Views ignore results of
+  // the other experiment (accepts() == false) and show an empty state.
+  void setResults(std::shared_ptr<const RunResults> results);
+  const std::shared_ptr<const RunResults>& results() const { return results_; }
+  bool hasData() const;  // results accepted and at least one layer done
+
+  virtual QString figureId() const = 0;  // file-name stem, English, stable: "cosine-spectrum"
+  virtual QString title() const = 0;     // translated, shown inside the figure
+  virtual QString caption() const = 0;   // translated: what is plotted, how to read it
+  virtual bool accepts(const RunResults& results) const = 0;
+  // The data behind the figure as CSV, numbers in the C locale, layers 0-based as in files.
+  virtual void writeCsv(QTextStream& out) const = 0;
+  // Exact values under a pixel of the plot (empty when nothing is there).
+  virtual QString toolTipAt(const QPointF& pixel) const;
+
+  QCustomPlot* plot() const { return plot_; }
+  LayerCursor* cursor() const { return cursor_; }
+  QLabel* captionLabel() const { return captionLabel_; }
+  double presentationScale() const { return scale_; }
+  void setPresentationScale(double scale);
+  // Number formatting of tick labels: the user's locale on screen, C for exports.
+  void setNumberLocale(const QLocale& locale);
+  // Lazy views rebuild only when shown (or exported): while a run streams layers in, only
+  // the visible view spends GUI-thread time on them.
+  void setLazy(bool lazy) { lazy_ = lazy; }
+  bool lazy() const { return lazy_; }
+  void ensureUpToDate();
+
+ public slots:
+  void refresh();  // rebuild everything from the results, then replot
+
+ protected:
+  virtual void rebuild() = 0;  // fill plottables from results_ (hasData() is true)
+  virtual void clearPlot() = 0;  // empty state
+  virtual void updateLayer() {}  // the cursor moved: update per-layer parts
+  virtual void retranslateControls() {}
+  void changeEvent(QEvent* event) override;
+  void showEvent(QShowEvent* event) override;
+
+  QHBoxLayout* controls() const { return controls_; }
+  QCPLayoutGrid* body() const { return body_; }  // where subclasses put axis rects
+  // Registers an x axis whose coordinates are 1-based layers: it gets a cursor line, a
+  // fixed integer ticker, and clicks on its axis rect move the cursor.
+  void addLayerAxis(QCPAxis* axis);
+  void setLayerAxisRange(int nLayer);
+  int nLayerOf() const;  // layers of the accepted results (0 if none)
+  int layersDone() const;
+  void replotSoon();
+
+ private:
+  void updateChrome();  // title, caption, cursor lines
+  void onMousePress(QMouseEvent* event);
+  void onMouseMove(QMouseEvent* event);
+
+  LayerCursor* cursor_;
+  std::shared_ptr<const RunResults> results_;
+  QCustomPlot* plot_;
+  QCPTextElement* title_;
+  QCPLayoutGrid* body_;
+  QLabel* captionLabel_;
+  QHBoxLayout* controls_;
+  struct LayerAxis {
+    QCPAxis* axis;
+    QCPItemStraightLine* line;
+  };
+  std::vector<LayerAxis> layerAxes_;
+  double scale_ = 1.0;
+  bool lazy_ = false;
+  bool stale_ = false;
+};
+
+}  // namespace laminar

@@ -1,0 +1,367 @@
+#include "widgets/laminar_profile_view.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTextStream>
+
+#include <cmath>
+#include <limits>
+
+#include "widgets/csv.h"
+#include "widgets/layer_cursor.h"
+#include "widgets/multiple_comparisons.h"
+#include "widgets/plot_style.h"
+#include "widgets/result_labels.h"
+
+namespace laminar {
+namespace {
+
+
+double meanOf(const std::vector<double>& v) {
+  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
+  double s = 0;
+  for (double x : v) s += x;
+  return s / static_cast<double>(v.size());
+}
+
+double standardErrorOf(const std::vector<double>& v) {
+  if (v.size() < 2) return 0;
+  const double m = meanOf(v);
+  double ss = 0;
+  for (double x : v) ss += (x - m) * (x - m);
+  return std::sqrt(ss / static_cast<double>(v.size() - 1)) / std::sqrt(static_cast<double>(v.size()));
+}
+
+}  // namespace
+
+LaminarProfileView::LaminarProfileView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
+  rect_ = new QCPAxisRect(plot());
+  body()->addElement(0, 0, rect_);
+  legend_ = new QCPLegend;
+  rect_->insetLayout()->addElement(legend_, Qt::AlignTop | Qt::AlignRight);
+  legend_->setLayer(QStringLiteral("legend"));
+  addLayerAxis(rect_->axis(QCPAxis::atBottom));
+
+  statisticLabel_ = new QLabel(this);
+  statisticBox_ = new QComboBox(this);
+  statisticBox_->setObjectName(QStringLiteral("statistic"));
+  correctionLabel_ = new QLabel(this);
+  correctionBox_ = new QComboBox(this);
+  correctionBox_->setObjectName(QStringLiteral("correction"));
+  controls()->addWidget(statisticLabel_);
+  controls()->addWidget(statisticBox_);
+  controls()->addSpacing(12);
+  controls()->addWidget(correctionLabel_);
+  controls()->addWidget(correctionBox_);
+  controls()->addStretch(1);
+  connect(statisticBox_, &QComboBox::activated, this, [this](int index) {
+    setStatistic(static_cast<Statistic>(statisticBox_->itemData(index).toInt()));
+  });
+  connect(correctionBox_, &QComboBox::activated, this,
+          [this](int index) { setCorrection(static_cast<Correction>(index)); });
+  refresh();
+}
+
+bool LaminarProfileView::accepts(const RunResults& r) const {
+  return r.similarity.has_value() || r.miDistance.has_value();
+}
+
+QList<LaminarProfileView::Statistic> LaminarProfileView::availableStatistics() const {
+  if (results() && results()->miDistance)
+    return {Statistic::MeanMi, Statistic::Tau, Statistic::TStatistic, Statistic::FisherZ};
+  return {Statistic::Variance, Statistic::Mean, Statistic::MeanAbs};
+}
+
+QString LaminarProfileView::statisticName(Statistic s) {
+  switch (s) {
+    case Statistic::Variance: return tr("Variance (Q, K, V; target vs non-target)");
+    case Statistic::Mean: return tr("Mean of column means");
+    case Statistic::MeanAbs: return tr("Mean of |column means|");
+    case Statistic::MeanMi: return tr("Mean MI: attention vs MLP");
+    case Statistic::Tau: return tr("Kendall's tau (MI vs token distance)");
+    case Statistic::TStatistic: return tr("t-test: attention vs MLP MI");
+    case Statistic::FisherZ: return tr("Fisher Z: attention tau vs MLP tau");
+  }
+  return {};
+}
+
+void LaminarProfileView::setStatistic(Statistic statistic) {
+  statistic_ = statistic;
+  refresh();
+}
+
+void LaminarProfileView::setCorrection(Correction correction) {
+  correction_ = correction;
+  refresh();
+}
+
+void LaminarProfileView::retranslateControls() {
+  const auto available = availableStatistics();
+  if (!available.contains(statistic_)) statistic_ = available.front();
+  statisticLabel_->setText(tr("Statistic:"));
+  correctionLabel_->setText(tr("Correction:"));
+  statisticBox_->clear();
+  for (Statistic s : available) statisticBox_->addItem(statisticName(s), static_cast<int>(s));
+  statisticBox_->setCurrentIndex(static_cast<int>(available.indexOf(statistic_)));
+  correctionBox_->clear();
+  correctionBox_->addItem(Labels::correction(0));
+  correctionBox_->addItem(Labels::correction(1));
+  correctionBox_->setCurrentIndex(static_cast<int>(correction_));
+  const bool mi = results() && results()->miDistance;
+  correctionBox_->setVisible(mi);
+  correctionLabel_->setVisible(mi);
+}
+
+QString LaminarProfileView::title() const { return statisticName(statistic_); }
+
+QString LaminarProfileView::caption() const {
+  switch (statistic_) {
+    case Statistic::Variance:
+      return tr("Laminar profile of context variance. For each layer, the variance across texts of every "
+                "dimension of Q, K and V, averaged over dimensions, at the target token (solid) and at a "
+                "non-target token of the same texts (dashed). A target curve above the non-target curve means "
+                "the layer spreads the target's representation more with context.");
+    case Statistic::Mean:
+    case Statistic::MeanAbs:
+      return tr("Laminar profile of the mean activation of Q, K and V per layer, at the target token (solid) "
+                "and a non-target token (dashed). Drift away from zero shows a shared offset that all texts "
+                "carry at that layer.");
+    case Statistic::MeanMi:
+      return tr("Mean mutual information (MI) between the target's occurrences, per layer, for the attention "
+                "output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark "
+                "layers where a t-test finds attention and MLP different after the chosen multiple-comparison "
+                "correction.");
+    case Statistic::Tau:
+      return tr("Kendall's tau between token distance and MI of each occurrence pair, per layer. Negative "
+                "values mean that closer occurrences share more information.");
+    case Statistic::TStatistic:
+      return tr("t statistic of the attention vs MLP comparison of pair MIs, per layer. Positive: attention "
+                "carries more MI than the MLP. Stars mark significant layers after the chosen correction.");
+    case Statistic::FisherZ:
+      return tr("Fisher Z comparing attention's tau with the MLP's tau, per layer (an approximation: tau is "
+                "not a Pearson r). Stars mark significant layers after the chosen correction.");
+  }
+  return {};
+}
+
+std::vector<LaminarProfileView::Column> LaminarProfileView::columns() const {
+  std::vector<Column> out;
+  if (!results()) return out;
+  if (results()->similarity && (statistic_ == Statistic::Variance || statistic_ == Statistic::Mean ||
+                                statistic_ == Statistic::MeanAbs)) {
+    const auto& sim = *results()->similarity;
+    const char* statKey = statistic_ == Statistic::Variance ? "variance"
+                          : statistic_ == Statistic::Mean  ? "mean"
+                                                           : "mean_abs";
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMatrices; ++m) {
+        Column c;
+        c.name = QStringLiteral("%1_%2_%3").arg(QLatin1String(statKey), Labels::matrix(m),
+                                                 QLatin1String(Labels::groupKey(g)));
+        for (const auto& layer : sim.layers) {
+          const auto& p = layer.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)];
+          c.values.push_back(statistic_ == Statistic::Variance ? p.variance
+                             : statistic_ == Statistic::Mean   ? p.mean
+                                                               : p.meanAbs);
+        }
+        out.push_back(std::move(c));
+      }
+  } else if (results()->miDistance) {
+    const auto& mi = *results()->miDistance;
+    if (statistic_ == Statistic::MeanMi || statistic_ == Statistic::Tau) {
+      for (int s = 0; s < kSites; ++s) {
+        Column value, error;
+        value.name = QStringLiteral("%1_%2").arg(statistic_ == Statistic::MeanMi ? "mean_mi" : "tau",
+                                                 QLatin1String(Labels::siteKey(s)));
+        error.name = QStringLiteral("%1_%2").arg(statistic_ == Statistic::MeanMi ? "sem_mi" : "tau_p",
+                                                 QLatin1String(Labels::siteKey(s)));
+        for (const auto& layer : mi.layers) {
+          const auto& site = layer.sites[static_cast<size_t>(s)];
+          value.values.push_back(statistic_ == Statistic::MeanMi ? site.meanMi : site.tau);
+          error.values.push_back(statistic_ == Statistic::MeanMi ? standardErrorOf(site.pairMi) : site.tauP);
+        }
+        out.push_back(std::move(value));
+        out.push_back(std::move(error));
+      }
+    } else {
+      Column value, p;
+      value.name = statistic_ == Statistic::TStatistic ? QStringLiteral("t") : QStringLiteral("fisher_z");
+      p.name = statistic_ == Statistic::TStatistic ? QStringLiteral("p") : QStringLiteral("fisher_p");
+      for (const auto& layer : mi.layers) {
+        value.values.push_back(statistic_ == Statistic::TStatistic ? layer.t : layer.fisherZ);
+        p.values.push_back(statistic_ == Statistic::TStatistic ? layer.p : layer.fisherP);
+      }
+      out.push_back(std::move(value));
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
+std::vector<bool> LaminarProfileView::significanceMask(bool* available) const {
+  *available = false;
+  std::vector<bool> mask;
+  if (!results() || !results()->miDistance) return mask;
+  const auto& mi = *results()->miDistance;
+  const size_t done = mi.layers.size();
+  const bool complete = static_cast<int>(done) == mi.nLayer;
+  if (statistic_ == Statistic::MeanMi || statistic_ == Statistic::TStatistic) {
+    if (correction_ == Correction::Bonferroni) {
+      *available = true;
+      for (size_t l = 0; l < done; ++l)
+        mask.push_back(mi.significantBonferroni.size() == done ? static_cast<bool>(mi.significantBonferroni[l])
+                                                               : mi.layers[l].pBonferroni < mi.settings.alpha);
+    } else if (complete && mi.significantFdr.size() == done) {
+      *available = true;
+      mask.assign(mi.significantFdr.begin(), mi.significantFdr.end());
+    }
+  } else if (statistic_ == Statistic::FisherZ) {
+    std::vector<double> p;
+    for (const auto& layer : mi.layers) p.push_back(layer.fisherP);
+    if (correction_ == Correction::Bonferroni) {
+      *available = true;
+      // Bonferroni over all L layers, so a layer's verdict does not change as others finish
+      for (double x : p) mask.push_back(std::min(1.0, x * mi.nLayer) < mi.settings.alpha);
+    } else if (complete) {
+      *available = true;
+      for (double x : benjaminiHochbergAdjust(p)) mask.push_back(x < mi.settings.fdrQ);
+    }
+  }
+  return mask;
+}
+
+QCPGraph* LaminarProfileView::addSeries(const QString& name, const QColor& color, Qt::PenStyle style,
+                                        const QVector<double>& x, const QVector<double>& y) {
+  auto* graph = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+  graph->setName(name);
+  graph->setPen(QPen(color, 2.0 * presentationScale(), style));
+  graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 4 * presentationScale()));
+  graph->setData(x, y, true);
+  graph->addToLegend(legend_);
+  series_.push_back(graph);
+  return graph;
+}
+
+void LaminarProfileView::clearPlot() {
+  plot()->clearPlottables();
+  series_.clear();
+  markers_ = nullptr;
+  rect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
+  rect_->axis(QCPAxis::atLeft)->setLabel(QString());
+  legend_->setVisible(false);
+}
+
+void LaminarProfileView::rebuild() {
+  clearPlot();
+  legend_->setVisible(true);
+  const auto cols = columns();
+  QVector<double> x;
+  const int done = layersDone();
+  for (int l = 0; l < done; ++l) x.push_back(l + 1);
+  QCPAxis* yAxis = rect_->axis(QCPAxis::atLeft);
+  auto toVector = [](const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); };
+  double top = -std::numeric_limits<double>::infinity();
+  double bottom = std::numeric_limits<double>::infinity();
+  auto grow = [&](const QVector<double>& y) {
+    for (double v : y)
+      if (std::isfinite(v)) top = std::max(top, v), bottom = std::min(bottom, v);
+  };
+
+  if (results()->similarity) {
+    yAxis->setLabel(statistic_ == Statistic::Variance ? tr("Variance") : tr("Mean"));
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMatrices; ++m) {
+        const auto& col = cols[static_cast<size_t>(g * kMatrices + m)];
+        const auto y = toVector(col.values);
+        addSeries(QStringLiteral("%1 (%2)").arg(Labels::matrix(m), Labels::groupShort(g)), plotstyle::matrixColor(m),
+                  plotstyle::groupPenStyle(g), x, y);
+        grow(y);
+      }
+  } else if (statistic_ == Statistic::MeanMi || statistic_ == Statistic::Tau) {
+    yAxis->setLabel(statistic_ == Statistic::MeanMi ? Labels::miAxis() : tr("Kendall's tau"));
+    for (int s = 0; s < kSites; ++s) {
+      const auto y = toVector(cols[static_cast<size_t>(2 * s)].values);
+      const QColor color = plotstyle::siteColor(s);
+      if (statistic_ == Statistic::MeanMi) {  // ± SEM band: two edge graphs filled between
+        const auto& se = cols[static_cast<size_t>(2 * s + 1)].values;
+        QVector<double> lo(y.size()), hi(y.size());
+        for (int i = 0; i < y.size(); ++i) lo[i] = y[i] - se[static_cast<size_t>(i)], hi[i] = y[i] + se[static_cast<size_t>(i)];
+        auto* lower = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
+        lower->setData(x, lo, true);
+        lower->setPen(Qt::NoPen);
+        auto* upper = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
+        upper->setData(x, hi, true);
+        upper->setPen(Qt::NoPen);
+        QColor fill = color;
+        fill.setAlpha(50);
+        upper->setBrush(fill);
+        upper->setChannelFillGraph(lower);
+        grow(lo);
+        grow(hi);
+      }
+      addSeries(Labels::site(s), color, Qt::SolidLine, x, y);
+      grow(y);
+    }
+  } else {
+    yAxis->setLabel(statistic_ == Statistic::TStatistic ? tr("t statistic") : tr("Fisher Z"));
+    const auto y = toVector(cols[0].values);
+    addSeries(statistic_ == Statistic::TStatistic ? tr("t (attention − MLP)") : tr("Z (attention − MLP)"),
+              plotstyle::seriesColor(4), Qt::SolidLine, x, y);
+    grow(y);
+  }
+
+  if (!std::isfinite(top)) top = 1, bottom = 0;
+  const double pad = std::max(1e-12, (top - bottom) * 0.08);
+  bool available = false;
+  const auto mask = significanceMask(&available);
+  if (available) {
+    markers_ = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
+    markers_->setName(tr("%1 (%2)").arg(Labels::significant(), Labels::correction(static_cast<int>(correction_))));
+    markers_->setLineStyle(QCPGraph::lsNone);
+    markers_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::black, 1.5), Qt::NoBrush,
+                                              10 * presentationScale()));
+    QVector<double> mx, my;
+    for (size_t l = 0; l < mask.size(); ++l)
+      if (mask[l]) mx.push_back(static_cast<double>(l) + 1), my.push_back(top + pad);
+    markers_->setData(mx, my, true);
+    markers_->addToLegend(legend_);
+    top += 2 * pad;
+  }
+  if (statistic_ == Statistic::TStatistic || statistic_ == Statistic::FisherZ || statistic_ == Statistic::Tau) {
+    bottom = std::min(bottom, 0.0), top = std::max(top, 0.0);
+  }
+  yAxis->setRange(bottom - pad, top + pad);
+}
+
+QString LaminarProfileView::toolTipAt(const QPointF& pixel) const {
+  if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
+  QCPAxis* xAxis = rect_->axis(QCPAxis::atBottom);
+  const int layer = static_cast<int>(std::lround(xAxis->pixelToCoord(pixel.x()))) - 1;
+  if (layer < 0 || layer >= layersDone()) return {};
+  QStringList lines{Labels::layer(layer)};
+  for (QCPGraph* g : series_) {
+    auto it = g->data()->findBegin(layer + 1 - 0.25, false);
+    if (it == g->data()->constEnd() || std::abs(it->key - (layer + 1)) > 0.25) continue;
+    lines << QStringLiteral("%1: %2").arg(g->name(), plot()->locale().toString(it->value, 'g', 6));
+  }
+  return lines.join(QLatin1Char('\n'));
+}
+
+void LaminarProfileView::writeCsv(QTextStream& out) const {
+  const auto cols = columns();
+  QStringList header{QStringLiteral("layer")};
+  for (const auto& c : cols) header << c.name;
+  bool available = false;
+  const auto mask = significanceMask(&available);
+  if (available) header << QStringLiteral("significant_%1").arg(correction_ == Correction::Bonferroni ? "bonferroni" : "fdr");
+  out << header.join(QLatin1Char(',')) << '\n';
+  for (int l = 0; l < layersDone(); ++l) {
+    QStringList row{QString::number(l)};
+    for (const auto& c : cols) row << csv::number(c.values[static_cast<size_t>(l)]);
+    if (available) row << (mask[static_cast<size_t>(l)] ? QStringLiteral("1") : QStringLiteral("0"));
+    out << row.join(QLatin1Char(',')) << '\n';
+  }
+}
+
+}  // namespace laminar

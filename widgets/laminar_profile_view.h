@@ -1,0 +1,66 @@
+#pragma once
+// Laminar profile: a per-layer statistic against layer, several series at once, error
+// bands where defined, significance markers from the chosen correction. Layers fill in as
+// they finish (the layer axis always spans the whole model).
+#include "widgets/figure_view.h"
+
+class QComboBox;
+class QLabel;
+
+namespace laminar {
+
+class LaminarProfileView : public FigureView {
+  Q_OBJECT
+ public:
+  // Statistics offered, by experiment.
+  enum class Statistic { Variance, Mean, MeanAbs, MeanMi, Tau, TStatistic, FisherZ };
+  enum class Correction { Bonferroni = 0, Fdr = 1 };
+
+  explicit LaminarProfileView(LayerCursor* cursor, QWidget* parent = nullptr);
+
+  QString figureId() const override { return QStringLiteral("laminar-profile"); }
+  QString title() const override;
+  QString caption() const override;
+  bool accepts(const RunResults& results) const override;
+  void writeCsv(QTextStream& out) const override;
+  QString toolTipAt(const QPointF& pixel) const override;
+
+  Statistic statistic() const { return statistic_; }
+  void setStatistic(Statistic statistic);
+  Correction correction() const { return correction_; }
+  void setCorrection(Correction correction);
+  QList<Statistic> availableStatistics() const;
+  static QString statisticName(Statistic statistic);
+  QCPAxisRect* axisRect() const { return rect_; }
+  // The plotted series (band edges and markers excluded), for tests and tooltips.
+  QList<QCPGraph*> series() const { return series_; }
+  QCPGraph* significanceMarkers() const { return markers_; }
+
+ protected:
+  void rebuild() override;
+  void clearPlot() override;
+  void retranslateControls() override;
+
+ private:
+  struct Column {
+    QString name;  // CSV header
+    std::vector<double> values;  // per finished layer
+  };
+  std::vector<Column> columns() const;  // the numbers behind the current statistic
+  std::vector<bool> significanceMask(bool* available) const;
+  QCPGraph* addSeries(const QString& name, const QColor& color, Qt::PenStyle style, const QVector<double>& x,
+                      const QVector<double>& y);
+
+  QCPAxisRect* rect_;
+  QCPLegend* legend_;
+  QComboBox* statisticBox_;
+  QComboBox* correctionBox_;
+  QLabel* statisticLabel_;
+  QLabel* correctionLabel_;
+  Statistic statistic_ = Statistic::Variance;
+  Correction correction_ = Correction::Bonferroni;
+  QList<QCPGraph*> series_;
+  QCPGraph* markers_ = nullptr;
+};
+
+}  // namespace laminar

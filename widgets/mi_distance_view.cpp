@@ -1,0 +1,156 @@
+#include "widgets/mi_distance_view.h"
+
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "widgets/csv.h"
+#include "widgets/layer_cursor.h"
+#include "widgets/plot_style.h"
+#include "widgets/result_labels.h"
+
+namespace laminar {
+namespace {
+
+double median(std::vector<double> v) {
+  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+  const double hi = v[mid];
+  if (v.size() % 2) return hi;
+  return 0.5 * (hi + *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)));
+}
+
+}  // namespace
+
+MiDistanceView::MiDistanceView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
+  rect_ = new QCPAxisRect(plot());
+  body()->addElement(0, 0, rect_);
+  legend_ = new QCPLegend;
+  rect_->insetLayout()->addElement(legend_, Qt::AlignTop | Qt::AlignRight);
+  legend_->setLayer(QStringLiteral("legend"));
+  refresh();
+}
+
+std::pair<double, double> MiDistanceView::theilSen(const std::vector<double>& x, const std::vector<double>& y) {
+  std::vector<double> slopes;
+  for (size_t i = 0; i < x.size(); ++i)
+    for (size_t j = i + 1; j < x.size(); ++j)
+      if (x[j] != x[i]) slopes.push_back((y[j] - y[i]) / (x[j] - x[i]));
+  const double slope = slopes.empty() ? 0.0 : median(slopes);
+  std::vector<double> residual;
+  for (size_t i = 0; i < x.size(); ++i) residual.push_back(y[i] - slope * x[i]);
+  return {slope, median(residual)};
+}
+
+int MiDistanceView::shownLayer() const {
+  return std::min(cursor() ? cursor()->layer() : 0, std::max(0, layersDone() - 1));
+}
+
+QString MiDistanceView::title() const {
+  return tr("Mutual information vs token distance — %1").arg(Labels::layer(shownLayer()));
+}
+
+QString MiDistanceView::caption() const {
+  return tr("Each point is one pair of the target's occurrences at the selected layer: its token distance "
+            "(horizontal) and the MI between the two occurrence vectors (vertical), for the attention output "
+            "and the MLP output. Lines are Theil–Sen fits; the legend gives Kendall's tau and its p-value. A "
+            "falling line means closer occurrences share more information.");
+}
+
+void MiDistanceView::clearPlot() {
+  plot()->clearPlottables();
+  points_[0] = points_[1] = trends_[0] = trends_[1] = nullptr;
+  rect_->axis(QCPAxis::atBottom)->setLabel(Labels::distanceAxis());
+  rect_->axis(QCPAxis::atLeft)->setLabel(Labels::miAxis());
+  legend_->setVisible(false);
+}
+
+void MiDistanceView::rebuild() {
+  clearPlot();
+  legend_->setVisible(true);
+  const double scale = presentationScale();
+  for (int s = 0; s < kSites; ++s) {
+    const QColor color = plotstyle::siteColor(s);
+    points_[s] = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+    points_[s]->setLineStyle(QCPGraph::lsNone);
+    points_[s]->setScatterStyle(QCPScatterStyle(s == 0 ? QCPScatterStyle::ssDisc : QCPScatterStyle::ssTriangle,
+                                                color, color, 7 * scale));
+    points_[s]->addToLegend(legend_);
+    trends_[s] = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+    trends_[s]->setPen(QPen(color, 2 * scale, Qt::DashLine));
+    trends_[s]->removeFromLegend(legend_);
+  }
+}
+
+void MiDistanceView::updateLayer() {
+  if (!hasData() || !points_[0]) return;
+  const auto& mi = *results()->miDistance;
+  const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
+  std::vector<double> x;
+  for (const auto& p : mi.pairs) x.push_back(static_cast<double>(p.distance));
+  double xmax = 1, ymin = std::numeric_limits<double>::infinity(), ymax = -ymin;
+  for (double v : x) xmax = std::max(xmax, v);
+  for (int s = 0; s < kSites; ++s) {
+    const auto& site = layer.sites[static_cast<size_t>(s)];
+    std::vector<double> y(site.pairMi.begin(), site.pairMi.end());
+    y.resize(x.size(), std::numeric_limits<double>::quiet_NaN());
+    points_[s]->setData(QVector<double>(x.begin(), x.end()), QVector<double>(y.begin(), y.end()));
+    points_[s]->setName(tr("%1: τ = %2, p = %3")
+                            .arg(Labels::site(s), plot()->locale().toString(site.tau, 'f', 3),
+                                 plot()->locale().toString(site.tauP, 'g', 3)));
+    const auto [slope, intercept] = theilSen(x, y);
+    trends_[s]->setData(QVector<double>{0, xmax}, QVector<double>{intercept, intercept + slope * xmax});
+    for (double v : y)
+      if (std::isfinite(v)) ymin = std::min(ymin, v), ymax = std::max(ymax, v);
+  }
+  if (!std::isfinite(ymin)) ymin = 0, ymax = 1;
+  const double pad = std::max(1e-9, (ymax - ymin) * 0.1);
+  rect_->axis(QCPAxis::atBottom)->setRange(0, xmax * 1.05);
+  rect_->axis(QCPAxis::atLeft)->setRange(ymin - pad, ymax + 3 * pad);  // room for the legend
+}
+
+QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
+  if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
+  const auto& mi = *results()->miDistance;
+  const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
+  double best = 12;  // pixels
+  QString text;
+  for (int s = 0; s < kSites; ++s) {
+    const auto& v = layer.sites[static_cast<size_t>(s)].pairMi;
+    for (size_t k = 0; k < mi.pairs.size() && k < v.size(); ++k) {
+      const double px = rect_->axis(QCPAxis::atBottom)->coordToPixel(static_cast<double>(mi.pairs[k].distance));
+      const double py = rect_->axis(QCPAxis::atLeft)->coordToPixel(v[k]);
+      const double d = std::hypot(px - pixel.x(), py - pixel.y());
+      if (d < best) {
+        best = d;
+        text = tr("%1, occurrences %2 and %3\ntoken distance %4\nMI %5 nats")
+                   .arg(Labels::site(s))
+                   .arg(mi.pairs[k].i + 1)
+                   .arg(mi.pairs[k].j + 1)
+                   .arg(mi.pairs[k].distance)
+                   .arg(plot()->locale().toString(v[k], 'g', 6));
+      }
+    }
+  }
+  return text;
+}
+
+void MiDistanceView::writeCsv(QTextStream& out) const {
+  out << "layer,occurrence_i,occurrence_j,distance,site,mi,tau,tau_p\n";
+  if (!hasData()) return;
+  const auto& mi = *results()->miDistance;
+  const int l = shownLayer();
+  const auto& layer = mi.layers[static_cast<size_t>(l)];
+  for (int s = 0; s < kSites; ++s) {
+    const auto& site = layer.sites[static_cast<size_t>(s)];
+    for (size_t k = 0; k < mi.pairs.size() && k < site.pairMi.size(); ++k)
+      out << l << ',' << mi.pairs[k].i << ',' << mi.pairs[k].j << ',' << mi.pairs[k].distance << ','
+          << Labels::siteKey(s) << ',' << csv::number(site.pairMi[k]) << ',' << csv::number(site.tau) << ','
+          << csv::number(site.tauP) << '\n';
+  }
+}
+
+}  // namespace laminar

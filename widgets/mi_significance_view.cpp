@@ -1,0 +1,241 @@
+#include "widgets/mi_significance_view.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTextStream>
+
+#include <cmath>
+#include <limits>
+
+#include "widgets/csv.h"
+#include "widgets/layer_cursor.h"
+#include "widgets/multiple_comparisons.h"
+#include "widgets/plot_style.h"
+#include "widgets/result_labels.h"
+
+namespace laminar {
+
+MiSignificanceView::MiSignificanceView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
+  mapRect_ = new QCPAxisRect(plot());
+  profileRect_ = new QCPAxisRect(plot());
+  scale_ = new QCPColorScale(plot());
+  scale_->setType(QCPAxis::atRight);
+  scale_->setGradient(plotstyle::divergingGradient());
+  body()->addElement(0, 0, mapRect_);
+  body()->addElement(0, 1, scale_);
+  body()->addElement(1, 0, profileRect_);
+  body()->setRowStretchFactor(0, 0.6);
+  body()->setRowStretchFactor(1, 1);
+  body()->setColumnStretchFactor(1, 0.05);
+  auto* margins = new QCPMarginGroup(plot());
+  mapRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  profileRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  auto* vmargins = new QCPMarginGroup(plot());
+  mapRect_->setMarginGroup(QCP::msTop | QCP::msBottom, vmargins);
+  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, vmargins);
+  legend_ = new QCPLegend;
+  profileRect_->insetLayout()->addElement(legend_, Qt::AlignTop | Qt::AlignRight);
+  legend_->setLayer(QStringLiteral("legend"));
+  addLayerAxis(mapRect_->axis(QCPAxis::atBottom));
+  addLayerAxis(profileRect_->axis(QCPAxis::atBottom));
+  // rows of the heatmap: 1 = t, 2 = Z, labelled by a text ticker
+  mapRect_->axis(QCPAxis::atLeft)->setRange(0.5, 2.5);
+  mapRect_->axis(QCPAxis::atLeft)->setRangeReversed(true);
+
+  correctionLabel_ = new QLabel(this);
+  correctionBox_ = new QComboBox(this);
+  correctionBox_->setObjectName(QStringLiteral("correction"));
+  controls()->addWidget(correctionLabel_);
+  controls()->addWidget(correctionBox_);
+  controls()->addStretch(1);
+  connect(correctionBox_, &QComboBox::activated, this, &MiSignificanceView::setCorrection);
+  refresh();
+}
+
+void MiSignificanceView::setCorrection(int correction) {
+  correction_ = std::clamp(correction, 0, 1);
+  refresh();
+}
+
+void MiSignificanceView::retranslateControls() {
+  correctionLabel_->setText(tr("Correction:"));
+  correctionBox_->clear();
+  correctionBox_->addItem(Labels::correction(0));
+  correctionBox_->addItem(Labels::correction(1));
+  correctionBox_->setCurrentIndex(correction_);
+}
+
+QString MiSignificanceView::title() const {
+  return tr("Attention vs MLP across layers — significance with %1").arg(Labels::correction(correction_));
+}
+
+QString MiSignificanceView::caption() const {
+  return tr("Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their "
+            "Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as "
+            "profiles. Stars mark layers that stay significant (p < 0.05, or FDR q) after the chosen "
+            "multiple-comparison correction; the FDR mask appears when all layers are done.");
+}
+
+std::vector<double> MiSignificanceView::adjustedP(int row, bool* available) const {
+  *available = false;
+  std::vector<double> out;
+  if (!hasData()) return out;
+  const auto& mi = *results()->miDistance;
+  const bool complete = static_cast<int>(mi.layers.size()) == mi.nLayer;
+  if (row == 0) {
+    if (correction_ == 0) {
+      *available = true;
+      for (const auto& l : mi.layers) out.push_back(l.pBonferroni);
+    } else if (complete && mi.pFdr.size() == mi.layers.size()) {
+      *available = true;
+      out = mi.pFdr;
+    }
+  } else {
+    std::vector<double> p;
+    for (const auto& l : mi.layers) p.push_back(l.fisherP);
+    if (correction_ == 0) {
+      *available = true;
+      for (double x : p) out.push_back(std::min(1.0, x * mi.nLayer));
+    } else if (complete) {
+      *available = true;
+      out = benjaminiHochbergAdjust(p);
+    }
+  }
+  return out;
+}
+
+std::vector<bool> MiSignificanceView::mask(int row, bool* available) const {
+  std::vector<bool> out;
+  const auto p = adjustedP(row, available);
+  if (!*available) return out;
+  const auto& settings = results()->miDistance->settings;
+  const double alpha = correction_ == 0 ? settings.alpha : settings.fdrQ;
+  if (row == 0 && correction_ == 1 && results()->miDistance->significantFdr.size() == p.size())
+    return results()->miDistance->significantFdr;
+  for (double x : p) out.push_back(x < alpha);
+  return out;
+}
+
+void MiSignificanceView::clearPlot() {
+  plot()->clearPlottables();
+  map_ = nullptr;
+  profiles_[0] = profiles_[1] = markers_[0] = markers_[1] = mapMarkers_ = nullptr;
+  QSharedPointer<QCPAxisTickerText> rows(new QCPAxisTickerText);
+  rows->addTick(1, tr("t"));
+  rows->addTick(2, tr("Z"));
+  mapRect_->axis(QCPAxis::atLeft)->setTicker(rows);
+  mapRect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
+  profileRect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
+  profileRect_->axis(QCPAxis::atLeft)->setLabel(tr("t or Z"));
+  scale_->axis()->setLabel(tr("t or Z"));
+  legend_->setVisible(false);
+}
+
+void MiSignificanceView::rebuild() {
+  clearPlot();
+  legend_->setVisible(true);
+  const auto& mi = *results()->miDistance;
+  const int nLayer = mi.nLayer;
+  const int done = layersDone();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  map_ = new QCPColorMap(mapRect_->axis(QCPAxis::atBottom), mapRect_->axis(QCPAxis::atLeft));
+  map_->setColorScale(scale_);
+  map_->setInterpolate(false);
+  map_->data()->setSize(nLayer, 2);
+  map_->data()->setRange(QCPRange(1, nLayer), QCPRange(1, 2));
+  double extent = 0;
+  QVector<double> x, y[2];
+  for (int l = 0; l < nLayer; ++l) {
+    const bool have = l < done;
+    const double t = have ? mi.layers[static_cast<size_t>(l)].t : nan;
+    const double z = have ? mi.layers[static_cast<size_t>(l)].fisherZ : nan;
+    map_->data()->setCell(l, 0, t);
+    map_->data()->setCell(l, 1, z);
+    if (have) {
+      x.push_back(l + 1);
+      y[0].push_back(t);
+      y[1].push_back(z);
+      if (std::isfinite(t)) extent = std::max(extent, std::abs(t));
+      if (std::isfinite(z)) extent = std::max(extent, std::abs(z));
+    }
+  }
+  if (extent <= 0) extent = 1;
+  scale_->setDataRange(QCPRange(-extent, extent));  // symmetric: white is "no difference"
+
+  const double scale = presentationScale();
+  mapMarkers_ = plot()->addGraph(mapRect_->axis(QCPAxis::atBottom), mapRect_->axis(QCPAxis::atLeft));
+  mapMarkers_->setLineStyle(QCPGraph::lsNone);
+  mapMarkers_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::black, 1.5), Qt::NoBrush, 9 * scale));
+  QVector<double> mx, my;
+  const QString rowNames[2] = {tr("t (attention − MLP MI)"), tr("Z (attention τ − MLP τ)")};
+  for (int row = 0; row < 2; ++row) {
+    profiles_[row] = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
+    profiles_[row]->setName(rowNames[row]);
+    const QColor color = plotstyle::seriesColor(row == 0 ? 4 : 5);
+    profiles_[row]->setPen(QPen(color, 2 * scale));
+    profiles_[row]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 4 * scale));
+    profiles_[row]->setData(x, y[row], true);
+    profiles_[row]->addToLegend(legend_);
+    bool available = false;
+    const auto m = mask(row, &available);
+    markers_[row] = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
+    markers_[row]->setLineStyle(QCPGraph::lsNone);
+    markers_[row]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(color.darker(), 1.5), Qt::NoBrush, 11 * scale));
+    QVector<double> px, py;
+    for (size_t l = 0; l < m.size(); ++l)
+      if (m[l]) {
+        px.push_back(static_cast<double>(l) + 1);
+        py.push_back(y[row][static_cast<int>(l)]);
+        mx.push_back(static_cast<double>(l) + 1);
+        my.push_back(row + 1);
+      }
+    markers_[row]->setData(px, py, true);
+    if (available) {
+      markers_[row]->setName(tr("%1 significant (%2)").arg(row == 0 ? tr("t") : tr("Z"), Labels::correction(correction_)));
+      markers_[row]->addToLegend(legend_);
+    }
+  }
+  mapMarkers_->setData(mx, my);
+  profileRect_->axis(QCPAxis::atLeft)->setRange(-extent * 1.15, extent * 1.15);
+}
+
+QString MiSignificanceView::toolTipAt(const QPointF& pixel) const {
+  if (!hasData()) return {};
+  QCPAxisRect* rect = mapRect_->rect().contains(pixel.toPoint())       ? mapRect_
+                      : profileRect_->rect().contains(pixel.toPoint()) ? profileRect_
+                                                                       : nullptr;
+  if (!rect) return {};
+  const int l = static_cast<int>(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
+  if (l < 0 || l >= layersDone()) return {};
+  const auto& layer = results()->miDistance->layers[static_cast<size_t>(l)];
+  bool availT = false, availZ = false;
+  const auto pt = adjustedP(0, &availT);
+  const auto pz = adjustedP(1, &availZ);
+  const QString na = tr("not yet known");
+  auto fmt = [&](double v) { return plot()->locale().toString(v, 'g', 4); };
+  return tr("%1\nt = %2, p = %3, adjusted p = %4\nZ = %5, p = %6, adjusted p = %7")
+      .arg(Labels::layer(l), fmt(layer.t), fmt(layer.p), availT ? fmt(pt[static_cast<size_t>(l)]) : na,
+           fmt(layer.fisherZ), fmt(layer.fisherP), availZ ? fmt(pz[static_cast<size_t>(l)]) : na);
+}
+
+void MiSignificanceView::writeCsv(QTextStream& out) const {
+  out << "layer,t,p,p_adjusted,significant,fisher_z,fisher_p,fisher_p_adjusted,fisher_significant,correction\n";
+  if (!hasData()) return;
+  bool availT = false, availZ = false;
+  const auto pt = adjustedP(0, &availT);
+  const auto pz = adjustedP(1, &availZ);
+  const auto mt = mask(0, &availT);
+  const auto mz = mask(1, &availZ);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto& layers = results()->miDistance->layers;
+  for (size_t l = 0; l < layers.size(); ++l) {
+    out << l << ',' << csv::number(layers[l].t) << ',' << csv::number(layers[l].p) << ','
+        << csv::number(availT ? pt[l] : nan) << ',' << (availT ? (mt[l] ? "1" : "0") : "") << ','
+        << csv::number(layers[l].fisherZ) << ',' << csv::number(layers[l].fisherP) << ','
+        << csv::number(availZ ? pz[l] : nan) << ',' << (availZ ? (mz[l] ? "1" : "0") : "") << ','
+        << (correction_ == 0 ? "bonferroni" : "fdr_bh") << '\n';
+  }
+}
+
+}  // namespace laminar

@@ -1,0 +1,48 @@
+#include "widgets/result_labels.h"
+
+#include <array>
+
+namespace laminar {
+
+QString Labels::layerAxis() { return tr("Layer"); }
+QString Labels::layer(int zeroBased) { return tr("Layer %1").arg(zeroBased + 1); }
+
+QString Labels::group(int group) { return group == 0 ? tr("target token") : tr("non-target token"); }
+QString Labels::groupShort(int group) { return group == 0 ? tr("target") : tr("non-target"); }
+QString Labels::matrix(int matrix) {
+  static const std::array<const char*, 3> names{"Q", "K", "V"};
+  return QString::fromLatin1(names[static_cast<size_t>(matrix) % 3]);
+}
+QString Labels::block(int block) { return QString::fromLatin1(blockKey(block)); }
+QString Labels::measure(int measure) {
+  switch (measure) {
+    case 0: return tr("cosine similarity");
+    case 1: return tr("correlation coefficient");
+    default: return tr("shuffled baseline (cosine)");
+  }
+}
+QString Labels::site(int site) { return site == 0 ? tr("attention") : tr("MLP"); }
+QString Labels::correction(int correction) {
+  return correction == 0 ? tr("Bonferroni") : tr("false discovery rate (FDR)");
+}
+QString Labels::similarityAxis() { return tr("Similarity"); }
+QString Labels::densityAxis() { return tr("Density"); }
+QString Labels::miAxis() { return tr("Mutual information (nats)"); }
+QString Labels::distanceAxis() { return tr("Token distance"); }
+QString Labels::occurrenceAxis() { return tr("Occurrence"); }
+QString Labels::textAxis() { return tr("Text"); }
+QString Labels::significant() { return tr("significant"); }
+QString Labels::waitingForData() { return tr("No results yet: run an experiment or open a results folder."); }
+
+const char* Labels::blockKey(int block) {
+  static const std::array<const char*, 6> keys{"QQ", "KK", "VV", "QK", "QV", "KV"};
+  return keys[static_cast<size_t>(block) % keys.size()];
+}
+const char* Labels::groupKey(int group) { return group == 0 ? "target" : "nontarget"; }
+const char* Labels::measureKey(int measure) {
+  static const std::array<const char*, 3> keys{"cosine", "correlation", "shuffled"};
+  return keys[static_cast<size_t>(measure) % keys.size()];
+}
+const char* Labels::siteKey(int site) { return site == 0 ? "attn" : "mlp"; }
+
+}  // namespace laminar

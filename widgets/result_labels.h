@@ -1,0 +1,36 @@
+#pragma once
+// Translated names of the things results are indexed by. Files use the English keys of
+// core (blockKey() & co.); the screen uses these. Defined here so widgets need no engine.
+#include <QCoreApplication>
+#include <QString>
+
+namespace laminar {
+
+class Labels {
+  Q_DECLARE_TR_FUNCTIONS(laminar::Labels)
+ public:
+  static QString layerAxis();              // "Layer"
+  static QString layer(int zeroBased);     // "Layer 12" (shown 1-based)
+  static QString group(int group);         // target token / non-target token
+  static QString groupShort(int group);    // target / non-target
+  static QString matrix(int matrix);       // Q, K, V
+  static QString block(int block);         // QQ ... KV
+  static QString measure(int measure);     // cosine similarity, correlation, shuffled
+  static QString site(int site);           // attention, MLP
+  static QString correction(int correction);  // Bonferroni, FDR
+  static QString similarityAxis();
+  static QString densityAxis();
+  static QString miAxis();
+  static QString distanceAxis();
+  static QString occurrenceAxis();
+  static QString textAxis();
+  static QString significant();
+  static QString waitingForData();
+  // File keys, as core writes them (kept local so widgets link no engine code).
+  static const char* blockKey(int block);
+  static const char* groupKey(int group);
+  static const char* measureKey(int measure);
+  static const char* siteKey(int site);
+};
+
+}  // namespace laminar

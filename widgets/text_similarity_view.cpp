@@ -1,0 +1,137 @@
+#include "widgets/text_similarity_view.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTextStream>
+
+#include <cmath>
+
+#include "widgets/csv.h"
+#include "widgets/layer_cursor.h"
+#include "widgets/plot_style.h"
+#include "widgets/result_labels.h"
+
+namespace laminar {
+
+TextSimilarityView::TextSimilarityView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
+  rect_ = new QCPAxisRect(plot());
+  rect_->axis(QCPAxis::atLeft)->setRangeReversed(true);
+  scale_ = new QCPColorScale(plot());
+  scale_->setType(QCPAxis::atRight);
+  scale_->setGradient(plotstyle::divergingGradient());
+  scale_->setDataRange(QCPRange(-1, 1));
+  body()->addElement(0, 0, rect_);
+  body()->addElement(0, 1, scale_);
+  body()->setColumnStretchFactor(1, 0.05);
+  auto* margins = new QCPMarginGroup(plot());
+  rect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+
+  groupLabel_ = new QLabel(this);
+  groupBox_ = new QComboBox(this);
+  groupBox_->setObjectName(QStringLiteral("group"));
+  controls()->addWidget(groupLabel_);
+  controls()->addWidget(groupBox_);
+  controls()->addStretch(1);
+  connect(groupBox_, &QComboBox::activated, this, &TextSimilarityView::setGroup);
+  refresh();
+}
+
+void TextSimilarityView::setGroup(int group) {
+  group_ = std::clamp(group, 0, kGroups - 1);
+  refresh();
+}
+
+void TextSimilarityView::retranslateControls() {
+  groupLabel_->setText(tr("Group:"));
+  groupBox_->clear();
+  for (int g = 0; g < kGroups; ++g) groupBox_->addItem(Labels::group(g));
+  groupBox_->setCurrentIndex(group_);
+}
+
+int TextSimilarityView::shownLayer() const {
+  return std::min(cursor() ? cursor()->layer() : 0, std::max(0, layersDone() - 1));
+}
+
+int TextSimilarityView::rows() const {
+  if (!hasData()) return 0;
+  return results()->similarity->layers[static_cast<size_t>(shownLayer())].rows[static_cast<size_t>(group_)];
+}
+
+QString TextSimilarityView::title() const {
+  return tr("Text-by-text cosine similarity — %1, %2").arg(Labels::group(group_), Labels::layer(shownLayer()));
+}
+
+QString TextSimilarityView::caption() const {
+  return tr("Cosine similarity between the texts' [Q | K | V] vectors at the chosen token, at the selected "
+            "layer. Red cells: two texts give the token similar representations; blue: opposite; white: "
+            "unrelated. A uniformly red map means the layer barely depends on context.");
+}
+
+void TextSimilarityView::clearPlot() {
+  plot()->clearPlottables();
+  map_ = nullptr;
+  rect_->axis(QCPAxis::atBottom)->setLabel(Labels::textAxis());
+  rect_->axis(QCPAxis::atLeft)->setLabel(Labels::textAxis());
+  scale_->axis()->setLabel(Labels::measure(0));
+}
+
+void TextSimilarityView::rebuild() {
+  clearPlot();
+  map_ = new QCPColorMap(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+  map_->setColorScale(scale_);
+  map_->setInterpolate(false);
+}
+
+void TextSimilarityView::updateLayer() {
+  if (!map_) return;
+  const int n = rows();
+  const auto& m = results()->similarity->layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
+  map_->data()->setSize(std::max(n, 1), std::max(n, 1));
+  map_->data()->setRange(QCPRange(1, std::max(n, 1)), QCPRange(1, std::max(n, 1)));
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      const size_t k = static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j);
+      map_->data()->setCell(j, i, k < m.size() ? m[k] : std::nan(""));
+    }
+  rect_->axis(QCPAxis::atBottom)->setRange(0.5, n + 0.5);
+  rect_->axis(QCPAxis::atLeft)->setRange(0.5, n + 0.5);
+  scale_->setDataRange(QCPRange(-1, 1));
+}
+
+QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
+  if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
+  const int n = rows();
+  const int j = static_cast<int>(std::lround(rect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
+  const int i = static_cast<int>(std::lround(rect_->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))) - 1;
+  if (i < 0 || j < 0 || i >= n || j >= n) return {};
+  const auto& sim = *results()->similarity;
+  const auto& m = sim.layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
+  const auto& idx = sim.textIndex[static_cast<size_t>(group_)];
+  auto textNo = [&](int r) { return r < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(r)] + 1 : r + 1; };
+  return tr("texts %1 and %2\ncosine %3")
+      .arg(textNo(i))
+      .arg(textNo(j))
+      .arg(plot()->locale().toString(m[static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j)], 'g', 6));
+}
+
+void TextSimilarityView::writeCsv(QTextStream& out) const {
+  out << "layer,group,row_i,row_j,text_i,text_j,cosine\n";
+  if (!hasData()) return;
+  const auto& sim = *results()->similarity;
+  const int l = shownLayer();
+  const int n = rows();
+  const auto& m = sim.layers[static_cast<size_t>(l)].textSimilarity[static_cast<size_t>(group_)];
+  const auto& idx = sim.textIndex[static_cast<size_t>(group_)];
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      const size_t k = static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j);
+      out << l << ',' << Labels::groupKey(group_) << ',' << i << ',' << j << ','
+          << (i < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(i)] : -1) << ','
+          << (j < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(j)] : -1) << ','
+          << csv::number(k < m.size() ? m[k] : std::nan("")) << '\n';
+    }
+}
+
+}  // namespace laminar

@@ -1,0 +1,44 @@
+#pragma once
+// Text-by-text view: the N x N cosine similarity of the texts' [q|k|v] vectors at the
+// selected layer, for the target or the non-target group.
+#include "widgets/figure_view.h"
+
+class QComboBox;
+class QLabel;
+
+namespace laminar {
+
+class TextSimilarityView : public FigureView {
+  Q_OBJECT
+ public:
+  explicit TextSimilarityView(LayerCursor* cursor, QWidget* parent = nullptr);
+
+  QString figureId() const override { return QStringLiteral("text-similarity"); }
+  QString title() const override;
+  QString caption() const override;
+  bool accepts(const RunResults& results) const override { return results.similarity.has_value(); }
+  void writeCsv(QTextStream& out) const override;
+  QString toolTipAt(const QPointF& pixel) const override;
+
+  void setGroup(int group);
+  int group() const { return group_; }
+  QCPColorMap* map() const { return map_; }
+  int shownLayer() const;
+
+ protected:
+  void rebuild() override;
+  void clearPlot() override;
+  void updateLayer() override;
+  void retranslateControls() override;
+
+ private:
+  int rows() const;
+  QCPAxisRect* rect_;
+  QCPColorScale* scale_;
+  QCPColorMap* map_ = nullptr;
+  QComboBox* groupBox_;
+  QLabel* groupLabel_;
+  int group_ = 0;
+};
+
+}  // namespace laminar
