@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <chrono>
 #include <iostream>

@@ -6,7 +6,7 @@
 //   finish()        what needs every layer (e.g. Benjamini-Hochberg over all layers).
 // The results-directory side (toJson/fromJson/tables) needs no model, so saved runs reopen
 // anywhere. Adding an analysis = one class in its own file + one line in analysis_registry.cpp.
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <functional>
 #include <memory>

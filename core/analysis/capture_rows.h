@@ -1,7 +1,7 @@
 #pragma once
 // Bookkeeping between "the rows an analysis wants" ((sequence, position) pairs) and what the
 // model captures (per sequence, the requested positions in increasing order).
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // The tensor work of experiment 1 (analysis-spec.md), in libtorch on whatever device the
 // vectors live on, in float64 so the numbers agree with numpy float64 to ~1e-15.
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <array>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // A GPT-2 checkpoint directory in Hugging Face layout: config.json, model.safetensors or
 // model.safetensors.index.json + shards, and the tokenizer files. Loading validates every
 // tensor (presence, shape, dtype, finiteness) and names the file and tensor of any defect.
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <filesystem>
 #include <memory>

@@ -3,7 +3,7 @@
 // They are the offline demo model and the benchmark model; config.json and the safetensors
 // metadata both say that the weights are random, so nobody mistakes their figures for
 // findings.
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <atomic>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #pragma once
 // GPT-2 forward pass in libtorch, numerically matching Hugging Face transformers
 // (GPT2Model, fp32), with selective capture at TransformerLens hook points.
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <atomic>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #pragma once
 // Building small checkpoints (good and broken) for the checkpoint tests.
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <filesystem>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-#include <torch/torch.h>
+#include "util/torch_api.h"
 
 #include <filesystem>
 #include <string>
