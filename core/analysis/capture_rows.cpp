@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/hook_points.h"
 #include "util/error.h"
 
 namespace laminar {
@@ -34,6 +35,15 @@ torch::Tensor CaptureRows::gather(const Captures& captures, const std::string& h
   torch::Tensor all = torch::cat(parts, 0);
   torch::Tensor index = torch::tensor(flatIndex_, torch::kLong).to(all.device());
   return all.index_select(0, index);
+}
+
+CaptureSpec CaptureRows::everyBlock(int64_t nLayer, const std::vector<std::string>& blockHooks) const {
+  CaptureSpec spec;
+  for (int64_t l = 0; l < nLayer; ++l)
+    for (const auto& h : blockHooks) spec.hooks.push_back(blockHook(static_cast<int>(l), h));
+  spec.positions = positions_;
+  spec.toCpu = false;
+  return spec;
 }
 
 }  // namespace laminar

@@ -20,6 +20,10 @@ class CaptureRows {
   // For CaptureSpec::positions: per sequence, its wanted positions, sorted, no repeats.
   const std::vector<std::vector<int64_t>>& positions() const { return positions_; }
 
+  // What to ask the model for: `blockHooks` ("attn.hook_q") of every one of `nLayer`
+  // blocks, at these rows only, left on the device for the analysis.
+  CaptureSpec everyBlock(int64_t nLayer, const std::vector<std::string>& blockHooks) const;
+
   // The wanted rows of `hook`, stacked in the wanted order: [rows, width] on the capture's
   // device. Throws laminar::Error if the model did not deliver the hook.
   torch::Tensor gather(const Captures& captures, const std::string& hook) const;

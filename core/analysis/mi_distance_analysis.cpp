@@ -65,10 +65,7 @@ class MiDistanceAnalysis final : public Analysis {
 
     AnalysisPlan plan;
     plan.ids = std::move(sel.ids);
-    for (int64_t l = 0; l < in.config.nLayer; ++l)
-      for (auto* h : kSiteHooks) plan.capture.hooks.push_back(blockHook(static_cast<int>(l), h));
-    plan.capture.positions = rows_->positions();
-    plan.capture.toCpu = false;
+    plan.capture = rows_->everyBlock(in.config.nLayer, {std::begin(kSiteHooks), std::end(kSiteHooks)});
     return plan;
   }
 

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/csv_reader.h"
-#include "analysis/utf8_text.h"
+#include "tokenizer/utf8.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/sha256.h"
@@ -241,7 +241,7 @@ SentenceSet parseSentenceSet(const std::string& bytes, const fs::path& path) {
   set.sha256 = sha256Hex(bytes.data(), bytes.size());
   std::string content = bytes;
   if (content.compare(0, 3, "\xEF\xBB\xBF") == 0) content.erase(0, 3);  // UTF-8 byte-order mark
-  size_t bad = findInvalidUtf8(content);
+  size_t bad = utf8::firstInvalidByte(content);
   if (bad != std::string::npos) {
     size_t lineStart = content.rfind('\n', bad == 0 ? 0 : bad - 1);
     lineStart = (lineStart == std::string::npos || bad == 0) ? 0 : lineStart + 1;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "tokenizer/bpe_tokenizer.h"
+#include "tokenizer/utf8.h"
 #include "util/error.h"
 
 namespace laminar {
@@ -43,13 +44,13 @@ bool isWordCodePoint(char32_t cp) {
   if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   static const Pattern word = compile("^[\\p{L}\\p{N}\\p{M}]$", 0);
   std::string s;
-  appendUtf8(s, cp);
+  utf8::appendCodePoint(s, cp);
   return matches(word, s);
 }
 
 std::string slice(const CodePoints& text, int64_t a, int64_t b) {
   std::string out;
-  for (int64_t k = a; k < b; ++k) appendUtf8(out, text.cps[static_cast<size_t>(k)]);
+  for (int64_t k = a; k < b; ++k) utf8::appendCodePoint(out, text.cps[static_cast<size_t>(k)]);
   return out;
 }
 
@@ -75,7 +76,7 @@ BracketedText removeBrackets(const std::string& text) {
       open = -1;
       continue;
     }
-    appendUtf8(out.text, cp);
+    utf8::appendCodePoint(out.text, cp);
     ++pos;
   }
   if (open >= 0 && out.problem.empty()) out.problem = "a \"[\" that is never closed";
