@@ -33,13 +33,7 @@ CosineSpectrumView::CosineSpectrumView(LayerCursor* cursor, QWidget* parent) : F
   scale_->setType(QCPAxis::atRight);
   scale_->setGradient(plotstyle::sequentialGradient());
   // the six blocks' legend below the histograms, in two rows: inside the plot it would hide them
-  legend_ = new QCPLegend;
-  body()->addElement(1, 2, legend_);
-  body()->setRowStretchFactor(1, 0.001);
-  legend_->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-  legend_->setWrap(3);
-  legend_->setBorderPen(Qt::NoPen);
-  legend_->setLayer(QStringLiteral("legend"));
+  legend_ = addOuterLegend(1, 2, 3);
   addLayerAxis(mapRect_->axis(QCPAxis::atBottom));
 
   groupLabel_ = new QLabel(this);
@@ -107,6 +101,20 @@ QString CosineSpectrumView::caption() const {
             "−1 mean dimensions move together or against each other; a band around 0 means they are "
             "independent. Right: the selected layer's histograms of all six blocks. Compare with the shuffled "
             "baseline, which shows what chance alone gives.");
+}
+
+QStringList CosineSpectrumView::variantKeys() const {
+  QStringList keys;
+  for (int g = 0; g < kGroups; ++g)
+    for (int m = 0; m < kMeasures; ++m)
+      for (int b = 0; b < kBlocks; ++b)
+        keys << QStringLiteral("%1-%2-%3").arg(QLatin1String(Labels::groupKey(g)), QLatin1String(Labels::measureKey(m)),
+                                               QLatin1String(Labels::blockKey(b)));
+  return keys;
+}
+
+void CosineSpectrumView::selectVariant(int index) {
+  setSelection(index / (kMeasures * kBlocks), (index / kBlocks) % kMeasures, index % kBlocks);
 }
 
 const std::vector<double>& CosineSpectrumView::spectrum(int layer, int block) const {
@@ -244,14 +252,18 @@ void CosineSpectrumView::writeCsv(QTextStream& out) const {
   out << "layer,group,measure,block,bin_low,bin_high,density\n";
   if (!hasData()) return;
   const auto& sim = *results()->similarity;
+  // Every group and measure, not just the one on screen: the CSV is the whole spectrum.
   for (int l = 0; l < layersDone(); ++l)
-    for (int b = 0; b < kBlocks; ++b) {
-      const auto& s = spectrum(l, b);
-      for (size_t i = 0; i < s.size() && i + 1 < sim.binEdges.size(); ++i)
-        out << l << ',' << Labels::groupKey(group_) << ',' << Labels::measureKey(measure_) << ','
-            << Labels::blockKey(b) << ',' << csv::number(sim.binEdges[i]) << ',' << csv::number(sim.binEdges[i + 1])
-            << ',' << csv::number(s[i]) << '\n';
-    }
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMeasures; ++m)
+        for (int b = 0; b < kBlocks; ++b) {
+          const auto& s = sim.layers[static_cast<size_t>(l)].spectra[static_cast<size_t>(g)][static_cast<size_t>(m)]
+                                                                   [static_cast<size_t>(b)];
+          for (size_t i = 0; i < s.size() && i + 1 < sim.binEdges.size(); ++i)
+            out << l << ',' << Labels::groupKey(g) << ',' << Labels::measureKey(m) << ',' << Labels::blockKey(b) << ','
+                << csv::number(sim.binEdges[i]) << ',' << csv::number(sim.binEdges[i + 1]) << ','
+                << csv::number(s[i]) << '\n';
+        }
 }
 
 }  // namespace laminar

@@ -150,10 +150,14 @@ void exportCsv(const FigureView& view, const QString& path) {
   commit(file, path);
 }
 
+void makeExportFolder(const QString& dir) {
+  if (!QDir().mkpath(dir)) throw Error(FigureExport::cannotWrite(dir, QStringLiteral("mkdir")).toStdString());
+}
+
 QStringList exportAll(const std::vector<FigureView*>& views, const QString& dir, const FigureExportOptions& options,
                       bool withCsv) {
   QStringList written;
-  if (!QDir().mkpath(dir)) throw Error(FigureExport::cannotWrite(dir, QStringLiteral("mkdir")).toStdString());
+  makeExportFolder(dir);
   for (FigureView* view : views) {
     if (!view->hasData()) continue;
     const QString stem = QDir(dir).filePath(view->figureId());

@@ -26,6 +26,8 @@ bool formatFromSuffix(const QString& suffix, FigureFormat* format);
 // Throws std::runtime_error with a translated, complete message on failure.
 void exportFigure(FigureView& view, const QString& path, const FigureExportOptions& options);
 void exportCsv(const FigureView& view, const QString& path);
+// Creates dir (and parents) or throws laminar::Error naming it.
+void makeExportFolder(const QString& dir);
 // Every view with data, as <dir>/<figureId>.<suffix> (+ .csv when withCsv). Returns the
 // files written.
 QStringList exportAll(const std::vector<FigureView*>& views, const QString& dir, const FigureExportOptions& options,

@@ -115,6 +115,17 @@ void FigureView::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
 }
 
+QCPLegend* FigureView::addOuterLegend(int row, int column, int perRow) {
+  auto* legend = new QCPLegend;
+  body_->addElement(row, column, legend);
+  body_->setRowStretchFactor(row, 0.001);
+  legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  legend->setWrap(perRow);
+  legend->setBorderPen(Qt::NoPen);
+  legend->setLayer(QStringLiteral("legend"));
+  return legend;
+}
+
 void FigureView::addLayerAxis(QCPAxis* axis) {
   auto* line = new QCPItemStraightLine(plot_);
   line->setClipAxisRect(axis->axisRect());

@@ -41,6 +41,11 @@ class FigureView : public QWidget {
   virtual void writeCsv(QTextStream& out) const = 0;
   // Exact values under a pixel of the plot (empty when nothing is there).
   virtual QString toolTipAt(const QPointF& pixel) const;
+  // The selections a report should hold (each profile statistic, each spectrum block...):
+  // English file-name suffixes, stable across languages. One empty key: no choices.
+  // selectVariant(i) shows variant i, as if the user had picked it.
+  virtual QStringList variantKeys() const { return {QString()}; }
+  virtual void selectVariant(int /*index*/) {}
 
   QCustomPlot* plot() const { return plot_; }
   LayerCursor* cursor() const { return cursor_; }
@@ -68,6 +73,9 @@ class FigureView : public QWidget {
 
   QHBoxLayout* controls() const { return controls_; }
   QCPLayoutGrid* body() const { return body_; }  // where subclasses put axis rects
+  // A legend in cell (row, column) of body(), `perRow` entries a row: outside every axis
+  // rect, so it never hides a layer's values.
+  QCPLegend* addOuterLegend(int row, int column, int perRow);
   // Registers an x axis whose coordinates are 1-based layers: it gets a cursor line, a
   // fixed integer ticker, and clicks on its axis rect move the cursor.
   void addLayerAxis(QCPAxis* axis);

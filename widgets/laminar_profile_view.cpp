@@ -38,9 +38,7 @@ double standardErrorOf(const std::vector<double>& v) {
 LaminarProfileView::LaminarProfileView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
   rect_ = new QCPAxisRect(plot());
   body()->addElement(0, 0, rect_);
-  legend_ = new QCPLegend;
-  rect_->insetLayout()->addElement(legend_, Qt::AlignTop | Qt::AlignRight);
-  legend_->setLayer(QStringLiteral("legend"));
+  legend_ = addOuterLegend(1, 0, 3);  // below the plot: Q, K, V a row
   addLayerAxis(rect_->axis(QCPAxis::atBottom));
 
   statisticLabel_ = new QLabel(this);
@@ -84,6 +82,30 @@ QString LaminarProfileView::statisticName(Statistic s) {
     case Statistic::FisherZ: return tr("Fisher Z: attention tau vs MLP tau");
   }
   return {};
+}
+
+QString LaminarProfileView::statisticKey(Statistic s) {
+  switch (s) {
+    case Statistic::Variance: return QStringLiteral("variance");
+    case Statistic::Mean: return QStringLiteral("mean");
+    case Statistic::MeanAbs: return QStringLiteral("mean-abs");
+    case Statistic::MeanMi: return QStringLiteral("mean-mi");
+    case Statistic::Tau: return QStringLiteral("tau");
+    case Statistic::TStatistic: return QStringLiteral("t");
+    case Statistic::FisherZ: return QStringLiteral("fisher-z");
+  }
+  return {};
+}
+
+QStringList LaminarProfileView::variantKeys() const {
+  QStringList keys;
+  for (Statistic s : availableStatistics()) keys << statisticKey(s);
+  return keys;
+}
+
+void LaminarProfileView::selectVariant(int index) {
+  const auto available = availableStatistics();
+  if (index >= 0 && index < available.size()) setStatistic(available[index]);
 }
 
 void LaminarProfileView::setStatistic(Statistic statistic) {
@@ -145,14 +167,14 @@ QString LaminarProfileView::caption() const {
   return {};
 }
 
-std::vector<LaminarProfileView::Column> LaminarProfileView::columns() const {
+std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic statistic) const {
   std::vector<Column> out;
   if (!results()) return out;
-  if (results()->similarity && (statistic_ == Statistic::Variance || statistic_ == Statistic::Mean ||
-                                statistic_ == Statistic::MeanAbs)) {
+  if (results()->similarity && (statistic == Statistic::Variance || statistic == Statistic::Mean ||
+                                statistic == Statistic::MeanAbs)) {
     const auto& sim = *results()->similarity;
-    const char* statKey = statistic_ == Statistic::Variance ? "variance"
-                          : statistic_ == Statistic::Mean  ? "mean"
+    const char* statKey = statistic == Statistic::Variance ? "variance"
+                          : statistic == Statistic::Mean  ? "mean"
                                                            : "mean_abs";
     for (int g = 0; g < kGroups; ++g)
       for (int m = 0; m < kMatrices; ++m) {
@@ -161,36 +183,36 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::columns() const {
                                                  QLatin1String(Labels::groupKey(g)));
         for (const auto& layer : sim.layers) {
           const auto& p = layer.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)];
-          c.values.push_back(statistic_ == Statistic::Variance ? p.variance
-                             : statistic_ == Statistic::Mean   ? p.mean
+          c.values.push_back(statistic == Statistic::Variance ? p.variance
+                             : statistic == Statistic::Mean   ? p.mean
                                                                : p.meanAbs);
         }
         out.push_back(std::move(c));
       }
   } else if (results()->miDistance) {
     const auto& mi = *results()->miDistance;
-    if (statistic_ == Statistic::MeanMi || statistic_ == Statistic::Tau) {
+    if (statistic == Statistic::MeanMi || statistic == Statistic::Tau) {
       for (int s = 0; s < kSites; ++s) {
         Column value, error;
-        value.name = QStringLiteral("%1_%2").arg(statistic_ == Statistic::MeanMi ? "mean_mi" : "tau",
+        value.name = QStringLiteral("%1_%2").arg(statistic == Statistic::MeanMi ? "mean_mi" : "tau",
                                                  QLatin1String(Labels::siteKey(s)));
-        error.name = QStringLiteral("%1_%2").arg(statistic_ == Statistic::MeanMi ? "sem_mi" : "tau_p",
+        error.name = QStringLiteral("%1_%2").arg(statistic == Statistic::MeanMi ? "sem_mi" : "tau_p",
                                                  QLatin1String(Labels::siteKey(s)));
         for (const auto& layer : mi.layers) {
           const auto& site = layer.sites[static_cast<size_t>(s)];
-          value.values.push_back(statistic_ == Statistic::MeanMi ? site.meanMi : site.tau);
-          error.values.push_back(statistic_ == Statistic::MeanMi ? standardErrorOf(site.pairMi) : site.tauP);
+          value.values.push_back(statistic == Statistic::MeanMi ? site.meanMi : site.tau);
+          error.values.push_back(statistic == Statistic::MeanMi ? standardErrorOf(site.pairMi) : site.tauP);
         }
         out.push_back(std::move(value));
         out.push_back(std::move(error));
       }
     } else {
       Column value, p;
-      value.name = statistic_ == Statistic::TStatistic ? QStringLiteral("t") : QStringLiteral("fisher_z");
-      p.name = statistic_ == Statistic::TStatistic ? QStringLiteral("p") : QStringLiteral("fisher_p");
+      value.name = statistic == Statistic::TStatistic ? QStringLiteral("t") : QStringLiteral("fisher_z");
+      p.name = statistic == Statistic::TStatistic ? QStringLiteral("p") : QStringLiteral("fisher_p");
       for (const auto& layer : mi.layers) {
-        value.values.push_back(statistic_ == Statistic::TStatistic ? layer.t : layer.fisherZ);
-        p.values.push_back(statistic_ == Statistic::TStatistic ? layer.p : layer.fisherP);
+        value.values.push_back(statistic == Statistic::TStatistic ? layer.t : layer.fisherZ);
+        p.values.push_back(statistic == Statistic::TStatistic ? layer.p : layer.fisherP);
       }
       out.push_back(std::move(value));
       out.push_back(std::move(p));
@@ -199,15 +221,15 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::columns() const {
   return out;
 }
 
-std::vector<bool> LaminarProfileView::significanceMask(bool* available) const {
+std::vector<bool> LaminarProfileView::significanceMask(Statistic statistic, Correction correction, bool* available) const {
   *available = false;
   std::vector<bool> mask;
   if (!results() || !results()->miDistance) return mask;
   const auto& mi = *results()->miDistance;
   const size_t done = mi.layers.size();
   const bool complete = static_cast<int>(done) == mi.nLayer;
-  if (statistic_ == Statistic::MeanMi || statistic_ == Statistic::TStatistic) {
-    if (correction_ == Correction::Bonferroni) {
+  if (statistic == Statistic::MeanMi || statistic == Statistic::TStatistic) {
+    if (correction == Correction::Bonferroni) {
       *available = true;
       for (size_t l = 0; l < done; ++l)
         mask.push_back(mi.significantBonferroni.size() == done ? static_cast<bool>(mi.significantBonferroni[l])
@@ -216,10 +238,10 @@ std::vector<bool> LaminarProfileView::significanceMask(bool* available) const {
       *available = true;
       mask.assign(mi.significantFdr.begin(), mi.significantFdr.end());
     }
-  } else if (statistic_ == Statistic::FisherZ) {
+  } else if (statistic == Statistic::FisherZ) {
     std::vector<double> p;
     for (const auto& layer : mi.layers) p.push_back(layer.fisherP);
-    if (correction_ == Correction::Bonferroni) {
+    if (correction == Correction::Bonferroni) {
       *available = true;
       // Bonferroni over all L layers, so a layer's verdict does not change as others finish
       for (double x : p) mask.push_back(std::min(1.0, x * mi.nLayer) < mi.settings.alpha);
@@ -255,7 +277,7 @@ void LaminarProfileView::clearPlot() {
 void LaminarProfileView::rebuild() {
   clearPlot();
   legend_->setVisible(true);
-  const auto cols = columns();
+  const auto cols = columns(statistic_);
   QVector<double> x;
   const int done = layersDone();
   for (int l = 0; l < done; ++l) x.push_back(l + 1);
@@ -314,7 +336,7 @@ void LaminarProfileView::rebuild() {
   if (!std::isfinite(top)) top = 1, bottom = 0;
   const double pad = std::max(1e-12, (top - bottom) * 0.08);
   bool available = false;
-  const auto mask = significanceMask(&available);
+  const auto mask = significanceMask(statistic_, correction_, &available);
   if (available) {
     markers_ = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
     markers_->setName(tr("%1 (%2)").arg(Labels::significant(), Labels::correction(static_cast<int>(correction_))));
@@ -349,17 +371,29 @@ QString LaminarProfileView::toolTipAt(const QPointF& pixel) const {
 }
 
 void LaminarProfileView::writeCsv(QTextStream& out) const {
-  const auto cols = columns();
+  // Every statistic the view offers and every significance mask, not only the one on screen:
+  // one file holds the data behind all of the view's figures.
+  std::vector<Column> cols;
+  for (Statistic s : availableStatistics())
+    for (Column& c : columns(s)) cols.push_back(std::move(c));
+  const std::pair<Statistic, const char*> tests[] = {{Statistic::TStatistic, "t"}, {Statistic::FisherZ, "z"}};
+  for (const auto& [statistic, key] : tests)
+    for (Correction c : {Correction::Bonferroni, Correction::Fdr}) {
+      bool available = false;
+      const auto mask = significanceMask(statistic, c, &available);
+      if (!available) continue;
+      Column column;
+      column.name = QStringLiteral("significant_%1_%2").arg(QLatin1String(key),
+                                                           c == Correction::Bonferroni ? QStringLiteral("bonferroni") : QStringLiteral("fdr"));
+      for (bool m : mask) column.values.push_back(m ? 1 : 0);
+      cols.push_back(std::move(column));
+    }
   QStringList header{QStringLiteral("layer")};
   for (const auto& c : cols) header << c.name;
-  bool available = false;
-  const auto mask = significanceMask(&available);
-  if (available) header << QStringLiteral("significant_%1").arg(correction_ == Correction::Bonferroni ? "bonferroni" : "fdr");
   out << header.join(QLatin1Char(',')) << '\n';
   for (int l = 0; l < layersDone(); ++l) {
     QStringList row{QString::number(l)};
     for (const auto& c : cols) row << csv::number(c.values[static_cast<size_t>(l)]);
-    if (available) row << (mask[static_cast<size_t>(l)] ? QStringLiteral("1") : QStringLiteral("0"));
     out << row.join(QLatin1Char(',')) << '\n';
   }
 }

@@ -24,6 +24,8 @@ class LaminarProfileView : public FigureView {
   bool accepts(const RunResults& results) const override;
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QStringList variantKeys() const override;  // one per available statistic
+  void selectVariant(int index) override;
 
   Statistic statistic() const { return statistic_; }
   void setStatistic(Statistic statistic);
@@ -31,6 +33,7 @@ class LaminarProfileView : public FigureView {
   void setCorrection(Correction correction);
   QList<Statistic> availableStatistics() const;
   static QString statisticName(Statistic statistic);
+  static QString statisticKey(Statistic statistic);  // English, for file names
   QCPAxisRect* axisRect() const { return rect_; }
   // The plotted series (band edges and markers excluded), for tests and tooltips.
   QList<QCPGraph*> series() const { return series_; }
@@ -46,8 +49,8 @@ class LaminarProfileView : public FigureView {
     QString name;  // CSV header
     std::vector<double> values;  // per finished layer
   };
-  std::vector<Column> columns() const;  // the numbers behind the current statistic
-  std::vector<bool> significanceMask(bool* available) const;
+  std::vector<Column> columns(Statistic statistic) const;  // the numbers behind a statistic
+  std::vector<bool> significanceMask(Statistic statistic, Correction correction, bool* available) const;
   QCPGraph* addSeries(const QString& name, const QColor& color, Qt::PenStyle style, const QVector<double>& x,
                       const QVector<double>& y);
 

@@ -34,9 +34,9 @@ MiSignificanceView::MiSignificanceView(LayerCursor* cursor, QWidget* parent) : F
   auto* vmargins = new QCPMarginGroup(plot());
   mapRect_->setMarginGroup(QCP::msTop | QCP::msBottom, vmargins);
   scale_->setMarginGroup(QCP::msTop | QCP::msBottom, vmargins);
-  legend_ = new QCPLegend;
-  profileRect_->insetLayout()->addElement(legend_, Qt::AlignTop | Qt::AlignRight);
-  legend_->setLayer(QStringLiteral("legend"));
+  // The legend goes below the profile, two entries a row (statistic | its significance
+  // markers): inside the plot it covered the last layers, where a run's answer is.
+  legend_ = addOuterLegend(2, 0, 2);
   addLayerAxis(mapRect_->axis(QCPAxis::atBottom));
   addLayerAxis(profileRect_->axis(QCPAxis::atBottom));
   // rows of the heatmap: 1 = t, 2 = Z, labelled by a text ticker

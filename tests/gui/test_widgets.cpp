@@ -18,6 +18,7 @@
 #include "widgets/mi_matrix_view.h"
 #include "widgets/mi_significance_view.h"
 #include "widgets/multiple_comparisons.h"
+#include "widgets/result_labels.h"
 #include "widgets/text_similarity_view.h"
 
 using namespace laminar;
@@ -238,6 +239,63 @@ class WidgetsTest : public QObject {
     for (size_t i = 0; i < p.size(); ++i) QVERIFY(std::abs(adjusted[i] - r->miDistance->pFdr[i]) < 1e-12);
   }
 
+  void legendsNeverCoverTheData() {
+    // Profiles and the t/Z view: the legend sits outside every axis rect, so the last
+    // layers (where a run ends) stay visible at any size.
+    LayerCursor cursor;
+    std::vector<std::unique_ptr<FigureView>> views;
+    views.emplace_back(new LaminarProfileView(&cursor));
+    views.emplace_back(new MiSignificanceView(&cursor));
+    for (auto& view : views) {
+      view->setResults(view->figureId() == QLatin1String("laminar-profile") ? test::syntheticSimilarity(48, 48)
+                                                                           : test::syntheticMiDistance(48, 48));
+      view->show();
+      QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+      for (QSize size : {QSize(640, 480), QSize(1400, 900)}) {
+        view->resize(size);
+        QTest::qWait(50);
+        view->plot()->replot();
+        QVERIFY(view->plot()->height() > size.height() / 2);
+        QCPLegend* legend = nullptr;
+        QList<QCPAxisRect*> rects = view->plot()->axisRects();
+        for (QCPLayoutElement* e : view->plot()->plotLayout()->elements(true))
+          if (auto* l = qobject_cast<QCPLegend*>(e)) legend = l;
+        for (QCPAxisRect* r : rects)
+          for (QCPLayoutElement* e : r->insetLayout()->elements(false)) QVERIFY(!qobject_cast<QCPLegend*>(e));
+        QVERIFY2(legend && legend->visible() && legend->itemCount() > 0, qPrintable(view->figureId()));
+        for (QCPAxisRect* r : rects) {
+          const QRect l = legend->outerRect(), a = r->rect();
+          QVERIFY2(!l.intersects(a), qPrintable(QStringLiteral("%1: legend %2,%3 %4x%5 over axis rect %6,%7 %8x%9")
+                                                    .arg(view->figureId()).arg(l.x()).arg(l.y()).arg(l.width()).arg(l.height())
+                                                    .arg(a.x()).arg(a.y()).arg(a.width()).arg(a.height())));
+        }
+      }
+    }
+  }
+
+  void variantsSelectWhatTheyName() {
+    LayerCursor cursor;
+    CosineSpectrumView spectrum(&cursor);
+    spectrum.setResults(test::syntheticSimilarity(6, 6));
+    const QStringList keys = spectrum.variantKeys();
+    QCOMPARE(keys.size(), kGroups * kMeasures * kBlocks);
+    QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), keys.size());
+    const int qk = static_cast<int>(keys.indexOf(QStringLiteral("nontarget-shuffled-QK")));
+    QVERIFY(qk >= 0);
+    spectrum.selectVariant(qk);
+    QCOMPARE(spectrum.group(), 1);
+    QCOMPARE(spectrum.measure(), 2);
+    QCOMPARE(QString::fromLatin1(Labels::blockKey(spectrum.block())), QStringLiteral("QK"));
+    LaminarProfileView profile(&cursor);
+    profile.setResults(test::syntheticMiDistance(6, 6));
+    QCOMPARE(profile.variantKeys(), (QStringList{"mean-mi", "tau", "t", "fisher-z"}));
+    profile.selectVariant(3);
+    QCOMPARE(profile.statistic(), LaminarProfileView::Statistic::FisherZ);
+    MiSignificanceView significance(&cursor);
+    significance.selectVariant(1);
+    QCOMPARE(significance.correction(), 1);
+  }
+
   void textSimilarityShowsTheMatrix() {
     LayerCursor cursor;
     cursor.setCount(4);
@@ -291,7 +349,7 @@ class WidgetsTest : public QObject {
     QCOMPARE(lines.size(), 6);
     QVERIFY(lines[0].startsWith(QStringLiteral("layer,variance_Q_target")));
     const QStringList cells = lines[3].split(QLatin1Char(','));
-    QCOMPARE(cells.size(), 7);
+    QCOMPARE(cells.size(), 1 + 3 * 6);  // layer; variance, mean, mean |.| of Q, K, V x target, non-target
     QCOMPARE(cells[0], QStringLiteral("2"));  // files are 0-based
     bool ok = false;
     QCOMPARE(QLocale::c().toDouble(cells[1], &ok), r->similarity->layers[2].profiles[0][0].variance);
