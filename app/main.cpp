@@ -88,8 +88,13 @@ int main(int argc, char** argv) {
       RenderOptions options;
       options.resultsDir = parser.value(render);
       options.outDir = parser.value(out);
-      options.width = parser.value(width).toInt();
-      options.height = parser.value(height).toInt();
+      bool wOk = false, hOk = false;
+      options.width = parser.value(width).toInt(&wOk);
+      options.height = parser.value(height).toInt(&hOk);
+      if (!wOk || !hOk || options.width < 100 || options.height < 100 || options.width > 20000 || options.height > 20000) {
+        std::cerr << "laminar: --width and --height must be whole numbers of pixels from 100 to 20000\n";
+        return 1;
+      }
       const QStringList files = renderResults(options);
       std::cout << "laminar: wrote " << files.size() << " files to " << QDir::toNativeSeparators(options.outDir).toStdString() << "\n";
       return 0;

@@ -27,14 +27,30 @@ QStringList renderResults(const RenderOptions& options) {
   QStringList written;
   // Per-layer views show the last layer: the deepest one, where a run ends.
   figures.cursor()->setLayer(figures.cursor()->count() - 1);
-  const auto views = figures.viewsFor(*results);
-  for (FigureFormat format : {FigureFormat::Png, FigureFormat::Pdf, FigureFormat::Svg}) {
-    FigureExportOptions o;
-    o.format = format;
-    o.width = options.width;
-    o.height = options.height;
-    o.dpi = options.dpi;
-    written += exportAll(views, options.outDir, o, format == FigureFormat::Png);
+  makeExportFolder(options.outDir);
+  const QDir out(options.outDir);
+  for (FigureView* view : figures.viewsFor(*results)) {
+    if (!view->hasData()) continue;
+    // Every selection the view offers (each statistic, each spectrum block...), so a report
+    // holds what a user could click to; the CSV already covers them all.
+    const QStringList keys = view->variantKeys();
+    for (int i = 0; i < keys.size(); ++i) {
+      view->selectVariant(i);
+      const QString stem = out.filePath(view->figureId() + (keys[i].isEmpty() ? QString() : QLatin1Char('-') + keys[i]));
+      for (FigureFormat format : {FigureFormat::Png, FigureFormat::Pdf, FigureFormat::Svg}) {
+        FigureExportOptions o;
+        o.format = format;
+        o.width = options.width;
+        o.height = options.height;
+        o.dpi = options.dpi;
+        const QString file = stem + QLatin1Char('.') + formatSuffix(format);
+        exportFigure(*view, file, o);
+        written << file;
+      }
+    }
+    const QString csv = out.filePath(view->figureId() + QStringLiteral(".csv"));
+    exportCsv(*view, csv);
+    written << csv;
   }
   return written;
 }

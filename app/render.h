@@ -1,6 +1,7 @@
 #pragma once
 // `laminar --render RESULTS_DIR --out DIR [--lang vi|en]`: every figure of a saved results
-// directory as PNG, PDF and SVG, plus the data behind each as CSV, without a display.
+// directory, in every selection its view offers (FigureView::variantKeys), as PNG, PDF and
+// SVG, plus the data behind each view as CSV, without a display.
 #include <QString>
 #include <QStringList>
 

@@ -7,3 +7,15 @@ set_tests_properties(gui_app_test PROPERTIES
 
 add_test(NAME gui_laminar_version COMMAND laminar --version)
 set_tests_properties(gui_laminar_version PROPERTIES PASS_REGULAR_EXPRESSION "laminar [0-9]+\\.[0-9]+\\.[0-9]+.*libtorch")
+
+# `laminar --render` end to end, as a report script runs it (files, formats, Vietnamese,
+# a bad results folder refused without leaving output).
+add_test(NAME gui_render_command
+  COMMAND ${LAMINAR_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/check_render_cli.py
+          $<TARGET_FILE:laminar> $<TARGET_FILE:laminar-cli> ${LAMINAR_SOURCE_DIR})
+set_tests_properties(gui_render_command PROPERTIES TIMEOUT 600
+  ENVIRONMENT "XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-render")
+target_compile_definitions(gui_app_test PRIVATE
+  LAMINAR_PYTHON="${LAMINAR_PYTHON}"
+  LAMINAR_SHARED_DIR="${LAMINAR_SHARED_DIR}"
+  FAKE_HUB_SCRIPT="${LAMINAR_SOURCE_DIR}/tests/hub/fake_hub.py")
