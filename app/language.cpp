@@ -1,8 +1,10 @@
 #include "app/language.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
+#include <QWidget>
 
 #include "util/data_paths.h"
 
@@ -53,6 +55,11 @@ bool Language::set(const QString& code) {
   }
   current_ = ok ? code : QStringLiteral("en");
   QLocale::setDefault(screenLocale());
+  // The default locale only reaches widgets created from now on; spin boxes and other
+  // widgets that format numbers cache theirs, so hand the new one to every open window
+  // (a LocaleChange event then reaches each child).
+  if (qobject_cast<QApplication*>(QCoreApplication::instance()))
+    for (QWidget* window : QApplication::topLevelWidgets()) window->setLocale(screenLocale());
   emit changed(current_);
   return ok;
 }

@@ -7,12 +7,14 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSlider>
@@ -76,6 +78,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->setContentsMargins(4, 4, 4, 4);
+  welcome_ = new QFrame(central);
+  welcome_->setObjectName(QStringLiteral("welcomeBar"));
+  welcome_->setStyleSheet(QStringLiteral("QFrame#welcomeBar{background:#e7f1ff;border:1px solid #9ec5fe;border-radius:4px;}"
+                                         "QFrame#welcomeBar QLabel{color:#052c65;}"));
+  auto* welcomeLayout = new QHBoxLayout(welcome_);
+  welcomeText_ = new QLabel(welcome_);
+  welcomeText_->setWordWrap(true);
+  welcomeGet_ = new QPushButton(welcome_);
+  welcomeGet_->setDefault(true);
+  welcomeDismiss_ = new QPushButton(welcome_);
+  welcomeLayout->addWidget(welcomeText_, 1);
+  welcomeLayout->addWidget(welcomeGet_);
+  welcomeLayout->addWidget(welcomeDismiss_);
+  layout->addWidget(welcome_);
   banner_ = new QLabel(central);
   banner_->setObjectName(QStringLiteral("syntheticBanner"));
   banner_->setWordWrap(true);
@@ -162,10 +178,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(model_, &ModelPanel::modelChanged, this, [this] {
     sentences_->setTokenizerDirectory(model_->tokenizerDirectory());
     updateBanner();
-    if (!runner_->running()) experiment_->setStatus(model_->description());
+    updateWelcome();
+    if (!runner_->running()) setStatusText([this] { return model_->description(); });
   });
-  experiment_->setStatus(model_->description());
+  setStatusText([this] { return model_->description(); });
   connect(model_, &ModelPanel::manageModelsRequested, this, [this] { modelsAction_->trigger(); });
+  connect(welcomeGet_, &QPushButton::clicked, this, [this] { modelsAction_->trigger(); });
+  connect(welcomeDismiss_, &QPushButton::clicked, this, [this] {
+    QSettings().setValue(QStringLiteral("ui/welcomeDismissed"), true);
+    updateWelcome();
+  });
   sentences_->setTokenizerDirectory(model_->tokenizerDirectory());
 
   connect(runner_, &RunController::runningChanged, this, [this](bool running) {
@@ -175,7 +197,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     openResultsAction_->setEnabled(!running);
   });
   connect(runner_, &RunController::phaseChanged, this, [this](RunPhase phase) {
-    experiment_->setStatus(phaseText(phase));
+    setStatusText([this, phase] { return phaseText(phase); });
     statusBar()->showMessage(phaseText(phase));
   });
   connect(runner_, &RunController::progress, this, [this](const RunProgress& p) {
@@ -189,23 +211,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     showResults(soFar);
     newestLayer_ = layer;
     if (follow) figures_->cursor()->setLayer(layer);
-    experiment_->setStatus(tr("Layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count()));
+    setStatusText([this, layer] { return tr("Layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count()); });
   });
   connect(runner_, &RunController::finished, this, [this](const ResultsPtr& results) {
     resultsComplete_ = true;
     showResults(results);
-    const QString text = tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
-                             .arg(locale().toString(runSeconds_, 'f', 1));
-    experiment_->setStatus(text);
-    experiment_->progressBar()->setFormat(text);
-    statusBar()->showMessage(text, 10000);
+    const double seconds = runSeconds_;
+    setStatusText([this, seconds] {
+      return tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
+          .arg(locale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
+    }, true);
+    statusBar()->showMessage(experiment_->progressBar()->format(), 10000);
   });
   connect(runner_, &RunController::failed, this, [this](const QString& message) {
-    experiment_->setStatus(CoreMessages::translate(message));
+    setStatusText([message] { return CoreMessages::translate(message); });
     reportError(message, true);
   });
   connect(runner_, &RunController::cancelled, this, [this] {
-    experiment_->setStatus(tr("Cancelled. The layers already done stay on screen."));
+    setStatusText([this] { return tr("Cancelled. The layers already done stay on screen."); });
     statusBar()->showMessage(tr("Cancelled"), 5000);
   });
 
@@ -214,6 +237,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   updateTabs();
   updateLayerBar();
   updateBanner();
+  updateWelcome();
 
   QSettings settings;
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1440, 920);
@@ -287,6 +311,7 @@ void MainWindow::buildMenus() {
     } else {
       model_->rescan();
     }
+    updateWelcome();
   });
   fileMenu_->addSeparator();
   quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close, QKeySequence::Quit);
@@ -352,8 +377,13 @@ void MainWindow::retranslate() {
   languageMenu_->setTitle(tr("&Language"));
   helpMenu_->setTitle(tr("&Help"));
   aboutAction_->setText(tr("About Laminar"));
-  if (!runner_->running() && !results_) experiment_->setStatus(model_->description());
+  applyStatusText();
   play_->setText(figures_->cursor()->playing() ? QStringLiteral("⏸") : QStringLiteral("▶"));
+  welcomeText_->setText(tr("<b>Welcome to Laminar.</b> No GPT-2 checkpoint with trained weights is on this computer yet. "
+                           "Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real "
+                           "model; until then the synthetic demo model works offline."));
+  welcomeGet_->setText(tr("Get GPT-2…"));
+  welcomeDismiss_->setText(tr("Not now"));
   updateLayerBar();
   updateBanner();
 }
@@ -495,6 +525,24 @@ void MainWindow::updateBanner() {
   }
 }
 
+void MainWindow::setStatusText(std::function<QString()> text, bool onProgressBar) {
+  statusText_ = std::move(text);
+  statusOnProgressBar_ = onProgressBar;
+  applyStatusText();
+}
+
+void MainWindow::applyStatusText() {
+  if (!statusText_) return;
+  const QString text = statusText_();
+  experiment_->setStatus(text);
+  if (statusOnProgressBar_) experiment_->progressBar()->setFormat(text);
+}
+
+void MainWindow::updateWelcome() {
+  welcome_->setVisible(!model_->hasRealCheckpoint() && !QSettings().value(QStringLiteral("ui/welcomeDismissed"), false).toBool() &&
+                       !presenting_);
+}
+
 void MainWindow::showView(int index) {
   for (int k = 0; k < tabs_->count(); ++k) {
     const int i = (index + k) % tabs_->count();
@@ -517,6 +565,7 @@ void MainWindow::setPresentationMode(bool on) {
   QFont f = layerLabel_->font();
   f.setPointSizeF(on ? 16 : QApplication::font().pointSizeF());
   layerLabel_->setFont(f);
+  updateWelcome();
   if (on)
     showFullScreen();
   else

@@ -5,12 +5,16 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 #include "app/run_request.h"
 
 class QAction;
 class QActionGroup;
 class QDockWidget;
+class QFrame;
 class QLabel;
+class QPushButton;
 class QSlider;
 class QTabWidget;
 class QToolButton;
@@ -37,6 +41,11 @@ class MainWindow : public QMainWindow {
   RunController* runner() const { return runner_; }
   QTabWidget* viewTabs() const { return tabs_; }
   QLabel* banner() const { return banner_; }
+  // First start without a trained checkpoint: offers to get GPT-2 (Models…) or to go on
+  // with the demo model; hidden for good once dismissed or once a real checkpoint exists.
+  QFrame* welcomeBar() const { return welcome_; }
+  QPushButton* welcomeGetButton() const { return welcomeGet_; }
+  QPushButton* welcomeDismissButton() const { return welcomeDismiss_; }
   FigureView* currentView() const;
   bool presentationMode() const { return presenting_; }
 
@@ -69,6 +78,11 @@ class MainWindow : public QMainWindow {
   void retranslate();
   void showResults(const ResultsPtr& results);
   void updateBanner();
+  void updateWelcome();
+  // The experiment panel's status line, kept as a function so a language switch can say it
+  // again in the new language.
+  void setStatusText(std::function<QString()> text, bool onProgressBar = false);
+  void applyStatusText();
   void updateTabs();
   void updateLayerBar();
   void updateTitle();
@@ -85,6 +99,10 @@ class MainWindow : public QMainWindow {
   RunController* runner_;
   QTabWidget* tabs_;
   QLabel* banner_;
+  QFrame* welcome_;
+  QLabel* welcomeText_;
+  QPushButton* welcomeGet_;
+  QPushButton* welcomeDismiss_;
   QLabel* layerLabel_;
   QSlider* slider_;
   QToolButton* prev_;
@@ -96,6 +114,8 @@ class MainWindow : public QMainWindow {
   int newestLayer_ = -1;
   bool presenting_ = false;
   double runSeconds_ = 0;
+  std::function<QString()> statusText_;
+  bool statusOnProgressBar_ = false;
 
   QMenu* fileMenu_;
   QMenu* viewMenu_;

@@ -98,11 +98,13 @@ void ModelPanel::rescan() {
                               : source_->currentData().toString();
   source_->clear();
   source_->addItem(tr("Synthetic demo model (random weights)"), QString::fromLatin1(kDemoKey));
+  realCheckpoints_ = 0;
   std::vector<std::filesystem::path> folders;
   for (const QString& f : QSettings().value(QStringLiteral("model/folders")).toStringList()) folders.emplace_back(f.toStdString());
   try {
     for (const auto& c : hub::scanLocalCheckpoints(hub::defaultCacheDirectory(), folders)) {
       if (!c.usable()) continue;
+      if (!c.synthetic) ++realCheckpoints_;
       const QString label = QStringLiteral("%1 (%2%3)")
                                 .arg(QString::fromStdString(c.name), QString::fromStdString(c.shape),
                                      c.source == hub::LocalCheckpoint::Source::HubCache ? tr(", cache") : QString());

@@ -26,6 +26,8 @@ class ModelPanel : public QWidget {
   ModelChoice options() const;
   std::filesystem::path tokenizerDirectory() const;  // empty = the bundled tokenizer
   QString description() const;  // "gpt2-xl, 1.56 B parameters" for the status bar
+  // A checkpoint with trained weights was found in the cache or the user's folders.
+  bool hasRealCheckpoint() const { return realCheckpoints_ > 0; }
 
  public slots:
   void rescan();                        // the hub cache and user folders again
@@ -55,6 +57,7 @@ class ModelPanel : public QWidget {
   QComboBox* dtype_;
   QLabel* info_;
   bool synthetic_ = true;
+  int realCheckpoints_ = 0;
 };
 
 }  // namespace laminar

@@ -22,7 +22,8 @@
 
 namespace laminar {
 
-ModelsDialog::ModelsDialog(QWidget* parent) : QDialog(parent), watcher_(new QFutureWatcher<QString>(this)) {
+ModelsDialog::ModelsDialog(QWidget* parent, std::vector<hub::KnownModel> offered)
+    : QDialog(parent), watcher_(new QFutureWatcher<QString>(this)) {
   setWindowTitle(tr("Models"));
   resize(820, 560);
   auto* layout = new QVBoxLayout(this);
@@ -44,7 +45,7 @@ ModelsDialog::ModelsDialog(QWidget* parent) : QDialog(parent), watcher_(new QFut
   downloads_->setHeaderLabels({tr("Model"), tr("Parameters"), tr("Shape"), tr("Download size")});
   downloads_->setRootIsDecorated(false);
   downloads_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-  for (const auto& m : hub::knownModels()) {
+  for (const auto& m : offered) {
     auto* item = new QTreeWidgetItem(downloads_);
     item->setText(0, QStringLiteral("%1 (%2)").arg(QString::fromStdString(m.displayName), QString::fromStdString(m.repo)));
     item->setText(1, tr("%1 million").arg(locale().toString(m.parameters / 1e6, 'f', 0)));

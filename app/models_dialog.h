@@ -7,6 +7,9 @@
 #include <QFutureWatcher>
 
 #include <memory>
+#include <vector>
+
+#include "hub/known_models.h"
 
 class QLabel;
 class QProgressBar;
@@ -22,11 +25,19 @@ class ModelDownloader;
 class ModelsDialog : public QDialog {
   Q_OBJECT
  public:
-  explicit ModelsDialog(QWidget* parent = nullptr);
+  // `offered`: the downloadable models (the four GPT-2 sizes; tests pass repositories of a
+  // local hub imitation).
+  explicit ModelsDialog(QWidget* parent = nullptr, std::vector<hub::KnownModel> offered = hub::knownModels());
   ~ModelsDialog() override;
   QString chosenDirectory() const { return chosen_; }  // the checkpoint to use, or empty
   QTreeWidget* localList() const { return local_; }
   QTreeWidget* downloadList() const { return downloads_; }
+  QPushButton* downloadButton() const { return download_; }
+  QPushButton* cancelButton() const { return cancel_; }
+  QPushButton* useButton() const { return use_; }
+  QProgressBar* progressBar() const { return progress_; }
+  QLabel* statusLabel() const { return status_; }
+  bool downloading() const { return downloader_ != nullptr; }
 
  private:
   void rescan();

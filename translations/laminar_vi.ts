@@ -868,6 +868,18 @@ mật độ %5</translation>
             <source>Export figure data</source>
             <translation>Xuất dữ liệu của hình</translation>
         </message>
+        <message>
+            <source>&lt;b&gt;Welcome to Laminar.&lt;/b&gt; No GPT-2 checkpoint with trained weights is on this computer yet. Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real model; until then the synthetic demo model works offline.</source>
+            <translation>&lt;b&gt;Chào mừng đến với Laminar.&lt;/b&gt; Máy này chưa có checkpoint GPT-2 nào với trọng số đã huấn luyện. Hãy tải GPT-2 XL (6,4 GB) hoặc một GPT-2 nhỏ hơn vào bộ nhớ đệm Hugging Face để xem bên trong một mô hình thật; trong lúc chờ, mô hình minh họa tổng hợp vẫn chạy được khi không có mạng.</translation>
+        </message>
+        <message>
+            <source>Get GPT-2…</source>
+            <translation>Tải GPT-2…</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Để sau</translation>
+        </message>
     </context>
     <context>
         <name>laminar::MiDistanceView</name>

@@ -311,4 +311,9 @@ VI = {
 "Cosine similarity between the texts' [Q | K | V] vectors at the chosen token, at the selected layer. Red cells: two texts give the token similar representations; blue: opposite; white: unrelated. A uniformly red map means the layer barely depends on context.":
  "Độ tương đồng cosine giữa các vectơ [Q | K | V] của các văn bản tại token đã chọn, ở tầng đang chọn. Ô đỏ: hai văn bản cho token biểu diễn giống nhau; xanh: ngược nhau; trắng: không liên quan. Bản đồ đỏ đều nghĩa là tầng đó hầu như không phụ thuộc ngữ cảnh.",
 "texts %1 and %2\ncosine %3": "văn bản %1 và %2\ncosine %3",
+# --- welcome bar (first start without a trained checkpoint)
+"<b>Welcome to Laminar.</b> No GPT-2 checkpoint with trained weights is on this computer yet. Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real model; until then the synthetic demo model works offline.":
+ "<b>Chào mừng đến với Laminar.</b> Máy này chưa có checkpoint GPT-2 nào với trọng số đã huấn luyện. Hãy tải GPT-2 XL (6,4 GB) hoặc một GPT-2 nhỏ hơn vào bộ nhớ đệm Hugging Face để xem bên trong một mô hình thật; trong lúc chờ, mô hình minh họa tổng hợp vẫn chạy được khi không có mạng.",
+"Get GPT-2…": "Tải GPT-2…",
+"Not now": "Để sau",
 }

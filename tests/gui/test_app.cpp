@@ -4,10 +4,16 @@
 #include <QtTest>
 
 #include <QApplication>
+#include <QDirIterator>
+#include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPointer>
+#include <QProcess>
+#include <QProgressBar>
+#include <QSettings>
+#include <QTreeWidget>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -24,6 +30,7 @@
 #include "app/language.h"
 #include "app/main_window.h"
 #include "app/model_panel.h"
+#include "app/models_dialog.h"
 #include "app/render.h"
 #include "app/run_worker.h"
 #include "app/sentence_panel.h"
@@ -85,6 +92,8 @@ class AppTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
+    // Never look at the developer's own Hugging Face cache.
+    qputenv("HF_HOME", QDir(dir_.path()).filePath(QStringLiteral("hf-home")).toUtf8());
     registerRunMetaTypes();
     tinyModel_ = dir_.filePath(QStringLiteral("tiny"));
     deeperModel_ = dir_.filePath(QStringLiteral("deeper"));
@@ -204,7 +213,24 @@ class AppTest : public QObject {
     window.startRun();
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
     const QString englishFile = window.menuBar()->actions().front()->text();
+    // numbers in spin boxes follow the interface language (0.050 -> 0,050)
+    QList<QDoubleSpinBox*> spins = window.experimentPanel()->findChildren<QDoubleSpinBox*>();
+    QVERIFY(!spins.isEmpty());
+    auto decimalTexts = [&spins] {
+      QStringList texts;
+      for (QDoubleSpinBox* s : spins)
+        if (s->decimals() > 0) texts << s->text();
+      return texts;
+    };
+    QVERIFY(!decimalTexts().isEmpty());
+    const QString englishPoint = Language::instance().screenLocale().decimalPoint();
+    for (const QString& t : decimalTexts()) QVERIFY2(t.contains(englishPoint), qPrintable(t));
     window.setLanguage(QStringLiteral("vi"));
+    QTRY_VERIFY(decimalTexts().front().contains(QLatin1Char(',')));
+    // the finished run's status is said again in Vietnamese
+    QTRY_VERIFY2(!window.experimentPanel()->progressBar()->format().contains(QStringLiteral("Done")),
+                 qPrintable(window.experimentPanel()->progressBar()->format()));
+    for (const QString& t : decimalTexts()) QVERIFY2(t.contains(QLatin1Char(',')) && !t.contains(QLatin1Char('.')), qPrintable(t));
     QCOMPARE(Language::instance().current(), QStringLiteral("vi"));
     QTRY_VERIFY(window.menuBar()->actions().front()->text() != englishFile);
     QTRY_VERIFY(window.experimentPanel()->runButton()->text() != QStringLiteral("Run"));  // LanguageChange is posted
@@ -237,6 +263,8 @@ class AppTest : public QObject {
     window.setLanguage(QStringLiteral("en"));
     QTRY_COMPARE(window.menuBar()->actions().front()->text(), englishFile);
     QTRY_COMPARE(window.experimentPanel()->runButton()->text(), QStringLiteral("Run"));
+    QTRY_VERIFY(decimalTexts().front().contains(englishPoint));
+    QTRY_VERIFY(window.experimentPanel()->progressBar()->format().startsWith(QStringLiteral("Done")));
   }
 
   void coreMessagesAreTranslated() {
@@ -247,6 +275,120 @@ class AppTest : public QObject {
     QVERIFY2(!m.contains(QStringLiteral("no text contains")), qPrintable(m));
     Language::instance().set(QStringLiteral("en"));
     QCOMPARE(CoreMessages::translate(std::string("line 3: text skipped")), QStringLiteral("line 3: text skipped"));
+  }
+
+  void modelsDialogDownloadsIntoTheCacheAndOffersIt() {
+    // A private Hugging Face cache and a hub imitation on 127.0.0.1 (tests/hub/fake_hub.py):
+    // the dialog's real download code, never the internet.
+    QTemporaryDir home;
+    qputenv("HF_HOME", home.path().toUtf8());
+    for (const char* name : {"HF_HUB_CACHE", "HF_TOKEN", "HF_HUB_OFFLINE"}) qunsetenv(name);
+    QProcess hub;
+    hub.start(QStringLiteral(LAMINAR_PYTHON),
+              {QStringLiteral(FAKE_HUB_SCRIPT), QStringLiteral("--reference"), QStringLiteral(LAMINAR_SHARED_DIR "/reference/gpt2-tiny")});
+    QVERIFY(hub.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(hub.canReadLine(), 15000);
+    const QList<QByteArray> portLine = hub.readLine().trimmed().split(' ');
+    QCOMPARE(portLine.size(), 2);
+    qputenv("HF_ENDPOINT", "http://127.0.0.1:" + portLine[1]);
+    auto stopHub = qScopeGuard([&hub] {
+      hub.kill();
+      hub.waitForFinished(5000);
+      qunsetenv("HF_ENDPOINT");
+    });
+
+    // First start, nothing on this computer: the welcome bar offers to get GPT-2.
+    QSettings().remove(QStringLiteral("ui/welcomeDismissed"));
+    {
+      MainWindow window;
+      QVERIFY(!window.modelPanel()->hasRealCheckpoint());
+      QVERIFY(window.welcomeBar()->isVisibleTo(&window));
+      QVERIFY(!window.welcomeGetButton()->text().isEmpty());
+    }
+
+    const auto offered = [](const char* id, const char* repo) {
+      hub::KnownModel m;
+      m.id = id;
+      m.repo = repo;
+      m.displayName = id;
+      m.parameters = 100000;
+      m.nEmbd = 32;
+      m.nLayer = 2;
+      m.nHead = 4;
+      m.approxDownloadBytes = 500000;
+      return m;
+    };
+    ModelsDialog dialog(nullptr, {offered("tiny", "test-org/tiny"), offered("slow", "test-org/slow"),
+                                  offered("missing", "test-org/nothing-here")});
+    dialog.show();
+    QCOMPARE(dialog.localList()->topLevelItemCount(), 1);  // the "nothing found" row, not selectable
+    QVERIFY(!(dialog.localList()->topLevelItem(0)->flags() & Qt::ItemIsEnabled));
+    QCOMPARE(dialog.downloadList()->topLevelItemCount(), 3);
+    const QString cache = QDir(home.path()).filePath(QStringLiteral("hub"));
+
+    // A repository the hub does not have: a message that names it; nothing is left in the cache.
+    dialog.downloadList()->setCurrentItem(dialog.downloadList()->topLevelItem(2));
+    dialog.downloadButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.downloading(), 30000);
+    QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("test-org/nothing-here")), qPrintable(dialog.statusLabel()->text()));
+    QVERIFY(!QFileInfo::exists(cache + QStringLiteral("/models--test-org--nothing-here/snapshots")));
+    QVERIFY(dialog.downloadButton()->isEnabled());
+
+    // A stalled transfer: Cancel takes effect at once and keeps the partial file for resuming.
+    dialog.downloadList()->setCurrentItem(dialog.downloadList()->topLevelItem(1));
+    dialog.downloadButton()->click();
+    QVERIFY(dialog.cancelButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.progressBar()->value() > 0, 30000);  // the first 1000 bytes arrived
+    QElapsedTimer cancelTimer;
+    cancelTimer.start();
+    dialog.cancelButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.downloading(), 10000);
+    QVERIFY2(cancelTimer.elapsed() < 5000, qPrintable(QString::number(cancelTimer.elapsed())));
+    QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("resumes")), qPrintable(dialog.statusLabel()->text()));
+    // as with Python's hub client, finished small files may be linked already; the weights
+    // are not, and the partial blob waits to be resumed
+    const QString slowRepo = cache + QStringLiteral("/models--test-org--slow");
+    QDirIterator linked(slowRepo + QStringLiteral("/snapshots"), {QStringLiteral("model.safetensors")}, QDir::AllEntries | QDir::System,
+                        QDirIterator::Subdirectories);
+    QVERIFY(!linked.hasNext());
+    QVERIFY(!QDir(slowRepo + QStringLiteral("/blobs")).entryList({QStringLiteral("*.incomplete")}, QDir::Files).isEmpty());
+
+    // A normal download lands in the cache, is listed, selected, and can be used.
+    dialog.downloadList()->setCurrentItem(dialog.downloadList()->topLevelItem(0));
+    dialog.downloadButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.downloading(), 30000);
+    QCOMPARE(dialog.progressBar()->value(), dialog.progressBar()->maximum());
+    QTreeWidgetItem* local = dialog.localList()->currentItem();
+    QVERIFY2(local, qPrintable(dialog.statusLabel()->text()));
+    const QString snapshot = local->data(0, Qt::UserRole).toString();
+    QVERIFY2(snapshot.startsWith(cache + QStringLiteral("/models--test-org--tiny/snapshots/")), qPrintable(snapshot));
+    QVERIFY(QFileInfo(snapshot + QStringLiteral("/model.safetensors")).isSymLink());
+    QVERIFY(QFileInfo::exists(snapshot + QStringLiteral("/config.json")));
+    dialog.useButton()->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.chosenDirectory(), snapshot);
+
+    // With a trained checkpoint present, the welcome bar stays away and the model panel lists it.
+    {
+      MainWindow window;
+      QVERIFY(window.modelPanel()->hasRealCheckpoint());
+      QVERIFY(!window.welcomeBar()->isVisibleTo(&window));
+    }
+    // Without one, "Not now" hides it for good.
+    QTemporaryDir empty;
+    qputenv("HF_HOME", empty.path().toUtf8());
+    {
+      MainWindow window;
+      QVERIFY(window.welcomeBar()->isVisibleTo(&window));
+      window.welcomeDismissButton()->click();
+      QVERIFY(!window.welcomeBar()->isVisibleTo(&window));
+    }
+    {
+      MainWindow window;
+      QVERIFY(!window.welcomeBar()->isVisibleTo(&window));
+    }
+    QSettings().remove(QStringLiteral("ui/welcomeDismissed"));
+    qputenv("HF_HOME", QDir(dir_.path()).filePath(QStringLiteral("hf-home")).toUtf8());
   }
 
   void renderWritesEveryFigure() {
@@ -262,9 +404,24 @@ class AppTest : public QObject {
     options.resultsDir = results;
     options.outDir = out.filePath(QStringLiteral("figures"));
     const QStringList files = renderResults(options);
-    // MI experiment: profile, MI vs distance, MI matrices, t and Z; PNG+CSV, PDF, SVG
-    QCOMPARE(files.size(), 4 * 4);
+    // MI experiment: the profile in each of its statistics, the t/Z view under each
+    // correction, MI vs distance and the MI matrices; each as PNG, PDF, SVG; one CSV a view.
+    QStringList expected;
+    for (const char* stem : {"laminar-profile-mean-mi", "laminar-profile-tau", "laminar-profile-t", "laminar-profile-fisher-z",
+                             "mi-vs-distance", "mi-matrices", "mi-significance-bonferroni", "mi-significance-fdr"})
+      for (const char* suffix : {".png", ".pdf", ".svg"}) expected << QString::fromLatin1(stem) + QLatin1String(suffix);
+    for (const char* csv : {"laminar-profile.csv", "mi-vs-distance.csv", "mi-matrices.csv", "mi-significance.csv"})
+      expected << QString::fromLatin1(csv);
+    QStringList names;
+    for (const QString& f : files) names << QFileInfo(f).fileName();
+    names.sort();
+    expected.sort();
+    QCOMPARE(names, expected);
+    QCOMPARE(QDir(options.outDir).entryList(QDir::Files, QDir::Name), expected);  // nothing else, no temporaries
     for (const QString& f : files) QVERIFY2(QFileInfo(f).size() > 200, qPrintable(f));
+    // the two corrections are different figures (FDR marks at least as many layers)
+    QVERIFY(QImage(out.filePath(QStringLiteral("figures/mi-significance-bonferroni.png"))) !=
+            QImage(out.filePath(QStringLiteral("figures/mi-significance-fdr.png"))));
     QImage png(out.filePath(QStringLiteral("figures/mi-vs-distance.png")));
     QVERIFY(!png.isNull());
     QVERIFY(distinctColours(png) > 20);
