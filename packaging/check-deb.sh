@@ -44,7 +44,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Section)" = "science" ] || fail "Section is '$(field Section)'"
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 depends="$(field Depends)"
-for dep in libopenblas0 fonts-dejavu-core libc6 libstdc++6 libcurl4 'libtorch[0-9.]*'; do
+for dep in libopenblas0 fonts-dejavu-core libc6 'libstdc\+\+6' libcurl4 'libtorch[0-9.]*'; do
   grep -qE "(^|, )${dep}( |,|$)" <<< "$depends" || fail "Depends lacks $dep: $depends"
 done
 if [ "$gui" = "ON" ]; then
