@@ -86,6 +86,7 @@ class FigureView : public QWidget {
 
  private:
   void updateChrome();  // title, caption, cursor lines
+  void reserveCaptionLines();
   void onMousePress(QMouseEvent* event);
   void onMouseMove(QMouseEvent* event);
 
