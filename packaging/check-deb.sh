@@ -26,8 +26,10 @@ expect_file usr/share/laminar/tokenizer/merges.txt
 expect_file usr/share/laminar/examples/
 expect_file usr/share/doc/laminar/copyright
 expect_file usr/share/doc/laminar/changelog.Debian.gz
+expect_file usr/share/man/man1/laminar-cli.1.gz
 if [ "$gui" = "ON" ]; then
   expect_file usr/bin/laminar
+  expect_file usr/share/man/man1/laminar.1.gz
   expect_file usr/share/applications/io.laminar.Laminar.desktop
   expect_file usr/share/metainfo/io.laminar.Laminar.metainfo.xml
   expect_file usr/share/icons/hicolor/scalable/apps/io.laminar.Laminar.svg
