@@ -332,23 +332,37 @@ def verify_mi(res, vec, rep):
         zp = 2 * stats.norm.sf(abs(z)) if not math.isnan(z) else math.nan
         rep.add("Fisher Z", num(layer["fisherZ"]), z, REL_SCIPY, where=f"layer {l}")
         rep.add("Fisher Z p (normal)", num(layer["fisherP"]), zp, REL_SCIPY, floor=1e-300, where=f"layer {l}")
-    p = np.array(pvals)
-    ok = ~np.isnan(p)
-    if ok.any():
-        alpha, q = num(s["alpha"]), num(s["fdrQ"])
-        rb, pb, _, _ = multipletests(p[ok], alpha=alpha, method="bonferroni")
-        rf, pf, _, _ = multipletests(p[ok], alpha=q, method="fdr_bh")
-        ours_b = np.array([num(x["pBonferroni"]) for x in mi["layers"]])[ok]
-        ours_f = np.array(num_list(mi["pFdr"]))[ok]
-        rep.add("Bonferroni adjusted p", ours_b, pb, REL_SCIPY, floor=1e-300)
-        rep.add("Benjamini-Hochberg adjusted p", ours_f, pf, REL_SCIPY, floor=1e-300)
-        rep.exact("Bonferroni significance", np.array(mi["significantBonferroni"])[ok], rb)
-        rep.exact("Benjamini-Hochberg significance", np.array(mi["significantFdr"])[ok], rf)
+    verify_corrections(mi, s, np.array(pvals), np.array([num(x["fisherP"]) for x in mi["layers"]]), rep)
     # The 2 x L x 2 array repeats mean MI and tau.
     arr = mi["resultsArray"]["values"]
     for si, site in enumerate(("attn", "mlp")):
         rep.add("results array", [num(x) for row in arr[si] for x in row],
                 [num(layer[site][key]) for layer in mi["layers"] for key in ("meanMi", "tau")], 0.0, "abs")
+
+
+def verify_corrections(mi, s, p_t, p_z, rep):
+    """Bonferroni and Benjamini-Hochberg over the L layers, for the t-test and for Fisher Z.
+    An undefined test (NaN p) still counts among the L tests and weighs on the others as
+    p = 1 would (core/stats/multiple_testing.h); its own adjusted p is NaN, never significant."""
+    from statsmodels.stats.multitest import multipletests
+    alpha, q = num(s["alpha"]), num(s["fdrQ"])
+    complete = len(mi["layers"]) == mi["nLayer"]
+    families = (("t-test", p_t, [num(x["pBonferroni"]) for x in mi["layers"]], "significantBonferroni", "pFdr", "significantFdr"),
+                ("Fisher Z", p_z, [num(x.get("fisherPBonferroni", math.nan)) for x in mi["layers"]],
+                 "fisherSignificantBonferroni", "fisherPFdr", "fisherSignificantFdr"))
+    for name, p, ours_b, key_b, key_f, key_sf in families:
+        nan = np.isnan(p)
+        filled = np.where(nan, 1.0, p)
+        rb, pb, _, _ = multipletests(filled, alpha=alpha, method="bonferroni")
+        pb[nan], rb[nan] = math.nan, False
+        rep.add(f"{name} Bonferroni adjusted p", ours_b, pb, REL_SCIPY, floor=1e-300)
+        rep.exact(f"{name} Bonferroni significance", list(mi[key_b]), [bool(x) for x in rb])
+        if not complete:
+            continue
+        rf, pf, _, _ = multipletests(filled, alpha=q, method="fdr_bh")
+        pf[nan], rf[nan] = math.nan, False
+        rep.add(f"{name} Benjamini-Hochberg adjusted p", num_list(mi[key_f]), pf, REL_SCIPY, floor=1e-300)
+        rep.exact(f"{name} Benjamini-Hochberg significance", list(mi[key_sf]), [bool(x) for x in rf])
 
 
 # --- CSV tables repeat results.json -------------------------------------------------------
@@ -385,12 +399,20 @@ def verify_tables(res, d, rep):
             ref += [num(layer["meanMi"]), num(layer["tau"]), num(layer["tauP"])]
         rep.add("profiles.csv = results.json", ours, ref, 0.0, "abs")
         ours, ref = [], []
+        flags, ref_flags = [], []
         for r in rows("tests.csv"):
             li = int(r["layer"])
             layer = mi["layers"][li]
-            ours += [float(r["t"]), float(r["p"]), float(r["p_bonferroni"]), float(r["p_fdr"]), float(r["fisher_z"])]
-            ref += [num(layer["t"]), num(layer["p"]), num(layer["pBonferroni"]), num(mi["pFdr"][li]), num(layer["fisherZ"])]
+            ours += [float(r["t"]), float(r["p"]), float(r["p_bonferroni"]), float(r["p_fdr"]), float(r["fisher_z"]),
+                     float(r["fisher_p_bonferroni"]), float(r["fisher_p_fdr"])]
+            ref += [num(layer["t"]), num(layer["p"]), num(layer["pBonferroni"]), num(mi["pFdr"][li]), num(layer["fisherZ"]),
+                    num(layer["fisherPBonferroni"]), num(mi["fisherPFdr"][li])]
+            flags += [r["significant_bonferroni"], r["significant_fdr"], r["fisher_significant_bonferroni"],
+                      r["fisher_significant_fdr"]]
+            ref_flags += ["1" if f else "0" for f in (mi["significantBonferroni"][li], mi["significantFdr"][li],
+                                                      mi["fisherSignificantBonferroni"][li], mi["fisherSignificantFdr"][li])]
         rep.add("tests.csv = results.json", ours, ref, 0.0, "abs")
+        rep.exact("tests.csv significance = results.json", flags, ref_flags)
 
 
 def main(argv):

@@ -10,7 +10,6 @@
 
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
-#include "widgets/multiple_comparisons.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
 
@@ -222,33 +221,21 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic st
 }
 
 std::vector<bool> LaminarProfileView::significanceMask(Statistic statistic, Correction correction, bool* available) const {
+  // Core decides significance (core/analysis/mi_distance_math.cpp); this only picks the mask.
   *available = false;
   std::vector<bool> mask;
-  if (!results() || !results()->miDistance) return mask;
+  const bool fisher = statistic == Statistic::FisherZ;
+  const bool tTest = statistic == Statistic::MeanMi || statistic == Statistic::TStatistic;
+  if (!results() || !results()->miDistance || !(fisher || tTest)) return mask;
   const auto& mi = *results()->miDistance;
-  const size_t done = mi.layers.size();
-  const bool complete = static_cast<int>(done) == mi.nLayer;
-  if (statistic == Statistic::MeanMi || statistic == Statistic::TStatistic) {
-    if (correction == Correction::Bonferroni) {
-      *available = true;
-      for (size_t l = 0; l < done; ++l)
-        mask.push_back(mi.significantBonferroni.size() == done ? static_cast<bool>(mi.significantBonferroni[l])
-                                                               : mi.layers[l].pBonferroni < mi.settings.alpha);
-    } else if (complete && mi.significantFdr.size() == done) {
-      *available = true;
-      mask.assign(mi.significantFdr.begin(), mi.significantFdr.end());
-    }
-  } else if (statistic == Statistic::FisherZ) {
-    std::vector<double> p;
-    for (const auto& layer : mi.layers) p.push_back(layer.fisherP);
-    if (correction == Correction::Bonferroni) {
-      *available = true;
-      // Bonferroni over all L layers, so a layer's verdict does not change as others finish
-      for (double x : p) mask.push_back(std::min(1.0, x * mi.nLayer) < mi.settings.alpha);
-    } else if (complete) {
-      *available = true;
-      for (double x : benjaminiHochbergAdjust(p)) mask.push_back(x < mi.settings.fdrQ);
-    }
+  if (correction == Correction::Bonferroni) {
+    *available = true;  // final per layer, so it streams in with the layers
+    for (const auto& layer : mi.layers)
+      mask.push_back(fisher ? layer.fisherSignificantBonferroni : layer.significantBonferroni);
+  } else if (mi.complete()) {
+    *available = true;
+    const auto& fdr = fisher ? mi.fisherSignificantFdr : mi.significantFdr;
+    mask.assign(fdr.begin(), fdr.end());
   }
   return mask;
 }

@@ -10,7 +10,6 @@
 
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
-#include "widgets/multiple_comparisons.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
 
@@ -77,43 +76,35 @@ QString MiSignificanceView::caption() const {
             "multiple-comparison correction; the FDR mask appears when all layers are done.");
 }
 
+// Row 0: the t-test, row 1: Fisher Z; the adjustments and masks are core's.
 std::vector<double> MiSignificanceView::adjustedP(int row, bool* available) const {
   *available = false;
   std::vector<double> out;
   if (!hasData()) return out;
   const auto& mi = *results()->miDistance;
-  const bool complete = static_cast<int>(mi.layers.size()) == mi.nLayer;
-  if (row == 0) {
-    if (correction_ == 0) {
-      *available = true;
-      for (const auto& l : mi.layers) out.push_back(l.pBonferroni);
-    } else if (complete && mi.pFdr.size() == mi.layers.size()) {
-      *available = true;
-      out = mi.pFdr;
-    }
-  } else {
-    std::vector<double> p;
-    for (const auto& l : mi.layers) p.push_back(l.fisherP);
-    if (correction_ == 0) {
-      *available = true;
-      for (double x : p) out.push_back(std::min(1.0, x * mi.nLayer));
-    } else if (complete) {
-      *available = true;
-      out = benjaminiHochbergAdjust(p);
-    }
+  if (correction_ == 0) {
+    *available = true;  // Bonferroni is final per layer
+    for (const auto& l : mi.layers) out.push_back(row == 0 ? l.pBonferroni : l.fisherPBonferroni);
+  } else if (mi.complete()) {
+    *available = true;
+    out = row == 0 ? mi.pFdr : mi.fisherPFdr;
   }
   return out;
 }
 
 std::vector<bool> MiSignificanceView::mask(int row, bool* available) const {
+  *available = false;
   std::vector<bool> out;
-  const auto p = adjustedP(row, available);
-  if (!*available) return out;
-  const auto& settings = results()->miDistance->settings;
-  const double alpha = correction_ == 0 ? settings.alpha : settings.fdrQ;
-  if (row == 0 && correction_ == 1 && results()->miDistance->significantFdr.size() == p.size())
-    return results()->miDistance->significantFdr;
-  for (double x : p) out.push_back(x < alpha);
+  if (!hasData()) return out;
+  const auto& mi = *results()->miDistance;
+  if (correction_ == 0) {
+    *available = true;
+    for (const auto& l : mi.layers) out.push_back(row == 0 ? l.significantBonferroni : l.fisherSignificantBonferroni);
+  } else if (mi.complete()) {
+    *available = true;
+    const auto& fdr = row == 0 ? mi.significantFdr : mi.fisherSignificantFdr;
+    out.assign(fdr.begin(), fdr.end());
+  }
   return out;
 }
 

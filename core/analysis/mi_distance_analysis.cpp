@@ -20,6 +20,32 @@ namespace {
 
 const char* kSiteHooks[kSites] = {"hook_attn_out", "hook_mlp_out"};
 
+std::vector<bool> readLayerFlags(const nlohmann::json& j, const char* key, size_t layers) {
+  std::vector<bool> flags = j.at(key).get<std::vector<bool>>();
+  if (flags.size() != layers)
+    throw Error(std::string("mi-distance: '") + key + "' has " + std::to_string(flags.size()) + " entries for " +
+                std::to_string(layers) + " layers");
+  return flags;
+}
+
+// The multiple-comparison results. Directories written before the Fisher Z family was
+// corrected in core lack it: derive both families the way a run does, so they draw alike.
+void readLayerCorrections(const nlohmann::json& j, MiDistanceResults& r) {
+  if (!j.contains("fisherPFdr")) {
+    for (MiLayer& l : r.layers) adjustLayerTests(l, r.nLayer, r.settings);
+    if (r.pFdr.size() == r.layers.size() && static_cast<int>(r.layers.size()) == r.nLayer) correctAcrossLayers(r);
+    return;
+  }
+  const std::vector<bool> t = readLayerFlags(j, "significantBonferroni", r.layers.size());
+  const std::vector<bool> z = readLayerFlags(j, "fisherSignificantBonferroni", r.layers.size());
+  for (size_t i = 0; i < r.layers.size(); ++i) {
+    r.layers[i].significantBonferroni = t[i];
+    r.layers[i].fisherSignificantBonferroni = z[i];
+  }
+  r.fisherPFdr = readJsonNumbers(j.at("fisherPFdr"));
+  r.fisherSignificantFdr = j.at("fisherSignificantFdr").get<std::vector<bool>>();
+}
+
 class MiDistanceAnalysis final : public Analysis {
  public:
   std::string name() const override { return "mi-distance"; }
@@ -119,6 +145,7 @@ class MiDistanceAnalysis final : public Analysis {
                            {"tUndefined", l.tUndefined},
                            {"fisherZ", jsonNumber(l.fisherZ)},
                            {"fisherP", jsonNumber(l.fisherP)},
+                           {"fisherPBonferroni", jsonNumber(l.fisherPBonferroni)},
                            {"fisherUndefined", l.fisherUndefined}};
       for (int s = 0; s < kSites; ++s) {
         const MiSiteLayer& sl = l.sites[static_cast<size_t>(s)];
@@ -133,9 +160,17 @@ class MiDistanceAnalysis final : public Analysis {
       }
       j["layers"].push_back(std::move(lj));
     }
+    std::vector<bool> significantBonferroni, fisherSignificantBonferroni;
+    for (const MiLayer& l : r.layers) {
+      significantBonferroni.push_back(l.significantBonferroni);
+      fisherSignificantBonferroni.push_back(l.fisherSignificantBonferroni);
+    }
     j["pFdr"] = jsonNumbers(r.pFdr);
-    j["significantBonferroni"] = r.significantBonferroni;
+    j["significantBonferroni"] = significantBonferroni;
     j["significantFdr"] = r.significantFdr;
+    j["fisherPFdr"] = jsonNumbers(r.fisherPFdr);
+    j["fisherSignificantBonferroni"] = fisherSignificantBonferroni;
+    j["fisherSignificantFdr"] = r.fisherSignificantFdr;
     // The spec's 2 sites x L layers x 2 statistics array, for plotting in one line.
     nlohmann::json arr = nlohmann::json::array();
     for (int s = 0; s < kSites; ++s) {
@@ -185,6 +220,7 @@ class MiDistanceAnalysis final : public Analysis {
       l.tUndefined = lj.at("tUndefined").get<std::string>();
       l.fisherZ = readJsonNumber(lj.at("fisherZ"));
       l.fisherP = readJsonNumber(lj.at("fisherP"));
+      if (lj.contains("fisherPBonferroni")) l.fisherPBonferroni = readJsonNumber(lj.at("fisherPBonferroni"));
       l.fisherUndefined = lj.at("fisherUndefined").get<std::string>();
       for (int s = 0; s < kSites; ++s) {
         const auto& sj2 = lj.at(siteKey(static_cast<MiSite>(s)));
@@ -201,8 +237,8 @@ class MiDistanceAnalysis final : public Analysis {
       r.layers.push_back(std::move(l));
     }
     r.pFdr = readJsonNumbers(j.at("pFdr"));
-    r.significantBonferroni = j.at("significantBonferroni").get<std::vector<bool>>();
     r.significantFdr = j.at("significantFdr").get<std::vector<bool>>();
+    readLayerCorrections(j, r);
     results.miDistance = std::move(r);
   }
 
@@ -210,7 +246,9 @@ class MiDistanceAnalysis final : public Analysis {
     const MiDistanceResults& r = *results.miDistance;
     std::string pairs = "layer,site,i,j,position_i,position_j,distance,mi,kept_samples,bins\n";
     std::string profiles = "layer,site,mean_mi,tau,tau_p\n";
-    std::string tests = "layer,t,df,p,p_bonferroni,p_fdr,significant_bonferroni,significant_fdr,fisher_z,fisher_p\n";
+    std::string tests =
+        "layer,t,df,p,p_bonferroni,p_fdr,significant_bonferroni,significant_fdr,fisher_z,fisher_p,"
+        "fisher_p_bonferroni,fisher_p_fdr,fisher_significant_bonferroni,fisher_significant_fdr\n";
     for (size_t li = 0; li < r.layers.size(); ++li) {
       const MiLayer& l = r.layers[li];
       for (int s = 0; s < kSites; ++s) {
@@ -227,12 +265,15 @@ class MiDistanceAnalysis final : public Analysis {
         profiles += std::to_string(l.layer) + "," + site + "," + csvNumber(sl.meanMi) + "," + csvNumber(sl.tau) + "," +
                     csvNumber(sl.tauP) + "\n";
       }
-      const bool done = li < r.pFdr.size();
+      // FDR columns stay empty until every layer is done; Bonferroni is final per layer.
+      const bool done = r.complete();
+      auto flag = [](bool b) { return std::string(b ? "1" : "0"); };
       tests += std::to_string(l.layer) + "," + csvNumber(l.t) + "," + csvNumber(l.df) + "," + csvNumber(l.p) + "," +
                csvNumber(l.pBonferroni) + "," + (done ? csvNumber(r.pFdr[li]) : "") + "," +
-               (done ? (r.significantBonferroni[li] ? "1" : "0") : "") + "," +
-               (done ? (r.significantFdr[li] ? "1" : "0") : "") + "," + csvNumber(l.fisherZ) + "," +
-               csvNumber(l.fisherP) + "\n";
+               flag(l.significantBonferroni) + "," + (done ? flag(r.significantFdr[li]) : "") + "," +
+               csvNumber(l.fisherZ) + "," + csvNumber(l.fisherP) + "," + csvNumber(l.fisherPBonferroni) + "," +
+               (done ? csvNumber(r.fisherPFdr[li]) : "") + "," + flag(l.fisherSignificantBonferroni) + "," +
+               (done ? flag(r.fisherSignificantFdr[li]) : "") + "\n";
     }
     return {{"profiles.csv", profiles}, {"pairs.csv", pairs}, {"tests.csv", tests}};
   }

@@ -66,36 +66,48 @@ void compareMiSites(MiLayer& l, int nLayer, const MiDistanceSettings& settings) 
   if (t.defined) {
     l.t = t.t;
     l.p = t.p;
-    l.pBonferroni = std::min(1.0, l.p * nLayer);
   } else {
-    l.t = l.p = l.pBonferroni = kNaN;
+    l.t = l.p = kNaN;
     l.tUndefined = t.reason;
   }
   if (!attn.tauUndefined.empty() || !mlp.tauUndefined.empty()) {
     l.fisherZ = l.fisherP = kNaN;
     l.fisherUndefined = "tau undefined (" + (attn.tauUndefined.empty() ? "mlp: " + mlp.tauUndefined
                                                                         : "attn: " + attn.tauUndefined) + ")";
-    return;
-  }
-  stats::FisherZResult z = stats::fisherZCompare(attn.tau, mlp.tau, static_cast<int64_t>(attn.pairMi.size()));
-  if (z.defined) {
-    l.fisherZ = z.z;
-    l.fisherP = z.p;
   } else {
-    l.fisherZ = l.fisherP = kNaN;
-    l.fisherUndefined = z.reason;
+    stats::FisherZResult z = stats::fisherZCompare(attn.tau, mlp.tau, static_cast<int64_t>(attn.pairMi.size()));
+    if (z.defined) {
+      l.fisherZ = z.z;
+      l.fisherP = z.p;
+    } else {
+      l.fisherZ = l.fisherP = kNaN;
+      l.fisherUndefined = z.reason;
+    }
   }
+  adjustLayerTests(l, nLayer, settings);
+}
+
+void adjustLayerTests(MiLayer& l, int nLayer, const MiDistanceSettings& settings) {
+  const stats::AdjustedPValue t = stats::bonferroniOne(l.p, nLayer, settings.alpha);
+  l.pBonferroni = t.adjusted;
+  l.significantBonferroni = t.reject;
+  const stats::AdjustedPValue z = stats::bonferroniOne(l.fisherP, nLayer, settings.alpha);
+  l.fisherPBonferroni = z.adjusted;
+  l.fisherSignificantBonferroni = z.reject;
 }
 
 void correctAcrossLayers(MiDistanceResults& r) {
-  std::vector<double> p;
-  for (const MiLayer& l : r.layers) p.push_back(l.p);
-  stats::AdjustedPValues bonf = stats::bonferroni(p, r.settings.alpha);
-  stats::AdjustedPValues bh = stats::benjaminiHochberg(p, r.settings.fdrQ);
-  for (size_t i = 0; i < r.layers.size(); ++i) r.layers[i].pBonferroni = bonf.adjusted[i];
-  r.pFdr = bh.adjusted;
-  r.significantBonferroni = bonf.reject;
-  r.significantFdr = bh.reject;
+  std::vector<double> p, fisherP;
+  for (const MiLayer& l : r.layers) {
+    p.push_back(l.p);
+    fisherP.push_back(l.fisherP);
+  }
+  const stats::AdjustedPValues t = stats::benjaminiHochberg(p, r.settings.fdrQ);
+  r.pFdr = t.adjusted;
+  r.significantFdr = t.reject;
+  const stats::AdjustedPValues z = stats::benjaminiHochberg(fisherP, r.settings.fdrQ);
+  r.fisherPFdr = z.adjusted;
+  r.fisherSignificantFdr = z.reject;
 }
 
 }  // namespace laminar

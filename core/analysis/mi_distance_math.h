@@ -15,10 +15,13 @@ namespace laminar {
 MiSiteLayer computeMiSite(const std::vector<double>& vectors, int64_t d, const std::vector<OccurrencePair>& pairs,
                           const MiDistanceSettings& settings, int layer, MiSite site);
 
-// The t-test of the two sites' pair MIs, Bonferroni over nLayer tests, Fisher Z of the taus.
+// The t-test of the two sites' pair MIs and Fisher Z of the taus, then adjustLayerTests.
 void compareMiSites(MiLayer& layer, int nLayer, const MiDistanceSettings& settings);
 
-// What needs every layer: Bonferroni and Benjamini-Hochberg adjusted p and their masks.
+// Bonferroni over nLayer tests of the layer's t-test and Fisher Z p-values (final per layer).
+void adjustLayerTests(MiLayer& layer, int nLayer, const MiDistanceSettings& settings);
+
+// What needs every layer: Benjamini-Hochberg adjusted p and masks of both families.
 void correctAcrossLayers(MiDistanceResults& results);
 
 }  // namespace laminar

@@ -31,11 +31,17 @@ struct MiLayer {
   std::array<MiSiteLayer, kSites> sites;
   // attention vs MLP pair MIs, independent two-sample t-test
   double t = 0, p = 1, df = 0;
-  double pBonferroni = 1;  // final as soon as the layer is done: min(1, p * L)
+  // Bonferroni over the L layers, final as soon as the layer is done: min(1, p * L), and
+  // significant when p <= alpha / L (statsmodels' rule). NaN / false when p is undefined.
+  double pBonferroni = 1;
+  bool significantBonferroni = false;
   std::string tUndefined;  // non-empty: why t is undefined (t, p, pBonferroni are then NaN)
-  // Fisher Z of the two taus (an approximation: tau is not Pearson r)
+  // Fisher Z of the two taus (an approximation: tau is not Pearson r), with the same
+  // per-layer Bonferroni correction as the t-test
   double fisherZ = 0, fisherP = 1;
-  std::string fisherUndefined;  // non-empty: why Z is undefined (fisherZ, fisherP are then NaN)
+  double fisherPBonferroni = 1;
+  bool fisherSignificantBonferroni = false;
+  std::string fisherUndefined;  // non-empty: why Z is undefined (fisherZ, fisherP, fisherPBonferroni are then NaN)
   double forwardSeconds = 0, analysisSeconds = 0;
 };
 
@@ -61,10 +67,13 @@ struct MiDistanceResults {
   std::vector<int64_t> occurrencePosition;  // token position of each occurrence
   std::vector<OccurrencePair> pairs;
   std::vector<MiLayer> layers;  // filled in order as layers finish
-  // Known only when every layer is done (Benjamini-Hochberg needs all p-values).
-  std::vector<double> pFdr;
-  std::vector<bool> significantBonferroni, significantFdr;
-  bool complete() const { return static_cast<int>(layers.size()) == nLayer && pFdr.size() == layers.size(); }
+  // Known only when every layer is done (Benjamini-Hochberg needs all p-values): the
+  // adjusted p and the mask at fdrQ, for the t-test (p) and for Fisher Z (fisherP).
+  std::vector<double> pFdr, fisherPFdr;
+  std::vector<bool> significantFdr, fisherSignificantFdr;
+  bool complete() const {
+    return static_cast<int>(layers.size()) == nLayer && pFdr.size() == layers.size() && fisherPFdr.size() == layers.size();
+  }
 };
 
 }  // namespace laminar

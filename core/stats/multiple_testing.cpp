@@ -41,13 +41,20 @@ AdjustedPValues bonferroni(const std::vector<double>& p, double alpha) {
   const std::vector<size_t> idx = definedIndices(p, alpha, "Bonferroni correction");
   AdjustedPValues out = emptyLike(p.size());
   out.tests = static_cast<int>(p.size());
-  const double m = static_cast<double>(p.size());
-  const double alphaBonf = alpha / m;
   for (size_t i : idx) {
-    out.reject[i] = p[i] <= alphaBonf;
-    out.adjusted[i] = std::min(1.0, p[i] * m);
+    const AdjustedPValue one = bonferroniOne(p[i], out.tests, alpha);
+    out.reject[i] = one.reject;
+    out.adjusted[i] = one.adjusted;
   }
   return out;
+}
+
+AdjustedPValue bonferroniOne(double p, int m, double alpha) {
+  if (m < 1) throw Error("Bonferroni correction: the number of tests must be at least 1, got " + std::to_string(m));
+  definedIndices({p}, alpha, "Bonferroni correction");  // validates p and alpha
+  if (std::isnan(p)) return {kNaN, false};
+  const double tests = static_cast<double>(m);
+  return {std::min(1.0, p * tests), p <= alpha / tests};
 }
 
 AdjustedPValues benjaminiHochberg(const std::vector<double>& p, double alpha) {

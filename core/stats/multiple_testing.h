@@ -21,6 +21,14 @@ struct AdjustedPValues {
 // (its output on NaN is meaningless). alpha must be in (0, 1), else laminar::Error.
 // An empty input gives empty output.
 AdjustedPValues bonferroni(const std::vector<double>& p, double alpha = 0.05);
+// Bonferroni for one p-value among m tests: a test's verdict does not depend on the others'
+// p-values, so a layer's result is final as soon as that layer is done. Same rule and NaN
+// handling as bonferroni() (which applies this to each entry); m must be >= 1.
+struct AdjustedPValue {
+  double adjusted = 0;
+  bool reject = false;
+};
+AdjustedPValue bonferroniOne(double p, int m, double alpha = 0.05);
 AdjustedPValues benjaminiHochberg(const std::vector<double>& p, double alpha = 0.05);
 
 }  // namespace laminar::stats

@@ -142,6 +142,24 @@ TEST(AnalysisRun, MiDistanceHistogramAndKsgVerify) {
   }
 }
 
+TEST(AnalysisRun, MiDistanceWrittenBeforeTheFisherCorrectionsStillLoads) {
+  // Results directories from before core stored the Fisher Z corrections: loading derives
+  // them exactly as a run computes them.
+  auto& f = fixture();
+  RunSettings settings;
+  settings.experiment = "mi-distance";
+  const RunResults r = runExperiment(*f.model, *f.tokenizer, example("coffee.txt"), settings);
+  laminar::test::TempDir out;
+  saveResults(r, out.path() / "mi");
+  const fs::path file = out.path() / "mi" / "results.json";
+  nlohmann::json j = nlohmann::json::parse(std::ifstream(file));
+  auto& mi = j.at("mi-distance");
+  for (const char* key : {"fisherPFdr", "fisherSignificantBonferroni", "fisherSignificantFdr"}) ASSERT_EQ(mi.erase(key), 1u);
+  for (auto& layer : mi.at("layers")) ASSERT_EQ(layer.erase("fisherPBonferroni"), 1u);
+  std::ofstream(file) << j.dump();
+  expectSameResults(r, loadResults(out.path() / "mi"));
+}
+
 TEST(AnalysisRun, CancelLeavesNothingBehind) {
   auto& f = fixture();
   SentenceSet her = example("her.txt");

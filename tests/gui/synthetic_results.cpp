@@ -99,27 +99,36 @@ std::shared_ptr<RunResults> syntheticMiDistance(int nLayer, int done, int occurr
     layer.p = 2 * 0.5 * std::erfc(std::abs(layer.t) / std::sqrt(2.0));
     layer.df = 2.0 * static_cast<double>(m.pairs.size()) - 2;
     layer.pBonferroni = std::min(1.0, layer.p * nLayer);
+    layer.significantBonferroni = layer.p <= 0.05 / nLayer;
     layer.fisherZ = 2.5 * std::sin(l * 0.7);
     layer.fisherP = std::erfc(std::abs(layer.fisherZ) / std::sqrt(2.0));
+    layer.fisherPBonferroni = std::min(1.0, layer.fisherP * nLayer);
+    layer.fisherSignificantBonferroni = layer.fisherP <= 0.05 / nLayer;
     m.layers.push_back(layer);
   }
   if (done == nLayer) {
-    // Benjamini-Hochberg from the definition, independent of the widgets' helper
-    std::vector<double> p;
-    for (const auto& l : m.layers) p.push_back(l.p);
-    std::vector<size_t> order(p.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return p[a] < p[b]; });
-    m.pFdr.assign(p.size(), 1.0);
-    for (size_t i = 0; i < p.size(); ++i) {
-      double best = 1.0;
-      for (size_t r = 0; r < order.size(); ++r)
-        if (p[order[r]] >= p[i]) best = std::min(best, p[order[r]] * static_cast<double>(p.size()) / static_cast<double>(r + 1));
-      m.pFdr[i] = best;
+    // Benjamini-Hochberg from the definition, independent of core's implementation
+    auto bh = [](const std::vector<double>& p) {
+      std::vector<size_t> order(p.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return p[a] < p[b]; });
+      std::vector<double> adjusted(p.size(), 1.0);
+      for (size_t i = 0; i < p.size(); ++i)
+        for (size_t r = 0; r < order.size(); ++r)
+          if (p[order[r]] >= p[i])
+            adjusted[i] = std::min(adjusted[i], p[order[r]] * static_cast<double>(p.size()) / static_cast<double>(r + 1));
+      return adjusted;
+    };
+    std::vector<double> p, fisherP;
+    for (const auto& l : m.layers) {
+      p.push_back(l.p);
+      fisherP.push_back(l.fisherP);
     }
+    m.pFdr = bh(p);
+    m.fisherPFdr = bh(fisherP);
     for (size_t i = 0; i < p.size(); ++i) {
-      m.significantBonferroni.push_back(m.layers[i].pBonferroni < 0.05);
-      m.significantFdr.push_back(m.pFdr[i] < m.settings.fdrQ);
+      m.significantFdr.push_back(m.pFdr[i] <= m.settings.fdrQ);
+      m.fisherSignificantFdr.push_back(m.fisherPFdr[i] <= m.settings.fdrQ);
     }
   }
   r->miDistance = std::move(m);

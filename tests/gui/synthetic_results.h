@@ -8,7 +8,7 @@ namespace laminar::test {
 
 // nLayer layers of which `done` are finished; N texts per group; `bins` spectrum bins.
 std::shared_ptr<RunResults> syntheticSimilarity(int nLayer, int done, int texts = 6, int bins = 21);
-// n occurrences (n(n-1)/2 pairs); pFdr and masks filled only when done == nLayer.
+// n occurrences (n(n-1)/2 pairs); the FDR adjustments filled only when done == nLayer.
 std::shared_ptr<RunResults> syntheticMiDistance(int nLayer, int done, int occurrences = 5);
 
 }  // namespace laminar::test

@@ -17,7 +17,6 @@
 #include "widgets/mi_distance_view.h"
 #include "widgets/mi_matrix_view.h"
 #include "widgets/mi_significance_view.h"
-#include "widgets/multiple_comparisons.h"
 #include "widgets/result_labels.h"
 #include "widgets/text_similarity_view.h"
 
@@ -125,7 +124,7 @@ class WidgetsTest : public QObject {
     QVERIFY(view.significanceMarkers());
     QVector<double> expected;
     for (const auto& l : partial->miDistance->layers)
-      if (l.pBonferroni < 0.05) expected << l.layer + 1;
+      if (l.significantBonferroni) expected << l.layer + 1;
     QVERIFY(!expected.isEmpty());
     QCOMPARE(keysOf(view.significanceMarkers()), expected);
     // FDR needs every layer: no mask before the run is complete
@@ -229,14 +228,53 @@ class WidgetsTest : public QObject {
     const auto mask = view.mask(0, &available);
     QVERIFY(available);
     QCOMPARE(mask.size(), size_t(10));
-    for (size_t l = 0; l < 10; ++l) QCOMPARE(static_cast<bool>(mask[l]), r->miDistance->layers[l].pBonferroni < 0.05);
+    for (size_t l = 0; l < 10; ++l) QCOMPARE(static_cast<bool>(mask[l]), r->miDistance->layers[l].significantBonferroni);
+    for (size_t l = 0; l < 10; ++l)
+      QCOMPARE(static_cast<bool>(view.mask(1, &available)[l]), r->miDistance->layers[l].fisherSignificantBonferroni);
     view.setCorrection(1);
+    // The view draws core's FDR results for both families; it computes none itself.
     QVERIFY(view.mask(0, &available) == r->miDistance->significantFdr);
-    // BH of the Z p-values: the same definition as the fixture's independent loop
-    std::vector<double> p;
-    for (const auto& l : r->miDistance->layers) p.push_back(l.p);
-    const auto adjusted = benjaminiHochbergAdjust(p);
-    for (size_t i = 0; i < p.size(); ++i) QVERIFY(std::abs(adjusted[i] - r->miDistance->pFdr[i]) < 1e-12);
+    QVERIFY(view.mask(1, &available) == r->miDistance->fisherSignificantFdr);
+    QVERIFY(view.adjustedP(0, &available) == r->miDistance->pFdr);
+    QVERIFY(view.adjustedP(1, &available) == r->miDistance->fisherPFdr);
+  }
+
+  void undefinedFisherZNeverGetsAStar() {
+    // A layer whose Fisher Z is undefined (a tau was undefined) has NaN p-values and core's
+    // masks say "not significant"; the views must show exactly that, under both corrections.
+    auto r = test::syntheticMiDistance(12, 12);
+    auto& mi = *r->miDistance;
+    for (size_t l = 0; l < 12; ++l) {  // every other layer strongly significant
+      mi.layers[l].fisherP = 1e-9;
+      mi.layers[l].fisherPBonferroni = 1.2e-8;
+      mi.layers[l].fisherSignificantBonferroni = true;
+      mi.fisherPFdr[l] = 1.2e-8;
+      mi.fisherSignificantFdr[l] = true;
+    }
+    auto& undefined = mi.layers[5];
+    undefined.fisherZ = undefined.fisherP = undefined.fisherPBonferroni = std::numeric_limits<double>::quiet_NaN();
+    undefined.fisherSignificantBonferroni = false;
+    undefined.fisherUndefined = "tau undefined (attn: constant MI)";
+    mi.fisherPFdr[5] = std::numeric_limits<double>::quiet_NaN();
+    mi.fisherSignificantFdr[5] = false;
+    LayerCursor cursor;
+    MiSignificanceView view(&cursor);
+    view.setResults(r);
+    LaminarProfileView profile(&cursor);
+    profile.setResults(r);
+    profile.setStatistic(LaminarProfileView::Statistic::FisherZ);
+    for (int correction : {0, 1}) {
+      view.setCorrection(correction);
+      profile.setCorrection(static_cast<LaminarProfileView::Correction>(correction));
+      bool available = false;
+      const auto mask = view.mask(1, &available);
+      QVERIFY(available);
+      QVERIFY(!mask[5]);
+      QVERIFY(std::isnan(view.adjustedP(1, &available)[5]));
+      QVERIFY(profile.significanceMarkers());
+      QVERIFY(!keysOf(profile.significanceMarkers()).contains(6.0));  // layer 5, drawn as 6
+      QCOMPARE(keysOf(profile.significanceMarkers()).size(), 11);
+    }
   }
 
   void legendsNeverCoverTheData() {
