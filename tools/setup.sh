@@ -15,6 +15,8 @@ PACKAGES=(
   libqcustomplot-dev libgl-dev fonts-dejavu-core
   # tests: GoogleTest, a virtual display, and the external references (scipy & co.)
   googletest libgtest-dev xvfb xauth python3 python3-numpy python3-scipy python3-statsmodels python3-sklearn
+  # tests: Node.js runs the vendored Hugging Face tokenizers reference (tests/tokenizer/differential)
+  nodejs
   # packaging checks
   dpkg-dev file lintian desktop-file-utils
 )

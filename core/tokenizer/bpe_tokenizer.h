@@ -1,6 +1,6 @@
 #pragma once
 // GPT-2 byte-level BPE, identical to Hugging Face GPT2Tokenizer: the GPT-2 pre-tokenisation
-// pattern with real Unicode classes (PCRE2), byte-to-unicode mapping, ranked merges.
+// pattern with Unicode 16.0 classes (gpt2_pretokenizer.h), byte-to-unicode mapping, ranked merges.
 #include <cstdint>
 #include <filesystem>
 #include <memory>

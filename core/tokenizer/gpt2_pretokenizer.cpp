@@ -1,107 +1,79 @@
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "tokenizer/gpt2_pretokenizer.h"
 
-#include <pcre2.h>
-
-#include <stdexcept>
-#include <string>
-
-#include "util/error.h"
+#include "tokenizer/unicode_classes.h"
 
 namespace laminar {
 namespace {
 
-std::string pcre2Message(int code) {
-  PCRE2_UCHAR buffer[256];
-  pcre2_get_error_message(code, buffer, sizeof buffer);
-  return reinterpret_cast<const char*>(buffer);
+using unicode::CodePointClass;
+
+struct CodePointAt {
+  CodePointClass kind;
+  size_t length;  // in bytes
+};
+
+// The code point starting at text[pos] of a valid UTF-8 text. A byte that does not start a
+// complete sequence (the caller validated, so only if it did not) counts as one Other.
+CodePointAt codePointAt(std::string_view text, size_t pos) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[pos + i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return {unicode::classOf(lead), 1};
+  const size_t length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (lead < 0xC0 || pos + length > text.size()) return {CodePointClass::Other, 1};
+  char32_t c = lead & (0x7F >> length);
+  for (size_t i = 1; i < length; ++i) c = (c << 6) | (byte(i) & 0x3F);
+  return {unicode::classOf(c), length};
 }
 
-// Per-thread match state: the compiled pattern is shared read-only, this is not.
-struct MatchState {
-  pcre2_match_data* data = nullptr;
-  pcre2_match_context* context = nullptr;
-  pcre2_jit_stack* jitStack = nullptr;
-  MatchState() {
-    data = pcre2_match_data_create(1, nullptr);
-    context = pcre2_match_context_create(nullptr);
-    // Long whitespace runs backtrack through \s+(?!\S); give the JIT room for them.
-    jitStack = pcre2_jit_stack_create(64 * 1024, 16 * 1024 * 1024, nullptr);
-    if (!data || !context || !jitStack) throw std::bad_alloc();
-    pcre2_jit_stack_assign(context, nullptr, jitStack);
+// End of the longest run of code points of one class starting at pos.
+size_t endOfRun(std::string_view text, size_t pos, CodePointClass kind) {
+  while (pos < text.size()) {
+    const CodePointAt next = codePointAt(text, pos);
+    if (next.kind != kind) break;
+    pos += next.length;
   }
-  ~MatchState() {
-    pcre2_jit_stack_free(jitStack);
-    pcre2_match_context_free(context);
-    pcre2_match_data_free(data);
+  return pos;
+}
+
+// End of the word starting at pos: the alternatives of the pattern in order, first match wins.
+size_t endOfWord(std::string_view text, size_t pos) {
+  const size_t n = text.size();
+  // 's|'t|'re|'ve|'m|'ll|'d (case-sensitive, as in GPT-2)
+  if (text[pos] == '\'' && pos + 1 < n) {
+    const char a = text[pos + 1];
+    if (a == 's' || a == 't' || a == 'm' || a == 'd') return pos + 2;
+    if (pos + 2 < n) {
+      const char b = text[pos + 2];
+      if ((a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l')) return pos + 3;
+    }
   }
-};
+  // " ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+": a space joins the run of whatever non-space follows.
+  size_t start = pos;
+  if (text[pos] == ' ' && pos + 1 < n && codePointAt(text, pos + 1).kind != CodePointClass::WhiteSpace) start = pos + 1;
+  const CodePointAt first = codePointAt(text, start);
+  if (first.kind != CodePointClass::WhiteSpace) return endOfRun(text, start + first.length, first.kind);
+  // "\s+(?!\S)|\s+": a run of white space, less its last code point when a non-space follows
+  // (that last one then starts the next word, where a ' ' joins the run after it).
+  size_t end = pos, lastStart = pos;
+  while (end < n) {
+    const CodePointAt next = codePointAt(text, end);
+    if (next.kind != CodePointClass::WhiteSpace) break;
+    lastStart = end;
+    end += next.length;
+  }
+  if (end == n || lastStart == pos) return end;
+  return lastStart;
+}
 
 }  // namespace
 
-struct Gpt2PreTokenizer::Compiled {
-  pcre2_code* code = nullptr;
-  ~Compiled() { pcre2_code_free(code); }
-};
-
-const char* Gpt2PreTokenizer::pattern() {
-  return R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)";
-}
-
-// The same pattern with \s spelled out as Unicode's White_Space property, which is what
-// Hugging Face's engines (Oniguruma, Python's regex) and tiktoken's (Rust regex) mean by
-// it. PCRE2's own \s also takes U+180E MONGOLIAN VOWEL SEPARATOR, a format character since
-// Unicode 6.3.
-const std::string& compiledPattern() {
-  static const std::string expanded = [] {
-    const std::string space = R"(\t\n\x{0B}\f\r\x{20}\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000})";
-    std::string p = Gpt2PreTokenizer::pattern();
-    auto replaceAll = [&p](const std::string& from, const std::string& to) {
-      for (size_t at = p.find(from); at != std::string::npos; at = p.find(from, at + to.size())) p.replace(at, from.size(), to);
-    };
-    replaceAll("[^\\s", "[^" + space);      // inside a negated class: add the members
-    replaceAll("\\S", "[^" + space + "]");
-    replaceAll("\\s", "[" + space + "]");
-    return p;
-  }();
-  return expanded;
-}
-
-Gpt2PreTokenizer::Gpt2PreTokenizer() : compiled_(std::make_unique<Compiled>()) {
-  int errorCode = 0;
-  PCRE2_SIZE errorOffset = 0;
-  compiled_->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(compiledPattern().c_str()), PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_UCP, &errorCode, &errorOffset, nullptr);
-  if (!compiled_->code)
-    throw std::logic_error("GPT-2 pattern does not compile: " + pcre2Message(errorCode));
-  // JIT is only a speed-up; without it (unsupported CPU) pcre2_match interprets.
-  pcre2_jit_compile(compiled_->code, PCRE2_JIT_COMPLETE);
-}
-
-Gpt2PreTokenizer::~Gpt2PreTokenizer() = default;
-
 std::vector<std::pair<size_t, size_t>> Gpt2PreTokenizer::split(std::string_view text) const {
-  thread_local MatchState state;
   std::vector<std::pair<size_t, size_t>> words;
-  auto subject = reinterpret_cast<PCRE2_SPTR>(text.data());
-  size_t pos = 0;
-  while (pos < text.size()) {
-    // The caller validated the UTF-8 once; checking it again on every call would make the
-    // loop quadratic in the text length.
-    int rc = pcre2_match(compiled_->code, subject, text.size(), pos, PCRE2_NO_UTF_CHECK, state.data,
-                         state.context);
-    if (rc == PCRE2_ERROR_NOMATCH) break;
-    if (rc < 0) throw Error("tokenizer: the GPT-2 pattern failed on the text at byte " + std::to_string(pos) + ": " + pcre2Message(rc));
-    PCRE2_SIZE* span = pcre2_get_ovector_pointer(state.data);
-    size_t begin = span[0], end = span[1];
-    // Every code point matches one alternative, so words tile the text; keep any gap as
-    // a word of its own so that no byte is ever dropped.
-    if (begin > pos) words.emplace_back(pos, begin);
-    if (end <= begin) end = begin + 1;  // cannot happen: no alternative matches empty
-    words.emplace_back(begin, end);
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t end = endOfWord(text, pos);
+    words.emplace_back(pos, end);
     pos = end;
   }
-  if (pos < text.size()) words.emplace_back(pos, text.size());
   return words;
 }
 

@@ -1,5 +1,5 @@
 // Token ids and offsets against implementations nobody here wrote: the Hugging Face golden
-// file in shared/ where its entries are usable, and bpe-reference.json (tiktoken and
+// file in shared/ (every entry), and bpe-reference.json (tiktoken and
 // Hugging Face's Tokenizers.js agreeing on 519 texts: the golden's 28, edge cases, and
 // seeded random Unicode strings).
 #include <gtest/gtest.h>
@@ -35,12 +35,13 @@ TEST(TokenizerReference, DecodeMatchesTextDecoderReplacement) {
   }
 }
 
-// The golden holds HF GPT2Tokenizer (slow) and GPT2TokenizerFast ids. Hugging Face's GPT-2
-// tokenizer round-trips every text exactly, so an entry whose ids do not decode back to
-// its text with these files was not made from them; such entries are counted, not
-// compared (the current file's were made with an empty vocabulary: all its ids are []
-// except [0] for "<|endoftext|>").
-TEST(TokenizerReference, HuggingFaceGoldenWhereUsable) {
+// The golden in shared/ (made by Hugging Face tokenizers 0.23.2 and tiktoken 1.0.22 with
+// GPT-2's own files): ids of GPT2Tokenizer (slow), GPT2TokenizerFast and tiktoken's gpt2
+// encoding, and the fast tokenizer's code-point offsets, for 28 texts. Every entry is
+// compared; none may be skipped. An entry whose ids do not spell its text fails on its own
+// line first, so a golden made with the wrong files (as an earlier one was, with an empty
+// vocabulary) fails the test instead of passing it.
+TEST(TokenizerReference, HuggingFaceGoldenEveryEntry) {
   const auto golden = readJson(huggingFaceGolden());
   const auto& texts = golden.at("texts");
   ASSERT_EQ(texts.size(), 28u);
@@ -48,38 +49,28 @@ TEST(TokenizerReference, HuggingFaceGoldenWhereUsable) {
   std::set<std::string> inFixture;
   for (const auto& c : fixture.at("cases")) inFixture.insert(c.at("text").get<std::string>());
 
-  int usable = 0, unusable = 0;
+  int compared = 0;
   for (size_t i = 0; i < texts.size(); ++i) {
     const std::string text = texts[i];
     EXPECT_TRUE(inFixture.count(text)) << "golden text " << i << " missing from bpe-reference.json";
     const Encoding encoding = gpt2Tokenizer().encode(text);
-    for (const char* key : {"hf_slow", "hf_fast"}) {
+    for (const char* key : {"hf_slow", "hf_fast", "tiktoken_gpt2"}) {
+      ASSERT_EQ(golden.at(key).size(), texts.size()) << key;
       const auto ids = golden.at(key).at(i).get<std::vector<int64_t>>();
-      bool idsSpellText = true;
-      try {
-        idsSpellText = gpt2Tokenizer().decode(ids) == text;
-      } catch (const Error&) {
-        idsSpellText = false;
-      }
-      if (!idsSpellText) {
-        ++unusable;
-        continue;
-      }
-      ++usable;
+      EXPECT_EQ(ids.empty(), text.empty()) << key << " text " << i << " " << show(text);
+      std::string spelled;
+      EXPECT_NO_THROW(spelled = gpt2Tokenizer().decode(ids)) << key << " text " << i;
+      EXPECT_EQ(spelled, text) << key << " text " << i << ": the golden's ids do not spell its text";
       EXPECT_EQ(encoding.ids, ids) << key << " text " << i << " " << show(text);
-      if (std::string(key) == "hf_fast")
-        EXPECT_EQ(encoding.offsets, offsetsFromJson(golden.at("hf_fast_offsets").at(i))) << "text " << i;
+      ++compared;
     }
+    EXPECT_EQ(encoding.offsets, offsetsFromJson(golden.at("hf_fast_offsets").at(i))) << "text " << i << " " << show(text);
   }
-  // Where the golden is broken, say so in the test log rather than fail on a shared file.
-  std::cout << "[ golden   ] " << usable << " usable entries compared, " << unusable
-            << " entries whose ids do not spell their text (not made from these tokenizer files)\n";
-  RecordProperty("golden_usable", usable);
-  RecordProperty("golden_unusable", unusable);
+  EXPECT_EQ(compared, 84);  // 28 texts x (hf_slow, hf_fast, tiktoken_gpt2), none skipped
 }
 
-// What the golden does pin down even now: "<|endoftext|>" in the text is one special token
-// spanning 13 characters, as Hugging Face's GPT2Tokenizer treats it.
+// "<|endoftext|>" in the text is one special token spanning 13 characters, as Hugging Face's
+// GPT2Tokenizer treats it.
 TEST(TokenizerReference, EndOfTextInTextIsTheSpecialToken) {
   const auto golden = readJson(huggingFaceGolden());
   const auto& texts = golden.at("texts");

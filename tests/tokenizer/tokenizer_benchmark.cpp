@@ -1,7 +1,9 @@
 // Not a test: GPT-2 tokenizer throughput. Usage: tokenizer_benchmark [FILE...]
 // Default text: every licence in /usr/share/common-licenses (about 260 kB of English)
 // plus the reference fixture's multilingual texts. Reports tokens/s with a cold word cache
-// (first pass over text never seen), warm (repeat passes), and with 2 threads.
+// (first pass over text never seen), warm (repeat passes), and with 2 threads; and the
+// pre-tokenizer alone (words/s) on that text and on the fixture's texts joined (mostly
+// non-ASCII: every script, emoji, supplementary planes).
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -9,7 +11,10 @@
 #include <sstream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "tokenizer/bpe_tokenizer.h"
+#include "tokenizer/gpt2_pretokenizer.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -54,6 +59,22 @@ int main(int argc, char** argv) {
   std::cout << "text: " << documents.size() << " documents, " << bytes << " bytes; load " << loadSeconds << " s\n";
   report("cold cache, 1 thread", timed([&] { return pass(0, 1); }));
   report("warm cache, 1 thread", timed([&] { return pass(0, 1); }));
+  const auto fixture = nlohmann::json::parse(readAll(fs::path(LAMINAR_SOURCE_DIR) / "tests/tokenizer/data/bpe-reference.json"));
+  std::string fixtureTexts;
+  for (const auto& c : fixture.at("cases")) fixtureTexts += c.at("text").get<std::string>() + "\n";
+  laminar::Gpt2PreTokenizer preTokenizer;
+  auto preTokenize = [&](const char* what, const std::vector<std::string>& texts, int repeats) {
+    size_t words = 0, textBytes = 0;
+    auto start = Clock::now();
+    for (int r = 0; r < repeats; ++r)
+      for (const auto& t : texts) words += preTokenizer.split(t).size(), textBytes += t.size();
+    double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    std::cout << "pre-tokenizer only, " << what << ": " << words << " words in " << seconds << " s = "
+              << static_cast<long>(words / seconds) << " words/s, " << static_cast<long>(textBytes / seconds / 1e6 * 10) / 10.0
+              << " MB/s\n";
+  };
+  preTokenize("the text above x10", documents, 10);
+  preTokenize("fixture texts joined x200", {fixtureTexts}, 200);
   report("warm cache, 2 threads", timed([&] {
            size_t a = 0, b = 0;
            std::thread t([&] { a = pass(0, 2); });
