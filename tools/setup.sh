@@ -16,7 +16,7 @@ PACKAGES=(
   # tests: GoogleTest, a virtual display, and the external references (scipy & co.)
   googletest libgtest-dev xvfb xauth python3 python3-numpy python3-scipy python3-statsmodels python3-sklearn
   # packaging checks
-  dpkg-dev file lintian desktop-file-utils
+  dpkg-dev file lintian desktop-file-utils appstream
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
