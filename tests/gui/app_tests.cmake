@@ -21,3 +21,7 @@ target_compile_definitions(gui_app_test PRIVATE
   LAMINAR_PYTHON="${LAMINAR_PYTHON}"
   LAMINAR_SHARED_DIR="${LAMINAR_SHARED_DIR}"
   FAKE_HUB_SCRIPT="${LAMINAR_SOURCE_DIR}/tests/hub/fake_hub.py")
+
+# The figures plot the engine's numbers (a real run on a synthetic model vs results.json).
+laminar_qtest(gui_figures_numbers_test test_figures_numbers.cpp)
+target_link_libraries(gui_figures_numbers_test PRIVATE laminar_app_lib)
