@@ -35,7 +35,10 @@ failures = []
 with tempfile.TemporaryDirectory() as tmp:
     tmp = Path(tmp)
     sequences = json.loads((shared / "gpt2-tiny-expected.json").read_text())["sequences"]
-    (tmp / "ids.json").write_text(json.dumps(sequences))
+    # seq{i} of the fixture is the i-th sequence given to extract
+    if [s["name"] for s in sequences] != [f"seq{i}" for i in range(len(sequences))]:
+        failures.append("the fixture's sequences are not seq0, seq1, ... in order")
+    (tmp / "ids.json").write_text(json.dumps([s["ids"] for s in sequences]))
     out = tmp / "acts.safetensors"
     p = subprocess.run([cli, "extract", "--model", str(shared / "gpt2-tiny"), "--ids-json", str(tmp / "ids.json"),
                         "--out", str(out)], capture_output=True, text=True, timeout=300)
