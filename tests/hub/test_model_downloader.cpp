@@ -292,8 +292,9 @@ TEST_F(Downloader, OfflineIsReportedAsSuch) {
 TEST_F(Downloader, CancelFromTheProgressCallbackKeepsThePartForLater) {
   // Cancel in the middle of the weights: the bytes so far stay as blobs/<sha>.incomplete, no
   // snapshot links anything, and the next run asks the CDN for the rest with a Range request.
+  // ("paced": the fake CDN sends the weights in pieces, so the callback sees them part-way.)
   uint64_t cancelledAt = 0;
-  EXPECT_THROW(ModelDownloader(options("tiny")).run([&](const DownloadProgress& p) {
+  EXPECT_THROW(ModelDownloader(options("paced")).run([&](const DownloadProgress& p) {
     if (p.file == "model.safetensors" && p.fileBytesDone > 0 && p.fileBytesDone < p.fileBytesTotal) {
       cancelledAt = p.fileBytesDone;
       return false;
@@ -303,13 +304,13 @@ TEST_F(Downloader, CancelFromTheProgressCallbackKeepsThePartForLater) {
                laminar::Cancelled);
   ASSERT_GT(cancelledAt, 0u) << "the callback never saw model.safetensors part-way";
   const std::string weights = laminar::readFile(kTiny / "model.safetensors");
-  auto parts = leftovers("tiny");
+  auto parts = leftovers("paced");
   ASSERT_EQ(parts.size(), 1u) << "the part was not kept";
   const uint64_t kept = fs::file_size(parts[0]);
   EXPECT_GT(kept, 0u);
   EXPECT_LT(kept, weights.size());
   EXPECT_EQ(laminar::readFile(parts[0]), weights.substr(0, kept)) << "the part is not the file's beginning";
-  const fs::path snapshots = cache().repoDirectory("test-org/tiny") / "snapshots";
+  const fs::path snapshots = cache().repoDirectory("test-org/paced") / "snapshots";
   if (fs::exists(snapshots))
     for (const auto& s : fs::directory_iterator(snapshots)) {
       EXPECT_FALSE(fs::exists(s.path() / "config.json"));
@@ -317,16 +318,16 @@ TEST_F(Downloader, CancelFromTheProgressCallbackKeepsThePartForLater) {
     }
 
   const size_t logBefore = requestLog().size();
-  DownloadResult r = ModelDownloader(options("tiny")).run();
+  DownloadResult r = ModelDownloader(options("paced")).run();
   EXPECT_EQ(laminar::readFile(r.snapshotDirectory / "model.safetensors"), weights);
   EXPECT_LT(r.bytesTransferred, r.totalBytes);
   bool ranged = false;
   const auto log = requestLog();
   for (size_t i = logBefore; i < log.size(); ++i)
-    if (contains(log[i]["path"].get<std::string>(), "/cdn/tiny/") && log[i]["range"] == "bytes=" + std::to_string(kept) + "-")
+    if (contains(log[i]["path"].get<std::string>(), "/cdn/paced/") && log[i]["range"] == "bytes=" + std::to_string(kept) + "-")
       ranged = true;
   EXPECT_TRUE(ranged) << "the rerun sent no Range request from byte " << kept;
-  EXPECT_TRUE(leftovers("tiny").empty());
+  EXPECT_TRUE(leftovers("paced").empty());
 }
 
 TEST_F(Downloader, CancelFromAnotherThreadStopsAStalledTransfer) {
