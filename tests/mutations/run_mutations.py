@@ -79,12 +79,14 @@ def main():
             else:
                 t = sh(["ctest", "--test-dir", str(build), "-R", m["tests"], "--output-on-failure", "-j2",
                         "--timeout", "600"], scratch, log, env)
-                failed = [l.split(" - ")[-1].strip() for l in t.stdout.splitlines() if "(Failed)" in l or "***" in l]
+                # "The following tests FAILED:" lines: "\t  3 - ActivationProvenance.X (Failed)"
+                failed = [l.split(" - ", 1)[1].rsplit(" (", 1)[0] for l in t.stdout.splitlines()
+                          if " - " in l and l.rstrip().endswith(")") and l.startswith("\t")]
                 ran = "No tests were found" not in t.stdout and "tests passed" in t.stdout
                 if not ran:
                     rows.append((m["id"], "ERROR", "no test matched " + m["tests"]))
                 elif t.returncode != 0:
-                    rows.append((m["id"], "caught", ", ".join(f.split()[0] for f in failed[:4]) or "ctest failed"))
+                    rows.append((m["id"], "caught", ", ".join(failed[:4]) or "ctest failed"))
                 else:
                     rows.append((m["id"], "SURVIVED", "all of " + m["tests"] + " passed"))
         finally:
