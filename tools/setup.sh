@@ -18,7 +18,7 @@ PACKAGES=(
   # tests: Node.js runs the vendored Hugging Face tokenizers reference (tests/tokenizer/differential)
   nodejs
   # packaging checks
-  dpkg-dev file lintian desktop-file-utils
+  dpkg-dev file lintian desktop-file-utils appstream
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -2,18 +2,29 @@
 """Recompute every number of a Laminar results directory from vectors.safetensors.
 
 usage: /usr/bin/python3 tools/verify_results.py RESULTS_DIR [--quiet]
+           [--model MODEL_DIR [--cli LAMINAR_CLI] [--sentences FILE]]
 
 Uses numpy, scipy, statsmodels and scikit-learn only (Debian: python3-numpy python3-scipy
 python3-statsmodels python3-sklearn). Prints the largest discrepancy per statistic and exits
 with status 1 when one exceeds the tolerances of analysis-spec.md ("Numbers that must match
 external references"), 2 when the directory cannot be read. The format is described in
 docs/results-format.md.
+
+With --model, also checks activation provenance: the model is run again on the same token ids
+(`laminar-cli extract`, the CLI named by --cli or found on PATH) and every saved vector must
+equal, bit for bit, the TransformerLens hook it stands for at the recorded token. The sentence
+file is the one the results name (metadata.sentences.file) unless --sentences names another;
+its SHA-256 must match the recorded one.
 """
 import csv
+import hashlib
 import json
 import math
+import shutil
 import struct
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -363,6 +374,112 @@ def verify_corrections(mi, s, p_t, p_z, rep):
         pf[nan], rf[nan] = math.nan, False
         rep.add(f"{name} Benjamini-Hochberg adjusted p", num_list(mi[key_f]), pf, REL_SCIPY, floor=1e-300)
         rep.exact(f"{name} Benjamini-Hochberg significance", list(mi[key_sf]), [bool(x) for x in rf])
+# --- activation provenance (--model) ------------------------------------------------------
+# Which hooks and rows every saved vector stands for (docs/results-format.md), per experiment:
+# [(vector name, layer, [hook suffixes, columns side by side], [(text index, position), ...])].
+def similarity_sources(res):
+    sim = res["similarity"]
+    out = []
+    for layer in sim["layers"]:
+        l = layer["layer"]
+        for g in ("target", "nontarget"):
+            grp = sim["groups"][g]
+            out.append((f"layer{l}.{g}.qkv", l, ["attn.hook_q", "attn.hook_k", "attn.hook_v"],
+                        list(zip(grp["textIndex"], grp["tokenPosition"]))))
+    return out
+
+
+def mi_sources(res):
+    mi = res["mi-distance"]
+    rows = [(o["text"], o["position"]) for o in mi["occurrences"]]
+    out = []
+    for layer in mi["layers"]:
+        l = layer["layer"]
+        out.append((f"layer{l}.attn", l, ["hook_attn_out"], rows))
+        out.append((f"layer{l}.mlp", l, ["hook_mlp_out"], rows))
+    return out
+
+
+PROVENANCE = {"similarity": similarity_sources, "mi-distance": mi_sources}
+END_OF_TEXT = 50256
+BLANK = " \t\r\n\f\v"
+
+
+def sentence_texts(path):
+    """The texts of a sentence set as core/analysis/sentence_set.cpp loads them (blank ones
+    not counted), brackets still in."""
+    raw = Path(path).read_bytes()
+    content = raw.decode("utf-8")
+    ext = Path(path).suffix.lower()
+    texts = []
+    if ext == ".txt":
+        for n, line in enumerate(content.split("\n"), 1):
+            line = line[:-1] if line.endswith("\r") else line
+            t = line.strip(BLANK)
+            if n == 1 and t.startswith("#") and t[1:].strip(BLANK).lower().startswith("target"):
+                rest = t[1:].strip(BLANK)[6:].strip(BLANK)
+                if rest.startswith(":"):
+                    continue
+            if t:
+                texts.append(line)
+    elif ext == ".json":
+        texts = [t for t in json.loads(content)["texts"] if isinstance(t, str) and t.strip(BLANK)]
+    elif ext in (".csv", ".tsv"):
+        rows = [r for r in csv.reader(content.splitlines(), delimiter="\t" if ext == ".tsv" else ",")
+                if not (len(r) <= 1 and not "".join(r).strip(BLANK))]
+        header = [h.strip(BLANK).lower() for h in rows[0]]
+        col = header.index("text")
+        texts = [r[col] for r in rows[1:] if len(r) == len(header) and r[col].strip(BLANK)]
+    else:
+        raise ValueError(f"{path}: unknown sentence-set format")
+    return texts, hashlib.sha256(raw).hexdigest()
+
+
+def run_cli(cli, args):
+    p = subprocess.run([cli] + args, capture_output=True, text=True)
+    if p.returncode != 0:
+        raise RuntimeError(f"laminar-cli {args[0]} failed ({p.returncode}): {p.stderr.strip()}")
+    return p.stdout
+
+
+def verify_provenance(res, vec, rep, model, cli, sentences=None):
+    sources = PROVENANCE[res["experiment"]](res)
+    meta = res["metadata"]
+    path = sentences or meta["sentences"]["file"]
+    texts, sha = sentence_texts(path)
+    if sha != meta["sentences"]["sha256"] or len(texts) != meta["sentences"]["texts"]:
+        rep.fail("activation provenance", f"{path} is not the sentence set of this run (SHA-256 or text count differ)")
+        return
+    bos = bool(meta["settings"].get("prependBos", False))
+    used = sorted({t for _, _, _, rows in sources for t, _ in rows})
+    tok_dir = Path(model) if (Path(model) / "vocab.json").exists() and (Path(model) / "merges.txt").exists() else None
+    hooks = sorted({f"blocks.{l}.{h}" for _, l, suffixes, _ in sources for h in suffixes})
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        (tmp / "texts.json").write_text(json.dumps([texts[t].replace("[", "").replace("]", "") for t in used]))
+        args = ["tokenize", "--texts-json", str(tmp / "texts.json")] + (["--tokenizer", str(tok_dir)] if tok_dir else [])
+        ids = json.loads(run_cli(cli, args))["ids"]
+        ids = [([END_OF_TEXT] if bos else []) + seq for seq in ids]
+        (tmp / "ids.json").write_text(json.dumps(ids))
+        run_cli(cli, ["extract", "--model", str(model), "--ids-json", str(tmp / "ids.json"), "--hooks", ",".join(hooks),
+                      "--device", str(meta.get("device", "cpu")), "--dtype", str(meta.get("dtype", "float32")),
+                      "--threads", str(meta.get("threads", 0)), "--out", str(tmp / "acts.safetensors")])
+        acts = read_safetensors(tmp / "acts.safetensors")
+    seq_of = {t: i for i, t in enumerate(used)}
+    described = set()
+    for name, l, suffixes, rows in sources:
+        described.add(name)
+        saved = vec.get(name)
+        ref = np.concatenate([np.stack([acts[f"seq{seq_of[t]}.blocks.{l}.{h}"][p] for t, p in rows]) for h in suffixes],
+                             axis=1)
+        if saved is None or saved.dtype != np.float32 or saved.shape != ref.shape:
+            rep.fail("activation provenance", f"{name}: missing, or not F32 of shape {list(ref.shape)}")
+            continue
+        # bit for bit: compare the float32 bit patterns, not the values
+        rep.exact("activation provenance (bits)", saved.view(np.uint32), ref.astype(np.float32).view(np.uint32), name)
+    extra = [n for n, a in vec.items() if a.dtype == np.float32 and n not in described]
+    if extra:
+        rep.fail("activation provenance", f"saved vectors no provenance describes: {extra[:5]}")
 
 
 # --- CSV tables repeat results.json -------------------------------------------------------
@@ -415,11 +532,23 @@ def verify_tables(res, d, rep):
         rep.exact("tests.csv significance = results.json", flags, ref_flags)
 
 
+def option(argv, name):
+    if name in argv:
+        i = argv.index(name)
+        if i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
 def main(argv):
-    if len(argv) < 2:
+    positional = [a for i, a in enumerate(argv[1:], 1) if not a.startswith("--") and not argv[i - 1] in
+                  ("--model", "--cli", "--sentences")]
+    if len(positional) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    d = Path(argv[1])
+    d = Path(positional[0])
+    model = option(argv, "--model")
+    cli = option(argv, "--cli") or shutil.which("laminar-cli")
     try:
         res = json.loads((d / "results.json").read_text(encoding="utf-8"))
         vec = read_safetensors(d / "vectors.safetensors")
@@ -440,6 +569,14 @@ def main(argv):
         print(f"verify_results: unknown experiment {res['experiment']!r}", file=sys.stderr)
         return 2
     verify_tables(res, d, rep)
+    if model:
+        if not cli:
+            print("verify_results: --model needs laminar-cli (give --cli PATH)", file=sys.stderr)
+            return 2
+        try:
+            verify_provenance(res, vec, rep, model, cli, option(argv, "--sentences"))
+        except (OSError, ValueError, KeyError, RuntimeError) as e:
+            rep.fail("activation provenance", f"cannot check: {e}")
     if "--quiet" not in argv:
         rep.print()
     if rep.failures:
@@ -447,7 +584,8 @@ def main(argv):
         for f in rep.failures[:50]:
             print("  " + f, file=sys.stderr)
         return 1
-    print(f"verify_results: {d}: every number reproduced within tolerance")
+    print(f"verify_results: {d}: every number reproduced within tolerance" +
+          (" and every vector is its hook's activation, bit for bit" if model else ""))
     return 0
 
 

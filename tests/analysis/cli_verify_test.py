@@ -1,9 +1,13 @@
 #!/usr/bin/python3
 """laminar-cli analyze end to end: a synthetic model, both experiments on the shipped example
-sets, every saved number recomputed by tools/verify_results.py, bad input refused with exit 1.
+sets, every saved number recomputed by tools/verify_results.py and every saved vector checked against
+the model's hooks (--model), bad input refused with exit 1.
 
 usage: cli_verify_test.py LAMINAR_CLI SOURCE_DIR
 """
+import json
+import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -34,10 +38,27 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
              "--bins", "12", "--out", str(tmp / "mi-hist")], 0)
     for out in ("sim", "mi", "mi-hist"):
-        v = subprocess.run([sys.executable, str(verify), str(tmp / out)], capture_output=True, text=True)
+        # --model: every saved vector is also checked against the model's hooks, bit for bit.
+        v = subprocess.run([sys.executable, str(verify), str(tmp / out), "--model", str(tmp / "model"), "--cli", cli],
+                           capture_output=True, text=True)
         print(v.stdout)
-        if v.returncode != 0:
+        if v.returncode != 0 or "activation provenance (bits)" not in v.stdout:
             failures.append(f"verify_results {out}: exit {v.returncode}\n{v.stdout}\n{v.stderr}")
+
+    # The provenance check itself: swap the attention and MLP rows of layer 0 in a copy.
+    swapped = tmp / "mi-swapped"
+    shutil.copytree(tmp / "mi", swapped)
+    raw = bytearray((swapped / "vectors.safetensors").read_bytes())
+    (n,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + n])
+    (a0, a1), (m0, m1) = header["layer0.attn"]["data_offsets"], header["layer0.mlp"]["data_offsets"]
+    attn, mlp = raw[8 + n + a0:8 + n + a1], raw[8 + n + m0:8 + n + m1]
+    raw[8 + n + a0:8 + n + a1], raw[8 + n + m0:8 + n + m1] = mlp, attn
+    (swapped / "vectors.safetensors").write_bytes(bytes(raw))
+    v = subprocess.run([sys.executable, str(verify), str(swapped), "--model", str(tmp / "model"), "--cli", cli],
+                       capture_output=True, text=True)
+    if v.returncode != 1 or "activation provenance (bits): layer0.attn" not in v.stderr:
+        failures.append(f"verify_results --model missed swapped sites: exit {v.returncode}\n{v.stderr}")
 
     # Bad input: exit 1, one clear line naming the problem, nothing written.
     p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(tmp / "missing.txt"),

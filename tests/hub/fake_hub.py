@@ -12,6 +12,8 @@ X-Linked-Size. The CDN honours Range. The repository name selects a behaviour:
   droprange* like drop, and the CDN then ignores Range (sends 200 and everything)
   corrupt*   X-Linked-Etag is not the SHA-256 of what the CDN sends
   slow*      the CDN sends 1000 bytes of model.safetensors, then stalls
+  paced*     like tiny, but the CDN sends model.safetensors in 64 KiB pieces 40 ms apart, so
+             progress callbacks (at most one per 100 ms) see the file part-way
   private*   401 unless "Authorization: Bearer secret-token"
   gated*     403 GatedRepo
   renamed*   relative 307 redirect to test-org/tiny
@@ -130,7 +132,7 @@ class Handler(BaseHTTPRequestHandler):
         if repo.startswith("renamed"):
             target = f"/{org}/tiny/resolve/{revision}/{file}"
             return self.reply(307, {"Location": target}, b"", send_body)
-        known = ("tiny", "sharded", "drop", "corrupt", "slow", "private", "gated", "notok")
+        known = ("tiny", "sharded", "drop", "corrupt", "slow", "paced", "private", "gated", "notok")
         if not repo.startswith(known):
             return self.error(401 if "Authorization" not in self.headers else 404, "RepoNotFound",
                               "Repository Not Found", send_body)
@@ -189,6 +191,13 @@ class Handler(BaseHTTPRequestHandler):
                 self.reply(status, headers, body[: len(body) // 2])
                 self.wfile.flush()
                 self.close_connection = True
+                return
+            if repo.startswith("paced") and file == "model.safetensors":
+                self.reply(status, headers, b"")
+                for at in range(0, len(body), 65536):
+                    self.wfile.write(body[at:at + 65536])
+                    self.wfile.flush()
+                    time.sleep(0.04)
                 return
             if repo.startswith("slow") and file == "model.safetensors":
                 self.reply(status, headers, body[:1000])

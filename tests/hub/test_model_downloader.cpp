@@ -290,13 +290,44 @@ TEST_F(Downloader, OfflineIsReportedAsSuch) {
 }
 
 TEST_F(Downloader, CancelFromTheProgressCallbackKeepsThePartForLater) {
-  EXPECT_THROW(ModelDownloader(options("tiny")).run([](const DownloadProgress& p) {
-    return p.file != "model.safetensors";
+  // Cancel in the middle of the weights: the bytes so far stay as blobs/<sha>.incomplete, no
+  // snapshot links anything, and the next run asks the CDN for the rest with a Range request.
+  // ("paced": the fake CDN sends the weights in pieces, so the callback sees them part-way.)
+  uint64_t cancelledAt = 0;
+  EXPECT_THROW(ModelDownloader(options("paced")).run([&](const DownloadProgress& p) {
+    if (p.file == "model.safetensors" && p.fileBytesDone > 0 && p.fileBytesDone < p.fileBytesTotal) {
+      cancelledAt = p.fileBytesDone;
+      return false;
+    }
+    return true;
   }),
                laminar::Cancelled);
-  EXPECT_FALSE(fs::exists(cache().snapshotDirectory("test-org/tiny", std::string(40, '0')) / "config.json"));
-  DownloadResult r = ModelDownloader(options("tiny")).run();
-  EXPECT_EQ(laminar::readFile(r.snapshotDirectory / "model.safetensors"), laminar::readFile(kTiny / "model.safetensors"));
+  ASSERT_GT(cancelledAt, 0u) << "the callback never saw model.safetensors part-way";
+  const std::string weights = laminar::readFile(kTiny / "model.safetensors");
+  auto parts = leftovers("paced");
+  ASSERT_EQ(parts.size(), 1u) << "the part was not kept";
+  const uint64_t kept = fs::file_size(parts[0]);
+  EXPECT_GT(kept, 0u);
+  EXPECT_LT(kept, weights.size());
+  EXPECT_EQ(laminar::readFile(parts[0]), weights.substr(0, kept)) << "the part is not the file's beginning";
+  const fs::path snapshots = cache().repoDirectory("test-org/paced") / "snapshots";
+  if (fs::exists(snapshots))
+    for (const auto& s : fs::directory_iterator(snapshots)) {
+      EXPECT_FALSE(fs::exists(s.path() / "config.json"));
+      EXPECT_FALSE(fs::exists(s.path() / "model.safetensors"));
+    }
+
+  const size_t logBefore = requestLog().size();
+  DownloadResult r = ModelDownloader(options("paced")).run();
+  EXPECT_EQ(laminar::readFile(r.snapshotDirectory / "model.safetensors"), weights);
+  EXPECT_LT(r.bytesTransferred, r.totalBytes);
+  bool ranged = false;
+  const auto log = requestLog();
+  for (size_t i = logBefore; i < log.size(); ++i)
+    if (contains(log[i]["path"].get<std::string>(), "/cdn/paced/") && log[i]["range"] == "bytes=" + std::to_string(kept) + "-")
+      ranged = true;
+  EXPECT_TRUE(ranged) << "the rerun sent no Range request from byte " << kept;
+  EXPECT_TRUE(leftovers("paced").empty());
 }
 
 TEST_F(Downloader, CancelFromAnotherThreadStopsAStalledTransfer) {

@@ -9,7 +9,14 @@
 namespace laminar::test {
 namespace {
 
-constexpr double kTolerance = 1e-4;  // the bound; typical errors are ~1e-6
+// Worst absolute error allowed at any hook point. Measured on the 2-core development machine
+// (OpenBLAS, float32, 2026-12-02): 2.56e-6 over all 172 fixture tensors, both key styles; HF's
+// own padded-vs-single difference recorded in the fixture is 2e-6. float32 rounding through
+// three blocks of width 64 does not support a bound much below that, and 1e-5 keeps ~4x
+// headroom for other BLAS kernels while catching real slips: gelu_new's 0.044715 -> 0.0447
+// gives 3.0e-5. LAMINAR_HF_TOLERANCE (tests/model/CMakeLists.txt) passes the same figure to
+// test_cli_extract.py.
+constexpr double kTolerance = LAMINAR_HF_TOLERANCE;
 
 torch::Tensor viewOf(const TensorView& v) {
   EXPECT_EQ(v.dtype, DType::F32) << v.name;

@@ -151,6 +151,8 @@ def add(case, check):
     cases.append((case, check))
 
 
+# Element-wise comparisons use zip(..., strict=True): a result shorter than the reference (or
+# empty) raises, and main() counts a raising checker as a failure, never as "no discrepancy".
 def rel_diff(a, b):
     """Relative difference; both NaN counts as equal, both equal infinities too."""
     a, b = float(a), float(b)
@@ -200,7 +202,7 @@ for kind in KINDS:
                 ref = scipy.stats.zscore(x, ddof=ddof)
                 ref = np.where(np.isnan(ref), 0.0, ref)  # documented: constant -> 0
                 ours = dec(r["value"])
-                worst = max((abs(a - b) for a, b in zip(ours, ref)), default=0.0)
+                worst = max(abs(a - b) for a, b in zip(ours, ref, strict=True))
                 return [("zscore (abs)", worst, worst <= 1e-12, "")]
             add({"fn": "zscore", "x": enc(x), "ddof": ddof}, check_z)
 for kind in KINDS:
@@ -223,7 +225,7 @@ for which, ref in [("norm_cdf", scipy.stats.norm.cdf), ("norm_sf", scipy.stats.n
                    ("norm_p2", lambda v: 2 * scipy.stats.norm.sf(np.abs(v)))]:
     def check_dist(r, which=which, ref=ref):
         ours, expected = dec(r["value"]), ref(zs)
-        worst = max(rel_diff(a, b) for a, b in zip(ours, expected))
+        worst = max(rel_diff(a, b) for a, b in zip(ours, expected, strict=True))
         return [(which, worst, worst <= REL, "")]
     add({"fn": "dist", "which": which, "x": enc(zs)}, check_dist)
 ts = np.concatenate([np.linspace(-60, 60, 241), RNG.standard_normal(100) * 4])
@@ -234,13 +236,13 @@ for df in [0.5, 1, 2, 3.7, 10, 38, 94, 1000, 1e6]:
         def check_t(r, which=which, ref=ref):
             ours, expected = dec(r["value"]), ref(ts)
             # below ~1e-300 both libraries lose relative precision (subnormals)
-            worst = max(rel_diff(a, b) for a, b in zip(ours, expected) if abs(b) > 1e-290 or a == b)
+            worst = max(rel_diff(a, b) for a, b in zip(ours, expected, strict=True) if abs(b) > 1e-290 or a == b)
             return [(which, worst, worst <= REL, "")]
         add({"fn": "dist", "which": which, "x": enc(ts), "df": df}, check_t)
 ds = np.concatenate([np.arange(1, 3300, dtype=float), [0.5, 1e-3, 7.25, 1e6]])
 add({"fn": "dist", "which": "digamma", "x": enc(ds)},
-    lambda r: [("digamma", max(rel_diff(a, b) for a, b in zip(dec(r["value"]), scipy.special.digamma(ds))),
-                max(rel_diff(a, b) for a, b in zip(dec(r["value"]), scipy.special.digamma(ds))) <= 1e-12, "")])
+    lambda r: [("digamma", max(rel_diff(a, b) for a, b in zip(dec(r["value"]), scipy.special.digamma(ds), strict=True)),
+                max(rel_diff(a, b) for a, b in zip(dec(r["value"]), scipy.special.digamma(ds), strict=True)) <= 1e-12, "")])
 add({"fn": "dist", "which": "t_cdf", "x": [1.0], "df": 0}, expect_error("t df=0"))
 add({"fn": "dist", "which": "norm_cdf", "x": ["nan"]}, expect_error("norm NaN"))
 
@@ -337,7 +339,7 @@ def multitest_check(c, method, label):
         ref = ref_multitest(c, method)
         if "error" in r:
             return [(label, math.inf, False, r["error"])]
-        d = max((rel_diff(a, b) for a, b in zip(dec(r["adjusted"]), ref["adjusted"])), default=0.0)
+        d = max(rel_diff(a, b) for a, b in zip(dec(r["adjusted"]), ref["adjusted"], strict=True))
         mism = int(np.sum(np.array(r["reject"]) != ref["reject"]))
         return [(label + " adjusted p", d, d <= REL, ""), (label + " mask (mismatches)", float(mism), mism == 0, "")]
     return check
@@ -368,7 +370,7 @@ def nan_multitest_check(p, method, label):
         reject, adjusted = reject[keep], adjusted[keep]
         ours = dec(r["adjusted"])
         ok = bool(np.all(np.isnan(ours[~keep]))) and not any(np.array(r["reject"])[~keep])
-        d = max(rel_diff(a, b) for a, b in zip(ours[keep], adjusted))
+        d = max(rel_diff(a, b) for a, b in zip(ours[keep], adjusted, strict=True))
         mism = int(np.sum(np.array(r["reject"])[keep] != reject))
         return [(label + " with NaN entries", d, ok and d <= REL and mism == 0 and r["tests"] == len(p), "")]
     return check
@@ -481,7 +483,9 @@ def main():
         print("driver failed:", proc.stderr)
         return 1
     results = json.loads(proc.stdout)["results"]
-    assert len(results) == len(cases)
+    if len(results) != len(cases):
+        print(f"driver returned {len(results)} results for {len(cases)} cases")
+        return 1
     worst = defaultdict(lambda: (0.0, ""))
     counts = defaultdict(int)
     failures = []

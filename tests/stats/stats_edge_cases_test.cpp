@@ -9,6 +9,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "stats/descriptive.h"
@@ -142,8 +143,31 @@ TEST(Kendall, TiesUseNormalApproximation) {
   EXPECT_TRUE(k.defined);
   EXPECT_FALSE(k.exact);
   EXPECT_NEAR(k.tau, 5.0 / std::sqrt(30.0), 1e-15);
-  EXPECT_GT(k.p, 0.0);
-  EXPECT_LT(k.p, 1.0);
+  // scipy 1.10.1: kendalltau([1, 1, 2, 3], [1, 2, 3, 4]) = (0.912870929175277, 0.07095149242730563).
+  // The p-value pins the tie-corrected variance of C - D (a /18 -> /16 slip moves it to 0.0536).
+  EXPECT_NEAR(k.tau, 0.912870929175277, 1e-15);
+  EXPECT_NEAR(k.p, 0.07095149242730563, 1e-6 * 0.07095149242730563);
+}
+
+TEST(Kendall, ExactPUpTo33ObservationsNormalAbove) {
+  // scipy's method='auto': the exact null distribution without ties when n <= 33, else the
+  // normal approximation. x = 0..n-1, y = x with every block of 5 reversed (no ties).
+  // scipy 1.10.1 kendalltau(x, y):
+  //   n = 25: tau 0.6666666666666665, p 4.0250660399598214e-07 (exact; normal would give 3.0e-06)
+  //   n = 35: tau 0.7647058823529411, p 1.0356633931447901e-10 (normal; exact would give 1.05e-13)
+  for (const auto& [n, tau, p, exact] : std::vector<std::tuple<int, double, double, bool>>{
+           {25, 0.6666666666666665, 4.0250660399598214e-07, true},
+           {35, 0.7647058823529411, 1.0356633931447901e-10, false}}) {
+    std::vector<double> x, y;
+    for (int i = 0; i < n; ++i) {
+      x.push_back(i);
+      y.push_back(i / 5 * 5 + 4 - i % 5);
+    }
+    const auto k = st::kendallTauB(x, y);
+    EXPECT_EQ(k.exact, exact) << n;
+    EXPECT_NEAR(k.tau, tau, 1e-14) << n;
+    EXPECT_NEAR(k.p, p, 1e-6 * p) << n;
+  }
 }
 
 TEST(Kendall, BadInputThrows) {
@@ -212,6 +236,41 @@ TEST(MultipleTesting, BonferroniAndBhByHand) {
   const auto all = st::bonferroni(std::vector<double>(5, 0.5));
   for (double v : all.adjusted) EXPECT_EQ(v, 1.0);
   EXPECT_TRUE(st::benjaminiHochberg({}).adjusted.empty());
+}
+
+TEST(MultipleTesting, PValueExactlyAtTheThresholdIsRejected) {
+  // Thresholds chosen to be exact in binary (alpha = 0.5, m = 4: BH k*alpha/m = 0.125, 0.25,
+  // 0.375, 0.5; Bonferroni alpha/m = 0.125). statsmodels 0.13 multipletests rejects p <= threshold:
+  //   fdr_bh([0.3, 0.5, 0.2, 0.4], 0.5) -> reject all (only 0.5 <= 0.5 at rank 4; step-up)
+  //   fdr_bh([0.5, 0.375, 0.25, 0.125], 0.5) -> reject all, adjusted all 0.5
+  //   bonferroni([0.125, 0.5, 0.25, 0.13], 0.5) -> [True, False, False, False]
+  const auto top = st::benjaminiHochberg({0.3, 0.5, 0.2, 0.4}, 0.5);
+  EXPECT_EQ(top.reject, (std::vector<bool>{true, true, true, true}));
+  for (double v : top.adjusted) EXPECT_DOUBLE_EQ(v, 0.5);
+  const auto every = st::benjaminiHochberg({0.5, 0.375, 0.25, 0.125}, 0.5);
+  EXPECT_EQ(every.reject, (std::vector<bool>{true, true, true, true}));
+  const auto b = st::bonferroni({0.125, 0.5, 0.25, 0.13}, 0.5);
+  EXPECT_EQ(b.reject, (std::vector<bool>{true, false, false, false}));
+  EXPECT_DOUBLE_EQ(b.adjusted[0], 0.5);
+  EXPECT_DOUBLE_EQ(b.adjusted[3], 0.52);
+}
+
+TEST(MultipleTesting, ThresholdWithNaNAmongThePValues) {
+  // A NaN counts as a test (m = 2) and weighs as p = 1; statsmodels on [0.25, 1.0], alpha 0.5:
+  // bonferroni and fdr_bh both reject the first (0.25 <= 0.5 / 2 and 0.25 <= 1 * 0.5 / 2).
+  const auto b = st::bonferroni({0.25, kNaN}, 0.5);
+  EXPECT_EQ(b.reject, (std::vector<bool>{true, false}));
+  EXPECT_DOUBLE_EQ(b.adjusted[0], 0.5);
+  EXPECT_TRUE(std::isnan(b.adjusted[1]));
+  const auto h = st::benjaminiHochberg({kNaN, 0.25}, 0.5);
+  EXPECT_EQ(h.reject, (std::vector<bool>{false, true}));
+  EXPECT_DOUBLE_EQ(h.adjusted[1], 0.5);
+  EXPECT_TRUE(std::isnan(h.adjusted[0]));
+  // statsmodels fdr_bh([0.5, 1.0, 0.25], 0.5): nothing rejected, adjusted 0.75 (the NaN is last).
+  const auto none = st::benjaminiHochberg({0.5, kNaN, 0.25}, 0.5);
+  EXPECT_EQ(none.reject, (std::vector<bool>{false, false, false}));
+  EXPECT_DOUBLE_EQ(none.adjusted[0], 0.75);
+  EXPECT_DOUBLE_EQ(none.adjusted[2], 0.75);
 }
 
 TEST(MultipleTesting, NaNEntriesAreLeftOut) {

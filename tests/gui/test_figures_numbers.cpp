@@ -1,0 +1,185 @@
+// The figures show the engine's numbers: a real run (tiny synthetic GPT-2, both experiments)
+// fed to the views, and every plotted point compared with the value results.json holds for it
+// (the experiment's JSON section, as saved). The widget tests check structure (colours, sizes);
+// this checks that the profile and MI-distance figures plot the right statistic at the right
+// layer, site and group.
+// libtorch first: Qt's `slots` macro would break its headers.
+#include "analysis/analysis.h"
+#include "analysis/run_results.h"
+#include "analysis/sentence_set.h"
+#include "checkpoint/synthetic_checkpoint.h"
+#include "model/gpt2_model.h"
+#include "tokenizer/bpe_tokenizer.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "widgets/laminar_profile_view.h"
+#include "widgets/layer_cursor.h"
+#include "widgets/mi_distance_view.h"
+
+using namespace laminar;
+
+namespace {
+
+// JSON numbers as results.json writes them: null is NaN.
+double num(const nlohmann::json& v) {
+  if (v.is_null()) return std::nan("");
+  if (v.is_string()) return v.get<std::string>() == "Infinity" ? INFINITY : -INFINITY;
+  return v.get<double>();
+}
+
+bool same(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+
+// (key, value) of every point of a graph, in key order.
+std::vector<std::pair<double, double>> pointsOf(const QCPGraph* g) {
+  std::vector<std::pair<double, double>> out;
+  for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) out.emplace_back(it->key, it->value);
+  return out;
+}
+
+}  // namespace
+
+class FiguresNumbersTest : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::unique_ptr<Gpt2Model> model_;
+  std::unique_ptr<BpeTokenizer> tokenizer_;
+
+  std::shared_ptr<RunResults> run(const std::string& experiment, const char* example) {
+    RunSettings s;
+    s.experiment = experiment;
+    s.similarity.bins = 11;
+    auto set = loadSentenceSet(std::filesystem::path(LAMINAR_SOURCE_DIR) / "resources/examples" / example);
+    return std::make_shared<RunResults>(runExperiment(*model_, *tokenizer_, set, s));
+  }
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    SyntheticCheckpointOptions o;
+    o.config = Gpt2Config::forShape("64x3x4");
+    o.seed = 11;
+    const std::filesystem::path modelDir = dir_.path().toStdString() + "/model";
+    writeSyntheticCheckpoint(modelDir, o);
+    model_ = Gpt2Model::load(modelDir);
+    tokenizer_ = std::make_unique<BpeTokenizer>(BpeTokenizer::fromDirectory(modelDir));
+  }
+
+  void similarityProfileShowsTheSavedProfiles() {
+    auto results = run("similarity", "her.txt");
+    const nlohmann::json section = makeAnalysis("similarity")->toJson(*results);
+    LayerCursor cursor;
+    LaminarProfileView view(&cursor);
+    view.setLazy(false);
+    view.setResults(results);
+    const char* groups[] = {"target", "nontarget"};
+    const char* matrices[] = {"Q", "K", "V"};
+    const std::pair<LaminarProfileView::Statistic, const char*> stats[] = {
+        {LaminarProfileView::Statistic::Variance, "variance"},
+        {LaminarProfileView::Statistic::Mean, "mean"},
+        {LaminarProfileView::Statistic::MeanAbs, "meanAbs"}};
+    for (const auto& [statistic, key] : stats) {
+      view.setStatistic(statistic);
+      view.ensureUpToDate();
+      const auto series = view.series();
+      QCOMPARE(series.size(), qsizetype(6));
+      for (int g = 0; g < 2; ++g)
+        for (int m = 0; m < 3; ++m) {
+          const QCPGraph* graph = series[g * 3 + m];
+          // The legend names the matrix; solid lines are the target group, dashed the non-target.
+          QVERIFY2(graph->name().startsWith(QLatin1String(matrices[m])), qPrintable(graph->name()));
+          QCOMPARE(graph->pen().style(), g == 0 ? Qt::SolidLine : Qt::DashLine);
+          const auto points = pointsOf(graph);
+          QCOMPARE(points.size(), section["layers"].size());
+          for (size_t l = 0; l < points.size(); ++l) {
+            const double want = num(section["layers"][l][groups[g]]["profiles"][matrices[m]][key]);
+            QCOMPARE(points[l].first, static_cast<double>(l + 1));  // layers shown from 1
+            QVERIFY2(same(points[l].second, want),
+                     qPrintable(QStringLiteral("%1 %2 %3 layer %4: plotted %5, results %6")
+                                    .arg(key, groups[g], matrices[m])
+                                    .arg(l)
+                                    .arg(points[l].second, 0, 'g', 17)
+                                    .arg(want, 0, 'g', 17)));
+          }
+        }
+    }
+  }
+
+  void miProfilesAndScatterShowTheSavedStatistics() {
+    auto results = run("mi-distance", "coffee.txt");
+    const nlohmann::json section = makeAnalysis("mi-distance")->toJson(*results);
+    LayerCursor cursor;
+    LaminarProfileView view(&cursor);
+    view.setLazy(false);
+    view.setResults(results);
+    const char* sites[] = {"attn", "mlp"};
+    const size_t nLayer = section["layers"].size();
+    // Mean MI and tau: one series per site (attention first).
+    for (const auto& [statistic, key] : {std::pair{LaminarProfileView::Statistic::MeanMi, "meanMi"},
+                                         std::pair{LaminarProfileView::Statistic::Tau, "tau"}}) {
+      view.setStatistic(statistic);
+      view.ensureUpToDate();
+      QCOMPARE(view.series().size(), qsizetype(2));
+      for (int s = 0; s < 2; ++s) {
+        const auto points = pointsOf(view.series()[s]);
+        QCOMPARE(points.size(), nLayer);
+        for (size_t l = 0; l < nLayer; ++l)
+          QVERIFY2(same(points[l].second, num(section["layers"][l][sites[s]][key])),
+                   qPrintable(QStringLiteral("%1 %2 layer %3").arg(key, sites[s]).arg(l)));
+      }
+    }
+    // t and Fisher Z: one series; the significance stars sit on exactly the layers results.json
+    // marks significant (Bonferroni, then Benjamini-Hochberg).
+    for (const auto& [statistic, key] : {std::pair{LaminarProfileView::Statistic::TStatistic, "t"},
+                                         std::pair{LaminarProfileView::Statistic::FisherZ, "fisherZ"}}) {
+      view.setStatistic(statistic);
+      view.ensureUpToDate();
+      QCOMPARE(view.series().size(), qsizetype(1));
+      const auto points = pointsOf(view.series()[0]);
+      QCOMPARE(points.size(), nLayer);
+      for (size_t l = 0; l < nLayer; ++l)
+        QVERIFY2(same(points[l].second, num(section["layers"][l][key])), qPrintable(QStringLiteral("%1 layer %2").arg(key).arg(l)));
+    }
+    view.setStatistic(LaminarProfileView::Statistic::TStatistic);
+    for (const auto& [correction, key] : {std::pair{LaminarProfileView::Correction::Bonferroni, "significantBonferroni"},
+                                          std::pair{LaminarProfileView::Correction::Fdr, "significantFdr"}}) {
+      view.setCorrection(correction);
+      view.ensureUpToDate();
+      QVERIFY(view.significanceMarkers());
+      std::vector<double> starred, expected;
+      for (const auto& [x, y] : pointsOf(view.significanceMarkers())) starred.push_back(x);
+      for (size_t l = 0; l < nLayer; ++l)
+        if (section[key][l].get<bool>()) expected.push_back(static_cast<double>(l + 1));
+      QVERIFY2(starred == expected, key);
+    }
+
+    // The scatter at each layer: one point (distance, pair MI) per pair and site.
+    cursor.setCount(static_cast<int>(nLayer));  // as the main window does for a run
+    MiDistanceView scatter(&cursor);
+    scatter.setLazy(false);
+    scatter.setResults(results);
+    for (size_t l = 0; l < nLayer; ++l) {
+      cursor.setLayer(static_cast<int>(l));
+      scatter.ensureUpToDate();
+      QCOMPARE(scatter.shownLayer(), static_cast<int>(l));
+      for (int s = 0; s < 2; ++s) {
+        std::vector<std::pair<double, double>> want;
+        for (size_t k = 0; k < section["pairs"].size(); ++k)
+          want.emplace_back(section["pairs"][k]["distance"].get<double>(), num(section["layers"][l][sites[s]]["pairMi"][k]));
+        auto got = pointsOf(scatter.points(s));
+        std::sort(want.begin(), want.end());
+        std::sort(got.begin(), got.end());
+        QVERIFY2(got == want, qPrintable(QStringLiteral("scatter %1 layer %2").arg(sites[s]).arg(l)));
+      }
+    }
+  }
+};
+
+QTEST_MAIN(FiguresNumbersTest)
+#include "test_figures_numbers.moc"
