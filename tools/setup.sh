@@ -15,6 +15,8 @@ PACKAGES=(
   libqcustomplot-dev libgl-dev fonts-dejavu-core
   # tests: GoogleTest, a virtual display, and the external references (scipy & co.)
   googletest libgtest-dev xvfb xauth python3 python3-numpy python3-scipy python3-statsmodels python3-sklearn
+  # sanitizer and fuzzing build (tests/fuzz): clang with its ASan/UBSan/libFuzzer runtimes
+  clang libclang-rt-14-dev
   # packaging checks
   dpkg-dev file lintian desktop-file-utils
 )
