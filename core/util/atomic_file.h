@@ -1,8 +1,6 @@
 #pragma once
 // Output files appear complete or not at all: writers fill "<name>.tmp-<pid>" and rename
 // it over the final name on commit(); an uncommitted AtomicFile removes its temporary.
-// A writer killed before it could clean up leaves its temporary behind: the next writer of
-// the same target removes those of processes that no longer exist.
 #include <cstdio>
 #include <filesystem>
 #include <string>

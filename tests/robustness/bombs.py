@@ -142,6 +142,18 @@ def main():
         with open(os.path.join(m, "config.json"), "w") as f:
             f.write(deep)
         r.refuses("100k-deep config.json", ["info", "--model", m], "config.json")
+        # ... and inside a field: messages that quoted the value recursed 100k levels deep.
+        for label, text in [("n_embd", '{"n_embd": %s, "n_layer": 1, "n_head": 1}' % deep),
+                            ("hidden_size", '{"n_embd": 8, "hidden_size": %s, "n_layer": 1, "n_head": 1}' % deep)]:
+            m = model_with(tmp, "deepfield-" + label, args.reference)
+            with open(os.path.join(m, "config.json"), "w") as f:
+                f.write(text)
+            r.refuses(f"100k-deep {label} in config.json", ["info", "--model", m], "config.json")
+        for label, entry in [("shape", '{"dtype": "F32", "shape": %s, "data_offsets": [0, 0]}' % deep),
+                             ("data_offsets", '{"dtype": "F32", "shape": [1], "data_offsets": %s}' % deep)]:
+            header = ('{"wte.weight": %s}' % entry).encode()
+            m = model_with(tmp, "deeptensor-" + label, args.reference, weights=struct.pack("<Q", len(header)) + header)
+            r.refuses(f"100k-deep {label} in model.safetensors", ["info", "--model", m], "model.safetensors")
         deep_set = sentences("deep.json", '{"target": "her", "texts": ' + deep + "}")
         r.refuses("100k-deep sentence set", analyze(good, deep_set), "deep.json", out=out)
         deep_texts = sentences("deep-texts.json", deep)
