@@ -79,6 +79,10 @@ def kill_loop(label, cmd, output, complete, rng, kills, env=None, extra_check=No
         return
     killed_count = 0
     for i in range(kills):
+        # Every other kill starts from nothing; the others replace a complete earlier output.
+        if i % 2 == 0:
+            shutil.rmtree(output, ignore_errors=True) if os.path.isdir(output) else (
+                os.remove(output) if os.path.exists(output) else None)
         delay = rng.uniform(0.0, full)
         killed = run_and_kill(cmd, delay, env)
         killed_count += killed

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "analysis/run_results.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;
@@ -45,17 +46,20 @@ std::string loadError(const fs::path& dir) {
   return "(loaded)";
 }
 
-const char* kResultsJson = R"({"format":"laminar-results","formatVersion":1,"experiment":"similarity",
-  "metadata":{},"diagnostics":[],"similarity":{},"files":{"tables":[],"vectors":"vectors.safetensors"},
-  "vectors":[{"name":"layer0.target.qkv","dtype":"F32","shape":[262144,1048576]}]})";
+// A real results.json (laminar-cli analyze similarity on a synthetic 32x2x2 model, 3 texts).
+nlohmann::json fixture() {
+  return nlohmann::json::parse(laminar::readFile(LAMINAR_ROBUSTNESS_DATA "/similarity-results.json"));
+}
 
 }  // namespace
 
 TEST(HostileResults, VectorsPromisingOneTerabyteAreRefused) {
   TempDir d;
-  write(d.path / "results.json", kResultsJson);
+  const nlohmann::json j = fixture();
+  write(d.path / "results.json", j.dump());
+  const std::string name = j.at("vectors").at(0).at("name").get<std::string>();
   write(d.path / "vectors.safetensors",
-        safetensorsHeaderOnly(R"({"layer0.target.qkv":{"dtype":"F32","shape":[262144,1048576],"data_offsets":[0,1099511627776]}})"));
+        safetensorsHeaderOnly("{\"" + name + R"(":{"dtype":"F32","shape":[262144,1048576],"data_offsets":[0,1099511627776]}})"));
   const std::string e = loadError(d.path);
   EXPECT_NE(e.find("vectors.safetensors"), std::string::npos) << e;
 }
@@ -69,10 +73,11 @@ TEST(HostileResults, DeeplyNestedResultsJsonIsRefused) {
 
 TEST(HostileResults, DeepJsonInsideTheExperimentIsRefused) {
   TempDir d;
-  std::string j = kResultsJson;
-  j.replace(j.find("\"similarity\":{}"), std::strlen("\"similarity\":{}"),
-            "\"similarity\":{\"layers\":" + std::string(100000, '[') + std::string(100000, ']') + "}");
-  write(d.path / "results.json", j);
+  nlohmann::json j = fixture();
+  j["similarity"]["layers"] = "DEEP";
+  std::string text = j.dump();
+  text.replace(text.find("\"DEEP\""), 6, std::string(100000, '[') + std::string(100000, ']'));
+  write(d.path / "results.json", text);
   const std::string e = loadError(d.path);
   EXPECT_NE(e.find("results.json"), std::string::npos) << e;
 }
