@@ -174,6 +174,12 @@ void parseJson(const std::string& content, SentenceSet& set) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(content);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is no set.
+    const std::string what = e.what();
+    const auto bracket = what.find("] ");
+    throw Error(fileError(set.source.string(),
+                          "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))));
   } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
     auto colon = what.find("; ");  // drop nlohmann's "[json.exception.parse_error.101] ..." prefix

@@ -34,3 +34,16 @@ TEST(HostileSentences, TheLimitAppliesToBytesAlreadyInMemory) {
   const std::string big((32u << 20) + 1, 'a');  // one byte over the limit
   EXPECT_THROW(laminar::parseSentenceSet(big, "big.txt"), laminar::Error);
 }
+
+// fuzz_sentence_set: a .json set holding a number beyond double ("1111110999E99999000") threw
+// nlohmann's out_of_range past the parse-error handler: "internal error" in laminar-cli
+// (regressions/sentence_set/json-number-overflowing-double).
+TEST(HostileSentences, JsonNumberBeyondDoubleNamesTheFile) {
+  std::string message = "(parsed)";
+  try {
+    laminar::parseSentenceSet("1111110999E99999000 ", "set.json");
+  } catch (const laminar::Error& e) {
+    message = e.what();
+  }
+  EXPECT_EQ(message, "set.json: not valid JSON: number overflow parsing '1111110999E99999000'");
+}
