@@ -67,7 +67,14 @@ int runExtract(const ExtractOptions& o) {
   if (ids.empty()) throw Error("no sequences to run");
   CaptureSpec spec;
   spec.hooks = parseHooks(o.hooks, static_cast<int>(model->config().nLayer));
-  Captures captures = model->run(ids, spec);
+  Captures captures;
+  try {
+    captures = model->run(ids, spec);
+  } catch (const Error& e) {
+    // The model names a bad sequence ("sequence 3 has 5000000 tokens ..."); say which file holds it.
+    if (std::string(e.what()).rfind("sequence ", 0) != 0) throw;
+    throw Error(fileError(o.idsJson.empty() ? o.textsJson : o.idsJson, e.what()));
+  }
 
   std::vector<TensorToWrite> tensors;
   for (size_t s = 0; s < ids.size(); ++s)

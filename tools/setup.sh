@@ -17,6 +17,8 @@ PACKAGES=(
   googletest libgtest-dev xvfb xauth python3 python3-numpy python3-scipy python3-statsmodels python3-sklearn
   # tests: Node.js runs the vendored Hugging Face tokenizers reference (tests/tokenizer/differential)
   nodejs
+  # sanitizer and fuzzing build (tests/fuzz): clang with its ASan/UBSan/libFuzzer runtimes
+  clang libclang-rt-14-dev
   # packaging checks
   dpkg-dev file lintian desktop-file-utils appstream
 )

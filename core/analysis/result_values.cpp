@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "util/error.h"
+#include "util/json_excerpt.h"
 
 namespace laminar {
 
@@ -22,7 +23,7 @@ double readJsonNumber(const nlohmann::json& j) {
     if (s == "Infinity") return std::numeric_limits<double>::infinity();
     if (s == "-Infinity") return -std::numeric_limits<double>::infinity();
   }
-  throw Error("expected a number, found " + j.dump());
+  throw Error("expected a number, found " + jsonExcerpt(j));
 }
 
 nlohmann::json jsonNumbers(const std::vector<double>& v) {

@@ -31,6 +31,16 @@ std::string trim(const std::string& s) {
 
 bool isBlank(const std::string& s) { return trim(s).empty(); }
 
+// Larger sentence files are refused before they are read: the model runs on every text, and
+// 32 MiB (some 300,000 sentences) is already days of GPT-2 XL; a 200 MB file needed gigabytes
+// for its token lists alone before the first layer ran.
+constexpr uint64_t kMaxSentenceFileBytes = 32ull << 20;
+
+std::string tooLargeMessage(uint64_t bytes) {
+  return "is " + std::to_string(bytes >> 20) + " MiB; sentence files are limited to " +
+         std::to_string(kMaxSentenceFileBytes >> 20) + " MiB (the model runs on every text): split it";
+}
+
 int lineOfByte(const std::string& s, size_t offset) {
   return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(std::min(offset, s.size())), '\n'));
 }
@@ -164,6 +174,12 @@ void parseJson(const std::string& content, SentenceSet& set) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(content);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is no set.
+    const std::string what = e.what();
+    const auto bracket = what.find("] ");
+    throw Error(fileError(set.source.string(),
+                          "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))));
   } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
     auto colon = what.find("; ");  // drop nlohmann's "[json.exception.parse_error.101] ..." prefix
@@ -236,6 +252,7 @@ std::string formatDiagnostic(const SentenceSet& set, const Diagnostic& d) {
 }
 
 SentenceSet parseSentenceSet(const std::string& bytes, const fs::path& path) {
+  if (bytes.size() > kMaxSentenceFileBytes) throw Error(fileError(path.string(), tooLargeMessage(bytes.size())));
   SentenceSet set;
   set.source = path;
   set.sha256 = sha256Hex(bytes.data(), bytes.size());
@@ -265,6 +282,8 @@ SentenceSet parseSentenceSet(const std::string& bytes, const fs::path& path) {
 SentenceSet loadSentenceSet(const fs::path& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw Error(fileError(path.string(), "is a directory, not a sentence file"));
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxSentenceFileBytes) throw Error(fileError(path.string(), tooLargeMessage(size)));
   return parseSentenceSet(readFile(path), path);
 }
 

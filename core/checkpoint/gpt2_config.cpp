@@ -6,6 +6,7 @@
 
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/json_excerpt.h"
 
 namespace laminar {
 using nlohmann::json;
@@ -46,8 +47,10 @@ class ConfigReader {
     if (j_.contains(field)) found = &j_.at(field);
     for (const auto& [name, alias] : kAliases)
       if (field == name && j_.contains(alias)) {
-        if (found && *found != j_.at(alias))
-          fail(field, "(" + found->dump() + ") disagrees with its alias '" + alias + "' (" + j_.at(alias).dump() + ")");
+        // Containers never agree: comparing two of them would recurse as deep as they nest.
+        const json& other = j_.at(alias);
+        if (found && (found->is_structured() || other.is_structured() || *found != other))
+          fail(field, "(" + jsonExcerpt(*found) + ") disagrees with its alias '" + alias + "' (" + jsonExcerpt(other) + ")");
         if (!found) found = &j_.at(alias);
       }
     return found;
@@ -56,11 +59,11 @@ class ConfigReader {
   int64_t positiveInteger(const std::string& field, int64_t maximum) const {
     const json* v = find(field);
     if (!v) fail(field, "is missing; GPT-2 needs it");
-    if (!v->is_number_integer()) fail(field, "must be an integer, not " + v->dump());
+    if (!v->is_number_integer()) fail(field, "must be an integer, not " + jsonExcerpt(*v));
     if (v->is_number_unsigned() ? v->get<uint64_t>() > static_cast<uint64_t>(maximum) : v->get<int64_t>() > maximum)
-      fail(field, "is " + v->dump() + ", larger than Laminar supports (at most " + std::to_string(maximum) + ")");
+      fail(field, "is " + jsonExcerpt(*v) + ", larger than Laminar supports (at most " + std::to_string(maximum) + ")");
     int64_t x = v->get<int64_t>();
-    if (x <= 0) fail(field, "must be a positive integer, not " + v->dump());
+    if (x <= 0) fail(field, "must be a positive integer, not " + jsonExcerpt(*v));
     return x;
   }
 
@@ -68,8 +71,8 @@ class ConfigReader {
   void requireFlag(const std::string& field, bool required, const std::string& why) const {
     if (!j_.contains(field) || j_.at(field).is_null()) return;
     const json& v = j_.at(field);
-    if (!v.is_boolean()) fail(field, "must be true or false, not " + v.dump());
-    if (v.get<bool>() != required) fail(field, "is " + v.dump() + ": " + why);
+    if (!v.is_boolean()) fail(field, "must be true or false, not " + jsonExcerpt(v));
+    if (v.get<bool>() != required) fail(field, "is " + jsonExcerpt(v) + ": " + why);
   }
 
   const json& j_;
@@ -104,7 +107,7 @@ Gpt2Config Gpt2Config::fromJson(const json& j, const std::string& source) {
   if (j.contains("model_type")) {
     const json& mt = j.at("model_type");
     if (!mt.is_string() || mt.get<std::string>() != "gpt2")
-      r.fail("model_type", "is " + mt.dump() + "; Laminar runs only \"gpt2\" checkpoints");
+      r.fail("model_type", "is " + jsonExcerpt(mt) + "; Laminar runs only \"gpt2\" checkpoints");
   }
   c.nEmbd = r.positiveInteger("n_embd", kMaxWidth);
   c.nLayer = r.positiveInteger("n_layer", kMaxLayers);
@@ -120,7 +123,7 @@ Gpt2Config Gpt2Config::fromJson(const json& j, const std::string& source) {
   if (j.contains("layer_norm_epsilon")) {
     const json& eps = j.at("layer_norm_epsilon");
     if (!eps.is_number() || !std::isfinite(eps.get<double>()) || eps.get<double>() <= 0)
-      r.fail("layer_norm_epsilon", "must be a positive number, not " + eps.dump());
+      r.fail("layer_norm_epsilon", "must be a positive number, not " + jsonExcerpt(eps));
     c.layerNormEpsilon = eps.get<double>();
   }
   if (j.contains("activation_function")) {
@@ -128,7 +131,7 @@ Gpt2Config Gpt2Config::fromJson(const json& j, const std::string& source) {
     static const char* supported[] = {"gelu_new", "gelu_pytorch_tanh", "gelu", "relu"};
     bool ok = act.is_string() && std::any_of(std::begin(supported), std::end(supported),
                                              [&](const char* s) { return act.get<std::string>() == s; });
-    if (!ok) r.fail("activation_function", "is " + act.dump() + "; supported: gelu_new, gelu_pytorch_tanh, gelu, relu");
+    if (!ok) r.fail("activation_function", "is " + jsonExcerpt(act) + "; supported: gelu_new, gelu_pytorch_tanh, gelu, relu");
     c.activationFunction = act.get<std::string>();
   }
 
@@ -139,7 +142,7 @@ Gpt2Config Gpt2Config::fromJson(const json& j, const std::string& source) {
 
   if (j.contains("laminar_synthetic_weights")) {
     const json& s = j.at("laminar_synthetic_weights");
-    if (!s.is_boolean()) r.fail("laminar_synthetic_weights", "must be true or false, not " + s.dump());
+    if (!s.is_boolean()) r.fail("laminar_synthetic_weights", "must be true or false, not " + jsonExcerpt(s));
     c.syntheticWeights = s.get<bool>();
   }
   return c;

@@ -33,21 +33,7 @@ struct Context {
 };
 
 size_t onHeader(char* data, size_t size, size_t count, void* user) {
-  auto* ctx = static_cast<Context*>(user);
-  std::string line(data, size * count);
-  if (line.rfind("HTTP/", 0) == 0) {
-    ctx->response->headers.clear();  // a new response (after a redirect or 100-continue)
-    return size * count;
-  }
-  const auto colon = line.find(':');
-  if (colon == std::string::npos) return size * count;
-  std::string name = line.substr(0, colon);
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-  std::string value = line.substr(colon + 1);
-  const auto b = value.find_first_not_of(" \t");
-  const auto e = value.find_last_not_of(" \t\r\n");
-  value = b == std::string::npos ? "" : value.substr(b, e - b + 1);
-  ctx->response->headers[name] = value;
+  addHeaderLine(std::string(data, size * count), *static_cast<Context*>(user)->response);
   return size * count;
 }
 
@@ -84,6 +70,22 @@ int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
 }
 
 }  // namespace
+
+void addHeaderLine(const std::string& line, HttpResponse& response) {
+  if (line.rfind("HTTP/", 0) == 0) {
+    response.headers.clear();  // a new response (after a redirect or 100-continue)
+    return;
+  }
+  const auto colon = line.find(':');
+  if (colon == std::string::npos) return;
+  std::string name = line.substr(0, colon);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::string value = line.substr(colon + 1);
+  const auto b = value.find_first_not_of(" \t");
+  const auto e = value.find_last_not_of(" \t\r\n");
+  value = b == std::string::npos ? "" : value.substr(b, e - b + 1);
+  response.headers[name] = value;
+}
 
 std::string HttpResponse::header(const std::string& lowerCaseName) const {
   auto it = headers.find(lowerCaseName);

@@ -35,6 +35,10 @@ struct HttpResponse {
   std::string header(const std::string& lowerCaseName) const;  // "" when absent
 };
 
+// One raw header line as the server sent it ("Name: value\r\n"): stored under the lower-case
+// name, value trimmed; a status line ("HTTP/1.1 302 ...") starts a new response.
+void addHeaderLine(const std::string& line, HttpResponse& response);
+
 enum class TransferFailure { Offline, Timeout, Dropped, Cancelled, LocalWrite, Other };
 
 class TransferError : public Error {

@@ -1,5 +1,6 @@
 #include "hub/hub_api.h"
 
+#include <cctype>
 #include <cstdlib>
 
 #include "hub/hub_environment.h"
@@ -21,6 +22,16 @@ std::string normalizeEtag(std::string etag) {
   if (etag.rfind("W/", 0) == 0) etag = etag.substr(2);
   if (etag.size() >= 2 && etag.front() == '"' && etag.back() == '"') etag = etag.substr(1, etag.size() - 2);
   return etag;
+}
+
+// The ETag names the blob in the cache (blobs/<etag>): only a plain file name is usable.
+// Hub ETags are hex digests (git SHA-1, SHA-256), so letters, digits, '-', '_' and '.'
+// suffice; NUL, '/', '\\', control bytes, "." and ".." could point elsewhere or be cut short.
+bool usableBlobName(const std::string& etag) {
+  if (etag.empty() || etag.size() > 255 || etag[0] == '.') return false;
+  for (unsigned char c : etag)
+    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return false;
+  return true;
 }
 
 bool parseSize(const std::string& text, uint64_t& out) {
@@ -96,20 +107,29 @@ HubFileMetadata fetchFileMetadata(const HubConnection& hub, const std::string& r
   HttpResponse response;
   for (int hop = 0;; ++hop) {
     response = performHttp(request, repo + "/" + file);
-    const std::string location = response.header("location");
-    // Relative redirects stay on the hub (a renamed repository): follow them. An absolute
-    // one goes to the CDN, and this response already carries the metadata.
-    const bool relative = response.status >= 300 && response.status < 400 && !location.empty() &&
-                          location[0] == '/' && location.rfind("//", 0) != 0;
-    if (!relative || hop >= 5) break;
-    request.url = originOf(request.url) + location;
+    const std::string next = relativeRedirectUrl(request.url, response);
+    if (next.empty() || hop >= 5) break;
+    request.url = next;
   }
   if (response.status >= 400 || response.status == 0)
     throw HubRequestError(response.status, response.header("x-error-code"),
                           describeHttpError(response.status, response.header("x-error-code"),
                                             response.header("x-error-message"), repo, revision, file,
                                             hub.token && !hub.token->empty()));
+  return fileMetadataFromHeaders(response, file, hub.endpoint + " for " + repo + "/" + file);
+}
 
+std::string relativeRedirectUrl(const std::string& url, const HttpResponse& response) {
+  const std::string location = response.header("location");
+  // Relative redirects stay on the hub (a renamed repository): follow them. An absolute
+  // one goes to the CDN, and this response already carries the metadata.
+  const bool relative = response.status >= 300 && response.status < 400 && !location.empty() &&
+                        location[0] == '/' && location.rfind("//", 0) != 0;
+  return relative ? originOf(url) + location : std::string();
+}
+
+HubFileMetadata fileMetadataFromHeaders(const HttpResponse& response, const std::string& file,
+                                        const std::string& source) {
   HubFileMetadata meta;
   meta.file = file;
   meta.commit = response.header("x-repo-commit");
@@ -118,11 +138,10 @@ HubFileMetadata fetchFileMetadata(const HubConnection& hub, const std::string& r
   meta.etag = normalizeEtag(meta.lfs ? linkedEtag : response.header("etag"));
   const std::string sizeText =
       !response.header("x-linked-size").empty() ? response.header("x-linked-size") : response.header("content-length");
-  const std::string source = hub.endpoint + " for " + repo + "/" + file;
   if (meta.commit.empty())
     throw Error("no X-Repo-Commit header from " + source +
                 "; is the endpoint (HF_ENDPOINT / --endpoint) a Hugging Face hub or a faithful mirror?");
-  if (meta.etag.empty() || meta.etag.find('/') != std::string::npos || meta.etag.find("..") != std::string::npos)
+  if (!usableBlobName(meta.etag))
     throw Error("no usable ETag from " + source + "; cannot store the file in the cache");
   if (!parseSize(sizeText, meta.size)) throw Error("no file size (X-Linked-Size / Content-Length) from " + source);
   return meta;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "hub/http_transfer.h"
 #include "util/error.h"
 
 namespace laminar::hub {
@@ -50,6 +51,15 @@ struct HubFileMetadata {
 // laminar::Error when the answer lacks X-Repo-Commit or an ETag.
 HubFileMetadata fetchFileMetadata(const HubConnection& hub, const std::string& repo,
                                   const std::string& revision, const std::string& file);
+
+// The URL a HEAD answer redirects to when it is a relative (same-hub) redirect, else "".
+std::string relativeRedirectUrl(const std::string& url, const HttpResponse& response);
+
+// The metadata in a HEAD answer's headers; throws laminar::Error naming `source` when the
+// commit, a usable ETag (a plain blob name: letters, digits, '-', '_', '.'; not "." or "..")
+// or the size is missing.
+HubFileMetadata fileMetadataFromHeaders(const HttpResponse& response, const std::string& file,
+                                        const std::string& source);
 
 // The user-facing message for an HTTP error status on `file` of `repo`.
 std::string describeHttpError(long status, const std::string& errorCode, const std::string& errorMessage,

@@ -10,6 +10,7 @@
 #include "io/mapped_file.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/json_excerpt.h"
 
 namespace laminar {
 namespace fs = std::filesystem;
@@ -175,19 +176,19 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const fs::path& path) {
     for (const auto& d : shape) {
       uint64_t v;
       if (!asUnsigned(d, &v) || v > static_cast<uint64_t>(INT64_MAX))
-        fail(t + "shape " + shape.dump() + " has an entry that is not a non-negative integer");
+        fail(t + "shape " + jsonExcerpt(shape) + " has an entry that is not a non-negative integer");
       e.view.shape.push_back(static_cast<int64_t>(v));
     }
     const json& offsets = value["data_offsets"];
     if (!offsets.is_array() || offsets.size() != 2 || !asUnsigned(offsets[0], &e.begin) ||
         !asUnsigned(offsets[1], &e.end))
-      fail(t + "data_offsets " + offsets.dump() + " is not a pair of non-negative integers");
-    if (e.end < e.begin) fail(t + "data_offsets " + offsets.dump() + " end before they begin");
+      fail(t + "data_offsets " + jsonExcerpt(offsets) + " is not a pair of non-negative integers");
+    if (e.end < e.begin) fail(t + "data_offsets " + jsonExcerpt(offsets) + " end before they begin");
     uint64_t needed;
     if (!checkedByteSize(e.view.shape, dtypeSize(e.view.dtype), &needed))
       fail(t + "shape " + shapeString(e.view.shape) + " is too large (byte size overflows)");
     if (e.end - e.begin != needed)
-      fail(t + "data_offsets " + offsets.dump() + " hold " + std::to_string(e.end - e.begin) + " bytes but dtype " +
+      fail(t + "data_offsets " + jsonExcerpt(offsets) + " hold " + std::to_string(e.end - e.begin) + " bytes but dtype " +
            dtypeName(e.view.dtype) + " with shape " + shapeString(e.view.shape) + " needs " +
            std::to_string(needed) + " bytes");
     entries.push_back(std::move(e));

@@ -1,5 +1,6 @@
 #include "util/atomic_file.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -17,9 +18,44 @@ namespace {
 fs::path temporaryFor(const fs::path& target) {
   return fs::path(target.string() + ".tmp-" + std::to_string(::getpid()));
 }
+
+// The pid in "<name><marker><pid>", or 0 when `entry` is not such a sibling of `name`.
+pid_t siblingPid(const std::string& entry, const std::string& name, const std::string& marker) {
+  const std::string prefix = name + marker;
+  if (entry.size() <= prefix.size() || entry.compare(0, prefix.size(), prefix) != 0) return 0;
+  pid_t pid = 0;
+  for (size_t i = prefix.size(); i < entry.size(); ++i) {
+    if (entry[i] < '0' || entry[i] > '9' || pid > 100'000'000) return 0;
+    pid = pid * 10 + (entry[i] - '0');
+  }
+  return pid;
+}
+
+bool processGone(pid_t pid) { return pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH; }
+
+// A writer killed before commit (SIGKILL, power loss) leaves "<target>.tmp-<pid>"; one killed
+// inside AtomicDirectory::commit may leave the previous version as "<target>.old-<pid>" with
+// no target. Both are tidied by the next writer of the same target: temporaries of dead
+// processes are removed, and an orphaned previous version is put back first.
+void cleanUpAfterDeadWriters(const fs::path& target) {
+  std::error_code ec;
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  const std::string name = target.filename().string();
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string entry = it->path().filename().string();
+    std::error_code ignored;
+    if (processGone(siblingPid(entry, name, ".old-"))) {
+      if (!fs::exists(target, ignored)) fs::rename(it->path(), target, ignored);
+      else fs::remove_all(it->path(), ignored);
+    } else if (processGone(siblingPid(entry, name, ".tmp-"))) {
+      fs::remove_all(it->path(), ignored);
+    }
+  }
+}
 }  // namespace
 
 AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)), temp_(temporaryFor(target_)) {
+  cleanUpAfterDeadWriters(target_);
   file_ = std::fopen(temp_.c_str(), "wb");
   if (!file_) throw Error(fileError(target_.string(), std::string("cannot create: ") + std::strerror(errno)));
 }
@@ -55,6 +91,7 @@ void writeFileAtomically(const fs::path& target, std::string_view content) {
 }
 
 AtomicDirectory::AtomicDirectory(fs::path target) : target_(std::move(target)), temp_(temporaryFor(target_)) {
+  cleanUpAfterDeadWriters(target_);
   std::error_code ec;
   fs::remove_all(temp_, ec);
   fs::create_directories(temp_, ec);

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test (the README's test command ends here; CI runs it through .ci/run):
+#  1. the test suite of build/ (the README's build), as `ctest -j2`;
+#  2. the Qt-free core and laminar-cli rebuilt with clang, AddressSanitizer and
+#     UndefinedBehaviorSanitizer in build-sanitize/, their tests run under the sanitizers,
+#     plus every fuzz target replaying its corpus and fuzzing for LAMINAR_FUZZ_SECONDS
+#     (tests/fuzz/README.md). LAMINAR_SKIP_SANITIZE=1 skips this part.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ctest --test-dir build --output-on-failure -j2
+if [ "${LAMINAR_SKIP_SANITIZE:-0}" = 1 ]; then exit 0; fi
+# Leaks, undefined behaviour and memory errors all fail the test that hits them.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1:strict_string_checks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+CC=clang CXX=clang++ cmake -S . -B build-sanitize -G Ninja -DLAMINAR_GUI=OFF -DLAMINAR_FUZZ=ON
+cmake --build build-sanitize
+ctest --test-dir build-sanitize --output-on-failure -j2
