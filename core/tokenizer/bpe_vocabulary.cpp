@@ -33,6 +33,11 @@ size_t lineAt(const std::string& text, size_t offset) {
 nlohmann::json parseJsonFile(const fs::path& path, const std::string& text) {
   try {
     return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is unusable.
+    const std::string what = e.what();
+    const auto bracket = what.find("] ");
+    throw Error(fileError(path.string(), "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))));
   } catch (const nlohmann::json::parse_error& e) {
     size_t at = e.byte > 0 ? e.byte - 1 : 0;  // e.byte is 1-based
     std::string what = e.what();

@@ -18,6 +18,11 @@ std::vector<std::string> readTextsJson(const std::filesystem::path& path) {
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is unusable.
+    const std::string what = e.what();
+    const auto bracket = what.find("] ");
+    throw Error(fileError(file, "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))));
   } catch (const nlohmann::json::parse_error& e) {
     size_t at = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
     size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));

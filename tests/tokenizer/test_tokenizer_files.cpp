@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 
+#include "tokenizer/texts_json.h"
 #include "tokenizer_test_support.h"
 #include "util/error.h"
 
@@ -232,6 +233,22 @@ TEST_F(CorruptFiles, MergeOfUnknownTokens) {
 TEST_F(CorruptFiles, TruncatedVocab) {
   std::string message = load(vocabText_.substr(0, vocabText_.size() / 2), mergesText_);
   EXPECT_EQ(message.rfind(vocabPath() + ": line 1: not valid JSON", 0), 0u) << message;
+}
+
+}  // namespace
+}  // namespace laminar::test
+
+namespace laminar::test {
+namespace {
+
+// A number beyond double is no parse error to nlohmann (out_of_range.406): it used to escape
+// as "internal error" (found by fuzzing, tests/fuzz). Both JSON readers name the file.
+TEST_F(CorruptFiles, NumberBeyondDoubleNamesTheFile) {
+  const std::string message = load("{\"a\": 1e99999}", mergesText_);
+  EXPECT_EQ(message.rfind(vocabPath() + ": not valid JSON", 0), 0u) << message;
+  writeText(dir_.path() / "texts.json", "[1e99999]");
+  const std::string texts = errorOf([&] { readTextsJson(dir_.path() / "texts.json"); });
+  EXPECT_EQ(texts.rfind((dir_.path() / "texts.json").string() + ": not valid JSON", 0), 0u) << texts;
 }
 
 }  // namespace
