@@ -5,7 +5,9 @@
 //                   computes that layer's statistics and appends them to the results;
 //   finish()        what needs every layer (e.g. Benjamini-Hochberg over all layers).
 // The results-directory side (toJson/fromJson/tables) needs no model, so saved runs reopen
-// anywhere. Adding an analysis = one class in its own file + one line in analysis_registry.cpp.
+// anywhere. Adding an analysis = one class in its own file + one line in analysis_registry.cpp
+// + one entry in tests/analysis/activation_provenance.cpp (which hook and row each saved
+// vector is; a registered analysis without one fails the tests).
 #include "util/torch_api.h"
 
 #include <functional>
