@@ -56,6 +56,8 @@ laminar::cli::RegisterCommand reg([](CLI::App& app) {
   sub->add_option("--device", o->device, "cpu, cuda or cuda:N")->capture_default_str();
   sub->add_option("--threads", o->threads, "CPU threads (0 = libtorch's default)")->capture_default_str();
   sub->add_option("--dtype", *dtype, "Stored weights: float16, bfloat16 or float32")->capture_default_str();
+  sub->add_option("--stop-after", o->stopAfter, "Stop after this step with the state saved (resume later)")
+      ->capture_default_str();
   sub->add_flag("--fresh", *fresh, "Ignore a saved state and start from step 0");
   sub->add_flag("--init-only", *initOnly, "Write the untrained twin (the seed's initial weights) and stop");
   return std::function<int()>([=] {
@@ -94,6 +96,11 @@ laminar::cli::RegisterCommand reg([](CLI::App& app) {
                    row.heldOutLoss >= 0 ? std::to_string(row.heldOutLoss).substr(0, 6).c_str() : "   -  ",
                    row.tokensPerSecond, row.seconds);
     });
+    if (result.stopped) {
+      std::printf("stopped after step %lld as asked; the state is saved, run again to continue\n",
+                  static_cast<long long>(result.steps));
+      return 0;
+    }
     std::printf("%s: trained %lld steps in %.0f s; held-out loss %.4f nats/token (perplexity %.2f) over %lld predicted tokens\n",
                 out->c_str(), static_cast<long long>(result.steps), result.seconds, result.finalHeldOutLoss,
                 std::exp(result.finalHeldOutLoss), static_cast<long long>(result.finalEvalTokens));

@@ -30,6 +30,8 @@ class TrainableGpt2 {
   // ids [B, T] (int64) -> logits [B, T, vocab]. The ops are those of Gpt2Model::run (addmm
   // on the packed rows, masked softmax attention), so both give the same numbers.
   torch::Tensor forward(const torch::Tensor& ids) const;
+  // ids [B, T] -> the final layer norm's output [B*T, d] (the LM head's input).
+  torch::Tensor finalHidden(const torch::Tensor& ids) const;
   // Mean next-token cross-entropy (nats) of targets [B, T] given ids [B, T].
   torch::Tensor loss(const torch::Tensor& ids, const torch::Tensor& targets) const;
 

@@ -42,9 +42,11 @@ torch::Device parseTrainingDevice(const std::string& name) {
   throw Error("unknown device '" + name + "' (expected cpu, cuda or cuda:N)");
 }
 
-// What must match for a saved state to be continued: everything that shapes the run.
+// What must match for a saved state to be continued: the model, data and optimizer. The
+// number of steps may change (a run can be shortened or extended; the learning rate then
+// follows the new schedule from the resumed step on, and the log records it).
 json runIdentity(const TrainOptions& o) {
-  return {{"config", o.config.toJson()}, {"seed", o.seed}, {"steps", o.steps}, {"batch", o.batch},
+  return {{"config", o.config.toJson()}, {"seed", o.seed}, {"batch", o.batch},
           {"context", o.context}, {"warmup", o.warmupSteps}, {"lr", o.learningRate},
           {"min_lr", o.minLearningRate}, {"weight_decay", o.weightDecay}, {"beta1", o.beta1},
           {"beta2", o.beta2}, {"clip", o.clipNorm}, {"train_texts", o.trainTexts.filename().string()},
@@ -235,7 +237,8 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
   }
   auto intervalStart = Clock::now();
   int64_t intervalTokens = 0;
-  while (step < o.steps) {
+  const int64_t last = o.stopAfter > 0 ? std::min(o.steps, o.stopAfter) : o.steps;
+  while (step < last) {
     if (cancel && cancel->load()) throw Cancelled();
     const double lr = schedule.at(step);
     for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
@@ -249,7 +252,7 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
     intervalTokens += batch.inputs.numel();
 
     const bool evaluate = o.evalEvery > 0 && (step % o.evalEvery == 0 || step == o.steps);
-    const bool save = step == o.steps || (o.checkpointEvery > 0 && step % o.checkpointEvery == 0);
+    const bool save = step == last || (o.checkpointEvery > 0 && step % o.checkpointEvery == 0);
     const bool report = evaluate || save || step % 10 == 0 || step <= 5;
     if (report) {
       TrainLogRow row;
@@ -268,6 +271,12 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
     }
   }
 
+  if (step < o.steps) {  // --stop-after: the state is saved; resume later to finish
+    result.steps = step;
+    result.seconds = elapsed();
+    result.stopped = true;
+    return result;
+  }
   const auto finalBatches = evaluationBatches(heldOut, o.batch, o.context, o.finalEvalWindows);
   for (const auto& b : finalBatches) result.finalEvalTokens += b.targets.numel();
   note("final held-out evaluation: " + std::to_string(result.finalEvalTokens) + " predicted tokens");

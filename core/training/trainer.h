@@ -42,6 +42,7 @@ struct TrainOptions {
   int threads = 0;                        // 0 = libtorch's default
   DType dtype = DType::F16;               // of the written weights
   bool resume = true;                     // continue from stateDir's state if it matches
+  int64_t stopAfter = 0;                  // stop (state saved, no checkpoint) after this step (0 = run to the end)
 };
 
 struct TrainLogRow {
@@ -60,6 +61,7 @@ struct TrainResult {
   int64_t finalEvalTokens = 0;                 // tokens predicted in the final evaluation
   double seconds = 0;                          // wall time including earlier interrupted parts
   int64_t resumedFromStep = 0;
+  bool stopped = false;                        // stopped early by stopAfter: no checkpoint written
   std::vector<TrainLogRow> log;
 };
 

@@ -19,3 +19,9 @@ target_compile_definitions(gui_app_test PRIVATE
   LAMINAR_PYTHON="${LAMINAR_PYTHON}"
   LAMINAR_SHARED_DIR="${LAMINAR_SHARED_DIR}"
   FAKE_HUB_SCRIPT="${LAMINAR_SOURCE_DIR}/tests/hub/fake_hub.py")
+
+# README's first command: `laminar --example her` starts on the shipped demo model, or on the
+# checkpoint used before (issue 16).
+add_test(NAME gui_startup_model_choice
+  COMMAND ${LAMINAR_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/check_startup.py $<TARGET_FILE:laminar> $<TARGET_FILE:laminar-cli>)
+set_tests_properties(gui_startup_model_choice PROPERTIES TIMEOUT 600)

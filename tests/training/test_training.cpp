@@ -40,7 +40,7 @@ class TempDir {
 };
 
 fs::path data(const std::string& name) { return fs::path(LAMINAR_TRAINING_DATA) / name; }
-fs::path tokenizerDir() { return fs::path(LAMINAR_SHARED_DIR) / "gpt2-tokenizer"; }
+fs::path tokenizerDir() { return fs::path(LAMINAR_SOURCE_DIR) / "resources" / "tokenizer"; }
 
 // 32 wide, 2 blocks, 2 heads, context 32: a few seconds on two cores.
 TrainOptions tinyRun(const fs::path& out) {
