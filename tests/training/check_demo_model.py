@@ -103,7 +103,7 @@ with tempfile.TemporaryDirectory() as tmp:
         expected = numpy_gpt2_logits(weights, config, np.array(ids))
         got = laminar[f"seq{s}.logits"][1].astype(np.float64).reshape(expected.shape)
         diff = np.abs(got - expected).max()
-        check(diff < 2e-3 * max(1.0, np.abs(expected).max()),
+        check(diff < 1e-4,  # float32 (Laminar) against float64 (numpy): about 5e-6 seen
               f"sequence {s} ({len(ids)} tokens): Laminar logits match numpy (max |diff| {diff:.2e}, "
               f"max |logit| {np.abs(expected).max():.1f})")
         check((got.argmax(-1) == expected.argmax(-1)).mean() == 1.0, f"sequence {s}: same top-1 token everywhere")
