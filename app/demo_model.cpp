@@ -1,20 +1,52 @@
 // torch first: Qt defines "slots" and "emit" as macros, which torch headers use as names.
 #include "checkpoint/synthetic_checkpoint.h"
+#include "training/untrained_twin.h"
 
 #include "app/demo_model.h"
 
 #include <QStandardPaths>
 
+#include <nlohmann/json.hpp>
+
+#include "util/atomic_file.h"
+#include "util/data_paths.h"
+#include "util/error.h"
+
 namespace laminar {
 
-std::filesystem::path defaultDemoModelDirectory() {
+std::filesystem::path bundledDemoModelDirectory() { return findDataPath("demo-model/config.json").parent_path(); }
+
+bool bundledDemoModelAvailable() {
+  try {
+    return demoModelReady(bundledDemoModelDirectory());
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+std::filesystem::path untrainedTwinDirectory() {
   const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-  return std::filesystem::path(base.toStdString()) / (std::string("demo-model-") + kDemoModelShape);
+  return std::filesystem::path(base.toStdString()) / "demo-model-untrained-twin";
 }
 
 bool demoModelReady(const std::filesystem::path& dir) {
   std::error_code ec;
   return std::filesystem::exists(dir / "config.json", ec) && std::filesystem::exists(dir / "model.safetensors", ec);
+}
+
+void createUntrainedTwin(const std::filesystem::path& dir, const std::atomic<bool>* cancel) {
+  const std::filesystem::path demo = bundledDemoModelDirectory();
+  const std::filesystem::path configFile = demo / "config.json";
+  const Gpt2Config config = Gpt2Config::fromFile(configFile);
+  uint64_t seed = 0;
+  try {
+    seed = nlohmann::json::parse(readFile(configFile)).at("laminar_trained").at("seed").get<uint64_t>();
+  } catch (const nlohmann::json::exception&) {
+    throw Error(fileError(configFile.string(), "has no laminar_trained.seed: not the trained demo model"));
+  }
+  if (cancel && cancel->load()) throw Cancelled();
+  std::filesystem::create_directories(dir.parent_path());
+  writeUntrainedTwin(dir, config, seed, demo);
 }
 
 void createDemoModel(const std::filesystem::path& dir, const std::atomic<bool>* cancel, const std::string& shape) {

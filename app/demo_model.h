@@ -1,19 +1,31 @@
 #pragma once
-// The synthetic demo model: random weights in GPT-2 layout, generated on first use into the
-// application's data folder, so the app runs on a fresh machine without any download. Its
-// figures mean nothing, and the window says so.
+// The demo model: a 6-layer GPT-2 trained by the project on the Brown corpus
+// (docs/demo-model.md), shipped read-only with Laminar (resources/demo-model, installed to
+// share/laminar/demo-model), so the app shows learned structure offline. Its untrained twin
+// (same shape, the initial weights training started from) is the control; it is generated
+// on first use into the application's data folder.
+//
+// createDemoModel() writes a synthetic checkpoint (random weights) of any shape, for tests
+// and benchmarks.
 #include <atomic>
 #include <filesystem>
+#include <string>
 
 namespace laminar {
 
-constexpr const char* kDemoModelShape = "256x12x8";  // width x layers x heads
+// The shipped trained model's folder (found like the bundled tokenizer). Throws
+// laminar::Error listing the places searched if it is not installed.
+std::filesystem::path bundledDemoModelDirectory();
+bool bundledDemoModelAvailable();
 
-std::filesystem::path defaultDemoModelDirectory();  // <AppLocalDataLocation>/demo-model-256x12x8
-bool demoModelReady(const std::filesystem::path& dir);
-// Writes the checkpoint (atomically) with the bundled tokenizer. Throws laminar::Error or
-// laminar::Cancelled.
-void createDemoModel(const std::filesystem::path& dir, const std::atomic<bool>* cancel = nullptr,
-                     const std::string& shape = kDemoModelShape);
+// <AppLocalDataLocation>/demo-model-untrained-twin
+std::filesystem::path untrainedTwinDirectory();
+bool demoModelReady(const std::filesystem::path& dir);  // config.json and model.safetensors exist
+// Writes the untrained twin of the bundled demo model (its shape and seed, read from its
+// config.json) atomically. Throws laminar::Error or laminar::Cancelled.
+void createUntrainedTwin(const std::filesystem::path& dir, const std::atomic<bool>* cancel = nullptr);
+
+// A synthetic checkpoint (random weights, bundled tokenizer) of `shape`, atomically.
+void createDemoModel(const std::filesystem::path& dir, const std::atomic<bool>* cancel, const std::string& shape);
 
 }  // namespace laminar

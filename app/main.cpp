@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
   QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: en or vi."), QStringLiteral("CODE"));
   QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Preload a bundled example (her, coffee)."), QStringLiteral("NAME"));
   QCommandLineOption results(QStringLiteral("results"), QStringLiteral("Open a results folder."), QStringLiteral("DIR"));
-  QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Checkpoint folder to select (default: the last one, or the demo model)."), QStringLiteral("DIR"));
-  QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Select the synthetic demo model."));
+  QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Checkpoint folder to select (default: the last one; on first start the demo model)."), QStringLiteral("DIR"));
+  QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Select the demo model (a 6-layer GPT-2 trained on the Brown corpus, shipped with Laminar)."));
   QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start the run right away."));
   QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("After the run (or opening --results), save the window as PNG and quit."), QStringLiteral("PNG"));
   QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Index of the view to show first (0-based)."), QStringLiteral("N"));
@@ -128,7 +128,9 @@ int main(int argc, char** argv) {
       if (parser.isSet(view)) window.showView(parser.value(view).toInt());
       QTimer::singleShot(400, &window, [&window, path] {
         const bool ok = window.grab().save(path, "PNG");
-        std::cout << (ok ? "laminar: saved " : "laminar: could not save ") << path.toStdString() << "\n";
+        // The model line lets scripts (and the start-up test) see which model the window used.
+        std::cout << (ok ? "laminar: saved " : "laminar: could not save ") << path.toStdString() << "\n"
+                  << "laminar: model: " << window.modelPanel()->description().toStdString() << "\n";
         QApplication::exit(ok ? 0 : 1);
       });
     };

@@ -26,6 +26,7 @@
 #include <QtConcurrent>
 
 #include "app/core_messages.h"
+#include "app/demo_model.h"
 #include "app/experiment_panel.h"
 #include "app/export_dialog.h"
 #include "app/figure_set.h"
@@ -54,6 +55,16 @@ bool metadataSaysSynthetic(const RunResults& r) {
   if (model == r.metadata.end() || !model->is_object()) return false;
   const auto synthetic = model->find("synthetic");
   return synthetic != model->end() && synthetic->is_boolean() && synthetic->get<bool>();
+}
+
+// Results computed by the demo model shipped with Laminar (its folder, as recorded).
+bool metadataSaysDemo(const RunResults& r) {
+  const auto model = r.metadata.find("model");
+  if (model == r.metadata.end() || !model->is_object()) return false;
+  const auto directory = model->find("directory");
+  if (directory == model->end() || !directory->is_string() || !bundledDemoModelAvailable()) return false;
+  std::error_code ec;
+  return std::filesystem::equivalent(directory->get<std::string>(), bundledDemoModelDirectory(), ec);
 }
 
 QString tabTitle(const FigureView* view) {
@@ -381,7 +392,7 @@ void MainWindow::retranslate() {
   play_->setText(figures_->cursor()->playing() ? QStringLiteral("⏸") : QStringLiteral("▶"));
   welcomeText_->setText(tr("<b>Welcome to Laminar.</b> No GPT-2 checkpoint with trained weights is on this computer yet. "
                            "Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real "
-                           "model; until then the synthetic demo model works offline."));
+                           "model; until then the demo model (a small GPT-2 trained on the Brown corpus) works offline."));
   welcomeGet_->setText(tr("Get GPT-2…"));
   welcomeDismiss_->setText(tr("Not now"));
   updateLayerBar();
@@ -426,7 +437,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 QString MainWindow::phaseText(RunPhase phase) const {
   switch (phase) {
-    case RunPhase::CreatingDemoModel: return tr("Generating the synthetic demo model (first use only)…");
+    case RunPhase::CreatingDemoModel: return tr("Generating the untrained twin of the demo model (first use only)…");
     case RunPhase::LoadingModel: return tr("Loading the model…");
     case RunPhase::LoadingTokenizer: return tr("Loading the tokenizer and the sentences…");
     case RunPhase::Running: return tr("Running: layers appear as they finish.");
@@ -442,7 +453,7 @@ void MainWindow::startRun() {
   }
   RunRequest request;
   request.modelDirectory = model_->modelDirectory();
-  request.demoModel = model_->demoSelected();
+  request.untrainedTwin = model_->untrainedTwinSelected();
   request.modelOptions = model_->options();
   request.sentencePath = sentences_->path().toStdString();
   request.settings = experiment_->settings();
@@ -453,7 +464,8 @@ void MainWindow::startRun() {
   request.settings.miDistance.caseInsensitive = sentences_->caseInsensitive();
   newestLayer_ = -1;
   resultsComplete_ = false;
-  resultsSynthetic_ = model_->syntheticWeights() || model_->demoSelected();
+  resultsSynthetic_ = model_->syntheticWeights();
+  resultsDemo_ = model_->demoSelected();
   showResults(nullptr);
   updateTabs();
   // show the first view of the experiment being run
@@ -470,6 +482,7 @@ void MainWindow::cancelRun() { runner_->cancel(); }
 void MainWindow::showResults(const ResultsPtr& results) {
   results_ = results;
   if (results) resultsSynthetic_ = metadataSaysSynthetic(*results) || (runner_->running() && resultsSynthetic_);
+  if (results) resultsDemo_ = metadataSaysDemo(*results) || (runner_->running() && resultsDemo_);
   figures_->setResults(results);
   updateTabs();
   updateLayerBar();
@@ -515,10 +528,16 @@ void MainWindow::updateLayerBar() {
 
 void MainWindow::updateBanner() {
   const bool running = runner_ && runner_->running();
-  const bool synthetic = results_ ? resultsSynthetic_ : (running ? resultsSynthetic_ : model_->syntheticWeights() || model_->demoSelected());
+  const bool current = results_ || running;  // results shown or being computed: their model counts
+  const bool synthetic = current ? resultsSynthetic_ : model_->syntheticWeights();
+  const bool demo = current ? resultsDemo_ : model_->demoSelected();
   if (synthetic) {
-    banner_->setText(tr("⚠ Synthetic demo model: its weights are random, so these figures mean nothing about "
-                        "language models. Use a real GPT-2 checkpoint (Models…) for findings."));
+    banner_->setText(tr("⚠ Random weights (a synthetic model or the demo model's untrained twin): these figures show "
+                        "what an untrained network does, nothing learned from language. Use a trained model for findings."));
+    banner_->setVisible(true);
+  } else if (demo) {
+    banner_->setText(tr("Demo model: 6-layer GPT-2 trained on the Brown corpus, not GPT-2 XL. It learned from one "
+                        "million words of 1961 American English; for findings about GPT-2 use a real checkpoint (Models…)."));
     banner_->setVisible(true);
   } else {
     banner_->setVisible(false);

@@ -111,6 +111,7 @@ class MainWindow : public QMainWindow {
   ResultsPtr results_;       // what the views show (complete results keep their vectors)
   bool resultsComplete_ = false;
   bool resultsSynthetic_ = false;
+  bool resultsDemo_ = false;  // computed by the bundled demo model (labelled as such)
   int newestLayer_ = -1;
   bool presenting_ = false;
   double runSeconds_ = 0;

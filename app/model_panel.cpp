@@ -23,7 +23,16 @@
 
 namespace laminar {
 namespace {
-constexpr const char* kDemoKey = "demo";
+constexpr const char* kDemoKey = "demo";            // the trained demo model shipped with Laminar
+constexpr const char* kTwinKey = "demo-untrained";  // its untrained twin, generated on first use
+
+bool sameFolder(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+// The demo model's config.json; its twin has the same shape.
+Gpt2Config demoConfig() { return Gpt2Config::fromFile(bundledDemoModelDirectory() / "config.json"); }
 }
 
 ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
@@ -97,13 +106,20 @@ void ModelPanel::rescan() {
                               ? QSettings().value(QStringLiteral("model/source"), QString::fromLatin1(kDemoKey)).toString()
                               : source_->currentData().toString();
   source_->clear();
-  source_->addItem(tr("Synthetic demo model (random weights)"), QString::fromLatin1(kDemoKey));
+  source_->addItem(demoLabel(), QString::fromLatin1(kDemoKey));
+  source_->addItem(twinLabel(), QString::fromLatin1(kTwinKey));
+  std::filesystem::path demoDir;
+  try {
+    demoDir = bundledDemoModelDirectory();
+  } catch (const std::exception&) {
+  }
   realCheckpoints_ = 0;
   std::vector<std::filesystem::path> folders;
   for (const QString& f : QSettings().value(QStringLiteral("model/folders")).toStringList()) folders.emplace_back(f.toStdString());
   try {
     for (const auto& c : hub::scanLocalCheckpoints(hub::defaultCacheDirectory(), folders)) {
       if (!c.usable()) continue;
+      if (!demoDir.empty() && sameFolder(c.directory, demoDir)) continue;  // listed first already
       if (!c.synthetic) ++realCheckpoints_;
       const QString label = QStringLiteral("%1 (%2%3)")
                                 .arg(QString::fromStdString(c.name), QString::fromStdString(c.shape),
@@ -115,12 +131,16 @@ void ModelPanel::rescan() {
   }
   const int index = source_->findData(current);
   if (index >= 0) source_->setCurrentIndex(index);
-  else if (current != QLatin1String(kDemoKey) && QFileInfo::exists(current + QStringLiteral("/config.json"))) selectDirectory(current);
+  else if (current != QLatin1String(kDemoKey) && current != QLatin1String(kTwinKey) && QFileInfo::exists(current + QStringLiteral("/config.json"))) selectDirectory(current);
   updateInfo();
 }
 
 bool ModelPanel::selectDirectory(const QString& dir) {
   const QString clean = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+  if (bundledDemoModelAvailable() && sameFolder(clean.toStdString(), bundledDemoModelDirectory())) {
+    selectDemo();
+    return true;
+  }
   int index = source_->findData(clean);
   if (index < 0) {
     try {
@@ -142,12 +162,20 @@ bool ModelPanel::selectDirectory(const QString& dir) {
   return true;
 }
 
-void ModelPanel::selectDemo() {
-  source_->setCurrentIndex(0);
-  QSettings().setValue(QStringLiteral("model/source"), QString::fromLatin1(kDemoKey));
+void ModelPanel::selectDemo() { selectKey(QString::fromLatin1(kDemoKey)); }
+
+void ModelPanel::selectUntrainedTwin() { selectKey(QString::fromLatin1(kTwinKey)); }
+
+void ModelPanel::selectKey(const QString& key) {
+  source_->setCurrentIndex(std::max(0, source_->findData(key)));
+  QSettings().setValue(QStringLiteral("model/source"), key);
   updateInfo();
   emit modelChanged();
 }
+
+QString ModelPanel::demoLabel() const { return tr("Demo model: 6-layer GPT-2 trained on the Brown corpus (not GPT-2 XL)"); }
+
+QString ModelPanel::twinLabel() const { return tr("Untrained twin of the demo model (random weights, the control)"); }
 
 void ModelPanel::chooseFolder() {
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a checkpoint folder (with config.json)"),
@@ -159,8 +187,17 @@ void ModelPanel::chooseFolder() {
 
 bool ModelPanel::demoSelected() const { return source_->currentData().toString() == QLatin1String(kDemoKey); }
 
+bool ModelPanel::untrainedTwinSelected() const { return source_->currentData().toString() == QLatin1String(kTwinKey); }
+
 std::filesystem::path ModelPanel::modelDirectory() const {
-  if (demoSelected()) return defaultDemoModelDirectory();
+  if (untrainedTwinSelected()) return untrainedTwinDirectory();
+  if (demoSelected()) {
+    try {
+      return bundledDemoModelDirectory();
+    } catch (const std::exception&) {
+      return "demo-model";  // not installed: loading it then names the missing folder
+    }
+  }
   return source_->currentData().toString().toStdString();
 }
 
@@ -173,7 +210,7 @@ ModelChoice ModelPanel::options() const {
 }
 
 std::filesystem::path ModelPanel::tokenizerDirectory() const {
-  if (demoSelected()) return {};
+  if (untrainedTwinSelected()) return {};
   try {
     return checkpointTokenizerDirectory(modelDirectory());
   } catch (const std::exception&) {
@@ -183,8 +220,9 @@ std::filesystem::path ModelPanel::tokenizerDirectory() const {
 
 QString ModelPanel::description() const {
   try {
-    const Gpt2Config config = demoSelected() ? Gpt2Config::forShape(kDemoModelShape)
-                                             : Gpt2Config::fromFile(modelDirectory() / "config.json");
+    if (demoSelected()) return tr("demo model: 6-layer GPT-2 trained on the Brown corpus, not GPT-2 XL");
+    if (untrainedTwinSelected()) return tr("untrained twin of the demo model (random weights)");
+    const Gpt2Config config = Gpt2Config::fromFile(modelDirectory() / "config.json");
     return tr("%1, %2 M parameters").arg(QString::fromStdString(config.shapeName()))
         .arg(locale().toString(config.parameterCount() / 1e6, 'f', 1));
   } catch (const std::exception&) {
@@ -198,8 +236,8 @@ void ModelPanel::updateInfo() {
   if (!cuda) dtype_->setCurrentIndex(0);  // half precision only on CUDA
   try {
     Gpt2Config config;
-    if (demoSelected()) {
-      config = Gpt2Config::forShape(kDemoModelShape);
+    if (untrainedTwinSelected()) {
+      config = demoConfig();
       config.syntheticWeights = true;
     } else {
       config = Gpt2Config::fromFile(modelDirectory() / "config.json");
@@ -217,8 +255,15 @@ void ModelPanel::updateInfo() {
                        .arg(config.nPositions)
                        .arg(l.toString(params / 1e6, 'f', 1))
                        .arg(l.toString(params * bytesPerValue / 1e9, 'f', 2));
-    if (demoSelected() && !demoModelReady(modelDirectory()))
-      text += QLatin1Char('\n') + tr("The demo model is generated on the first run (a few seconds).");
+    if (demoSelected())
+      text = tr("Demo model: 6-layer GPT-2 trained on the Brown corpus, not GPT-2 XL. Shipped with Laminar, "
+                "trained by the project on one million words (docs/demo-model.md).") + QLatin1Char('\n') + text;
+    if (untrainedTwinSelected()) {
+      text = tr("Untrained twin of the demo model: the same shape with the random weights its training started "
+                "from. Compare the two to see what training added.") + QLatin1Char('\n') + text;
+      if (!demoModelReady(modelDirectory()))
+        text += QLatin1Char('\n') + tr("The untrained twin is generated on the first run (a few seconds).");
+    }
     info_->setText(text);
   } catch (const std::exception& e) {
     synthetic_ = false;
@@ -237,7 +282,10 @@ void ModelPanel::retranslate() {
   threads_->setSpecialValueText(tr("auto"));
   threads_->setToolTip(tr("CPU threads for the model (0 = libtorch's default)"));
   dtypeLabel_->setText(tr("Precision:"));
-  if (source_->count() > 0) source_->setItemText(0, tr("Synthetic demo model (random weights)"));
+  if (source_->count() > 1) {
+    source_->setItemText(0, demoLabel());
+    source_->setItemText(1, twinLabel());
+  }
   updateInfo();
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Model panel: the synthetic demo model, checkpoints found in the Hugging Face cache (and
+// Model panel: the demo model shipped with Laminar and its untrained twin, checkpoints found in the Hugging Face cache (and
 // folders the user added), or any checkpoint folder; device, threads and dtype; shape,
 // parameter count and memory shown before running (read from config.json only).
 #include <QWidget>
@@ -20,9 +20,10 @@ class ModelPanel : public QWidget {
  public:
   explicit ModelPanel(QWidget* parent = nullptr);
 
-  std::filesystem::path modelDirectory() const;  // the demo model's folder when demo is chosen
-  bool demoSelected() const;
-  bool syntheticWeights() const { return synthetic_; }  // demo, or a checkpoint marked synthetic
+  std::filesystem::path modelDirectory() const;  // the demo model's (or its twin's) folder when chosen
+  bool demoSelected() const;           // the trained demo model shipped with Laminar
+  bool untrainedTwinSelected() const;  // its untrained twin (generated on first use)
+  bool syntheticWeights() const { return synthetic_; }  // the twin, or a checkpoint marked synthetic
   ModelChoice options() const;
   std::filesystem::path tokenizerDirectory() const;  // empty = the bundled tokenizer
   QString description() const;  // "gpt2-xl, 1.56 B parameters" for the status bar
@@ -33,6 +34,7 @@ class ModelPanel : public QWidget {
   void rescan();                        // the hub cache and user folders again
   bool selectDirectory(const QString& dir);  // adds it to the list if needed
   void selectDemo();
+  void selectUntrainedTwin();
   void chooseFolder();
 
  signals:
@@ -45,6 +47,9 @@ class ModelPanel : public QWidget {
  private:
   void retranslate();
   void updateInfo();
+  void selectKey(const QString& key);
+  QString demoLabel() const;
+  QString twinLabel() const;
   QLabel* sourceLabel_;
   QComboBox* source_;
   QPushButton* browse_;

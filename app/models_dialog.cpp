@@ -13,6 +13,8 @@
 #include <QtConcurrent>
 
 #include "app/core_messages.h"
+#include "app/demo_model.h"
+#include "checkpoint/gpt2_config.h"
 #include "hub/byte_format.h"
 #include "hub/hub_environment.h"
 #include "hub/known_models.h"
@@ -113,8 +115,11 @@ void ModelsDialog::rescan() {
   const auto cache = hub::defaultCacheDirectory();
   cacheLabel_->setText(tr("Hugging Face cache: %1 (set HF_HOME or HF_HUB_CACHE to move it)")
                            .arg(QDir::toNativeSeparators(QString::fromStdString(cache.string()))));
+  addDemoModelRow();
+  int found = 0;
   try {
     for (const auto& c : hub::scanLocalCheckpoints(cache, {})) {
+      ++found;
       auto* item = new QTreeWidgetItem(local_);
       item->setText(0, QString::fromStdString(c.name));
       item->setText(1, QString::fromStdString(c.shape));
@@ -129,10 +134,32 @@ void ModelsDialog::rescan() {
   } catch (const std::exception& e) {
     status_->setText(CoreMessages::translate(std::string(e.what())));
   }
-  if (local_->topLevelItemCount() == 0) {
+  if (found == 0) {
     auto* item = new QTreeWidgetItem(local_);
     item->setText(0, tr("No GPT-2 checkpoint found. Download one below, or use the demo model."));
     item->setFlags(Qt::NoItemFlags);
+  }
+}
+
+// The demo model ships with Laminar: always on this computer, listed first and labelled.
+void ModelsDialog::addDemoModelRow() {
+  if (!bundledDemoModelAvailable()) return;
+  try {
+    const auto dir = bundledDemoModelDirectory();
+    const Gpt2Config config = Gpt2Config::fromFile(dir / "config.json");
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(dir / "model.safetensors", ec);
+    auto* item = new QTreeWidgetItem(local_);
+    item->setText(0, tr("Demo model: 6-layer GPT-2 trained on the Brown corpus (not GPT-2 XL)"));
+    item->setText(1, QString::fromStdString(config.shapeName()));
+    item->setText(2, QString::fromStdString(hub::formatBytes(ec ? 0 : bytes)));
+    item->setText(3, tr("bundled with Laminar"));
+    item->setText(4, tr("usable — small trained demo model"));
+    item->setData(0, Qt::UserRole, QString::fromStdString(dir.string()));
+    item->setData(0, Qt::UserRole + 1, true);
+    item->setToolTip(0, QString::fromStdString(dir.string()));
+  } catch (const std::exception& e) {
+    status_->setText(CoreMessages::translate(std::string(e.what())));
   }
 }
 

@@ -41,6 +41,7 @@ class ModelsDialog : public QDialog {
 
  private:
   void rescan();
+  void addDemoModelRow();
   void startDownload();
   void cancelDownload();
   void onProgress(double fraction, const QString& text);

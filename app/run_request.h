@@ -20,7 +20,7 @@ struct ModelChoice {
 
 struct RunRequest {
   std::filesystem::path modelDirectory;  // a Hugging Face layout checkpoint
-  bool demoModel = false;                // create modelDirectory as the synthetic demo if missing
+  bool untrainedTwin = false;            // generate modelDirectory as the demo model's untrained twin if missing
   ModelChoice modelOptions;
   std::filesystem::path sentencePath;
   RunSettings settings;

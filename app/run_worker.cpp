@@ -60,9 +60,9 @@ RunWorker::RunWorker(std::atomic<bool>* cancel) : cancel_(cancel) {}
 RunWorker::~RunWorker() = default;
 
 const Gpt2Model& RunWorker::modelFor(const RunRequest& request) {
-  if (request.demoModel && !demoModelReady(request.modelDirectory)) {
+  if (request.untrainedTwin && !demoModelReady(request.modelDirectory)) {
     emit phaseChanged(RunPhase::CreatingDemoModel);
-    createDemoModel(request.modelDirectory, cancel_);
+    createUntrainedTwin(request.modelDirectory, cancel_);
   }
   const std::string key = keyOf(request);
   if (!model_ || key != modelKey_) {

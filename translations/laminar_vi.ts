@@ -787,10 +787,6 @@ mật độ %5</translation>
             <translation>Laminar — quan sát bên trong GPT-2</translation>
         </message>
         <message>
-            <source>Generating the synthetic demo model (first use only)…</source>
-            <translation>Đang tạo mô hình minh họa tổng hợp (chỉ lần dùng đầu tiên)…</translation>
-        </message>
-        <message>
             <source>Loading the model…</source>
             <translation>Đang nạp mô hình…</translation>
         </message>
@@ -813,10 +809,6 @@ mật độ %5</translation>
         <message>
             <source>No layers yet</source>
             <translation>Chưa có tầng nào</translation>
-        </message>
-        <message>
-            <source>⚠ Synthetic demo model: its weights are random, so these figures mean nothing about language models. Use a real GPT-2 checkpoint (Models…) for findings.</source>
-            <translation>⚠ Mô hình minh họa tổng hợp: trọng số của nó là ngẫu nhiên, nên các hình này không nói lên điều gì về mô hình ngôn ngữ. Hãy dùng một checkpoint GPT-2 thật (Mô hình…) để có kết quả.</translation>
         </message>
         <message>
             <source>Laminar</source>
@@ -869,16 +861,28 @@ mật độ %5</translation>
             <translation>Xuất dữ liệu của hình</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Welcome to Laminar.&lt;/b&gt; No GPT-2 checkpoint with trained weights is on this computer yet. Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real model; until then the synthetic demo model works offline.</source>
-            <translation>&lt;b&gt;Chào mừng đến với Laminar.&lt;/b&gt; Máy này chưa có checkpoint GPT-2 nào với trọng số đã huấn luyện. Hãy tải GPT-2 XL (6,4 GB) hoặc một GPT-2 nhỏ hơn vào bộ nhớ đệm Hugging Face để xem bên trong một mô hình thật; trong lúc chờ, mô hình minh họa tổng hợp vẫn chạy được khi không có mạng.</translation>
-        </message>
-        <message>
             <source>Get GPT-2…</source>
             <translation>Tải GPT-2…</translation>
         </message>
         <message>
             <source>Not now</source>
             <translation>Để sau</translation>
+        </message>
+        <message>
+            <source>Generating the untrained twin of the demo model (first use only)…</source>
+            <translation>Đang tạo bản sao chưa huấn luyện của mô hình minh họa (chỉ lần dùng đầu tiên)…</translation>
+        </message>
+        <message>
+            <source>⚠ Random weights (a synthetic model or the demo model's untrained twin): these figures show what an untrained network does, nothing learned from language. Use a trained model for findings.</source>
+            <translation>⚠ Trọng số ngẫu nhiên (mô hình tổng hợp hoặc bản sao chưa huấn luyện của mô hình minh họa): các hình này cho thấy một mạng chưa huấn luyện hoạt động ra sao, không phải điều gì học được từ ngôn ngữ. Hãy dùng một mô hình đã huấn luyện để có kết quả.</translation>
+        </message>
+        <message>
+            <source>Demo model: 6-layer GPT-2 trained on the Brown corpus, not GPT-2 XL. It learned from one million words of 1961 American English; for findings about GPT-2 use a real checkpoint (Models…).</source>
+            <translation>Mô hình minh họa: GPT-2 6 lớp được huấn luyện trên kho ngữ liệu Brown, không phải GPT-2 XL. Nó học từ một triệu từ tiếng Anh Mỹ năm 1961; để có kết quả về GPT-2, hãy dùng một checkpoint thật (Mô hình…).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Welcome to Laminar.&lt;/b&gt; No GPT-2 checkpoint with trained weights is on this computer yet. Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real model; until then the demo model (a small GPT-2 trained on the Brown corpus) works offline.</source>
+            <translation>&lt;b&gt;Chào mừng đến với Laminar.&lt;/b&gt; Máy này chưa có checkpoint GPT-2 nào với trọng số đã huấn luyện. Hãy tải GPT-2 XL (6,4 GB) hoặc một GPT-2 nhỏ hơn vào bộ nhớ đệm Hugging Face để xem bên trong một mô hình thật; trong lúc chờ, mô hình minh họa (một GPT-2 nhỏ được huấn luyện trên kho ngữ liệu Brown) vẫn chạy được khi không có mạng.</translation>
         </message>
     </context>
     <context>
@@ -977,10 +981,6 @@ Z = %5, p = %6, giá trị p hiệu chỉnh = %7</translation>
     <context>
         <name>laminar::ModelPanel</name>
         <message>
-            <source>Synthetic demo model (random weights)</source>
-            <translation>Mô hình minh họa tổng hợp (trọng số ngẫu nhiên)</translation>
-        </message>
-        <message>
             <source>, cache</source>
             <translation>, bộ nhớ đệm</translation>
         </message>
@@ -997,10 +997,6 @@ Z = %5, p = %6, giá trị p hiệu chỉnh = %7</translation>
 Parameters: %6 million — memory for the weights: %7 GB</source>
             <translation>Kích thước: %1 — %2 tầng, độ rộng %3, %4 đầu attention, tối đa %5 token
 Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
-        </message>
-        <message>
-            <source>The demo model is generated on the first run (a few seconds).</source>
-            <translation>Mô hình minh họa được tạo ở lần chạy đầu tiên (vài giây).</translation>
         </message>
         <message>
             <source>Model:</source>
@@ -1041,6 +1037,34 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
         <message>
             <source>Precision:</source>
             <translation>Độ chính xác:</translation>
+        </message>
+        <message>
+            <source>Demo model: 6-layer GPT-2 trained on the Brown corpus (not GPT-2 XL)</source>
+            <translation>Mô hình minh họa: GPT-2 6 lớp được huấn luyện trên kho ngữ liệu Brown (không phải GPT-2 XL)</translation>
+        </message>
+        <message>
+            <source>Untrained twin of the demo model (random weights, the control)</source>
+            <translation>Bản sao chưa huấn luyện của mô hình minh họa (trọng số ngẫu nhiên, để đối chứng)</translation>
+        </message>
+        <message>
+            <source>demo model: 6-layer GPT-2 trained on the Brown corpus, not GPT-2 XL</source>
+            <translation>mô hình minh họa: GPT-2 6 lớp được huấn luyện trên kho ngữ liệu Brown, không phải GPT-2 XL</translation>
+        </message>
+        <message>
+            <source>untrained twin of the demo model (random weights)</source>
+            <translation>bản sao chưa huấn luyện của mô hình minh họa (trọng số ngẫu nhiên)</translation>
+        </message>
+        <message>
+            <source>Demo model: 6-layer GPT-2 trained on the Brown corpus, not GPT-2 XL. Shipped with Laminar, trained by the project on one million words (docs/demo-model.md).</source>
+            <translation>Mô hình minh họa: GPT-2 6 lớp được huấn luyện trên kho ngữ liệu Brown, không phải GPT-2 XL. Đi kèm Laminar, do dự án huấn luyện trên một triệu từ (docs/demo-model.md).</translation>
+        </message>
+        <message>
+            <source>Untrained twin of the demo model: the same shape with the random weights its training started from. Compare the two to see what training added.</source>
+            <translation>Bản sao chưa huấn luyện của mô hình minh họa: cùng kích thước, với các trọng số ngẫu nhiên mà quá trình huấn luyện đã bắt đầu từ đó. So sánh hai mô hình để thấy huấn luyện đã thêm vào những gì.</translation>
+        </message>
+        <message>
+            <source>The untrained twin is generated on the first run (a few seconds).</source>
+            <translation>Bản sao chưa huấn luyện được tạo ở lần chạy đầu tiên (vài giây).</translation>
         </message>
     </context>
     <context>
@@ -1144,6 +1168,18 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
         <message>
             <source>Asking the hub what to download…</source>
             <translation>Đang hỏi hub các tệp cần tải…</translation>
+        </message>
+        <message>
+            <source>Demo model: 6-layer GPT-2 trained on the Brown corpus (not GPT-2 XL)</source>
+            <translation>Mô hình minh họa: GPT-2 6 lớp được huấn luyện trên kho ngữ liệu Brown (không phải GPT-2 XL)</translation>
+        </message>
+        <message>
+            <source>bundled with Laminar</source>
+            <translation>đi kèm Laminar</translation>
+        </message>
+        <message>
+            <source>usable — small trained demo model</source>
+            <translation>dùng được — mô hình minh họa nhỏ đã huấn luyện</translation>
         </message>
     </context>
     <context>

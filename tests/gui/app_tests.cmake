@@ -25,3 +25,8 @@ target_compile_definitions(gui_app_test PRIVATE
 # The figures plot the engine's numbers (a real run on a synthetic model vs results.json).
 laminar_qtest(gui_figures_numbers_test test_figures_numbers.cpp)
 target_link_libraries(gui_figures_numbers_test PRIVATE laminar_app_lib)
+# README's first command: `laminar --example her` starts on the shipped demo model, or on the
+# checkpoint used before (issue 16).
+add_test(NAME gui_startup_model_choice
+  COMMAND ${LAMINAR_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/check_startup.py $<TARGET_FILE:laminar> $<TARGET_FILE:laminar-cli>)
+set_tests_properties(gui_startup_model_choice PROPERTIES TIMEOUT 600)

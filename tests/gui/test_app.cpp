@@ -321,8 +321,12 @@ class AppTest : public QObject {
     ModelsDialog dialog(nullptr, {offered("tiny", "test-org/tiny"), offered("slow", "test-org/slow"),
                                   offered("missing", "test-org/nothing-here")});
     dialog.show();
-    QCOMPARE(dialog.localList()->topLevelItemCount(), 1);  // the "nothing found" row, not selectable
-    QVERIFY(!(dialog.localList()->topLevelItem(0)->flags() & Qt::ItemIsEnabled));
+    // the bundled demo model (usable), then the "nothing found" row, not selectable
+    QCOMPARE(dialog.localList()->topLevelItemCount(), 2);
+    QCOMPARE(dialog.localList()->topLevelItem(0)->data(0, Qt::UserRole).toString(),
+             QString::fromStdString(bundledDemoModelDirectory().string()));
+    QVERIFY(dialog.localList()->topLevelItem(0)->text(0).contains(QStringLiteral("Brown corpus")));
+    QVERIFY(!(dialog.localList()->topLevelItem(1)->flags() & Qt::ItemIsEnabled));
     QCOMPARE(dialog.downloadList()->topLevelItemCount(), 3);
     const QString cache = QDir(home.path()).filePath(QStringLiteral("hub"));
 

@@ -1,0 +1,310 @@
+#include "training/trainer.h"
+
+#include "util/torch_api.h"  // clip_grad.h uses torch::Tensor without including it
+
+#include <torch/nn/utils/clip_grad.h>
+#include <torch/optim/adamw.h>
+#include <torch/serialize.h>
+
+#include <chrono>
+#include <cmath>
+#include <optional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "tokenizer/bpe_tokenizer.h"
+#include "training/hf_checkpoint_writer.h"
+#include "training/lr_schedule.h"
+#include "training/token_corpus.h"
+#include "training/trainable_gpt2.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+namespace laminar {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+torch::Device parseTrainingDevice(const std::string& name) {
+  if (name == "cpu") return torch::Device(torch::kCPU);
+  if (name.rfind("cuda", 0) == 0) {
+    if (!torch::cuda::is_available())
+      throw Error("device '" + name + "' requested, but this libtorch has no usable CUDA device");
+    try {
+      return torch::Device(name);
+    } catch (const c10::Error&) {
+    }
+  }
+  throw Error("unknown device '" + name + "' (expected cpu, cuda or cuda:N)");
+}
+
+// What must match for a saved state to be continued: the model, data and optimizer. The
+// number of steps may change (a run can be shortened or extended; the learning rate then
+// follows the new schedule from the resumed step on, and the log records it).
+json runIdentity(const TrainOptions& o) {
+  return {{"config", o.config.toJson()}, {"seed", o.seed}, {"batch", o.batch},
+          {"context", o.context}, {"warmup", o.warmupSteps}, {"lr", o.learningRate},
+          {"min_lr", o.minLearningRate}, {"weight_decay", o.weightDecay}, {"beta1", o.beta1},
+          {"beta2", o.beta2}, {"clip", o.clipNorm}, {"train_texts", o.trainTexts.filename().string()},
+          {"train_token_limit", o.trainTokenLimit}};
+}
+
+// Mean next-token loss (nats) over the windows, weighted by tokens.
+double heldOutLoss(const TrainableGpt2& model, const std::vector<TokenBatch>& batches, torch::Device device) {
+  torch::NoGradGuard noGrad;
+  double total = 0;
+  int64_t count = 0;
+  for (const auto& b : batches) {
+    torch::Tensor loss = model.loss(b.inputs.to(device), b.targets.to(device));
+    total += loss.item<double>() * static_cast<double>(b.targets.numel());
+    count += b.targets.numel();
+  }
+  return total / static_cast<double>(count);
+}
+
+std::string logCsv(const std::vector<TrainLogRow>& log) {
+  std::ostringstream out;
+  out << "step,learning_rate,train_loss,held_out_loss,seconds,tokens_per_second\n";
+  out.precision(6);
+  for (const auto& r : log) {
+    out << r.step << ',' << r.learningRate << ',' << r.trainLoss << ',';
+    if (r.heldOutLoss >= 0) out << r.heldOutLoss;
+    out << ',' << r.seconds << ',' << r.tokensPerSecond << '\n';
+  }
+  return out.str();
+}
+
+// The loss log as a tensor [rows, 6] so it travels inside the resumable state.
+torch::Tensor logTensor(const std::vector<TrainLogRow>& log) {
+  torch::Tensor t = torch::zeros({static_cast<int64_t>(log.size()), 6}, torch::kFloat64);
+  auto a = t.accessor<double, 2>();
+  for (size_t i = 0; i < log.size(); ++i) {
+    const auto& r = log[i];
+    a[i][0] = static_cast<double>(r.step), a[i][1] = r.learningRate, a[i][2] = r.trainLoss;
+    a[i][3] = r.heldOutLoss, a[i][4] = r.seconds, a[i][5] = r.tokensPerSecond;
+  }
+  return t;
+}
+
+std::vector<TrainLogRow> logFromTensor(const torch::Tensor& t) {
+  std::vector<TrainLogRow> log;
+  auto a = t.accessor<double, 2>();
+  for (int64_t i = 0; i < t.size(0); ++i)
+    log.push_back({static_cast<int64_t>(a[i][0]), a[i][1], a[i][2], a[i][3], a[i][4], a[i][5]});
+  return log;
+}
+
+struct SavedState {
+  int64_t step = 0;
+  std::vector<TrainLogRow> log;
+};
+
+const char* kStateFile = "state.pt";
+const char* kIdentityFile = "run.json";
+
+// model + optimizer + step + loss log, written atomically so an interruption while saving
+// leaves the previous state whole. The data order needs no RNG state: it is a function of
+// (seed, step).
+void saveState(const fs::path& stateDir, const json& identity, const TrainableGpt2& model,
+               torch::optim::Optimizer& optimizer, int64_t step, const std::vector<TrainLogRow>& log) {
+  fs::create_directories(stateDir);
+  torch::serialize::OutputArchive archive;
+  archive.write("step", torch::tensor(step, torch::kLong));
+  archive.write("log", logTensor(log));
+  for (const auto& [name, t] : model.namedParameters()) archive.write("param." + name, t.detach().to(torch::kCPU));
+  torch::serialize::OutputArchive optimizerArchive;
+  optimizer.save(optimizerArchive);
+  archive.write("optimizer", optimizerArchive);
+  std::ostringstream bytes;
+  archive.save_to(bytes);
+  writeFileAtomically(stateDir / kStateFile, bytes.str());
+  writeFileAtomically(stateDir / kIdentityFile, identity.dump(2) + "\n");
+  writeFileAtomically(stateDir / "loss.csv", logCsv(log));
+}
+
+std::optional<SavedState> loadState(const fs::path& stateDir, const json& identity, TrainableGpt2& model,
+                                    torch::optim::Optimizer& optimizer, torch::Device device) {
+  std::error_code ec;
+  if (!fs::is_regular_file(stateDir / kStateFile, ec)) return std::nullopt;
+  json saved;
+  try {
+    saved = json::parse(readFile(stateDir / kIdentityFile));
+  } catch (const std::exception& e) {
+    throw Error(fileError((stateDir / kIdentityFile).string(), std::string("unreadable: ") + e.what()));
+  }
+  if (saved != identity)
+    throw Error(fileError(stateDir.string(), "holds the state of a different run (other shape, seed, data or "
+                                             "schedule); give another --state-dir, or remove it to start over"));
+  torch::serialize::InputArchive archive;
+  try {
+    archive.load_from((stateDir / kStateFile).string());
+  } catch (const c10::Error& e) {
+    throw Error(fileError((stateDir / kStateFile).string(), "cannot read the saved training state: " +
+                                                                 std::string(e.what_without_backtrace())));
+  }
+  SavedState state;
+  torch::Tensor step, log;
+  archive.read("step", step);
+  archive.read("log", log);
+  state.step = step.item<int64_t>();
+  state.log = logFromTensor(log);
+  {
+    torch::NoGradGuard noGrad;
+    for (const auto& [name, t] : model.namedParameters()) {
+      torch::Tensor value;
+      archive.read("param." + name, value);
+      const_cast<torch::Tensor&>(t).copy_(value.to(device));
+    }
+  }
+  torch::serialize::InputArchive optimizerArchive;
+  archive.read("optimizer", optimizerArchive);
+  optimizer.load(optimizerArchive);
+  return state;
+}
+
+}  // namespace
+
+TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, const std::atomic<bool>* cancel) {
+  if (o.steps < 0 || o.batch < 1 || o.context < 2 || o.warmupSteps < 0)
+    throw Error("training needs steps >= 0, batch >= 1, context >= 2, warmup >= 0");
+  if (o.threads > 0) torch::set_num_threads(o.threads);
+  const torch::Device device = parseTrainingDevice(o.device);
+  Gpt2Config config = o.config;
+  config.nPositions = o.context;
+  config.syntheticWeights = false;
+  const fs::path stateDir = o.stateDir.empty() ? fs::path(o.outDir.string() + ".train") : o.stateDir;
+  auto note = [&](const std::string& text) {
+    if (progress) progress({}, text);
+  };
+
+  const BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(o.tokenizerDirectory);
+  if (tokenizer.vocabSize() != config.vocabSize)
+    throw Error(fileError(o.tokenizerDirectory.string(), "tokenizer has " + std::to_string(tokenizer.vocabSize()) +
+                                                             " tokens, the model's vocab_size is " +
+                                                             std::to_string(config.vocabSize)));
+  TokenCorpus train = loadTokenCorpus(o.trainTexts, tokenizer, o.context);
+  TokenCorpus heldOut = loadTokenCorpus(o.heldOutTexts, tokenizer, o.context);
+  if (o.trainTokenLimit > o.context && o.trainTokenLimit < static_cast<int64_t>(train.tokens.size()))
+    train.tokens.resize(static_cast<size_t>(o.trainTokenLimit));
+  if (o.heldOutTokenLimit > o.context && o.heldOutTokenLimit < static_cast<int64_t>(heldOut.tokens.size()))
+    heldOut.tokens.resize(static_cast<size_t>(o.heldOutTokenLimit));
+  TrainResult result;
+  result.trainTokens = static_cast<int64_t>(train.tokens.size());
+  result.heldOutTokens = static_cast<int64_t>(heldOut.tokens.size());
+  note("corpus: " + std::to_string(train.documents) + " training documents, " + std::to_string(result.trainTokens) +
+       " tokens; " + std::to_string(heldOut.documents) + " held-out documents, " +
+       std::to_string(result.heldOutTokens) + " tokens");
+
+  TrainableGpt2 model(config, o.seed);
+  model.to(device);
+  // Weight decay on matrices and embeddings only (nanoGPT): never on biases or layer norms.
+  std::vector<torch::Tensor> decayed, plain;
+  for (const auto& [name, t] : model.namedParameters()) (t.dim() >= 2 ? decayed : plain).push_back(t);
+  auto groupOptions = [&](double decay) {
+    auto opts = std::make_unique<torch::optim::AdamWOptions>(o.learningRate);
+    opts->betas({o.beta1, o.beta2}).weight_decay(decay).eps(1e-8);
+    return opts;
+  };
+  torch::optim::AdamW optimizer({torch::optim::OptimizerParamGroup(decayed, groupOptions(o.weightDecay)),
+                                 torch::optim::OptimizerParamGroup(plain, groupOptions(0.0))},
+                                torch::optim::AdamWOptions(o.learningRate));
+  const LrSchedule schedule{o.learningRate, o.minLearningRate, o.warmupSteps, o.steps};
+  const json identity = runIdentity(o);
+
+  int64_t step = 0;
+  double previousSeconds = 0;  // wall time of earlier, interrupted parts of this run
+  if (o.resume) {
+    if (auto state = loadState(stateDir, identity, model, optimizer, device)) {
+      step = state->step;
+      result.log = std::move(state->log);
+      if (!result.log.empty()) previousSeconds = result.log.back().seconds;
+      result.resumedFromStep = step;
+      note("resumed from " + (stateDir / kStateFile).string() + " at step " + std::to_string(step));
+    }
+  }
+
+  const std::vector<TokenBatch> estimateBatches = evaluationBatches(heldOut, o.batch, o.context, o.evalWindows);
+  const auto start = Clock::now();
+  auto elapsed = [&] { return previousSeconds + std::chrono::duration<double>(Clock::now() - start).count(); };
+  if (step == 0 && o.evalEvery > 0) {
+    TrainLogRow row{0, 0, -1, heldOutLoss(model, estimateBatches, device), elapsed(), 0};
+    result.log.push_back(row);
+    if (progress) progress(row, "");
+  }
+  auto intervalStart = Clock::now();
+  int64_t intervalTokens = 0;
+  const int64_t last = o.stopAfter > 0 ? std::min(o.steps, o.stopAfter) : o.steps;
+  while (step < last) {
+    if (cancel && cancel->load()) throw Cancelled();
+    const double lr = schedule.at(step);
+    for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+    TokenBatch batch = trainingBatch(train, o.batch, o.context, o.seed, step);
+    optimizer.zero_grad();
+    torch::Tensor loss = model.loss(batch.inputs.to(device), batch.targets.to(device));
+    loss.backward();
+    torch::nn::utils::clip_grad_norm_(model.parameters(), o.clipNorm);
+    optimizer.step();
+    ++step;
+    intervalTokens += batch.inputs.numel();
+
+    const bool evaluate = o.evalEvery > 0 && (step % o.evalEvery == 0 || step == o.steps);
+    const bool save = step == last || (o.checkpointEvery > 0 && step % o.checkpointEvery == 0);
+    const bool report = evaluate || save || step % 10 == 0 || step <= 5;
+    if (report) {
+      TrainLogRow row;
+      row.step = step;
+      row.learningRate = lr;
+      row.trainLoss = loss.item<double>();
+      row.tokensPerSecond =
+          static_cast<double>(intervalTokens) / std::chrono::duration<double>(Clock::now() - intervalStart).count();
+      row.heldOutLoss = evaluate ? heldOutLoss(model, estimateBatches, device) : -1;
+      row.seconds = elapsed();
+      result.log.push_back(row);
+      if (progress) progress(row, "");
+      if (save) saveState(stateDir, identity, model, optimizer, step, result.log);
+      intervalStart = Clock::now();
+      intervalTokens = 0;
+    }
+  }
+
+  if (step < o.steps) {  // --stop-after: the state is saved; resume later to finish
+    result.steps = step;
+    result.seconds = elapsed();
+    result.stopped = true;
+    return result;
+  }
+  const auto finalBatches = evaluationBatches(heldOut, o.batch, o.context, o.finalEvalWindows);
+  for (const auto& b : finalBatches) result.finalEvalTokens += b.targets.numel();
+  note("final held-out evaluation: " + std::to_string(result.finalEvalTokens) + " predicted tokens");
+  result.finalHeldOutLoss = heldOutLoss(model, finalBatches, device);
+  result.steps = step;
+  result.seconds = elapsed();
+
+  HfCheckpointContent content;
+  content.config = config;
+  content.parameters = model.namedParameters();
+  content.dtype = o.dtype;
+  content.tokenizerDirectory = o.tokenizerDirectory;
+  content.metadata = {{"laminar_trained", "true"}, {"laminar_seed", std::to_string(o.seed)},
+                      {"laminar_steps", std::to_string(step)}};
+  content.extraConfig = {{"laminar_trained", {{"seed", o.seed},
+                                              {"steps", step},
+                                              {"batch", o.batch},
+                                              {"context", o.context},
+                                              {"train_texts", o.trainTexts.filename().string()},
+                                              {"train_tokens", result.trainTokens},
+                                              {"held_out_texts", o.heldOutTexts.filename().string()},
+                                              {"held_out_tokens", result.heldOutTokens},
+                                              {"held_out_loss", result.finalHeldOutLoss},
+                                              {"held_out_loss_tokens", result.finalEvalTokens},
+                                              {"wall_seconds", result.seconds}}}};
+  writeHfCheckpoint(o.outDir, content);
+  writeFileAtomically(stateDir / "loss.csv", logCsv(result.log));
+  return result;
+}
+
+}  // namespace laminar

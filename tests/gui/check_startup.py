@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""`laminar --example her` start-up (README's first command), offscreen, both branches of the
+model choice:
+
+1. first start (no settings, an empty Hugging Face cache): the window runs the "her" example
+   on the demo model shipped with Laminar, offline;
+2. a checkpoint used before (remembered in the settings) is chosen instead, and --demo still
+   selects the demo model; --model DIR selects DIR.
+
+The window reports the model it used on the line after the screenshot ("laminar: model: ...").
+
+usage: check_startup.py LAMINAR LAMINAR_CLI
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+laminar, cli = sys.argv[1:3]
+failures = []
+DEMO = "demo model: 6-layer GPT-2 trained on the Brown corpus, not GPT-2 XL"
+
+
+def check(ok, what):
+    print(("ok:   " if ok else "FAIL: ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def start(home, *extra):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LAMINAR_NO_DIALOGS="1",
+               XDG_CONFIG_HOME=os.path.join(home, "config"), XDG_DATA_HOME=os.path.join(home, "data"),
+               HF_HOME=os.path.join(home, "hf"), HF_HUB_OFFLINE="1")
+    shot = os.path.join(home, "shot.png")
+    if os.path.exists(shot):
+        os.remove(shot)
+    r = subprocess.run([laminar, "--lang", "en", "--example", "her", "--run", "--screenshot", shot, *extra],
+                       env=env, capture_output=True, text=True, timeout=600)
+    model = [line[len("laminar: model: "):] for line in r.stdout.splitlines() if line.startswith("laminar: model: ")]
+    return r, (model[0] if model else None), os.path.exists(shot) and os.path.getsize(shot) > 10000
+
+
+with tempfile.TemporaryDirectory() as home:
+    r, model, shot = start(home)
+    check(r.returncode == 0, f"first start exits 0 (got {r.returncode}: {r.stderr.strip()[-300:]})")
+    check(shot, "first start: the window was drawn after the run")
+    check(model == DEMO, f"first start runs on the shipped demo model (window says: {model!r})")
+
+    # A checkpoint used before is remembered and chosen on the next start.
+    other = os.path.join(home, "other-model")
+    made = subprocess.run([cli, "make-synthetic", "--shape", "64x2x4", "--seed", "3", "--out", other],
+                          capture_output=True, text=True)
+    check(made.returncode == 0, "make-synthetic for the remembered checkpoint")
+    os.makedirs(os.path.join(home, "config", "Laminar"), exist_ok=True)
+    with open(os.path.join(home, "config", "Laminar", "laminar.conf"), "w") as f:
+        f.write(f"[model]\nsource={other}\nfolders={other}\n")
+    r, model, shot = start(home)
+    check(r.returncode == 0, f"start with a remembered checkpoint exits 0 ({r.stderr.strip()[-300:]})")
+    check(model is not None and model.startswith("64x2x4"), f"the remembered checkpoint is used (window says: {model!r})")
+
+    r, model, shot = start(home, "--demo")
+    check(r.returncode == 0 and model == DEMO, f"--demo selects the demo model (window says: {model!r})")
+
+    r, model, shot = start(home, "--model", other)
+    check(r.returncode == 0 and model is not None and model.startswith("64x2x4"),
+          f"--model DIR selects DIR (window says: {model!r})")
+
+if failures:
+    sys.exit(f"{len(failures)} start-up check(s) failed")
