@@ -77,7 +77,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
   for (const char* d : {"float32", "float16", "bfloat16"}) dtype_->addItem(QString::fromLatin1(d), QString::fromLatin1(d));
   QSettings settings;
   // Leave one core to the interface: a busy GUI thread is what makes a window feel stuck.
-  threads_->setValue(settings.value(QStringLiteral("model/threads"), std::max(1, QThread::idealThreadCount() - 1)).toInt());
+  threads_->setValue(settings.value(QStringLiteral("model/threads"), 0).toInt());
   device_->setCurrentIndex(std::max(0, device_->findData(settings.value(QStringLiteral("model/device"), "cpu"))));
   dtype_->setCurrentIndex(std::max(0, dtype_->findData(settings.value(QStringLiteral("model/dtype"), "float32"))));
 
@@ -280,7 +280,7 @@ void ModelPanel::retranslate() {
   deviceLabel_->setText(tr("Device:"));
   threadsLabel_->setText(tr("Threads:"));
   threads_->setSpecialValueText(tr("auto"));
-  threads_->setToolTip(tr("CPU threads for the model (0 = libtorch's default)"));
+  threads_->setToolTip(tr("CPU threads for the model (auto = every core)"));
   dtypeLabel_->setText(tr("Precision:"));
   if (source_->count() > 1) {
     source_->setItemText(0, demoLabel());

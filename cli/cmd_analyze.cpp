@@ -37,7 +37,7 @@ void addCommon(CLI::App* sub, const std::shared_ptr<CommonOptions>& o) {
   sub->add_option("--target", o->target, "target word (overrides the file's)");
   sub->add_option("--device", o->device, "cpu, cuda or cuda:N")->capture_default_str();
   sub->add_option("--out", o->out, "results directory to write (replaced atomically)")->required();
-  sub->add_option("--threads", o->threads, "CPU threads for libtorch (0 = its default)")->capture_default_str();
+  sub->add_option("--threads", o->threads, "CPU threads for libtorch (0 = all cores)")->capture_default_str();
   sub->add_flag("--case-insensitive", o->caseInsensitive, "match the target regardless of case");
   sub->add_flag("--bos", o->bos, "put <|endoftext|> before every text");
 }

@@ -105,7 +105,7 @@ RegisterCommand reg([](CLI::App& app) {
   sub->add_option("--hooks", o->hooks, "'all' or comma-separated hook points (blocks.3.attn.hook_q,...)");
   sub->add_option("--device", o->device, "cpu, cuda or cuda:N");
   sub->add_option("--dtype", o->dtype, "float32; float16 or bfloat16 on CUDA");
-  sub->add_option("--threads", o->threads, "CPU threads (0 = default)");
+  sub->add_option("--threads", o->threads, "CPU threads (0 = all cores)");
   sub->add_option("--out", o->out, "Output .safetensors file")->required();
   return std::function<int()>([o, ids, texts] {
     if (ids->count() == 0 && texts->count() == 0) throw Error("give --ids-json or --texts-json");

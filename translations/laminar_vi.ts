@@ -1031,8 +1031,8 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
             <translation>tự động</translation>
         </message>
         <message>
-            <source>CPU threads for the model (0 = libtorch's default)</source>
-            <translation>Số luồng CPU cho mô hình (0 = mặc định của libtorch)</translation>
+            <source>CPU threads for the model (auto = every core)</source>
+            <translation>Số luồng CPU cho mô hình (tự động = mọi lõi)</translation>
         </message>
         <message>
             <source>Precision:</source>

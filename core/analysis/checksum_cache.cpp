@@ -1,5 +1,7 @@
 #include "analysis/checksum_cache.h"
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -21,13 +23,14 @@ fs::path cacheFile() {
   return base.empty() ? fs::path() : base / "laminar" / "sha256-cache.json";
 }
 
+// size:mtime(ns):inode: a file replaced under the same name (new inode) or rewritten in
+// place (new size or mtime) gets a new key.
 std::string versionKey(const fs::path& p) {
-  std::error_code ec;
-  auto size = fs::file_size(p, ec);
-  if (ec) return {};
-  auto mtime = fs::last_write_time(p, ec);
-  if (ec) return {};
-  return std::to_string(size) + ":" + std::to_string(mtime.time_since_epoch().count());
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return {};
+  const long long mtimeNs = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  return std::to_string(static_cast<long long>(st.st_size)) + ":" + std::to_string(mtimeNs) + ":" +
+         std::to_string(static_cast<unsigned long long>(st.st_ino));
 }
 
 std::mutex& cacheMutex() {

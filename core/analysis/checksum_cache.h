@@ -1,6 +1,6 @@
 #pragma once
 // SHA-256 of large files (GPT-2 XL weights: 6.4 GB) computed once per file version: results
-// are cached by absolute path, size and modification time, in memory and in
+// are cached by absolute path, size, modification time and inode, in memory and in
 // $XDG_CACHE_HOME/laminar/sha256-cache.json (~/.cache/... when unset). A cache that cannot be
 // read or written is ignored: the checksum is then simply recomputed.
 #include <filesystem>

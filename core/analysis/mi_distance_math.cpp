@@ -1,5 +1,7 @@
 #include "analysis/mi_distance_math.h"
 
+#include <ATen/Parallel.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -33,9 +35,18 @@ MiSiteLayer computeMiSite(const std::vector<double>& v, int64_t d, const std::ve
   const stats::PairMiSettings ps = pairSettings(settings);
   MiSiteLayer out;
   std::vector<double> distance;
-  for (const OccurrencePair& pr : pairs) {
-    stats::MiEstimate e = stats::pairMutualInformation(v.data() + pr.i * d, v.data() + pr.j * d,
-                                                       static_cast<size_t>(d), ps);
+  // The pairs are independent (laminar::stats is pure): spread them over libtorch's threads.
+  std::vector<stats::MiEstimate> estimates(pairs.size());
+  at::parallel_for(0, static_cast<int64_t>(pairs.size()), 1, [&](int64_t begin, int64_t end) {
+    for (int64_t k = begin; k < end; ++k) {
+      const OccurrencePair& pr = pairs[static_cast<size_t>(k)];
+      estimates[static_cast<size_t>(k)] = stats::pairMutualInformation(v.data() + pr.i * d, v.data() + pr.j * d,
+                                                                       static_cast<size_t>(d), ps);
+    }
+  });
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    const OccurrencePair& pr = pairs[k];
+    const stats::MiEstimate& e = estimates[k];
     if (!e.defined)
       throw Error("layer " + std::to_string(layer) + ", " + siteKey(site) + ", occurrences " + std::to_string(pr.i) +
                   " and " + std::to_string(pr.j) + ": mutual information undefined: " + e.reason +

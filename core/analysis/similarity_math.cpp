@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
+#include <cmath>
 #include <mutex>
 
 #include "util/error.h"
@@ -41,6 +42,56 @@ std::vector<int64_t> histogramMatrix(const double* m, int64_t rows, int64_t cols
       const double* row = m + i * cols;
       for (int64_t j = strictUpper ? i + 1 : 0; j < cols; ++j)
         ++local[static_cast<size_t>(bin(std::min(1.0, std::max(-1.0, row[j]))))];
+    }
+    std::lock_guard<std::mutex> lock(merge);
+    for (size_t b = 0; b < local.size(); ++b) total[b] += local[b];
+  });
+  return total;
+}
+
+// How far a float32 cosine can lie from the float64 one, for unit columns of n rows: the
+// inputs round to float32 (relative error u = 2^-24 each, so 2u per product) and any
+// summation order adds at most gamma_n = n u / (1 - n u) of sum |a_i b_i| <= |a| |b| = 1.
+// Doubled, plus a float64-sized slack, so the bound never decides a close call.
+double float32CosineErrorBound(int64_t n) {
+  const double u = std::ldexp(1.0, -24);
+  const double k = static_cast<double>(n + 2) * u;
+  return 2.0 * k / (1.0 - k) + 1e-12;
+}
+
+// Histogram of a float32 block M = A^T C (d x d, row-major) whose float64 counterpart is the
+// reference: a value farther than `margin` from every bin edge is binned from float32 (it
+// lies in the same bin as the float64 value); the rare value within `margin` of an edge (or of
+// +-1) is recomputed in float64 from the columns (aT64, cT64: [d, n] row-major) and binned
+// as numpy would. One pass over the block; rows split over libtorch's threads.
+std::vector<int64_t> histogramFloat32Block(const float* m, int64_t d, bool strictUpper, const double* aT64,
+                                           const double* cT64, int64_t n, double margin,
+                                           const std::vector<double>& edges) {
+  const NumpyBinner bin(edges);
+  const double norm = bin.norm, marginT = margin * norm, top = static_cast<double>(bin.bins) - marginT;
+  std::vector<int64_t> total(static_cast<size_t>(bin.bins), 0);
+  std::mutex merge;
+  at::parallel_for(0, d, 16, [&](int64_t begin, int64_t end) {
+    std::vector<int64_t> local(static_cast<size_t>(bin.bins), 0);
+    int64_t* counts = local.data();
+    for (int64_t i = begin; i < end; ++i) {
+      const float* row = m + i * d;
+      for (int64_t j = strictUpper ? i + 1 : 0; j < d; ++j) {
+        const double t = (static_cast<double>(row[j]) + 1.0) * norm;
+        if (t > marginT && t < top) {
+          const int64_t idx = static_cast<int64_t>(t);
+          const double frac = t - static_cast<double>(idx);
+          if (frac > marginT && frac < 1.0 - marginT) {
+            ++counts[idx];
+            continue;
+          }
+        }
+        const double* a = aT64 + i * n;
+        const double* c = cT64 + j * n;
+        double dot = 0;
+        for (int64_t k = 0; k < n; ++k) dot += a[k] * c[k];
+        ++counts[bin(std::min(1.0, std::max(-1.0, dot)))];
+      }
     }
     std::lock_guard<std::mutex> lock(merge);
     for (size_t b = 0; b < local.size(); ++b) total[b] += local[b];
@@ -112,23 +163,38 @@ std::vector<double> densityFromCounts(const std::vector<int64_t>& counts, const 
   return density;
 }
 
+namespace {
+const int kBlockPairs[kBlocks][2] = {{0, 0}, {1, 1}, {2, 2}, {0, 1}, {0, 2}, {1, 2}};  // QQ KK VV QK QV KV
+}
+
 BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges) {
-  static const int pairs[kBlocks][2] = {{0, 0}, {1, 1}, {2, 2}, {0, 1}, {0, 2}, {1, 2}};  // QQ KK VV QK QV KV
+  if (!xn.device().is_cpu()) return similarityBlockHistogramsFloat64(xn, d, edges);
+  // float32 GEMMs (the values are only binned), float64 where a value is near an edge.
   BlockHistograms out;
-  torch::Tensor upper;
-  if (!xn.device().is_cpu())
-    upper = torch::ones({d, d}, torch::TensorOptions().dtype(torch::kBool).device(xn.device())).triu(1);
+  const torch::Tensor x64 = xn.to(torch::kFloat64);
+  const torch::Tensor x32 = x64.to(torch::kFloat32);
+  const double margin = float32CosineErrorBound(x64.size(0));
+  std::array<torch::Tensor, kMatrices> columns64;  // [d, n] row-major: column k is contiguous
+  for (int m = 0; m < kMatrices; ++m) columns64[static_cast<size_t>(m)] = x64.narrow(1, m * d, d).t().contiguous();
   for (int b = 0; b < kBlocks; ++b) {
-    torch::Tensor a = xn.narrow(1, pairs[b][0] * d, d);
-    torch::Tensor c = xn.narrow(1, pairs[b][1] * d, d);
+    const int p = kBlockPairs[b][0], q = kBlockPairs[b][1];
+    torch::Tensor m = torch::mm(x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d)).contiguous();
+    out.counts[static_cast<size_t>(b)] =
+        histogramFloat32Block(m.data_ptr<float>(), d, p == q, columns64[static_cast<size_t>(p)].data_ptr<double>(),
+                              columns64[static_cast<size_t>(q)].data_ptr<double>(), x64.size(0), margin, edges);
+  }
+  return out;
+}
+
+BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges) {
+  BlockHistograms out;
+  const torch::Tensor x64 = xn.to(torch::kFloat64);
+  torch::Tensor upper = torch::ones({d, d}, torch::TensorOptions().dtype(torch::kBool).device(xn.device())).triu(1);
+  for (int b = 0; b < kBlocks; ++b) {
+    torch::Tensor a = x64.narrow(1, kBlockPairs[b][0] * d, d);
+    torch::Tensor c = x64.narrow(1, kBlockPairs[b][1] * d, d);
     torch::Tensor m = torch::matmul(a.t(), c);
-    const bool diagonal = pairs[b][0] == pairs[b][1];
-    if (m.device().is_cpu()) {  // one pass straight over the (upper) matrix
-      m = m.contiguous();
-      out.counts[static_cast<size_t>(b)] = histogramMatrix(m.data_ptr<double>(), d, d, diagonal, edges);
-      continue;
-    }
-    torch::Tensor values = diagonal ? m.masked_select(upper) : m.reshape({-1});
+    torch::Tensor values = kBlockPairs[b][0] == kBlockPairs[b][1] ? m.masked_select(upper) : m.reshape({-1});
     values.clamp_(-1.0, 1.0);
     out.counts[static_cast<size_t>(b)] = histogramCountsWithTensorOps(values, edges);
   }

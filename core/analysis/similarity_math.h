@@ -1,6 +1,7 @@
 #pragma once
 // The tensor work of experiment 1 (analysis-spec.md), in libtorch on whatever device the
-// vectors live on, in float64 so the numbers agree with numpy float64 to ~1e-15.
+// vectors live on, in float64 so the numbers agree with numpy float64 to ~1e-15 (the
+// block histograms use float32 GEMMs on the CPU with float64 at the bin edges: same counts).
 #include "util/torch_api.h"
 
 #include <array>
@@ -37,7 +38,13 @@ struct BlockHistograms {
 // Histograms of the six blocks of C = Xn^T Xn (Xn [N, 3d] with unit columns): QQ, KK, VV
 // from their strict upper triangles, QK, QV, KV whole. Only the blocks on or above the
 // diagonal are computed, and each value is histogrammed once. Values are clipped to [-1, 1].
+// On the CPU the blocks are float32 GEMMs binned in one pass; a value within the float32
+// error bound of a bin edge (2 (N+2) 2^-24, about 7e-6 for N = 54) is recomputed in float64
+// from the columns, so the counts equal the float64 computation's (ties closer than float64
+// rounding, ~1e-15, aside). Other devices: similarityBlockHistogramsFloat64.
 BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges);
+// The float64 reference: float64 GEMMs and tensor-op binning on xn's device.
+BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges);
 
 // The text-by-text view: rows scaled to unit norm (zero rows stay zero), S = Xn Xn^T, N x N.
 torch::Tensor textSimilarity(const torch::Tensor& x);

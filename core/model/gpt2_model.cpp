@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <thread>
 
 #include "model/hook_points.h"
 #include "util/error.h"
@@ -58,9 +59,23 @@ torch::Tensor activation(const std::string& name, const torch::Tensor& x) {
   throw Error("activation_function '" + name + "' is not supported");
 }
 
+// A row's bits from BLAS depend on where it sits in the GEMM: OpenBLAS (Haswell kernels)
+// gives a row the same bits only when its index agrees mod 12 and the row count is a
+// multiple of 48 (rows of a last partial 48-block go through other kernels, another
+// summation order). GEMM row counts and the attention length are therefore padded to
+// multiples of 48 with zero rows: a sequence run alone then has the same bits whether or not
+// the tokens after its last requested position run (tests/model/test_truncation.cpp). In a
+// batch the sequences' offsets move when earlier ones are shortened, so there the shortcut
+// agrees to float32 rounding (as padding and chunking always have), not bit for bit.
+constexpr int64_t kRowBlock = 48;
+int64_t roundUpToBlock(int64_t n) { return (n + kRowBlock - 1) / kRowBlock * kRowBlock; }
+
 // x [n, in] @ W [in, out] + b: Hugging Face's Conv1D.
 torch::Tensor conv1d(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
-  return torch::addmm(b, x, w);
+  const int64_t rows = x.size(0), padded = roundUpToBlock(rows);
+  if (padded == rows) return torch::addmm(b, x, w);
+  torch::Tensor xp = torch::cat({x, torch::zeros({padded - rows, x.size(1)}, x.options())});
+  return torch::addmm(b, xp, w).narrow(0, 0, rows);
 }
 
 // One group of sequences processed together. Position-wise work (GEMMs, layer norms) runs
@@ -86,6 +101,8 @@ struct HookPlan {
 }  // namespace
 
 bool cudaAvailable() { return torch::cuda::is_available(); }
+
+int defaultThreadCount() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 std::string torchVersion() {
 #ifdef TORCH_VERSION
@@ -115,7 +132,10 @@ Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights, const ModelOptions&
       dtype_(parseComputeDType(options.dtype)) {
   if (device_.is_cpu() && dtype_ != torch::kFloat32)
     throw Error("dtype " + options.dtype + " is only supported on CUDA; use float32 on the CPU");
-  if (options.threads > 0) torch::set_num_threads(options.threads);
+  // libtorch's own default can be a single thread (e.g. its OpenMP build here): 0 means
+  // every core the machine reports.
+  threads_ = options.threads > 0 ? options.threads : defaultThreadCount();
+  if (torch::get_num_threads() != threads_) torch::set_num_threads(threads_);
   torch::InferenceMode guard;
   auto mv = [&](torch::Tensor& t) { t = moveTo(t, device_, dtype_); };
   mv(weights_.wte);
@@ -180,6 +200,13 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
                     " (length " + std::to_string(ids[s].size()) + ")");
     rowIndex[s] = torch::tensor(spec.positions[s], torch::kLong).to(device_);
   }
+  // Tokens each sequence runs: up to its last requested position when positions are given.
+  std::vector<int64_t> runLength(nSeq);
+  for (int s = 0; s < nSeq; ++s) {
+    runLength[s] = static_cast<int64_t>(ids[s].size());
+    if (spec.skipTokensAfterLastPosition && rowIndex[s].defined())
+      runLength[s] = *std::max_element(spec.positions[s].begin(), spec.positions[s].end()) + 1;
+  }
   HookPlan plan;
   plan.perLayer.resize(nLayer);
   for (const auto& name : spec.hooks) {
@@ -194,6 +221,9 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
   }
 
   torch::InferenceMode guard;
+  // OpenMP thread counts are per calling thread: a model loaded on one thread and run on
+  // another keeps its count.
+  if (torch::get_num_threads() != threads_) torch::set_num_threads(threads_);
   auto checkCancel = [&] {
     if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
   };
@@ -202,7 +232,7 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
   std::vector<Chunk> chunks;
   const int64_t budget = std::max<int64_t>(1, options_.maxBatchTokens);
   for (int s = 0; s < nSeq; ++s) {
-    int64_t len = static_cast<int64_t>(ids[s].size());
+    int64_t len = runLength[s];
     bool fits = !chunks.empty() &&
                 static_cast<int64_t>(chunks.back().sequences.size() + 1) * std::max(chunks.back().maxLen, len) <= budget;
     if (!fits) chunks.emplace_back();
@@ -213,6 +243,7 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
     c.tokens += len;
     c.maxLen = std::max(c.maxLen, len);
   }
+  for (auto& c : chunks) c.maxLen = roundUpToBlock(c.maxLen);  // whole row blocks in attention (see conv1d)
 
   Captures all;
   auto keep = [&](Captures& block, const std::string& name, int seq, torch::Tensor rows) {
@@ -303,6 +334,8 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
           int64_t len = c.lengths[i];
           torch::Tensor p = probs[i].narrow(1, 0, len).narrow(2, 0, len);  // [H, len, len]
           if (rowIndex[s].defined()) p = p.index_select(1, rowIndex[s]);
+          const int64_t fullLen = static_cast<int64_t>(ids[s].size());
+          if (fullLen > len) p = torch::constant_pad_nd(p, {0, fullLen - len});  // keys never run
           keep(block, name("attn.hook_pattern"), s, p);
         }
       }

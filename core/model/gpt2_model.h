@@ -19,7 +19,7 @@ namespace laminar {
 struct ModelOptions {
   std::string device = "cpu";    // "cpu", "cuda", "cuda:1"
   std::string dtype = "float32"; // "float32"; "float16"/"bfloat16" on CUDA only
-  int threads = 0;               // CPU intra-op threads; 0 = libtorch's default
+  int threads = 0;               // CPU intra-op threads; 0 = defaultThreadCount()
   int64_t maxBatchTokens = 8192; // sequences are padded into batches of at most this many slots
 };
 
@@ -30,6 +30,12 @@ struct CaptureSpec {
   // = all positions of every sequence.
   std::vector<std::vector<int64_t>> positions;
   bool toCpu = true;  // false: captured tensors stay on the model's device (for analyses)
+  // GPT-2 is causal: nothing after a sequence's last requested position can change a
+  // requested value, so those tokens are not run at all (hook_pattern rows are padded back
+  // to the full key length with the exact zeros the causal mask gives). false runs every
+  // token. A sequence run alone gets the same bits either way; in a batch the values agree
+  // to float32 rounding (BLAS rounds a row by its place in the batch: gpt2_model.cpp).
+  bool skipTokensAfterLastPosition = true;
 };
 
 // hook name -> one tensor per sequence: [npos, width], or [H, npos, T] for hook_pattern.
@@ -56,6 +62,7 @@ class Gpt2Model {
   const CheckpointFiles& files() const { return files_; }
   const LoadTimings& loadTimings() const { return loadTimings_; }
   size_t weightBytes() const;  // bytes of parameters as held on the device
+  int threads() const { return threads_; }  // CPU intra-op threads run() uses
 
   // Runs every sequence through the model, layer by layer across all sequences (so the
   // callback sees block l for every sequence before block l+1 runs). Sequences of
@@ -73,7 +80,11 @@ class Gpt2Model {
   torch::ScalarType dtype_;
   CheckpointFiles files_;
   LoadTimings loadTimings_;
+  int threads_ = 1;
 };
+
+// The CPU threads a model uses when ModelOptions::threads is 0: the machine's cores.
+int defaultThreadCount();
 
 // Availability of the optional device paths, for --version and the device menu.
 bool cudaAvailable();

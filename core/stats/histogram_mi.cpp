@@ -11,19 +11,6 @@
 namespace laminar::stats {
 namespace {
 
-// numpy.percentile(sorted, q) with the default 'linear' method, q = 25 or 75.
-double linearPercentile(const std::vector<double>& sorted, double quantile) {
-  const size_t n = sorted.size();
-  const double virtualIndex = static_cast<double>(n - 1) * quantile;
-  const double previousIndex = std::floor(virtualIndex);
-  size_t prev = static_cast<size_t>(previousIndex), next = prev + 1;
-  if (virtualIndex >= static_cast<double>(n - 1)) prev = next = n - 1;
-  const double a = sorted[prev], b = sorted[next];
-  const double gamma = virtualIndex - previousIndex;
-  const double diff = b - a;  // numpy's _lerp, exact order of operations
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
-}
-
 // numpy's histogram edges for `bins` equal bins over the data range.
 std::vector<double> histogramEdges(const double* v, size_t n, int bins) {
   double lo = *std::min_element(v, v + n), hi = *std::max_element(v, v + n);
@@ -50,12 +37,55 @@ std::vector<double> histogramEdges(const double* v, size_t n, int bins) {
 }
 
 // Bin index as numpy.histogramdd assigns it: searchsorted(side='right') - 1, values on the
-// last edge go to the last bin.
-int binIndex(const std::vector<double>& edges, double value) {
-  const auto it = std::upper_bound(edges.begin(), edges.end(), value);
-  int bin = static_cast<int>(it - edges.begin()) - 1;
-  if (value == edges.back()) bin -= 1;
-  return bin;
+// last edge go to the last bin. The equal-width guess lands on or next to the answer; the
+// comparisons with the edges themselves make it exact (the largest g with edges[g] <= v).
+struct EdgeBinner {
+  const std::vector<double>& edges;
+  int bins;
+  double lo, scale;
+  explicit EdgeBinner(const std::vector<double>& e)
+      : edges(e), bins(static_cast<int>(e.size()) - 1), lo(e.front()), scale(bins / (e.back() - e.front())) {}
+  int operator()(double value) const {
+    double guess = (value - lo) * scale;
+    int g = guess <= 0 ? 0 : guess >= bins ? bins : static_cast<int>(guess);
+    while (g < bins && edges[static_cast<size_t>(g) + 1] <= value) ++g;
+    while (g > 0 && edges[static_cast<size_t>(g)] > value) --g;
+    if (value == edges.back()) g -= 1;
+    return g;
+  }
+};
+
+// The values a sorted copy of v would hold at positions `at`, by repeated selection
+// instead of a full sort (each selection only reorders what lies after the previous one).
+std::vector<double> orderStatistics(const double* v, size_t n, const std::vector<size_t>& at) {
+  std::vector<double> work(v, v + n);
+  std::vector<size_t> ascending = at;
+  std::sort(ascending.begin(), ascending.end());
+  ascending.erase(std::unique(ascending.begin(), ascending.end()), ascending.end());
+  auto from = work.begin();
+  for (size_t i : ascending) {
+    auto nth = work.begin() + static_cast<std::ptrdiff_t>(i);
+    std::nth_element(from, nth, work.end());
+    from = nth + 1;
+  }
+  std::vector<double> out;
+  for (size_t i : at) out.push_back(work[i]);
+  return out;
+}
+
+// numpy.percentile's 'linear' method reads sorted[prev] and sorted[next]: those positions.
+void percentilePositions(size_t n, double quantile, size_t& prev, size_t& next, double& gamma) {
+  const double virtualIndex = static_cast<double>(n - 1) * quantile;
+  const double previousIndex = std::floor(virtualIndex);
+  prev = static_cast<size_t>(previousIndex);
+  next = prev + 1;
+  if (virtualIndex >= static_cast<double>(n - 1)) prev = next = n - 1;
+  gamma = virtualIndex - previousIndex;
+}
+
+double lerp(double a, double b, double gamma) {
+  const double diff = b - a;  // numpy's _lerp, exact order of operations
+  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
 
 }  // namespace
@@ -63,14 +93,18 @@ int binIndex(const std::vector<double>& edges, double value) {
 int freedmanDiaconisBinCount(const double* values, size_t n) {
   if (n == 0) throw Error("Freedman-Diaconis bin rule: no values");
   requireFinite(values, n, "Freedman-Diaconis bin rule");
-  std::vector<double> sorted(values, values + n);
-  std::sort(sorted.begin(), sorted.end());
-  double first = sorted.front(), last = sorted.back();
+  const auto [minIt, maxIt] = std::minmax_element(values, values + n);
+  double first = *minIt, last = *maxIt;
   if (first == last) {
     first -= 0.5;
     last += 0.5;
   }
-  const double iqr = linearPercentile(sorted, 0.75) - linearPercentile(sorted, 0.25);
+  size_t p25, n25, p75, n75;
+  double g25, g75;
+  percentilePositions(n, 0.25, p25, n25, g25);
+  percentilePositions(n, 0.75, p75, n75, g75);
+  const std::vector<double> q = orderStatistics(values, n, {p25, n25, p75, n75});
+  const double iqr = lerp(q[2], q[3], g75) - lerp(q[0], q[1], g25);
   const double width = 2.0 * iqr * std::pow(static_cast<double>(n), -1.0 / 3.0);
   if (width == 0) return 1;
   const double bins = std::ceil((last - first) / width);
@@ -113,9 +147,10 @@ double histogramMutualInformationWithBins(const double* x, const double* y, size
   const std::vector<double> ex = histogramEdges(x, n, bins), ey = histogramEdges(y, n, bins);
   const size_t b = static_cast<size_t>(bins);
   std::vector<int64_t> joint(b * b, 0), cx(b, 0), cy(b, 0);
+  const EdgeBinner binX(ex), binY(ey);
   for (size_t k = 0; k < n; ++k) {
-    const size_t i = static_cast<size_t>(binIndex(ex, x[k]));
-    const size_t j = static_cast<size_t>(binIndex(ey, y[k]));
+    const size_t i = static_cast<size_t>(binX(x[k]));
+    const size_t j = static_cast<size_t>(binY(y[k]));
     ++joint[i * b + j];
     ++cx[i];
     ++cy[j];

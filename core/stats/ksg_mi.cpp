@@ -57,6 +57,14 @@ int64_t countWithin(const std::vector<double>& sorted, size_t pos, double radius
   return right - in;
 }
 
+// digamma(m) for m = 0..n (entry 0 unused), kept per thread: the same values every call,
+// and experiment 2 calls this for every pair of every layer.
+const std::vector<double>& digammaTable(size_t n) {
+  static thread_local std::vector<double> table(1, 0.0);
+  for (size_t m = table.size(); m <= n; ++m) table.push_back(digamma(static_cast<double>(m)));
+  return table;
+}
+
 }  // namespace
 
 MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int k) {
@@ -133,8 +141,7 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
   }
 
   // psi(n_x + 1) where n_x excludes the point itself: psi of the count including it.
-  std::vector<double> psiTable(n + 1, 0.0);
-  for (size_t m = 1; m <= n; ++m) psiTable[m] = digamma(static_cast<double>(m));
+  const std::vector<double>& psiTable = digammaTable(n);
   std::vector<double> px(n), py(n);
   for (size_t i = 0; i < n; ++i) {
     px[i] = psiTable[static_cast<size_t>(nx[i])];

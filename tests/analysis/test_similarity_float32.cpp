@@ -1,0 +1,60 @@
+// The CPU block histograms of experiment 1 use float32 GEMMs; their counts must equal the
+// float64 computation's, also for cosines that sit within float32 rounding of a bin edge.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "analysis/similarity_math.h"
+
+using namespace laminar;
+
+namespace {
+
+void expectSameCounts(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges, const std::string& what) {
+  BlockHistograms fast = similarityBlockHistograms(xn, d, edges);
+  BlockHistograms reference = similarityBlockHistogramsFloat64(xn, d, edges);
+  for (int b = 0; b < kBlocks; ++b)
+    EXPECT_EQ(fast.counts[static_cast<size_t>(b)], reference.counts[static_cast<size_t>(b)])
+        << what << " block " << blockKey(static_cast<SimilarityBlock>(b));
+}
+
+}  // namespace
+
+TEST(SimilarityFloat32, RandomVectorsGiveTheFloat64Counts) {
+  torch::manual_seed(11);
+  for (int64_t n : {2, 5, 54})
+    for (int64_t d : {7, 40}) {
+      torch::Tensor x = torch::randn({n, 3 * d}, torch::kFloat64);
+      x.narrow(1, 2, 1).zero_();  // a zero column stays at similarity 0
+      for (int bins : {4, 101}) {
+        auto edges = similarityBinEdges(bins);
+        const std::string what = "n " + std::to_string(n) + " d " + std::to_string(d) + " bins " + std::to_string(bins);
+        expectSameCounts(unitColumns(x, false), d, edges, what + " cosine");
+        expectSameCounts(unitColumns(x, true), d, edges, what + " correlation");
+      }
+    }
+}
+
+TEST(SimilarityFloat32, CosinesWithinFloat32RoundingOfAnEdgeAreBinnedAsInFloat64) {
+  // Two rows: Q columns (1, 0), K columns (cos t, sin t) with cos t a bin edge plus or minus
+  // 1e-9..1e-7: float32 cannot tell which side they lie on, float64 can.
+  const int bins = 101;
+  auto edges = similarityBinEdges(bins);
+  std::vector<double> cosines;
+  for (size_t e = 1; e + 1 < edges.size(); e += 3)
+    for (double delta : {-1e-7, -1e-8, -1e-9, 1e-9, 1e-8, 1e-7}) cosines.push_back(edges[e] + delta);
+  cosines.push_back(1.0);
+  cosines.push_back(-1.0);
+  cosines.push_back(1.0 - 1e-9);
+  const int64_t d = static_cast<int64_t>(cosines.size());
+  torch::Tensor x = torch::zeros({2, 3 * d}, torch::kFloat64);
+  for (int64_t j = 0; j < d; ++j) {
+    const double c = cosines[static_cast<size_t>(j)];
+    x[0][j] = 1.0;                             // Q
+    x[0][d + j] = c;                           // K
+    x[1][d + j] = std::sqrt(1.0 - c * c);
+    x[0][2 * d + j] = std::cos(0.37 * j);      // V
+    x[1][2 * d + j] = std::sin(0.37 * j);
+  }
+  expectSameCounts(x, d, edges, "near edges");
+}
