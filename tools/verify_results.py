@@ -460,6 +460,13 @@ def verify_provenance(res, vec, rep, model, cli, sentences=None):
         args = ["tokenize", "--texts-json", str(tmp / "texts.json")] + (["--tokenizer", str(tok_dir)] if tok_dir else [])
         ids = json.loads(run_cli(cli, args))["ids"]
         ids = [([END_OF_TEXT] if bos else []) + seq for seq in ids]
+        # Each text only as far as its last recorded row: the run stopped there too (the model is
+        # causal), so the batch rows line up as they did then and the bits must agree.
+        last = {}
+        for _, _, _, rows in sources:
+            for t, p in rows:
+                last[t] = max(last.get(t, 0), p)
+        ids = [seq[:last[t] + 1] for t, seq in zip(used, ids)]
         (tmp / "ids.json").write_text(json.dumps(ids))
         run_cli(cli, ["extract", "--model", str(model), "--ids-json", str(tmp / "ids.json"), "--hooks", ",".join(hooks),
                       "--device", str(meta.get("device", "cpu")), "--dtype", str(meta.get("dtype", "float32")),
@@ -470,6 +477,9 @@ def verify_provenance(res, vec, rep, model, cli, sentences=None):
     for name, l, suffixes, rows in sources:
         described.add(name)
         saved = vec.get(name)
+        if any(p >= acts[f"seq{seq_of[t]}.blocks.{l}.{suffixes[0]}"].shape[0] for t, p in rows):
+            rep.fail("activation provenance", f"{name}: a recorded position lies beyond its text")
+            continue
         ref = np.concatenate([np.stack([acts[f"seq{seq_of[t]}.blocks.{l}.{h}"][p] for t, p in rows]) for h in suffixes],
                              axis=1)
         if saved is None or saved.dtype != np.float32 or saved.shape != ref.shape:

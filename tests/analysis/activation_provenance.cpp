@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 
@@ -115,8 +116,22 @@ std::vector<int64_t> analysisIds(const BpeTokenizer& tokenizer, const SentenceSe
     ids.push_back(analysisIds(tokenizer, sentences, t, bos));
   }
   if (ids.empty()) return ::testing::AssertionFailure() << "the results record no token rows";
+  // Capture every position up to each text's last recorded row: the model then runs each
+  // sequence exactly as far as the analysis did (it stops after the last requested position),
+  // so the batch rows line up as they did then and the bits must agree.
+  std::vector<int64_t> lastRow(ids.size(), 0);
+  for (const auto& s : sources)
+    for (const auto& r : s.rows) {
+      int64_t& last = lastRow[sequenceOf.at(r.textIndex)];
+      last = std::max(last, r.position);
+    }
   CaptureSpec spec;
   spec.hooks = allHookPoints(static_cast<int>(model.config().nLayer));
+  for (size_t q = 0; q < ids.size(); ++q) {
+    std::vector<int64_t> upTo(static_cast<size_t>(std::min<int64_t>(lastRow[q], static_cast<int64_t>(ids[q].size()) - 1) + 1));
+    std::iota(upTo.begin(), upTo.end(), 0);
+    spec.positions.push_back(std::move(upTo));
+  }
   Captures all = model.run(ids, spec);
 
   std::ostringstream bad;
