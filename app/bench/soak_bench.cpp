@@ -95,10 +95,8 @@ int main(int argc, char** argv) {
 
   const fs::path session = fs::temp_directory_path() / ("laminar-soak-" + std::to_string(::getpid()));
   fs::create_directories(session);
-  // The app's own demo model, as a first start makes it (into this session's folder, so a
-  // user's data folder is not touched).
-  const fs::path model = parser.isSet(modelOpt) ? fs::path(parser.value(modelOpt).toStdString()) : session / "demo-model";
-  if (!demoModelReady(model)) createDemoModel(model);
+  // The app's own default: the shipped demo model (read only, so a user's data is untouched).
+  const fs::path model = parser.isSet(modelOpt) ? fs::path(parser.value(modelOpt).toStdString()) : bundledDemoModelDirectory();
   const std::set<std::string> before = entriesOf(session);
 
   // A third of the runs, chosen by the seed, are cancelled after a random number of layers.
