@@ -6,25 +6,15 @@ on the vectors a Laminar run saved (results.json + vectors.safetensors of
     the plug-in MI in numpy.
 Times CPU seconds (time.process_time) over every pair x layer x site and prints JSON.
 usage: /usr/bin/python3 bench/peer_mi_sklearn.py RESULTS_DIR [--layers N]"""
-import json, struct, sys, time
+import json, sys, time
+from pathlib import Path
 import numpy as np
 from scipy import stats
 from sklearn.feature_selection import mutual_info_regression
 
-
-def load_vectors(path):
-    raw = open(path, "rb").read()
-    n = struct.unpack("<Q", raw[:8])[0]
-    header = json.loads(raw[8:8 + n])
-    base = 8 + n
-    out = {}
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        a, b = info["data_offsets"]
-        dtype = {"F32": np.float32, "I64": np.int64}[info["dtype"]]
-        out[name] = np.frombuffer(raw[base + a:base + b], dtype=dtype).reshape(info["shape"])
-    return out
+# The safetensors reader verify_results.py already has (numpy only).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from verify_results import read_safetensors as load_vectors  # noqa: E402
 
 
 def trimmed(x, y, threshold, ddof):
