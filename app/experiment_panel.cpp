@@ -1,7 +1,11 @@
+// torch first: Qt defines "slots" and "emit" as macros, which torch headers use as names.
+#include "analysis/analysis.h"
+
 #include "app/experiment_panel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -16,9 +20,24 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <climits>
 #include <cmath>
 
+
 namespace laminar {
+
+namespace {
+
+// Core marks its labels with QT_TRANSLATE_NOOP("AnalysisSettings", ...).
+QString translated(const std::string& english) {
+  return QCoreApplication::translate("AnalysisSettings", english.c_str());
+}
+
+QString settingsKey(const std::string& analysis, const std::string& key) {
+  return QStringLiteral("experiment/%1/%2").arg(QString::fromStdString(analysis), QString::fromStdString(key));
+}
+
+}  // namespace
 
 ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
@@ -26,8 +45,6 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   experimentLabel_ = new QLabel(this);
   experiment_ = new QComboBox(this);
   experiment_->setObjectName(QStringLiteral("experiment"));
-  experiment_->addItem(QString(), QStringLiteral("similarity"));
-  experiment_->addItem(QString(), QStringLiteral("mi-distance"));
   top->addWidget(experimentLabel_);
   top->addWidget(experiment_, 1);
   layout->addLayout(top);
@@ -37,43 +54,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(description_);
 
   stack_ = new QStackedWidget(this);
-  auto* simPage = new QWidget(stack_);
-  simForm_ = new QFormLayout(simPage);
-  bins_ = new QSpinBox(simPage);
-  bins_->setRange(5, 1001);
-  seed_ = new QSpinBox(simPage);
-  seed_->setRange(0, 2147483647);
-  simForm_->addRow(new QLabel(simPage), bins_);
-  simForm_->addRow(new QLabel(simPage), seed_);
-  auto* miPage = new QWidget(stack_);
-  miForm_ = new QFormLayout(miPage);
-  estimator_ = new QComboBox(miPage);
-  estimator_->addItem(QString(), QStringLiteral("hist"));
-  estimator_->addItem(QString(), QStringLiteral("ksg"));
-  miBins_ = new QLineEdit(miPage);
-  miBins_->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("fd|[1-9][0-9]{0,3}")), miBins_));
-  zTrim_ = new QDoubleSpinBox(miPage);
-  zTrim_->setRange(0, 100);
-  zTrim_->setSingleStep(0.5);
-  ksgK_ = new QSpinBox(miPage);
-  ksgK_->setRange(1, 50);
-  ttest_ = new QComboBox(miPage);
-  ttest_->addItem(QString(), QStringLiteral("student"));
-  ttest_->addItem(QString(), QStringLiteral("welch"));
-  fdrQ_ = new QDoubleSpinBox(miPage);
-  fdrQ_->setRange(0.001, 0.5);
-  fdrQ_->setDecimals(3);
-  fdrQ_->setSingleStep(0.01);
-  alpha_ = new QDoubleSpinBox(miPage);
-  alpha_->setRange(0.001, 0.5);
-  alpha_->setDecimals(3);
-  alpha_->setSingleStep(0.01);
-  for (QWidget* w : {static_cast<QWidget*>(estimator_), static_cast<QWidget*>(miBins_), static_cast<QWidget*>(zTrim_),
-                     static_cast<QWidget*>(ksgK_), static_cast<QWidget*>(ttest_), static_cast<QWidget*>(fdrQ_),
-                     static_cast<QWidget*>(alpha_)})
-    miForm_->addRow(new QLabel(miPage), w);  // a label object even before its text is set
-  stack_->addWidget(simPage);
-  stack_->addWidget(miPage);
+  for (const std::string& name : experimentNames()) addPage(name);
   stack_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
   layout->addWidget(stack_);
   bos_ = new QCheckBox(this);
@@ -99,41 +80,112 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   status_->setObjectName(QStringLiteral("runStatus"));
   layout->addWidget(status_);
 
-  // defaults: those of laminar-cli analyze, then the user's last choices
-  const QSettings s;
-  const SimilaritySettings simDefaults;
-  const MiDistanceSettings miDefaults;
-  bins_->setValue(s.value(QStringLiteral("experiment/bins"), simDefaults.bins).toInt());
-  seed_->setValue(s.value(QStringLiteral("experiment/seed"), static_cast<int>(simDefaults.seed)).toInt());
-  estimator_->setCurrentIndex(std::max(0, estimator_->findData(s.value(QStringLiteral("experiment/estimator"), QString::fromStdString(miDefaults.estimator)))));
-  miBins_->setText(s.value(QStringLiteral("experiment/miBins"), QString::fromStdString(miDefaults.bins)).toString());
-  zTrim_->setValue(s.value(QStringLiteral("experiment/zTrim"), miDefaults.zTrim).toDouble());
-  ksgK_->setValue(s.value(QStringLiteral("experiment/ksgK"), miDefaults.ksgK).toInt());
-  ttest_->setCurrentIndex(std::max(0, ttest_->findData(s.value(QStringLiteral("experiment/ttest"), QString::fromStdString(miDefaults.ttest)))));
-  fdrQ_->setValue(s.value(QStringLiteral("experiment/fdrQ"), miDefaults.fdrQ).toDouble());
-  alpha_->setValue(s.value(QStringLiteral("experiment/alpha"), miDefaults.alpha).toDouble());
-  setExperiment(s.value(QStringLiteral("experiment/name"), QStringLiteral("similarity")).toString());
-
+  restore();
   connect(experiment_, &QComboBox::currentIndexChanged, this, [this](int i) {
     stack_->setCurrentIndex(i);
     retranslate();
     save();
     emit experimentChanged(experiment());
+    emit seedChanged(seed());
   });
   connect(run_, &QPushButton::clicked, this, [this] {
     save();
     emit runRequested();
   });
   connect(cancel_, &QPushButton::clicked, this, &ExperimentPanel::cancelRequested);
-  connect(seed_, &QSpinBox::valueChanged, this, [this](int v) { emit seedChanged(static_cast<quint64>(v)); });
-  connect(estimator_, &QComboBox::currentIndexChanged, this, [this] {
-    const bool ksg = estimator_->currentData().toString() == QLatin1String("ksg");
-    ksgK_->setEnabled(ksg);
-    miBins_->setEnabled(!ksg);
-  });
-  ksgK_->setEnabled(estimator_->currentData().toString() == QLatin1String("ksg"));
-  miBins_->setEnabled(!ksgK_->isEnabled());
+  updateEnabled();
   retranslate();
+}
+
+void ExperimentPanel::addPage(const std::string& name) {
+  const auto analysis = makeAnalysis(name);
+  Page page;
+  page.name = name;
+  page.title = analysis->title();
+  page.description = analysis->description();
+  auto* widget = new QWidget(stack_);
+  page.form = new QFormLayout(widget);
+  for (const SettingSpec& spec : analysis->settingSpecs()) {
+    QWidget* editor = makeEditor(spec, widget);
+    editor->setObjectName(QString::fromStdString(name + "/" + spec.key));
+    page.form->addRow(new QLabel(widget), editor);  // a label object even before its text is set
+    page.fields.push_back({spec, editor});
+  }
+  experiment_->addItem(QString(), QString::fromStdString(name));
+  stack_->addWidget(widget);
+  pages_.push_back(std::move(page));
+}
+
+QWidget* ExperimentPanel::makeEditor(const SettingSpec& spec, QWidget* parent) {
+  const auto changed = [this, key = spec.key] {
+    updateEnabled();
+    if (key == "seed") emit seedChanged(seed());
+  };
+  switch (spec.kind) {
+    case SettingSpec::Kind::Integer: {
+      auto* box = new QSpinBox(parent);
+      box->setRange(static_cast<int>(std::max<double>(spec.minimum, INT_MIN)),
+                    static_cast<int>(std::min<double>(spec.maximum, INT_MAX)));
+      connect(box, &QSpinBox::valueChanged, this, changed);
+      return box;
+    }
+    case SettingSpec::Kind::Number: {
+      auto* box = new QDoubleSpinBox(parent);
+      box->setDecimals(spec.decimals);
+      box->setRange(std::max(spec.minimum, -1e9), std::min(spec.maximum, 1e9));
+      box->setSingleStep(spec.decimals >= 3 ? 0.01 : 0.5);
+      connect(box, &QDoubleSpinBox::valueChanged, this, changed);
+      return box;
+    }
+    case SettingSpec::Kind::Choice: {
+      auto* box = new QComboBox(parent);
+      for (const SettingChoice& c : spec.choices) box->addItem(QString(), QString::fromStdString(c.value));
+      connect(box, &QComboBox::currentIndexChanged, this, changed);
+      return box;
+    }
+    case SettingSpec::Kind::Text: {
+      auto* edit = new QLineEdit(parent);
+      if (!spec.pattern.empty())
+        edit->setValidator(new QRegularExpressionValidator(QRegularExpression(QString::fromStdString(spec.pattern)), edit));
+      connect(edit, &QLineEdit::textChanged, this, changed);
+      return edit;
+    }
+  }
+  return new QWidget(parent);
+}
+
+nlohmann::json ExperimentPanel::valueOf(const Field& f) const {
+  if (auto* b = qobject_cast<QSpinBox*>(f.editor)) return b->value();
+  if (auto* b = qobject_cast<QDoubleSpinBox*>(f.editor)) return b->value();
+  if (auto* b = qobject_cast<QComboBox*>(f.editor)) return b->currentData().toString().toStdString();
+  if (auto* e = qobject_cast<QLineEdit*>(f.editor))
+    return e->text().isEmpty() ? f.spec.defaultValue : nlohmann::json(e->text().toStdString());
+  return f.spec.defaultValue;
+}
+
+void ExperimentPanel::setValue(const Field& f, const nlohmann::json& v) {
+  if (auto* b = qobject_cast<QSpinBox*>(f.editor)) b->setValue(v.is_number() ? v.get<int>() : f.spec.defaultValue.get<int>());
+  if (auto* b = qobject_cast<QDoubleSpinBox*>(f.editor)) b->setValue(v.is_number() ? v.get<double>() : f.spec.defaultValue.get<double>());
+  if (auto* b = qobject_cast<QComboBox*>(f.editor))
+    b->setCurrentIndex(std::max(0, b->findData(QString::fromStdString(v.is_string() ? v.get<std::string>() : ""))));
+  if (auto* e = qobject_cast<QLineEdit*>(f.editor)) e->setText(QString::fromStdString(v.is_string() ? v.get<std::string>() : ""));
+}
+
+// Settings that apply only with another setting's value (KSG's k, the histogram's bins).
+void ExperimentPanel::updateEnabled() {
+  for (const Page& page : pages_)
+    for (const Field& f : page.fields) {
+      if (f.spec.enabledWhenKey.empty()) continue;
+      for (const Field& other : page.fields)
+        if (other.spec.key == f.spec.enabledWhenKey) {
+          const nlohmann::json v = valueOf(other);
+          f.editor->setEnabled(v.is_string() && v.get<std::string>() == f.spec.enabledWhenValue);
+        }
+    }
+}
+
+const ExperimentPanel::Page& ExperimentPanel::currentPage() const {
+  return pages_.at(static_cast<size_t>(std::max(0, experiment_->currentIndex())));
 }
 
 QString ExperimentPanel::experiment() const { return experiment_->currentData().toString(); }
@@ -146,37 +198,53 @@ void ExperimentPanel::setExperiment(const QString& key) {
   }
 }
 
-quint64 ExperimentPanel::seed() const { return static_cast<quint64>(seed_->value()); }
+quint64 ExperimentPanel::seed() const {
+  for (const Field& f : currentPage().fields)
+    if (f.spec.key == "seed") return valueOf(f).get<quint64>();
+  return 0;
+}
+
+QWidget* ExperimentPanel::settingEditor(const QString& key) const {
+  for (const Field& f : currentPage().fields)
+    if (QString::fromStdString(f.spec.key) == key) return f.editor;
+  return nullptr;
+}
 
 RunSettings ExperimentPanel::settings() const {
   RunSettings r;
   r.experiment = experiment().toStdString();
-  r.similarity.bins = bins_->value();
-  r.similarity.seed = seed();
-  r.similarity.prependBos = bos_->isChecked();
-  r.miDistance.estimator = estimator_->currentData().toString().toStdString();
-  r.miDistance.bins = miBins_->text().isEmpty() ? std::string("fd") : miBins_->text().toStdString();
-  r.miDistance.zTrim = zTrim_->value();
-  r.miDistance.ksgK = ksgK_->value();
-  r.miDistance.ttest = ttest_->currentData().toString().toStdString();
-  r.miDistance.fdrQ = fdrQ_->value();
-  r.miDistance.alpha = alpha_->value();
-  r.miDistance.prependBos = bos_->isChecked();
+  for (const Field& f : currentPage().fields) r.options[f.spec.key] = valueOf(f);
+  r.target.prependBos = bos_->isChecked();
   return r;
+}
+
+// Defaults: those of laminar-cli analyze (the specs), then the user's last choices.
+void ExperimentPanel::restore() {
+  const QSettings s;
+  for (const Page& page : pages_)
+    for (const Field& f : page.fields) {
+      const QVariant saved = s.value(settingsKey(page.name, f.spec.key));
+      nlohmann::json v = f.spec.defaultValue;
+      if (saved.isValid()) {
+        try {
+          v = resolveSettings({f.spec}, {{f.spec.key, nlohmann::json::parse(saved.toString().toStdString())}}).at(f.spec.key);
+        } catch (const std::exception&) {
+          // a value from an older version that no longer fits: keep the default
+        }
+      }
+      setValue(f, v);
+    }
+  bos_->setChecked(s.value(QStringLiteral("experiment/bos"), false).toBool());
+  setExperiment(s.value(QStringLiteral("experiment/name"), QStringLiteral("similarity")).toString());
 }
 
 void ExperimentPanel::save() const {
   QSettings s;
   s.setValue(QStringLiteral("experiment/name"), experiment());
-  s.setValue(QStringLiteral("experiment/bins"), bins_->value());
-  s.setValue(QStringLiteral("experiment/seed"), seed_->value());
-  s.setValue(QStringLiteral("experiment/estimator"), estimator_->currentData());
-  s.setValue(QStringLiteral("experiment/miBins"), miBins_->text());
-  s.setValue(QStringLiteral("experiment/zTrim"), zTrim_->value());
-  s.setValue(QStringLiteral("experiment/ksgK"), ksgK_->value());
-  s.setValue(QStringLiteral("experiment/ttest"), ttest_->currentData());
-  s.setValue(QStringLiteral("experiment/fdrQ"), fdrQ_->value());
-  s.setValue(QStringLiteral("experiment/alpha"), alpha_->value());
+  s.setValue(QStringLiteral("experiment/bos"), bos_->isChecked());
+  for (const Page& page : pages_)
+    for (const Field& f : page.fields)
+      s.setValue(settingsKey(page.name, f.spec.key), QString::fromStdString(valueOf(f).dump()));
 }
 
 void ExperimentPanel::setRunning(bool running) {
@@ -207,30 +275,18 @@ void ExperimentPanel::setStatus(const QString& text) { status_->setText(text); }
 
 void ExperimentPanel::retranslate() {
   experimentLabel_->setText(tr("Experiment:"));
-  experiment_->setItemText(0, tr("Token similarity across layers (Q, K, V)"));
-  experiment_->setItemText(1, tr("Mutual information vs token distance"));
-  description_->setText(experiment() == QLatin1String("similarity")
-                            ? tr("Compares the target token with a non-target token of the same sentences, layer by "
-                                 "layer: context variance of Q, K and V and the cosine spectrum of their dimensions.")
-                            : tr("Measures the mutual information (MI) between the target's occurrences in the "
-                                 "attention and MLP outputs of every layer, and how it falls with token distance."));
-  simForm_->labelForField(bins_)->setProperty("text", tr("Histogram bins:"));
-  simForm_->labelForField(seed_)->setProperty("text", tr("Seed (non-target choice):"));
-  bins_->setToolTip(tr("Bins of the similarity histograms over [−1, 1]"));
-  seed_->setToolTip(tr("Which earlier token of each sentence is the non-target token"));
-  miForm_->labelForField(estimator_)->setProperty("text", tr("MI estimator:"));
-  estimator_->setItemText(0, tr("Histogram"));
-  estimator_->setItemText(1, tr("k nearest neighbours (KSG)"));
-  miForm_->labelForField(miBins_)->setProperty("text", tr("Bins (fd or a number):"));
-  miBins_->setToolTip(tr("fd: Freedman–Diaconis rule, clamped to 4–64; or a fixed number of bins"));
-  miForm_->labelForField(zTrim_)->setProperty("text", tr("Outlier z threshold (0 = off):"));
-  zTrim_->setToolTip(tr("Dimensions where either vector's z-score exceeds this are dropped as outliers"));
-  miForm_->labelForField(ksgK_)->setProperty("text", tr("Neighbours k:"));
-  miForm_->labelForField(ttest_)->setProperty("text", tr("t-test:"));
-  ttest_->setItemText(0, tr("Student (pooled variance)"));
-  ttest_->setItemText(1, tr("Welch"));
-  miForm_->labelForField(fdrQ_)->setProperty("text", tr("FDR q:"));
-  miForm_->labelForField(alpha_)->setProperty("text", tr("Significance level (Bonferroni):"));
+  for (size_t i = 0; i < pages_.size(); ++i) {
+    const Page& page = pages_[i];
+    experiment_->setItemText(static_cast<int>(i), translated(page.title));
+    for (const Field& f : page.fields) {
+      page.form->labelForField(f.editor)->setProperty("text", translated(f.spec.label));
+      f.editor->setToolTip(translated(f.spec.help));
+      if (auto* box = qobject_cast<QComboBox*>(f.editor))
+        for (size_t c = 0; c < f.spec.choices.size(); ++c)
+          box->setItemText(static_cast<int>(c), translated(f.spec.choices[c].label));
+    }
+  }
+  description_->setText(translated(currentPage().description));
   bos_->setText(tr("Add <|endoftext|> before each text"));
   run_->setText(tr("Run"));
   cancel_->setText(tr("Cancel"));

@@ -1,19 +1,21 @@
 #pragma once
-// Experiment choice and its settings (the options of `laminar-cli analyze`), Run / Cancel,
-// and a progress bar with the current layer and the time remaining.
+// Analysis choice and its settings, Run / Cancel, and a progress bar with the current layer
+// and the time remaining. The list and each analysis's form are built from core's registry
+// and the analyses' settingSpecs(), the same description `laminar-cli analyze` uses.
 #include <QWidget>
 
+#include <string>
+#include <vector>
+
+#include "analysis/analysis_settings.h"
 #include "analysis/run_results.h"
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QStackedWidget;
 
 namespace laminar {
@@ -23,10 +25,12 @@ class ExperimentPanel : public QWidget {
  public:
   explicit ExperimentPanel(QWidget* parent = nullptr);
 
-  QString experiment() const;  // "similarity" | "mi-distance"
+  QString experiment() const;  // registry key: "similarity", "mi-distance", ...
   void setExperiment(const QString& key);
-  // Settings without the target (the sentence panel supplies it).
+  // The chosen analysis with its settings; the target (sentence panel) is not set here.
   RunSettings settings() const;
+  // The chosen analysis's "seed" setting (0 when it has none): the sentence preview shows
+  // the tokens that seed chooses.
   quint64 seed() const;
   void setRunning(bool running);
   void setProgress(const RunProgress& progress);
@@ -34,6 +38,8 @@ class ExperimentPanel : public QWidget {
   QPushButton* runButton() const { return run_; }
   QPushButton* cancelButton() const { return cancel_; }
   QProgressBar* progressBar() const { return progress_; }
+  // The editor of setting `key` of the current analysis (nullptr if it has none).
+  QWidget* settingEditor(const QString& key) const;
 
  signals:
   void runRequested();
@@ -45,23 +51,29 @@ class ExperimentPanel : public QWidget {
   void changeEvent(QEvent* event) override;
 
  private:
+  struct Field {
+    SettingSpec spec;
+    QWidget* editor = nullptr;
+  };
+  struct Page {
+    std::string name, title, description;
+    QFormLayout* form = nullptr;
+    std::vector<Field> fields;
+  };
+  void addPage(const std::string& name);
+  QWidget* makeEditor(const SettingSpec& spec, QWidget* parent);
+  nlohmann::json valueOf(const Field& field) const;
+  void setValue(const Field& field, const nlohmann::json& value);
+  void updateEnabled();
+  const Page& currentPage() const;
   void retranslate();
+  void restore();
   void save() const;
   QLabel* experimentLabel_;
   QComboBox* experiment_;
   QLabel* description_;
   QStackedWidget* stack_;
-  QFormLayout* simForm_;
-  QFormLayout* miForm_;
-  QSpinBox* bins_;
-  QSpinBox* seed_;
-  QComboBox* estimator_;
-  QLineEdit* miBins_;
-  QDoubleSpinBox* zTrim_;
-  QSpinBox* ksgK_;
-  QComboBox* ttest_;
-  QDoubleSpinBox* fdrQ_;
-  QDoubleSpinBox* alpha_;
+  std::vector<Page> pages_;
   QCheckBox* bos_;
   QPushButton* run_;
   QPushButton* cancel_;

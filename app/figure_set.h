@@ -22,8 +22,10 @@ class FigureSet : public QObject {
 
   LayerCursor* cursor() const { return cursor_; }
   const std::vector<FigureView*>& views() const { return views_; }
-  // Views that accept these results (the others show their empty state).
+  // Views of these results' analysis that accept them (the others show their empty state).
   std::vector<FigureView*> viewsFor(const RunResults& results) const;
+  // Views registered for an analysis (core registry key), in tab order.
+  std::vector<FigureView*> viewsOf(const QString& analysis) const;
   void setResults(const ResultsPtr& results);
   const ResultsPtr& results() const { return results_; }
   void setPresentationScale(double scale);

@@ -37,11 +37,7 @@
 #include "app/sentence_panel.h"
 #include "app/engine_info.h"
 #include "util/version.h"
-#include "widgets/cosine_spectrum_view.h"
 #include "widgets/figure_export.h"
-#include "widgets/laminar_profile_view.h"
-#include "widgets/mi_significance_view.h"
-#include "widgets/text_similarity_view.h"
 #include "widgets/figure_view.h"
 #include "widgets/layer_cursor.h"
 
@@ -65,17 +61,6 @@ bool metadataSaysDemo(const RunResults& r) {
   if (directory == model->end() || !directory->is_string() || !bundledDemoModelAvailable()) return false;
   std::error_code ec;
   return std::filesystem::equivalent(directory->get<std::string>(), bundledDemoModelDirectory(), ec);
-}
-
-QString tabTitle(const FigureView* view) {
-  const QString id = view->figureId();
-  if (id == QLatin1String("laminar-profile")) return MainWindow::tr("Laminar profile");
-  if (id == QLatin1String("cosine-spectrum")) return MainWindow::tr("Cosine spectrum");
-  if (id == QLatin1String("text-similarity")) return MainWindow::tr("Text by text");
-  if (id == QLatin1String("mi-vs-distance")) return MainWindow::tr("MI vs distance");
-  if (id == QLatin1String("mi-matrices")) return MainWindow::tr("MI matrices");
-  if (id == QLatin1String("mi-significance")) return MainWindow::tr("t and Z");
-  return id;
 }
 
 }  // namespace
@@ -261,39 +246,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 void MainWindow::restorePlotPreferences() {
   QSettings s;
   s.beginGroup(QStringLiteral("plots"));
-  for (FigureView* v : figures_->views()) {
-    if (auto* p = qobject_cast<LaminarProfileView*>(v)) {
-      p->setCorrection(static_cast<LaminarProfileView::Correction>(s.value(QStringLiteral("profileCorrection"), 0).toInt()));
-    } else if (auto* c = qobject_cast<CosineSpectrumView*>(v)) {
-      c->setSelection(s.value(QStringLiteral("spectrumGroup"), 0).toInt(), s.value(QStringLiteral("spectrumMeasure"), 0).toInt(),
-                      s.value(QStringLiteral("spectrumBlock"), 0).toInt());
-      c->setLogScale(s.value(QStringLiteral("spectrumLog"), false).toBool());
-    } else if (auto* t = qobject_cast<TextSimilarityView*>(v)) {
-      t->setGroup(s.value(QStringLiteral("textGroup"), 0).toInt());
-    } else if (auto* m = qobject_cast<MiSignificanceView*>(v)) {
-      m->setCorrection(s.value(QStringLiteral("significanceCorrection"), 0).toInt());
-    }
-  }
+  for (FigureView* v : figures_->views()) v->restoreState(s);
   figures_->cursor()->setPlayIntervalMs(s.value(QStringLiteral("playIntervalMs"), 800).toInt());
 }
 
 void MainWindow::savePlotPreferences() const {
   QSettings s;
   s.beginGroup(QStringLiteral("plots"));
-  for (FigureView* v : figures_->views()) {
-    if (auto* p = qobject_cast<LaminarProfileView*>(v)) {
-      s.setValue(QStringLiteral("profileCorrection"), static_cast<int>(p->correction()));
-    } else if (auto* c = qobject_cast<CosineSpectrumView*>(v)) {
-      s.setValue(QStringLiteral("spectrumGroup"), c->group());
-      s.setValue(QStringLiteral("spectrumMeasure"), c->measure());
-      s.setValue(QStringLiteral("spectrumBlock"), c->block());
-      s.setValue(QStringLiteral("spectrumLog"), c->logScale());
-    } else if (auto* t = qobject_cast<TextSimilarityView*>(v)) {
-      s.setValue(QStringLiteral("textGroup"), t->group());
-    } else if (auto* m = qobject_cast<MiSignificanceView*>(v)) {
-      s.setValue(QStringLiteral("significanceCorrection"), m->correction());
-    }
-  }
+  for (FigureView* v : figures_->views()) v->saveState(s);
   s.setValue(QStringLiteral("playIntervalMs"), figures_->cursor()->playIntervalMs());
 }
 
@@ -364,7 +324,7 @@ void MainWindow::retranslate() {
   sentenceDock_->setWindowTitle(tr("Sentences"));
   modelDock_->setWindowTitle(tr("Model"));
   experimentDock_->setWindowTitle(tr("Experiment"));
-  for (int i = 0; i < tabs_->count(); ++i) tabs_->setTabText(i, tabTitle(static_cast<FigureView*>(tabs_->widget(i))));
+  for (int i = 0; i < tabs_->count(); ++i) tabs_->setTabText(i, static_cast<FigureView*>(tabs_->widget(i))->tabTitle());
   play_->setToolTip(tr("Play / pause: step through the layers (Space)"));
   prev_->setToolTip(tr("Previous layer (Left)"));
   next_->setToolTip(tr("Next layer (Right)"));
@@ -457,23 +417,14 @@ void MainWindow::startRun() {
   request.modelOptions = model_->options();
   request.sentencePath = sentences_->path().toStdString();
   request.settings = experiment_->settings();
-  const std::string target = sentences_->targetOverride().toStdString();
-  request.settings.similarity.target = target;
-  request.settings.miDistance.target = target;
-  request.settings.similarity.caseInsensitive = sentences_->caseInsensitive();
-  request.settings.miDistance.caseInsensitive = sentences_->caseInsensitive();
+  request.settings.target.target = sentences_->targetOverride().toStdString();
+  request.settings.target.caseInsensitive = sentences_->caseInsensitive();
   newestLayer_ = -1;
   resultsComplete_ = false;
   resultsSynthetic_ = model_->syntheticWeights();
   resultsDemo_ = model_->demoSelected();
   showResults(nullptr);
   updateTabs();
-  // show the first view of the experiment being run
-  for (int i = 0; i < tabs_->count(); ++i)
-    if (tabs_->isTabEnabled(i)) {
-      if (!tabs_->isTabEnabled(tabs_->currentIndex())) tabs_->setCurrentIndex(i);
-      break;
-    }
   runner_->start(request);
 }
 
@@ -492,20 +443,14 @@ void MainWindow::showResults(const ResultsPtr& results) {
 }
 
 void MainWindow::updateTabs() {
-  const QString experiment = results_ ? QString::fromStdString(results_->experiment) : experiment_->experiment();
-  RunResults probe;  // which views take results of this experiment
-  if (experiment == QLatin1String("mi-distance")) probe.miDistance = MiDistanceResults{};
-  else probe.similarity = SimilarityResults{};
+  // The tabs of the analysis shown (or about to run); the others are hidden.
+  const QString analysis = results_ ? QString::fromStdString(results_->experiment) : experiment_->experiment();
   for (int i = 0; i < tabs_->count(); ++i) {
-    auto* v = static_cast<FigureView*>(tabs_->widget(i));
-    tabs_->setTabEnabled(i, v->accepts(probe));
+    const bool mine = static_cast<FigureView*>(tabs_->widget(i))->analysis() == analysis;
+    tabs_->setTabVisible(i, mine);
+    tabs_->setTabEnabled(i, mine);
   }
-  if (!tabs_->isTabEnabled(tabs_->currentIndex()))
-    for (int i = 0; i < tabs_->count(); ++i)
-      if (tabs_->isTabEnabled(i)) {
-        tabs_->setCurrentIndex(i);
-        break;
-      }
+  if (!tabs_->isTabEnabled(tabs_->currentIndex())) showView(0);
   const bool data = currentView() && currentView()->hasData();
   exportFigureAction_->setEnabled(data);
   exportAllAction_->setEnabled(data);

@@ -29,8 +29,9 @@ ResultsPtr snapshotOf(const RunResults& soFar) {
   snap->experiment = soFar.experiment;
   snap->metadata = soFar.metadata;
   snap->diagnostics = soFar.diagnostics;
-  snap->similarity = soFar.similarity;
-  snap->miDistance = soFar.miDistance;
+  snap->nLayer = soFar.nLayer;
+  snap->layersDone = soFar.layersDone;
+  snap->data = soFar.data;
   return snap;
 }
 

@@ -11,6 +11,8 @@
 #include <iostream>
 
 #include "analysis/mi_distance_math.h"
+#include "analysis/mi_distance_results.h"
+#include "analysis/similarity_results.h"
 #include "analysis/run_results.h"
 #include "model/gpt2_model.h"
 #include "stats/pair_mi.h"
@@ -49,8 +51,8 @@ int main(int argc, char** argv) {
   torch::set_num_threads(std::max(1, threads));
   try {
     RunResults r = loadResults(dir);
-    if (!r.miDistance) throw Error(dir + " is not an mi-distance run");
-    const MiDistanceResults& mi = *r.miDistance;
+    if (!r.get<MiDistanceResults>()) throw Error(dir + " is not an mi-distance run");
+    const MiDistanceResults& mi = *r.get<MiDistanceResults>();
     const int64_t d = mi.width;
     // Every site's vectors, loaded before the clock starts.
     std::vector<std::vector<double>> vectors;

@@ -1,14 +1,17 @@
-// laminar-cli analyze similarity|mi-distance: run one of the two experiments on a sentence
-// set and save a results directory (docs/results-format.md).
+// laminar-cli analyze <name>: run a registered analysis on a sentence set and save a results
+// directory (docs/results-format.md). Each analysis's options come from its settingSpecs(),
+// so a new analysis gets its subcommand without any change here.
 #include <CLI/CLI.hpp>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 
+#include "analysis/analysis.h"
 #include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
 #include "cli/command_registry.h"
@@ -25,21 +28,47 @@ std::atomic<bool> gInterrupted{false};
 void onAnalyzeInterrupt(int) { gInterrupted.store(true); }  // stops between blocks
 
 struct CommonOptions {
-  std::string model, sentences, target, device = "cpu", out;
+  std::string model, sentences, device = "cpu", out;
   int threads = 0;
-  bool caseInsensitive = false, bos = false;
+  TargetSettings target;
 };
 
-void addCommon(CLI::App* sub, const std::shared_ptr<CommonOptions>& o) {
-  sub->add_option("--model", o->model, "model directory (Hugging Face layout: config.json + model.safetensors)")
+void addCommon(CLI::App* sub, CommonOptions& o) {
+  sub->add_option("--model", o.model, "model directory (Hugging Face layout: config.json + model.safetensors)")
       ->required();
-  sub->add_option("--sentences", o->sentences, "sentence set: .txt, .csv, .tsv or .json")->required();
-  sub->add_option("--target", o->target, "target word (overrides the file's)");
-  sub->add_option("--device", o->device, "cpu, cuda or cuda:N")->capture_default_str();
-  sub->add_option("--out", o->out, "results directory to write (replaced atomically)")->required();
-  sub->add_option("--threads", o->threads, "CPU threads for libtorch (0 = all cores)")->capture_default_str();
-  sub->add_flag("--case-insensitive", o->caseInsensitive, "match the target regardless of case");
-  sub->add_flag("--bos", o->bos, "put <|endoftext|> before every text");
+  sub->add_option("--sentences", o.sentences, "sentence set: .txt, .csv, .tsv or .json")->required();
+  sub->add_option("--target", o.target.target, "target word (overrides the file's)");
+  sub->add_option("--device", o.device, "cpu, cuda or cuda:N")->capture_default_str();
+  sub->add_option("--out", o.out, "results directory to write (replaced atomically)")->required();
+  sub->add_option("--threads", o.threads, "CPU threads for libtorch (0 = all cores)")->capture_default_str();
+  sub->add_flag("--case-insensitive", o.target.caseInsensitive, "match the target regardless of case");
+  sub->add_flag("--bos", o.target.prependBos, "put <|endoftext|> before every text");
+}
+
+std::string defaultText(const SettingSpec& s) {
+  return s.defaultValue.is_string() ? s.defaultValue.get<std::string>() : s.defaultValue.dump();
+}
+
+// One option per setting; the text is parsed and checked by the spec when the run starts.
+void addSettingOptions(CLI::App* sub, const std::vector<SettingSpec>& specs,
+                       std::map<std::string, std::string>& given) {
+  for (const SettingSpec& s : specs) {
+    auto* opt = sub->add_option("--" + s.key, given[s.key], s.help)->default_str(defaultText(s));
+    if (s.kind == SettingSpec::Kind::Choice) {
+      std::vector<std::string> values;
+      for (const auto& c : s.choices) values.push_back(c.value);
+      opt->check(CLI::IsMember(values));
+    }
+  }
+}
+
+nlohmann::json optionsFrom(const std::vector<SettingSpec>& specs, const std::map<std::string, std::string>& given) {
+  nlohmann::json options = nlohmann::json::object();
+  for (const SettingSpec& s : specs) {
+    const auto it = given.find(s.key);
+    if (it != given.end() && !it->second.empty()) options[s.key] = parseSettingText(s, it->second);
+  }
+  return options;
 }
 
 std::string fmtSeconds(double s) {
@@ -48,39 +77,8 @@ std::string fmtSeconds(double s) {
   return buf;
 }
 
-std::string fmt(double v, const char* f = "%.4g") {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, f, v);
-  return buf;
-}
-
-void printSummary(const RunResults& r) {
-  if (r.similarity) {
-    std::cout << "layer  var(Q,K,V) target            var(Q,K,V) non-target\n";
-    for (const auto& l : r.similarity->layers) {
-      std::cout << l.layer;
-      for (int g = 0; g < kGroups; ++g) {
-        std::cout << (g ? "   " : "  ");
-        for (int m = 0; m < kMatrices; ++m) std::cout << " " << fmt(l.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)].variance);
-      }
-      std::cout << "\n";
-    }
-  }
-  if (r.miDistance) {
-    const auto& m = *r.miDistance;
-    std::cout << "layer  meanMI(attn) meanMI(mlp)  tau(attn) tau(mlp)  t  p(BH)  Z  p(Z)\n";
-    for (size_t i = 0; i < m.layers.size(); ++i) {
-      const auto& l = m.layers[i];
-      std::cout << l.layer << "  " << fmt(l.sites[0].meanMi) << " " << fmt(l.sites[1].meanMi) << "  "
-                << fmt(l.sites[0].tau) << " " << fmt(l.sites[1].tau) << "  " << fmt(l.t) << " "
-                << (i < m.pFdr.size() ? fmt(m.pFdr[i]) : "-") << (i < m.significantFdr.size() && m.significantFdr[i] ? "*" : "")
-                << "  " << fmt(l.fisherZ) << " " << fmt(l.fisherP) << "\n";
-    }
-    std::cout << "(Fisher Z on Kendall taus is an approximation; * = significant after Benjamini-Hochberg)\n";
-  }
-}
-
-int runAnalysis(const CommonOptions& o, RunSettings settings) {
+int runAnalysis(const CommonOptions& o, const RunSettings& settings) {
+  resolvedOptions(*makeAnalysis(settings.experiment), settings);  // bad options fail before loading
   SentenceSet sentences = loadSentenceSet(o.sentences);
   ModelOptions mo;
   mo.device = o.device;
@@ -103,7 +101,7 @@ int runAnalysis(const CommonOptions& o, RunSettings settings) {
   std::signal(SIGTERM, onAnalyzeInterrupt);
   RunResults results = runExperiment(*model, tokenizer, sentences, settings, observer, &gInterrupted);
   saveResults(results, o.out);
-  printSummary(results);
+  std::cout << makeAnalysis(results.experiment)->summary(results);
   const auto& t = results.metadata["timings"];
   std::cerr << "done in " << fmtSeconds(t.value("totalSeconds", 0.0)) << " (forward "
             << fmtSeconds(t.value("forwardSeconds", 0.0)) << ", analysis " << fmtSeconds(t.value("analysisSeconds", 0.0))
@@ -111,49 +109,38 @@ int runAnalysis(const CommonOptions& o, RunSettings settings) {
   return 0;
 }
 
+struct Subcommand {
+  CLI::App* app;
+  std::string name;
+  std::vector<SettingSpec> specs;
+  std::shared_ptr<CommonOptions> common = std::make_shared<CommonOptions>();
+  std::shared_ptr<std::map<std::string, std::string>> given = std::make_shared<std::map<std::string, std::string>>();
+};
+
 laminar::cli::RegisterCommand reg([](CLI::App& app) {
-  auto* analyze = app.add_subcommand("analyze", "run an experiment on a sentence set and save a results directory");
+  auto* analyze = app.add_subcommand("analyze", "run an analysis on a sentence set and save a results directory");
   analyze->require_subcommand(1);
-
-  auto simCommon = std::make_shared<CommonOptions>();
-  auto sim = std::make_shared<SimilaritySettings>();
-  auto* simCmd = analyze->add_subcommand("similarity", "experiment 1: token similarity across layers (Q, K, V)");
-  addCommon(simCmd, simCommon);
-  simCmd->add_option("--bins", sim->bins, "histogram bins over [-1, 1]")->capture_default_str()->check(CLI::Range(1, 100000));
-  simCmd->add_option("--seed", sim->seed, "seed of the non-target choice and the shuffled baseline")->capture_default_str();
-
-  auto miCommon = std::make_shared<CommonOptions>();
-  auto mi = std::make_shared<MiDistanceSettings>();
-  auto* miCmd = analyze->add_subcommand("mi-distance", "experiment 2: mutual information vs token distance");
-  addCommon(miCmd, miCommon);
-  miCmd->add_option("--estimator", mi->estimator, "hist (histogram) or ksg (k-nearest neighbours)")
-      ->capture_default_str()->check(CLI::IsMember({"hist", "ksg"}));
-  miCmd->add_option("--bins", mi->bins, "histogram bins per axis: fd (Freedman-Diaconis, clamped to [4, 64]) or a number")
-      ->capture_default_str();
-  miCmd->add_option("--z-trim", mi->zTrim, "drop dimensions with |z| above this (0 = off)")->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
-  miCmd->add_option("--ttest", mi->ttest, "student (pooled variance) or welch")->capture_default_str()
-      ->check(CLI::IsMember({"student", "welch"}));
-  miCmd->add_option("--ksg-k", mi->ksgK, "neighbours of the KSG estimator")->capture_default_str()->check(CLI::PositiveNumber);
-  miCmd->add_option("--fdr-q", mi->fdrQ, "Benjamini-Hochberg false discovery rate")->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
-
-  return std::function<int()>([=] {
-    RunSettings settings;
-    if (simCmd->parsed()) {
-      settings.experiment = "similarity";
-      settings.similarity = *sim;
-      settings.similarity.target = simCommon->target;
-      settings.similarity.caseInsensitive = simCommon->caseInsensitive;
-      settings.similarity.prependBos = simCommon->bos;
-      return runAnalysis(*simCommon, settings);
+  std::vector<Subcommand> subs;
+  for (const std::string& name : experimentNames()) {
+    auto analysis = makeAnalysis(name);
+    Subcommand sub;
+    sub.app = analyze->add_subcommand(name, analysis->title());
+    sub.name = name;
+    sub.specs = analysis->settingSpecs();
+    addCommon(sub.app, *sub.common);
+    addSettingOptions(sub.app, sub.specs, *sub.given);
+    subs.push_back(std::move(sub));
+  }
+  return std::function<int()>([subs] {
+    for (const Subcommand& sub : subs) {
+      if (!sub.app->parsed()) continue;
+      RunSettings settings;
+      settings.experiment = sub.name;
+      settings.target = sub.common->target;
+      settings.options = optionsFrom(sub.specs, *sub.given);
+      return runAnalysis(*sub.common, settings);
     }
-    settings.experiment = "mi-distance";
-    settings.miDistance = *mi;
-    settings.miDistance.target = miCommon->target;
-    settings.miDistance.caseInsensitive = miCommon->caseInsensitive;
-    settings.miDistance.prependBos = miCommon->bos;
-    return runAnalysis(*miCommon, settings);
+    return 2;
   });
 });
 

@@ -1,5 +1,6 @@
 #include "widgets/cosine_spectrum_view.h"
 
+#include <QSettings>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -118,7 +119,7 @@ void CosineSpectrumView::selectVariant(int index) {
 }
 
 const std::vector<double>& CosineSpectrumView::spectrum(int layer, int block) const {
-  return results()->similarity->layers[static_cast<size_t>(layer)]
+  return results()->get<SimilarityResults>()->layers[static_cast<size_t>(layer)]
       .spectra[static_cast<size_t>(group_)][static_cast<size_t>(measure_)][static_cast<size_t>(block)];
 }
 
@@ -138,7 +139,7 @@ void CosineSpectrumView::clearPlot() {
 
 void CosineSpectrumView::rebuild() {
   clearPlot();
-  const auto& sim = *results()->similarity;
+  const auto& sim = *results()->get<SimilarityResults>();
   const int nLayer = sim.nLayer;
   const int bins = sim.binEdges.size() > 1 ? static_cast<int>(sim.binEdges.size()) - 1
                                            : static_cast<int>(spectrum(0, block_).size());
@@ -197,7 +198,7 @@ void CosineSpectrumView::rebuild() {
 
 void CosineSpectrumView::updateLayer() {
   if (!hasData() || histograms_.size() != kBlocks) return;
-  const auto& sim = *results()->similarity;
+  const auto& sim = *results()->get<SimilarityResults>();
   const int layer = std::min(cursor() ? cursor()->layer() : 0, layersDone() - 1);
   const int bins = static_cast<int>(sim.binEdges.size()) - 1;
   double top = 0;
@@ -222,7 +223,7 @@ QString CosineSpectrumView::toolTipAt(const QPointF& pixel) const {
   if (mapRect_->rect().contains(p)) {
     const int layer = static_cast<int>(std::lround(mapRect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
     const double y = mapRect_->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y());
-    const auto& edges = results()->similarity->binEdges;
+    const auto& edges = results()->get<SimilarityResults>()->binEdges;
     if (layer < 0 || layer >= layersDone() || edges.size() < 2) return {};
     int bin = static_cast<int>((y - edges.front()) / (edges.back() - edges.front()) * (edges.size() - 1));
     bin = std::clamp(bin, 0, static_cast<int>(edges.size()) - 2);
@@ -251,7 +252,7 @@ QString CosineSpectrumView::toolTipAt(const QPointF& pixel) const {
 void CosineSpectrumView::writeCsv(QTextStream& out) const {
   out << "layer,group,measure,block,bin_low,bin_high,density\n";
   if (!hasData()) return;
-  const auto& sim = *results()->similarity;
+  const auto& sim = *results()->get<SimilarityResults>();
   // Every group and measure, not just the one on screen: the CSV is the whole spectrum.
   for (int l = 0; l < layersDone(); ++l)
     for (int g = 0; g < kGroups; ++g)
@@ -264,6 +265,19 @@ void CosineSpectrumView::writeCsv(QTextStream& out) const {
                 << csv::number(sim.binEdges[i]) << ',' << csv::number(sim.binEdges[i + 1]) << ','
                 << csv::number(s[i]) << '\n';
         }
+}
+
+void CosineSpectrumView::saveState(QSettings& s) const {
+  s.setValue(QStringLiteral("spectrumGroup"), group());
+  s.setValue(QStringLiteral("spectrumMeasure"), measure());
+  s.setValue(QStringLiteral("spectrumBlock"), block());
+  s.setValue(QStringLiteral("spectrumLog"), logScale());
+}
+
+void CosineSpectrumView::restoreState(const QSettings& s) {
+  setSelection(s.value(QStringLiteral("spectrumGroup"), 0).toInt(), s.value(QStringLiteral("spectrumMeasure"), 0).toInt(),
+               s.value(QStringLiteral("spectrumBlock"), 0).toInt());
+  setLogScale(s.value(QStringLiteral("spectrumLog"), false).toBool());
 }
 
 }  // namespace laminar

@@ -2,6 +2,7 @@
 // Cosine spectrum: layer x similarity colour map of the stacked per-layer histograms of one
 // block (QQ ... KV), group and measure; linear or log colour scale with a colour bar.
 // Beside it, the selected layer's histograms of all six blocks overlaid.
+#include "analysis/similarity_results.h"
 #include "widgets/figure_view.h"
 
 class QCheckBox;
@@ -16,9 +17,12 @@ class CosineSpectrumView : public FigureView {
   explicit CosineSpectrumView(LayerCursor* cursor, QWidget* parent = nullptr);
 
   QString figureId() const override { return QStringLiteral("cosine-spectrum"); }
+  QString tabTitle() const override { return tr("Cosine spectrum"); }
+  void saveState(QSettings& settings) const override;
+  void restoreState(const QSettings& settings) override;
   QString title() const override;
   QString caption() const override;
-  bool accepts(const RunResults& results) const override { return results.similarity.has_value(); }
+  bool accepts(const RunResults& results) const override { return results.get<SimilarityResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
   QStringList variantKeys() const override;  // "target-cosine-QK": every group, measure, block

@@ -158,19 +158,9 @@ void FigureView::setLayerAxisRange(int nLayer) {
   for (auto& la : layerAxes_) la.axis->setRange(0.5, std::max(1, nLayer) + 0.5);
 }
 
-int FigureView::nLayerOf() const {
-  if (!results_ || !accepts(*results_)) return 0;
-  if (results_->similarity) return results_->similarity->nLayer;
-  if (results_->miDistance) return results_->miDistance->nLayer;
-  return 0;
-}
+int FigureView::nLayerOf() const { return results_ && accepts(*results_) ? results_->nLayer : 0; }
 
-int FigureView::layersDone() const {
-  if (!results_) return 0;
-  if (results_->similarity) return static_cast<int>(results_->similarity->layers.size());
-  if (results_->miDistance) return static_cast<int>(results_->miDistance->layers.size());
-  return 0;
-}
+int FigureView::layersDone() const { return results_ && accepts(*results_) ? results_->layersDone : 0; }
 
 void FigureView::replotSoon() { plot_->replot(QCustomPlot::rpQueuedReplot); }
 
@@ -195,8 +185,10 @@ void FigureView::updateChrome() {
 }
 
 void FigureView::onMousePress(QMouseEvent* event) {
-  if (!cursor_ || !hasData()) return;
+  if (!hasData()) return;
   const QPointF pos = event->position();
+  if (clickAt(pos)) return;
+  if (!cursor_) return;
   for (auto& la : layerAxes_) {
     if (!la.axis->axisRect()->rect().contains(pos.toPoint())) continue;
     const double coord = la.axis->orientation() == Qt::Horizontal ? la.axis->pixelToCoord(pos.x())

@@ -15,6 +15,7 @@
 
 class QHBoxLayout;
 class QLabel;
+class QSettings;
 class QTextStream;
 
 namespace laminar {
@@ -34,13 +35,24 @@ class FigureView : public QWidget {
   bool hasData() const;  // results accepted and at least one layer done
 
   virtual QString figureId() const = 0;  // file-name stem, English, stable: "cosine-spectrum"
+  virtual QString tabTitle() const = 0;  // translated, short: the view's tab
   virtual QString title() const = 0;     // translated, shown inside the figure
   virtual QString caption() const = 0;   // translated: what is plotted, how to read it
-  virtual bool accepts(const RunResults& results) const = 0;
+  // The analysis (core registry key) this view was registered for (view_registry.h).
+  const QString& analysis() const { return analysis_; }
+  void setAnalysis(const QString& analysis) { analysis_ = analysis; }
+  // Results of that analysis; views that draw several analyses check the results' type.
+  virtual bool accepts(const RunResults& results) const { return QString::fromStdString(results.experiment) == analysis_; }
+  // The user's choices in the view (statistic, block, group...), kept across sessions; the
+  // caller has opened the view's QSettings group.
+  virtual void saveState(QSettings& /*settings*/) const {}
+  virtual void restoreState(const QSettings& /*settings*/) {}
   // The data behind the figure as CSV, numbers in the C locale, layers 0-based as in files.
   virtual void writeCsv(QTextStream& out) const = 0;
   // Exact values under a pixel of the plot (empty when nothing is there).
   virtual QString toolTipAt(const QPointF& pixel) const;
+  // A click on the plot; true when the view used it (else a click on a layer axis moves the cursor).
+  virtual bool clickAt(const QPointF& /*pixel*/) { return false; }
   // The selections a report should hold (each profile statistic, each spectrum block...):
   // English file-name suffixes, stable across languages. One empty key: no choices.
   // selectVariant(i) shows variant i, as if the user had picked it.
@@ -92,6 +104,7 @@ class FigureView : public QWidget {
 
   LayerCursor* cursor_;
   std::shared_ptr<const RunResults> results_;
+  QString analysis_;
   QCustomPlot* plot_;
   QCPTextElement* title_;
   QCPLayoutGrid* body_;

@@ -1,5 +1,6 @@
 #include "widgets/laminar_profile_view.h"
 
+#include <QSettings>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -61,11 +62,11 @@ LaminarProfileView::LaminarProfileView(LayerCursor* cursor, QWidget* parent) : F
 }
 
 bool LaminarProfileView::accepts(const RunResults& r) const {
-  return r.similarity.has_value() || r.miDistance.has_value();
+  return r.get<SimilarityResults>() != nullptr || r.get<MiDistanceResults>() != nullptr;
 }
 
 QList<LaminarProfileView::Statistic> LaminarProfileView::availableStatistics() const {
-  if (results() && results()->miDistance)
+  if (results() && results()->get<MiDistanceResults>())
     return {Statistic::MeanMi, Statistic::Tau, Statistic::TStatistic, Statistic::FisherZ};
   return {Statistic::Variance, Statistic::Mean, Statistic::MeanAbs};
 }
@@ -129,7 +130,7 @@ void LaminarProfileView::retranslateControls() {
   correctionBox_->addItem(Labels::correction(0));
   correctionBox_->addItem(Labels::correction(1));
   correctionBox_->setCurrentIndex(static_cast<int>(correction_));
-  const bool mi = results() && results()->miDistance;
+  const bool mi = results() && results()->get<MiDistanceResults>();
   correctionBox_->setVisible(mi);
   correctionLabel_->setVisible(mi);
 }
@@ -169,9 +170,9 @@ QString LaminarProfileView::caption() const {
 std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic statistic) const {
   std::vector<Column> out;
   if (!results()) return out;
-  if (results()->similarity && (statistic == Statistic::Variance || statistic == Statistic::Mean ||
+  if (results()->get<SimilarityResults>() && (statistic == Statistic::Variance || statistic == Statistic::Mean ||
                                 statistic == Statistic::MeanAbs)) {
-    const auto& sim = *results()->similarity;
+    const auto& sim = *results()->get<SimilarityResults>();
     const char* statKey = statistic == Statistic::Variance ? "variance"
                           : statistic == Statistic::Mean  ? "mean"
                                                            : "mean_abs";
@@ -188,8 +189,8 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic st
         }
         out.push_back(std::move(c));
       }
-  } else if (results()->miDistance) {
-    const auto& mi = *results()->miDistance;
+  } else if (results()->get<MiDistanceResults>()) {
+    const auto& mi = *results()->get<MiDistanceResults>();
     if (statistic == Statistic::MeanMi || statistic == Statistic::Tau) {
       for (int s = 0; s < kSites; ++s) {
         Column value, error;
@@ -226,8 +227,8 @@ std::vector<bool> LaminarProfileView::significanceMask(Statistic statistic, Corr
   std::vector<bool> mask;
   const bool fisher = statistic == Statistic::FisherZ;
   const bool tTest = statistic == Statistic::MeanMi || statistic == Statistic::TStatistic;
-  if (!results() || !results()->miDistance || !(fisher || tTest)) return mask;
-  const auto& mi = *results()->miDistance;
+  if (!results() || !results()->get<MiDistanceResults>() || !(fisher || tTest)) return mask;
+  const auto& mi = *results()->get<MiDistanceResults>();
   if (correction == Correction::Bonferroni) {
     *available = true;  // final per layer, so it streams in with the layers
     for (const auto& layer : mi.layers)
@@ -277,7 +278,7 @@ void LaminarProfileView::rebuild() {
       if (std::isfinite(v)) top = std::max(top, v), bottom = std::min(bottom, v);
   };
 
-  if (results()->similarity) {
+  if (results()->get<SimilarityResults>()) {
     yAxis->setLabel(statistic_ == Statistic::Variance ? tr("Variance") : tr("Mean"));
     for (int g = 0; g < kGroups; ++g)
       for (int m = 0; m < kMatrices; ++m) {
@@ -383,6 +384,14 @@ void LaminarProfileView::writeCsv(QTextStream& out) const {
     for (const auto& c : cols) row << csv::number(c.values[static_cast<size_t>(l)]);
     out << row.join(QLatin1Char(',')) << '\n';
   }
+}
+
+void LaminarProfileView::saveState(QSettings& s) const {
+  s.setValue(QStringLiteral("profileCorrection"), static_cast<int>(correction()));
+}
+
+void LaminarProfileView::restoreState(const QSettings& s) {
+  setCorrection(static_cast<Correction>(s.value(QStringLiteral("profileCorrection"), 0).toInt()));
 }
 
 }  // namespace laminar

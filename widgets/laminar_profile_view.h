@@ -2,6 +2,8 @@
 // Laminar profile: a per-layer statistic against layer, several series at once, error
 // bands where defined, significance markers from the chosen correction. Layers fill in as
 // they finish (the layer axis always spans the whole model).
+#include "analysis/similarity_results.h"
+#include "analysis/mi_distance_results.h"
 #include "widgets/figure_view.h"
 
 class QComboBox;
@@ -19,6 +21,9 @@ class LaminarProfileView : public FigureView {
   explicit LaminarProfileView(LayerCursor* cursor, QWidget* parent = nullptr);
 
   QString figureId() const override { return QStringLiteral("laminar-profile"); }
+  QString tabTitle() const override { return tr("Laminar profile"); }
+  void saveState(QSettings& settings) const override;
+  void restoreState(const QSettings& settings) override;
   QString title() const override;
   QString caption() const override;
   bool accepts(const RunResults& results) const override;

@@ -87,7 +87,7 @@ void MiDistanceView::rebuild() {
 
 void MiDistanceView::updateLayer() {
   if (!hasData() || !points_[0]) return;
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   std::vector<double> x;
   for (const auto& p : mi.pairs) x.push_back(static_cast<double>(p.distance));
@@ -114,7 +114,7 @@ void MiDistanceView::updateLayer() {
 
 QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
   if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   double best = 12;  // pixels
   QString text;
@@ -141,7 +141,7 @@ QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
 void MiDistanceView::writeCsv(QTextStream& out) const {
   out << "layer,occurrence_i,occurrence_j,distance,site,mi,tau,tau_p\n";
   if (!hasData()) return;
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   const int l = shownLayer();
   const auto& layer = mi.layers[static_cast<size_t>(l)];
   for (int s = 0; s < kSites; ++s) {

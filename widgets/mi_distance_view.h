@@ -2,6 +2,7 @@
 // MI against token distance at the selected layer: one point per occurrence pair for the
 // attention and the MLP output, each with its Theil-Sen line (the slope that goes with
 // Kendall's tau) and tau, p in the legend.
+#include "analysis/mi_distance_results.h"
 #include "widgets/figure_view.h"
 
 namespace laminar {
@@ -12,9 +13,10 @@ class MiDistanceView : public FigureView {
   explicit MiDistanceView(LayerCursor* cursor, QWidget* parent = nullptr);
 
   QString figureId() const override { return QStringLiteral("mi-vs-distance"); }
+  QString tabTitle() const override { return tr("MI vs distance"); }
   QString title() const override;
   QString caption() const override;
-  bool accepts(const RunResults& results) const override { return results.miDistance.has_value(); }
+  bool accepts(const RunResults& results) const override { return results.get<MiDistanceResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
 

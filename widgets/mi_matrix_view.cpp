@@ -34,7 +34,7 @@ MiMatrixView::MiMatrixView(LayerCursor* cursor, QWidget* parent) : FigureView(cu
 }
 
 int MiMatrixView::occurrences() const {
-  return hasData() ? static_cast<int>(results()->miDistance->occurrencePosition.size()) : 0;
+  return hasData() ? static_cast<int>(results()->get<MiDistanceResults>()->occurrencePosition.size()) : 0;
 }
 
 int MiMatrixView::shownLayer() const {
@@ -84,7 +84,7 @@ void MiMatrixView::rebuild() {
 
 void MiMatrixView::updateLayer() {
   if (!hasData() || !maps_[0]) return;
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   const int n = occurrences();
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -105,7 +105,7 @@ void MiMatrixView::updateLayer() {
 
 QString MiMatrixView::toolTipAt(const QPointF& pixel) const {
   if (!hasData()) return {};
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   for (int s = 0; s < kSites; ++s) {
     if (!rects_[s]->rect().contains(pixel.toPoint())) continue;
     const int i = static_cast<int>(std::lround(rects_[s]->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
@@ -128,7 +128,7 @@ QString MiMatrixView::toolTipAt(const QPointF& pixel) const {
 void MiMatrixView::writeCsv(QTextStream& out) const {
   out << "layer,occurrence_i,occurrence_j,distance,mi_attn,mi_mlp\n";
   if (!hasData()) return;
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   const int l = shownLayer();
   const auto& layer = mi.layers[static_cast<size_t>(l)];
   for (size_t k = 0; k < mi.pairs.size(); ++k) {

@@ -1,6 +1,7 @@
 #pragma once
 // The selected layer's pairwise MI between the target's occurrences, as two heatmaps
 // (attention output, MLP output) on one colour scale.
+#include "analysis/mi_distance_results.h"
 #include "widgets/figure_view.h"
 
 namespace laminar {
@@ -11,9 +12,10 @@ class MiMatrixView : public FigureView {
   explicit MiMatrixView(LayerCursor* cursor, QWidget* parent = nullptr);
 
   QString figureId() const override { return QStringLiteral("mi-matrices"); }
+  QString tabTitle() const override { return tr("MI matrices"); }
   QString title() const override;
   QString caption() const override;
-  bool accepts(const RunResults& results) const override { return results.miDistance.has_value(); }
+  bool accepts(const RunResults& results) const override { return results.get<MiDistanceResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
 

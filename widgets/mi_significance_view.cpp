@@ -1,5 +1,6 @@
 #include "widgets/mi_significance_view.h"
 
+#include <QSettings>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -81,7 +82,7 @@ std::vector<double> MiSignificanceView::adjustedP(int row, bool* available) cons
   *available = false;
   std::vector<double> out;
   if (!hasData()) return out;
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   if (correction_ == 0) {
     *available = true;  // Bonferroni is final per layer
     for (const auto& l : mi.layers) out.push_back(row == 0 ? l.pBonferroni : l.fisherPBonferroni);
@@ -96,7 +97,7 @@ std::vector<bool> MiSignificanceView::mask(int row, bool* available) const {
   *available = false;
   std::vector<bool> out;
   if (!hasData()) return out;
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   if (correction_ == 0) {
     *available = true;
     for (const auto& l : mi.layers) out.push_back(row == 0 ? l.significantBonferroni : l.fisherSignificantBonferroni);
@@ -126,7 +127,7 @@ void MiSignificanceView::clearPlot() {
 void MiSignificanceView::rebuild() {
   clearPlot();
   legend_->setVisible(true);
-  const auto& mi = *results()->miDistance;
+  const auto& mi = *results()->get<MiDistanceResults>();
   const int nLayer = mi.nLayer;
   const int done = layersDone();
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -199,7 +200,7 @@ QString MiSignificanceView::toolTipAt(const QPointF& pixel) const {
   if (!rect) return {};
   const int l = static_cast<int>(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
   if (l < 0 || l >= layersDone()) return {};
-  const auto& layer = results()->miDistance->layers[static_cast<size_t>(l)];
+  const auto& layer = results()->get<MiDistanceResults>()->layers[static_cast<size_t>(l)];
   bool availT = false, availZ = false;
   const auto pt = adjustedP(0, &availT);
   const auto pz = adjustedP(1, &availZ);
@@ -219,7 +220,7 @@ void MiSignificanceView::writeCsv(QTextStream& out) const {
   const auto mt = mask(0, &availT);
   const auto mz = mask(1, &availZ);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  const auto& layers = results()->miDistance->layers;
+  const auto& layers = results()->get<MiDistanceResults>()->layers;
   for (size_t l = 0; l < layers.size(); ++l) {
     out << l << ',' << csv::number(layers[l].t) << ',' << csv::number(layers[l].p) << ','
         << csv::number(availT ? pt[l] : nan) << ',' << (availT ? (mt[l] ? "1" : "0") : "") << ','
@@ -227,6 +228,14 @@ void MiSignificanceView::writeCsv(QTextStream& out) const {
         << csv::number(availZ ? pz[l] : nan) << ',' << (availZ ? (mz[l] ? "1" : "0") : "") << ','
         << (correction_ == 0 ? "bonferroni" : "fdr_bh") << '\n';
   }
+}
+
+void MiSignificanceView::saveState(QSettings& s) const {
+  s.setValue(QStringLiteral("significanceCorrection"), correction());
+}
+
+void MiSignificanceView::restoreState(const QSettings& s) {
+  setCorrection(s.value(QStringLiteral("significanceCorrection"), 0).toInt());
 }
 
 }  // namespace laminar

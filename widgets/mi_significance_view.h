@@ -1,6 +1,7 @@
 #pragma once
 // t (attention vs MLP MI) and Fisher Z (attention tau vs MLP tau) across layers: a two-row
 // heatmap and the two profiles, with the significance mask of the chosen correction.
+#include "analysis/mi_distance_results.h"
 #include "widgets/figure_view.h"
 
 class QComboBox;
@@ -14,9 +15,12 @@ class MiSignificanceView : public FigureView {
   explicit MiSignificanceView(LayerCursor* cursor, QWidget* parent = nullptr);
 
   QString figureId() const override { return QStringLiteral("mi-significance"); }
+  QString tabTitle() const override { return tr("t and Z"); }
+  void saveState(QSettings& settings) const override;
+  void restoreState(const QSettings& settings) override;
   QString title() const override;
   QString caption() const override;
-  bool accepts(const RunResults& results) const override { return results.miDistance.has_value(); }
+  bool accepts(const RunResults& results) const override { return results.get<MiDistanceResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
   QStringList variantKeys() const override { return {QStringLiteral("bonferroni"), QStringLiteral("fdr")}; }

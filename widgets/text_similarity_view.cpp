@@ -1,5 +1,6 @@
 #include "widgets/text_similarity_view.h"
 
+#include <QSettings>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -56,7 +57,7 @@ int TextSimilarityView::shownLayer() const {
 
 int TextSimilarityView::rows() const {
   if (!hasData()) return 0;
-  return results()->similarity->layers[static_cast<size_t>(shownLayer())].rows[static_cast<size_t>(group_)];
+  return results()->get<SimilarityResults>()->layers[static_cast<size_t>(shownLayer())].rows[static_cast<size_t>(group_)];
 }
 
 QString TextSimilarityView::title() const {
@@ -87,7 +88,7 @@ void TextSimilarityView::rebuild() {
 void TextSimilarityView::updateLayer() {
   if (!map_) return;
   const int n = rows();
-  const auto& m = results()->similarity->layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
+  const auto& m = results()->get<SimilarityResults>()->layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
   map_->data()->setSize(std::max(n, 1), std::max(n, 1));
   map_->data()->setRange(QCPRange(1, std::max(n, 1)), QCPRange(1, std::max(n, 1)));
   for (int i = 0; i < n; ++i)
@@ -106,7 +107,7 @@ QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
   const int j = static_cast<int>(std::lround(rect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
   const int i = static_cast<int>(std::lround(rect_->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))) - 1;
   if (i < 0 || j < 0 || i >= n || j >= n) return {};
-  const auto& sim = *results()->similarity;
+  const auto& sim = *results()->get<SimilarityResults>();
   const auto& m = sim.layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
   const auto& idx = sim.textIndex[static_cast<size_t>(group_)];
   auto textNo = [&](int r) { return r < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(r)] + 1 : r + 1; };
@@ -119,7 +120,7 @@ QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
 void TextSimilarityView::writeCsv(QTextStream& out) const {
   out << "layer,group,row_i,row_j,text_i,text_j,cosine\n";
   if (!hasData()) return;
-  const auto& sim = *results()->similarity;
+  const auto& sim = *results()->get<SimilarityResults>();
   const int l = shownLayer();
   const int n = rows();
   const auto& m = sim.layers[static_cast<size_t>(l)].textSimilarity[static_cast<size_t>(group_)];
@@ -132,6 +133,14 @@ void TextSimilarityView::writeCsv(QTextStream& out) const {
           << (j < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(j)] : -1) << ','
           << csv::number(k < m.size() ? m[k] : std::nan("")) << '\n';
     }
+}
+
+void TextSimilarityView::saveState(QSettings& s) const {
+  s.setValue(QStringLiteral("textGroup"), group());
+}
+
+void TextSimilarityView::restoreState(const QSettings& s) {
+  setGroup(s.value(QStringLiteral("textGroup"), 0).toInt());
 }
 
 }  // namespace laminar

@@ -1,6 +1,7 @@
 #pragma once
 // Text-by-text view: the N x N cosine similarity of the texts' [q|k|v] vectors at the
 // selected layer, for the target or the non-target group.
+#include "analysis/similarity_results.h"
 #include "widgets/figure_view.h"
 
 class QComboBox;
@@ -14,9 +15,12 @@ class TextSimilarityView : public FigureView {
   explicit TextSimilarityView(LayerCursor* cursor, QWidget* parent = nullptr);
 
   QString figureId() const override { return QStringLiteral("text-similarity"); }
+  QString tabTitle() const override { return tr("Text by text"); }
+  void saveState(QSettings& settings) const override;
+  void restoreState(const QSettings& settings) override;
   QString title() const override;
   QString caption() const override;
-  bool accepts(const RunResults& results) const override { return results.similarity.has_value(); }
+  bool accepts(const RunResults& results) const override { return results.get<SimilarityResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
   QStringList variantKeys() const override { return {QStringLiteral("target"), QStringLiteral("nontarget")}; }

@@ -20,6 +20,8 @@
 #include "app/experiment_panel.h"
 #include "app/figure_set.h"
 #include "app/language.h"
+#include "analysis/mi_distance_results.h"
+#include "analysis/similarity_results.h"
 #include "app/main_window.h"
 #include "app/model_panel.h"
 #include "app/run_worker.h"
@@ -95,12 +97,12 @@ int main(int argc, char** argv) {
     if (++layers != 1 || !results) return;
     const double onScreen = sinceRun.elapsed() / 1000.0;
     double forward = 0, analysis = 0;
-    if (results->similarity && !results->similarity->layers.empty()) {
-      forward = results->similarity->layers.front().forwardSeconds;
-      analysis = results->similarity->layers.front().analysisSeconds;
-    } else if (results->miDistance && !results->miDistance->layers.empty()) {
-      forward = results->miDistance->layers.front().forwardSeconds;
-      analysis = results->miDistance->layers.front().analysisSeconds;
+    if (results->get<SimilarityResults>() && !results->get<SimilarityResults>()->layers.empty()) {
+      forward = results->get<SimilarityResults>()->layers.front().forwardSeconds;
+      analysis = results->get<SimilarityResults>()->layers.front().analysisSeconds;
+    } else if (results->get<MiDistanceResults>() && !results->get<MiDistanceResults>()->layers.empty()) {
+      forward = results->get<MiDistanceResults>()->layers.front().forwardSeconds;
+      analysis = results->get<MiDistanceResults>()->layers.front().analysisSeconds;
     }
     const double budget = forward + analysis + 0.5;
     std::printf("first layer on screen %.2f s after Run (layer 0: forward %.2f s + analysis %.2f s; budget %.2f s) %s\n",

@@ -5,7 +5,10 @@
 //                   computes that layer's statistics and appends them to the results;
 //   finish()        what needs every layer (e.g. Benjamini-Hochberg over all layers).
 // The results-directory side (toJson/fromJson/tables) needs no model, so saved runs reopen
-// anywhere. Adding an analysis = one class in its own file + one line in analysis_registry.cpp
+// anywhere. settingSpecs() describes what the analysis can be asked; the CLI's options and
+// the app's settings form are built from it (analysis_settings.h).
+// Adding an analysis = one class in its own file + one line in analysis_registry.cpp
+// + its views in widgets/ (registered in widgets/view_registry.cpp)
 // + one entry in tests/analysis/activation_provenance.cpp (which hook and row each saved
 // vector is; a registered analysis without one fails the tests).
 #include "util/torch_api.h"
@@ -18,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/analysis_settings.h"
 #include "analysis/run_results.h"
 #include "checkpoint/gpt2_config.h"
 #include "model/gpt2_model.h"
@@ -25,6 +29,7 @@
 namespace laminar {
 
 struct AnalysisInputs {
+  const Gpt2Model& model;  // for analyses that read weights (the logit lens's ln_f and LM head)
   const Gpt2Config& config;
   torch::Device device;
   const BpeTokenizer& tokenizer;
@@ -46,6 +51,10 @@ class Analysis {
  public:
   virtual ~Analysis() = default;
   virtual std::string name() const = 0;  // registry key, e.g. "similarity"
+  // English, marked with QT_TRANSLATE_NOOP("AnalysisSettings", ...) for the GUI's translation.
+  virtual std::string title() const = 0;        // "Token similarity across layers (Q, K, V)"
+  virtual std::string description() const = 0;  // two sentences: what it measures
+  virtual std::vector<SettingSpec> settingSpecs() const = 0;
 
   // Engine side. prepare() throws laminar::Error when the sentence set cannot serve.
   virtual AnalysisPlan prepare(const AnalysisInputs& inputs, RunResults& results) = 0;
@@ -57,8 +66,17 @@ class Analysis {
   virtual nlohmann::json settingsJson(const RunSettings& settings) const = 0;
   virtual nlohmann::json toJson(const RunResults& results) const = 0;  // the experiment's section
   virtual void fromJson(const nlohmann::json& section, RunResults& results) const = 0;
+  // After fromJson, with results.vectors read: results that keep large arrays only in
+  // vectors.safetensors (not in JSON) take them back here. Throws laminar::Error if missing.
+  virtual void fromVectors(RunResults& /*results*/) const {}
   virtual std::vector<CsvTable> tables(const RunResults& results) const = 0;
+  // A plain-text table of the per-layer statistics, printed by `laminar-cli analyze`.
+  virtual std::string summary(const RunResults& results) const = 0;
 };
+
+// The settings of `settings.experiment` completed with its defaults and checked
+// (resolveSettings); throws laminar::Error naming a bad setting.
+nlohmann::json resolvedOptions(const Analysis& analysis, const RunSettings& settings);
 
 using AnalysisFactory = std::function<std::unique_ptr<Analysis>()>;
 
@@ -67,8 +85,10 @@ std::unique_ptr<Analysis> makeAnalysis(const std::string& name);
 // Registers another analysis (e.g. from a plug-in); a name already taken throws std::logic_error.
 void registerAnalysis(const std::string& name, AnalysisFactory factory);
 
-// The built-in analyses (defined in their own files).
+// The built-in analyses (defined in their own files, listed in analysis_registry.cpp).
 std::unique_ptr<Analysis> makeSimilarityAnalysis();
 std::unique_ptr<Analysis> makeMiDistanceAnalysis();
+std::unique_ptr<Analysis> makeLogitLensAnalysis();
+std::unique_ptr<Analysis> makeAttentionPatternAnalysis();
 
 }  // namespace laminar

@@ -1,4 +1,5 @@
 // Experiment 2: mutual information vs token distance (analysis-spec.md), as an Analysis.
+#include <cstdio>
 #include <memory>
 
 #include "analysis/analysis.h"
@@ -46,12 +47,116 @@ void readLayerCorrections(const nlohmann::json& j, MiDistanceResults& r) {
   r.fisherSignificantFdr = j.at("fisherSignificantFdr").get<std::vector<bool>>();
 }
 
+SettingSpec choiceSpec(const char* key, const char* label, const char* help, const char* def,
+                       std::vector<SettingChoice> choices) {
+  SettingSpec s;
+  s.key = key;
+  s.kind = SettingSpec::Kind::Choice;
+  s.label = label;
+  s.help = help;
+  s.defaultValue = def;
+  s.choices = std::move(choices);
+  return s;
+}
+
+SettingSpec numberSpec(const char* key, SettingSpec::Kind kind, const char* label, const char* help, double def,
+                       double minimum, double maximum) {
+  SettingSpec s;
+  s.key = key;
+  s.kind = kind;
+  s.label = label;
+  s.help = help;
+  s.defaultValue = kind == SettingSpec::Kind::Integer ? nlohmann::json(static_cast<int64_t>(def)) : nlohmann::json(def);
+  s.minimum = minimum;
+  s.maximum = maximum;
+  return s;
+}
+
+std::vector<SettingSpec> miDistanceSpecs() {
+  using K = SettingSpec::Kind;
+  const MiDistanceSettings d;
+  std::vector<SettingSpec> specs;
+  specs.push_back(choiceSpec("estimator", QT_TRANSLATE_NOOP("AnalysisSettings", "MI estimator:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings", "hist (histogram) or ksg (k-nearest neighbours)"),
+                             "hist",
+                             {{"hist", QT_TRANSLATE_NOOP("AnalysisSettings", "Histogram")},
+                              {"ksg", QT_TRANSLATE_NOOP("AnalysisSettings", "k nearest neighbours (KSG)")}}));
+  SettingSpec bins;
+  bins.key = "bins";
+  bins.kind = K::Text;
+  bins.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Bins (fd or a number):");
+  bins.help = QT_TRANSLATE_NOOP("AnalysisSettings",
+                                "histogram bins per axis: fd (Freedman-Diaconis, clamped to [4, 64]) or a number");
+  bins.defaultValue = d.bins;
+  bins.pattern = "fd|[1-9][0-9]{0,3}";
+  bins.enabledWhenKey = "estimator";
+  bins.enabledWhenValue = "hist";
+  specs.push_back(bins);
+  specs.push_back(numberSpec("z-trim", K::Number, QT_TRANSLATE_NOOP("AnalysisSettings", "Outlier z threshold (0 = off):"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings", "drop dimensions with |z| above this (0 = off)"),
+                             d.zTrim, 0, 100));
+  specs.back().decimals = 2;
+  specs.push_back(numberSpec("z-ddof", K::Integer, QT_TRANSLATE_NOOP("AnalysisSettings", "z-score ddof:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings",
+                                               "delta degrees of freedom of the z-scores used for trimming (0 as in the "
+                                               "original analysis)"),
+                             d.zDdof, 0, 1));
+  specs.push_back(numberSpec("ksg-k", K::Integer, QT_TRANSLATE_NOOP("AnalysisSettings", "Neighbours k:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings", "neighbours of the KSG estimator"), d.ksgK, 1, 1000));
+  specs.back().enabledWhenKey = "estimator";
+  specs.back().enabledWhenValue = "ksg";
+  specs.push_back(choiceSpec("ttest", QT_TRANSLATE_NOOP("AnalysisSettings", "t-test:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings", "student (pooled variance) or welch"), "student",
+                             {{"student", QT_TRANSLATE_NOOP("AnalysisSettings", "Student (pooled variance)")},
+                              {"welch", QT_TRANSLATE_NOOP("AnalysisSettings", "Welch")}}));
+  specs.push_back(numberSpec("fdr-q", K::Number, QT_TRANSLATE_NOOP("AnalysisSettings", "FDR q:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings", "Benjamini-Hochberg false discovery rate"), d.fdrQ,
+                             0.001, 0.5));
+  specs.push_back(numberSpec("alpha", K::Number, QT_TRANSLATE_NOOP("AnalysisSettings", "Significance level (Bonferroni):"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings",
+                                               "family-wise significance level of the per-layer Bonferroni correction"),
+                             d.alpha, 0.001, 0.5));
+  return specs;
+}
+
+MiDistanceSettings miDistanceSettings(const RunSettings& run) {
+  const nlohmann::json o = resolveSettings(miDistanceSpecs(), run.options);
+  MiDistanceSettings s;
+  s.target = run.target.target;
+  s.caseInsensitive = run.target.caseInsensitive;
+  s.prependBos = run.target.prependBos;
+  s.estimator = o.at("estimator").get<std::string>();
+  s.bins = o.at("bins").get<std::string>();
+  s.zTrim = o.at("z-trim").get<double>();
+  s.zDdof = o.at("z-ddof").get<int>();
+  s.ksgK = o.at("ksg-k").get<int>();
+  s.ttest = o.at("ttest").get<std::string>();
+  s.fdrQ = o.at("fdr-q").get<double>();
+  s.alpha = o.at("alpha").get<double>();
+  return s;
+}
+
+std::string fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
 class MiDistanceAnalysis final : public Analysis {
  public:
   std::string name() const override { return "mi-distance"; }
+  std::string title() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings", "Mutual information vs token distance");
+  }
+  std::string description() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings",
+                             "Measures the mutual information (MI) between the target's occurrences in the attention "
+                             "and MLP outputs of every layer, and how it falls with token distance.");
+  }
+  std::vector<SettingSpec> settingSpecs() const override { return miDistanceSpecs(); }
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
-    const MiDistanceSettings& s = in.settings.miDistance;
+    const MiDistanceSettings s = miDistanceSettings(in.settings);
     // Refuse bad settings before the model runs.
     stats::parseMiEstimator(s.estimator);
     stats::parseHistogramBinRule(s.bins);
@@ -81,7 +186,7 @@ class MiDistanceAnalysis final : public Analysis {
     r.occurrenceText = sel.occurrenceText;
     r.occurrencePosition = sel.occurrencePosition;
     r.pairs = sel.pairs;
-    results.miDistance = std::move(r);
+    results.data = std::move(r);
 
     std::vector<std::pair<int, int64_t>> rows;
     for (size_t k = 0; k < sel.occurrencePosition.size(); ++k)
@@ -97,7 +202,7 @@ class MiDistanceAnalysis final : public Analysis {
 
   void consumeBlock(int layer, const Captures& captures, RunResults& results) override {
     torch::NoGradGuard noGrad;
-    MiDistanceResults& r = *results.miDistance;
+    MiDistanceResults& r = *results.get<MiDistanceResults>();
     MiLayer out;
     out.layer = layer;
     for (int s = 0; s < kSites; ++s) {
@@ -113,17 +218,17 @@ class MiDistanceAnalysis final : public Analysis {
   }
 
   void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
-    auto& l = results.miDistance->layers.at(static_cast<size_t>(layer));
+    auto& l = results.get<MiDistanceResults>()->layers.at(static_cast<size_t>(layer));
     l.forwardSeconds = forwardSeconds;
     l.analysisSeconds = analysisSeconds;
   }
 
-  void finish(RunResults& results) override { correctAcrossLayers(*results.miDistance); }
+  void finish(RunResults& results) override { correctAcrossLayers(*results.get<MiDistanceResults>()); }
 
-  nlohmann::json settingsJson(const RunSettings& settings) const override { return toJson(settings.miDistance); }
+  nlohmann::json settingsJson(const RunSettings& settings) const override { return toJson(miDistanceSettings(settings)); }
 
   nlohmann::json toJson(const RunResults& results) const override {
-    const MiDistanceResults& r = *results.miDistance;
+    const MiDistanceResults& r = *results.get<MiDistanceResults>();
     nlohmann::json j;
     j["settings"] = toJson(r.settings);
     j["nLayer"] = r.nLayer;
@@ -239,11 +344,13 @@ class MiDistanceAnalysis final : public Analysis {
     r.pFdr = readJsonNumbers(j.at("pFdr"));
     r.significantFdr = j.at("significantFdr").get<std::vector<bool>>();
     readLayerCorrections(j, r);
-    results.miDistance = std::move(r);
+    results.nLayer = r.nLayer;
+    results.layersDone = static_cast<int>(r.layers.size());
+    results.data = std::move(r);
   }
 
   std::vector<CsvTable> tables(const RunResults& results) const override {
-    const MiDistanceResults& r = *results.miDistance;
+    const MiDistanceResults& r = *results.get<MiDistanceResults>();
     std::string pairs = "layer,site,i,j,position_i,position_j,distance,mi,kept_samples,bins\n";
     std::string profiles = "layer,site,mean_mi,tau,tau_p\n";
     std::string tests =
@@ -276,6 +383,19 @@ class MiDistanceAnalysis final : public Analysis {
                (done ? flag(r.fisherSignificantFdr[li]) : "") + "\n";
     }
     return {{"profiles.csv", profiles}, {"pairs.csv", pairs}, {"tests.csv", tests}};
+  }
+
+  std::string summary(const RunResults& results) const override {
+    const MiDistanceResults& m = *results.get<MiDistanceResults>();
+    std::string out = "layer  meanMI(attn) meanMI(mlp)  tau(attn) tau(mlp)  t  p(BH)  Z  p(Z)\n";
+    for (size_t i = 0; i < m.layers.size(); ++i) {
+      const MiLayer& l = m.layers[i];
+      out += std::to_string(l.layer) + "  " + fmt(l.sites[0].meanMi) + " " + fmt(l.sites[1].meanMi) + "  " +
+             fmt(l.sites[0].tau) + " " + fmt(l.sites[1].tau) + "  " + fmt(l.t) + " " +
+             (i < m.pFdr.size() ? fmt(m.pFdr[i]) : "-") + (i < m.significantFdr.size() && m.significantFdr[i] ? "*" : "") +
+             "  " + fmt(l.fisherZ) + " " + fmt(l.fisherP) + "\n";
+    }
+    return out + "(Fisher Z on Kendall taus is an approximation; * = significant after Benjamini-Hochberg)\n";
   }
 
  private:

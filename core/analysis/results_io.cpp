@@ -55,6 +55,7 @@ RunResults loadResults(const fs::path& dir) {
     throw Error(fileError(jsonPath.string(), std::string("not valid JSON: ") + e.what()));
   }
   RunResults r;
+  std::unique_ptr<Analysis> analysis;
   try {
     if (!j.is_object() || j.value("format", "") != kFormat)
       throw Error(fileError(jsonPath.string(), "not a Laminar results file (\"format\" is not \"laminar-results\")"));
@@ -65,7 +66,7 @@ RunResults loadResults(const fs::path& dir) {
     r.experiment = j.at("experiment").get<std::string>();
     r.metadata = j.at("metadata");
     r.diagnostics = j.at("diagnostics").get<std::vector<std::string>>();
-    std::unique_ptr<Analysis> analysis = makeAnalysis(r.experiment);
+    analysis = makeAnalysis(r.experiment);
     analysis->fromJson(j.at(r.experiment), r);
   } catch (const nlohmann::json::exception& e) {
     throw Error(fileError(jsonPath.string(), std::string("malformed results: ") + e.what()));
@@ -88,6 +89,11 @@ RunResults loadResults(const fs::path& dir) {
     }
   } catch (const nlohmann::json::exception& e) {
     throw Error(fileError(jsonPath.string(), std::string("malformed \"vectors\" list: ") + e.what()));
+  }
+  try {
+    analysis->fromVectors(r);
+  } catch (const Error& e) {
+    throw Error(fileError(vectorsPath.string(), e.what()));
   }
   return r;
 }

@@ -86,10 +86,11 @@ RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, 
   std::unique_ptr<Analysis> analysis = makeAnalysis(settings.experiment);
   RunResults results;
   results.experiment = analysis->name();
+  results.nLayer = static_cast<int>(model.config().nLayer);
   for (const auto& d : sentences.diagnostics) results.diagnostics.push_back(formatDiagnostic(sentences, d));
 
   const Gpt2Config& config = model.config();
-  AnalysisInputs inputs{config, model.device(), tokenizer, sentences, settings};
+  AnalysisInputs inputs{model, config, model.device(), tokenizer, sentences, settings};
   AnalysisPlan plan;
   try {
     plan = analysis->prepare(inputs, results);
@@ -132,6 +133,7 @@ RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, 
     const auto a0 = Clock::now();
     const double forward = seconds(lastEnd, a0);
     analysis->consumeBlock(layer, captures, results);
+    results.layersDone = layer + 1;
     const double analysisSeconds = seconds(a0, Clock::now());
     analysis->recordTimings(layer, forward, analysisSeconds, results);
     forwardTotal += forward;

@@ -1,17 +1,16 @@
 #pragma once
 // The contract between the engine and its users (CLI, GUI): how a run is started, how it
 // reports each finished layer, and what a results directory holds.
+#include <any>
 #include <atomic>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "analysis/mi_distance_results.h"
-#include "analysis/similarity_results.h"
+#include "analysis/analysis_settings.h"
 #include "analysis/stored_array.h"
 
 namespace laminar {
@@ -21,9 +20,10 @@ class BpeTokenizer;
 struct SentenceSet;
 
 struct RunSettings {
-  std::string experiment = "similarity";  // "similarity" | "mi-distance" (registry key)
-  SimilaritySettings similarity;
-  MiDistanceSettings miDistance;
+  std::string experiment = "similarity";  // registry key: "similarity", "mi-distance", ...
+  TargetSettings target;                  // shared by every analysis
+  // The analysis's own settings by key (its settingSpecs()); missing keys take the defaults.
+  nlohmann::json options = nlohmann::json::object();
 };
 
 struct RunProgress {
@@ -37,8 +37,13 @@ struct RunResults {
   std::string experiment;
   nlohmann::json metadata;  // app version, model config + checksums, settings, timings ...
   std::vector<std::string> diagnostics;  // per-line problems of the sentence set
-  std::optional<SimilarityResults> similarity;
-  std::optional<MiDistanceResults> miDistance;
+  int nLayer = 0;      // blocks of the model the run used
+  int layersDone = 0;  // layers whose statistics are in `data` (== nLayer when complete)
+  // The analysis's own results type (SimilarityResults, MiDistanceResults, ...), held
+  // generically so that the engine, the worker's snapshots and files need no list of them.
+  std::any data;
+  template <class T> const T* get() const { return std::any_cast<T>(&data); }
+  template <class T> T* get() { return std::any_cast<T>(&data); }
   // The exact vectors the statistics were computed from (vectors.safetensors), in write order.
   std::vector<StoredArray> vectors;
 };

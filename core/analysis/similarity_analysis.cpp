@@ -1,4 +1,5 @@
 // Experiment 1: token similarity across layers (analysis-spec.md), as an Analysis.
+#include <cstdio>
 #include <memory>
 
 #include "analysis/analysis.h"
@@ -18,15 +19,63 @@ namespace {
 
 const char* kQkvHooks[kMatrices] = {"attn.hook_q", "attn.hook_k", "attn.hook_v"};
 
+std::vector<SettingSpec> similaritySpecs() {
+  SettingSpec bins;
+  bins.key = "bins";
+  bins.kind = SettingSpec::Kind::Integer;
+  bins.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Histogram bins:");
+  bins.help = QT_TRANSLATE_NOOP("AnalysisSettings", "Bins of the similarity histograms over [-1, 1]");
+  bins.defaultValue = 101;
+  bins.minimum = 1;
+  bins.maximum = 100000;
+  SettingSpec seed;
+  seed.key = "seed";
+  seed.kind = SettingSpec::Kind::Integer;
+  seed.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Seed (non-target choice):");
+  seed.help = QT_TRANSLATE_NOOP("AnalysisSettings",
+                                "Seed of the non-target choice (which earlier token of each sentence) and of the "
+                                "shuffled baseline");
+  seed.defaultValue = 0;
+  seed.minimum = 0;
+  seed.maximum = 9007199254740991.0;  // 2^53 - 1: exact in JSON readers that use doubles
+  return {bins, seed};
+}
+
+SimilaritySettings similaritySettings(const RunSettings& run) {
+  const nlohmann::json o = resolveSettings(similaritySpecs(), run.options);
+  SimilaritySettings s;
+  s.target = run.target.target;
+  s.caseInsensitive = run.target.caseInsensitive;
+  s.prependBos = run.target.prependBos;
+  s.bins = o.at("bins").get<int>();
+  s.seed = o.at("seed").get<uint64_t>();
+  return s;
+}
+
+std::string fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
 // The stream of the shuffled baseline's permutation of group g (text streams use 0, 1, ...).
 uint64_t shuffleStream(int g) { return (uint64_t{1} << 63) | static_cast<uint64_t>(g); }
 
 class SimilarityAnalysis final : public Analysis {
  public:
   std::string name() const override { return "similarity"; }
+  std::string title() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings", "Token similarity across layers (Q, K, V)");
+  }
+  std::string description() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings",
+                             "Compares the target token with a non-target token of the same sentences, layer by "
+                             "layer: context variance of Q, K and V and the cosine spectrum of their dimensions.");
+  }
+  std::vector<SettingSpec> settingSpecs() const override { return similaritySpecs(); }
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
-    const SimilaritySettings& s = in.settings.similarity;
+    const SimilaritySettings s = similaritySettings(in.settings);
     TargetOptions opt;
     opt.target = s.target;
     opt.caseInsensitive = s.caseInsensitive;
@@ -69,7 +118,7 @@ class SimilarityAnalysis final : public Analysis {
       permutation_[gi] = torch::tensor(perm, torch::kLong).to(in.device);
     }
     rows_ = std::make_unique<CaptureRows>(static_cast<int>(sel.ids.size()), rows);
-    results.similarity = std::move(r);
+    results.data = std::move(r);
 
     AnalysisPlan plan;
     plan.ids = std::move(sel.ids);
@@ -109,21 +158,21 @@ class SimilarityAnalysis final : public Analysis {
       torch::Tensor sim = textSimilarity(x64).to(torch::kCPU).contiguous();
       out.textSimilarity[gi].assign(sim.data_ptr<double>(), sim.data_ptr<double>() + sim.numel());
     }
-    results.similarity->layers.push_back(std::move(out));
+    results.get<SimilarityResults>()->layers.push_back(std::move(out));
   }
 
   void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
-    auto& l = results.similarity->layers.at(static_cast<size_t>(layer));
+    auto& l = results.get<SimilarityResults>()->layers.at(static_cast<size_t>(layer));
     l.forwardSeconds = forwardSeconds;
     l.analysisSeconds = analysisSeconds;
   }
 
   void finish(RunResults&) override {}
 
-  nlohmann::json settingsJson(const RunSettings& settings) const override { return toJson(settings.similarity); }
+  nlohmann::json settingsJson(const RunSettings& settings) const override { return toJson(similaritySettings(settings)); }
 
   nlohmann::json toJson(const RunResults& results) const override {
-    const SimilarityResults& r = *results.similarity;
+    const SimilarityResults& r = *results.get<SimilarityResults>();
     nlohmann::json j;
     j["settings"] = toJson(r.settings);
     j["nLayer"] = r.nLayer;
@@ -213,11 +262,13 @@ class SimilarityAnalysis final : public Analysis {
       }
       r.layers.push_back(std::move(l));
     }
-    results.similarity = std::move(r);
+    results.nLayer = r.nLayer;
+    results.layersDone = static_cast<int>(r.layers.size());
+    results.data = std::move(r);
   }
 
   std::vector<CsvTable> tables(const RunResults& results) const override {
-    const SimilarityResults& r = *results.similarity;
+    const SimilarityResults& r = *results.get<SimilarityResults>();
     std::string csv = "layer,group,matrix,rows,variance,mean,mean_abs\n";
     for (const SimilarityLayer& l : r.layers)
       for (int g = 0; g < kGroups; ++g)
@@ -228,6 +279,19 @@ class SimilarityAnalysis final : public Analysis {
                  csvNumber(p.variance) + "," + csvNumber(p.mean) + "," + csvNumber(p.meanAbs) + "\n";
         }
     return {{"profiles.csv", csv}};
+  }
+
+  std::string summary(const RunResults& results) const override {
+    std::string out = "layer  var(Q,K,V) target            var(Q,K,V) non-target\n";
+    for (const auto& l : results.get<SimilarityResults>()->layers) {
+      out += std::to_string(l.layer);
+      for (int g = 0; g < kGroups; ++g) {
+        out += g ? "   " : "  ";
+        for (int m = 0; m < kMatrices; ++m) out += " " + fmt(l.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)].variance);
+      }
+      out += "\n";
+    }
+    return out;
   }
 
  private:

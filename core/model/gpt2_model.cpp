@@ -381,4 +381,12 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
   return all;
 }
 
+torch::Tensor Gpt2Model::unembedResidual(const torch::Tensor& residual) const {
+  torch::NoGradGuard noGrad;
+  const int64_t d = config_.nEmbd;
+  torch::Tensor x = residual.to(device_, dtype_);
+  torch::Tensor lnF = torch::layer_norm(x, {d}, weights_.lnFWeight, weights_.lnFBias, config_.layerNormEpsilon);
+  return torch::matmul(lnF, weights_.wte.t());  // [rows, d] x [d, vocab]
+}
+
 }  // namespace laminar

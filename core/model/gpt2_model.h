@@ -72,6 +72,11 @@ class Gpt2Model {
   Captures run(const std::vector<std::vector<int64_t>>& ids, const CaptureSpec& spec,
                const BlockCallback& onBlock = {}, const std::atomic<bool>* cancel = nullptr) const;
 
+  // The logit lens (nostalgebraist 2020): residual-stream rows [rows, d] read as if they were
+  // the last block's output, through ln_f and the tied LM head: [rows, vocab] logits in the
+  // compute dtype, on the model's device. At the last block this is the model's own logits.
+  torch::Tensor unembedResidual(const torch::Tensor& residual) const;
+
  private:
   Gpt2Config config_;
   Gpt2Weights weights_;  // on device_, in the compute dtype

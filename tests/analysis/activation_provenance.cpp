@@ -7,7 +7,11 @@
 #include <set>
 #include <sstream>
 
+#include "analysis/attention_pattern_results.h"
+#include "analysis/logit_lens_results.h"
+#include "analysis/mi_distance_results.h"
 #include "analysis/sentence_set.h"
+#include "analysis/similarity_results.h"
 #include "analysis/target_locator.h"
 #include "model/gpt2_model.h"
 #include "model/hook_points.h"
@@ -23,7 +27,7 @@ constexpr int64_t kEndOfText = 50256;
 // the group's (textIndex, tokenPosition) rows.
 std::vector<VectorSource> similaritySources(const RunResults& r) {
   std::vector<VectorSource> out;
-  const SimilarityResults& s = *r.similarity;
+  const SimilarityResults& s = *r.get<SimilarityResults>();
   const char* groups[] = {"target", "nontarget"};
   for (const SimilarityLayer& l : s.layers)
     for (size_t g = 0; g < 2; ++g) {
@@ -40,12 +44,41 @@ std::vector<VectorSource> similaritySources(const RunResults& r) {
 // Experiment 2: layer{l}.attn = hook_attn_out, layer{l}.mlp = hook_mlp_out at the occurrences.
 std::vector<VectorSource> miDistanceSources(const RunResults& r) {
   std::vector<VectorSource> out;
-  const MiDistanceResults& m = *r.miDistance;
+  const MiDistanceResults& m = *r.get<MiDistanceResults>();
   std::vector<TokenRow> rows;
   for (size_t k = 0; k < m.occurrenceText.size(); ++k) rows.push_back({m.occurrenceText[k], m.occurrencePosition[k]});
   for (const MiLayer& l : m.layers) {
     out.push_back({"layer" + std::to_string(l.layer) + ".attn", l.layer, {"hook_attn_out"}, rows});
     out.push_back({"layer" + std::to_string(l.layer) + ".mlp", l.layer, {"hook_mlp_out"}, rows});
+  }
+  return out;
+}
+
+// Logit lens: layer{l}.resid_post = hook_resid_post at every text's target row, then the
+// chosen (text, position) row last.
+std::vector<VectorSource> logitLensSources(const RunResults& r) {
+  std::vector<VectorSource> out;
+  const LogitLensResults& m = *r.get<LogitLensResults>();
+  std::vector<TokenRow> rows;
+  for (size_t k = 0; k < m.textIndex.size(); ++k) rows.push_back({m.textIndex[k], m.position[k]});
+  rows.push_back({m.chosenText, m.chosenPosition});
+  for (const LogitLensLayer& l : m.layers)
+    out.push_back({"layer" + std::to_string(l.layer) + ".resid_post", l.layer, {"hook_resid_post"}, rows});
+  return out;
+}
+
+// Attention patterns: layer{l}.q / .k = hook_q / hook_k at every token of the chosen text;
+// layer{l}.pattern = its whole hook_pattern.
+std::vector<VectorSource> attentionPatternSources(const RunResults& r) {
+  std::vector<VectorSource> out;
+  const AttentionPatternResults& a = *r.get<AttentionPatternResults>();
+  std::vector<TokenRow> rows;
+  for (int64_t p = 0; p < a.length(); ++p) rows.push_back({a.text, p});
+  for (const AttentionPatternLayer& l : a.layers) {
+    const std::string prefix = "layer" + std::to_string(l.layer) + ".";
+    out.push_back({prefix + "q", l.layer, {"attn.hook_q"}, rows});
+    out.push_back({prefix + "k", l.layer, {"attn.hook_k"}, rows});
+    out.push_back({prefix + "pattern", l.layer, {"attn.hook_pattern"}, rows, true});
   }
   return out;
 }
@@ -81,6 +114,8 @@ const std::vector<ProvenanceEntry>& provenanceTable() {
   static const std::vector<ProvenanceEntry> table = {
       {"similarity", "her.txt", similaritySources},
       {"mi-distance", "coffee.txt", miDistanceSources},
+      {"logit-lens", "her.txt", logitLensSources},
+      {"attention-pattern", "her.txt", attentionPatternSources},
   };
   return table;
 }
@@ -143,6 +178,17 @@ std::vector<int64_t> analysisIds(const BpeTokenizer& tokenizer, const SentenceSe
     if (!v) {
       bad << "\n  " << s.vector << ": not in vectors.safetensors";
       ++problems;
+      continue;
+    }
+    if (s.wholeTensor) {
+      const torch::Tensor t = all.at(blockHook(s.layer, s.hookSuffixes.at(0))).at(sequenceOf.at(s.rows.at(0).textIndex)).contiguous();
+      const std::vector<int64_t> shape(t.sizes().begin(), t.sizes().end());
+      if (v->dtype != DType::F32 || v->shape != shape ||
+          std::memcmp(t.data_ptr<float>(), v->bytes.data(), v->bytes.size()) != 0) {
+        bad << "\n  " << s.vector << ": not the whole " << blockHook(s.layer, s.hookSuffixes[0]) << " of text "
+            << s.rows[0].textIndex;
+        ++problems;
+      }
       continue;
     }
     int64_t width = 0;

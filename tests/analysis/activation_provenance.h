@@ -37,6 +37,9 @@ struct VectorSource {
   int layer = 0;
   std::vector<std::string> hookSuffixes;    // "hook_attn_out"; several = columns side by side
   std::vector<TokenRow> rows;
+  // The whole capture of one text instead of rows (hook_pattern's [head, query, key]): the
+  // vector equals blocks.{layer}.{hookSuffixes[0]} of text rows[0].textIndex, shape and bits.
+  bool wholeTensor = false;
 };
 
 // Where each saved activation vector of a run must come from, read from its results (the

@@ -42,9 +42,8 @@ void expectProvenance(const std::string& name, bool prependBos) {
   SentenceSet set = loadSentenceSet(laminar::test::sourceDir() / "resources/examples" / entry->exampleSet);
   RunSettings settings;
   settings.experiment = name;
-  settings.similarity.bins = 11;
-  settings.similarity.prependBos = prependBos;
-  settings.miDistance.prependBos = prependBos;
+  settings.options["bins"] = 11;
+  settings.target.prependBos = prependBos;
   RunResults r = runExperiment(*tiny().model, *tiny().tokenizer, set, settings);
   auto sources = entry->describe(r);
   ASSERT_FALSE(sources.empty());

@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "analysis/mi_distance_results.h"
+#include "analysis/similarity_results.h"
 #include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
 #include "checkpoint/synthetic_checkpoint.h"
@@ -73,13 +75,13 @@ TEST(AnalysisRun, SimilarityStreamsLayersInOrderAndVerifies) {
   SentenceSet her = example("her.txt");
   RunSettings settings;
   settings.experiment = "similarity";
-  settings.similarity.bins = 21;
+  settings.options["bins"] = 21;
   std::vector<int> layers, sizes;
   std::vector<RunProgress> progress;
   RunObserver obs;
   obs.onLayer = [&](const RunResults& soFar, int layer) {
     layers.push_back(layer);
-    sizes.push_back(static_cast<int>(soFar.similarity->layers.size()));
+    sizes.push_back(static_cast<int>(soFar.get<SimilarityResults>()->layers.size()));
   };
   obs.onProgress = [&](const RunProgress& p) { progress.push_back(p); };
   RunResults r = runExperiment(*f.model, *f.tokenizer, her, settings, obs);
@@ -88,10 +90,10 @@ TEST(AnalysisRun, SimilarityStreamsLayersInOrderAndVerifies) {
   ASSERT_EQ(progress.size(), 2u);
   EXPECT_EQ(progress[1].layersDone, 2);
   EXPECT_EQ(progress[1].remainingSeconds, 0.0);
-  ASSERT_TRUE(r.similarity);
-  EXPECT_EQ(r.similarity->settings.target, "her");
-  EXPECT_EQ(r.similarity->layers[0].rows[0], 54);
-  EXPECT_EQ(r.similarity->layers[0].rows[1], 54);  // no "her" at position 0 or 1 in the example
+  ASSERT_TRUE(r.get<SimilarityResults>());
+  EXPECT_EQ(r.get<SimilarityResults>()->settings.target, "her");
+  EXPECT_EQ(r.get<SimilarityResults>()->layers[0].rows[0], 54);
+  EXPECT_EQ(r.get<SimilarityResults>()->layers[0].rows[1], 54);  // no "her" at position 0 or 1 in the example
   EXPECT_EQ(r.metadata["model"]["config"]["n_layer"], 2);
   EXPECT_EQ(r.metadata["sentences"]["sha256"], her.sha256);
   EXPECT_EQ(r.metadata["model"]["weightFiles"][0]["sha256"].get<std::string>().size(), 64u);
@@ -116,14 +118,14 @@ TEST(AnalysisRun, MiDistanceHistogramAndKsgVerify) {
   for (const char* estimator : {"hist", "ksg"}) {
     RunSettings settings;
     settings.experiment = "mi-distance";
-    settings.miDistance.estimator = estimator;
+    settings.options["estimator"] = estimator;
     if (std::string(estimator) == "ksg") {
-      settings.miDistance.ttest = "welch";
-      settings.miDistance.zTrim = 3;
+      settings.options["ttest"] = "welch";
+      settings.options["z-trim"] = 3.0;
     }
     RunResults r = runExperiment(*f.model, *f.tokenizer, coffee, settings);
-    ASSERT_TRUE(r.miDistance);
-    const auto& m = *r.miDistance;
+    ASSERT_TRUE(r.get<MiDistanceResults>());
+    const auto& m = *r.get<MiDistanceResults>();
     EXPECT_EQ(m.occurrencePosition.size(), 8u);
     EXPECT_EQ(m.pairs.size(), 28u);
     ASSERT_EQ(m.layers.size(), 2u);
@@ -218,7 +220,7 @@ TEST(AnalysisRun, BadInputIsAClearError) {
     EXPECT_NE(std::string(e.what()).find("unknown experiment \"no-such-experiment\""), std::string::npos);
   }
   settings.experiment = "similarity";
-  settings.similarity.target = "zebra";
+  settings.target.target = "zebra";
   try {
     runExperiment(*f.model, *f.tokenizer, her, settings);
     FAIL();
@@ -227,9 +229,10 @@ TEST(AnalysisRun, BadInputIsAClearError) {
         << e.what();
   }
   settings.experiment = "mi-distance";
-  settings.miDistance.bins = "many";
+  settings.target.target.clear();
+  settings.options["bins"] = "many";
   EXPECT_THROW(runExperiment(*f.model, *f.tokenizer, example("coffee.txt"), settings), Error);
-  settings.miDistance.bins = "fd";
+  settings.options["bins"] = "fd";
   // "her" occurs once per text: no pairs.
   EXPECT_THROW(runExperiment(*f.model, *f.tokenizer, her, settings), Error);
 }

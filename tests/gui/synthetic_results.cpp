@@ -57,7 +57,9 @@ std::shared_ptr<RunResults> syntheticSimilarity(int nLayer, int done, int texts,
     layer.forwardSeconds = 0.01;
     s.layers.push_back(std::move(layer));
   }
-  r->similarity = std::move(s);
+  r->nLayer = s.nLayer;
+  r->layersDone = static_cast<int>(s.layers.size());
+  r->data = std::move(s);
   r->metadata = {{"model", {{"shape", "64x2x4"}}}};
   return r;
 }
@@ -131,7 +133,9 @@ std::shared_ptr<RunResults> syntheticMiDistance(int nLayer, int done, int occurr
       m.fisherSignificantFdr.push_back(m.fisherPFdr[i] <= m.settings.fdrQ);
     }
   }
-  r->miDistance = std::move(m);
+  r->nLayer = m.nLayer;
+  r->layersDone = static_cast<int>(m.layers.size());
+  r->data = std::move(m);
   return r;
 }
 

@@ -2,7 +2,9 @@
 // Results with known, seeded numbers for feeding widgets without the engine.
 #include <memory>
 
+#include "analysis/mi_distance_results.h"
 #include "analysis/run_results.h"
+#include "analysis/similarity_results.h"
 
 namespace laminar::test {
 

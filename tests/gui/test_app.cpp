@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include "analysis/sentence_set.h"
+#include "analysis/mi_distance_results.h"
+#include "analysis/similarity_results.h"
 #include "app/core_messages.h"
 #include "app/demo_model.h"
 #include "app/experiment_panel.h"
@@ -117,11 +119,11 @@ class AppTest : public QObject {
     for (int i = 0; i < 2; ++i) {
       const auto snap = layers[i][0].value<ResultsPtr>();
       QCOMPARE(layers[i][1].toInt(), i);
-      QCOMPARE(static_cast<int>(snap->similarity->layers.size()), i + 1);
+      QCOMPARE(static_cast<int>(snap->get<SimilarityResults>()->layers.size()), i + 1);
     }
     const auto results = finished.front().front().value<ResultsPtr>();
-    QCOMPARE(results->similarity->nLayer, 2);
-    QCOMPARE(results->similarity->width, 64);
+    QCOMPARE(results->get<SimilarityResults>()->nLayer, 2);
+    QCOMPARE(results->get<SimilarityResults>()->width, 64);
     QVERIFY(!controller.running());
   }
 

@@ -54,7 +54,7 @@ class FiguresNumbersTest : public QObject {
   std::shared_ptr<RunResults> run(const std::string& experiment, const char* example) {
     RunSettings s;
     s.experiment = experiment;
-    s.similarity.bins = 11;
+    s.options["bins"] = 11;
     auto set = loadSentenceSet(std::filesystem::path(LAMINAR_SOURCE_DIR) / "resources/examples" / example);
     return std::make_shared<RunResults>(runExperiment(*model_, *tokenizer_, set, s));
   }

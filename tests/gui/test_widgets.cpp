@@ -10,6 +10,8 @@
 #include <cmath>
 
 #include "synthetic_results.h"
+#include "analysis/mi_distance_results.h"
+#include "analysis/similarity_results.h"
 #include "widgets/cosine_spectrum_view.h"
 #include "widgets/figure_export.h"
 #include "widgets/laminar_profile_view.h"
@@ -89,7 +91,7 @@ class WidgetsTest : public QObject {
     view.setResults(partial);
     QVERIFY(view.hasData());
     QCOMPARE(view.series().size(), 6);
-    const auto& sim = *partial->similarity;
+    const auto& sim = *partial->get<SimilarityResults>();
     for (int g = 0; g < kGroups; ++g)
       for (int m = 0; m < kMatrices; ++m) {
         const QCPGraph* graph = view.series()[g * kMatrices + m];
@@ -120,10 +122,10 @@ class WidgetsTest : public QObject {
     view.setResults(partial);
     QCOMPARE(view.statistic(), LaminarProfileView::Statistic::MeanMi);
     QCOMPARE(view.series().size(), 2);
-    QCOMPARE(valuesOf(view.series()[1])[3], partial->miDistance->layers[3].sites[1].meanMi);
+    QCOMPARE(valuesOf(view.series()[1])[3], partial->get<MiDistanceResults>()->layers[3].sites[1].meanMi);
     QVERIFY(view.significanceMarkers());
     QVector<double> expected;
-    for (const auto& l : partial->miDistance->layers)
+    for (const auto& l : partial->get<MiDistanceResults>()->layers)
       if (l.significantBonferroni) expected << l.layer + 1;
     QVERIFY(!expected.isEmpty());
     QCOMPARE(keysOf(view.significanceMarkers()), expected);
@@ -133,8 +135,8 @@ class WidgetsTest : public QObject {
     auto full = test::syntheticMiDistance(12, 12);
     view.setResults(full);
     expected.clear();
-    for (size_t l = 0; l < full->miDistance->significantFdr.size(); ++l)
-      if (full->miDistance->significantFdr[l]) expected << static_cast<double>(l) + 1;
+    for (size_t l = 0; l < full->get<MiDistanceResults>()->significantFdr.size(); ++l)
+      if (full->get<MiDistanceResults>()->significantFdr[l]) expected << static_cast<double>(l) + 1;
     QCOMPARE(keysOf(view.significanceMarkers()), expected);
   }
 
@@ -148,7 +150,7 @@ class WidgetsTest : public QObject {
     view.setSelection(1, 2, 3);  // non-target, shuffled, QK
     QCOMPARE(view.colorMap()->data()->keySize(), 8);
     QCOMPARE(view.colorMap()->data()->valueSize(), 21);
-    const auto& sim = *r->similarity;
+    const auto& sim = *r->get<SimilarityResults>();
     for (int l = 0; l < 5; ++l)
       for (int b = 0; b < 21; b += 5)
         QCOMPARE(view.colorMap()->data()->cell(l, b), sim.layers[static_cast<size_t>(l)].spectra[1][2][3][static_cast<size_t>(b)]);
@@ -182,8 +184,8 @@ class WidgetsTest : public QObject {
     QCOMPARE(distance.shownLayer(), 8);
     QVERIFY(distance.title().contains(QStringLiteral("9")));
     // the distance view now shows layer 9's pair MIs
-    QCOMPARE(valuesOf(distance.points(0)).size(), static_cast<int>(r->miDistance->pairs.size()));
-    QVector<double> expected(r->miDistance->layers[8].sites[0].pairMi.begin(), r->miDistance->layers[8].sites[0].pairMi.end());
+    QCOMPARE(valuesOf(distance.points(0)).size(), static_cast<int>(r->get<MiDistanceResults>()->pairs.size()));
+    QVector<double> expected(r->get<MiDistanceResults>()->layers[8].sites[0].pairMi.begin(), r->get<MiDistanceResults>()->layers[8].sites[0].pairMi.end());
     QVector<double> shown = valuesOf(distance.points(0));
     std::sort(expected.begin(), expected.end());
     std::sort(shown.begin(), shown.end());
@@ -199,7 +201,7 @@ class WidgetsTest : public QObject {
     auto r = test::syntheticMiDistance(6, 6, 5);
     view.setResults(r);
     QCOMPARE(view.occurrences(), 5);
-    const auto& mi = *r->miDistance;
+    const auto& mi = *r->get<MiDistanceResults>();
     for (size_t k = 0; k < mi.pairs.size(); ++k)
       for (int s = 0; s < kSites; ++s) {
         QCOMPARE(view.map(s)->data()->cell(mi.pairs[k].i, mi.pairs[k].j), mi.layers[2].sites[static_cast<size_t>(s)].pairMi[k]);
@@ -221,29 +223,29 @@ class WidgetsTest : public QObject {
     auto r = test::syntheticMiDistance(10, 10);
     view.setResults(r);
     for (int l = 0; l < 10; ++l) {
-      QCOMPARE(view.heatmap()->data()->cell(l, 0), r->miDistance->layers[static_cast<size_t>(l)].t);
-      QCOMPARE(view.heatmap()->data()->cell(l, 1), r->miDistance->layers[static_cast<size_t>(l)].fisherZ);
+      QCOMPARE(view.heatmap()->data()->cell(l, 0), r->get<MiDistanceResults>()->layers[static_cast<size_t>(l)].t);
+      QCOMPARE(view.heatmap()->data()->cell(l, 1), r->get<MiDistanceResults>()->layers[static_cast<size_t>(l)].fisherZ);
     }
     bool available = false;
     const auto mask = view.mask(0, &available);
     QVERIFY(available);
     QCOMPARE(mask.size(), size_t(10));
-    for (size_t l = 0; l < 10; ++l) QCOMPARE(static_cast<bool>(mask[l]), r->miDistance->layers[l].significantBonferroni);
+    for (size_t l = 0; l < 10; ++l) QCOMPARE(static_cast<bool>(mask[l]), r->get<MiDistanceResults>()->layers[l].significantBonferroni);
     for (size_t l = 0; l < 10; ++l)
-      QCOMPARE(static_cast<bool>(view.mask(1, &available)[l]), r->miDistance->layers[l].fisherSignificantBonferroni);
+      QCOMPARE(static_cast<bool>(view.mask(1, &available)[l]), r->get<MiDistanceResults>()->layers[l].fisherSignificantBonferroni);
     view.setCorrection(1);
     // The view draws core's FDR results for both families; it computes none itself.
-    QVERIFY(view.mask(0, &available) == r->miDistance->significantFdr);
-    QVERIFY(view.mask(1, &available) == r->miDistance->fisherSignificantFdr);
-    QVERIFY(view.adjustedP(0, &available) == r->miDistance->pFdr);
-    QVERIFY(view.adjustedP(1, &available) == r->miDistance->fisherPFdr);
+    QVERIFY(view.mask(0, &available) == r->get<MiDistanceResults>()->significantFdr);
+    QVERIFY(view.mask(1, &available) == r->get<MiDistanceResults>()->fisherSignificantFdr);
+    QVERIFY(view.adjustedP(0, &available) == r->get<MiDistanceResults>()->pFdr);
+    QVERIFY(view.adjustedP(1, &available) == r->get<MiDistanceResults>()->fisherPFdr);
   }
 
   void undefinedFisherZNeverGetsAStar() {
     // A layer whose Fisher Z is undefined (a tau was undefined) has NaN p-values and core's
     // masks say "not significant"; the views must show exactly that, under both corrections.
     auto r = test::syntheticMiDistance(12, 12);
-    auto& mi = *r->miDistance;
+    auto& mi = *r->get<MiDistanceResults>();
     for (size_t l = 0; l < 12; ++l) {  // every other layer strongly significant
       mi.layers[l].fisherP = 1e-9;
       mi.layers[l].fisherPBonferroni = 1.2e-8;
@@ -342,7 +344,7 @@ class WidgetsTest : public QObject {
     auto r = test::syntheticSimilarity(4, 4, 6);
     view.setResults(r);
     QCOMPARE(view.map()->data()->keySize(), 6);
-    QCOMPARE(view.map()->data()->cell(2, 4), r->similarity->layers[1].textSimilarity[0][4 * 6 + 2]);
+    QCOMPARE(view.map()->data()->cell(2, 4), r->get<SimilarityResults>()->layers[1].textSimilarity[0][4 * 6 + 2]);
   }
 
   void viewsIgnoreTheOtherExperiment() {
@@ -366,7 +368,7 @@ class WidgetsTest : public QObject {
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.plot()->replot();
-    const double v = r->similarity->layers[2].profiles[0][0].variance;
+    const double v = r->get<SimilarityResults>()->layers[2].profiles[0][0].variance;
     const QString tip = view.toolTipAt(pixelOf(view.axisRect(), 3, v));
     QVERIFY2(tip.contains(view.locale().toString(v, 'g', 6)), qPrintable(tip));
     QVERIFY(tip.contains(QStringLiteral("3")));
@@ -390,7 +392,7 @@ class WidgetsTest : public QObject {
     QCOMPARE(cells.size(), 1 + 3 * 6);  // layer; variance, mean, mean |.| of Q, K, V x target, non-target
     QCOMPARE(cells[0], QStringLiteral("2"));  // files are 0-based
     bool ok = false;
-    QCOMPARE(QLocale::c().toDouble(cells[1], &ok), r->similarity->layers[2].profiles[0][0].variance);
+    QCOMPARE(QLocale::c().toDouble(cells[1], &ok), r->get<SimilarityResults>()->layers[2].profiles[0][0].variance);
     QVERIFY(ok);
     QLocale::setDefault(QLocale::c());
   }

@@ -1,0 +1,95 @@
+#include "analysis/analysis_settings.h"
+
+#include <cmath>
+#include <regex>
+#include <sstream>
+
+#include "util/error.h"
+
+namespace laminar {
+
+namespace {
+
+std::string optionName(const SettingSpec& s) { return "--" + s.key; }
+
+std::string numberText(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  std::ostringstream o;
+  o << v;
+  return o.str();
+}
+
+void checkRange(const SettingSpec& s, double v) {
+  if (std::isnan(v) || v < s.minimum || v > s.maximum)
+    throw Error(optionName(s) + ": " + numberText(v) + " is outside " + numberText(s.minimum) + " .. " +
+                numberText(s.maximum));
+}
+
+nlohmann::json checkedValue(const SettingSpec& s, const nlohmann::json& v) {
+  switch (s.kind) {
+    case SettingSpec::Kind::Integer:
+      if (!v.is_number_integer()) throw Error(optionName(s) + ": expected a whole number, got " + v.dump());
+      checkRange(s, v.get<double>());
+      return v;
+    case SettingSpec::Kind::Number:
+      if (!v.is_number()) throw Error(optionName(s) + ": expected a number, got " + v.dump());
+      checkRange(s, v.get<double>());
+      return v.get<double>();
+    case SettingSpec::Kind::Choice: {
+      if (!v.is_string()) throw Error(optionName(s) + ": expected one of its choices, got " + v.dump());
+      std::string known;
+      for (const auto& c : s.choices) {
+        if (c.value == v.get<std::string>()) return v;
+        known += (known.empty() ? "" : ", ") + c.value;
+      }
+      throw Error(optionName(s) + ": \"" + v.get<std::string>() + "\" is not one of " + known);
+    }
+    case SettingSpec::Kind::Text:
+      if (!v.is_string()) throw Error(optionName(s) + ": expected text, got " + v.dump());
+      if (!s.pattern.empty() && !std::regex_match(v.get<std::string>(), std::regex(s.pattern)))
+        throw Error(optionName(s) + ": \"" + v.get<std::string>() + "\" is not valid here (" + s.help + ")");
+      return v;
+  }
+  return v;
+}
+
+}  // namespace
+
+nlohmann::json resolveSettings(const std::vector<SettingSpec>& specs, const nlohmann::json& given) {
+  if (!given.is_null() && !given.is_object()) throw Error("analysis settings must be a JSON object");
+  nlohmann::json out = nlohmann::json::object();
+  for (const SettingSpec& s : specs) {
+    const bool set = given.is_object() && given.contains(s.key);
+    out[s.key] = checkedValue(s, set ? given.at(s.key) : s.defaultValue);
+  }
+  if (given.is_object())
+    for (auto it = given.begin(); it != given.end(); ++it)
+      if (!out.contains(it.key())) throw Error("unknown setting \"" + it.key() + "\"");
+  return out;
+}
+
+nlohmann::json parseSettingText(const SettingSpec& s, const std::string& text) {
+  try {
+    size_t used = 0;
+    switch (s.kind) {
+      case SettingSpec::Kind::Integer: {
+        const long long v = std::stoll(text, &used);
+        if (used == text.size()) return v;
+        break;
+      }
+      case SettingSpec::Kind::Number: {
+        const double v = std::stod(text, &used);
+        if (used == text.size()) return v;
+        break;
+      }
+      case SettingSpec::Kind::Choice:
+      case SettingSpec::Kind::Text:
+        return text;
+    }
+  } catch (const std::exception&) {
+  }
+  throw Error(optionName(s) + ": \"" + text + "\" is not " +
+              (s.kind == SettingSpec::Kind::Integer ? "a whole number" : "a number"));
+}
+
+}  // namespace laminar

@@ -1,0 +1,56 @@
+#pragma once
+// What an analysis can be asked: each setting with its type, default, range and a one-line
+// help. The CLI builds `analyze <name> --<key>` from it, the app builds its settings form from
+// it, and resolveSettings() checks a request against it, so the three never disagree.
+// Labels and help are English; they are marked for Qt's lupdate (context "AnalysisSettings")
+// and the GUI translates them, so no Vietnamese lives in core.
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+// lupdate finds these markers by name; in core they are the plain English literal.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(scope, text) text
+#endif
+
+namespace laminar {
+
+struct SettingChoice {
+  std::string value;  // what files and the CLI say: "hist"
+  std::string label;  // English label: "Histogram"
+};
+
+struct SettingSpec {
+  enum class Kind { Integer, Number, Choice, Text };
+  std::string key;    // CLI option (--key), QSettings key, and key in RunSettings::options
+  Kind kind = Kind::Integer;
+  std::string label;  // form label, English
+  std::string help;   // one line: CLI help, GUI tooltip
+  nlohmann::json defaultValue;
+  double minimum = -std::numeric_limits<double>::infinity();  // Integer and Number
+  double maximum = std::numeric_limits<double>::infinity();
+  int decimals = 3;                    // Number: digits the form shows
+  std::vector<SettingChoice> choices;  // Choice
+  std::string pattern;                 // Text: ECMAScript regex a value must match in full
+  // Shown enabled only when another setting has a value: {"estimator", "ksg"}.
+  std::string enabledWhenKey, enabledWhenValue;
+};
+
+// Which word, matched how, with or without <|endoftext|>: shared by every analysis.
+struct TargetSettings {
+  std::string target;  // empty: the sentence file's own target
+  bool caseInsensitive = false;
+  bool prependBos = false;  // "<|endoftext|>" before each text (positions count it)
+};
+
+// `given` (an object, maybe partial) completed with the defaults and checked against
+// `specs`: unknown keys, wrong types, values out of range or not among the choices throw
+// laminar::Error naming the setting ("--bins: ...").
+nlohmann::json resolveSettings(const std::vector<SettingSpec>& specs, const nlohmann::json& given);
+
+// Parses a command-line or form string as the setting's kind ("12" -> 12 for Integer).
+nlohmann::json parseSettingText(const SettingSpec& spec, const std::string& text);
+
+}  // namespace laminar

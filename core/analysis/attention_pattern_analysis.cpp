@@ -1,0 +1,238 @@
+// Attention patterns as an Analysis: blocks.{l}.attn.hook_pattern of one chosen text, every
+// head, every layer (the view BertViz users know), and the attention the target token pays
+// to each token, averaged over heads. hook_q and hook_k are saved beside the pattern so that
+// tools/verify_results.py can recompute softmax(q k^T / sqrt(d_head)) with numpy.
+#include <cstdio>
+#include <memory>
+
+#include "analysis/analysis.h"
+#include "analysis/attention_pattern_results.h"
+#include "analysis/result_values.h"
+#include "analysis/sentence_set.h"
+#include "analysis/target_locator.h"
+#include "model/hook_points.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "util/error.h"
+
+namespace laminar {
+
+namespace {
+
+constexpr const char* kPattern = "attn.hook_pattern";
+constexpr const char* kQ = "attn.hook_q";
+constexpr const char* kK = "attn.hook_k";
+
+std::vector<SettingSpec> attentionPatternSpecs() {
+  SettingSpec text;
+  text.key = "text";
+  text.kind = SettingSpec::Kind::Integer;
+  text.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Text shown:");
+  text.help = QT_TRANSLATE_NOOP("AnalysisSettings", "which text of the set (1 = the first) to show the attention of");
+  text.defaultValue = 1;
+  text.minimum = 1;
+  text.maximum = 1000000;
+  return {text};
+}
+
+AttentionPatternSettings attentionPatternSettings(const RunSettings& run) {
+  const nlohmann::json o = resolveSettings(attentionPatternSpecs(), run.options);
+  AttentionPatternSettings s;
+  s.target = run.target.target;
+  s.caseInsensitive = run.target.caseInsensitive;
+  s.prependBos = run.target.prependBos;
+  s.text = o.at("text").get<int>();
+  return s;
+}
+
+nlohmann::json settingsToJson(const AttentionPatternSettings& s) {
+  return {{"target", s.target}, {"caseInsensitive", s.caseInsensitive}, {"prependBos", s.prependBos}, {"text", s.text}};
+}
+
+std::string patternName(int layer) { return "layer" + std::to_string(layer) + ".pattern"; }
+
+class AttentionPatternAnalysis final : public Analysis {
+ public:
+  std::string name() const override { return "attention-pattern"; }
+  std::string title() const override { return QT_TRANSLATE_NOOP("AnalysisSettings", "Attention patterns of one text"); }
+  std::string description() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings",
+                             "Shows where every attention head looks: for one text, each head's token-by-token "
+                             "attention weights at every layer, and how much attention the target word pays to each "
+                             "earlier token.");
+  }
+  std::vector<SettingSpec> settingSpecs() const override { return attentionPatternSpecs(); }
+
+  AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
+    const AttentionPatternSettings s = attentionPatternSettings(in.settings);
+    TargetOptions opt;
+    opt.target = s.target;
+    opt.caseInsensitive = s.caseInsensitive;
+    opt.prependBos = s.prependBos;
+    opt.maxTokens = in.config.nPositions;
+    LocatedSet located = locateTargets(in.sentences, in.tokenizer, opt);
+    for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
+    const std::string source = in.sentences.source.empty() ? "sentences" : in.sentences.source.string();
+    const LocatedText* chosen = nullptr;
+    for (const LocatedText& t : located.texts)
+      if (t.textIndex == s.text - 1) chosen = &t;
+    AttentionPatternResults r;
+    r.settings = s;
+    if (r.settings.target.empty()) r.settings.target = in.sentences.target;
+    if (!chosen)
+      throw Error(fileError(source, "text " + std::to_string(s.text) + " does not contain the target \"" +
+                                        r.settings.target + "\" (or the set has fewer texts); choose a text that does"));
+    r.nLayer = static_cast<int>(in.config.nLayer);
+    r.nHead = static_cast<int>(in.config.nHead);
+    r.width = static_cast<int>(in.config.nEmbd);
+    r.text = chosen->textIndex;
+    r.targetPosition = chosen->occurrences.front().token;
+    for (int64_t id : chosen->ids) r.tokens.push_back(in.tokenizer.tokenText(id));
+    length_ = r.length();
+    results.data = std::move(r);
+
+    AnalysisPlan plan;
+    plan.ids = {chosen->ids};
+    for (int64_t l = 0; l < in.config.nLayer; ++l)
+      for (const char* h : {kQ, kK, kPattern}) plan.capture.hooks.push_back(blockHook(static_cast<int>(l), h));
+    plan.capture.toCpu = true;  // one short text: the copies are small
+    return plan;
+  }
+
+  void consumeBlock(int layer, const Captures& captures, RunResults& results) override {
+    torch::NoGradGuard noGrad;
+    AttentionPatternResults& r = *results.get<AttentionPatternResults>();
+    const std::string l = "layer" + std::to_string(layer) + ".";
+    for (const char* h : {kQ, kK}) {
+      torch::Tensor x = capture(captures, blockHook(layer, h)).to(torch::kFloat32).contiguous();  // [T, d]
+      results.vectors.push_back(StoredArray::from(l + (h == kQ ? "q" : "k"), DType::F32, {length_, r.width},
+                                                  x.data_ptr<float>()));
+    }
+    torch::Tensor p = capture(captures, blockHook(layer, kPattern)).to(torch::kFloat32).contiguous();  // [H, T, T]
+    results.vectors.push_back(StoredArray::from(patternName(layer), DType::F32, {r.nHead, length_, length_},
+                                                p.data_ptr<float>()));
+    AttentionPatternLayer out;
+    out.layer = layer;
+    out.pattern.assign(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+    torch::Tensor mass = p.select(1, r.targetPosition).to(torch::kFloat64).mean(0).contiguous();  // [T]
+    out.targetMass.assign(mass.data_ptr<double>(), mass.data_ptr<double>() + mass.numel());
+    r.layers.push_back(std::move(out));
+  }
+
+  void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
+    auto& l = results.get<AttentionPatternResults>()->layers.at(static_cast<size_t>(layer));
+    l.forwardSeconds = forwardSeconds;
+    l.analysisSeconds = analysisSeconds;
+  }
+
+  void finish(RunResults&) override {}
+
+  nlohmann::json settingsJson(const RunSettings& settings) const override {
+    return settingsToJson(attentionPatternSettings(settings));
+  }
+
+  nlohmann::json toJson(const RunResults& results) const override {
+    const AttentionPatternResults& r = *results.get<AttentionPatternResults>();
+    nlohmann::json j = {{"settings", settingsToJson(r.settings)},
+                        {"nLayer", r.nLayer},
+                        {"nHead", r.nHead},
+                        {"width", r.width},
+                        {"text", r.text},
+                        {"targetPosition", r.targetPosition},
+                        {"tokens", r.tokens},
+                        {"patterns", "vectors.safetensors: layer{l}.pattern [head, query, key]"}};
+    j["layers"] = nlohmann::json::array();
+    for (const AttentionPatternLayer& l : r.layers)
+      j["layers"].push_back({{"layer", l.layer},
+                             {"forwardSeconds", jsonNumber(l.forwardSeconds)},
+                             {"analysisSeconds", jsonNumber(l.analysisSeconds)},
+                             {"targetMass", jsonNumbers(l.targetMass)}});
+    return j;
+  }
+
+  void fromJson(const nlohmann::json& j, RunResults& results) const override {
+    AttentionPatternResults r;
+    const auto& sj = j.at("settings");
+    r.settings.target = sj.at("target").get<std::string>();
+    r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
+    r.settings.prependBos = sj.at("prependBos").get<bool>();
+    r.settings.text = sj.at("text").get<int>();
+    r.nLayer = j.at("nLayer").get<int>();
+    r.nHead = j.at("nHead").get<int>();
+    r.width = j.at("width").get<int>();
+    r.text = j.at("text").get<int>();
+    r.targetPosition = j.at("targetPosition").get<int64_t>();
+    r.tokens = j.at("tokens").get<std::vector<std::string>>();
+    if (r.nHead < 1 || r.targetPosition < 0 || r.targetPosition >= r.length())
+      throw Error("attention-pattern: nHead or targetPosition out of range");
+    for (const auto& lj : j.at("layers")) {
+      AttentionPatternLayer l;
+      l.layer = lj.at("layer").get<int>();
+      l.forwardSeconds = readJsonNumber(lj.at("forwardSeconds"));
+      l.analysisSeconds = readJsonNumber(lj.at("analysisSeconds"));
+      l.targetMass = readJsonNumbers(lj.at("targetMass"));
+      if (static_cast<int64_t>(l.targetMass.size()) != r.length())
+        throw Error("attention-pattern: layer " + std::to_string(l.layer) + " targetMass has the wrong length");
+      r.layers.push_back(std::move(l));
+    }
+    results.nLayer = r.nLayer;
+    results.layersDone = static_cast<int>(r.layers.size());
+    results.data = std::move(r);
+  }
+
+  void fromVectors(RunResults& results) const override {
+    AttentionPatternResults& r = *results.get<AttentionPatternResults>();
+    for (AttentionPatternLayer& l : r.layers) {
+      const std::string name = patternName(l.layer);
+      const StoredArray* a = nullptr;
+      for (const StoredArray& v : results.vectors)
+        if (v.name == name) a = &v;
+      const std::vector<int64_t> shape = {r.nHead, r.length(), r.length()};
+      if (!a || a->dtype != DType::F32 || a->shape != shape)
+        throw Error("tensor \"" + name + "\" is missing or not F32 [" + std::to_string(r.nHead) + ", " +
+                    std::to_string(r.length()) + ", " + std::to_string(r.length()) + "]");
+      l.pattern = a->values<float>();
+    }
+  }
+
+  std::vector<CsvTable> tables(const RunResults& results) const override {
+    const AttentionPatternResults& r = *results.get<AttentionPatternResults>();
+    std::string mass = "layer,key_position,token,target_mass\n";
+    for (const AttentionPatternLayer& l : r.layers)
+      for (size_t k = 0; k < l.targetMass.size(); ++k) {
+        std::string token = "\"";
+        for (char c : r.tokens[k]) token += c == '"' ? std::string("\"\"") : std::string(1, c);
+        mass += std::to_string(l.layer) + "," + std::to_string(k) + "," + token + "\"," + csvNumber(l.targetMass[k]) + "\n";
+      }
+    return {{"target_mass.csv", mass}};
+  }
+
+  std::string summary(const RunResults& results) const override {
+    const AttentionPatternResults& r = *results.get<AttentionPatternResults>();
+    std::string out = "layer  token the target (position " + std::to_string(r.targetPosition) +
+                      ") attends to most (mean over heads)\n";
+    for (const AttentionPatternLayer& l : r.layers) {
+      size_t best = 0;
+      for (size_t k = 1; k < l.targetMass.size(); ++k)
+        if (l.targetMass[k] > l.targetMass[best]) best = k;
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.3f", l.targetMass[best]);
+      out += std::to_string(l.layer) + "  " + std::to_string(best) + " \"" + r.tokens[best] + "\" " + buf + "\n";
+    }
+    return out;
+  }
+
+ private:
+  static torch::Tensor capture(const Captures& captures, const std::string& hook) {
+    const auto it = captures.find(hook);
+    if (it == captures.end() || it->second.empty()) throw Error("the model did not deliver " + hook);
+    return it->second.front();
+  }
+
+  int64_t length_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Analysis> makeAttentionPatternAnalysis() { return std::make_unique<AttentionPatternAnalysis>(); }
+
+}  // namespace laminar

@@ -1,0 +1,347 @@
+// The logit lens as an Analysis: after every block, the residual stream at chosen rows read
+// through ln_f and the tied LM head (Gpt2Model::unembedResidual). Two readings per layer:
+// the top-k next tokens at one chosen text and position, and, for every text, the
+// probability and rank of the token that actually follows its target.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "analysis/analysis.h"
+#include "analysis/capture_rows.h"
+#include "analysis/logit_lens_results.h"
+#include "analysis/result_values.h"
+#include "analysis/sentence_set.h"
+#include "analysis/target_locator.h"
+#include "model/hook_points.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "util/error.h"
+
+namespace laminar {
+
+namespace {
+
+constexpr const char* kResidPost = "hook_resid_post";
+
+std::vector<SettingSpec> logitLensSpecs() {
+  SettingSpec text;
+  text.key = "text";
+  text.kind = SettingSpec::Kind::Integer;
+  text.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Text shown token by token:");
+  text.help = QT_TRANSLATE_NOOP("AnalysisSettings", "which text of the set (1 = the first) the top tokens are read for");
+  text.defaultValue = 1;
+  text.minimum = 1;
+  text.maximum = 1000000;
+  SettingSpec position;
+  position.key = "position";
+  position.kind = SettingSpec::Kind::Integer;
+  position.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Token position (-1 = the target):");
+  position.help = QT_TRANSLATE_NOOP("AnalysisSettings",
+                                    "token position in that text (0 = its first token) whose next-token prediction is "
+                                    "read; -1 = the target word's last token");
+  position.defaultValue = -1;
+  position.minimum = -1;
+  position.maximum = 1000000;
+  SettingSpec topK;
+  topK.key = "top-k";
+  topK.kind = SettingSpec::Kind::Integer;
+  topK.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Top tokens per layer:");
+  topK.help = QT_TRANSLATE_NOOP("AnalysisSettings", "how many of the most probable next tokens to keep per layer");
+  topK.defaultValue = 5;
+  topK.minimum = 1;
+  topK.maximum = 20;
+  return {text, position, topK};
+}
+
+LogitLensSettings logitLensSettings(const RunSettings& run) {
+  const nlohmann::json o = resolveSettings(logitLensSpecs(), run.options);
+  LogitLensSettings s;
+  s.target = run.target.target;
+  s.caseInsensitive = run.target.caseInsensitive;
+  s.prependBos = run.target.prependBos;
+  s.text = o.at("text").get<int>();
+  s.position = o.at("position").get<int64_t>();
+  s.topK = o.at("top-k").get<int>();
+  return s;
+}
+
+nlohmann::json settingsToJson(const LogitLensSettings& s) {
+  return {{"target", s.target},       {"caseInsensitive", s.caseInsensitive}, {"prependBos", s.prependBos},
+          {"text", s.text},           {"position", s.position},               {"topK", s.topK}};
+}
+
+// Text for a CSV cell: quoted, quotes doubled (tokens hold commas, quotes and spaces).
+std::string csvText(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+double median(std::vector<int64_t> v) {
+  if (v.empty()) return std::nan("");
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? static_cast<double>(v[n / 2]) : (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2;
+}
+
+// Mean and its standard error (sample sd with ddof 1 over sqrt(n); NaN below two values).
+std::pair<double, double> meanAndSe(const std::vector<double>& v) {
+  if (v.empty()) return {std::nan(""), std::nan("")};
+  double mean = 0;
+  for (double x : v) mean += x;
+  mean /= static_cast<double>(v.size());
+  if (v.size() < 2) return {mean, std::nan("")};
+  double ss = 0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  return {mean, std::sqrt(ss / static_cast<double>(v.size() - 1) / static_cast<double>(v.size()))};
+}
+
+class LogitLensAnalysis final : public Analysis {
+ public:
+  std::string name() const override { return "logit-lens"; }
+  std::string title() const override { return QT_TRANSLATE_NOOP("AnalysisSettings", "Logit lens: next-token guesses per layer"); }
+  std::string description() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings",
+                             "Reads the residual stream after every block through the final layer norm and the output "
+                             "layer: which next tokens each layer already favours, and how probable the actual next "
+                             "token after the target is, layer by layer.");
+  }
+  std::vector<SettingSpec> settingSpecs() const override { return logitLensSpecs(); }
+
+  AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
+    const LogitLensSettings s = logitLensSettings(in.settings);
+    TargetOptions opt;
+    opt.target = s.target;
+    opt.caseInsensitive = s.caseInsensitive;
+    opt.prependBos = s.prependBos;
+    opt.maxTokens = in.config.nPositions;
+    LocatedSet located = locateTargets(in.sentences, in.tokenizer, opt);
+    for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
+    const std::string source = in.sentences.source.empty() ? "sentences" : in.sentences.source.string();
+
+    LogitLensResults r;
+    r.settings = s;
+    if (r.settings.target.empty()) r.settings.target = in.sentences.target;
+    r.nLayer = static_cast<int>(in.config.nLayer);
+    r.width = static_cast<int>(in.config.nEmbd);
+    r.vocab = in.config.vocabSize;
+    AnalysisPlan plan;
+    std::vector<std::pair<int, int64_t>> rows;
+    int chosenSequence = -1;
+    // Only the texts with a row run: a batch of other texts would change float rounding, and
+    // the saved vectors must be the hooks' values bit for bit (activation provenance).
+    for (const LocatedText& t : located.texts) {
+      const int64_t p = t.occurrences.front().token;
+      const bool hasNext = p + 1 < static_cast<int64_t>(t.ids.size());
+      const bool isChosen = t.textIndex == s.text - 1;
+      if (!hasNext && !isChosen) continue;
+      const int sequence = static_cast<int>(plan.ids.size());
+      plan.ids.push_back(t.ids);
+      if (hasNext) {
+        rows.emplace_back(sequence, p);
+        r.textIndex.push_back(t.textIndex);
+        r.position.push_back(p);
+        r.nextId.push_back(t.ids[static_cast<size_t>(p + 1)]);
+        r.nextToken.push_back(in.tokenizer.tokenText(r.nextId.back()));
+      }
+      if (isChosen) {
+        chosenSequence = sequence;
+        r.chosenPosition = s.position < 0 ? p : s.position;
+        if (r.chosenPosition >= static_cast<int64_t>(t.ids.size()))
+          throw Error(fileError(source, "text " + std::to_string(s.text) + " has " + std::to_string(t.ids.size()) +
+                                            " tokens; position " + std::to_string(s.position) + " is past its end"));
+        for (int64_t k = 0; k <= r.chosenPosition; ++k) r.chosenTokens.push_back(in.tokenizer.tokenText(t.ids[static_cast<size_t>(k)]));
+        if (r.chosenPosition + 1 < static_cast<int64_t>(t.ids.size())) {
+          r.chosenNextId = t.ids[static_cast<size_t>(r.chosenPosition + 1)];
+          r.chosenNextToken = in.tokenizer.tokenText(r.chosenNextId);
+        }
+      }
+    }
+    if (chosenSequence < 0)
+      throw Error(fileError(source, "text " + std::to_string(s.text) + " does not contain the target \"" +
+                                        r.settings.target + "\" (or the set has fewer texts); choose a text that does"));
+    if (rows.empty())
+      throw Error(fileError(source, "the logit lens needs a text in which a token follows the target; found none"));
+    r.chosenText = s.text - 1;
+    nRows_ = static_cast<int64_t>(rows.size());
+    rows.emplace_back(chosenSequence, r.chosenPosition);  // the last row is the chosen one
+    rows_ = std::make_unique<CaptureRows>(static_cast<int>(plan.ids.size()), rows);
+    nextId_ = torch::tensor(r.nextId, torch::kLong).to(in.device);
+    model_ = &in.model;  // both outlive the run (runExperiment's arguments)
+    tokenizer_ = &in.tokenizer;
+    topK_ = static_cast<int64_t>(std::min<int64_t>(s.topK, r.vocab));
+    results.data = std::move(r);
+    plan.capture = rows_->everyBlock(in.config.nLayer, {kResidPost});
+    return plan;
+  }
+
+  void consumeBlock(int layer, const Captures& captures, RunResults& results) override {
+    torch::NoGradGuard noGrad;
+    LogitLensResults& r = *results.get<LogitLensResults>();
+    torch::Tensor x = rows_->gather(captures, blockHook(layer, kResidPost)).to(torch::kFloat32);  // [R+1, d]
+    torch::Tensor cpu = x.to(torch::kCPU).contiguous();
+    results.vectors.push_back(StoredArray::from("layer" + std::to_string(layer) + ".resid_post", DType::F32,
+                                                {nRows_ + 1, r.width}, cpu.data_ptr<float>()));
+    torch::Tensor logits = model_->unembedResidual(x).to(torch::kFloat64);  // [R+1, vocab]
+    torch::Tensor logp = torch::log_softmax(logits, 1);
+    LogitLensLayer out;
+    out.layer = layer;
+    torch::Tensor rowLogits = logits.narrow(0, 0, nRows_);
+    torch::Tensor actual = rowLogits.gather(1, nextId_.unsqueeze(1));  // [R, 1]
+    torch::Tensor prob = logp.narrow(0, 0, nRows_).gather(1, nextId_.unsqueeze(1)).exp().squeeze(1).to(torch::kCPU);
+    torch::Tensor rank = (rowLogits > actual).sum(1).add(1).to(torch::kCPU);  // 1 = the top token
+    out.nextProb.assign(prob.data_ptr<double>(), prob.data_ptr<double>() + nRows_);
+    out.nextRank.assign(rank.data_ptr<int64_t>(), rank.data_ptr<int64_t>() + nRows_);
+    std::tie(out.meanNextProb, out.seNextProb) = meanAndSe(out.nextProb);
+    out.medianNextRank = median(out.nextRank);
+    auto [topLogp, topIds] = logp[nRows_].topk(topK_);
+    topLogp = topLogp.exp().to(torch::kCPU).contiguous();
+    topIds = topIds.to(torch::kCPU).contiguous();
+    for (int64_t k = 0; k < topK_; ++k) {
+      out.topIds.push_back(topIds[k].item<int64_t>());
+      out.topProbs.push_back(topLogp[k].item<double>());
+      out.topTokens.push_back(tokenizer_->tokenText(out.topIds.back()));
+    }
+    r.layers.push_back(std::move(out));
+  }
+
+  void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
+    auto& l = results.get<LogitLensResults>()->layers.at(static_cast<size_t>(layer));
+    l.forwardSeconds = forwardSeconds;
+    l.analysisSeconds = analysisSeconds;
+  }
+
+  void finish(RunResults&) override {}
+
+  nlohmann::json settingsJson(const RunSettings& settings) const override { return settingsToJson(logitLensSettings(settings)); }
+
+  nlohmann::json toJson(const RunResults& results) const override {
+    const LogitLensResults& r = *results.get<LogitLensResults>();
+    nlohmann::json j = {{"settings", settingsToJson(r.settings)},
+                        {"nLayer", r.nLayer},
+                        {"width", r.width},
+                        {"vocab", r.vocab},
+                        {"chosen", {{"text", r.chosenText},
+                                    {"position", r.chosenPosition},
+                                    {"tokens", r.chosenTokens},
+                                    {"nextId", r.chosenNextId},
+                                    {"nextToken", r.chosenNextToken}}},
+                        {"rows", {{"textIndex", r.textIndex},
+                                  {"position", r.position},
+                                  {"nextId", r.nextId},
+                                  {"nextToken", r.nextToken}}}};
+    j["layers"] = nlohmann::json::array();
+    for (const LogitLensLayer& l : r.layers)
+      j["layers"].push_back({{"layer", l.layer},
+                             {"forwardSeconds", jsonNumber(l.forwardSeconds)},
+                             {"analysisSeconds", jsonNumber(l.analysisSeconds)},
+                             {"topIds", l.topIds},
+                             {"topTokens", l.topTokens},
+                             {"topProbs", jsonNumbers(l.topProbs)},
+                             {"nextProb", jsonNumbers(l.nextProb)},
+                             {"nextRank", l.nextRank},
+                             {"meanNextProb", jsonNumber(l.meanNextProb)},
+                             {"seNextProb", jsonNumber(l.seNextProb)},
+                             {"medianNextRank", jsonNumber(l.medianNextRank)}});
+    return j;
+  }
+
+  void fromJson(const nlohmann::json& j, RunResults& results) const override {
+    LogitLensResults r;
+    const auto& sj = j.at("settings");
+    r.settings.target = sj.at("target").get<std::string>();
+    r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
+    r.settings.prependBos = sj.at("prependBos").get<bool>();
+    r.settings.text = sj.at("text").get<int>();
+    r.settings.position = sj.at("position").get<int64_t>();
+    r.settings.topK = sj.at("topK").get<int>();
+    r.nLayer = j.at("nLayer").get<int>();
+    r.width = j.at("width").get<int>();
+    r.vocab = j.at("vocab").get<int64_t>();
+    const auto& c = j.at("chosen");
+    r.chosenText = c.at("text").get<int>();
+    r.chosenPosition = c.at("position").get<int64_t>();
+    r.chosenTokens = c.at("tokens").get<std::vector<std::string>>();
+    r.chosenNextId = c.at("nextId").get<int64_t>();
+    r.chosenNextToken = c.at("nextToken").get<std::string>();
+    const auto& rows = j.at("rows");
+    r.textIndex = rows.at("textIndex").get<std::vector<int>>();
+    r.position = rows.at("position").get<std::vector<int64_t>>();
+    r.nextId = rows.at("nextId").get<std::vector<int64_t>>();
+    r.nextToken = rows.at("nextToken").get<std::vector<std::string>>();
+    const size_t n = r.textIndex.size();
+    if (r.position.size() != n || r.nextId.size() != n || r.nextToken.size() != n)
+      throw Error("logit-lens: the \"rows\" lists differ in length");
+    for (const auto& lj : j.at("layers")) {
+      LogitLensLayer l;
+      l.layer = lj.at("layer").get<int>();
+      l.forwardSeconds = readJsonNumber(lj.at("forwardSeconds"));
+      l.analysisSeconds = readJsonNumber(lj.at("analysisSeconds"));
+      l.topIds = lj.at("topIds").get<std::vector<int64_t>>();
+      l.topTokens = lj.at("topTokens").get<std::vector<std::string>>();
+      l.topProbs = readJsonNumbers(lj.at("topProbs"));
+      l.nextProb = readJsonNumbers(lj.at("nextProb"));
+      l.nextRank = lj.at("nextRank").get<std::vector<int64_t>>();
+      l.meanNextProb = readJsonNumber(lj.at("meanNextProb"));
+      l.seNextProb = readJsonNumber(lj.at("seNextProb"));
+      l.medianNextRank = readJsonNumber(lj.at("medianNextRank"));
+      if (l.topTokens.size() != l.topIds.size() || l.topProbs.size() != l.topIds.size() || l.nextProb.size() != n ||
+          l.nextRank.size() != n)
+        throw Error("logit-lens: layer " + std::to_string(l.layer) + " has lists of the wrong length");
+      r.layers.push_back(std::move(l));
+    }
+    results.nLayer = r.nLayer;
+    results.layersDone = static_cast<int>(r.layers.size());
+    results.data = std::move(r);
+  }
+
+  std::vector<CsvTable> tables(const RunResults& results) const override {
+    const LogitLensResults& r = *results.get<LogitLensResults>();
+    std::string profile = "layer,mean_next_prob,se_next_prob,median_next_rank\n";
+    std::string top = "layer,rank,token_id,token,prob\n";
+    std::string rows = "layer,text,position,next_id,next_token,next_prob,next_rank\n";
+    for (const LogitLensLayer& l : r.layers) {
+      const std::string layer = std::to_string(l.layer);
+      profile += layer + "," + csvNumber(l.meanNextProb) + "," + csvNumber(l.seNextProb) + "," +
+                 csvNumber(l.medianNextRank) + "\n";
+      for (size_t k = 0; k < l.topIds.size(); ++k)
+        top += layer + "," + std::to_string(k + 1) + "," + std::to_string(l.topIds[k]) + "," + csvText(l.topTokens[k]) +
+               "," + csvNumber(l.topProbs[k]) + "\n";
+      for (size_t i = 0; i < l.nextProb.size(); ++i)
+        rows += layer + "," + std::to_string(r.textIndex[i]) + "," + std::to_string(r.position[i]) + "," +
+                std::to_string(r.nextId[i]) + "," + csvText(r.nextToken[i]) + "," + csvNumber(l.nextProb[i]) + "," +
+                std::to_string(l.nextRank[i]) + "\n";
+    }
+    return {{"profile.csv", profile}, {"top_tokens.csv", top}, {"rows.csv", rows}};
+  }
+
+  std::string summary(const RunResults& results) const override {
+    const LogitLensResults& r = *results.get<LogitLensResults>();
+    std::string out = "layer  P(next) mean  se  median rank   top token at text " + std::to_string(r.chosenText + 1) +
+                      ", position " + std::to_string(r.chosenPosition) + "\n";
+    for (const LogitLensLayer& l : r.layers)
+      out += std::to_string(l.layer) + "  " + fmt(l.meanNextProb) + "  " + fmt(l.seNextProb) + "  " +
+             fmt(l.medianNextRank) + "   " + (l.topTokens.empty() ? "" : "\"" + l.topTokens[0] + "\" " + fmt(l.topProbs[0])) +
+             "\n";
+    return out;
+  }
+
+ private:
+  const Gpt2Model* model_ = nullptr;
+  const BpeTokenizer* tokenizer_ = nullptr;
+  std::unique_ptr<CaptureRows> rows_;
+  torch::Tensor nextId_;
+  int64_t nRows_ = 0, topK_ = 5;
+};
+
+}  // namespace
+
+std::unique_ptr<Analysis> makeLogitLensAnalysis() { return std::make_unique<LogitLensAnalysis>(); }
+
+}  // namespace laminar

@@ -1,0 +1,229 @@
+#include "widgets/logit_lens_views.h"
+
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+
+#include "widgets/csv.h"
+#include "widgets/plot_style.h"
+#include "widgets/result_labels.h"
+
+namespace laminar {
+
+namespace {
+
+// A token as the eye should read it: its spaces and line breaks made visible.
+QString shownToken(const std::string& token) {
+  QString t = QString::fromStdString(token);
+  t.replace(QLatin1Char(' '), QChar(0x2423));  // ␣
+  t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+  return t;
+}
+
+QString contextText(const LogitLensResults& r) {
+  QString context;
+  const int from = std::max(0, static_cast<int>(r.chosenTokens.size()) - 8);  // the last few tokens
+  if (from > 0) context += QStringLiteral("…");
+  for (size_t k = static_cast<size_t>(from); k < r.chosenTokens.size(); ++k) context += QString::fromStdString(r.chosenTokens[k]);
+  return context.simplified();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- top tokens per layer
+
+LogitLensTopView::LogitLensTopView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
+  rect_ = new QCPAxisRect(plot());
+  rect_->axis(QCPAxis::atLeft)->setRangeReversed(true);  // rank 1 on top
+  scale_ = new QCPColorScale(plot());
+  scale_->setType(QCPAxis::atRight);
+  scale_->setGradient(plotstyle::sequentialGradient());
+  scale_->setDataRange(QCPRange(0, 1));
+  body()->addElement(0, 0, rect_);
+  body()->addElement(0, 1, scale_);
+  body()->setColumnStretchFactor(1, 0.05);
+  auto* margins = new QCPMarginGroup(plot());
+  rect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+  addLayerAxis(rect_->axis(QCPAxis::atBottom));
+  refresh();
+}
+
+QString LogitLensTopView::title() const {
+  if (!hasData()) return {};
+  const LogitLensResults& r = lens();
+  return tr("Logit lens — text %1, after “%2”").arg(r.chosenText + 1).arg(contextText(r));
+}
+
+QString LogitLensTopView::caption() const {
+  QString actual;
+  if (hasData() && lens().chosenNextId >= 0) actual = tr(" The token that actually follows is “%1”.").arg(shownToken(lens().chosenNextToken));
+  return tr("Each column is one layer: the residual stream after that block, read through the final layer norm and "
+            "the output layer, gives a next-token distribution. Rows are its most probable tokens (rank 1 on top), "
+            "colour is the probability. Early layers of a trained model guess vaguely; the last layer is the "
+            "model's own prediction.") + actual;
+}
+
+void LogitLensTopView::clearPlot() {
+  plot()->clearPlottables();
+  plot()->clearItems();
+  map_ = nullptr;
+  rect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
+  rect_->axis(QCPAxis::atLeft)->setLabel(tr("Rank"));
+  scale_->axis()->setLabel(tr("Probability"));
+}
+
+void LogitLensTopView::rebuild() {
+  clearPlot();
+  const LogitLensResults& r = lens();
+  const int k = r.settings.topK;
+  const int n = r.nLayer;
+  map_ = new QCPColorMap(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+  map_->setColorScale(scale_);
+  map_->setInterpolate(false);
+  map_->data()->setSize(std::max(n, 1), std::max(k, 1));
+  map_->data()->setRange(QCPRange(1, std::max(n, 1)), QCPRange(1, std::max(k, 1)));
+  for (int l = 0; l < n; ++l)
+    for (int i = 0; i < k; ++i) map_->data()->setCell(l, i, std::nan(""));
+  const double fontSize = std::clamp(8.0 * presentationScale() * 12.0 / std::max(12, n), 5.0, 9.0 * presentationScale());
+  for (const LogitLensLayer& layer : r.layers)
+    for (size_t i = 0; i < layer.topProbs.size(); ++i) {
+      map_->data()->setCell(layer.layer, static_cast<int>(i), layer.topProbs[i]);
+      auto* label = new QCPItemText(plot());
+      label->setClipAxisRect(rect_);
+      label->position->setAxes(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+      label->position->setCoords(layer.layer + 1, static_cast<double>(i) + 1);
+      label->setText(shownToken(layer.topTokens[i]));
+      label->setFont(plotstyle::font(fontSize));
+      // Dark text on the light end of the scale, white on the dark end.
+      label->setColor(layer.topProbs[i] > 0.6 ? Qt::black : Qt::white);
+      label->setRotation(n > 16 ? -90 : 0);
+    }
+  rect_->axis(QCPAxis::atLeft)->setRange(0.5, k + 0.5);
+  QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+  ticker->setTickStep(1);
+  rect_->axis(QCPAxis::atLeft)->setTicker(ticker);
+  scale_->setDataRange(QCPRange(0, 1));
+}
+
+QString LogitLensTopView::toolTipAt(const QPointF& pixel) const {
+  if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
+  const int l = static_cast<int>(std::lround(rect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
+  const int i = static_cast<int>(std::lround(rect_->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))) - 1;
+  const LogitLensResults& r = lens();
+  if (l < 0 || l >= static_cast<int>(r.layers.size()) || i < 0 || i >= static_cast<int>(r.layers[static_cast<size_t>(l)].topIds.size()))
+    return {};
+  const LogitLensLayer& layer = r.layers[static_cast<size_t>(l)];
+  return tr("%1, rank %2\ntoken “%3” (id %4)\nprobability %5")
+      .arg(Labels::layer(l))
+      .arg(i + 1)
+      .arg(shownToken(layer.topTokens[static_cast<size_t>(i)]))
+      .arg(layer.topIds[static_cast<size_t>(i)])
+      .arg(plot()->locale().toString(layer.topProbs[static_cast<size_t>(i)], 'g', 4));
+}
+
+void LogitLensTopView::writeCsv(QTextStream& out) const {
+  out << "layer,rank,token_id,token,prob\n";
+  if (!hasData()) return;
+  for (const LogitLensLayer& l : lens().layers)
+    for (size_t i = 0; i < l.topIds.size(); ++i)
+      out << l.layer << ',' << i + 1 << ',' << l.topIds[i] << ',' << csv::text(QString::fromStdString(l.topTokens[i])) << ','
+          << csv::number(l.topProbs[i]) << '\n';
+}
+
+// ---------------------------------------------------------------- next-token profile
+
+LogitLensProfileView::LogitLensProfileView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
+  probRect_ = new QCPAxisRect(plot());
+  rankRect_ = new QCPAxisRect(plot());
+  body()->addElement(0, 0, probRect_);
+  body()->addElement(1, 0, rankRect_);
+  auto* margins = new QCPMarginGroup(plot());
+  probRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  rankRect_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+  QSharedPointer<QCPAxisTickerLog> log(new QCPAxisTickerLog);
+  rankRect_->axis(QCPAxis::atLeft)->setScaleType(QCPAxis::stLogarithmic);
+  rankRect_->axis(QCPAxis::atLeft)->setTicker(log);
+  rankRect_->axis(QCPAxis::atLeft)->setRangeReversed(true);  // rank 1 (best) on top
+  addLayerAxis(probRect_->axis(QCPAxis::atBottom));
+  addLayerAxis(rankRect_->axis(QCPAxis::atBottom));
+  refresh();
+}
+
+QString LogitLensProfileView::title() const {
+  return hasData() ? tr("Logit lens — the token after the target, %n text(s)", nullptr, static_cast<int>(lens().textIndex.size()))
+                   : QString();
+}
+
+QString LogitLensProfileView::caption() const {
+  return tr("For every text, the residual stream at the target word is read through the output layer at each "
+            "layer. Top: mean probability of the token that actually follows (bars: ± one standard error over "
+            "texts). Bottom: its median rank among all tokens (1 = the model's first guess; log scale). A random "
+            "model stays near rank vocabulary/2 at every layer.");
+}
+
+void LogitLensProfileView::clearPlot() {
+  plot()->clearPlottables();
+  prob_ = rank_ = nullptr;
+  probError_ = nullptr;
+  probRect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
+  probRect_->axis(QCPAxis::atLeft)->setLabel(tr("P(actual next token)"));
+  rankRect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
+  rankRect_->axis(QCPAxis::atLeft)->setLabel(tr("Median rank"));
+}
+
+void LogitLensProfileView::rebuild() {
+  clearPlot();
+  const LogitLensResults& r = lens();
+  prob_ = new QCPGraph(probRect_->axis(QCPAxis::atBottom), probRect_->axis(QCPAxis::atLeft));
+  prob_->setPen(QPen(plotstyle::seriesColor(0), 2 * presentationScale()));
+  prob_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5 * presentationScale()));
+  probError_ = new QCPErrorBars(probRect_->axis(QCPAxis::atBottom), probRect_->axis(QCPAxis::atLeft));
+  probError_->setDataPlottable(prob_);
+  probError_->setPen(QPen(plotstyle::seriesColor(0)));
+  rank_ = new QCPGraph(rankRect_->axis(QCPAxis::atBottom), rankRect_->axis(QCPAxis::atLeft));
+  rank_->setPen(QPen(plotstyle::seriesColor(1), 2 * presentationScale()));
+  rank_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 5 * presentationScale()));
+  double top = 0, worst = 1;
+  for (const LogitLensLayer& l : r.layers) {
+    prob_->addData(l.layer + 1, l.meanNextProb);
+    const double se = std::isfinite(l.seNextProb) ? l.seNextProb : 0;
+    probError_->addData(se);
+    rank_->addData(l.layer + 1, l.medianNextRank);
+    top = std::max(top, l.meanNextProb + se);
+    worst = std::max(worst, l.medianNextRank);
+  }
+  probRect_->axis(QCPAxis::atLeft)->setRange(0, std::max(0.05, top * 1.1));
+  rankRect_->axis(QCPAxis::atLeft)->setRange(0.8, std::max(10.0, worst * 1.5));
+}
+
+int LogitLensProfileView::layerAt(const QCPAxisRect* rect, const QPointF& pixel) const {
+  return static_cast<int>(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
+}
+
+QString LogitLensProfileView::toolTipAt(const QPointF& pixel) const {
+  if (!hasData()) return {};
+  const QCPAxisRect* rect = probRect_->rect().contains(pixel.toPoint())   ? probRect_
+                            : rankRect_->rect().contains(pixel.toPoint()) ? rankRect_
+                                                                          : nullptr;
+  if (!rect) return {};
+  const int l = layerAt(rect, pixel);
+  const LogitLensResults& r = lens();
+  if (l < 0 || l >= static_cast<int>(r.layers.size())) return {};
+  const LogitLensLayer& layer = r.layers[static_cast<size_t>(l)];
+  const QLocale& loc = plot()->locale();
+  return tr("%1\nmean P(next) %2 ± %3\nmedian rank %4")
+      .arg(Labels::layer(l), loc.toString(layer.meanNextProb, 'g', 4), loc.toString(layer.seNextProb, 'g', 3),
+           loc.toString(layer.medianNextRank, 'g', 6));
+}
+
+void LogitLensProfileView::writeCsv(QTextStream& out) const {
+  out << "layer,mean_next_prob,se_next_prob,median_next_rank\n";
+  if (!hasData()) return;
+  for (const LogitLensLayer& l : lens().layers)
+    out << l.layer << ',' << csv::number(l.meanNextProb) << ',' << csv::number(l.seNextProb) << ','
+        << csv::number(l.medianNextRank) << '\n';
+}
+
+}  // namespace laminar
