@@ -261,7 +261,7 @@ void ModelPanel::updateInfo() {
     if (untrainedTwinSelected()) {
       text = tr("Untrained twin of the demo model: the same shape with the random weights its training started "
                 "from. Compare the two to see what training added.") + QLatin1Char('\n') + text;
-      if (!demoModelReady(modelDirectory()))
+      if (!untrainedTwinReady(modelDirectory()))
         text += QLatin1Char('\n') + tr("The untrained twin is generated on the first run (a few seconds).");
     }
     info_->setText(text);

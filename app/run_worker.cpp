@@ -60,7 +60,7 @@ RunWorker::RunWorker(std::atomic<bool>* cancel) : cancel_(cancel) {}
 RunWorker::~RunWorker() = default;
 
 const Gpt2Model& RunWorker::modelFor(const RunRequest& request) {
-  if (request.untrainedTwin && !demoModelReady(request.modelDirectory)) {
+  if (request.untrainedTwin && !untrainedTwinReady(request.modelDirectory)) {
     emit phaseChanged(RunPhase::CreatingDemoModel);
     createUntrainedTwin(request.modelDirectory, cancel_);
   }

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "analysis/sentence_set.h"
+#include "training/untrained_twin.h"
 #include "app/core_messages.h"
 #include "app/demo_model.h"
 #include "app/experiment_panel.h"
@@ -101,6 +102,21 @@ class AppTest : public QObject {
     createDemoModel(deeperModel_.toStdString(), nullptr, "64x12x4");
     her_ = QString::fromStdString(findDataPath("examples/her.txt").string());
     coffee_ = QString::fromStdString(findDataPath("examples/coffee.txt").string());
+  }
+
+  // A twin left by an earlier Laminar whose demo model had another shape (or seed) is not
+  // taken as the control: it is regenerated from the bundled demo model.
+  void anUntrainedTwinOfAnotherShapeIsRegenerated() {
+    const std::filesystem::path twin = dir_.filePath(QStringLiteral("twin")).toStdString();
+    Gpt2Config old = Gpt2Config::forShape("64x6x4");
+    old.nPositions = 128;
+    writeUntrainedTwin(twin, old, 11, findDataPath("tokenizer"));
+    QVERIFY(demoModelReady(twin));
+    QVERIFY(!untrainedTwinReady(twin));
+    createUntrainedTwin(twin);
+    QVERIFY(untrainedTwinReady(twin));
+    QCOMPARE(Gpt2Config::fromFile(twin / "config.json").nEmbd,
+             Gpt2Config::fromFile(bundledDemoModelDirectory() / "config.json").nEmbd);
   }
 
   void workerDeliversEveryLayerThenTheResults() {
