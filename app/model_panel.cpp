@@ -146,7 +146,7 @@ bool ModelPanel::selectDirectory(const QString& dir) {
     try {
       checkpointTokenizerDirectory(clean.toStdString());  // throws when not a checkpoint
     } catch (const std::exception& e) {
-      info_->setText(CoreMessages::translate(std::string(e.what())));
+      info_->setText(CoreMessages::translate(e));
       return false;
     }
     QStringList folders = QSettings().value(QStringLiteral("model/folders")).toStringList();
@@ -267,7 +267,7 @@ void ModelPanel::updateInfo() {
     info_->setText(text);
   } catch (const std::exception& e) {
     synthetic_ = false;
-    info_->setText(CoreMessages::translate(std::string(e.what())));
+    info_->setText(CoreMessages::translate(e));
   }
 }
 

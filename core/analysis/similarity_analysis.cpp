@@ -16,7 +16,7 @@ namespace laminar {
 
 namespace {
 
-const char* kQkvHooks[kMatrices] = {"attn.hook_q", "attn.hook_k", "attn.hook_v"};
+const HookSuffix kQkvHooks[kMatrices] = {hook::kAttnQ, hook::kAttnK, hook::kAttnV};
 
 // The stream of the shuffled baseline's permutation of group g (text streams use 0, 1, ...).
 uint64_t shuffleStream(int g) { return (uint64_t{1} << 63) | static_cast<uint64_t>(g); }
@@ -80,7 +80,7 @@ class SimilarityAnalysis final : public Analysis {
   void consumeBlock(int layer, const Captures& captures, RunResults& results) override {
     torch::NoGradGuard noGrad;
     std::vector<torch::Tensor> qkv;
-    for (auto* h : kQkvHooks) qkv.push_back(rows_->gather(captures, blockHook(layer, h)).to(torch::kFloat32));
+    for (HookSuffix h : kQkvHooks) qkv.push_back(rows_->gather(captures, hookName(layer, h)).to(torch::kFloat32));
     torch::Tensor x = torch::cat(qkv, 1);  // [rows, 3d]
     SimilarityLayer out;
     out.layer = layer;

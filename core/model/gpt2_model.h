@@ -72,6 +72,12 @@ class Gpt2Model {
   Captures run(const std::vector<std::vector<int64_t>>& ids, const CaptureSpec& spec,
                const BlockCallback& onBlock = {}, const std::atomic<bool>* cancel = nullptr) const;
 
+  // The logit lens: residual-stream rows [..., d] (e.g. blocks.{l}.hook_resid_post, any device
+  // or float dtype) through ln_f and the tied unembedding -> [..., vocab] on the model's device
+  // in its compute dtype. The same code as run()'s logits: the last block's resid_post rows
+  // give run()'s "logits" rows. Throws laminar::Error if the width is not n_embd.
+  torch::Tensor logitLens(const torch::Tensor& residual) const;
+
  private:
   Gpt2Config config_;
   Gpt2Weights weights_;  // on device_, in the compute dtype

@@ -11,6 +11,7 @@
 #include "checkpoint/checkpoint.h"
 #include "io/safetensors.h"
 #include "model/gpt2_model.h"
+#include "model/hook_points.h"
 #include "training/lr_schedule.h"
 #include "training/trainable_gpt2.h"
 #include "training/trainer.h"
@@ -123,8 +124,8 @@ TEST(TrainableGpt2, ForwardMatchesTheInferenceModel) {
   Gpt2Model inference(c, w, {});
   std::vector<int64_t> ids = {464, 3290, 318, 257, 1332, 13, 50256, 40, 1842, 340, 11, 290, 262, 3797, 1110, 13};
   CaptureSpec spec;
-  spec.hooks = {"logits"};
-  torch::Tensor expected = inference.run({ids}, spec).at("logits")[0];
+  spec.hooks = {hook::kLogits};
+  torch::Tensor expected = inference.run({ids}, spec).at(hook::kLogits)[0];
   torch::NoGradGuard g;
   torch::Tensor got = m.forward(torch::tensor(ids, torch::kLong).unsqueeze(0))[0];
   EXPECT_LT((got - expected).abs().max().item<double>(), 1e-5);
@@ -198,8 +199,8 @@ TEST(Training, ResumesToTheSameWeightsAndLogits) {
   }
   std::vector<int64_t> ids = {464, 3290, 318, 257, 1332, 13, 383, 7554, 286, 262};
   CaptureSpec spec;
-  spec.hooks = {"logits"};
-  torch::Tensor fromCheckpoint = loaded->run({ids}, spec).at("logits")[0];
+  spec.hooks = {hook::kLogits};
+  torch::Tensor fromCheckpoint = loaded->run({ids}, spec).at(hook::kLogits)[0];
   torch::NoGradGuard g;
   torch::Tensor fromTrainer = replay.forward(torch::tensor(ids, torch::kLong).unsqueeze(0))[0];
   EXPECT_LT((fromCheckpoint - fromTrainer).abs().max().item<double>(), 1e-5);
