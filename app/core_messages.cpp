@@ -1,121 +1,151 @@
 #include "app/core_messages.h"
 
-#include <QRegularExpression>
-
-#include <algorithm>
+#include <initializer_list>
 #include <vector>
+
+#include "util/error.h"
 
 namespace laminar {
 namespace {
 
-// Known phrases of core's messages, longest first when applied. QT_TRANSLATE_NOOP puts them
-// into the .ts file; translate() looks them up at run time.
-const char* const kPhrases[] = {
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "the file is empty: it holds no texts"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no texts: every line is empty or the target line"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "is not valid UTF-8; sentence files must be saved as UTF-8"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "is a directory, not a sentence file"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "unsupported sentence file type"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "(use .txt, .csv, .tsv or .json)"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no rows below the header hold a text"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no text contains the target"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no target word: give one (--target WORD) or write"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "(matching is case-sensitive)"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "is used (mark the intended one with square brackets)"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no token before it to draw a non-target from (position 0 is excluded)"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "skipped for the non-target group"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "it forms no pair (pairs are taken within a text)"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "mutual information vs distance needs at least 3 occurrences of the target in one"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "tokens, longer than the model's n_positions"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "nested square brackets"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "empty square brackets"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "that is never closed"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "without a matching"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no config.json: not a Hugging Face checkpoint directory"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no model.safetensors or model.safetensors.index.json"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no such checkpoint directory"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "not a directory (give the checkpoint folder that holds config.json)"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "has only pytorch_model.bin; Laminar reads model.safetensors (convert the"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "not a results directory (no results.json)"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "not a results directory (no such directory)"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "cannot find Laminar data file"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "is missing; GPT-2 needs it"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "file not found"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "cannot open"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "cannot create"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "not valid JSON"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "has shape"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "has dtype"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "expected"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "row skipped"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "text skipped"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "empty lines ignored"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "empty line ignored"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "occurrences of"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "only one occurrence of"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "the first"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "warning"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "error"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "info"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "lines"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "line"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "token"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "target"),
-    QT_TRANSLATE_NOOP("laminar::CoreMessages", "and"),
+// One template per code of core/util/message_codes.h; %1, %2 ... are the parameters named
+// after it, in that order. QT_TRANSLATE_NOOP puts the templates into the .ts file.
+struct Template {
+  const char* code;
+  const char* text;
+  std::vector<const char*> params;
 };
 
-}  // namespace
+const std::vector<Template>& templates() {
+  static const std::vector<Template> all = {
+      {"sentence_file.empty", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the file is empty: it holds no texts"), {"file"}},
+      {"sentence_file.no_texts", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no texts: every line is empty or the target line"), {"file"}},
+      {"sentence_file.no_row_text", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no texts: no rows below the header hold a text"), {"file"}},
+      {"sentence_file.malformed_rows", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no texts: %2 malformed rows and no usable one"), {"file", "count"}},
+      {"sentence_file.invalid_utf8",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: byte %3 of the line (%4) is not valid UTF-8; sentence files must be saved as UTF-8"),
+       {"file", "line", "column", "byte"}},
+      {"sentence_file.is_directory", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: is a directory, not a sentence file"), {"file"}},
+      {"sentence_file.unsupported_type", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: unsupported sentence file type \"%2\" (use .txt, .csv, .tsv or .json)"),
+       {"file", "extension"}},
+      {"sentence_file.empty_texts_ignored", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 empty text(s) ignored (line %2)"), {"count", "lines"}},
+      {"sentence_file.row_skipped", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1; row skipped"), {"problem"}},
+      {"sentence_file.field_count_csv",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 fields where the header has %2 (a comma inside a text must be quoted); row skipped"), {"fields", "expected"}},
+      {"sentence_file.field_count_tsv",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 fields where the header has %2 (a tab inside a text must be quoted); row skipped"), {"fields", "expected"}},
+      {"target.missing_word",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no target word: give one (--target WORD) or write \"# target: WORD\" as the first line (a \"target\" "
+         "column in .csv/.tsv, \"target\" in .json)"),
+       {"file"}},
+      {"target.not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no text contains the target \"%2\""), {"file", "target"}},
+      {"target.not_found_case_sensitive", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no text contains the target \"%2\" (matching is case-sensitive)"),
+       {"file", "target"}},
+      {"target.no_usable_text", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no usable text (%2 problems, see the diagnostics)"), {"file", "problems"}},
+      {"text.nested_brackets", QT_TRANSLATE_NOOP("laminar::CoreMessages", "nested square brackets; text skipped"), {}},
+      {"text.unopened_bracket", QT_TRANSLATE_NOOP("laminar::CoreMessages", "a \"]\" without a matching \"[\"; text skipped"), {}},
+      {"text.empty_brackets", QT_TRANSLATE_NOOP("laminar::CoreMessages", "empty square brackets \"[]\"; text skipped"), {}},
+      {"text.unclosed_bracket", QT_TRANSLATE_NOOP("laminar::CoreMessages", "a \"[\" that is never closed; text skipped"), {}},
+      {"text.no_occurrence", QT_TRANSLATE_NOOP("laminar::CoreMessages", "no occurrence of the target \"%1\"; text skipped"), {"target"}},
+      {"text.no_marked_occurrence", QT_TRANSLATE_NOOP("laminar::CoreMessages", "no marked occurrence of the target \"%1\"; text skipped"), {"target"}},
+      {"text.marked_not_target", QT_TRANSLATE_NOOP("laminar::CoreMessages", "the marked text \"[%1]\" is not the target \"%2\""), {"marked", "target"}},
+      {"text.too_long", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 tokens, longer than the model's n_positions (%2); text skipped"), {"tokens", "max"}},
+      {"selection.several_occurrences",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 occurrences of \"%2\"; the first (token %3) is used (mark the intended one with square brackets)"),
+       {"count", "target", "token"}},
+      {"selection.no_token_before",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); "
+         "skipped for the non-target group"),
+       {"position"}},
+      {"selection.single_occurrence", QT_TRANSLATE_NOOP("laminar::CoreMessages", "only one occurrence of \"%1\": it forms no pair (pairs are taken within a text)"),
+       {"target"}},
+      {"selection.too_few_pairs",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: mutual information vs distance needs at least 3 occurrences of the target in one text (or 2 pairs in "
+         "all); found %2 pair(s)"),
+       {"file", "pairs"}},
+      {"checkpoint.no_such_directory", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no such checkpoint directory"), {"file"}},
+      {"checkpoint.not_a_directory", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not a directory (give the checkpoint folder that holds config.json)"), {"file"}},
+      {"checkpoint.no_config", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no config.json: not a Hugging Face checkpoint directory"), {"file"}},
+      {"checkpoint.only_pytorch_bin",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: has only pytorch_model.bin; Laminar reads model.safetensors (convert the checkpoint, e.g. with "
+         "transformers' save_pretrained(safe_serialization=True))"),
+       {"file"}},
+      {"checkpoint.no_weights", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no model.safetensors or model.safetensors.index.json"), {"file"}},
+      {"checkpoint.tensor_shape", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: tensor '%2' has shape %3 but config.json needs %4"),
+       {"file", "tensor", "shape", "needed"}},
+      {"checkpoint.tensor_dtype", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: tensor '%2' has dtype %3; GPT-2 weights must be F32, F16 or BF16"),
+       {"file", "tensor", "dtype"}},
+      {"checkpoint.untied_head", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: tensor '%2' has shape %3, unlike wte %4: untied LM head not supported"),
+       {"file", "tensor", "shape", "wte"}},
+      {"config.field_missing", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: field '%2' is missing; GPT-2 needs it"), {"file", "field"}},
+      {"tokenizer.not_found",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json"),
+       {"file"}},
+      {"tokenizer.half_pair", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: file not found (%2 is there; the GPT-2 tokenizer needs both)"), {"file", "present"}},
+      {"results.no_directory", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not a results directory (no such directory)"), {"file"}},
+      {"results.no_json", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not a results directory (no results.json)"), {"file"}},
+      {"data.not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "cannot find Laminar data file '%1'; looked in:%2"), {"name", "searched"}},
+      {"file.not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: file not found"), {"file"}},
+      {"file.cannot_open", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot open: %2"), {"file", "reason"}},
+      {"file.cannot_create", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot create: %2"), {"file", "reason"}},
+      {"file.cannot_create_folder", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot create folder: %2"), {"file", "reason"}},
+      {"file.invalid_json", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not valid JSON: %2"), {"file", "detail"}},
+      {"file.invalid_json_at_line", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: not valid JSON: %3"), {"file", "line", "detail"}},
+  };
+  return all;
+}
 
-QString CoreMessages::translate(const std::string& english) { return translate(QString::fromStdString(english)); }
+const Template* find(const std::string& code) {
+  for (const Template& t : templates())
+    if (code == t.code) return &t;
+  return nullptr;
+}
 
-QString CoreMessages::translate(const QString& english) {
-  std::vector<QString> phrases;
-  for (const char* p : kPhrases) phrases.push_back(QString::fromUtf8(p));
-  std::stable_sort(phrases.begin(), phrases.end(), [](const QString& a, const QString& b) { return a.size() > b.size(); });
-  // Split into quoted / path-like parts (kept) and prose (translated). A phrase matches only
-  // on word boundaries, and text produced by an earlier replacement is never touched again.
+// Replaces %1..%9 in one pass, so a parameter's own "%2" is never substituted again.
+QString fill(const QString& text, const QStringList& values) {
   QString out;
-  const QStringList pieces = english.split(QLatin1Char('"'));
-  for (int i = 0; i < pieces.size(); ++i) {
-    if (i > 0) out += QLatin1Char('"');
-    if (i % 2 == 1) {  // inside quotes: a word or a file name, verbatim
-      out += pieces[i];
-      continue;
-    }
-    struct Hit {
-      qsizetype at, length;
-      QString replacement;
-    };
-    std::vector<Hit> hits;
-    const QString& prose = pieces[i];
-    std::vector<bool> taken(static_cast<size_t>(prose.size()), false);
-    for (const QString& phrase : phrases) {
-      const QString translated = tr(phrase.toUtf8().constData());
-      if (translated == phrase) continue;
-      const QRegularExpression re(QStringLiteral("(?<![\\w./])") + QRegularExpression::escape(phrase) +
-                                  QStringLiteral("(?![\\w])"));
-      auto it = re.globalMatch(prose);
-      while (it.hasNext()) {
-        const auto m = it.next();
-        const qsizetype at = m.capturedStart(), len = m.capturedLength();
-        bool free = true;
-        for (qsizetype k = at; k < at + len; ++k) free = free && !taken[static_cast<size_t>(k)];
-        if (!free) continue;
-        for (qsizetype k = at; k < at + len; ++k) taken[static_cast<size_t>(k)] = true;
-        hits.push_back({at, len, translated});
+  for (qsizetype i = 0; i < text.size(); ++i) {
+    const QChar c = text[i];
+    if (c == QLatin1Char('%') && i + 1 < text.size() && text[i + 1] >= QLatin1Char('1') && text[i + 1] <= QLatin1Char('9')) {
+      const int k = text[i + 1].digitValue() - 1;
+      if (k < values.size()) {
+        out += values[k];
+        ++i;
+        continue;
       }
     }
-    std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
-    qsizetype pos = 0;
-    for (const Hit& h : hits) {
-      out += prose.mid(pos, h.at - pos);
-      out += h.replacement;
-      pos = h.at + h.length;
-    }
-    out += prose.mid(pos);
+    out += c;
   }
   return out;
 }
+
+}  // namespace
+
+const char* CoreMessages::templateOf(const std::string& code) {
+  const Template* t = find(code);
+  return t ? t->text : nullptr;
+}
+
+QString CoreMessages::translate(const Message& message) {
+  const QString english = QString::fromStdString(message.english);
+  const Template* t = message.code.empty() ? nullptr : find(message.code);
+  if (!t) return english;
+  const QString translated = tr(t->text);
+  if (translated == QString::fromUtf8(t->text)) return english;  // no translation: core's own words
+  QStringList values;
+  for (const char* name : t->params) values << QString::fromStdString(message.param(name));
+  return fill(translated, values) + QString::fromStdString(message.detail);
+}
+
+QString CoreMessages::translate(const std::exception& e) {
+  if (const auto* error = dynamic_cast<const Error*>(&e)) return translate(error->message());
+  return QString::fromStdString(e.what());
+}
+
+QString CoreMessages::translate(const Diagnostic& d) { return translate(d.asMessage()); }
+
+QString CoreMessages::translate(const std::string& text) { return QString::fromStdString(text); }
+
+QString CoreMessages::translate(const QString& text) { return text; }
 
 }  // namespace laminar

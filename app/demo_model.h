@@ -21,6 +21,9 @@ bool bundledDemoModelAvailable();
 // <AppLocalDataLocation>/demo-model-untrained-twin
 std::filesystem::path untrainedTwinDirectory();
 bool demoModelReady(const std::filesystem::path& dir);  // config.json and model.safetensors exist
+// The twin in `dir` exists and is the bundled demo model's: same shape and seed. A twin left
+// by an earlier Laminar whose demo model had another shape is not (it is then regenerated).
+bool untrainedTwinReady(const std::filesystem::path& dir);
 // Writes the untrained twin of the bundled demo model (its shape and seed, read from its
 // config.json) atomically. Throws laminar::Error or laminar::Cancelled.
 void createUntrainedTwin(const std::filesystem::path& dir, const std::atomic<bool>* cancel = nullptr);

@@ -146,7 +146,7 @@ bool ModelPanel::selectDirectory(const QString& dir) {
     try {
       checkpointTokenizerDirectory(clean.toStdString());  // throws when not a checkpoint
     } catch (const std::exception& e) {
-      info_->setText(CoreMessages::translate(std::string(e.what())));
+      info_->setText(CoreMessages::translate(e));
       return false;
     }
     QStringList folders = QSettings().value(QStringLiteral("model/folders")).toStringList();
@@ -261,13 +261,13 @@ void ModelPanel::updateInfo() {
     if (untrainedTwinSelected()) {
       text = tr("Untrained twin of the demo model: the same shape with the random weights its training started "
                 "from. Compare the two to see what training added.") + QLatin1Char('\n') + text;
-      if (!demoModelReady(modelDirectory()))
+      if (!untrainedTwinReady(modelDirectory()))
         text += QLatin1Char('\n') + tr("The untrained twin is generated on the first run (a few seconds).");
     }
     info_->setText(text);
   } catch (const std::exception& e) {
     synthetic_ = false;
-    info_->setText(CoreMessages::translate(std::string(e.what())));
+    info_->setText(CoreMessages::translate(e));
   }
 }
 

@@ -132,7 +132,7 @@ void ModelsDialog::rescan() {
       item->setToolTip(0, QString::fromStdString(c.directory.string()));
     }
   } catch (const std::exception& e) {
-    status_->setText(CoreMessages::translate(std::string(e.what())));
+    status_->setText(CoreMessages::translate(e));
   }
   if (found == 0) {
     auto* item = new QTreeWidgetItem(local_);
@@ -159,7 +159,7 @@ void ModelsDialog::addDemoModelRow() {
     item->setData(0, Qt::UserRole + 1, true);
     item->setToolTip(0, QString::fromStdString(dir.string()));
   } catch (const std::exception& e) {
-    status_->setText(CoreMessages::translate(std::string(e.what())));
+    status_->setText(CoreMessages::translate(e));
   }
 }
 

@@ -18,7 +18,7 @@ QStringList renderResults(const RenderOptions& options) {
   try {
     results = std::make_shared<const RunResults>(loadResults(options.resultsDir.toStdString()));
   } catch (const std::exception& e) {
-    throw Error(CoreMessages::translate(std::string(e.what())).toStdString());
+    throw Error(CoreMessages::translate(e).toStdString());
   }
   QWidget host;  // parent of the views; never shown
   FigureSet figures(&host);

@@ -14,6 +14,7 @@
 #include <exception>
 
 #include "analysis/sentence_set.h"
+#include "app/core_messages.h"
 #include "app/demo_model.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "util/data_paths.h"
@@ -61,7 +62,7 @@ RunWorker::RunWorker(std::atomic<bool>* cancel) : cancel_(cancel) {}
 RunWorker::~RunWorker() = default;
 
 const Gpt2Model& RunWorker::modelFor(const RunRequest& request) {
-  if (request.untrainedTwin && !demoModelReady(request.modelDirectory)) {
+  if (request.untrainedTwin && !untrainedTwinReady(request.modelDirectory)) {
     emit phaseChanged(RunPhase::CreatingDemoModel);
     createUntrainedTwin(request.modelDirectory, cancel_);
   }
@@ -101,7 +102,7 @@ void RunWorker::run(const RunRequest& request) {
   } catch (const Cancelled&) {
     emit cancelled();
   } catch (const std::exception& e) {
-    emit failed(QString::fromStdString(e.what()));
+    emit failed(CoreMessages::translate(e));  // by code, in the language of the moment
   }
 }
 

@@ -36,11 +36,13 @@
 #include "util/data_paths.h"
 #include "util/error.h"
 
+#include <optional>
+
 namespace laminar {
 
 struct TokenViewResult {
   QString html;
-  QString error;  // English, from core
+  std::optional<Message> error;  // from core, translated when shown
   int texts = 0;
 };
 
@@ -104,7 +106,8 @@ std::shared_ptr<TokenViewResult> buildTokenView(const QString& path, const std::
     result->html = html;
     result->texts = static_cast<int>(located.texts.size());
   } catch (const std::exception& e) {
-    result->error = QString::fromStdString(e.what());
+    const auto* error = dynamic_cast<const Error*>(&e);
+    result->error = error ? error->message() : Message(e.what());
   }
   return result;
 }
@@ -246,6 +249,7 @@ bool SentencePanel::openExample(const QString& name) {
 
 bool SentencePanel::openFile(const QString& path) {
   diagnostics_->clear();
+  diagnosticMessages_.clear();
   try {
     const SentenceSet set = loadSentenceSet(path.toStdString());
     path_ = QFileInfo(path).absoluteFilePath();
@@ -256,7 +260,7 @@ bool SentencePanel::openFile(const QString& path) {
     fileLabel_->setToolTip(path_);
     for (const Diagnostic& d : set.diagnostics) {
       auto* item = new QListWidgetItem(diagnostics_);
-      item->setData(Qt::UserRole, QString::fromStdString(d.message));
+      diagnosticMessages_.push_back(d.asMessage());
       item->setData(Qt::UserRole + 1, d.line);
       item->setIcon(style()->standardIcon(d.severity == Diagnostic::Severity::Error     ? QStyle::SP_MessageBoxCritical
                                           : d.severity == Diagnostic::Severity::Warning ? QStyle::SP_MessageBoxWarning
@@ -279,9 +283,10 @@ bool SentencePanel::openFile(const QString& path) {
     return true;
   } catch (const std::exception& e) {
     auto* item = new QListWidgetItem(diagnostics_);
-    item->setData(Qt::UserRole, QString::fromStdString(e.what()));
+    const auto* error = dynamic_cast<const Error*>(&e);
+    diagnosticMessages_.push_back(error ? error->message() : Message(e.what()));
     item->setData(Qt::UserRole + 1, -1);
-    item->setText(CoreMessages::translate(std::string(e.what())));
+    item->setText(CoreMessages::translate(diagnosticMessages_.back()));
     item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
     return false;
   }
@@ -334,14 +339,14 @@ void SentencePanel::retranslate() {
 void SentencePanel::retranslateDiagnostics() {
   for (int i = 0; i < diagnostics_->count(); ++i) {
     auto* item = diagnostics_->item(i);
-    const QString english = item->data(Qt::UserRole).toString();
+    const QString text = CoreMessages::translate(diagnosticMessages_.at(static_cast<size_t>(i)));
     const int line = item->data(Qt::UserRole + 1).toInt();
     if (line < 0) {  // a whole-file error: the message names the file itself
-      item->setText(CoreMessages::translate(english));
+      item->setText(text);
       continue;
     }
     const QString where = line > 0 ? tr("line %1").arg(line) : tr("whole file");
-    item->setText(QStringLiteral("%1: %2").arg(where, CoreMessages::translate(english)));
+    item->setText(QStringLiteral("%1: %2").arg(where, text));
   }
 }
 
@@ -369,7 +374,7 @@ void SentencePanel::updateTokenView() {
     try {
       dir = findDataPath("tokenizer");
     } catch (const Error& e) {
-      tokens_->setPlainText(CoreMessages::translate(std::string(e.what())));
+      tokens_->setPlainText(CoreMessages::translate(e));
       return;
     }
   }
@@ -379,8 +384,8 @@ void SentencePanel::updateTokenView() {
 }
 
 void SentencePanel::showTokenView(const TokenViewResult& result) {
-  if (!result.error.isEmpty())
-    tokens_->setPlainText(CoreMessages::translate(result.error));
+  if (result.error)
+    tokens_->setPlainText(CoreMessages::translate(*result.error));
   else
     tokens_->setHtml(result.html);
 }

@@ -8,6 +8,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <vector>
+
+#include "util/message.h"
 
 class QComboBox;
 class QLabel;
@@ -85,6 +88,7 @@ class SentencePanel : public QWidget {
   QTextBrowser* tokens_;
   QLabel* diagnosticsLabel_;
   QListWidget* diagnostics_;
+  std::vector<Message> diagnosticMessages_;  // one per row of diagnostics_, translated when shown
   QList<ExampleInfo> exampleList_;
   QStringList recent_;
   QString path_;

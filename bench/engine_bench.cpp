@@ -75,8 +75,8 @@ int main(int argc, char** argv) {
 
   CaptureSpec capture;
   for (int l = 0; l < cfg.nLayer; ++l)
-    for (const char* s : {"attn.hook_q", "attn.hook_k", "attn.hook_v", "hook_attn_out", "hook_mlp_out"})
-      capture.hooks.push_back(blockHook(l, s));
+    for (HookSuffix s : {hook::kAttnQ, hook::kAttnK, hook::kAttnV, hook::kAttnOut, hook::kMlpOut})
+      capture.hooks.push_back(hookName(l, s));
   for (const auto& seq : seqs) capture.positions.push_back({static_cast<int64_t>(seq.size()) - 1});
   CaptureSpec none;
 

@@ -542,6 +542,127 @@ def verify_tables(res, d, rep):
         rep.exact("tests.csv significance = results.json", flags, ref_flags)
 
 
+# --- controls (issue 10): permutation nulls, estimator floor, Miller-Madow, shared bins,
+# spectrum summary. Each replays the C++ draw scheme documented in core/analysis
+# (mi_permutation_null.h, mi_estimator_floor.h, spectrum_summary.h) from the saved seed.
+def permutation_stream(test, layer, site):
+    """test: 1 = Kendall tau, 2 = site difference (core/analysis/mi_permutation_null.h)."""
+    return (0x5045524D << 32) | (test << 24) | (layer << 8) | site
+
+
+def floor_stream(layer, site, pair):
+    return (0x464C << 48) | (layer << 32) | (site << 24) | pair
+
+
+def seeded_permutation_and_state(n, state):
+    """seeded_permutation, also returning the state after it (for draws that follow)."""
+    p = list(range(n))
+    for i in range(n - 1, 0, -1):
+        state, j = uniform_below(state, i + 1)
+        p[i], p[j] = p[j], p[i]
+    return np.array(p, dtype=np.int64), state
+
+
+def kendall_s(x, y):
+    """Kendall's S = concordant - discordant, from the definition (an integer)."""
+    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+    sx = np.sign(x[:, None] - x[None, :])
+    sy = np.sign(y[:, None] - y[None, :])
+    return int(np.triu(sx * sy, 1).sum())
+
+
+def kendall_permutation_null(distance, mi, group, permutations, state):
+    """(observed tau, null taus, #extreme, p): distances shuffled within groups, extreme by |S|."""
+    from scipy import stats
+    distance, mi = np.asarray(distance, dtype=np.float64), np.asarray(mi, dtype=np.float64)
+    observed = stats.kendalltau(distance, mi).statistic
+    if math.isnan(observed):
+        return math.nan, [], 0, math.nan
+    s_obs = abs(kendall_s(distance, mi))
+    groups = [np.flatnonzero(np.asarray(group) == g) for g in sorted(set(group))]
+    null, extreme = [], 0
+    shuffled = distance.copy()
+    for _ in range(permutations):
+        for pos in groups:
+            perm, state = seeded_permutation_and_state(len(pos), state)
+            shuffled[pos] = distance[pos[perm]]
+        null.append(stats.kendalltau(shuffled, mi).statistic)
+        extreme += abs(kendall_s(shuffled, mi)) >= s_obs
+    return observed, null, extreme, (1 + extreme) / (1 + permutations)
+
+
+def site_difference_sign_flip_null(attn, mlp, permutations, state):
+    """(observed mean difference, null means, #extreme, p) under within-pair label swaps."""
+    d = np.asarray(attn, dtype=np.float64) - np.asarray(mlp, dtype=np.float64)
+    if d.size == 0:
+        return math.nan, [], 0, math.nan
+    observed = float(np.mean(d))
+    threshold = abs(observed) * (1 - 1e-12)
+    null, extreme = [], 0
+    for _ in range(permutations):
+        flip = np.zeros(d.size, dtype=bool)
+        for k in range(d.size):
+            if k % 64 == 0:
+                state, word = splitmix64(state)
+            flip[k] = (word >> (k % 64)) & 1
+        value = float(np.mean(np.where(flip, -d, d)))
+        null.append(value)
+        extreme += abs(value) >= threshold
+    return observed, null, extreme, (1 + extreme) / (1 + permutations)
+
+
+def miller_madow_bias(x, y, b):
+    """(occupied cells - occupied x bins - occupied y bins + 1) / (2n) of the B x B histogram."""
+    c, _, _ = np.histogram2d(x, y, bins=b)
+    cells = int((c > 0).sum())
+    bx, by = int((c.sum(axis=1) > 0).sum()), int((c.sum(axis=0) > 0).sum())
+    return (cells - bx - by + 1) / (2.0 * len(x))
+
+
+def mi_floor(x, y, b, state):
+    """Histogram MI of kept samples x against y permuted by seeded_permutation(len(y), state)."""
+    perm = seeded_permutation(len(y), state)
+    return hist_mi(x, y[perm], b)
+
+
+def shared_fd_bins(per_pair_bins):
+    """The lower median of the per-pair clamped Freedman-Diaconis counts."""
+    s = sorted(per_pair_bins)
+    return s[(len(s) - 1) // 2]
+
+
+def spectrum_masses(xn, d, high, low):
+    out = []
+    for name, v in block_values(xn, d).items():
+        a = np.abs(v)
+        out.append((float((a > high).mean()) if a.size else 0.0, float((a < low).mean()) if a.size else 0.0))
+    return out
+
+
+def spectrum_summary(x, d, high, low, centre, replicates, level, state):
+    """[(block, (high, lo, hi), (low, lo, hi))]: masses on X and a percentile bootstrap over rows."""
+    x = np.asarray(x, dtype=np.float64)
+    n = x.shape[0]
+    observed = spectrum_masses(unit_columns(x, centre), d, high, low)
+    reps = []
+    for _ in range(replicates):
+        idx = []
+        for _i in range(n):
+            state, k = uniform_below(state, n)
+            idx.append(k)
+        reps.append(spectrum_masses(unit_columns(x[idx], centre), d, high, low))
+    reps = np.array(reps)  # [R, block, 2]
+    q = [100 * (1 - level) / 2, 100 * (1 + level) / 2]
+    out = []
+    for b, name in enumerate(BLOCKS):
+        row = [name]
+        for k in range(2):
+            lo, hi = np.percentile(reps[:, b, k], q)
+            row.append((observed[b][k], float(lo), float(hi)))
+        out.append(tuple(row))
+    return out
+
+
 def option(argv, name):
     if name in argv:
         i = argv.index(name)

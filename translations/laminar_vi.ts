@@ -4,212 +4,192 @@
     <context>
         <name>laminar::CoreMessages</name>
         <message>
-            <source>the file is empty: it holds no texts</source>
-            <translation>tệp rỗng: không có văn bản nào</translation>
+            <source>%1: the file is empty: it holds no texts</source>
+            <translation>%1: tệp rỗng: không có văn bản nào</translation>
         </message>
         <message>
-            <source>no texts: every line is empty or the target line</source>
-            <translation>không có văn bản: mọi dòng đều trống hoặc là dòng khai báo từ đích</translation>
+            <source>%1: no texts: every line is empty or the target line</source>
+            <translation>%1: không có văn bản: mọi dòng đều trống hoặc là dòng khai báo từ đích</translation>
         </message>
         <message>
-            <source>is not valid UTF-8; sentence files must be saved as UTF-8</source>
-            <translation>không phải UTF-8 hợp lệ; tệp câu phải được lưu dạng UTF-8</translation>
+            <source>%1: no texts: no rows below the header hold a text</source>
+            <translation>%1: không có văn bản: không có hàng nào dưới dòng tiêu đề chứa văn bản</translation>
         </message>
         <message>
-            <source>is a directory, not a sentence file</source>
-            <translation>là một thư mục, không phải tệp câu</translation>
+            <source>%1: no texts: %2 malformed rows and no usable one</source>
+            <translation>%1: không có văn bản: %2 hàng sai định dạng và không có hàng nào dùng được</translation>
         </message>
         <message>
-            <source>unsupported sentence file type</source>
-            <translation>kiểu tệp câu không được hỗ trợ</translation>
+            <source>%1: line %2: byte %3 of the line (%4) is not valid UTF-8; sentence files must be saved as UTF-8</source>
+            <translation>%1: dòng %2: byte thứ %3 của dòng (%4) không phải UTF-8 hợp lệ; tệp câu phải được lưu dạng UTF-8</translation>
         </message>
         <message>
-            <source>(use .txt, .csv, .tsv or .json)</source>
-            <translation>(hãy dùng .txt, .csv, .tsv hoặc .json)</translation>
+            <source>%1: is a directory, not a sentence file</source>
+            <translation>%1: là một thư mục, không phải tệp câu</translation>
         </message>
         <message>
-            <source>no rows below the header hold a text</source>
-            <translation>không có hàng nào dưới dòng tiêu đề chứa văn bản</translation>
+            <source>%1: unsupported sentence file type "%2" (use .txt, .csv, .tsv or .json)</source>
+            <translation>%1: kiểu tệp câu "%2" không được hỗ trợ (hãy dùng .txt, .csv, .tsv hoặc .json)</translation>
         </message>
         <message>
-            <source>no text contains the target</source>
-            <translation>không có văn bản nào chứa từ đích</translation>
+            <source>%1 empty text(s) ignored (line %2)</source>
+            <translation>bỏ qua %1 văn bản trống (dòng %2)</translation>
         </message>
         <message>
-            <source>no target word: give one (--target WORD) or write</source>
-            <translation>chưa có từ đích: hãy nhập một từ (--target TỪ) hoặc ghi</translation>
+            <source>%1; row skipped</source>
+            <translation>%1; bỏ qua hàng này</translation>
         </message>
         <message>
-            <source>(matching is case-sensitive)</source>
-            <translation>(so khớp có phân biệt chữ hoa, chữ thường)</translation>
+            <source>%1 fields where the header has %2 (a comma inside a text must be quoted); row skipped</source>
+            <translation>%1 trường trong khi dòng tiêu đề có %2 (dấu phẩy bên trong văn bản phải được đặt trong ngoặc kép); bỏ qua hàng này</translation>
         </message>
         <message>
-            <source>is used (mark the intended one with square brackets)</source>
-            <translation>được dùng (hãy đánh dấu lần xuất hiện cần xét bằng dấu ngoặc vuông)</translation>
+            <source>%1 fields where the header has %2 (a tab inside a text must be quoted); row skipped</source>
+            <translation>%1 trường trong khi dòng tiêu đề có %2 (dấu tab bên trong văn bản phải được đặt trong ngoặc kép); bỏ qua hàng này</translation>
         </message>
         <message>
-            <source>no token before it to draw a non-target from (position 0 is excluded)</source>
-            <translation>không có token nào đứng trước để chọn token phi đích (vị trí 0 bị loại trừ)</translation>
+            <source>%1: no target word: give one (--target WORD) or write "# target: WORD" as the first line (a "target" column in .csv/.tsv, "target" in .json)</source>
+            <translation>%1: chưa có từ đích: hãy nhập một từ (--target TỪ) hoặc ghi "# target: TỪ" ở dòng đầu tiên (cột "target" trong .csv/.tsv, "target" trong .json)</translation>
         </message>
         <message>
-            <source>skipped for the non-target group</source>
-            <translation>bị bỏ qua trong nhóm token phi đích</translation>
+            <source>%1: no text contains the target "%2"</source>
+            <translation>%1: không có văn bản nào chứa từ đích "%2"</translation>
         </message>
         <message>
-            <source>it forms no pair (pairs are taken within a text)</source>
-            <translation>không tạo được cặp nào (các cặp chỉ lấy trong cùng một văn bản)</translation>
+            <source>%1: no text contains the target "%2" (matching is case-sensitive)</source>
+            <translation>%1: không có văn bản nào chứa từ đích "%2" (so khớp có phân biệt chữ hoa, chữ thường)</translation>
         </message>
         <message>
-            <source>mutual information vs distance needs at least 3 occurrences of the target in one</source>
-            <translation>thông tin tương hỗ (MI) theo khoảng cách cần ít nhất 3 lần xuất hiện của từ đích trong một</translation>
+            <source>%1: no usable text (%2 problems, see the diagnostics)</source>
+            <translation>%1: không có văn bản dùng được (%2 vấn đề, xem phần chẩn đoán)</translation>
         </message>
         <message>
-            <source>tokens, longer than the model's n_positions</source>
-            <translation>token, dài hơn n_positions của mô hình</translation>
+            <source>nested square brackets; text skipped</source>
+            <translation>dấu ngoặc vuông lồng nhau; bỏ qua văn bản này</translation>
         </message>
         <message>
-            <source>nested square brackets</source>
-            <translation>dấu ngoặc vuông lồng nhau</translation>
+            <source>a "]" without a matching "["; text skipped</source>
+            <translation>dấu "]" không có dấu "[" tương ứng; bỏ qua văn bản này</translation>
         </message>
         <message>
-            <source>empty square brackets</source>
-            <translation>cặp ngoặc vuông rỗng</translation>
+            <source>empty square brackets "[]"; text skipped</source>
+            <translation>cặp ngoặc vuông rỗng "[]"; bỏ qua văn bản này</translation>
         </message>
         <message>
-            <source>that is never closed</source>
-            <translation>không được đóng lại</translation>
+            <source>a "[" that is never closed; text skipped</source>
+            <translation>dấu "[" không được đóng lại; bỏ qua văn bản này</translation>
         </message>
         <message>
-            <source>without a matching</source>
-            <translation>không có dấu tương ứng</translation>
+            <source>no occurrence of the target "%1"; text skipped</source>
+            <translation>không có lần xuất hiện nào của từ đích "%1"; bỏ qua văn bản này</translation>
         </message>
         <message>
-            <source>no config.json: not a Hugging Face checkpoint directory</source>
-            <translation>không có config.json: không phải thư mục checkpoint Hugging Face</translation>
+            <source>no marked occurrence of the target "%1"; text skipped</source>
+            <translation>không có lần xuất hiện nào được đánh dấu của từ đích "%1"; bỏ qua văn bản này</translation>
         </message>
         <message>
-            <source>no model.safetensors or model.safetensors.index.json</source>
-            <translation>không có model.safetensors hoặc model.safetensors.index.json</translation>
+            <source>the marked text "[%1]" is not the target "%2"</source>
+            <translation>phần được đánh dấu "[%1]" không phải từ đích "%2"</translation>
         </message>
         <message>
-            <source>no such checkpoint directory</source>
-            <translation>không tồn tại thư mục checkpoint này</translation>
+            <source>%1 tokens, longer than the model's n_positions (%2); text skipped</source>
+            <translation>%1 token, dài hơn n_positions của mô hình (%2); bỏ qua văn bản này</translation>
         </message>
         <message>
-            <source>not a directory (give the checkpoint folder that holds config.json)</source>
-            <translation>không phải thư mục (hãy chọn thư mục checkpoint chứa config.json)</translation>
+            <source>%1 occurrences of "%2"; the first (token %3) is used (mark the intended one with square brackets)</source>
+            <translation>%1 lần xuất hiện của "%2"; lần đầu tiên (token %3) được dùng (hãy đánh dấu lần xuất hiện cần xét bằng dấu ngoặc vuông)</translation>
         </message>
         <message>
-            <source>has only pytorch_model.bin; Laminar reads model.safetensors (convert the</source>
-            <translation>chỉ có pytorch_model.bin; Laminar đọc model.safetensors (hãy chuyển đổi</translation>
+            <source>the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); skipped for the non-target group</source>
+            <translation>từ đích ở vị trí token %1: không có token nào đứng trước để chọn token phi đích (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token phi đích</translation>
         </message>
         <message>
-            <source>no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json</source>
-            <translation>không có bộ tách token GPT-2 ở đây: cần vocab.json + merges.txt, encoder.json + vocab.bpe hoặc tokenizer.json</translation>
+            <source>only one occurrence of "%1": it forms no pair (pairs are taken within a text)</source>
+            <translation>chỉ có một lần xuất hiện của "%1": không tạo được cặp nào (các cặp chỉ lấy trong cùng một văn bản)</translation>
         </message>
         <message>
-            <source>not a results directory (no results.json)</source>
-            <translation>không phải thư mục kết quả (không có results.json)</translation>
+            <source>%1: mutual information vs distance needs at least 3 occurrences of the target in one text (or 2 pairs in all); found %2 pair(s)</source>
+            <translation>%1: thông tin tương hỗ (MI) theo khoảng cách cần ít nhất 3 lần xuất hiện của từ đích trong một văn bản (hoặc tổng cộng 2 cặp); chỉ tìm thấy %2 cặp</translation>
         </message>
         <message>
-            <source>not a results directory (no such directory)</source>
-            <translation>không phải thư mục kết quả (thư mục không tồn tại)</translation>
+            <source>%1: no such checkpoint directory</source>
+            <translation>%1: không tồn tại thư mục checkpoint này</translation>
         </message>
         <message>
-            <source>cannot find Laminar data file</source>
-            <translation>không tìm thấy tệp dữ liệu của Laminar</translation>
+            <source>%1: not a directory (give the checkpoint folder that holds config.json)</source>
+            <translation>%1: không phải thư mục (hãy chọn thư mục checkpoint chứa config.json)</translation>
         </message>
         <message>
-            <source>is missing; GPT-2 needs it</source>
-            <translation>bị thiếu; GPT-2 cần tham số này</translation>
+            <source>%1: no config.json: not a Hugging Face checkpoint directory</source>
+            <translation>%1: không có config.json: không phải thư mục checkpoint Hugging Face</translation>
         </message>
         <message>
-            <source>file not found</source>
-            <translation>không tìm thấy tệp</translation>
+            <source>%1: has only pytorch_model.bin; Laminar reads model.safetensors (convert the checkpoint, e.g. with transformers' save_pretrained(safe_serialization=True))</source>
+            <translation>%1: chỉ có pytorch_model.bin; Laminar đọc model.safetensors (hãy chuyển đổi checkpoint, ví dụ bằng save_pretrained(safe_serialization=True) của transformers)</translation>
         </message>
         <message>
-            <source>cannot open</source>
-            <translation>không mở được</translation>
+            <source>%1: no model.safetensors or model.safetensors.index.json</source>
+            <translation>%1: không có model.safetensors hoặc model.safetensors.index.json</translation>
         </message>
         <message>
-            <source>cannot create</source>
-            <translation>không tạo được</translation>
+            <source>%1: tensor '%2' has shape %3 but config.json needs %4</source>
+            <translation>%1: tensor '%2' có kích thước %3 nhưng config.json cần %4</translation>
         </message>
         <message>
-            <source>not valid JSON</source>
-            <translation>không phải JSON hợp lệ</translation>
+            <source>%1: tensor '%2' has dtype %3; GPT-2 weights must be F32, F16 or BF16</source>
+            <translation>%1: tensor '%2' có kiểu dữ liệu %3; trọng số GPT-2 phải là F32, F16 hoặc BF16</translation>
         </message>
         <message>
-            <source>has shape</source>
-            <translation>có kích thước</translation>
+            <source>%1: tensor '%2' has shape %3, unlike wte %4: untied LM head not supported</source>
+            <translation>%1: tensor '%2' có kích thước %3, khác với wte %4: không hỗ trợ đầu LM không gắn với wte</translation>
         </message>
         <message>
-            <source>has dtype</source>
-            <translation>có kiểu dữ liệu</translation>
+            <source>%1: field '%2' is missing; GPT-2 needs it</source>
+            <translation>%1: trường '%2' bị thiếu; GPT-2 cần tham số này</translation>
         </message>
         <message>
-            <source>expected</source>
-            <translation>cần</translation>
+            <source>%1: no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json</source>
+            <translation>%1: không có bộ tách token GPT-2 ở đây: cần vocab.json + merges.txt, encoder.json + vocab.bpe hoặc tokenizer.json</translation>
         </message>
         <message>
-            <source>row skipped</source>
-            <translation>bỏ qua hàng này</translation>
+            <source>%1: file not found (%2 is there; the GPT-2 tokenizer needs both)</source>
+            <translation>%1: không tìm thấy tệp (đã có %2; bộ tách token GPT-2 cần cả hai)</translation>
         </message>
         <message>
-            <source>text skipped</source>
-            <translation>bỏ qua văn bản này</translation>
+            <source>%1: not a results directory (no such directory)</source>
+            <translation>%1: không phải thư mục kết quả (thư mục không tồn tại)</translation>
         </message>
         <message>
-            <source>empty lines ignored</source>
-            <translation>các dòng trống được bỏ qua</translation>
+            <source>%1: not a results directory (no results.json)</source>
+            <translation>%1: không phải thư mục kết quả (không có results.json)</translation>
         </message>
         <message>
-            <source>empty line ignored</source>
-            <translation>dòng trống được bỏ qua</translation>
+            <source>cannot find Laminar data file '%1'; looked in:%2</source>
+            <translation>không tìm thấy tệp dữ liệu '%1' của Laminar; đã tìm trong:%2</translation>
         </message>
         <message>
-            <source>occurrences of</source>
-            <translation>lần xuất hiện của</translation>
+            <source>%1: file not found</source>
+            <translation>%1: không tìm thấy tệp</translation>
         </message>
         <message>
-            <source>only one occurrence of</source>
-            <translation>chỉ có một lần xuất hiện của</translation>
+            <source>%1: cannot open: %2</source>
+            <translation>%1: không mở được: %2</translation>
         </message>
         <message>
-            <source>the first</source>
-            <translation>lần đầu tiên</translation>
+            <source>%1: cannot create: %2</source>
+            <translation>%1: không tạo được: %2</translation>
         </message>
         <message>
-            <source>warning</source>
-            <translation>cảnh báo</translation>
+            <source>%1: cannot create folder: %2</source>
+            <translation>%1: không tạo được thư mục: %2</translation>
         </message>
         <message>
-            <source>error</source>
-            <translation>lỗi</translation>
+            <source>%1: not valid JSON: %2</source>
+            <translation>%1: không phải JSON hợp lệ: %2</translation>
         </message>
         <message>
-            <source>info</source>
-            <translation>thông tin</translation>
-        </message>
-        <message>
-            <source>lines</source>
-            <translation>các dòng</translation>
-        </message>
-        <message>
-            <source>line</source>
-            <translation>dòng</translation>
-        </message>
-        <message>
-            <source>token</source>
-            <translation>token</translation>
-        </message>
-        <message>
-            <source>target</source>
-            <translation>từ đích</translation>
-        </message>
-        <message>
-            <source>and</source>
-            <translation>và</translation>
+            <source>%1: line %2: not valid JSON: %3</source>
+            <translation>%1: dòng %2: không phải JSON hợp lệ: %3</translation>
         </message>
     </context>
     <context>

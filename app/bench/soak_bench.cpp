@@ -95,9 +95,9 @@ int main(int argc, char** argv) {
 
   const fs::path session = fs::temp_directory_path() / ("laminar-soak-" + std::to_string(::getpid()));
   fs::create_directories(session);
-  // A synthetic 12-layer model in this session's folder (a user's data is untouched). Not the
-  // shipped demo model: its context (128 positions) is shorter than coffee.txt (241 tokens),
-  // and the soak alternates both experiments on the bundled examples.
+  // A synthetic 12-layer model in this session's folder (a user's data is untouched), deeper
+  // than the shipped 6-layer demo model, so cancellation lands at more layer boundaries; the
+  // soak alternates both experiments on the bundled examples.
   const fs::path model = parser.isSet(modelOpt) ? fs::path(parser.value(modelOpt).toStdString()) : session / "model";
   if (!parser.isSet(modelOpt)) createDemoModel(model, nullptr, "256x12x8");
   const std::set<std::string> before = entriesOf(session);

@@ -18,9 +18,6 @@ namespace laminar {
 
 namespace {
 
-constexpr const char* kPattern = "attn.hook_pattern";
-constexpr const char* kQ = "attn.hook_q";
-constexpr const char* kK = "attn.hook_k";
 
 std::vector<SettingSpec> attentionPatternSpecs() {
   SettingSpec text;
@@ -93,7 +90,7 @@ class AttentionPatternAnalysis final : public Analysis {
     AnalysisPlan plan;
     plan.ids = {chosen->ids};
     for (int64_t l = 0; l < in.config.nLayer; ++l)
-      for (const char* h : {kQ, kK, kPattern}) plan.capture.hooks.push_back(blockHook(static_cast<int>(l), h));
+      for (HookSuffix h : {hook::kAttnQ, hook::kAttnK, hook::kAttnPattern}) plan.capture.hooks.push_back(hookName(static_cast<int>(l), h));
     plan.capture.toCpu = true;  // one short text: the copies are small
     return plan;
   }
@@ -102,12 +99,12 @@ class AttentionPatternAnalysis final : public Analysis {
     torch::NoGradGuard noGrad;
     AttentionPatternResults& r = *results.get<AttentionPatternResults>();
     const std::string l = "layer" + std::to_string(layer) + ".";
-    for (const char* h : {kQ, kK}) {
-      torch::Tensor x = capture(captures, blockHook(layer, h)).to(torch::kFloat32).contiguous();  // [T, d]
-      results.vectors.push_back(StoredArray::from(l + (h == kQ ? "q" : "k"), DType::F32, {length_, r.width},
+    for (HookSuffix h : {hook::kAttnQ, hook::kAttnK}) {
+      torch::Tensor x = capture(captures, hookName(layer, h)).to(torch::kFloat32).contiguous();  // [T, d]
+      results.vectors.push_back(StoredArray::from(l + (h == hook::kAttnQ ? "q" : "k"), DType::F32, {length_, r.width},
                                                   x.data_ptr<float>()));
     }
-    torch::Tensor p = capture(captures, blockHook(layer, kPattern)).to(torch::kFloat32).contiguous();  // [H, T, T]
+    torch::Tensor p = capture(captures, hookName(layer, hook::kAttnPattern)).to(torch::kFloat32).contiguous();  // [H, T, T]
     results.vectors.push_back(StoredArray::from(patternName(layer), DType::F32, {r.nHead, length_, length_},
                                                 p.data_ptr<float>()));
     AttentionPatternLayer out;

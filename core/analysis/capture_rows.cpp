@@ -37,10 +37,10 @@ torch::Tensor CaptureRows::gather(const Captures& captures, const std::string& h
   return all.index_select(0, index);
 }
 
-CaptureSpec CaptureRows::everyBlock(int64_t nLayer, const std::vector<std::string>& blockHooks) const {
+CaptureSpec CaptureRows::everyBlock(int64_t nLayer, const std::vector<HookSuffix>& blockHooks) const {
   CaptureSpec spec;
   for (int64_t l = 0; l < nLayer; ++l)
-    for (const auto& h : blockHooks) spec.hooks.push_back(blockHook(static_cast<int>(l), h));
+    for (const auto& h : blockHooks) spec.hooks.push_back(hookName(static_cast<int>(l), h));
   spec.positions = positions_;
   spec.toCpu = false;
   return spec;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/gpt2_model.h"
+#include "model/hook_points.h"
 
 namespace laminar {
 
@@ -20,9 +21,9 @@ class CaptureRows {
   // For CaptureSpec::positions: per sequence, its wanted positions, sorted, no repeats.
   const std::vector<std::vector<int64_t>>& positions() const { return positions_; }
 
-  // What to ask the model for: `blockHooks` ("attn.hook_q") of every one of `nLayer`
+  // What to ask the model for: `blockHooks` (hook::kAttnQ ...) of every one of `nLayer`
   // blocks, at these rows only, left on the device for the analysis.
-  CaptureSpec everyBlock(int64_t nLayer, const std::vector<std::string>& blockHooks) const;
+  CaptureSpec everyBlock(int64_t nLayer, const std::vector<HookSuffix>& blockHooks) const;
 
   // The wanted rows of `hook`, stacked in the wanted order: [rows, width] on the capture's
   // device. Throws laminar::Error if the model did not deliver the hook.

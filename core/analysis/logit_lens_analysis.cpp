@@ -1,5 +1,5 @@
 // The logit lens as an Analysis: after every block, the residual stream at chosen rows read
-// through ln_f and the tied LM head (Gpt2Model::unembedResidual). Two readings per layer:
+// through ln_f and the tied LM head (Gpt2Model::logitLens). Two readings per layer:
 // the top-k next tokens at one chosen text and position, and, for every text, the
 // probability and rank of the token that actually follows its target.
 #include <algorithm>
@@ -21,7 +21,6 @@ namespace laminar {
 
 namespace {
 
-constexpr const char* kResidPost = "hook_resid_post";
 
 std::vector<SettingSpec> logitLensSpecs() {
   SettingSpec text;
@@ -177,18 +176,18 @@ class LogitLensAnalysis final : public Analysis {
     tokenizer_ = &in.tokenizer;
     topK_ = static_cast<int64_t>(std::min<int64_t>(s.topK, r.vocab));
     results.data = std::move(r);
-    plan.capture = rows_->everyBlock(in.config.nLayer, {kResidPost});
+    plan.capture = rows_->everyBlock(in.config.nLayer, {hook::kResidPost});
     return plan;
   }
 
   void consumeBlock(int layer, const Captures& captures, RunResults& results) override {
     torch::NoGradGuard noGrad;
     LogitLensResults& r = *results.get<LogitLensResults>();
-    torch::Tensor x = rows_->gather(captures, blockHook(layer, kResidPost)).to(torch::kFloat32);  // [R+1, d]
+    torch::Tensor x = rows_->gather(captures, hookName(layer, hook::kResidPost)).to(torch::kFloat32);  // [R+1, d]
     torch::Tensor cpu = x.to(torch::kCPU).contiguous();
     results.vectors.push_back(StoredArray::from("layer" + std::to_string(layer) + ".resid_post", DType::F32,
                                                 {nRows_ + 1, r.width}, cpu.data_ptr<float>()));
-    torch::Tensor logits = model_->unembedResidual(x).to(torch::kFloat64);  // [R+1, vocab]
+    torch::Tensor logits = model_->logitLens(x).to(torch::kFloat64);  // [R+1, vocab]
     torch::Tensor logp = torch::log_softmax(logits, 1);
     LogitLensLayer out;
     out.layer = layer;

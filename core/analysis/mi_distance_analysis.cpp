@@ -19,7 +19,7 @@ namespace laminar {
 
 namespace {
 
-const char* kSiteHooks[kSites] = {"hook_attn_out", "hook_mlp_out"};
+const HookSuffix kSiteHooks[kSites] = {hook::kAttnOut, hook::kMlpOut};
 
 std::vector<bool> readLayerFlags(const nlohmann::json& j, const char* key, size_t layers) {
   std::vector<bool> flags = j.at(key).get<std::vector<bool>>();
@@ -206,7 +206,7 @@ class MiDistanceAnalysis final : public Analysis {
     MiLayer out;
     out.layer = layer;
     for (int s = 0; s < kSites; ++s) {
-      torch::Tensor x32 = rows_->gather(captures, blockHook(layer, kSiteHooks[s])).to(torch::kFloat32).to(torch::kCPU).contiguous();
+      torch::Tensor x32 = rows_->gather(captures, hookName(layer, kSiteHooks[s])).to(torch::kFloat32).to(torch::kCPU).contiguous();
       results.vectors.push_back(StoredArray::from("layer" + std::to_string(layer) + "." + siteKey(static_cast<MiSite>(s)),
                                                   DType::F32, {nRows_, d_}, x32.data_ptr<float>()));
       torch::Tensor x64 = x32.to(torch::kFloat64).contiguous();

@@ -46,8 +46,10 @@ void saveResults(const RunResults& results, const fs::path& dir) {
 RunResults loadResults(const fs::path& dir) {
   const fs::path jsonPath = dir / "results.json";
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) throw Error(fileError(dir.string(), "not a results directory (no such directory)"));
-  if (!fs::exists(jsonPath, ec)) throw Error(fileError(dir.string(), "not a results directory (no results.json)"));
+  if (!fs::is_directory(dir, ec))
+    throw Error(fileMessage(dir.string(), msg::kResultsNoDirectory, {}, "not a results directory (no such directory)"));
+  if (!fs::exists(jsonPath, ec))
+    throw Error(fileMessage(dir.string(), msg::kResultsNoJson, {}, "not a results directory (no results.json)"));
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(readFile(jsonPath));

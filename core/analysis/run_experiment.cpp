@@ -96,11 +96,12 @@ RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, 
     plan = analysis->prepare(inputs, results);
   } catch (const Error& e) {
     // Say which lines were unusable: that is usually why nothing was left.
-    std::string message = e.what();
+    Message message = e.message();  // keeps its code: the GUI translates the first line
     const size_t shown = std::min<size_t>(results.diagnostics.size(), 20);
-    for (size_t i = 0; i < shown; ++i) message += "\n  " + results.diagnostics[i];
+    for (size_t i = 0; i < shown; ++i) message.detail += "\n  " + results.diagnostics[i];
     if (results.diagnostics.size() > shown)
-      message += "\n  ... and " + std::to_string(results.diagnostics.size() - shown) + " more";
+      message.detail += "\n  ... and " + std::to_string(results.diagnostics.size() - shown) + " more";
+    message.english += message.detail;
     throw Error(message);
   }
   if (observer.onPrepared) observer.onPrepared(results);

@@ -59,12 +59,19 @@ std::string listLines(const std::vector<int>& lines, const char* word) {
 void add(SentenceSet& set, Diagnostic::Severity sev, int line, std::string message) {
   set.diagnostics.push_back({sev, line, std::move(message)});
 }
+void add(SentenceSet& set, Diagnostic::Severity sev, int line, const Message& message) {
+  set.diagnostics.push_back(Diagnostic::coded(sev, line, message));
+}
 
 void reportBlank(SentenceSet& set, const std::vector<int>& blank, const char* word) {
   if (blank.empty()) return;
+  std::string numbers;  // "3, 5, 7" (the first ten), for translations
+  for (size_t i = 0; i < blank.size() && i < 10; ++i) numbers += (i ? ", " : "") + std::to_string(blank[i]);
+  if (blank.size() > 10) numbers += ", …";
   add(set, Diagnostic::Severity::Info, 0,
-      std::to_string(blank.size()) + " empty " + (blank.size() == 1 ? "text" : "texts") + " ignored (" +
-          listLines(blank, word) + ")");
+      Message(msg::kSentenceFileEmptyTextsIgnored, {{"count", std::to_string(blank.size())}, {"lines", numbers}},
+              std::to_string(blank.size()) + " empty " + (blank.size() == 1 ? "text" : "texts") + " ignored (" +
+                  listLines(blank, word) + ")"));
 }
 
 // "# target: WORD" (spaces optional, "target" in any case); nullopt-like: returns false.
@@ -104,8 +111,9 @@ void parseTxt(const std::string& content, SentenceSet& set) {
   }
   reportBlank(set, blank, "line");
   if (set.texts.empty())
-    throw Error(fileError(set.source.string(), line == 0 ? "the file is empty: it holds no texts"
-                                                          : "no texts: every line is empty or the target line"));
+    throw Error(line == 0 ? fileMessage(set.source.string(), msg::kSentenceFileEmpty, {}, "the file is empty: it holds no texts")
+                          : fileMessage(set.source.string(), msg::kSentenceFileNoTexts, {},
+                                        "no texts: every line is empty or the target line"));
 }
 
 void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
@@ -113,7 +121,8 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
   const std::string kind = delim == '\t' ? "tab" : "comma";
   size_t first = 0;
   while (first < records.size() && records[first].fields.size() == 1 && isBlank(records[first].fields[0])) ++first;
-  if (first == records.size()) throw Error(fileError(set.source.string(), "the file is empty: it holds no texts"));
+  if (first == records.size())
+    throw Error(fileMessage(set.source.string(), msg::kSentenceFileEmpty, {}, "the file is empty: it holds no texts"));
   const CsvRecord& header = records[first];
   if (!header.problem.empty())
     throw Error(fileError(set.source.string(), "line " + std::to_string(header.line) + ": header: " + header.problem));
@@ -139,14 +148,17 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
       continue;
     }
     if (!rec.problem.empty()) {
-      add(set, Diagnostic::Severity::Error, rec.line, rec.problem + "; row skipped");
+      add(set, Diagnostic::Severity::Error, rec.line,
+          Message(msg::kSentenceFileRowSkipped, {{"problem", rec.problem}}, rec.problem + "; row skipped"));
       ++malformed;
       continue;
     }
     if (rec.fields.size() != header.fields.size()) {
       add(set, Diagnostic::Severity::Error, rec.line,
-          std::to_string(rec.fields.size()) + " fields where the header has " + std::to_string(header.fields.size()) +
-              " (a " + kind + " inside a text must be quoted); row skipped");
+          Message(delim == '\t' ? msg::kSentenceFileFieldCountTsv : msg::kSentenceFileFieldCountCsv,
+                  {{"fields", std::to_string(rec.fields.size())}, {"expected", std::to_string(header.fields.size())}},
+                  std::to_string(rec.fields.size()) + " fields where the header has " +
+                      std::to_string(header.fields.size()) + " (a " + kind + " inside a text must be quoted); row skipped"));
       ++malformed;
       continue;
     }
@@ -164,9 +176,11 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
   if (!targets.empty() && std::all_of(targets.begin(), targets.end(), [&](auto& t) { return t == targets[0]; }))
     set.target = targets[0];
   if (set.texts.empty()) {
-    std::string why = malformed ? std::to_string(malformed) + " malformed rows and no usable one"
-                                : std::string("no rows below the header hold a text");
-    throw Error(fileError(set.source.string(), "no texts: " + why));
+    if (malformed)
+      throw Error(fileMessage(set.source.string(), msg::kSentenceFileMalformedRows, {{"count", std::to_string(malformed)}},
+                              "no texts: " + std::to_string(malformed) + " malformed rows and no usable one"));
+    throw Error(fileMessage(set.source.string(), msg::kSentenceFileNoRowText, {},
+                            "no texts: no rows below the header hold a text"));
   }
 }
 
@@ -178,14 +192,15 @@ void parseJson(const std::string& content, SentenceSet& set) {
     // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is no set.
     const std::string what = e.what();
     const auto bracket = what.find("] ");
-    throw Error(fileError(set.source.string(),
-                          "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))));
+    const std::string detail = bracket == std::string::npos ? what : what.substr(bracket + 2);
+    throw Error(fileMessage(set.source.string(), msg::kFileInvalidJson, {{"detail", detail}}, "not valid JSON: " + detail));
   } catch (const nlohmann::json::parse_error& e) {
     std::string what = e.what();
     auto colon = what.find("; ");  // drop nlohmann's "[json.exception.parse_error.101] ..." prefix
-    throw Error(fileError(set.source.string(), "line " + std::to_string(lineOfByte(content, e.byte ? e.byte - 1 : 0)) +
-                                                   ": not valid JSON: " +
-                                                   (colon == std::string::npos ? what : what.substr(colon + 2))));
+    const std::string line = std::to_string(lineOfByte(content, e.byte ? e.byte - 1 : 0));
+    const std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    throw Error(fileMessage(set.source.string(), msg::kFileInvalidJsonAtLine, {{"line", line}, {"detail", detail}},
+                            "line " + line + ": not valid JSON: " + detail));
   }
   if (!j.is_object())
     throw Error(fileError(set.source.string(), "expected a JSON object {\"target\": \"...\", \"texts\": [...]}"));
@@ -264,9 +279,10 @@ SentenceSet parseSentenceSet(const std::string& bytes, const fs::path& path) {
     lineStart = (lineStart == std::string::npos || bad == 0) ? 0 : lineStart + 1;
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(content[bad]));
-    throw Error(fileError(path.string(), "line " + std::to_string(lineOfByte(content, bad)) + ": byte " +
-                                             std::to_string(bad - lineStart + 1) + " of the line (" + hex +
-                                             ") is not valid UTF-8; sentence files must be saved as UTF-8"));
+    const std::string line = std::to_string(lineOfByte(content, bad)), column = std::to_string(bad - lineStart + 1);
+    throw Error(fileMessage(path.string(), msg::kSentenceFileInvalidUtf8, {{"line", line}, {"column", column}, {"byte", hex}},
+                            "line " + line + ": byte " + column + " of the line (" + hex +
+                                ") is not valid UTF-8; sentence files must be saved as UTF-8"));
   }
   std::string ext = lower(path.extension().string());
   if (ext == ".txt") parseTxt(content, set);
@@ -274,14 +290,16 @@ SentenceSet parseSentenceSet(const std::string& bytes, const fs::path& path) {
   else if (ext == ".tsv" || ext == ".tab") parseDelimited(content, '\t', set);
   else if (ext == ".json") parseJson(content, set);
   else
-    throw Error(fileError(path.string(), "unsupported sentence file type \"" + path.extension().string() +
-                                             "\" (use .txt, .csv, .tsv or .json)"));
+    throw Error(fileMessage(path.string(), msg::kSentenceFileUnsupportedType, {{"extension", path.extension().string()}},
+                            "unsupported sentence file type \"" + path.extension().string() +
+                                "\" (use .txt, .csv, .tsv or .json)"));
   return set;
 }
 
 SentenceSet loadSentenceSet(const fs::path& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw Error(fileError(path.string(), "is a directory, not a sentence file"));
+  if (fs::is_directory(path, ec))
+    throw Error(fileMessage(path.string(), msg::kSentenceFileIsDirectory, {}, "is a directory, not a sentence file"));
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxSentenceFileBytes) throw Error(fileError(path.string(), tooLargeMessage(size)));
   return parseSentenceSet(readFile(path), path);

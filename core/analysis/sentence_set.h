@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "util/message.h"
+
 namespace laminar {
 
 struct SentenceText {
@@ -17,7 +19,17 @@ struct SentenceText {
 struct Diagnostic {
   enum class Severity { Info, Warning, Error } severity = Severity::Warning;
   int line = 0;  // 0 = whole file
-  std::string message;  // complete, user-facing, English (the GUI translates known forms)
+  std::string message;  // complete, user-facing, English
+  std::string code;     // util/message_codes.h: the GUI translates by code and params
+  MessageParams params;
+
+  static Diagnostic coded(Severity severity, int line, const Message& m) { return {severity, line, m.english, m.code, m.params}; }
+  Message asMessage() const {
+    Message m(message);
+    m.code = code;
+    m.params = params;
+    return m;
+  }
 };
 
 struct SentenceSet {

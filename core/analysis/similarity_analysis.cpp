@@ -17,7 +17,7 @@ namespace laminar {
 
 namespace {
 
-const char* kQkvHooks[kMatrices] = {"attn.hook_q", "attn.hook_k", "attn.hook_v"};
+const HookSuffix kQkvHooks[kMatrices] = {hook::kAttnQ, hook::kAttnK, hook::kAttnV};
 
 std::vector<SettingSpec> similaritySpecs() {
   SettingSpec bins;
@@ -129,7 +129,7 @@ class SimilarityAnalysis final : public Analysis {
   void consumeBlock(int layer, const Captures& captures, RunResults& results) override {
     torch::NoGradGuard noGrad;
     std::vector<torch::Tensor> qkv;
-    for (auto* h : kQkvHooks) qkv.push_back(rows_->gather(captures, blockHook(layer, h)).to(torch::kFloat32));
+    for (HookSuffix h : kQkvHooks) qkv.push_back(rows_->gather(captures, hookName(layer, h)).to(torch::kFloat32));
     torch::Tensor x = torch::cat(qkv, 1);  // [rows, 3d]
     SimilarityLayer out;
     out.layer = layer;

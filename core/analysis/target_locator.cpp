@@ -62,16 +62,16 @@ BracketedText removeBrackets(const std::string& text) {
   int64_t open = -1, pos = 0;
   for (char32_t cp : cps.cps) {
     if (cp == '[') {
-      if (open >= 0 && out.problem.empty()) out.problem = "nested square brackets";
+      if (open >= 0 && out.problem.empty()) out.problem = "nested square brackets", out.problemCode = &msg::kTextNestedBrackets;
       open = pos;
       continue;
     }
     if (cp == ']') {
       if (open < 0) {
-        if (out.problem.empty()) out.problem = "a \"]\" without a matching \"[\"";
+        if (out.problem.empty()) out.problem = "a \"]\" without a matching \"[\"", out.problemCode = &msg::kTextUnopenedBracket;
         continue;
       }
-      if (pos == open && out.problem.empty()) out.problem = "empty square brackets \"[]\"";
+      if (pos == open && out.problem.empty()) out.problem = "empty square brackets \"[]\"", out.problemCode = &msg::kTextEmptyBrackets;
       out.marks.emplace_back(open, pos);
       open = -1;
       continue;
@@ -79,7 +79,7 @@ BracketedText removeBrackets(const std::string& text) {
     utf8::appendCodePoint(out.text, cp);
     ++pos;
   }
-  if (open >= 0 && out.problem.empty()) out.problem = "a \"[\" that is never closed";
+  if (open >= 0 && out.problem.empty()) out.problem = "a \"[\" that is never closed", out.problemCode = &msg::kTextUnclosedBracket;
   return out;
 }
 
@@ -128,19 +128,20 @@ std::vector<TargetOccurrence> findTargetOccurrences(const CodePoints& text, cons
 LocatedSet locateTargets(const SentenceSet& set, const BpeTokenizer& tokenizer, const TargetOptions& options) {
   LocatedSet out;
   const std::string source = set.source.empty() ? std::string("sentences") : set.source.string();
-  auto report = [&](Diagnostic::Severity sev, int line, std::string msg) {
-    out.diagnostics.push_back({sev, line, std::move(msg)});
+  auto report = [&](Diagnostic::Severity sev, int line, const Message& m) {
+    out.diagnostics.push_back(Diagnostic::coded(sev, line, m));
   };
   int noTarget = 0;
   for (size_t t = 0; t < set.texts.size(); ++t) {
     const SentenceText& st = set.texts[t];
     std::string target = !options.target.empty() ? options.target : !st.target.empty() ? st.target : set.target;
     if (target.empty())
-      throw Error(fileError(source, "no target word: give one (--target WORD) or write \"# target: WORD\" as the "
-                                    "first line (a \"target\" column in .csv/.tsv, \"target\" in .json)"));
+      throw Error(fileMessage(source, msg::kTargetMissingWord, {},
+                              "no target word: give one (--target WORD) or write \"# target: WORD\" as the "
+                              "first line (a \"target\" column in .csv/.tsv, \"target\" in .json)"));
     BracketedText br = removeBrackets(st.text);
     if (!br.problem.empty()) {
-      report(Diagnostic::Severity::Error, st.line, br.problem + "; text skipped");
+      report(Diagnostic::Severity::Error, st.line, Message(*br.problemCode, {}, br.problem + "; text skipped"));
       continue;
     }
     LocatedText lt;
@@ -162,7 +163,8 @@ LocatedSet locateTargets(const SentenceSet& set, const BpeTokenizer& tokenizer, 
           }
         if (inside == 0)
           report(Diagnostic::Severity::Warning, st.line,
-                 "the marked text \"[" + slice(cps, ms, me) + "]\" is not the target \"" + target + "\"");
+                 Message(msg::kTextMarkedNotTarget, {{"marked", slice(cps, ms, me)}, {"target", target}},
+                         "the marked text \"[" + slice(cps, ms, me) + "]\" is not the target \"" + target + "\""));
       }
       std::sort(kept.begin(), kept.end(), [](auto& x, auto& y) { return x.token < y.token; });
       kept.erase(std::unique(kept.begin(), kept.end(), [](auto& x, auto& y) { return x.token == y.token; }),
@@ -180,14 +182,16 @@ LocatedSet locateTargets(const SentenceSet& set, const BpeTokenizer& tokenizer, 
     if (occ.empty()) {
       ++noTarget;
       report(Diagnostic::Severity::Warning, st.line,
-             std::string("no ") + (lt.marked ? "marked " : "") + "occurrence of the target \"" + target +
-                 "\"; text skipped");
+             Message(lt.marked ? msg::kTextNoMarkedOccurrence : msg::kTextNoOccurrence, {{"target", target}},
+                     std::string("no ") + (lt.marked ? "marked " : "") + "occurrence of the target \"" + target +
+                         "\"; text skipped"));
       continue;
     }
     if (static_cast<int64_t>(lt.ids.size()) > options.maxTokens) {
       report(Diagnostic::Severity::Error, st.line,
-             std::to_string(lt.ids.size()) + " tokens, longer than the model's n_positions (" +
-                 std::to_string(options.maxTokens) + "); text skipped");
+             Message(msg::kTextTooLong, {{"tokens", std::to_string(lt.ids.size())}, {"max", std::to_string(options.maxTokens)}},
+                     std::to_string(lt.ids.size()) + " tokens, longer than the model's n_positions (" +
+                         std::to_string(options.maxTokens) + "); text skipped"));
       continue;
     }
     lt.occurrences = std::move(occ);
@@ -196,11 +200,14 @@ LocatedSet locateTargets(const SentenceSet& set, const BpeTokenizer& tokenizer, 
   }
   if (out.texts.empty()) {
     std::string target = !options.target.empty() ? options.target : set.target;
-    std::string why = noTarget == static_cast<int>(set.texts.size())
-                          ? "no text contains the target \"" + target + "\"" +
-                                (options.caseInsensitive ? "" : " (matching is case-sensitive)")
-                          : "no usable text (" + std::to_string(out.diagnostics.size()) + " problems, see the diagnostics)";
-    throw Error(fileError(source, why));
+    if (noTarget == static_cast<int>(set.texts.size()))
+      throw Error(fileMessage(source, options.caseInsensitive ? msg::kTargetNotFound : msg::kTargetNotFoundCaseSensitive,
+                              {{"target", target}},
+                              "no text contains the target \"" + target + "\"" +
+                                  (options.caseInsensitive ? "" : " (matching is case-sensitive)")));
+    const std::string problems = std::to_string(out.diagnostics.size());
+    throw Error(fileMessage(source, msg::kTargetNoUsableText, {{"problems", problems}},
+                            "no usable text (" + problems + " problems, see the diagnostics)"));
   }
   return out;
 }

@@ -20,6 +20,7 @@ struct BracketedText {
   std::string text;  // brackets removed
   std::vector<std::pair<int64_t, int64_t>> marks;  // [start, end) in code points of `text`
   std::string problem;  // non-empty: unbalanced or nested brackets (the text is unusable)
+  const MessageCode* problemCode = nullptr;  // msg::kTextNestedBrackets ... with `problem`
 };
 BracketedText removeBrackets(const std::string& text);
 

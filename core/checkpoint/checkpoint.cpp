@@ -33,6 +33,12 @@ std::string tensorError(const StoredTensor& t, const std::string& message) {
   return fileError(t.file->path().string(), "tensor '" + t.storedName + "': " + message);
 }
 
+// The same, coded: parameters file, tensor, then `params`.
+Message tensorMessage(const StoredTensor& t, MessageCode code, MessageParams params, const std::string& message) {
+  params.insert(params.begin(), {"tensor", t.storedName});
+  return fileMessage(t.file->path().string(), code, std::move(params), "tensor '" + t.storedName + "': " + message);
+}
+
 bool isFile(const fs::path& p) {
   std::error_code ec;
   return fs::is_regular_file(p, ec);
@@ -53,7 +59,7 @@ std::map<std::string, std::string> readWeightMap(const fs::path& index) {
   try {
     j = json::parse(readFile(index));
   } catch (const json::exception& e) {
-    throw Error(fileError(where, std::string("not valid JSON: ") + e.what()));
+    throw Error(fileMessage(where, msg::kFileInvalidJson, {{"detail", e.what()}}, std::string("not valid JSON: ") + e.what()));
   }
   if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
     throw Error(fileError(where, "no \"weight_map\" object (tensor name -> shard file)"));
@@ -144,14 +150,15 @@ std::vector<std::pair<std::string, std::vector<int64_t>>> gpt2TensorShapes(const
 
 CheckpointFiles locateCheckpoint(const fs::path& dir) {
   std::error_code ec;
-  if (!fs::exists(dir, ec)) throw Error(fileError(dir.string(), "no such checkpoint directory"));
+  if (!fs::exists(dir, ec)) throw Error(fileMessage(dir.string(), msg::kCheckpointNoSuchDirectory, {}, "no such checkpoint directory"));
   if (!fs::is_directory(dir, ec))
-    throw Error(fileError(dir.string(), "not a directory (give the checkpoint folder that holds config.json)"));
+    throw Error(fileMessage(dir.string(), msg::kCheckpointNotADirectory, {},
+                            "not a directory (give the checkpoint folder that holds config.json)"));
   CheckpointFiles files;
   files.directory = dir;
   files.config = dir / "config.json";
   if (!isFile(files.config))
-    throw Error(fileError(dir.string(), "no config.json: not a Hugging Face checkpoint directory"));
+    throw Error(fileMessage(dir.string(), msg::kCheckpointNoConfig, {}, "no config.json: not a Hugging Face checkpoint directory"));
   if (isFile(dir / "model.safetensors")) {
     files.weightFiles.push_back(dir / "model.safetensors");
   } else if (isFile(dir / "model.safetensors.index.json")) {
@@ -165,10 +172,11 @@ CheckpointFiles locateCheckpoint(const fs::path& dir) {
       files.weightFiles.push_back(dir / shard);
     }
   } else if (isFile(dir / "pytorch_model.bin")) {
-    throw Error(fileError(dir.string(), "has only pytorch_model.bin; Laminar reads model.safetensors (convert the "
-                                        "checkpoint, e.g. with transformers' save_pretrained(safe_serialization=True))"));
+    throw Error(fileMessage(dir.string(), msg::kCheckpointOnlyPytorchBin, {},
+                            "has only pytorch_model.bin; Laminar reads model.safetensors (convert the "
+                            "checkpoint, e.g. with transformers' save_pretrained(safe_serialization=True))"));
   } else {
-    throw Error(fileError(dir.string(), "no model.safetensors or model.safetensors.index.json"));
+    throw Error(fileMessage(dir.string(), msg::kCheckpointNoWeights, {}, "no model.safetensors or model.safetensors.index.json"));
   }
   if ((isFile(dir / "vocab.json") && isFile(dir / "merges.txt")) ||
       (isFile(dir / "encoder.json") && isFile(dir / "vocab.bpe")))
@@ -222,13 +230,15 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
                                        "): the same parameter is stored twice"));
       const auto& want = shapes[e->second].second;
       if (view.shape != want)
-        throw Error(tensorError(t, "has shape " + shapeString(view.shape) + " but config.json (n_embd=" +
-                                       std::to_string(config.nEmbd) + ", vocab_size=" + std::to_string(config.vocabSize) +
-                                       ", n_positions=" + std::to_string(config.nPositions) + ") needs " +
-                                       shapeString(want)));
+        throw Error(tensorMessage(t, msg::kCheckpointTensorShape, {{"shape", shapeString(view.shape)}, {"needed", shapeString(want)}},
+                                  "has shape " + shapeString(view.shape) + " but config.json (n_embd=" +
+                                      std::to_string(config.nEmbd) + ", vocab_size=" + std::to_string(config.vocabSize) +
+                                      ", n_positions=" + std::to_string(config.nPositions) + ") needs " +
+                                      shapeString(want)));
       if (view.dtype != DType::F32 && view.dtype != DType::F16 && view.dtype != DType::BF16)
-        throw Error(tensorError(t, std::string("has dtype ") + dtypeName(view.dtype) +
-                                       "; GPT-2 weights must be F32, F16 or BF16"));
+        throw Error(tensorMessage(t, msg::kCheckpointTensorDtype, {{"dtype", dtypeName(view.dtype)}},
+                                  std::string("has dtype ") + dtypeName(view.dtype) +
+                                      "; GPT-2 weights must be F32, F16 or BF16"));
       slot = t;
     }
   }
@@ -245,9 +255,10 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
     result.parameters.push_back(*found[i]);
   }
   if (result.lmHead && result.lmHead->view->shape != shapes[0].second)
-    throw Error(tensorError(*result.lmHead, "has shape " + shapeString(result.lmHead->view->shape) +
-                                                ", unlike wte " + shapeString(shapes[0].second) +
-                                                ": untied LM head not supported"));
+    throw Error(tensorMessage(*result.lmHead, msg::kCheckpointUntiedHead,
+                              {{"shape", shapeString(result.lmHead->view->shape)}, {"wte", shapeString(shapes[0].second)}},
+                              "has shape " + shapeString(result.lmHead->view->shape) + ", unlike wte " +
+                                  shapeString(shapes[0].second) + ": untied LM head not supported"));
   return result;
 }
 
@@ -259,7 +270,8 @@ torch::Tensor tensorToFloat32(const StoredTensor& t) {
     case DType::F16: type = torch::kFloat16; break;
     case DType::BF16: type = torch::kBFloat16; break;
     default:
-      throw Error(tensorError(t, std::string("has dtype ") + dtypeName(v.dtype) + "; GPT-2 weights must be F32, F16 or BF16"));
+      throw Error(tensorMessage(t, msg::kCheckpointTensorDtype, {{"dtype", dtypeName(v.dtype)}},
+                                std::string("has dtype ") + dtypeName(v.dtype) + "; GPT-2 weights must be F32, F16 or BF16"));
   }
   torch::Tensor values;
   const size_t element = dtypeSize(v.dtype);

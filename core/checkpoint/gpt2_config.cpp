@@ -58,7 +58,8 @@ class ConfigReader {
 
   int64_t positiveInteger(const std::string& field, int64_t maximum) const {
     const json* v = find(field);
-    if (!v) fail(field, "is missing; GPT-2 needs it");
+    if (!v) throw Error(Message(msg::kConfigFieldMissing, {{"file", source_}, {"field", field}},
+                                source_ + ": field '" + field + "' is missing; GPT-2 needs it"));
     if (!v->is_number_integer()) fail(field, "must be an integer, not " + jsonExcerpt(*v));
     if (v->is_number_unsigned() ? v->get<uint64_t>() > static_cast<uint64_t>(maximum) : v->get<int64_t>() > maximum)
       fail(field, "is " + jsonExcerpt(*v) + ", larger than Laminar supports (at most " + std::to_string(maximum) + ")");
@@ -154,7 +155,8 @@ Gpt2Config Gpt2Config::fromFile(const std::filesystem::path& configJson) {
   try {
     j = json::parse(text);
   } catch (const json::exception& e) {
-    throw Error(fileError(configJson.string(), std::string("not valid JSON: ") + e.what()));
+    throw Error(fileMessage(configJson.string(), msg::kFileInvalidJson, {{"detail", e.what()}},
+                            std::string("not valid JSON: ") + e.what()));
   }
   return fromJson(j, configJson.string());
 }

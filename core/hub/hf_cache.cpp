@@ -92,7 +92,9 @@ void HubCache::writeRef(const std::string& repo, const std::string& revision, co
   const fs::path ref = refPath(repo, revision);
   std::error_code ec;
   fs::create_directories(ref.parent_path(), ec);
-  if (ec) throw Error(fileError(ref.parent_path().string(), "cannot create folder: " + ec.message()));
+  if (ec)
+    throw Error(fileMessage(ref.parent_path().string(), msg::kFileCannotCreateFolder, {{"reason", ec.message()}},
+                            "cannot create folder: " + ec.message()));
   writeFileAtomically(ref, commit);  // no newline, as huggingface_hub writes it
 }
 
@@ -102,7 +104,9 @@ void HubCache::linkSnapshotFile(const std::string& repo, const std::string& comm
   const fs::path blob = blobPath(repo, etag);
   std::error_code ec;
   fs::create_directories(link.parent_path(), ec);
-  if (ec) throw Error(fileError(link.parent_path().string(), "cannot create folder: " + ec.message()));
+  if (ec)
+    throw Error(fileMessage(link.parent_path().string(), msg::kFileCannotCreateFolder, {{"reason", ec.message()}},
+                            "cannot create folder: " + ec.message()));
   // Relative, so the cache folder can be moved or mounted elsewhere (as Python makes them).
   const fs::path target = blob.lexically_normal().lexically_relative(link.parent_path().lexically_normal());
   static std::atomic<unsigned> counter{0};

@@ -29,7 +29,8 @@ std::vector<fs::path> loadModelFolders(const fs::path& configFile) {
   try {
     j = nlohmann::json::parse(readFile(configFile));
   } catch (const nlohmann::json::exception& e) {
-    throw Error(fileError(configFile.string(), std::string("not valid JSON: ") + e.what()));
+    throw Error(fileMessage(configFile.string(), msg::kFileInvalidJson, {{"detail", e.what()}},
+                            std::string("not valid JSON: ") + e.what()));
   }
   // {"folders": [...]} is what we write; a bare list is accepted too (hand-written files).
   const nlohmann::json* list = &j;
@@ -54,7 +55,9 @@ void saveModelFolders(const fs::path& configFile, const std::vector<fs::path>& f
   for (const auto& f : folders) list.push_back(f.string());
   std::error_code ec;
   fs::create_directories(configFile.parent_path(), ec);
-  if (ec) throw Error(fileError(configFile.parent_path().string(), "cannot create folder: " + ec.message()));
+  if (ec)
+    throw Error(fileMessage(configFile.parent_path().string(), msg::kFileCannotCreateFolder, {{"reason", ec.message()}},
+                            "cannot create folder: " + ec.message()));
   writeFileAtomically(configFile, nlohmann::json{{"folders", list}}.dump(2) + "\n");
 }
 

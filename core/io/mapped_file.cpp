@@ -16,7 +16,9 @@ std::shared_ptr<MappedFile> MappedFile::open(const std::filesystem::path& path) 
   std::shared_ptr<MappedFile> file(new MappedFile());
   file->path_ = path;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(fileError(path.string(), std::string("cannot open: ") + std::strerror(errno)));
+  if (fd < 0)
+    throw Error(fileMessage(path.string(), msg::kFileCannotOpen, {{"reason", std::strerror(errno)}},
+                            std::string("cannot open: ") + std::strerror(errno)));
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     int err = errno;

@@ -85,17 +85,277 @@ struct Chunk {
   std::vector<int64_t> lengths;    // per sequence in this chunk
   std::vector<int64_t> offsets;    // start of each sequence in the packed rows
   int64_t tokens = 0;
-  int64_t maxLen = 0;
+  int64_t maxLen = 0;              // T of the padded layout: whole row blocks (see conv1d)
   torch::Tensor toPadded;          // [B*T] packed row for each padded slot (tokens = zero row)
   torch::Tensor toPacked;          // [tokens] padded slot of each packed row
   torch::Tensor hidden;            // [tokens, d] residual stream
 };
 
-// Which hook suffixes are wanted at each layer (and globally).
+// Consecutive sequences, at most `budget` padded slots per chunk.
+std::vector<Chunk> makeChunks(const std::vector<int64_t>& runLength, int64_t budget) {
+  std::vector<Chunk> chunks;
+  budget = std::max<int64_t>(1, budget);
+  for (int s = 0; s < static_cast<int>(runLength.size()); ++s) {
+    const int64_t len = runLength[s];
+    bool fits = !chunks.empty() &&
+                static_cast<int64_t>(chunks.back().sequences.size() + 1) * std::max(chunks.back().maxLen, len) <= budget;
+    if (!fits) chunks.emplace_back();
+    Chunk& c = chunks.back();
+    c.sequences.push_back(s);
+    c.lengths.push_back(len);
+    c.offsets.push_back(c.tokens);
+    c.tokens += len;
+    c.maxLen = std::max(c.maxLen, len);
+  }
+  for (auto& c : chunks) c.maxLen = roundUpToBlock(c.maxLen);  // whole row blocks in attention (see conv1d)
+  return chunks;
+}
+
+// Token ids and positions of a chunk's packed rows ([tokens] each), and the maps between the
+// packed and the padded layout.
+std::pair<torch::Tensor, torch::Tensor> packTokens(Chunk& c, const std::vector<std::vector<int64_t>>& ids,
+                                                   torch::Device device) {
+  std::vector<int64_t> flatIds, flatPos, toPadded(c.sequences.size() * c.maxLen, c.tokens), toPacked;
+  for (size_t i = 0; i < c.sequences.size(); ++i) {
+    const auto& seq = ids[c.sequences[i]];
+    for (int64_t t = 0; t < c.lengths[i]; ++t) {
+      flatIds.push_back(seq[t]);
+      flatPos.push_back(t);
+      toPadded[i * c.maxLen + t] = c.offsets[i] + t;
+      toPacked.push_back(static_cast<int64_t>(i) * c.maxLen + t);
+    }
+  }
+  c.toPadded = torch::tensor(toPadded, torch::kLong).to(device);
+  c.toPacked = torch::tensor(toPacked, torch::kLong).to(device);
+  return {torch::tensor(flatIds, torch::kLong).to(device), torch::tensor(flatPos, torch::kLong).to(device)};
+}
+
+// Which hook points are wanted at each layer (and outside the blocks).
 struct HookPlan {
   std::vector<std::set<std::string>> perLayer;
   std::set<std::string> global;
-  bool wants(int layer, const std::string& suffix) const { return perLayer[layer].count(suffix) > 0; }
+  bool wants(int layer, HookSuffix suffix) const { return perLayer[layer].count(suffix.str()) > 0; }
+  bool wants(const char* globalHook) const { return global.count(globalHook) > 0; }
+};
+
+HookPlan planHooks(const std::vector<std::string>& hooks, int nLayer) {
+  HookPlan plan;
+  plan.perLayer.resize(nLayer);
+  for (const auto& name : hooks) {
+    auto parsed = parseHookPoint(name, nLayer);
+    if (!parsed)
+      throw Error("unknown hook point '" + name + "' for a model with " + std::to_string(nLayer) +
+                  " blocks (e.g. blocks.0.attn.hook_q, blocks.0.hook_mlp_out, hook_embed, logits)");
+    if (parsed->layer < 0)
+      plan.global.insert(parsed->suffix);
+    else
+      plan.perLayer[parsed->layer].insert(parsed->suffix);
+  }
+  return plan;
+}
+
+// Throws laminar::Error naming the sequence and position of the first bad input.
+void validateSequences(const std::vector<std::vector<int64_t>>& ids, const CaptureSpec& spec,
+                       const Gpt2Config& config) {
+  const int nSeq = static_cast<int>(ids.size());
+  for (int s = 0; s < nSeq; ++s) {
+    const auto& seq = ids[s];
+    if (seq.empty()) throw Error("sequence " + std::to_string(s) + " is empty");
+    if (static_cast<int64_t>(seq.size()) > config.nPositions)
+      throw Error("sequence " + std::to_string(s) + " has " + std::to_string(seq.size()) +
+                  " tokens; the model accepts at most n_positions = " + std::to_string(config.nPositions));
+    for (size_t t = 0; t < seq.size(); ++t)
+      if (seq[t] < 0 || seq[t] >= config.vocabSize)
+        throw Error("sequence " + std::to_string(s) + ", position " + std::to_string(t) + ": token id " +
+                    std::to_string(seq[t]) + " is outside the vocabulary (0.." +
+                    std::to_string(config.vocabSize - 1) + ")");
+  }
+  if (!spec.positions.empty() && static_cast<int>(spec.positions.size()) != nSeq)
+    throw Error("capture positions given for " + std::to_string(spec.positions.size()) + " sequences, but " +
+                std::to_string(nSeq) + " sequences were passed");
+  for (int s = 0; s < nSeq && !spec.positions.empty(); ++s)
+    for (int64_t p : spec.positions[s])
+      if (p < 0 || p >= static_cast<int64_t>(ids[s].size()))
+        throw Error("capture position " + std::to_string(p) + " is outside sequence " + std::to_string(s) +
+                    " (length " + std::to_string(ids[s].size()) + ")");
+}
+
+// Capture, a concern of its own: which rows of which hook points leave the forward pass, and
+// when they are handed to the caller (a block's captures as soon as the block has run).
+class Capturer {
+ public:
+  Capturer(const std::vector<std::vector<int64_t>>& ids, const CaptureSpec& spec, HookPlan plan,
+           torch::Device device, const BlockCallback& onBlock)
+      : ids_(ids), spec_(spec), plan_(std::move(plan)), onBlock_(onBlock), rowIndex_(ids.size()) {
+    for (size_t s = 0; s < ids.size(); ++s)
+      if (!spec.positions.empty() && !spec.positions[s].empty())
+        rowIndex_[s] = torch::tensor(spec.positions[s], torch::kLong).to(device);
+  }
+
+  bool wants(const char* globalHook) const { return plan_.wants(globalHook); }
+
+  // Tokens sequence s runs: up to its last requested position when positions are given
+  // (GPT-2 is causal, so later tokens cannot change a requested value).
+  int64_t runLength(int s) const {
+    if (!spec_.skipTokensAfterLastPosition || !rowIndex_[s].defined()) return static_cast<int64_t>(ids_[s].size());
+    return *std::max_element(spec_.positions[s].begin(), spec_.positions[s].end()) + 1;
+  }
+
+  // The requested rows of sequence `s` out of its [len, w] rows.
+  torch::Tensor requestedRows(int s, const torch::Tensor& rows) const {
+    return rowIndex_[s].defined() ? rows.index_select(0, rowIndex_[s]) : rows;
+  }
+
+  // A packed [tokens, w] tensor at a global hook point, or at block `layer`'s `suffix`.
+  void packed(const char* globalHook, const Chunk& c, const torch::Tensor& x) {
+    if (wants(globalHook)) capturePacked(globalHook, c, x);
+  }
+  void packed(int layer, HookSuffix suffix, const Chunk& c, const torch::Tensor& x) {
+    if (plan_.wants(layer, suffix)) capturePacked(hookName(layer, suffix), c, x);
+  }
+
+  // attn.hook_pattern from the padded probabilities [B, H, T, T]: per sequence [H, rows, len].
+  void pattern(int layer, const Chunk& c, const torch::Tensor& probs) {
+    if (!plan_.wants(layer, hook::kAttnPattern)) return;
+    const std::string name = hookName(layer, hook::kAttnPattern);
+    for (size_t i = 0; i < c.sequences.size(); ++i) {
+      const int s = c.sequences[i];
+      const int64_t len = c.lengths[i];
+      torch::Tensor p = probs[static_cast<int64_t>(i)].narrow(1, 0, len).narrow(2, 0, len);  // [H, len, len]
+      if (rowIndex_[s].defined()) p = p.index_select(1, rowIndex_[s]);
+      const int64_t fullLen = static_cast<int64_t>(ids_[s].size());
+      if (fullLen > len) p = torch::constant_pad_nd(p, {0, fullLen - len});  // keys never run: exact zeros
+      keep(name, s, p);
+    }
+  }
+
+  // One sequence's finished tensor (e.g. its logits rows).
+  void keep(const std::string& name, int seq, torch::Tensor rows) {
+    if (spec_.toCpu) rows = rows.to(torch::kCPU, torch::kFloat32);
+    auto& slot = block_[name];
+    if (slot.empty()) slot.resize(ids_.size());
+    slot[seq] = rows.contiguous();
+  }
+
+  // Hands the captures since the last publish to the callback (layer == nLayer: after ln_f).
+  void publish(int layer) {
+    if (onBlock_) onBlock_(layer, block_);
+    for (auto& [name, tensors] : block_) all_[name] = std::move(tensors);
+    block_.clear();
+  }
+
+  Captures takeAll() { return std::move(all_); }
+
+ private:
+  void capturePacked(const std::string& name, const Chunk& c, const torch::Tensor& x) {
+    for (size_t i = 0; i < c.sequences.size(); ++i)
+      keep(name, c.sequences[i], requestedRows(c.sequences[i], x.narrow(0, c.offsets[i], c.lengths[i])));
+  }
+
+  const std::vector<std::vector<int64_t>>& ids_;
+  const CaptureSpec& spec_;
+  HookPlan plan_;
+  const BlockCallback& onBlock_;
+  std::vector<torch::Tensor> rowIndex_;  // per sequence: positions to keep (undefined = all)
+  Captures block_, all_;
+};
+
+// The transformer itself, as GPT-2's modules (nanoGPT's model.py names in comments).
+// Shapes: tokens = packed rows of a chunk, d = n_embd, H = n_head, hd = d / H, B x T = the
+// chunk's padded layout.
+class Transformer {
+ public:
+  Transformer(const Gpt2Config& config, const Gpt2Weights& weights, torch::Device device, torch::ScalarType dtype)
+      : config_(config),
+        weights_(weights),
+        device_(device),
+        scale_(1.0 / std::sqrt(static_cast<double>(config.headDim()))),
+        // The most negative finite value of the compute dtype, as Hugging Face masks with.
+        lowest_(dtype == torch::kFloat16    ? -65504.0
+                : dtype == torch::kBFloat16 ? -3.3895313892515355e38
+                                            : static_cast<double>(std::numeric_limits<float>::lowest())) {}
+
+  // wte[ids] + wpe[positions]: [tokens] x 2 -> [tokens, d].
+  torch::Tensor embedding(const torch::Tensor& ids, const torch::Tensor& positions, const Chunk& c,
+                          Capturer& cap) const {
+    torch::Tensor tokenEmb = weights_.wte.index_select(0, ids);        // [tokens, d]
+    torch::Tensor posEmb = weights_.wpe.index_select(0, positions);    // [tokens, d]
+    cap.packed(hook::kEmbed, c, tokenEmb);
+    cap.packed(hook::kPosEmbed, c, posEmb);
+    return tokenEmb + posEmb;
+  }
+
+  // Block: x [tokens, d] -> x + attn(ln_1(x)) -> + mlp(ln_2(.)) [tokens, d].
+  torch::Tensor block(int l, const Chunk& c, const torch::Tensor& x, Capturer& cap) const {
+    const Gpt2BlockWeights& w = weights_.blocks[l];
+    cap.packed(l, hook::kResidPre, c, x);
+    torch::Tensor ln1 = layerNorm(x, w.ln1Weight, w.ln1Bias);
+    cap.packed(l, hook::kLn1Normalized, c, ln1);
+    torch::Tensor attnOut = attention(l, w, c, ln1, cap);
+    cap.packed(l, hook::kAttnOut, c, attnOut);
+    torch::Tensor mid = x + attnOut;
+    cap.packed(l, hook::kResidMid, c, mid);
+    torch::Tensor ln2 = layerNorm(mid, w.ln2Weight, w.ln2Bias);
+    cap.packed(l, hook::kLn2Normalized, c, ln2);
+    torch::Tensor mlpOut = mlp(l, w, c, ln2, cap);
+    cap.packed(l, hook::kMlpOut, c, mlpOut);
+    torch::Tensor out = mid + mlpOut;
+    cap.packed(l, hook::kResidPost, c, out);
+    return out;
+  }
+
+  // ln_f: [n, d] -> [n, d].
+  torch::Tensor finalLayerNorm(const torch::Tensor& x) const {
+    return layerNorm(x, weights_.lnFWeight, weights_.lnFBias);
+  }
+  // The LM head, tied to wte: [n, d] -> [n, vocab].
+  torch::Tensor unembed(const torch::Tensor& x) const { return torch::matmul(x, weights_.wte.t()); }
+
+ private:
+  torch::Tensor layerNorm(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) const {
+    return torch::layer_norm(x, {config_.nEmbd}, weight, bias, config_.layerNormEpsilon);
+  }
+
+  // CausalSelfAttention: ln1 [tokens, d] -> c_proj(softmax(q k^T / sqrt(hd), causal) v) [tokens, d].
+  torch::Tensor attention(int l, const Gpt2BlockWeights& w, const Chunk& c, const torch::Tensor& ln1,
+                          Capturer& cap) const {
+    const int64_t d = config_.nEmbd, nHead = config_.nHead, headDim = config_.headDim();
+    torch::Tensor qkv = conv1d(ln1, w.attnWeight, w.attnBias);  // c_attn: [tokens, 3d]
+    auto parts = qkv.split(d, 1);
+    cap.packed(l, hook::kAttnQ, c, parts[0]);
+    cap.packed(l, hook::kAttnK, c, parts[1]);
+    cap.packed(l, hook::kAttnV, c, parts[2]);
+
+    // Attention on the right-padded layout. With right padding every real query only sees
+    // real keys through the causal mask, so padding never changes a real position.
+    const int64_t B = static_cast<int64_t>(c.sequences.size()), T = c.maxLen;
+    torch::Tensor qkvPadded =
+        torch::cat({qkv, torch::zeros({1, 3 * d}, qkv.options())}).index_select(0, c.toPadded);  // [B*T, 3d]
+    auto heads = qkvPadded.view({B, T, 3, nHead, headDim}).permute({2, 0, 3, 1, 4});  // [3, B, H, T, hd]
+    torch::Tensor q = heads[0], k = heads[1], v = heads[2];
+    torch::Tensor scores = torch::matmul(q, k.transpose(-1, -2)) * scale_;  // [B, H, T, T]
+    torch::Tensor causal = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(device_)).tril();
+    scores = scores.masked_fill(causal.logical_not(), lowest_);
+    torch::Tensor probs = torch::softmax(scores, -1);  // [B, H, T, T]
+    cap.pattern(l, c, probs);
+    torch::Tensor z = torch::matmul(probs, v).permute({0, 2, 1, 3}).reshape({B * T, d});  // heads side by side
+    z = z.index_select(0, c.toPacked);                                                    // [tokens, d]
+    return conv1d(z, w.attnProjWeight, w.attnProjBias);                                   // attn.c_proj
+  }
+
+  // MLP: ln2 [tokens, d] -> c_fc [tokens, 4d] -> gelu -> c_proj [tokens, d].
+  torch::Tensor mlp(int l, const Gpt2BlockWeights& w, const Chunk& c, const torch::Tensor& ln2, Capturer& cap) const {
+    torch::Tensor pre = conv1d(ln2, w.fcWeight, w.fcBias);
+    cap.packed(l, hook::kMlpPre, c, pre);
+    torch::Tensor post = activation(config_.activationFunction, pre);
+    cap.packed(l, hook::kMlpPost, c, post);
+    return conv1d(post, w.mlpProjWeight, w.mlpProjBias);
+  }
+
+  const Gpt2Config& config_;
+  const Gpt2Weights& weights_;
+  torch::Device device_;
+  double scale_, lowest_;
 };
 
 }  // namespace
@@ -172,54 +432,7 @@ size_t Gpt2Model::weightBytes() const {
 Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const CaptureSpec& spec,
                         const BlockCallback& onBlock, const std::atomic<bool>* cancel) const {
   const int nLayer = static_cast<int>(config_.nLayer);
-  const int64_t d = config_.nEmbd, nHead = config_.nHead, headDim = config_.headDim();
-  const int nSeq = static_cast<int>(ids.size());
-
-  // --- validate input -------------------------------------------------------------------
-  for (int s = 0; s < nSeq; ++s) {
-    const auto& seq = ids[s];
-    if (seq.empty()) throw Error("sequence " + std::to_string(s) + " is empty");
-    if (static_cast<int64_t>(seq.size()) > config_.nPositions)
-      throw Error("sequence " + std::to_string(s) + " has " + std::to_string(seq.size()) +
-                  " tokens; the model accepts at most n_positions = " + std::to_string(config_.nPositions));
-    for (size_t t = 0; t < seq.size(); ++t)
-      if (seq[t] < 0 || seq[t] >= config_.vocabSize)
-        throw Error("sequence " + std::to_string(s) + ", position " + std::to_string(t) + ": token id " +
-                    std::to_string(seq[t]) + " is outside the vocabulary (0.." +
-                    std::to_string(config_.vocabSize - 1) + ")");
-  }
-  if (!spec.positions.empty() && static_cast<int>(spec.positions.size()) != nSeq)
-    throw Error("capture positions given for " + std::to_string(spec.positions.size()) + " sequences, but " +
-                std::to_string(nSeq) + " sequences were passed");
-  std::vector<torch::Tensor> rowIndex(nSeq);  // per sequence: positions to keep (undefined = all)
-  for (int s = 0; s < nSeq; ++s) {
-    if (spec.positions.empty() || spec.positions[s].empty()) continue;
-    for (int64_t p : spec.positions[s])
-      if (p < 0 || p >= static_cast<int64_t>(ids[s].size()))
-        throw Error("capture position " + std::to_string(p) + " is outside sequence " + std::to_string(s) +
-                    " (length " + std::to_string(ids[s].size()) + ")");
-    rowIndex[s] = torch::tensor(spec.positions[s], torch::kLong).to(device_);
-  }
-  // Tokens each sequence runs: up to its last requested position when positions are given.
-  std::vector<int64_t> runLength(nSeq);
-  for (int s = 0; s < nSeq; ++s) {
-    runLength[s] = static_cast<int64_t>(ids[s].size());
-    if (spec.skipTokensAfterLastPosition && rowIndex[s].defined())
-      runLength[s] = *std::max_element(spec.positions[s].begin(), spec.positions[s].end()) + 1;
-  }
-  HookPlan plan;
-  plan.perLayer.resize(nLayer);
-  for (const auto& name : spec.hooks) {
-    auto parsed = parseHookPoint(name, nLayer);
-    if (!parsed)
-      throw Error("unknown hook point '" + name + "' for a model with " + std::to_string(nLayer) +
-                  " blocks (e.g. blocks.0.attn.hook_q, blocks.0.hook_mlp_out, hook_embed, logits)");
-    if (parsed->layer < 0)
-      plan.global.insert(parsed->suffix);
-    else
-      plan.perLayer[parsed->layer].insert(parsed->suffix);
-  }
-
+  validateSequences(ids, spec, config_);
   torch::InferenceMode guard;
   // OpenMP thread counts are per calling thread: a model loaded on one thread and run on
   // another keeps its count.
@@ -228,165 +441,47 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
     if (cancel && cancel->load(std::memory_order_relaxed)) throw Cancelled();
   };
 
-  // --- chunking: consecutive sequences, at most maxBatchTokens padded slots each -----------
-  std::vector<Chunk> chunks;
-  const int64_t budget = std::max<int64_t>(1, options_.maxBatchTokens);
-  for (int s = 0; s < nSeq; ++s) {
-    int64_t len = runLength[s];
-    bool fits = !chunks.empty() &&
-                static_cast<int64_t>(chunks.back().sequences.size() + 1) * std::max(chunks.back().maxLen, len) <= budget;
-    if (!fits) chunks.emplace_back();
-    Chunk& c = chunks.back();
-    c.sequences.push_back(s);
-    c.lengths.push_back(len);
-    c.offsets.push_back(c.tokens);
-    c.tokens += len;
-    c.maxLen = std::max(c.maxLen, len);
+  Capturer cap(ids, spec, planHooks(spec.hooks, nLayer), device_, onBlock);
+  std::vector<int64_t> runLength(ids.size());
+  for (size_t s = 0; s < ids.size(); ++s) runLength[s] = cap.runLength(static_cast<int>(s));
+  std::vector<Chunk> chunks = makeChunks(runLength, options_.maxBatchTokens);
+  const Transformer gpt(config_, weights_, device_, dtype_);
+
+  for (auto& c : chunks) {  // embeddings: their captures travel with block 0's callback
+    auto [tokenIds, positions] = packTokens(c, ids, device_);
+    c.hidden = gpt.embedding(tokenIds, positions, c, cap);
   }
-  for (auto& c : chunks) c.maxLen = roundUpToBlock(c.maxLen);  // whole row blocks in attention (see conv1d)
-
-  Captures all;
-  auto keep = [&](Captures& block, const std::string& name, int seq, torch::Tensor rows) {
-    if (spec.toCpu) rows = rows.to(torch::kCPU, torch::kFloat32);
-    auto& slot = block[name];
-    if (slot.empty()) slot.resize(nSeq);
-    slot[seq] = rows.contiguous();
-  };
-  // Captures the requested rows of a packed [tokens, w] tensor, per sequence.
-  auto capturePacked = [&](Captures& block, const std::string& name, const Chunk& c, const torch::Tensor& packed) {
-    for (size_t i = 0; i < c.sequences.size(); ++i) {
-      int s = c.sequences[i];
-      torch::Tensor rows = packed.narrow(0, c.offsets[i], c.lengths[i]);
-      if (rowIndex[s].defined()) rows = rows.index_select(0, rowIndex[s]);
-      keep(block, name, s, rows);
-    }
-  };
-  auto publish = [&](int layer, Captures& block) {
-    if (onBlock) onBlock(layer, block);
-    for (auto& [name, tensors] : block) all[name] = std::move(tensors);
-  };
-
-  // --- embeddings --------------------------------------------------------------------------
-  Captures embedCaptures;
-  {
-    Captures block;
-    for (auto& c : chunks) {
-      std::vector<int64_t> flatIds, flatPos, toPadded(c.sequences.size() * c.maxLen, c.tokens), toPacked;
-      for (size_t i = 0; i < c.sequences.size(); ++i) {
-        const auto& seq = ids[c.sequences[i]];
-        for (int64_t t = 0; t < c.lengths[i]; ++t) {
-          flatIds.push_back(seq[t]);
-          flatPos.push_back(t);
-          toPadded[i * c.maxLen + t] = c.offsets[i] + t;
-          toPacked.push_back(static_cast<int64_t>(i) * c.maxLen + t);
-        }
-      }
-      c.toPadded = torch::tensor(toPadded, torch::kLong).to(device_);
-      c.toPacked = torch::tensor(toPacked, torch::kLong).to(device_);
-      torch::Tensor tokenEmb = weights_.wte.index_select(0, torch::tensor(flatIds, torch::kLong).to(device_));
-      torch::Tensor posEmb = weights_.wpe.index_select(0, torch::tensor(flatPos, torch::kLong).to(device_));
-      c.hidden = tokenEmb + posEmb;
-      if (plan.global.count("hook_embed")) capturePacked(block, "hook_embed", c, tokenEmb);
-      if (plan.global.count("hook_pos_embed")) capturePacked(block, "hook_pos_embed", c, posEmb);
-    }
-    embedCaptures = std::move(block);  // they travel with block 0's callback
-  }
-
-  const double scale = 1.0 / std::sqrt(static_cast<double>(headDim));
-  const double lowest = dtype_ == torch::kFloat16    ? -65504.0
-                        : dtype_ == torch::kBFloat16 ? -3.3895313892515355e38
-                                                     : static_cast<double>(std::numeric_limits<float>::lowest());
-
-  for (int l = 0; l < nLayer; ++l) {
+  for (int l = 0; l < nLayer; ++l) {  // layer by layer across all chunks, so block l streams out whole
     checkCancel();
-    const Gpt2BlockWeights& w = weights_.blocks[l];
-    Captures block;
-    if (l == 0) block = std::move(embedCaptures);
-    auto want = [&](const char* suffix) { return plan.wants(l, suffix); };
-    auto name = [&](const char* suffix) { return blockHook(l, suffix); };
-
     for (auto& c : chunks) {
       checkCancel();
-      torch::Tensor x = c.hidden;
-      if (want("hook_resid_pre")) capturePacked(block, name("hook_resid_pre"), c, x);
-      torch::Tensor ln1 = torch::layer_norm(x, {d}, w.ln1Weight, w.ln1Bias, config_.layerNormEpsilon);
-      if (want("ln1.hook_normalized")) capturePacked(block, name("ln1.hook_normalized"), c, ln1);
-      torch::Tensor qkv = conv1d(ln1, w.attnWeight, w.attnBias);
-      auto parts = qkv.split(d, 1);
-      if (want("attn.hook_q")) capturePacked(block, name("attn.hook_q"), c, parts[0]);
-      if (want("attn.hook_k")) capturePacked(block, name("attn.hook_k"), c, parts[1]);
-      if (want("attn.hook_v")) capturePacked(block, name("attn.hook_v"), c, parts[2]);
-
-      // Attention on the right-padded layout. With right padding every real query only sees
-      // real keys through the causal mask, so padding never changes a real position.
-      const int64_t B = static_cast<int64_t>(c.sequences.size()), T = c.maxLen;
-      torch::Tensor qkvPadded =
-          torch::cat({qkv, torch::zeros({1, 3 * d}, qkv.options())}).index_select(0, c.toPadded);
-      auto heads = qkvPadded.view({B, T, 3, nHead, headDim}).permute({2, 0, 3, 1, 4});  // [3,B,H,T,hd]
-      torch::Tensor q = heads[0], k = heads[1], v = heads[2];
-      torch::Tensor scores = torch::matmul(q, k.transpose(-1, -2)) * scale;  // [B,H,T,T]
-      torch::Tensor causal = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(device_)).tril();
-      scores = scores.masked_fill(causal.logical_not(), lowest);
-      torch::Tensor probs = torch::softmax(scores, -1);
-      if (want("attn.hook_pattern")) {
-        for (int64_t i = 0; i < B; ++i) {
-          int s = c.sequences[i];
-          int64_t len = c.lengths[i];
-          torch::Tensor p = probs[i].narrow(1, 0, len).narrow(2, 0, len);  // [H, len, len]
-          if (rowIndex[s].defined()) p = p.index_select(1, rowIndex[s]);
-          const int64_t fullLen = static_cast<int64_t>(ids[s].size());
-          if (fullLen > len) p = torch::constant_pad_nd(p, {0, fullLen - len});  // keys never run
-          keep(block, name("attn.hook_pattern"), s, p);
-        }
-      }
-      torch::Tensor z = torch::matmul(probs, v).permute({0, 2, 1, 3}).reshape({B * T, d});
-      z = z.index_select(0, c.toPacked);  // back to packed rows
-      torch::Tensor attnOut = conv1d(z, w.attnProjWeight, w.attnProjBias);
-      if (want("hook_attn_out")) capturePacked(block, name("hook_attn_out"), c, attnOut);
-      torch::Tensor mid = x + attnOut;
-      if (want("hook_resid_mid")) capturePacked(block, name("hook_resid_mid"), c, mid);
-      torch::Tensor ln2 = torch::layer_norm(mid, {d}, w.ln2Weight, w.ln2Bias, config_.layerNormEpsilon);
-      if (want("ln2.hook_normalized")) capturePacked(block, name("ln2.hook_normalized"), c, ln2);
-      torch::Tensor pre = conv1d(ln2, w.fcWeight, w.fcBias);
-      if (want("mlp.hook_pre")) capturePacked(block, name("mlp.hook_pre"), c, pre);
-      torch::Tensor post = activation(config_.activationFunction, pre);
-      if (want("mlp.hook_post")) capturePacked(block, name("mlp.hook_post"), c, post);
-      torch::Tensor mlpOut = conv1d(post, w.mlpProjWeight, w.mlpProjBias);
-      if (want("hook_mlp_out")) capturePacked(block, name("hook_mlp_out"), c, mlpOut);
-      c.hidden = mid + mlpOut;
-      if (want("hook_resid_post")) capturePacked(block, name("hook_resid_post"), c, c.hidden);
+      c.hidden = gpt.block(l, c, c.hidden, cap);
     }
-    publish(l, block);
+    cap.publish(l);
   }
-
-  if (plan.global.count("ln_final.hook_normalized") || plan.global.count("logits")) {
+  if (cap.wants(hook::kLnFinalNormalized) || cap.wants(hook::kLogits)) {
     checkCancel();
-    Captures block;
     for (auto& c : chunks) {
-      torch::Tensor lnF = torch::layer_norm(c.hidden, {d}, weights_.lnFWeight, weights_.lnFBias,
-                                            config_.layerNormEpsilon);
-      if (plan.global.count("ln_final.hook_normalized")) capturePacked(block, "ln_final.hook_normalized", c, lnF);
-      if (plan.global.count("logits")) {
-        // The tied LM head only on the requested rows: full logits are vocab-wide.
-        for (size_t i = 0; i < c.sequences.size(); ++i) {
-          int s = c.sequences[i];
-          torch::Tensor rows = lnF.narrow(0, c.offsets[i], c.lengths[i]);
-          if (rowIndex[s].defined()) rows = rows.index_select(0, rowIndex[s]);
-          keep(block, "logits", s, torch::matmul(rows, weights_.wte.t()));
-        }
+      torch::Tensor lnF = gpt.finalLayerNorm(c.hidden);  // [tokens, d]
+      cap.packed(hook::kLnFinalNormalized, c, lnF);
+      if (!cap.wants(hook::kLogits)) continue;
+      for (size_t i = 0; i < c.sequences.size(); ++i) {  // vocab-wide, so only on the requested rows
+        const int s = c.sequences[i];
+        cap.keep(hook::kLogits, s, gpt.unembed(cap.requestedRows(s, lnF.narrow(0, c.offsets[i], c.lengths[i]))));
       }
     }
-    publish(nLayer, block);
+    cap.publish(nLayer);
   }
-  return all;
+  return cap.takeAll();
 }
 
-torch::Tensor Gpt2Model::unembedResidual(const torch::Tensor& residual) const {
-  torch::NoGradGuard noGrad;
-  const int64_t d = config_.nEmbd;
-  torch::Tensor x = residual.to(device_, dtype_);
-  torch::Tensor lnF = torch::layer_norm(x, {d}, weights_.lnFWeight, weights_.lnFBias, config_.layerNormEpsilon);
-  return torch::matmul(lnF, weights_.wte.t());  // [rows, d] x [d, vocab]
+torch::Tensor Gpt2Model::logitLens(const torch::Tensor& residual) const {
+  if (residual.dim() < 1 || residual.size(-1) != config_.nEmbd)
+    throw Error("logit lens: the residual stream must have width n_embd = " + std::to_string(config_.nEmbd) +
+                ", got a tensor of shape " + std::string(c10::str(residual.sizes())));
+  torch::InferenceMode guard;
+  const Transformer gpt(config_, weights_, device_, dtype_);
+  return gpt.unembed(gpt.finalLayerNorm(moveTo(residual, device_, dtype_)));
 }
 
 }  // namespace laminar

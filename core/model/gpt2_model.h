@@ -72,10 +72,11 @@ class Gpt2Model {
   Captures run(const std::vector<std::vector<int64_t>>& ids, const CaptureSpec& spec,
                const BlockCallback& onBlock = {}, const std::atomic<bool>* cancel = nullptr) const;
 
-  // The logit lens (nostalgebraist 2020): residual-stream rows [rows, d] read as if they were
-  // the last block's output, through ln_f and the tied LM head: [rows, vocab] logits in the
-  // compute dtype, on the model's device. At the last block this is the model's own logits.
-  torch::Tensor unembedResidual(const torch::Tensor& residual) const;
+  // The logit lens: residual-stream rows [..., d] (e.g. blocks.{l}.hook_resid_post, any device
+  // or float dtype) through ln_f and the tied unembedding -> [..., vocab] on the model's device
+  // in its compute dtype. The same code as run()'s logits: the last block's resid_post rows
+  // give run()'s "logits" rows. Throws laminar::Error if the width is not n_embd.
+  torch::Tensor logitLens(const torch::Tensor& residual) const;
 
  private:
   Gpt2Config config_;

@@ -4,22 +4,22 @@
 
 namespace laminar {
 
-const std::vector<std::string>& blockHookSuffixes() {
-  static const std::vector<std::string> suffixes = {
-      "hook_resid_pre", "ln1.hook_normalized", "attn.hook_q",         "attn.hook_k",   "attn.hook_v",
-      "attn.hook_pattern", "hook_attn_out",    "hook_resid_mid",      "ln2.hook_normalized",
-      "mlp.hook_pre",   "mlp.hook_post",       "hook_mlp_out",        "hook_resid_post"};
+std::string hookName(int layer, HookSuffix suffix) {
+  return "blocks." + std::to_string(layer) + "." + suffix.str();
+}
+
+const std::vector<HookSuffix>& blockHookSuffixes() {
+  using namespace hook;
+  static const std::vector<HookSuffix> suffixes = {kResidPre, kLn1Normalized, kAttnQ,         kAttnK,  kAttnV,
+                                                   kAttnPattern, kAttnOut,    kResidMid,      kLn2Normalized,
+                                                   kMlpPre,   kMlpPost,       kMlpOut,        kResidPost};
   return suffixes;
 }
 
 const std::vector<std::string>& globalHookPoints() {
-  static const std::vector<std::string> names = {"hook_embed", "hook_pos_embed", "ln_final.hook_normalized",
-                                                 "logits"};
+  static const std::vector<std::string> names = {hook::kEmbed, hook::kPosEmbed, hook::kLnFinalNormalized,
+                                                 hook::kLogits};
   return names;
-}
-
-std::string blockHook(int layer, const std::string& suffix) {
-  return "blocks." + std::to_string(layer) + "." + suffix;
 }
 
 std::optional<ParsedHook> parseHookPoint(const std::string& name, int nLayer) {
@@ -36,16 +36,16 @@ std::optional<ParsedHook> parseHookPoint(const std::string& name, int nLayer) {
   if (layer < 0 || layer >= nLayer) return std::nullopt;
   std::string suffix = name.substr(dot + 1);
   for (const auto& s : blockHookSuffixes())
-    if (suffix == s) return ParsedHook{layer, s};
+    if (suffix == s.c_str()) return ParsedHook{layer, s.str()};
   return std::nullopt;
 }
 
 std::vector<std::string> allHookPoints(int nLayer) {
-  std::vector<std::string> names = {"hook_embed", "hook_pos_embed"};
+  std::vector<std::string> names = {hook::kEmbed, hook::kPosEmbed};
   for (int l = 0; l < nLayer; ++l)
-    for (const auto& s : blockHookSuffixes()) names.push_back(blockHook(l, s));
-  names.push_back("ln_final.hook_normalized");
-  names.push_back("logits");
+    for (const auto& s : blockHookSuffixes()) names.push_back(hookName(l, s));
+  names.push_back(hook::kLnFinalNormalized);
+  names.push_back(hook::kLogits);
   return names;
 }
 

@@ -114,6 +114,10 @@ int freedmanDiaconisBinCount(const double* values, size_t n) {
 HistogramBinRule parseHistogramBinRule(const std::string& text) {
   HistogramBinRule rule;
   if (text == "fd") return rule;
+  if (text == "shared-fd") {
+    rule.sharedPerLayer = true;
+    return rule;
+  }
   size_t used = 0;
   long value = 0;
   try {
@@ -122,13 +126,16 @@ HistogramBinRule parseHistogramBinRule(const std::string& text) {
     used = 0;
   }
   if (used != text.size() || text.empty() || value < 1 || value > 100000)
-    throw Error("bins must be 'fd' or a whole number from 1 to 100000, got '" + text + "'");
+    throw Error("bins must be 'fd', 'shared-fd' or a whole number from 1 to 100000, got '" + text + "'");
   rule.fixedBins = static_cast<int>(value);
   return rule;
 }
 
 int histogramBinCount(const double* x, const double* y, size_t n, const HistogramBinRule& rule) {
   if (rule.fixedBins > 0) return rule.fixedBins;
+  if (rule.sharedPerLayer)
+    throw Error("histogram bins 'shared-fd': the layer's bin count is not set (compute it with "
+                "sharedFreedmanDiaconisBins over the layer's pairs and pass it as fixedBins)");
   if (rule.fixedBins < 0 || rule.minBins < 1 || rule.maxBins < rule.minBins)
     throw Error("histogram bin rule: invalid settings (fixed " + std::to_string(rule.fixedBins) +
                 ", clamp " + std::to_string(rule.minBins) + ".." + std::to_string(rule.maxBins) +
@@ -139,7 +146,7 @@ int histogramBinCount(const double* x, const double* y, size_t n, const Histogra
   return std::clamp(fd, rule.minBins, rule.maxBins);
 }
 
-double histogramMutualInformationWithBins(const double* x, const double* y, size_t n, int bins) {
+HistogramMiTable histogramMutualInformationTable(const double* x, const double* y, size_t n, int bins) {
   requireFinite(x, n, "histogram MI: x");
   requireFinite(y, n, "histogram MI: y");
   if (bins < 1) throw Error("histogram MI: bins must be >= 1, got " + std::to_string(bins));
@@ -156,6 +163,7 @@ double histogramMutualInformationWithBins(const double* x, const double* y, size
     ++cy[j];
   }
   // sum p(x,y) log(p(x,y) / (p(x) p(y))) with p = count / n, written on counts.
+  HistogramMiTable table;
   const double total = static_cast<double>(n);
   std::vector<double> terms;
   terms.reserve(n);
@@ -163,11 +171,32 @@ double histogramMutualInformationWithBins(const double* x, const double* y, size
     for (size_t j = 0; j < b; ++j) {
       const int64_t c = joint[i * b + j];
       if (c == 0) continue;
+      ++table.occupiedCells;
       const double cd = static_cast<double>(c);
       terms.push_back(cd / total *
                       std::log(cd * total / (static_cast<double>(cx[i]) * static_cast<double>(cy[j]))));
     }
-  return std::max(0.0, pairwiseSum(terms.data(), terms.size()));
+  table.occupiedX = std::count_if(cx.begin(), cx.end(), [](int64_t c) { return c > 0; });
+  table.occupiedY = std::count_if(cy.begin(), cy.end(), [](int64_t c) { return c > 0; });
+  table.mi = std::max(0.0, pairwiseSum(terms.data(), terms.size()));
+  return table;
+}
+
+double histogramMutualInformationWithBins(const double* x, const double* y, size_t n, int bins) {
+  return histogramMutualInformationTable(x, y, n, bins).mi;
+}
+
+double millerMadowBias(const HistogramMiTable& t, size_t n) {
+  if (n == 0) throw Error("Miller-Madow correction: no samples");
+  return static_cast<double>(t.occupiedCells - t.occupiedX - t.occupiedY + 1) / (2.0 * static_cast<double>(n));
+}
+
+int sharedFreedmanDiaconisBins(std::vector<int> perPairBins) {
+  if (perPairBins.empty()) throw Error("shared Freedman-Diaconis bins: the layer has no pairs");
+  const size_t lowerMedian = (perPairBins.size() - 1) / 2;
+  std::nth_element(perPairBins.begin(), perPairBins.begin() + static_cast<std::ptrdiff_t>(lowerMedian),
+                   perPairBins.end());
+  return perPairBins[lowerMedian];
 }
 
 MiEstimate histogramMutualInformation(const double* x, const double* y, size_t n,

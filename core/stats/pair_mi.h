@@ -16,9 +16,17 @@ enum class MiEstimator { Histogram, Ksg };
 MiEstimator parseMiEstimator(const std::string& name);
 const char* miEstimatorName(MiEstimator e);
 
+// Bias correction of the histogram estimator (issue 10): none (the plug-in value of the
+// original analysis) or Miller-Madow (stats/histogram_mi.h: millerMadowBias).
+enum class MiBiasCorrection { None, MillerMadow };
+// "none" | "miller-madow"; anything else throws laminar::Error quoting the text.
+MiBiasCorrection parseMiBiasCorrection(const std::string& name);
+const char* miBiasCorrectionName(MiBiasCorrection c);
+
 struct PairMiSettings {
   MiEstimator estimator = MiEstimator::Histogram;
   HistogramBinRule bins;  // histogram estimator only
+  MiBiasCorrection biasCorrection = MiBiasCorrection::None;  // histogram estimator only
   double zTrim = 4.0;     // drop k where |z_i[k]| or |z_j[k]| > zTrim; 0 = off
   int zDdof = 0;          // ddof of the std used for the z-scores
   int ksgK = 3;           // KSG estimator only
@@ -26,7 +34,20 @@ struct PairMiSettings {
 
 // MI between the d-dimensional vectors vi and vj read as d paired samples (vi[k], vj[k]).
 // The result's `samples` is the number of dimensions kept after trimming, `bins` the B used.
+// With Miller-Madow the result's mi is the corrected value (may be < 0) and `uncorrectedMi`
+// the plug-in one; Miller-Madow with the KSG estimator throws laminar::Error.
 MiEstimate pairMutualInformation(const double* vi, const double* vj, size_t d,
                                  const PairMiSettings& settings);
+
+// The estimator of `settings` on samples already trimmed (x[k], y[k]), k < n, with B = `bins`
+// for the histogram estimator (ignored by KSG): the step pairMutualInformation takes after
+// trimming, shared with the estimator floor (analysis/mi_estimator_floor.h).
+MiEstimate keptMutualInformation(const double* x, const double* y, size_t n, const PairMiSettings& settings,
+                                 int bins);
+
+// The clamped Freedman-Diaconis B the "fd" rule picks for this pair (after trimming, on the
+// pooled kept values): the per-pair input of sharedFreedmanDiaconisBins. Throws
+// laminar::Error when fewer than 2 dimensions survive trimming.
+int pairFreedmanDiaconisBins(const double* vi, const double* vj, size_t d, const PairMiSettings& settings);
 
 }  // namespace laminar::stats

@@ -164,10 +164,13 @@ BpeTokenizer BpeTokenizer::fromDirectory(const fs::path& dir) {
   if (isFile(dir / kTokenizerJson)) return fromTokenizerJson(dir / kTokenizerJson);
   // Half a pair is a more useful message than "nothing here".
   for (const auto& names : kFileNames) {
-    if (isFile(dir / names.vocab)) throw Error(fileError((dir / names.merges).string(), std::string("file not found (") + names.vocab + " is there; the GPT-2 tokenizer needs both)"));
-    if (isFile(dir / names.merges)) throw Error(fileError((dir / names.vocab).string(), std::string("file not found (") + names.merges + " is there; the GPT-2 tokenizer needs both)"));
+    for (auto [present, absent] : {std::pair{names.vocab, names.merges}, std::pair{names.merges, names.vocab}})
+      if (isFile(dir / present))
+        throw Error(fileMessage((dir / absent).string(), msg::kTokenizerHalfPair, {{"present", present}},
+                                std::string("file not found (") + present + " is there; the GPT-2 tokenizer needs both)"));
   }
-  throw Error(fileError(dir.string(), "no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json"));
+  throw Error(fileMessage(dir.string(), msg::kTokenizerNotFound, {},
+                          "no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json"));
 }
 
 Encoding BpeTokenizer::encode(const std::string& text) const {

@@ -19,7 +19,7 @@ constexpr const char* kEndOfText = "<|endoftext|>";
 
 std::string readTokenizerFile(const fs::path& path) {
   std::error_code ec;
-  if (!fs::exists(path, ec)) throw Error(fileError(path.string(), "file not found"));
+  if (!fs::exists(path, ec)) throw Error(fileMessage(path.string(), msg::kFileNotFound, {}, "file not found"));
   if (!fs::is_regular_file(path, ec)) throw Error(fileError(path.string(), "not a regular file"));
   return readFile(path);
 }
@@ -37,7 +37,8 @@ nlohmann::json parseJsonFile(const fs::path& path, const std::string& text) {
     // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is unusable.
     const std::string what = e.what();
     const auto bracket = what.find("] ");
-    throw Error(fileError(path.string(), "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))));
+    const std::string detail = bracket == std::string::npos ? what : what.substr(bracket + 2);
+    throw Error(fileMessage(path.string(), msg::kFileInvalidJson, {{"detail", detail}}, "not valid JSON: " + detail));
   } catch (const nlohmann::json::parse_error& e) {
     size_t at = e.byte > 0 ? e.byte - 1 : 0;  // e.byte is 1-based
     std::string what = e.what();

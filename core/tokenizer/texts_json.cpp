@@ -13,7 +13,8 @@ std::vector<std::string> readTextsJson(const std::filesystem::path& path) {
   const std::string file = path.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    throw Error(fileError(file, std::filesystem::exists(path, ec) ? "not a regular file" : "file not found"));
+    throw std::filesystem::exists(path, ec) ? Error(fileError(file, "not a regular file"))
+                                            : Error(fileMessage(file, msg::kFileNotFound, {}, "file not found"));
   const std::string text = readFile(path);
   nlohmann::json json;
   try {
@@ -22,7 +23,8 @@ std::vector<std::string> readTextsJson(const std::filesystem::path& path) {
     // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is unusable.
     const std::string what = e.what();
     const auto bracket = what.find("] ");
-    throw Error(fileError(file, "not valid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))));
+    const std::string detail = bracket == std::string::npos ? what : what.substr(bracket + 2);
+    throw Error(fileMessage(file, msg::kFileInvalidJson, {{"detail", detail}}, "not valid JSON: " + detail));
   } catch (const nlohmann::json::parse_error& e) {
     size_t at = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
     size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));

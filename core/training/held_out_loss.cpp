@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "model/gpt2_model.h"
+#include "model/hook_points.h"
 #include "training/token_corpus.h"
 #include "util/error.h"
 
@@ -30,10 +31,10 @@ HeldOutLoss measureHeldOutLoss(const Gpt2Model& model, const std::vector<int64_t
       ids.emplace_back(row, row + context);
     }
     CaptureSpec spec;
-    spec.hooks = {"logits"};
+    spec.hooks = {hook::kLogits};
     Captures captures = model.run(ids, spec);
     for (int64_t i = 0; i < batch.inputs.size(0); ++i) {
-      torch::Tensor logProbs = torch::log_softmax(captures.at("logits")[i].to(torch::kFloat64), -1);
+      torch::Tensor logProbs = torch::log_softmax(captures.at(hook::kLogits)[i].to(torch::kFloat64), -1);
       torch::Tensor picked = logProbs.gather(1, batch.targets[i].unsqueeze(1));
       total -= picked.sum().item<double>();
       count += context;

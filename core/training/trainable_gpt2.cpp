@@ -1,20 +1,15 @@
 #include "training/trainable_gpt2.h"
 
-#include <ATen/CPUGeneratorImpl.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "checkpoint/checkpoint.h"
+#include "training/hf_initialisation.h"
 #include "util/error.h"
 
 namespace laminar {
 namespace {
-
-bool endsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 // gelu_new as Hugging Face writes it out (same expression as core/model).
 torch::Tensor geluNew(const torch::Tensor& x) {
@@ -30,18 +25,8 @@ enum Slot { kLn1W, kLn1B, kAttnW, kAttnB, kAttnProjW, kAttnProjB, kLn2W, kLn2B, 
 TrainableGpt2::TrainableGpt2(const Gpt2Config& config, uint64_t seed) : config_(config) {
   if (config_.activationFunction != "gelu_new")
     throw Error("training supports activation_function gelu_new only, not '" + config_.activationFunction + "'");
-  auto gen = at::make_generator<at::CPUGeneratorImpl>(seed);
-  const double residualStd = 0.02 / std::sqrt(2.0 * static_cast<double>(config_.nLayer));
-  for (const auto& [name, shape] : gpt2TensorShapes(config_)) {
-    torch::Tensor t;
-    if (name.find("ln_") != std::string::npos)
-      t = endsWith(name, ".weight") ? torch::ones(shape) : torch::zeros(shape);
-    else if (endsWith(name, ".bias"))
-      t = torch::zeros(shape);
-    else
-      t = torch::empty(shape).normal_(0.0, endsWith(name, "c_proj.weight") ? residualStd : 0.02, gen);
-    params_.emplace_back(name, t.set_requires_grad(true));
-  }
+  params_ = hfInitialParameters(config_, seed);
+  for (auto& p : params_) p.second.set_requires_grad(true);
   for (auto& p : params_) byIndex_.push_back(&p.second);
 }
 

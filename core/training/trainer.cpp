@@ -4,7 +4,6 @@
 
 #include <torch/nn/utils/clip_grad.h>
 #include <torch/optim/adamw.h>
-#include <torch/serialize.h>
 
 #include <chrono>
 #include <cmath>
@@ -18,6 +17,7 @@
 #include "training/lr_schedule.h"
 #include "training/token_corpus.h"
 #include "training/trainable_gpt2.h"
+#include "training/training_state.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 
@@ -78,58 +78,30 @@ std::string logCsv(const std::vector<TrainLogRow>& log) {
   return out.str();
 }
 
-// The loss log as a tensor [rows, 6] so it travels inside the resumable state.
-torch::Tensor logTensor(const std::vector<TrainLogRow>& log) {
-  torch::Tensor t = torch::zeros({static_cast<int64_t>(log.size()), 6}, torch::kFloat64);
-  auto a = t.accessor<double, 2>();
-  for (size_t i = 0; i < log.size(); ++i) {
-    const auto& r = log[i];
-    a[i][0] = static_cast<double>(r.step), a[i][1] = r.learningRate, a[i][2] = r.trainLoss;
-    a[i][3] = r.heldOutLoss, a[i][4] = r.seconds, a[i][5] = r.tokensPerSecond;
-  }
-  return t;
-}
-
-std::vector<TrainLogRow> logFromTensor(const torch::Tensor& t) {
-  std::vector<TrainLogRow> log;
-  auto a = t.accessor<double, 2>();
-  for (int64_t i = 0; i < t.size(0); ++i)
-    log.push_back({static_cast<int64_t>(a[i][0]), a[i][1], a[i][2], a[i][3], a[i][4], a[i][5]});
-  return log;
-}
-
-struct SavedState {
-  int64_t step = 0;
-  std::vector<TrainLogRow> log;
-};
-
-const char* kStateFile = "state.pt";
+const char* kStateFile = "state.safetensors";
+const char* kOldStateFile = "state.pt";  // torch::save of the optimizer, before 2026-12-02
 const char* kIdentityFile = "run.json";
 
-// model + optimizer + step + loss log, written atomically so an interruption while saving
-// leaves the previous state whole. The data order needs no RNG state: it is a function of
-// (seed, step).
+// The state (training_state.h) + which run it belongs to + the loss log as CSV. The data
+// order needs no RNG state: it is a function of (seed, step).
 void saveState(const fs::path& stateDir, const json& identity, const TrainableGpt2& model,
-               torch::optim::Optimizer& optimizer, int64_t step, const std::vector<TrainLogRow>& log) {
+               torch::optim::AdamW& optimizer, int64_t step, const std::vector<TrainLogRow>& log) {
   fs::create_directories(stateDir);
-  torch::serialize::OutputArchive archive;
-  archive.write("step", torch::tensor(step, torch::kLong));
-  archive.write("log", logTensor(log));
-  for (const auto& [name, t] : model.namedParameters()) archive.write("param." + name, t.detach().to(torch::kCPU));
-  torch::serialize::OutputArchive optimizerArchive;
-  optimizer.save(optimizerArchive);
-  archive.write("optimizer", optimizerArchive);
-  std::ostringstream bytes;
-  archive.save_to(bytes);
-  writeFileAtomically(stateDir / kStateFile, bytes.str());
+  saveTrainingState(stateDir / kStateFile, model, optimizer, step, log);
   writeFileAtomically(stateDir / kIdentityFile, identity.dump(2) + "\n");
   writeFileAtomically(stateDir / "loss.csv", logCsv(log));
 }
 
-std::optional<SavedState> loadState(const fs::path& stateDir, const json& identity, TrainableGpt2& model,
-                                    torch::optim::Optimizer& optimizer, torch::Device device) {
+std::optional<TrainingState> loadState(const fs::path& stateDir, const json& identity, TrainableGpt2& model,
+                                       torch::optim::AdamW& optimizer, torch::Device device) {
   std::error_code ec;
-  if (!fs::is_regular_file(stateDir / kStateFile, ec)) return std::nullopt;
+  if (!fs::is_regular_file(stateDir / kStateFile, ec)) {
+    if (fs::is_regular_file(stateDir / kOldStateFile, ec))
+      throw Error(fileError((stateDir / kOldStateFile).string(),
+                            "is a training state in the old format (torch::save of the optimizer), which this "
+                            "version cannot resume; start over with --fresh or another --state-dir"));
+    return std::nullopt;
+  }
   json saved;
   try {
     saved = json::parse(readFile(stateDir / kIdentityFile));
@@ -139,31 +111,7 @@ std::optional<SavedState> loadState(const fs::path& stateDir, const json& identi
   if (saved != identity)
     throw Error(fileError(stateDir.string(), "holds the state of a different run (other shape, seed, data or "
                                              "schedule); give another --state-dir, or remove it to start over"));
-  torch::serialize::InputArchive archive;
-  try {
-    archive.load_from((stateDir / kStateFile).string());
-  } catch (const c10::Error& e) {
-    throw Error(fileError((stateDir / kStateFile).string(), "cannot read the saved training state: " +
-                                                                 std::string(e.what_without_backtrace())));
-  }
-  SavedState state;
-  torch::Tensor step, log;
-  archive.read("step", step);
-  archive.read("log", log);
-  state.step = step.item<int64_t>();
-  state.log = logFromTensor(log);
-  {
-    torch::NoGradGuard noGrad;
-    for (const auto& [name, t] : model.namedParameters()) {
-      torch::Tensor value;
-      archive.read("param." + name, value);
-      const_cast<torch::Tensor&>(t).copy_(value.to(device));
-    }
-  }
-  torch::serialize::InputArchive optimizerArchive;
-  archive.read("optimizer", optimizerArchive);
-  optimizer.load(optimizerArchive);
-  return state;
+  return loadTrainingState(stateDir / kStateFile, model, optimizer, device);
 }
 
 }  // namespace

@@ -57,7 +57,9 @@ void cleanUpAfterDeadWriters(const fs::path& target) {
 AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)), temp_(temporaryFor(target_)) {
   cleanUpAfterDeadWriters(target_);
   file_ = std::fopen(temp_.c_str(), "wb");
-  if (!file_) throw Error(fileError(target_.string(), std::string("cannot create: ") + std::strerror(errno)));
+  if (!file_)
+    throw Error(fileMessage(target_.string(), msg::kFileCannotCreate, {{"reason", std::strerror(errno)}},
+                            std::string("cannot create: ") + std::strerror(errno)));
 }
 
 AtomicFile::~AtomicFile() {
@@ -95,7 +97,9 @@ AtomicDirectory::AtomicDirectory(fs::path target) : target_(std::move(target)), 
   std::error_code ec;
   fs::remove_all(temp_, ec);
   fs::create_directories(temp_, ec);
-  if (ec) throw Error(fileError(target_.string(), "cannot create directory: " + ec.message()));
+  if (ec)
+    throw Error(fileMessage(target_.string(), msg::kFileCannotCreateFolder, {{"reason", ec.message()}},
+                            "cannot create directory: " + ec.message()));
 }
 
 AtomicDirectory::~AtomicDirectory() {
@@ -124,7 +128,9 @@ void AtomicDirectory::commit() {
 
 std::string readFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fileError(path.string(), std::string("cannot open: ") + std::strerror(errno)));
+  if (!in)
+    throw Error(fileMessage(path.string(), msg::kFileCannotOpen, {{"reason", std::strerror(errno)}},
+                            std::string("cannot open: ") + std::strerror(errno)));
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw Error(fileError(path.string(), "read failed"));

@@ -28,7 +28,8 @@ fs::path findDataPath(const std::string& relative) {
     if (fs::exists(candidate, ec)) return candidate;
     searched += "\n  " + candidate.string();
   }
-  throw Error("cannot find Laminar data file '" + relative + "'; looked in:" + searched);
+  throw Error(Message(msg::kDataFileNotFound, {{"name", relative}, {"searched", searched}},
+                      "cannot find Laminar data file '" + relative + "'; looked in:" + searched));
 }
 
 }  // namespace laminar

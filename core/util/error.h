@@ -5,11 +5,19 @@
 #include <stdexcept>
 #include <string>
 
+#include "util/message.h"
+
 namespace laminar {
 
+// A coded Error (from a Message) lets the GUI translate it by code; what() is the English.
 class Error : public std::runtime_error {
  public:
-  explicit Error(const std::string& message) : std::runtime_error(message) {}
+  explicit Error(const std::string& message) : std::runtime_error(message), message_(message) {}
+  explicit Error(Message message) : std::runtime_error(message.english), message_(std::move(message)) {}
+  const Message& message() const { return message_; }  // code empty when uncoded
+
+ private:
+  Message message_;
 };
 
 // Thrown when the user (or a GUI Cancel button) stops a run; never an error to report.

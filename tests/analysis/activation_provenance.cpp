@@ -33,7 +33,7 @@ std::vector<VectorSource> similaritySources(const RunResults& r) {
     for (size_t g = 0; g < 2; ++g) {
       VectorSource v{"layer" + std::to_string(l.layer) + "." + groups[g] + ".qkv",
                      l.layer,
-                     {"attn.hook_q", "attn.hook_k", "attn.hook_v"},
+                     {hook::kAttnQ, hook::kAttnK, hook::kAttnV},
                      {}};
       for (size_t k = 0; k < s.textIndex[g].size(); ++k) v.rows.push_back({s.textIndex[g][k], s.tokenPosition[g][k]});
       out.push_back(std::move(v));
@@ -48,8 +48,8 @@ std::vector<VectorSource> miDistanceSources(const RunResults& r) {
   std::vector<TokenRow> rows;
   for (size_t k = 0; k < m.occurrenceText.size(); ++k) rows.push_back({m.occurrenceText[k], m.occurrencePosition[k]});
   for (const MiLayer& l : m.layers) {
-    out.push_back({"layer" + std::to_string(l.layer) + ".attn", l.layer, {"hook_attn_out"}, rows});
-    out.push_back({"layer" + std::to_string(l.layer) + ".mlp", l.layer, {"hook_mlp_out"}, rows});
+    out.push_back({"layer" + std::to_string(l.layer) + ".attn", l.layer, {hook::kAttnOut}, rows});
+    out.push_back({"layer" + std::to_string(l.layer) + ".mlp", l.layer, {hook::kMlpOut}, rows});
   }
   return out;
 }
@@ -63,7 +63,7 @@ std::vector<VectorSource> logitLensSources(const RunResults& r) {
   for (size_t k = 0; k < m.textIndex.size(); ++k) rows.push_back({m.textIndex[k], m.position[k]});
   rows.push_back({m.chosenText, m.chosenPosition});
   for (const LogitLensLayer& l : m.layers)
-    out.push_back({"layer" + std::to_string(l.layer) + ".resid_post", l.layer, {"hook_resid_post"}, rows});
+    out.push_back({"layer" + std::to_string(l.layer) + ".resid_post", l.layer, {hook::kResidPost}, rows});
   return out;
 }
 
@@ -76,9 +76,9 @@ std::vector<VectorSource> attentionPatternSources(const RunResults& r) {
   for (int64_t p = 0; p < a.length(); ++p) rows.push_back({a.text, p});
   for (const AttentionPatternLayer& l : a.layers) {
     const std::string prefix = "layer" + std::to_string(l.layer) + ".";
-    out.push_back({prefix + "q", l.layer, {"attn.hook_q"}, rows});
-    out.push_back({prefix + "k", l.layer, {"attn.hook_k"}, rows});
-    out.push_back({prefix + "pattern", l.layer, {"attn.hook_pattern"}, rows, true});
+    out.push_back({prefix + "q", l.layer, {hook::kAttnQ}, rows});
+    out.push_back({prefix + "k", l.layer, {hook::kAttnK}, rows});
+    out.push_back({prefix + "pattern", l.layer, {hook::kAttnPattern}, rows, true});
   }
   return out;
 }
@@ -97,7 +97,7 @@ const StoredArray* findVector(const RunResults& r, const std::string& name) {
 // Which captured hook of `layer` (any position of sequence `seq`) holds exactly `row`?
 std::string whereRowIs(const Captures& all, int layer, size_t seq, const float* row, int64_t width) {
   for (const auto& suffix : blockHookSuffixes()) {
-    auto it = all.find(blockHook(layer, suffix));
+    auto it = all.find(hookName(layer, suffix));
     if (it == all.end()) continue;
     const torch::Tensor& t = it->second.at(seq);
     if (t.dim() != 2 || t.size(1) != width) continue;
@@ -181,11 +181,11 @@ std::vector<int64_t> analysisIds(const BpeTokenizer& tokenizer, const SentenceSe
       continue;
     }
     if (s.wholeTensor) {
-      const torch::Tensor t = all.at(blockHook(s.layer, s.hookSuffixes.at(0))).at(sequenceOf.at(s.rows.at(0).textIndex)).contiguous();
+      const torch::Tensor t = all.at(hookName(s.layer, s.hookSuffixes.at(0))).at(sequenceOf.at(s.rows.at(0).textIndex)).contiguous();
       const std::vector<int64_t> shape(t.sizes().begin(), t.sizes().end());
       if (v->dtype != DType::F32 || v->shape != shape ||
           std::memcmp(t.data_ptr<float>(), v->bytes.data(), v->bytes.size()) != 0) {
-        bad << "\n  " << s.vector << ": not the whole " << blockHook(s.layer, s.hookSuffixes[0]) << " of text "
+        bad << "\n  " << s.vector << ": not the whole " << hookName(s.layer, s.hookSuffixes[0]) << " of text "
             << s.rows[0].textIndex;
         ++problems;
       }
@@ -194,7 +194,7 @@ std::vector<int64_t> analysisIds(const BpeTokenizer& tokenizer, const SentenceSe
     int64_t width = 0;
     std::vector<const std::vector<torch::Tensor>*> hooks;
     for (const auto& suffix : s.hookSuffixes) {
-      const auto& h = all.at(blockHook(s.layer, suffix));
+      const auto& h = all.at(hookName(s.layer, suffix));
       hooks.push_back(&h);
       width += h.at(0).size(1);
     }
@@ -213,7 +213,7 @@ std::vector<int64_t> analysisIds(const BpeTokenizer& tokenizer, const SentenceSe
         const torch::Tensor& t = hooks[h]->at(seq);
         const int64_t w = t.size(1);
         const float* got = saved.data() + static_cast<int64_t>(k) * width + column;
-        const std::string hookName = blockHook(s.layer, s.hookSuffixes[h]);
+        const std::string name = hookName(s.layer, s.hookSuffixes[h]);
         if (row.position < 0 || row.position >= t.size(0)) {
           bad << "\n  " << s.vector << " row " << k << ": position " << row.position << " outside text "
               << row.textIndex << " (" << t.size(0) << " tokens)";
@@ -221,7 +221,7 @@ std::vector<int64_t> analysisIds(const BpeTokenizer& tokenizer, const SentenceSe
         } else if (std::memcmp(t[row.position].contiguous().data_ptr<float>(), got, static_cast<size_t>(w) * sizeof(float)) != 0) {
           if (++problems <= 20)
             bad << "\n  " << s.vector << " row " << k << " columns " << column << ".." << column + w - 1
-                << " (text " << row.textIndex << ", position " << row.position << "): not " << hookName << "; "
+                << " (text " << row.textIndex << ", position " << row.position << "): not " << name << "; "
                 << whereRowIs(all, s.layer, seq, got, w);
         }
         column += w;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analysis/run_results.h"
+#include "model/hook_points.h"
 
 namespace laminar {
 class Gpt2Model;
@@ -35,7 +36,7 @@ struct TokenRow {
 struct VectorSource {
   std::string vector;                       // "layer3.attn"
   int layer = 0;
-  std::vector<std::string> hookSuffixes;    // "hook_attn_out"; several = columns side by side
+  std::vector<HookSuffix> hookSuffixes;     // hook::kAttnOut; several = columns side by side
   std::vector<TokenRow> rows;
   // The whole capture of one text instead of rows (hook_pattern's [head, query, key]): the
   // vector equals blocks.{layer}.{hookSuffixes[0]} of text rows[0].textIndex, shape and bits.

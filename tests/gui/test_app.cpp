@@ -25,6 +25,8 @@
 #include "analysis/sentence_set.h"
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
+#include "training/untrained_twin.h"
+#include "util/error.h"
 #include "app/core_messages.h"
 #include "app/demo_model.h"
 #include "app/experiment_panel.h"
@@ -103,6 +105,21 @@ class AppTest : public QObject {
     createDemoModel(deeperModel_.toStdString(), nullptr, "64x12x4");
     her_ = QString::fromStdString(findDataPath("examples/her.txt").string());
     coffee_ = QString::fromStdString(findDataPath("examples/coffee.txt").string());
+  }
+
+  // A twin left by an earlier Laminar whose demo model had another shape (or seed) is not
+  // taken as the control: it is regenerated from the bundled demo model.
+  void anUntrainedTwinOfAnotherShapeIsRegenerated() {
+    const std::filesystem::path twin = dir_.filePath(QStringLiteral("twin")).toStdString();
+    Gpt2Config old = Gpt2Config::forShape("64x6x4");
+    old.nPositions = 128;
+    writeUntrainedTwin(twin, old, 11, findDataPath("tokenizer"));
+    QVERIFY(demoModelReady(twin));
+    QVERIFY(!untrainedTwinReady(twin));
+    createUntrainedTwin(twin);
+    QVERIFY(untrainedTwinReady(twin));
+    QCOMPARE(Gpt2Config::fromFile(twin / "config.json").nEmbd,
+             Gpt2Config::fromFile(bundledDemoModelDirectory() / "config.json").nEmbd);
   }
 
   void workerDeliversEveryLayerThenTheResults() {
@@ -269,13 +286,47 @@ class AppTest : public QObject {
     QTRY_VERIFY(window.experimentPanel()->progressBar()->format().startsWith(QStringLiteral("Done")));
   }
 
-  void coreMessagesAreTranslated() {
+  void everyCoreMessageCodeHasAVietnameseTemplate() {
     Language::instance().set(QStringLiteral("vi"));
-    const QString m = CoreMessages::translate(std::string("/tmp/x.txt: line 3: no text contains the target \"her\""));
+    for (const std::string& code : allMessageCodes()) {
+      const char* source = CoreMessages::templateOf(code);
+      QVERIFY2(source, (code + ": no template in app/core_messages.cpp").c_str());
+      const QString vi = QCoreApplication::translate("laminar::CoreMessages", source);
+      QVERIFY2(vi != QString::fromUtf8(source), (code + ": no Vietnamese in translations/laminar_vi.ts").c_str());
+    }
+    Language::instance().set(QStringLiteral("en"));
+  }
+
+  void coreMessagesAreTranslatedByCodeNotByWording() {
+    Language::instance().set(QStringLiteral("vi"));
+    // A real error from core: coded, translated, the file name kept.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.txt"));
+    QFile(path).open(QIODevice::WriteOnly);
+    try {
+      loadSentenceSet(path.toStdString());
+      QFAIL("no error for an empty sentence file");
+    } catch (const Error& e) {
+      QCOMPARE(QString::fromStdString(e.message().code), QStringLiteral("sentence_file.empty"));
+      const QString m = CoreMessages::translate(e);
+      QVERIFY2(m.startsWith(path + QStringLiteral(": ")), qPrintable(m));
+      QVERIFY2(!m.contains(QStringLiteral("the file is empty")), qPrintable(m));
+    }
+    // The English reworded (as a later edit of core might): still Vietnamese, parameters in place.
+    const Error reworded(Message(msg::kTargetNotFound, {{"file", "/tmp/x.txt"}, {"target", "her"}},
+                                 "/tmp/x.txt: not a single text mentions \"her\""));
+    const QString m = CoreMessages::translate(reworded);
     QVERIFY2(m.startsWith(QStringLiteral("/tmp/x.txt: ")), qPrintable(m));
     QVERIFY2(m.contains(QStringLiteral("\"her\"")), qPrintable(m));
-    QVERIFY2(!m.contains(QStringLiteral("no text contains")), qPrintable(m));
+    QVERIFY2(!m.contains(QStringLiteral("mentions")) && m != QString::fromStdString(reworded.what()), qPrintable(m));
+    // Diagnostics the same way.
+    const Diagnostic d = Diagnostic::coded(Diagnostic::Severity::Warning, 3,
+                                           Message(msg::kTextNoOccurrence, {{"target", "her"}}, "reworded"));
+    QVERIFY2(CoreMessages::translate(d).contains(QStringLiteral("\"her\"")), qPrintable(CoreMessages::translate(d)));
+    QVERIFY(CoreMessages::translate(d) != QStringLiteral("reworded"));
+    // In English the text is core's own, exactly as the CLI prints it.
     Language::instance().set(QStringLiteral("en"));
+    QCOMPARE(CoreMessages::translate(reworded), QString::fromStdString(reworded.what()));
     QCOMPARE(CoreMessages::translate(std::string("line 3: text skipped")), QStringLiteral("line 3: text skipped"));
   }
 

@@ -9,9 +9,9 @@
 namespace laminar::test {
 namespace {
 
-const std::vector<std::string> kSomeHooks = {"blocks.0.attn.hook_q", "blocks.1.hook_attn_out",
-                                             "blocks.2.hook_mlp_out", "blocks.2.attn.hook_pattern",
-                                             "ln_final.hook_normalized", "logits"};
+const std::vector<std::string> kSomeHooks = {hookName(0, hook::kAttnQ),        hookName(1, hook::kAttnOut),
+                                             hookName(2, hook::kMlpOut),       hookName(2, hook::kAttnPattern),
+                                             hook::kLnFinalNormalized,         hook::kLogits};
 
 TEST(Capture, AppendingTokensNeverChangesEarlierPositions) {
   auto model = loadTinyReference();
@@ -23,7 +23,8 @@ TEST(Capture, AppendingTokensNeverChangesEarlierPositions) {
   Captures longRun = model->run({ids}, spec);
   for (const auto& hook : spec.hooks) {
     torch::Tensor a = shortRun.at(hook)[0], b = longRun.at(hook)[0];
-    if (hook.find("hook_pattern") != std::string::npos)
+    if (hook == hookName(0, hook::kAttnPattern) || hook == hookName(1, hook::kAttnPattern) ||
+        hook == hookName(2, hook::kAttnPattern))
       b = b.narrow(1, 0, 13).narrow(2, 0, 13);  // [H, q, k]
     else
       b = b.narrow(0, 0, 13);
@@ -60,31 +61,31 @@ TEST(Capture, SelectedPositionsAreExactlyThoseRowsOfTheFullCapture) {
   Captures a = model->run(seqs, full), b = model->run(seqs, some);
   auto idx = torch::tensor(std::vector<int64_t>{19, 0, 5});
   for (const auto& hook : kSomeHooks) {
-    int dim = hook.find("hook_pattern") != std::string::npos ? 1 : 0;
+    int dim = hook == hookName(2, hook::kAttnPattern) ? 1 : 0;
     // Rows are gathered, not recomputed — except logits, where a GEMM over fewer rows may
     // round differently.
-    double tolerance = hook == "logits" ? 1e-5 : 0.0;
+    double tolerance = hook == hook::kLogits ? 1e-5 : 0.0;
     EXPECT_LE(maxAbsDiff(b.at(hook)[0], a.at(hook)[0].index_select(dim, idx)), tolerance) << hook;
     EXPECT_EQ(maxAbsDiff(b.at(hook)[1], a.at(hook)[1]), 0.0) << hook;
   }
-  EXPECT_EQ(b.at("blocks.2.attn.hook_pattern")[0].sizes(), (torch::IntArrayRef{4, 3, 20}));
-  EXPECT_EQ(b.at("logits")[0].sizes(), (torch::IntArrayRef{3, 1000}));
+  EXPECT_EQ(b.at(hookName(2, hook::kAttnPattern))[0].sizes(), (torch::IntArrayRef{4, 3, 20}));
+  EXPECT_EQ(b.at(hook::kLogits)[0].sizes(), (torch::IntArrayRef{3, 1000}));
 }
 
 TEST(Capture, OnlyRequestedHooksAreReturned) {
   auto model = loadTinyReference();
   CaptureSpec spec;
-  spec.hooks = {"blocks.1.attn.hook_v"};
+  spec.hooks = {hookName(1, hook::kAttnV)};
   Captures c = model->run({someIds(5, 1000, 3)}, spec);
   ASSERT_EQ(c.size(), 1u);
-  EXPECT_EQ(c.begin()->first, "blocks.1.attn.hook_v");
+  EXPECT_EQ(c.begin()->first, hookName(1, hook::kAttnV));
 }
 
 TEST(Capture, CallbackFiresOncePerBlockInOrderWithThatBlocksCaptures) {
   auto model = loadTinyReference();
   CaptureSpec spec;
-  spec.hooks = {"hook_embed", "blocks.0.hook_resid_post", "blocks.1.hook_resid_post", "blocks.2.hook_resid_post",
-                "logits"};
+  spec.hooks = {hook::kEmbed, hookName(0, hook::kResidPost), hookName(1, hook::kResidPost),
+                hookName(2, hook::kResidPost), hook::kLogits};
   std::vector<int> layers;
   std::vector<std::vector<std::string>> names;
   model->run({someIds(6, 1000, 4), someIds(3, 1000, 5)}, spec, [&](int layer, const Captures& block) {
@@ -97,15 +98,15 @@ TEST(Capture, CallbackFiresOncePerBlockInOrderWithThatBlocksCaptures) {
     names.push_back(n);
   });
   EXPECT_EQ(layers, (std::vector<int>{0, 1, 2, 3}));
-  EXPECT_EQ(names[0], (std::vector<std::string>{"blocks.0.hook_resid_post", "hook_embed"}));
-  EXPECT_EQ(names[1], (std::vector<std::string>{"blocks.1.hook_resid_post"}));
-  EXPECT_EQ(names[3], (std::vector<std::string>{"logits"}));
+  EXPECT_EQ(names[0], (std::vector<std::string>{hookName(0, hook::kResidPost), hook::kEmbed}));
+  EXPECT_EQ(names[1], (std::vector<std::string>{hookName(1, hook::kResidPost)}));
+  EXPECT_EQ(names[3], (std::vector<std::string>{hook::kLogits}));
 }
 
 TEST(Capture, CancelStopsBetweenBlocks) {
   auto model = loadTinyReference();
   CaptureSpec spec;
-  spec.hooks = {"blocks.0.hook_resid_post", "blocks.1.hook_resid_post", "blocks.2.hook_resid_post"};
+  spec.hooks = {hookName(0, hook::kResidPost), hookName(1, hook::kResidPost), hookName(2, hook::kResidPost)};
   std::atomic<bool> cancel{false};
   std::vector<int> seen;
   EXPECT_THROW(model->run({someIds(6, 1000, 4)}, spec,
@@ -121,7 +122,7 @@ TEST(Capture, CancelStopsBetweenBlocks) {
 TEST(Capture, BadInputIsAClearError) {
   auto model = loadTinyReference();
   CaptureSpec spec;
-  spec.hooks = {"blocks.0.hook_resid_post"};
+  spec.hooks = {hookName(0, hook::kResidPost)};
   auto expectError = [&](const std::vector<std::vector<int64_t>>& ids, const CaptureSpec& s, const std::string& part) {
     try {
       model->run(ids, s);
@@ -135,7 +136,7 @@ TEST(Capture, BadInputIsAClearError) {
   expectError({someIds(65, 1000, 1)}, spec, "n_positions = 64");
   expectError({{}}, spec, "sequence 0 is empty");
   CaptureSpec badHook;
-  badHook.hooks = {"blocks.3.attn.hook_q"};
+  badHook.hooks = {hookName(3, hook::kAttnQ)};  // the model has blocks 0..2
   expectError({{1, 2}}, badHook, "unknown hook point 'blocks.3.attn.hook_q'");
   CaptureSpec badPos = spec;
   badPos.positions = {{2}};

@@ -68,7 +68,7 @@ TEST(HfReference, BatchedRunOfAllSequencesEqualsSingleRuns) {
   auto model = loadTinyReference();
   auto sequences = referenceSequences();
   CaptureSpec spec;
-  spec.hooks = {"blocks.2.hook_resid_post", "blocks.1.attn.hook_pattern", "logits"};
+  spec.hooks = {hookName(2, hook::kResidPost), hookName(1, hook::kAttnPattern), hook::kLogits};
   Captures batched = model->run(sequences, spec);
   for (size_t s = 0; s < sequences.size(); ++s) {
     Captures single = model->run({sequences[s]}, spec);

@@ -2,6 +2,8 @@
 
 #include "model/hook_points.h"
 
+#include <type_traits>
+
 namespace laminar {
 namespace {
 
@@ -27,6 +29,27 @@ TEST(HookPoints, AllHookPointsCoverTheFixtureNaming) {
   EXPECT_EQ(all.front(), "hook_embed");
   EXPECT_EQ(all.back(), "logits");
   for (const auto& name : all) EXPECT_TRUE(parseHookPoint(name, 3)) << name;
+}
+
+// hookName takes only the vocabulary's constants: a string (and so a misspelt one) does not compile.
+static_assert(!std::is_convertible_v<const char*, HookSuffix>);
+static_assert(!std::is_convertible_v<std::string, HookSuffix>);
+
+TEST(HookPoints, HookNameSpellsTransformerLensNames) {
+  // TransformerLens: utils.get_act_name("q", 12) == "blocks.12.attn.hook_q", and so on.
+  EXPECT_EQ(hookName(12, hook::kAttnQ), "blocks.12.attn.hook_q");
+  EXPECT_EQ(hookName(0, hook::kResidPre), "blocks.0.hook_resid_pre");
+  EXPECT_EQ(hookName(3, hook::kLn1Normalized), "blocks.3.ln1.hook_normalized");
+  EXPECT_EQ(hookName(3, hook::kAttnPattern), "blocks.3.attn.hook_pattern");
+  EXPECT_EQ(hookName(3, hook::kAttnOut), "blocks.3.hook_attn_out");
+  EXPECT_EQ(hookName(3, hook::kMlpPost), "blocks.3.mlp.hook_post");
+  EXPECT_EQ(hookName(47, hook::kResidPost), "blocks.47.hook_resid_post");
+  EXPECT_EQ(std::string(hook::kLnFinalNormalized), "ln_final.hook_normalized");
+  for (const auto& s : blockHookSuffixes()) {
+    auto parsed = parseHookPoint(hookName(5, s), 6);
+    ASSERT_TRUE(parsed) << s.str();
+    EXPECT_EQ(parsed->suffix, s.str());
+  }
 }
 
 }  // namespace

@@ -62,7 +62,7 @@ TEST(Truncation, SimilarityCapturesAgree) {
   auto seqs = sequencesOfManyLengths(1000);
   CaptureSpec spec;
   for (int l = 0; l < 3; ++l)
-    for (const char* h : {"attn.hook_q", "attn.hook_k", "attn.hook_v"}) spec.hooks.push_back(blockHook(l, h));
+    for (HookSuffix h : {hook::kAttnQ, hook::kAttnK, hook::kAttnV}) spec.hooks.push_back(hookName(l, h));
   for (size_t s = 0; s < seqs.size(); ++s) {
     const int64_t n = static_cast<int64_t>(seqs[s].size());
     const int64_t target = std::max<int64_t>(1, n / 2 - static_cast<int64_t>(s % 3));
@@ -76,7 +76,7 @@ TEST(Truncation, MiDistanceCapturesAgree) {
   auto seqs = sequencesOfManyLengths(1000);
   CaptureSpec spec;
   for (int l = 0; l < 3; ++l)
-    for (const char* h : {"hook_attn_out", "hook_mlp_out"}) spec.hooks.push_back(blockHook(l, h));
+    for (HookSuffix h : {hook::kAttnOut, hook::kMlpOut}) spec.hooks.push_back(hookName(l, h));
   for (size_t s = 0; s < seqs.size(); ++s) {
     const int64_t n = static_cast<int64_t>(seqs[s].size());
     if (s % 4 == 3) spec.positions.push_back({});  // every position
@@ -100,10 +100,10 @@ TEST(Truncation, TokensAfterTheLastRequestedPositionAreNotRun) {
   auto model = loadTinyReference();
   std::vector<std::vector<int64_t>> seqs = {someIds(30, model->config().vocabSize, 5)};
   CaptureSpec spec;
-  spec.hooks = {"blocks.0.attn.hook_pattern"};
+  spec.hooks = {hookName(0, hook::kAttnPattern)};
   spec.positions = {{4}};
   Captures c = model->run(seqs, spec);
-  torch::Tensor pattern = c.at("blocks.0.attn.hook_pattern")[0];  // [H, 1, 30]
+  torch::Tensor pattern = c.at(hookName(0, hook::kAttnPattern))[0];  // [H, 1, 30]
   ASSERT_EQ(pattern.size(2), 30);
   EXPECT_TRUE(torch::equal(pattern.narrow(2, 5, 25), torch::zeros_like(pattern.narrow(2, 5, 25))));
   EXPECT_GT(pattern.narrow(2, 0, 5).sum().item<double>(), 0.99);

@@ -1,0 +1,40 @@
+#include "analysis/mi_estimator_floor.h"
+
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "analysis/seeded_random.h"
+#include "stats/descriptive.h"
+#include "stats/zscore.h"
+#include "util/error.h"
+
+namespace laminar {
+
+uint64_t floorStream(int layer, int site, int64_t pair) {
+  if (layer < 0 || layer > 0xFFFF || site < 0 || site > 0xFF || pair < 0 || pair > 0xFFFFFF)
+    throw Error("estimator floor stream: layer " + std::to_string(layer) + ", site " + std::to_string(site) +
+                ", pair " + std::to_string(pair) + " out of range");
+  return (uint64_t{0x464C} << 48) | (static_cast<uint64_t>(layer) << 32) | (static_cast<uint64_t>(site) << 24) |
+         static_cast<uint64_t>(pair);
+}
+
+PairMiWithFloor pairMutualInformationWithFloor(const double* vi, const double* vj, size_t d,
+                                               const stats::PairMiSettings& settings, uint64_t state) {
+  PairMiWithFloor out;
+  out.estimate = stats::pairMutualInformation(vi, vj, d, settings);
+  if (!out.estimate.defined) {
+    out.floor = std::numeric_limits<double>::quiet_NaN();
+    return out;
+  }
+  // The same kept samples as the estimate (trimming is deterministic), y permuted.
+  const stats::TrimmedPairs kept = stats::zTrim(vi, vj, d, settings.zTrim, settings.zDdof);
+  const std::vector<int64_t> perm = seededPermutation(static_cast<int64_t>(kept.y.size()), state);
+  std::vector<double> permuted(kept.y.size());
+  for (size_t k = 0; k < permuted.size(); ++k) permuted[k] = kept.y[static_cast<size_t>(perm[k])];
+  out.floor = stats::keptMutualInformation(kept.x.data(), permuted.data(), kept.x.size(), settings,
+                                           out.estimate.bins).mi;
+  return out;
+}
+
+}  // namespace laminar
