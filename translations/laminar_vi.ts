@@ -2,6 +2,239 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
     <context>
+        <name>AnalysisSettings</name>
+        <message>
+            <source>Text shown:</source>
+            <translation>Văn bản hiển thị:</translation>
+        </message>
+        <message>
+            <source>which text of the set (1 = the first) to show the attention of</source>
+            <translation>văn bản nào của bộ (1 = văn bản đầu tiên) được hiển thị sự chú ý</translation>
+        </message>
+        <message>
+            <source>Attention patterns of one text</source>
+            <translation>Mẫu chú ý của một văn bản</translation>
+        </message>
+        <message>
+            <source>Shows where every attention head looks: for one text, each head's token-by-token attention weights at every layer, and how much attention the target word pays to each earlier token.</source>
+            <translation>Cho thấy mỗi đầu chú ý nhìn vào đâu: với một văn bản, trọng số chú ý giữa từng cặp token của mỗi đầu ở mọi tầng, và từ đích dành bao nhiêu chú ý cho mỗi token đứng trước.</translation>
+        </message>
+        <message>
+            <source>Text shown token by token:</source>
+            <translation>Văn bản xem từng token:</translation>
+        </message>
+        <message>
+            <source>which text of the set (1 = the first) the top tokens are read for</source>
+            <translation>văn bản nào của bộ (1 = văn bản đầu tiên) được đọc các token dự đoán hàng đầu</translation>
+        </message>
+        <message>
+            <source>Token position (-1 = the target):</source>
+            <translation>Vị trí token (-1 = từ đích):</translation>
+        </message>
+        <message>
+            <source>token position in that text (0 = its first token) whose next-token prediction is read; -1 = the target word's last token</source>
+            <translation>vị trí token trong văn bản đó (0 = token đầu tiên) có dự đoán token kế tiếp được đọc; -1 = token cuối của từ đích</translation>
+        </message>
+        <message>
+            <source>Top tokens per layer:</source>
+            <translation>Số token hàng đầu mỗi tầng:</translation>
+        </message>
+        <message>
+            <source>how many of the most probable next tokens to keep per layer</source>
+            <translation>giữ bao nhiêu token kế tiếp có xác suất cao nhất ở mỗi tầng</translation>
+        </message>
+        <message>
+            <source>Logit lens: next-token guesses per layer</source>
+            <translation>Thấu kính logit: dự đoán token kế tiếp theo tầng</translation>
+        </message>
+        <message>
+            <source>Reads the residual stream after every block through the final layer norm and the output layer: which next tokens each layer already favours, and how probable the actual next token after the target is, layer by layer.</source>
+            <translation>Đọc dòng dư sau mỗi khối qua lớp chuẩn hóa cuối và lớp đầu ra: mỗi tầng đã nghiêng về những token kế tiếp nào, và token thực sự đứng sau từ đích có xác suất bao nhiêu, qua từng tầng.</translation>
+        </message>
+        <message>
+            <source>MI estimator:</source>
+            <translation>Cách ước lượng MI:</translation>
+        </message>
+        <message>
+            <source>hist (histogram) or ksg (k-nearest neighbours)</source>
+            <translation>hist (biểu đồ tần suất) hoặc ksg (k láng giềng gần nhất)</translation>
+        </message>
+        <message>
+            <source>Histogram</source>
+            <translation>Biểu đồ tần suất (histogram)</translation>
+        </message>
+        <message>
+            <source>k nearest neighbours (KSG)</source>
+            <translation>k láng giềng gần nhất (KSG)</translation>
+        </message>
+        <message>
+            <source>Bins (fd or a number):</source>
+            <translation>Số khoảng (fd hoặc một số):</translation>
+        </message>
+        <message>
+            <source>histogram bins per axis: fd (Freedman-Diaconis, clamped to [4, 64]) or a number</source>
+            <translation>số ô biểu đồ tần suất mỗi trục: fd (Freedman–Diaconis, giới hạn trong [4, 64]) hoặc một số</translation>
+        </message>
+        <message>
+            <source>Outlier z threshold (0 = off):</source>
+            <translation>Ngưỡng z cho giá trị ngoại lai (0 = tắt):</translation>
+        </message>
+        <message>
+            <source>drop dimensions with |z| above this (0 = off)</source>
+            <translation>bỏ các chiều có |z| lớn hơn ngưỡng này (0 = tắt)</translation>
+        </message>
+        <message>
+            <source>z-score ddof:</source>
+            <translation>ddof của điểm z:</translation>
+        </message>
+        <message>
+            <source>delta degrees of freedom of the z-scores used for trimming (0 as in the original analysis)</source>
+            <translation>số bậc tự do trừ đi (ddof) của điểm z dùng để loại ngoại lai (0 như phân tích gốc)</translation>
+        </message>
+        <message>
+            <source>Neighbours k:</source>
+            <translation>Số láng giềng k:</translation>
+        </message>
+        <message>
+            <source>neighbours of the KSG estimator</source>
+            <translation>số láng giềng của bộ ước lượng KSG</translation>
+        </message>
+        <message>
+            <source>t-test:</source>
+            <translation>Kiểm định t:</translation>
+        </message>
+        <message>
+            <source>student (pooled variance) or welch</source>
+            <translation>student (phương sai gộp) hoặc welch</translation>
+        </message>
+        <message>
+            <source>Student (pooled variance)</source>
+            <translation>Student (phương sai gộp)</translation>
+        </message>
+        <message>
+            <source>Welch</source>
+            <translation>Welch</translation>
+        </message>
+        <message>
+            <source>FDR q:</source>
+            <translation>Ngưỡng q của FDR:</translation>
+        </message>
+        <message>
+            <source>Benjamini-Hochberg false discovery rate</source>
+            <translation>tỉ lệ phát hiện sai Benjamini–Hochberg</translation>
+        </message>
+        <message>
+            <source>Significance level (Bonferroni):</source>
+            <translation>Mức ý nghĩa (Bonferroni):</translation>
+        </message>
+        <message>
+            <source>family-wise significance level of the per-layer Bonferroni correction</source>
+            <translation>mức ý nghĩa toàn họ của hiệu chỉnh Bonferroni theo tầng</translation>
+        </message>
+        <message>
+            <source>Mutual information vs token distance</source>
+            <translation>Thông tin tương hỗ theo khoảng cách token</translation>
+        </message>
+        <message>
+            <source>Measures the mutual information (MI) between the target's occurrences in the attention and MLP outputs of every layer, and how it falls with token distance.</source>
+            <translation>Đo thông tin tương hỗ (MI) giữa các lần xuất hiện của từ đích ở đầu ra attention (cơ chế chú ý) và MLP của mỗi tầng, và MI giảm thế nào theo khoảng cách token.</translation>
+        </message>
+        <message>
+            <source>Histogram bins:</source>
+            <translation>Số khoảng của histogram:</translation>
+        </message>
+        <message>
+            <source>Bins of the similarity histograms over [-1, 1]</source>
+            <translation>Số ô của biểu đồ tần suất độ tương đồng trên [-1, 1]</translation>
+        </message>
+        <message>
+            <source>Seed (non-target choice):</source>
+            <translation>Hạt giống ngẫu nhiên (chọn token phi đích):</translation>
+        </message>
+        <message>
+            <source>Seed of the non-target choice (which earlier token of each sentence) and of the shuffled baseline</source>
+            <translation>Hạt giống chọn token so sánh (token nào đứng trước trong mỗi câu) và đường cơ sở xáo trộn</translation>
+        </message>
+        <message>
+            <source>Token similarity across layers (Q, K, V)</source>
+            <translation>Độ tương đồng token qua các tầng (Q, K, V)</translation>
+        </message>
+        <message>
+            <source>Compares the target token with a non-target token of the same sentences, layer by layer: context variance of Q, K and V and the cosine spectrum of their dimensions.</source>
+            <translation>So sánh token đích với một token phi đích trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::AttentionHeadsView</name>
+        <message>
+            <source>head %1</source>
+            <translation>đầu %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>all %n head(s)</source>
+            <translation>
+                <numerusform>cả %n đầu</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Attention patterns — text %1, %2, %3</source>
+            <translation>Mẫu chú ý — văn bản %1, %2, %3</translation>
+        </message>
+        <message>
+            <source>Each square is one attention head at the selected layer: row = the token that attends (query), column = the token attended to (key), colour = the attention weight (each row sums to 1; GPT-2 cannot look ahead, so the upper triangle is empty). Click a head to enlarge it, click again for all heads. Many heads put most weight on the first token: a resting place, not a meaning.</source>
+            <translation>Mỗi ô vuông là một đầu chú ý ở tầng đã chọn: hàng = token đang chú ý (query), cột = token được chú ý tới (key), màu = trọng số chú ý (mỗi hàng cộng lại bằng 1; GPT-2 không nhìn được về sau nên tam giác trên để trống). Nhấp vào một đầu để phóng to, nhấp lần nữa để xem mọi đầu. Nhiều đầu dồn phần lớn trọng số vào token đầu tiên: đó là chỗ nghỉ, không phải ý nghĩa.</translation>
+        </message>
+        <message>
+            <source>Attention weight</source>
+            <translation>Trọng số chú ý</translation>
+        </message>
+        <message>
+            <source>head %1
+“%2” (position %3) attends to
+“%4” (position %5)
+weight %6</source>
+            <translation>đầu %1
+“%2” (vị trí %3) chú ý tới
+“%4” (vị trí %5)
+trọng số %6</translation>
+        </message>
+        <message>
+            <source>Attention heads</source>
+            <translation>Các đầu chú ý</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::AttentionTargetView</name>
+        <message>
+            <source>Where the target “%1” looks — text %2, mean over heads</source>
+            <translation>Từ đích “%1” nhìn vào đâu — văn bản %2, trung bình các đầu</translation>
+        </message>
+        <message>
+            <source>Columns are layers, rows the tokens of the text up to the target word: colour is the attention the target token pays to each of them, averaged over the heads (each column sums to 1). Watch which earlier words the target gathers information from as depth grows.</source>
+            <translation>Cột là các tầng, hàng là các token của văn bản tính đến từ đích: màu là sự chú ý mà token đích dành cho từng token, lấy trung bình qua các đầu (mỗi cột cộng lại bằng 1). Hãy xem từ đích thu thập thông tin từ những từ nào đứng trước khi đi sâu dần.</translation>
+        </message>
+        <message>
+            <source>Token attended to</source>
+            <translation>Token được chú ý tới</translation>
+        </message>
+        <message>
+            <source>Attention weight</source>
+            <translation>Trọng số chú ý</translation>
+        </message>
+        <message>
+            <source>%1
+“%2” (position %3)
+attention from the target %4</source>
+            <translation>%1
+“%2” (vị trí %3)
+chú ý từ từ đích %4</translation>
+        </message>
+        <message>
+            <source>Target's attention</source>
+            <translation>Chú ý của từ đích</translation>
+        </message>
+    </context>
+    <context>
         <name>laminar::CoreMessages</name>
         <message>
             <source>%1: the file is empty: it holds no texts</source>
@@ -230,6 +463,10 @@ mật độ %5</translation>
             <source>similarity %1</source>
             <translation>độ tương đồng %1</translation>
         </message>
+        <message>
+            <source>Cosine spectrum</source>
+            <translation>Phổ cosine</translation>
+        </message>
     </context>
     <context>
         <name>laminar::ExperimentPanel</name>
@@ -252,90 +489,6 @@ mật độ %5</translation>
         <message>
             <source>Experiment:</source>
             <translation>Thí nghiệm:</translation>
-        </message>
-        <message>
-            <source>Token similarity across layers (Q, K, V)</source>
-            <translation>Độ tương đồng token qua các tầng (Q, K, V)</translation>
-        </message>
-        <message>
-            <source>Mutual information vs token distance</source>
-            <translation>Thông tin tương hỗ theo khoảng cách token</translation>
-        </message>
-        <message>
-            <source>Compares the target token with a non-target token of the same sentences, layer by layer: context variance of Q, K and V and the cosine spectrum of their dimensions.</source>
-            <translation>So sánh token đích với một token phi đích trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.</translation>
-        </message>
-        <message>
-            <source>Measures the mutual information (MI) between the target's occurrences in the attention and MLP outputs of every layer, and how it falls with token distance.</source>
-            <translation>Đo thông tin tương hỗ (MI) giữa các lần xuất hiện của từ đích ở đầu ra attention (cơ chế chú ý) và MLP của mỗi tầng, và MI giảm thế nào theo khoảng cách token.</translation>
-        </message>
-        <message>
-            <source>Histogram bins:</source>
-            <translation>Số khoảng của histogram:</translation>
-        </message>
-        <message>
-            <source>Seed (non-target choice):</source>
-            <translation>Hạt giống ngẫu nhiên (chọn token phi đích):</translation>
-        </message>
-        <message>
-            <source>Bins of the similarity histograms over [−1, 1]</source>
-            <translation>Số khoảng của biểu đồ tần suất độ tương đồng trên [−1, 1]</translation>
-        </message>
-        <message>
-            <source>Which earlier token of each sentence is the non-target token</source>
-            <translation>Quyết định token nào đứng trước trong mỗi câu được chọn làm token phi đích</translation>
-        </message>
-        <message>
-            <source>MI estimator:</source>
-            <translation>Cách ước lượng MI:</translation>
-        </message>
-        <message>
-            <source>Histogram</source>
-            <translation>Biểu đồ tần suất (histogram)</translation>
-        </message>
-        <message>
-            <source>k nearest neighbours (KSG)</source>
-            <translation>k láng giềng gần nhất (KSG)</translation>
-        </message>
-        <message>
-            <source>Bins (fd or a number):</source>
-            <translation>Số khoảng (fd hoặc một số):</translation>
-        </message>
-        <message>
-            <source>fd: Freedman–Diaconis rule, clamped to 4–64; or a fixed number of bins</source>
-            <translation>fd: quy tắc Freedman–Diaconis, giới hạn trong 4–64; hoặc một số khoảng cố định</translation>
-        </message>
-        <message>
-            <source>Outlier z threshold (0 = off):</source>
-            <translation>Ngưỡng z cho giá trị ngoại lai (0 = tắt):</translation>
-        </message>
-        <message>
-            <source>Dimensions where either vector's z-score exceeds this are dropped as outliers</source>
-            <translation>Các chiều mà điểm z của một trong hai vectơ vượt ngưỡng này bị loại như giá trị ngoại lai</translation>
-        </message>
-        <message>
-            <source>Neighbours k:</source>
-            <translation>Số láng giềng k:</translation>
-        </message>
-        <message>
-            <source>t-test:</source>
-            <translation>Kiểm định t:</translation>
-        </message>
-        <message>
-            <source>Student (pooled variance)</source>
-            <translation>Student (phương sai gộp)</translation>
-        </message>
-        <message>
-            <source>Welch</source>
-            <translation>Welch</translation>
-        </message>
-        <message>
-            <source>FDR q:</source>
-            <translation>Ngưỡng q của FDR:</translation>
-        </message>
-        <message>
-            <source>Significance level (Bonferroni):</source>
-            <translation>Mức ý nghĩa (Bonferroni):</translation>
         </message>
         <message>
             <source>Add &lt;|endoftext|&gt; before each text</source>
@@ -601,33 +754,81 @@ mật độ %5</translation>
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
         </message>
-    </context>
-    <context>
-        <name>laminar::MainWindow</name>
         <message>
             <source>Laminar profile</source>
             <translation>Hồ sơ theo tầng</translation>
         </message>
-        <message>
-            <source>Cosine spectrum</source>
-            <translation>Phổ cosine</translation>
+    </context>
+    <context>
+        <name>laminar::LogitLensProfileView</name>
+        <message numerus="yes">
+            <source>Logit lens — the token after the target, %n text(s)</source>
+            <translation>
+                <numerusform>Thấu kính logit — token sau từ đích, %n văn bản</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Text by text</source>
-            <translation>Giữa các văn bản</translation>
+            <source>For every text, the residual stream at the target word is read through the output layer at each layer. Top: mean probability of the token that actually follows (bars: ± one standard error over texts). Bottom: its median rank among all tokens (1 = the model's first guess; log scale). A random model stays near rank vocabulary/2 at every layer.</source>
+            <translation>Với mỗi văn bản, dòng dư tại từ đích được đọc qua lớp đầu ra ở từng tầng. Trên: xác suất trung bình của token thực sự đứng sau (thanh: ± một sai số chuẩn qua các văn bản). Dưới: thứ hạng trung vị của nó trong mọi token (1 = dự đoán đầu tiên của mô hình; thang log). Một mô hình ngẫu nhiên ở quanh hạng bằng nửa bộ từ vựng ở mọi tầng.</translation>
         </message>
         <message>
-            <source>MI vs distance</source>
-            <translation>MI theo khoảng cách</translation>
+            <source>P(actual next token)</source>
+            <translation>P(token kế tiếp thực sự)</translation>
         </message>
         <message>
-            <source>MI matrices</source>
-            <translation>Ma trận MI</translation>
+            <source>Median rank</source>
+            <translation>Hạng trung vị</translation>
         </message>
         <message>
-            <source>t and Z</source>
-            <translation>t và Z</translation>
+            <source>%1
+mean P(next) %2 ± %3
+median rank %4</source>
+            <translation>%1
+P(kế tiếp) trung bình %2 ± %3
+hạng trung vị %4</translation>
         </message>
+        <message>
+            <source>Next-token profile</source>
+            <translation>Hồ sơ token kế tiếp</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::LogitLensTopView</name>
+        <message>
+            <source>Logit lens — text %1, after “%2”</source>
+            <translation>Thấu kính logit — văn bản %1, sau “%2”</translation>
+        </message>
+        <message>
+            <source> The token that actually follows is “%1”.</source>
+            <translation> Token thực sự đứng sau là “%1”.</translation>
+        </message>
+        <message>
+            <source>Each column is one layer: the residual stream after that block, read through the final layer norm and the output layer, gives a next-token distribution. Rows are its most probable tokens (rank 1 on top), colour is the probability. Early layers of a trained model guess vaguely; the last layer is the model's own prediction.</source>
+            <translation>Mỗi cột là một tầng: dòng dư sau khối đó, đọc qua lớp chuẩn hóa cuối và lớp đầu ra, cho một phân phối token kế tiếp. Hàng là các token có xác suất cao nhất (hạng 1 ở trên cùng), màu là xác suất. Các tầng đầu của mô hình đã huấn luyện đoán còn mơ hồ; tầng cuối là dự đoán của chính mô hình.</translation>
+        </message>
+        <message>
+            <source>Rank</source>
+            <translation>Hạng</translation>
+        </message>
+        <message>
+            <source>Probability</source>
+            <translation>Xác suất</translation>
+        </message>
+        <message>
+            <source>%1, rank %2
+token “%3” (id %4)
+probability %5</source>
+            <translation>%1, hạng %2
+token “%3” (id %4)
+xác suất %5</translation>
+        </message>
+        <message>
+            <source>Top tokens</source>
+            <translation>Token hàng đầu</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::MainWindow</name>
         <message>
             <source>Layer %1 of %2 done</source>
             <translation>Đã xong tầng %1 / %2</translation>
@@ -887,6 +1088,10 @@ MI %5 nats</source>
 khoảng cách token %4
 MI %5 nat</translation>
         </message>
+        <message>
+            <source>MI vs distance</source>
+            <translation>MI theo khoảng cách</translation>
+        </message>
     </context>
     <context>
         <name>laminar::MiMatrixView</name>
@@ -905,6 +1110,10 @@ MI %5 nats</source>
             <translation>%1, lần xuất hiện %2 và %3
 khoảng cách token %4
 MI %5 nat</translation>
+        </message>
+        <message>
+            <source>MI matrices</source>
+            <translation>Ma trận MI</translation>
         </message>
     </context>
     <context>
@@ -956,6 +1165,10 @@ Z = %5, p = %6, adjusted p = %7</source>
             <translation>%1
 t = %2, p = %3, giá trị p hiệu chỉnh = %4
 Z = %5, p = %6, giá trị p hiệu chỉnh = %7</translation>
+        </message>
+        <message>
+            <source>t and Z</source>
+            <translation>t và Z</translation>
         </message>
     </context>
     <context>
@@ -1258,6 +1471,10 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
 cosine %3</source>
             <translation>văn bản %1 và %2
 cosine %3</translation>
+        </message>
+        <message>
+            <source>Text by text</source>
+            <translation>Giữa các văn bản</translation>
         </message>
     </context>
 </TS>
