@@ -400,7 +400,98 @@ def mi_sources(res):
     return out
 
 
-PROVENANCE = {"similarity": similarity_sources, "mi-distance": mi_sources}
+# --- logit lens (core/analysis/logit_lens_analysis.cpp) -----------------------------------
+def lens_weights(model):
+    """ln_f and the tied LM head of a Hugging Face layout checkpoint, as float64."""
+    model = Path(model)
+    config = json.loads((model / "config.json").read_text())
+    w = {}
+    for f in sorted(model.glob("*.safetensors")):
+        w.update(read_safetensors(f))
+    def get(name):
+        for key in (name, "transformer." + name):
+            if key in w:
+                return w[key].astype(np.float64)
+        raise KeyError(f"{model}: no tensor {name}")
+    return get("ln_f.weight"), get("ln_f.bias"), get("wte.weight"), float(config.get("layer_norm_epsilon", 1e-5))
+
+
+def verify_logit_lens(res, vec, rep, model):
+    lens = res["logit-lens"]
+    rows = lens["rows"]
+    n = len(rows["textIndex"])
+    for layer in lens["layers"]:
+        l = layer["layer"]
+        probs = np.array([num(v) for v in layer["nextProb"]])
+        ranks = np.array(layer["nextRank"], dtype=np.float64)
+        where = f"layer {l}"
+        rep.add("logit lens: mean P(next)", num(layer["meanNextProb"]), probs.mean(), 1e-12, where=where)
+        se = probs.std(ddof=1) / math.sqrt(n) if n > 1 else math.nan
+        rep.add("logit lens: standard error", num(layer["seNextProb"]), se, 1e-9, where=where)
+        rep.add("logit lens: median rank", num(layer["medianNextRank"]), float(np.median(ranks)), 0.0, "abs", where=where)
+        if model is None:
+            continue
+        g, b, wte, eps = lens_weights(model)
+        x = vec[f"layer{l}.resid_post"].astype(np.float64)  # [rows + 1, d], the chosen row last
+        mu = x.mean(axis=1, keepdims=True)
+        var = ((x - mu) ** 2).mean(axis=1, keepdims=True)
+        logits = (x - mu) / np.sqrt(var + eps) * g + b
+        logits = logits @ wte.T
+        logp = logits - logits.max(axis=1, keepdims=True)
+        logp = logp - np.log(np.exp(logp).sum(axis=1, keepdims=True))
+        nxt = np.array(rows["nextId"])
+        rep.add("logit lens: P(next) vs numpy", probs, np.exp(logp[np.arange(n), nxt]), 1e-4, where=where)
+        actual = logits[np.arange(n), nxt][:, None]
+        logits_rows = logits[:n]
+        lo = (logits_rows > actual + 1e-4).sum(axis=1) + 1  # ties within float32 rounding may go either way
+        hi = (logits_rows > actual - 1e-4).sum(axis=1) + 1
+        outside = ((ranks < lo) | (ranks > hi)).sum()
+        rep.exact("logit lens: rank vs numpy (within float32 ties)", [outside], [0], where)
+        top = np.array(layer["topIds"])
+        rep.add("logit lens: top-k P vs numpy", [num(v) for v in layer["topProbs"]], np.exp(logp[-1, top]), 1e-4, where=where)
+        best = np.sort(np.exp(logp[-1]))[::-1][:len(top)]
+        rep.add("logit lens: top-k are the k most probable", np.exp(logp[-1, top]), best, 1e-4, where=where)
+
+
+# --- attention patterns (core/analysis/attention_pattern_analysis.cpp) --------------------
+def verify_attention_pattern(res, vec, rep):
+    a = res["attention-pattern"]
+    h, t, target = a["nHead"], len(a["tokens"]), a["targetPosition"]
+    for layer in a["layers"]:
+        l = layer["layer"]
+        q = vec[f"layer{l}.q"].astype(np.float64).reshape(t, h, -1).transpose(1, 0, 2)  # [H, T, dh]
+        k = vec[f"layer{l}.k"].astype(np.float64).reshape(t, h, -1).transpose(1, 0, 2)
+        scores = q @ k.transpose(0, 2, 1) / math.sqrt(q.shape[2])
+        scores[:, np.triu(np.ones((t, t), dtype=bool), 1)] = -np.inf
+        ref = np.exp(scores - scores.max(axis=2, keepdims=True))
+        ref /= ref.sum(axis=2, keepdims=True)
+        saved = vec[f"layer{l}.pattern"].astype(np.float64)
+        rep.add("attention pattern = softmax(q k^T / sqrt(d_head))", saved, ref, 1e-5, "abs", where=f"layer {l}")
+        rep.add("target's attention = mean over heads", [num(v) for v in layer["targetMass"]], saved[:, target, :].mean(axis=0),
+                1e-12, "abs", where=f"layer {l}")
+
+
+def logit_lens_sources(res):
+    lens = res["logit-lens"]
+    rows = list(zip(lens["rows"]["textIndex"], lens["rows"]["position"]))
+    rows.append((lens["chosen"]["text"], lens["chosen"]["position"]))
+    return [(f"layer{layer['layer']}.resid_post", layer["layer"], ["hook_resid_post"], rows) for layer in lens["layers"]]
+
+
+def attention_sources(res):
+    a = res["attention-pattern"]
+    rows = [(a["text"], p) for p in range(len(a["tokens"]))]
+    out = []
+    for layer in a["layers"]:
+        l = layer["layer"]
+        out.append((f"layer{l}.q", l, ["attn.hook_q"], rows))
+        out.append((f"layer{l}.k", l, ["attn.hook_k"], rows))
+        out.append((f"layer{l}.pattern", l, ["attn.hook_pattern"], rows, "whole"))
+    return out
+
+
+PROVENANCE = {"similarity": similarity_sources, "mi-distance": mi_sources, "logit-lens": logit_lens_sources,
+              "attention-pattern": attention_sources}
 END_OF_TEXT = 50256
 BLANK = " \t\r\n\f\v"
 
@@ -451,9 +542,9 @@ def verify_provenance(res, vec, rep, model, cli, sentences=None):
         rep.fail("activation provenance", f"{path} is not the sentence set of this run (SHA-256 or text count differ)")
         return
     bos = bool(meta["settings"].get("prependBos", False))
-    used = sorted({t for _, _, _, rows in sources for t, _ in rows})
+    used = sorted({t for src in sources for t, _ in src[3]})
     tok_dir = Path(model) if (Path(model) / "vocab.json").exists() and (Path(model) / "merges.txt").exists() else None
-    hooks = sorted({f"blocks.{l}.{h}" for _, l, suffixes, _ in sources for h in suffixes})
+    hooks = sorted({f"blocks.{src[1]}.{h}" for src in sources for h in src[2]})
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         (tmp / "texts.json").write_text(json.dumps([texts[t].replace("[", "").replace("]", "") for t in used]))
@@ -463,8 +554,8 @@ def verify_provenance(res, vec, rep, model, cli, sentences=None):
         # Each text only as far as its last recorded row: the run stopped there too (the model is
         # causal), so the batch rows line up as they did then and the bits must agree.
         last = {}
-        for _, _, _, rows in sources:
-            for t, p in rows:
+        for src in sources:
+            for t, p in src[3]:
                 last[t] = max(last.get(t, 0), p)
         ids = [seq[:last[t] + 1] for t, seq in zip(used, ids)]
         (tmp / "ids.json").write_text(json.dumps(ids))
@@ -474,9 +565,17 @@ def verify_provenance(res, vec, rep, model, cli, sentences=None):
         acts = read_safetensors(tmp / "acts.safetensors")
     seq_of = {t: i for i, t in enumerate(used)}
     described = set()
-    for name, l, suffixes, rows in sources:
+    for src in sources:
+        name, l, suffixes, rows = src[:4]
         described.add(name)
         saved = vec.get(name)
+        if len(src) > 4:  # the whole capture of one text (hook_pattern [head, query, key])
+            ref = acts[f"seq{seq_of[rows[0][0]]}.blocks.{l}.{suffixes[0]}"]
+            if saved is None or saved.dtype != np.float32 or saved.shape != ref.shape:
+                rep.fail("activation provenance", f"{name}: missing, or not F32 of shape {list(ref.shape)}")
+            else:
+                rep.exact("activation provenance (bits)", saved.view(np.uint32), ref.astype(np.float32).view(np.uint32), name)
+            continue
         if any(p >= acts[f"seq{seq_of[t]}.blocks.{l}.{suffixes[0]}"].shape[0] for t, p in rows):
             rep.fail("activation provenance", f"{name}: a recorded position lies beyond its text")
             continue
@@ -497,6 +596,8 @@ def verify_tables(res, d, rep):
     def rows(name):
         with open(d / name, newline="") as f:
             return list(csv.DictReader(f))
+    if res["experiment"] in ("logit-lens", "attention-pattern"):
+        return  # their CSV tables are written from the same lists verify_* checks above
     if res["experiment"] == "similarity":
         ref = {}
         for layer in res["similarity"]["layers"]:
@@ -696,6 +797,10 @@ def main(argv):
         verify_similarity(res, vec, rep)
     elif res["experiment"] == "mi-distance":
         verify_mi(res, vec, rep)
+    elif res["experiment"] == "logit-lens":
+        verify_logit_lens(res, vec, rep, model)
+    elif res["experiment"] == "attention-pattern":
+        verify_attention_pattern(res, vec, rep)
     else:
         print(f"verify_results: unknown experiment {res['experiment']!r}", file=sys.stderr)
         return 2

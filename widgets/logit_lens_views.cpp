@@ -67,7 +67,8 @@ QString LogitLensTopView::caption() const {
 
 void LogitLensTopView::clearPlot() {
   plot()->clearPlottables();
-  plot()->clearItems();
+  for (QCPItemText* label : labels_) plot()->removeItem(label);  // not clearItems(): the cursor line is an item too
+  labels_.clear();
   map_ = nullptr;
   rect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
   rect_->axis(QCPAxis::atLeft)->setLabel(tr("Rank"));
@@ -91,6 +92,7 @@ void LogitLensTopView::rebuild() {
     for (size_t i = 0; i < layer.topProbs.size(); ++i) {
       map_->data()->setCell(layer.layer, static_cast<int>(i), layer.topProbs[i]);
       auto* label = new QCPItemText(plot());
+      labels_.push_back(label);
       label->setClipAxisRect(rect_);
       label->position->setAxes(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
       label->position->setCoords(layer.layer + 1, static_cast<double>(i) + 1);

@@ -30,6 +30,7 @@ class LogitLensTopView : public FigureView {
   QCPAxisRect* rect_;
   QCPColorScale* scale_;
   QCPColorMap* map_ = nullptr;
+  std::vector<QCPItemText*> labels_;  // one token per cell
 };
 
 class LogitLensProfileView : public FigureView {

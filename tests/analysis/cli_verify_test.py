@@ -37,13 +37,40 @@ with tempfile.TemporaryDirectory() as tmp:
              "--estimator", "ksg", "--ttest", "welch", "--z-trim", "3", "--out", str(tmp / "mi")], 0)
     p = run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
              "--bins", "12", "--out", str(tmp / "mi-hist")], 0)
-    for out in ("sim", "mi", "mi-hist"):
+    run(["analyze", "logit-lens", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
+         "--text", "2", "--top-k", "4", "--out", str(tmp / "lens")], 0)
+    run(["analyze", "attention-pattern", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
+         "--text", "3", "--out", str(tmp / "attn")], 0)
+    for out in ("sim", "mi", "mi-hist", "lens", "attn"):
         # --model: every saved vector is also checked against the model's hooks, bit for bit.
         v = subprocess.run([sys.executable, str(verify), str(tmp / out), "--model", str(tmp / "model"), "--cli", cli],
                            capture_output=True, text=True)
         print(v.stdout)
         if v.returncode != 0 or "activation provenance (bits)" not in v.stdout:
             failures.append(f"verify_results {out}: exit {v.returncode}\n{v.stdout}\n{v.stderr}")
+
+    # The new analyses' own checks can fail: q and k swapped in a copy, and a doctored probability.
+    doctored = tmp / "attn-swapped"
+    shutil.copytree(tmp / "attn", doctored)
+    raw = bytearray((doctored / "vectors.safetensors").read_bytes())
+    (n,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + n])
+    (q0, q1), (k0, k1) = header["layer1.q"]["data_offsets"], header["layer1.k"]["data_offsets"]
+    q, k = raw[8 + n + q0:8 + n + q1], raw[8 + n + k0:8 + n + k1]
+    raw[8 + n + q0:8 + n + q1], raw[8 + n + k0:8 + n + k1] = k, q
+    (doctored / "vectors.safetensors").write_bytes(bytes(raw))
+    v = subprocess.run([sys.executable, str(verify), str(doctored)], capture_output=True, text=True)
+    if v.returncode != 1 or "softmax(q k^T" not in v.stderr:
+        failures.append(f"verify_results missed swapped q and k: exit {v.returncode}\n{v.stderr}")
+    doctored = tmp / "lens-doctored"
+    shutil.copytree(tmp / "lens", doctored)
+    res = json.loads((doctored / "results.json").read_text())
+    res["logit-lens"]["layers"][1]["nextProb"][0] *= 1.01
+    (doctored / "results.json").write_text(json.dumps(res))
+    v = subprocess.run([sys.executable, str(verify), str(doctored), "--model", str(tmp / "model"), "--cli", cli],
+                       capture_output=True, text=True)
+    if v.returncode != 1 or "P(next) vs numpy" not in v.stderr:
+        failures.append(f"verify_results missed a doctored logit-lens probability: exit {v.returncode}\n{v.stderr}")
 
     # The provenance check itself: swap the attention and MLP rows of layer 0 in a copy.
     swapped = tmp / "mi-swapped"

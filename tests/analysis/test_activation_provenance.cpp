@@ -42,7 +42,7 @@ void expectProvenance(const std::string& name, bool prependBos) {
   SentenceSet set = loadSentenceSet(laminar::test::sourceDir() / "resources/examples" / entry->exampleSet);
   RunSettings settings;
   settings.experiment = name;
-  settings.options["bins"] = 11;
+  if (name == "similarity") settings.options["bins"] = 11;  // a cheap run; every other setting at its default
   settings.target.prependBos = prependBos;
   RunResults r = runExperiment(*tiny().model, *tiny().tokenizer, set, settings);
   auto sources = entry->describe(r);
