@@ -14,17 +14,10 @@ namespace laminar {
 
 namespace {
 
-QString shownToken(const std::string& token) {
-  QString t = QString::fromStdString(token);
-  t.replace(QLatin1Char(' '), QChar(0x2423));  // ␣: the leading space GPT-2 tokens carry
-  t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-  return t;
-}
-
 // Token labels on an axis: "3 ␣cat" (position, token).
 QSharedPointer<QCPAxisTickerText> tokenTicker(const AttentionPatternResults& r, int every) {
   QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-  for (int64_t p = 0; p < r.length(); p += every) ticker->addTick(static_cast<double>(p), shownToken(r.tokens[static_cast<size_t>(p)]));
+  for (int64_t p = 0; p < r.length(); p += every) ticker->addTick(static_cast<double>(p), Labels::token(r.tokens[static_cast<size_t>(p)]));
   return ticker;
 }
 
@@ -156,9 +149,9 @@ QString AttentionHeadsView::toolTipAt(const QPointF& pixel) const {
   const AttentionPatternLayer& layer = r.layers[static_cast<size_t>(shownLayer())];
   return tr("head %1\n“%2” (position %3) attends to\n“%4” (position %5)\nweight %6")
       .arg(head + 1)
-      .arg(shownToken(r.tokens[static_cast<size_t>(q)]))
+      .arg(Labels::token(r.tokens[static_cast<size_t>(q)]))
       .arg(q)
-      .arg(shownToken(r.tokens[static_cast<size_t>(k)]))
+      .arg(Labels::token(r.tokens[static_cast<size_t>(k)]))
       .arg(k)
       .arg(plot()->locale().toString(k > q ? 0.0 : static_cast<double>(r.weight(layer, head, q, k)), 'g', 4));
 }
@@ -199,7 +192,7 @@ QString AttentionTargetView::title() const {
   if (!hasData()) return {};
   const AttentionPatternResults& r = patterns();
   return tr("Where the target “%1” looks — text %2, mean over heads")
-      .arg(shownToken(r.tokens[static_cast<size_t>(r.targetPosition)]))
+      .arg(Labels::token(r.tokens[static_cast<size_t>(r.targetPosition)]))
       .arg(r.text + 1);
 }
 
@@ -243,7 +236,7 @@ QString AttentionTargetView::toolTipAt(const QPointF& pixel) const {
   if (l < 0 || l >= static_cast<int>(r.layers.size()) || k < 0 || k > r.targetPosition) return {};
   return tr("%1\n“%2” (position %3)\nattention from the target %4")
       .arg(Labels::layer(l))
-      .arg(shownToken(r.tokens[static_cast<size_t>(k)]))
+      .arg(Labels::token(r.tokens[static_cast<size_t>(k)]))
       .arg(k)
       .arg(plot()->locale().toString(r.layers[static_cast<size_t>(l)].targetMass[static_cast<size_t>(k)], 'g', 4));
 }

@@ -13,14 +13,6 @@ namespace laminar {
 
 namespace {
 
-// A token as the eye should read it: its spaces and line breaks made visible.
-QString shownToken(const std::string& token) {
-  QString t = QString::fromStdString(token);
-  t.replace(QLatin1Char(' '), QChar(0x2423));  // ␣
-  t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-  return t;
-}
-
 QString contextText(const LogitLensResults& r) {
   QString context;
   const int from = std::max(0, static_cast<int>(r.chosenTokens.size()) - 8);  // the last few tokens
@@ -58,7 +50,7 @@ QString LogitLensTopView::title() const {
 
 QString LogitLensTopView::caption() const {
   QString actual;
-  if (hasData() && lens().chosenNextId >= 0) actual = tr(" The token that actually follows is “%1”.").arg(shownToken(lens().chosenNextToken));
+  if (hasData() && lens().chosenNextId >= 0) actual = tr(" The token that actually follows is “%1”.").arg(Labels::token(lens().chosenNextToken));
   return tr("Each column is one layer: the residual stream after that block, read through the final layer norm and "
             "the output layer, gives a next-token distribution. Rows are its most probable tokens (rank 1 on top), "
             "colour is the probability. Early layers of a trained model guess vaguely; the last layer is the "
@@ -96,7 +88,7 @@ void LogitLensTopView::rebuild() {
       label->setClipAxisRect(rect_);
       label->position->setAxes(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
       label->position->setCoords(layer.layer + 1, static_cast<double>(i) + 1);
-      label->setText(shownToken(layer.topTokens[i]));
+      label->setText(Labels::token(layer.topTokens[i]));
       label->setFont(plotstyle::font(fontSize));
       // Dark text on the light end of the scale, white on the dark end.
       label->setColor(layer.topProbs[i] > 0.6 ? Qt::black : Qt::white);
@@ -120,7 +112,7 @@ QString LogitLensTopView::toolTipAt(const QPointF& pixel) const {
   return tr("%1, rank %2\ntoken “%3” (id %4)\nprobability %5")
       .arg(Labels::layer(l))
       .arg(i + 1)
-      .arg(shownToken(layer.topTokens[static_cast<size_t>(i)]))
+      .arg(Labels::token(layer.topTokens[static_cast<size_t>(i)]))
       .arg(layer.topIds[static_cast<size_t>(i)])
       .arg(plot()->locale().toString(layer.topProbs[static_cast<size_t>(i)], 'g', 4));
 }

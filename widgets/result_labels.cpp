@@ -45,4 +45,11 @@ const char* Labels::measureKey(int measure) {
 }
 const char* Labels::siteKey(int site) { return site == 0 ? "attn" : "mlp"; }
 
+QString Labels::token(const std::string& token) {
+  QString t = QString::fromStdString(token);
+  t.replace(QLatin1Char(' '), QChar(0x2423));  // ␣
+  t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+  return t;
+}
+
 }  // namespace laminar

@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 // Translated names of the things results are indexed by. Files use the English keys of
 // core (blockKey() & co.); the screen uses these. Defined here so widgets need no engine.
 #include <QCoreApplication>
@@ -26,6 +27,8 @@ class Labels {
   static QString textAxis();
   static QString significant();
   static QString waitingForData();
+  // A GPT-2 token as the eye should read it: its leading space as ␣, line breaks as \n.
+  static QString token(const std::string& token);
   // File keys, as core writes them (kept local so widgets link no engine code).
   static const char* blockKey(int block);
   static const char* groupKey(int group);

@@ -61,14 +61,9 @@ class AttentionPatternAnalysis final : public Analysis {
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
     const AttentionPatternSettings s = attentionPatternSettings(in.settings);
-    TargetOptions opt;
-    opt.target = s.target;
-    opt.caseInsensitive = s.caseInsensitive;
-    opt.prependBos = s.prependBos;
-    opt.maxTokens = in.config.nPositions;
-    LocatedSet located = locateTargets(in.sentences, in.tokenizer, opt);
+    LocatedSet located = locateTargets(in.sentences, in.tokenizer, targetOptions(in.settings.target, in.config.nPositions));
     for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
-    const std::string source = in.sentences.source.empty() ? "sentences" : in.sentences.source.string();
+    const std::string source = sentenceSourceName(in.sentences);
     const LocatedText* chosen = nullptr;
     for (const LocatedText& t : located.texts)
       if (t.textIndex == s.text - 1) chosen = &t;
@@ -195,11 +190,9 @@ class AttentionPatternAnalysis final : public Analysis {
     const AttentionPatternResults& r = *results.get<AttentionPatternResults>();
     std::string mass = "layer,key_position,token,target_mass\n";
     for (const AttentionPatternLayer& l : r.layers)
-      for (size_t k = 0; k < l.targetMass.size(); ++k) {
-        std::string token = "\"";
-        for (char c : r.tokens[k]) token += c == '"' ? std::string("\"\"") : std::string(1, c);
-        mass += std::to_string(l.layer) + "," + std::to_string(k) + "," + token + "\"," + csvNumber(l.targetMass[k]) + "\n";
-      }
+      for (size_t k = 0; k < l.targetMass.size(); ++k)
+        mass += std::to_string(l.layer) + "," + std::to_string(k) + "," + csvField(r.tokens[k]) + "," +
+                csvNumber(l.targetMass[k]) + "\n";
     return {{"target_mass.csv", mass}};
   }
 
@@ -211,9 +204,8 @@ class AttentionPatternAnalysis final : public Analysis {
       size_t best = 0;
       for (size_t k = 1; k < l.targetMass.size(); ++k)
         if (l.targetMass[k] > l.targetMass[best]) best = k;
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.3f", l.targetMass[best]);
-      out += std::to_string(l.layer) + "  " + std::to_string(best) + " \"" + r.tokens[best] + "\" " + buf + "\n";
+      out += std::to_string(l.layer) + "  " + std::to_string(best) + " \"" + r.tokens[best] + "\" " +
+             summaryNumber(l.targetMass[best]) + "\n";
     }
     return out;
   }

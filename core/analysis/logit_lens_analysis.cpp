@@ -14,6 +14,7 @@
 #include "analysis/sentence_set.h"
 #include "analysis/target_locator.h"
 #include "model/hook_points.h"
+#include "stats/descriptive.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "util/error.h"
 
@@ -69,19 +70,6 @@ nlohmann::json settingsToJson(const LogitLensSettings& s) {
           {"text", s.text},           {"position", s.position},               {"topK", s.topK}};
 }
 
-// Text for a CSV cell: quoted, quotes doubled (tokens hold commas, quotes and spaces).
-std::string csvText(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
-
 double median(std::vector<int64_t> v) {
   if (v.empty()) return std::nan("");
   std::sort(v.begin(), v.end());
@@ -92,13 +80,9 @@ double median(std::vector<int64_t> v) {
 // Mean and its standard error (sample sd with ddof 1 over sqrt(n); NaN below two values).
 std::pair<double, double> meanAndSe(const std::vector<double>& v) {
   if (v.empty()) return {std::nan(""), std::nan("")};
-  double mean = 0;
-  for (double x : v) mean += x;
-  mean /= static_cast<double>(v.size());
-  if (v.size() < 2) return {mean, std::nan("")};
-  double ss = 0;
-  for (double x : v) ss += (x - mean) * (x - mean);
-  return {mean, std::sqrt(ss / static_cast<double>(v.size() - 1) / static_cast<double>(v.size()))};
+  const double se = v.size() < 2 ? std::nan("")
+                                 : stats::standardDeviation(v, 1) / std::sqrt(static_cast<double>(v.size()));
+  return {stats::mean(v), se};
 }
 
 class LogitLensAnalysis final : public Analysis {
@@ -115,14 +99,9 @@ class LogitLensAnalysis final : public Analysis {
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
     const LogitLensSettings s = logitLensSettings(in.settings);
-    TargetOptions opt;
-    opt.target = s.target;
-    opt.caseInsensitive = s.caseInsensitive;
-    opt.prependBos = s.prependBos;
-    opt.maxTokens = in.config.nPositions;
-    LocatedSet located = locateTargets(in.sentences, in.tokenizer, opt);
+    LocatedSet located = locateTargets(in.sentences, in.tokenizer, targetOptions(in.settings.target, in.config.nPositions));
     for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
-    const std::string source = in.sentences.source.empty() ? "sentences" : in.sentences.source.string();
+    const std::string source = sentenceSourceName(in.sentences);
 
     LogitLensResults r;
     r.settings = s;
@@ -310,11 +289,11 @@ class LogitLensAnalysis final : public Analysis {
       profile += layer + "," + csvNumber(l.meanNextProb) + "," + csvNumber(l.seNextProb) + "," +
                  csvNumber(l.medianNextRank) + "\n";
       for (size_t k = 0; k < l.topIds.size(); ++k)
-        top += layer + "," + std::to_string(k + 1) + "," + std::to_string(l.topIds[k]) + "," + csvText(l.topTokens[k]) +
+        top += layer + "," + std::to_string(k + 1) + "," + std::to_string(l.topIds[k]) + "," + csvField(l.topTokens[k]) +
                "," + csvNumber(l.topProbs[k]) + "\n";
       for (size_t i = 0; i < l.nextProb.size(); ++i)
         rows += layer + "," + std::to_string(r.textIndex[i]) + "," + std::to_string(r.position[i]) + "," +
-                std::to_string(r.nextId[i]) + "," + csvText(r.nextToken[i]) + "," + csvNumber(l.nextProb[i]) + "," +
+                std::to_string(r.nextId[i]) + "," + csvField(r.nextToken[i]) + "," + csvNumber(l.nextProb[i]) + "," +
                 std::to_string(l.nextRank[i]) + "\n";
     }
     return {{"profile.csv", profile}, {"top_tokens.csv", top}, {"rows.csv", rows}};
@@ -325,8 +304,8 @@ class LogitLensAnalysis final : public Analysis {
     std::string out = "layer  P(next) mean  se  median rank   top token at text " + std::to_string(r.chosenText + 1) +
                       ", position " + std::to_string(r.chosenPosition) + "\n";
     for (const LogitLensLayer& l : r.layers)
-      out += std::to_string(l.layer) + "  " + fmt(l.meanNextProb) + "  " + fmt(l.seNextProb) + "  " +
-             fmt(l.medianNextRank) + "   " + (l.topTokens.empty() ? "" : "\"" + l.topTokens[0] + "\" " + fmt(l.topProbs[0])) +
+      out += std::to_string(l.layer) + "  " + summaryNumber(l.meanNextProb) + "  " + summaryNumber(l.seNextProb) + "  " +
+             summaryNumber(l.medianNextRank) + "   " + (l.topTokens.empty() ? "" : "\"" + l.topTokens[0] + "\" " + summaryNumber(l.topProbs[0])) +
              "\n";
     return out;
   }

@@ -136,12 +136,6 @@ MiDistanceSettings miDistanceSettings(const RunSettings& run) {
   return s;
 }
 
-std::string fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
-
 class MiDistanceAnalysis final : public Analysis {
  public:
   std::string name() const override { return "mi-distance"; }
@@ -166,14 +160,9 @@ class MiDistanceAnalysis final : public Analysis {
     if (!(s.fdrQ > 0 && s.fdrQ < 1)) throw Error("the FDR level q must lie strictly between 0 and 1");
     if (!(s.alpha > 0 && s.alpha < 1)) throw Error("the significance level must lie strictly between 0 and 1");
 
-    TargetOptions opt;
-    opt.target = s.target;
-    opt.caseInsensitive = s.caseInsensitive;
-    opt.prependBos = s.prependBos;
-    opt.maxTokens = in.config.nPositions;
-    LocatedSet located = locateTargets(in.sentences, in.tokenizer, opt);
+    LocatedSet located = locateTargets(in.sentences, in.tokenizer, targetOptions(in.settings.target, in.config.nPositions));
     for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
-    const std::string source = in.sentences.source.empty() ? "sentences" : in.sentences.source.string();
+    const std::string source = sentenceSourceName(in.sentences);
     MiSelection sel = selectMiTokens(located, source);
     for (auto& d : sel.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
 
@@ -390,10 +379,10 @@ class MiDistanceAnalysis final : public Analysis {
     std::string out = "layer  meanMI(attn) meanMI(mlp)  tau(attn) tau(mlp)  t  p(BH)  Z  p(Z)\n";
     for (size_t i = 0; i < m.layers.size(); ++i) {
       const MiLayer& l = m.layers[i];
-      out += std::to_string(l.layer) + "  " + fmt(l.sites[0].meanMi) + " " + fmt(l.sites[1].meanMi) + "  " +
-             fmt(l.sites[0].tau) + " " + fmt(l.sites[1].tau) + "  " + fmt(l.t) + " " +
-             (i < m.pFdr.size() ? fmt(m.pFdr[i]) : "-") + (i < m.significantFdr.size() && m.significantFdr[i] ? "*" : "") +
-             "  " + fmt(l.fisherZ) + " " + fmt(l.fisherP) + "\n";
+      out += std::to_string(l.layer) + "  " + summaryNumber(l.sites[0].meanMi) + " " + summaryNumber(l.sites[1].meanMi) + "  " +
+             summaryNumber(l.sites[0].tau) + " " + summaryNumber(l.sites[1].tau) + "  " + summaryNumber(l.t) + " " +
+             (i < m.pFdr.size() ? summaryNumber(m.pFdr[i]) : "-") + (i < m.significantFdr.size() && m.significantFdr[i] ? "*" : "") +
+             "  " + summaryNumber(l.fisherZ) + " " + summaryNumber(l.fisherP) + "\n";
     }
     return out + "(Fisher Z on Kendall taus is an approximation; * = significant after Benjamini-Hochberg)\n";
   }

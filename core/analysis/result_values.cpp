@@ -1,3 +1,4 @@
+#include <cstdio>
 #include "analysis/result_values.h"
 
 #include <charconv>
@@ -54,6 +55,12 @@ std::string csvField(const std::string& s) {
     out += c;
   }
   return out + "\"";
+}
+
+std::string summaryNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
 }
 
 }  // namespace laminar

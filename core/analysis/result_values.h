@@ -18,5 +18,7 @@ std::vector<double> readJsonNumbers(const nlohmann::json& j);
 std::string csvNumber(double v);
 // A CSV field: quoted when it holds a comma, quote or line break.
 std::string csvField(const std::string& s);
+// A number for the plain-text summaries `laminar-cli analyze` prints ("%.4g").
+std::string summaryNumber(double v);
 
 }  // namespace laminar

@@ -305,4 +305,8 @@ SentenceSet loadSentenceSet(const fs::path& path) {
   return parseSentenceSet(readFile(path), path);
 }
 
+std::string sentenceSourceName(const SentenceSet& set) {
+  return set.source.empty() ? "sentences" : set.source.string();
+}
+
 }  // namespace laminar

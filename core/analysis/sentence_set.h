@@ -50,6 +50,8 @@ SentenceSet parseSentenceSet(const std::string& bytes, const std::filesystem::pa
 std::string describeLocation(const SentenceSet& set, int line);
 // "her.txt: line 12: warning: ..." — one line for stderr or a log.
 std::string formatDiagnostic(const SentenceSet& set, const Diagnostic& d);
-const char* severityName(Diagnostic::Severity s);  // "info", "warning", "error"
+const char* severityName(Diagnostic::Severity s);
+// How messages name the set: its file, or "sentences" for a set built in memory.
+std::string sentenceSourceName(const SentenceSet& set);  // "info", "warning", "error"
 
 }  // namespace laminar

@@ -52,12 +52,6 @@ SimilaritySettings similaritySettings(const RunSettings& run) {
   return s;
 }
 
-std::string fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
-
 // The stream of the shuffled baseline's permutation of group g (text streams use 0, 1, ...).
 uint64_t shuffleStream(int g) { return (uint64_t{1} << 63) | static_cast<uint64_t>(g); }
 
@@ -76,16 +70,11 @@ class SimilarityAnalysis final : public Analysis {
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
     const SimilaritySettings s = similaritySettings(in.settings);
-    TargetOptions opt;
-    opt.target = s.target;
-    opt.caseInsensitive = s.caseInsensitive;
-    opt.prependBos = s.prependBos;
-    opt.maxTokens = in.config.nPositions;
-    LocatedSet located = locateTargets(in.sentences, in.tokenizer, opt);
+    LocatedSet located = locateTargets(in.sentences, in.tokenizer, targetOptions(in.settings.target, in.config.nPositions));
     SimilaritySelection sel = selectSimilarityTokens(located, s.seed);
     for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
     for (auto& d : sel.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
-    const std::string source = in.sentences.source.empty() ? "sentences" : in.sentences.source.string();
+    const std::string source = sentenceSourceName(in.sentences);
     for (int g = 0; g < kGroups; ++g)
       if (sel.sequence[static_cast<size_t>(g)].size() < 2)
         throw Error(fileError(source, std::string("token similarity needs at least 2 ") +
@@ -287,7 +276,7 @@ class SimilarityAnalysis final : public Analysis {
       out += std::to_string(l.layer);
       for (int g = 0; g < kGroups; ++g) {
         out += g ? "   " : "  ";
-        for (int m = 0; m < kMatrices; ++m) out += " " + fmt(l.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)].variance);
+        for (int m = 0; m < kMatrices; ++m) out += " " + summaryNumber(l.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)].variance);
       }
       out += "\n";
     }

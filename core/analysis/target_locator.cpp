@@ -212,4 +212,13 @@ LocatedSet locateTargets(const SentenceSet& set, const BpeTokenizer& tokenizer, 
   return out;
 }
 
+TargetOptions targetOptions(const TargetSettings& target, int64_t maxTokens) {
+  TargetOptions o;
+  o.target = target.target;
+  o.caseInsensitive = target.caseInsensitive;
+  o.prependBos = target.prependBos;
+  o.maxTokens = maxTokens;
+  return o;
+}
+
 }  // namespace laminar

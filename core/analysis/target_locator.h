@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/analysis_settings.h"
 #include "analysis/sentence_set.h"
 #include "analysis/utf8_text.h"
 
@@ -43,6 +44,9 @@ struct TargetOptions {
   bool prependBos = false;     // "<|endoftext|>" first; positions then count it
   int64_t maxTokens = 1024;    // the model's n_positions
 };
+
+// The run's target settings for a model with `maxTokens` positions.
+TargetOptions targetOptions(const TargetSettings& target, int64_t maxTokens);
 
 struct LocatedText {
   int textIndex = 0;  // into SentenceSet::texts
