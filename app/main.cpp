@@ -22,6 +22,7 @@
 #include "app/engine_info.h"
 #include "util/version.h"
 #include "widgets/layer_cursor.h"
+#include "util/thread_wait_policy.h"
 
 namespace {
 
@@ -34,6 +35,7 @@ bool hasArgument(int argc, char** argv, const char* name) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
   using namespace laminar;
   if (hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v")) {
     std::printf("laminar %s\nlibtorch %s\nCUDA %s\n", versionString().c_str(), engineTorchVersion().toStdString().c_str(),
@@ -64,11 +66,12 @@ int main(int argc, char** argv) {
   QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Select the demo model (a 6-layer GPT-2 trained on the Brown corpus, shipped with Laminar)."));
   QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start the run right away."));
   QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("After the run (or opening --results), save the window as PNG and quit."), QStringLiteral("PNG"));
+  QCommandLineOption during(QStringLiteral("screenshot-during"), QStringLiteral("With --run and --screenshot: save the window when N layers are done, mid-run, and quit."), QStringLiteral("N"));
   QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Index of the view to show first (0-based)."), QStringLiteral("N"));
   QCommandLineOption layer(QStringLiteral("layer"), QStringLiteral("Layer to show (1-based) for --screenshot."), QStringLiteral("N"));
   QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Figure width for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("1400"));
   QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Figure height for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("900"));
-  parser.addOptions({versionOption, render, out, lang, example, results, model, demo, run, screenshot, view, layer, width, height});
+  parser.addOptions({versionOption, render, out, lang, example, results, model, demo, run, screenshot, during, view, layer, width, height});
   parser.addPositionalArgument(QStringLiteral("sentences"), QStringLiteral("A sentence file to load (.txt, .csv, .tsv, .json)."), QStringLiteral("[sentences]"));
   parser.process(app);
 
@@ -134,7 +137,16 @@ int main(int argc, char** argv) {
         QApplication::exit(ok ? 0 : 1);
       });
     };
-    QObject::connect(window.runner(), &RunController::finished, &window, shoot);
+    if (parser.isSet(during)) {
+      // Mid-run: the views as they fill in, with the progress bar and the remaining layers empty.
+      const int layersWanted = parser.value(during).toInt();
+      QObject::connect(window.runner(), &RunController::layerFinished, &window,
+                       [shoot, layersWanted](const ResultsPtr&, int layer) {
+                         if (layer + 1 == layersWanted) shoot();
+                       });
+    } else {
+      QObject::connect(window.runner(), &RunController::finished, &window, shoot);
+    }
     QObject::connect(window.runner(), &RunController::failed, &window, [](const QString& m) {
       std::cerr << "laminar: " << CoreMessages::translate(m).toStdString() << "\n";
       QApplication::exit(1);

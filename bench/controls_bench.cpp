@@ -16,6 +16,7 @@
 #include "analysis/seeded_random.h"
 #include "analysis/spectrum_summary.h"
 #include "stats/pair_mi.h"
+#include "util/thread_wait_policy.h"
 
 using namespace laminar;
 
@@ -38,6 +39,7 @@ std::vector<double> normal(size_t n, std::mt19937_64& rng) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
   CLI::App app{"CPU cost of the controls of issue 10 at GPT-2 XL's shape"};
   int pairs = 21, sentences = 54, replicates = 3, layers = 48, permutations = kDefaultPermutations;
   const int64_t d = 1600;

@@ -14,6 +14,7 @@
 #include "checkpoint/synthetic_checkpoint.h"
 #include "model/gpt2_model.h"
 #include "model/hook_points.h"
+#include "util/thread_wait_policy.h"
 
 using namespace laminar;
 using Clock = std::chrono::steady_clock;
@@ -27,6 +28,7 @@ static double peakRssMiB() {
 }
 
 int main(int argc, char** argv) {
+  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
   CLI::App app{"laminar engine benchmark"};
   std::string modelDir, shape, device = "cpu", dtype = "float32";
   int threads = 0, repeat = 3, nSeq = 54;

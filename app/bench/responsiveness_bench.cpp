@@ -27,8 +27,10 @@
 #include "app/run_worker.h"
 #include "app/sentence_panel.h"
 #include "util/data_paths.h"
+#include "util/thread_wait_policy.h"
 
 int main(int argc, char** argv) {
+  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
   using namespace laminar;
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qputenv("LAMINAR_NO_DIALOGS", "1");

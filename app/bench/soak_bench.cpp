@@ -39,6 +39,7 @@
 #include "app/sentence_panel.h"
 #include "util/data_paths.h"
 #include "widgets/figure_export.h"
+#include "util/thread_wait_policy.h"
 
 namespace fs = std::filesystem;
 using namespace laminar;
@@ -78,6 +79,7 @@ struct Run {
 }  // namespace
 
 int main(int argc, char** argv) {
+  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qputenv("LAMINAR_NO_DIALOGS", "1");
   QApplication app(argc, argv);

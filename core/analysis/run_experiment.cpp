@@ -1,4 +1,5 @@
 // runExperiment: drives any registered Analysis over the model's per-block callback.
+#include <cstdlib>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -119,10 +120,20 @@ RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, 
                        {"texts", sentences.texts.size()},
                        {"sequencesUsed", plan.ids.size()}};
   meta["settings"] = analysis->settingsJson(settings);
+  // The same settings keyed as `laminar-cli analyze` and the app's form name them, so a
+  // reopened run can show (and rerun) exactly what it ran with.
+  meta["options"] = resolvedOptions(*analysis, settings);
+  meta["target"] = {{"target", settings.target.target},
+                    {"caseInsensitive", settings.target.caseInsensitive},
+                    {"prependBos", settings.target.prependBos}};
   meta["device"] = model.options().device;
   meta["dtype"] = model.options().dtype;
   meta["threads"] = torch::get_num_threads();  // what ran, not what was asked (0 = all cores)
   meta["interopThreads"] = torch::get_num_interop_threads();
+  // How idle threads waited (util/thread_wait_policy.h): it changes run time, not results.
+  auto env = [](const char* name) { const char* v = std::getenv(name); return std::string(v ? v : ""); };
+  meta["threadWaitPolicy"] = {{"OMP_WAIT_POLICY", env("OMP_WAIT_POLICY")},
+                              {"OPENBLAS_THREAD_TIMEOUT", env("OPENBLAS_THREAD_TIMEOUT")}};
 
   const int nLayer = static_cast<int>(config.nLayer);
   double forwardTotal = 0, analysisTotal = 0;

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "model/hook_points.h"
+#include "util/allocator_tuning.h"
 #include "util/error.h"
 
 namespace laminar {
@@ -392,6 +393,7 @@ Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights, const ModelOptions&
       dtype_(parseComputeDType(options.dtype)) {
   if (device_.is_cpu() && dtype_ != torch::kFloat32)
     throw Error("dtype " + options.dtype + " is only supported on CUDA; use float32 on the CPU");
+  tuneAllocatorForTensors();  // activations reuse freed heap instead of faulting in fresh pages
   // libtorch's own default can be a single thread (e.g. its OpenMP build here): 0 means
   // every core the machine reports.
   threads_ = options.threads > 0 ? options.threads : defaultThreadCount();

@@ -6,6 +6,7 @@ the model's hooks (--model), bad input refused with exit 1.
 usage: cli_verify_test.py LAMINAR_CLI SOURCE_DIR
 """
 import json
+import os
 import shutil
 import struct
 import subprocess
@@ -19,8 +20,12 @@ examples = src / "resources" / "examples"
 failures = []
 
 
-def run(args, expect_rc):
-    p = subprocess.run([cli] + args, capture_output=True, text=True)
+THREAD_VARS = ("LAMINAR_THREAD_ENV", "OMP_WAIT_POLICY", "OPENBLAS_THREAD_TIMEOUT")
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k not in THREAD_VARS}
+
+
+def run(args, expect_rc, env=CLEAN_ENV):
+    p = subprocess.run([cli] + args, capture_output=True, text=True, env=env)
     if p.returncode != expect_rc:
         failures.append(f"{' '.join(args)}: exit {p.returncode}, expected {expect_rc}\n{p.stderr}")
     return p
@@ -38,7 +43,14 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
              "--bins", "12", "--out", str(tmp / "mi-hist")], 0)
     run(["analyze", "logit-lens", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
-         "--text", "2", "--top-k", "4", "--out", str(tmp / "lens")], 0)
+         "--text", "2", "--top-k", "4", "--out", str(tmp / "lens")], 0, env=dict(CLEAN_ENV, OMP_WAIT_POLICY="ACTIVE"))
+    # Idle threads sleep unless the user chose otherwise (util/thread_wait_policy.h); the
+    # results say how the run waited.
+    for out, expected in (("sim", {"OMP_WAIT_POLICY": "PASSIVE", "OPENBLAS_THREAD_TIMEOUT": "4"}),
+                          ("lens", {"OMP_WAIT_POLICY": "ACTIVE", "OPENBLAS_THREAD_TIMEOUT": "4"})):
+        seen = json.loads((tmp / out / "results.json").read_text())["metadata"].get("threadWaitPolicy")
+        if seen != expected:
+            failures.append(f"{out}: threadWaitPolicy {seen}, expected {expected}")
     run(["analyze", "attention-pattern", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
          "--text", "3", "--out", str(tmp / "attn")], 0)
     for out in ("sim", "mi", "mi-hist", "lens", "attn"):

@@ -1,0 +1,69 @@
+// Similarity benchmark (not a test): where experiment 1's per-layer analysis spends its time,
+// on random rows of GPT-2 XL's shape (N = 54 sentences, Q|K|V = 3 x 1600 columns), one
+// layer's work for one group: the Q/K/V profiles, the three unit-column inputs (cosine,
+// correlation, shuffled), their six block histograms each (split into the float32 GEMMs
+// alone and the whole call), and the text-by-text similarity. Wall seconds, best of
+// --repeat, printed as JSON. A layer of experiment 1 is two groups of this.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <functional>
+#include <iostream>
+#include <thread>
+
+#include "analysis/similarity_math.h"
+#include "util/allocator_tuning.h"
+#include "util/thread_wait_policy.h"
+
+using namespace laminar;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double bestOf(int repeat, const std::function<void()>& work) {
+  double best = 1e300;
+  for (int r = 0; r < repeat; ++r) {
+    const auto t0 = Clock::now();
+    work();
+    best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
+  }
+  return best;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
+  CLI::App app{"laminar similarity benchmark: one layer of experiment 1's analysis"};
+  int64_t rows = 54, d = 1600;
+  int repeat = 5, threads = 0, bins = 101;
+  app.add_option("--rows", rows, "sentences (rows)");
+  app.add_option("--width", d, "model width (Q, K, V each)");
+  app.add_option("--repeat", repeat, "timed repetitions (the best is reported)");
+  app.add_option("--threads", threads, "libtorch threads (0: every core)");
+  CLI11_PARSE(app, argc, argv);
+  // As a run does (Gpt2Model): every core unless told otherwise.
+  torch::set_num_threads(threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  tuneAllocatorForTensors();  // as a run does (Gpt2Model)
+  torch::manual_seed(0);
+  const torch::Tensor x = torch::randn({rows, 3 * d}, torch::kFloat64);
+  const std::vector<double> edges = similarityBinEdges(bins);
+  const torch::Tensor xn = unitColumns(x, false);
+  nlohmann::json report = {{"rows", rows}, {"width", d}, {"threads", torch::get_num_threads()}};
+  report["qkvProfilesSeconds"] = bestOf(repeat, [&] { qkvProfiles(x, d); });
+  report["unitColumnsSeconds"] = bestOf(repeat, [&] { unitColumns(x, true); });
+  report["blockGemmsFloat32Seconds"] = bestOf(repeat, [&] {
+    const torch::Tensor x32 = xn.to(torch::kFloat32);
+    for (int p = 0; p < 3; ++p)
+      for (int q = p; q < 3; ++q) torch::mm(x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d)).contiguous();
+  });
+  report["blockHistogramsSeconds"] = bestOf(repeat, [&] { similarityBlockHistograms(xn, d, edges); });
+  report["textSimilaritySeconds"] = bestOf(repeat, [&] { textSimilarity(x); });
+  const double measure = report["blockHistogramsSeconds"].get<double>();
+  report["perLayerEstimateSeconds"] =
+      2 * (report["qkvProfilesSeconds"].get<double>() + 3 * report["unitColumnsSeconds"].get<double>() +
+           3 * measure + report["textSimilaritySeconds"].get<double>());
+  std::cout << report.dump(2) << "\n";
+  return 0;
+}
