@@ -198,6 +198,25 @@ void ExperimentPanel::setExperiment(const QString& key) {
   }
 }
 
+void ExperimentPanel::showRunSettings(const RunResults& results) {
+  setExperiment(QString::fromStdString(results.experiment));
+  const auto options = results.metadata.find("options");
+  if (options != results.metadata.end() && options->is_object())
+    for (const Field& f : currentPage().fields) {
+      const auto v = options->find(f.spec.key);
+      if (v == options->end()) continue;
+      try {
+        setValue(f, resolveSettings({f.spec}, {{f.spec.key, *v}}).at(f.spec.key));
+      } catch (const std::exception&) {
+        // a value this version no longer accepts: keep the form's
+      }
+    }
+  const auto target = results.metadata.find("target");
+  if (target != results.metadata.end() && target->is_object())
+    bos_->setChecked(target->value("prependBos", bos_->isChecked()));
+  updateEnabled();
+}
+
 quint64 ExperimentPanel::seed() const {
   for (const Field& f : currentPage().fields)
     if (f.spec.key == "seed") return valueOf(f).get<quint64>();

@@ -27,6 +27,10 @@ class ExperimentPanel : public QWidget {
 
   QString experiment() const;  // registry key: "similarity", "mi-distance", ...
   void setExperiment(const QString& key);
+  // Shows the analysis and settings a run used (metadata "options" and "target" of a results
+  // folder), so a reopened run can be read and rerun as it ran. Settings a folder written
+  // before they were saved does not name keep their current values.
+  void showRunSettings(const RunResults& results);
   // The chosen analysis with its settings; the target (sentence panel) is not set here.
   RunSettings settings() const;
   // The chosen analysis's "seed" setting (0 when it has none): the sentence preview shows

@@ -416,6 +416,7 @@ void MainWindow::startRun() {
   request.untrainedTwin = model_->untrainedTwinSelected();
   request.modelOptions = model_->options();
   request.sentencePath = sentences_->path().toStdString();
+  request.sentences = sentences_->sentenceSet();
   request.settings = experiment_->settings();
   request.settings.target.target = sentences_->targetOverride().toStdString();
   request.settings.target.caseInsensitive = sentences_->caseInsensitive();
@@ -573,6 +574,7 @@ void MainWindow::openResults(const QString& dir) {
     }
     resultsComplete_ = true;
     newestLayer_ = -1;
+    experiment_->showRunSettings(*loaded.first);
     showResults(loaded.first);
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(dir)), 8000);
   });
@@ -580,7 +582,7 @@ void MainWindow::openResults(const QString& dir) {
     try {
       return {std::make_shared<const RunResults>(loadResults(path)), QString()};
     } catch (const std::exception& e) {
-      return {nullptr, QString::fromStdString(e.what())};
+      return {nullptr, CoreMessages::translate(e)};  // by code, in the language of the moment
     }
   }));
 }

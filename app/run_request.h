@@ -7,6 +7,7 @@
 #include <string>
 
 #include "analysis/run_results.h"
+#include "analysis/sentence_set.h"
 
 namespace laminar {
 
@@ -23,6 +24,7 @@ struct RunRequest {
   bool untrainedTwin = false;            // generate modelDirectory as the demo model's untrained twin if missing
   ModelChoice modelOptions;
   std::filesystem::path sentencePath;
+  std::shared_ptr<const SentenceSet> sentences;  // as parsed for the preview (null: the worker reads sentencePath)
   RunSettings settings;
 };
 

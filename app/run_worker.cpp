@@ -1,5 +1,5 @@
 // torch first: Qt defines "slots" and "emit" as macros, which torch headers use as names.
-#include "checkpoint/checkpoint.h"
+#include "analysis/run_inputs.h"
 #include "model/gpt2_model.h"
 
 #include "app/run_worker.h"
@@ -44,11 +44,6 @@ ModelOptions optionsOf(const ModelChoice& c) {
   return o;
 }
 
-std::string keyOf(const RunRequest& r) {
-  return r.modelDirectory.string() + "|" + r.modelOptions.device + "|" + r.modelOptions.dtype + "|" +
-         std::to_string(r.modelOptions.threads);
-}
-
 }  // namespace
 
 void registerRunMetaTypes() {
@@ -61,21 +56,6 @@ void registerRunMetaTypes() {
 RunWorker::RunWorker(std::atomic<bool>* cancel) : cancel_(cancel) {}
 RunWorker::~RunWorker() = default;
 
-const Gpt2Model& RunWorker::modelFor(const RunRequest& request) {
-  if (request.untrainedTwin && !untrainedTwinReady(request.modelDirectory)) {
-    emit phaseChanged(RunPhase::CreatingDemoModel);
-    createUntrainedTwin(request.modelDirectory, cancel_);
-  }
-  const std::string key = keyOf(request);
-  if (!model_ || key != modelKey_) {
-    emit phaseChanged(RunPhase::LoadingModel);
-    model_.reset();  // free the old one first: two XL models may not fit
-    model_ = Gpt2Model::load(request.modelDirectory, optionsOf(request.modelOptions));
-    modelKey_ = key;
-  }
-  return *model_;
-}
-
 void RunWorker::run(const RunRequest& request) {
   // The model yields the CPU to the interface: a lower priority for this thread (and the
   // libtorch threads it starts) keeps the GUI thread responsive when cores are scarce.
@@ -85,19 +65,26 @@ void RunWorker::run(const RunRequest& request) {
   }();
   (void)lowered;
   try {
-    const Gpt2Model& model = modelFor(request);
+    if (request.untrainedTwin && !untrainedTwinReady(request.modelDirectory)) {
+      emit phaseChanged(RunPhase::CreatingDemoModel);
+      inputs_.reset();  // a stale twin may be the loaded model
+      createUntrainedTwin(request.modelDirectory, cancel_);
+    }
+    if (!inputs_) inputs_ = std::make_unique<RunInputs>();
+    RunInputSources sources;
+    sources.modelDirectory = request.modelDirectory;
+    sources.modelOptions = optionsOf(request.modelOptions);
+    sources.sentencePath = request.sentencePath;
+    sources.parsedSentences = request.sentences;
+    *inputs_ = openRunInputs(sources, inputs_.get(), [this](InputStage stage) {
+      emit phaseChanged(stage == InputStage::LoadingModel ? RunPhase::LoadingModel : RunPhase::LoadingTokenizer);
+    });
     if (cancel_->load()) throw Cancelled();
-    emit phaseChanged(RunPhase::LoadingTokenizer);
-    const auto tokenizerDir = BpeTokenizer::directoryHasTokenizer(model.files().tokenizerDirectory)
-                                  ? model.files().tokenizerDirectory
-                                  : findDataPath("tokenizer");
-    const BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(tokenizerDir);
-    const SentenceSet sentences = loadSentenceSet(request.sentencePath);
     emit phaseChanged(RunPhase::Running);
     RunObserver observer;
     observer.onProgress = [this](const RunProgress& p) { emit progress(p); };
     observer.onLayer = [this](const RunResults& soFar, int layer) { emit layerFinished(snapshotOf(soFar), layer); };
-    RunResults results = runExperiment(model, tokenizer, sentences, request.settings, observer, cancel_);
+    RunResults results = runExperiment(*inputs_->model, *inputs_->tokenizer, *inputs_->sentences, request.settings, observer, cancel_);
     emit finished(std::make_shared<const RunResults>(std::move(results)));
   } catch (const Cancelled&) {
     emit cancelled();

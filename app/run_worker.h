@@ -13,7 +13,7 @@
 
 namespace laminar {
 
-class Gpt2Model;
+struct RunInputs;
 
 class RunWorker : public QObject {
   Q_OBJECT
@@ -33,10 +33,8 @@ class RunWorker : public QObject {
   void cancelled();
 
  private:
-  const Gpt2Model& modelFor(const RunRequest& request);
   std::atomic<bool>* cancel_;
-  std::unique_ptr<Gpt2Model> model_;  // kept between runs of the same checkpoint and options
-  std::string modelKey_;
+  std::unique_ptr<RunInputs> inputs_;  // the last run's: its model is kept for the next run of the same checkpoint
 };
 
 class RunController : public QObject {

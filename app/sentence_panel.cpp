@@ -33,6 +33,7 @@
 #include "app/core_messages.h"
 #include "app/language.h"
 #include "tokenizer/bpe_tokenizer.h"
+#include "tokenizer/tokenizer_location.h"
 #include "util/data_paths.h"
 #include "util/error.h"
 
@@ -71,16 +72,15 @@ QString escapeToken(const std::string& text) {
 
 // Runs on a pool thread: tokenizes, locates the target, picks experiment 1's non-target
 // tokens, and renders one paragraph per text.
-std::shared_ptr<TokenViewResult> buildTokenView(const QString& path, const std::filesystem::path& tokenizerDir,
+std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSet> set, const std::filesystem::path& tokenizerDir,
                                                 const std::string& target, bool caseInsensitive, quint64 seed) {
   auto result = std::make_shared<TokenViewResult>();
   try {
-    const SentenceSet set = loadSentenceSet(path.toStdString());
     const auto tokenizer = cachedTokenizer(tokenizerDir);
     TargetOptions options;
     options.target = target;
     options.caseInsensitive = caseInsensitive;
-    const LocatedSet located = locateTargets(set, *tokenizer, options);
+    const LocatedSet located = locateTargets(*set, *tokenizer, options);
     const SimilaritySelection selection = selectSimilarityTokens(located, seed);
     std::map<int, int64_t> nonTarget;  // text index -> position
     for (size_t r = 0; r < selection.textIndex[1].size(); ++r)
@@ -251,7 +251,9 @@ bool SentencePanel::openFile(const QString& path) {
   diagnostics_->clear();
   diagnosticMessages_.clear();
   try {
-    const SentenceSet set = loadSentenceSet(path.toStdString());
+    auto parsed = std::make_shared<const SentenceSet>(loadSentenceSet(path.toStdString()));
+    const SentenceSet& set = *parsed;
+    set_ = parsed;
     path_ = QFileInfo(path).absoluteFilePath();
     fileTarget_ = QString::fromStdString(set.target);
     target_->setText(fileTarget_);
@@ -368,18 +370,18 @@ void SentencePanel::dropEvent(QDropEvent* event) {
 }
 
 void SentencePanel::updateTokenView() {
-  if (path_.isEmpty()) return;
+  if (!set_) return;
   std::filesystem::path dir = tokenizerDir_;
   if (dir.empty()) {
     try {
-      dir = findDataPath("tokenizer");
+      dir = tokenizerDirectoryFor({});
     } catch (const Error& e) {
       tokens_->setPlainText(CoreMessages::translate(e));
       return;
     }
   }
   tokens_->setPlainText(tr("Tokenizing…"));
-  watcher_->setFuture(QtConcurrent::run(buildTokenView, path_, dir, target_->text().trimmed().toStdString(),
+  watcher_->setFuture(QtConcurrent::run(buildTokenView, set_, dir, target_->text().trimmed().toStdString(),
                                         caseInsensitive_->isChecked(), seed_));
 }
 

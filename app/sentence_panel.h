@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "analysis/sentence_set.h"
 #include "util/message.h"
 
 class QComboBox;
@@ -44,6 +45,8 @@ class SentencePanel : public QWidget {
   bool caseInsensitive() const;
   void setTarget(const QString& target);
   int textCount() const { return textCount_; }
+  // The open file as parsed once when it was opened: the preview shows it and the run reads it.
+  std::shared_ptr<const SentenceSet> sentenceSet() const { return set_; }
   QStringList recentFiles() const { return recent_; }
   // Tokenizer folder for the token view (the selected model's, or the bundled one).
   void setTokenizerDirectory(const std::filesystem::path& dir);
@@ -93,6 +96,7 @@ class SentencePanel : public QWidget {
   QStringList recent_;
   QString path_;
   QString fileTarget_;
+  std::shared_ptr<const SentenceSet> set_;
   int textCount_ = 0;
   std::filesystem::path tokenizerDir_;
   quint64 seed_ = 0;

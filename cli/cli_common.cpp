@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tokenizer/tokenizer_location.h"
 #include "model/gpt2_model.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "util/atomic_file.h"
@@ -11,9 +12,7 @@
 namespace laminar::cli {
 
 BpeTokenizer tokenizerForModel(const Gpt2Model& model) {
-  const auto& dir = model.files().tokenizerDirectory;
-  if (!dir.empty() && BpeTokenizer::directoryHasTokenizer(dir)) return BpeTokenizer::fromDirectory(dir);
-  return BpeTokenizer::fromDirectory(findDataPath("tokenizer"));
+  return BpeTokenizer::fromDirectory(tokenizerDirectoryFor(model.files().tokenizerDirectory));
 }
 
 std::vector<std::vector<int64_t>> tokenizeTextsJson(const std::string& path, const Gpt2Model& model) {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "analysis/analysis.h"
+#include "analysis/run_inputs.h"
 #include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
 #include "cli/command_registry.h"
@@ -79,15 +80,14 @@ std::string fmtSeconds(double s) {
 
 int runAnalysis(const CommonOptions& o, const RunSettings& settings) {
   resolvedOptions(*makeAnalysis(settings.experiment), settings);  // bad options fail before loading
-  SentenceSet sentences = loadSentenceSet(o.sentences);
-  ModelOptions mo;
-  mo.device = o.device;
-  mo.threads = o.threads;
-  std::cerr << "loading " << o.model << " on " << o.device << " ...\n";
-  auto model = Gpt2Model::load(o.model, mo);
-  std::filesystem::path tokDir = model->files().tokenizerDirectory;
-  if (tokDir.empty() || !BpeTokenizer::directoryHasTokenizer(tokDir)) tokDir = findDataPath("tokenizer");
-  BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(tokDir);
+  RunInputSources sources;
+  sources.modelDirectory = o.model;
+  sources.modelOptions.device = o.device;
+  sources.modelOptions.threads = o.threads;
+  sources.sentencePath = o.sentences;
+  const RunInputs in = openRunInputs(sources, nullptr, [&](InputStage stage) {
+    if (stage == InputStage::LoadingModel) std::cerr << "loading " << o.model << " on " << o.device << " ...\n";
+  });
 
   RunObserver observer;
   observer.onPrepared = [&](const RunResults& prepared) {
@@ -99,7 +99,7 @@ int runAnalysis(const CommonOptions& o, const RunSettings& settings) {
   };
   std::signal(SIGINT, onAnalyzeInterrupt);
   std::signal(SIGTERM, onAnalyzeInterrupt);
-  RunResults results = runExperiment(*model, tokenizer, sentences, settings, observer, &gInterrupted);
+  RunResults results = runExperiment(*in.model, *in.tokenizer, *in.sentences, settings, observer, &gInterrupted);
   saveResults(results, o.out);
   std::cout << makeAnalysis(results.experiment)->summary(results);
   const auto& t = results.metadata["timings"];
