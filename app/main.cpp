@@ -67,11 +67,12 @@ int main(int argc, char** argv) {
   QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start the run right away."));
   QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("After the run (or opening --results), save the window as PNG and quit."), QStringLiteral("PNG"));
   QCommandLineOption during(QStringLiteral("screenshot-during"), QStringLiteral("With --run and --screenshot: save the window when N layers are done, mid-run, and quit."), QStringLiteral("N"));
+  QCommandLineOption analysis(QStringLiteral("analysis"), QStringLiteral("Analysis to select (similarity, mi-distance, logit-lens, attention-pattern)."), QStringLiteral("NAME"));
   QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Index of the view to show first (0-based)."), QStringLiteral("N"));
   QCommandLineOption layer(QStringLiteral("layer"), QStringLiteral("Layer to show (1-based) for --screenshot."), QStringLiteral("N"));
   QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Figure width for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("1400"));
   QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Figure height for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("900"));
-  parser.addOptions({versionOption, render, out, lang, example, results, model, demo, run, screenshot, during, view, layer, width, height});
+  parser.addOptions({versionOption, render, out, lang, example, results, model, demo, run, screenshot, during, analysis, view, layer, width, height});
   parser.addPositionalArgument(QStringLiteral("sentences"), QStringLiteral("A sentence file to load (.txt, .csv, .tsv, .json)."), QStringLiteral("[sentences]"));
   parser.process(app);
 
@@ -119,6 +120,13 @@ int main(int argc, char** argv) {
     window.sentencePanel()->openFile(parser.positionalArguments().front());
   } else if (window.sentencePanel()->path().isEmpty()) {
     window.sentencePanel()->openExample(QStringLiteral("her"));  // ready to run on first start
+  }
+  if (parser.isSet(analysis)) {
+    window.experimentPanel()->setExperiment(parser.value(analysis));
+    if (window.experimentPanel()->experiment() != parser.value(analysis)) {
+      std::cerr << "laminar: no analysis named '" << parser.value(analysis).toStdString() << "'\n";
+      return 1;
+    }
   }
   if (parser.isSet(view)) window.showView(parser.value(view).toInt());
   window.show();
