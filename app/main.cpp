@@ -22,6 +22,7 @@
 #include "app/engine_info.h"
 #include "util/version.h"
 #include "widgets/layer_cursor.h"
+#include "util/allocator_tuning.h"
 #include "util/thread_wait_policy.h"
 
 namespace {
@@ -36,6 +37,7 @@ bool hasArgument(int argc, char** argv, const char* name) {
 
 int main(int argc, char** argv) {
   laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
+  laminar::tuneAllocatorForTensors();            // before any thread has its own arena
   using namespace laminar;
   if (hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v")) {
     std::printf("laminar %s\nlibtorch %s\nCUDA %s\n", versionString().c_str(), engineTorchVersion().toStdString().c_str(),
@@ -108,6 +110,9 @@ int main(int argc, char** argv) {
     }
   }
 
+  // A scripted screenshot must not wait on a modal error dialog nobody can see: errors go
+  // to stderr and the exit status (below).
+  if (parser.isSet(screenshot)) qputenv("LAMINAR_NO_DIALOGS", "1");
   MainWindow window;
   if (parser.isSet(model)) window.modelPanel()->selectDirectory(parser.value(model));
   if (parser.isSet(demo)) window.modelPanel()->selectDemo();

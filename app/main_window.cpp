@@ -176,6 +176,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     updateBanner();
     updateWelcome();
     if (!runner_->running()) setStatusText([this] { return model_->description(); });
+    runner_->preload(currentRequest());  // loaded while the user reads, not after Run
   });
   setStatusText([this] { return model_->description(); });
   connect(model_, &ModelPanel::manageModelsRequested, this, [this] { modelsAction_->trigger(); });
@@ -240,6 +241,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   tabs_->setCurrentIndex(settings.value(QStringLiteral("window/view"), 0).toInt());
   restorePlotPreferences();
+  // The selected model loads in the background from the start (after main() has applied
+  // --model and friends), so the first layer follows Run by one layer's work.
+  QTimer::singleShot(0, this, [this] { runner_->preload(currentRequest()); });
 }
 
 // Plot preferences (statistic, correction, spectrum selection and scale) persist.
@@ -405,12 +409,7 @@ QString MainWindow::phaseText(RunPhase phase) const {
   return {};
 }
 
-void MainWindow::startRun() {
-  if (runner_->running()) return;
-  if (sentences_->path().isEmpty()) {
-    reportError(tr("Load a sentence file first (or pick one of the examples)."), false);
-    return;
-  }
+RunRequest MainWindow::currentRequest() const {
   RunRequest request;
   request.modelDirectory = model_->modelDirectory();
   request.untrainedTwin = model_->untrainedTwinSelected();
@@ -420,6 +419,16 @@ void MainWindow::startRun() {
   request.settings = experiment_->settings();
   request.settings.target.target = sentences_->targetOverride().toStdString();
   request.settings.target.caseInsensitive = sentences_->caseInsensitive();
+  return request;
+}
+
+void MainWindow::startRun() {
+  if (runner_->running()) return;
+  if (sentences_->path().isEmpty()) {
+    reportError(tr("Load a sentence file first (or pick one of the examples)."), false);
+    return;
+  }
+  const RunRequest request = currentRequest();
   newestLayer_ = -1;
   resultsComplete_ = false;
   resultsSynthetic_ = model_->syntheticWeights();

@@ -51,6 +51,8 @@ class MainWindow : public QMainWindow {
 
  public slots:
   void startRun();
+  // What Run would run now: the selected model, sentences, analysis and settings.
+  RunRequest currentRequest() const;
   void cancelRun();
   void openResults(const QString& dir);
   void openResultsDialog();

@@ -44,6 +44,16 @@ ModelOptions optionsOf(const ModelChoice& c) {
   return o;
 }
 
+// The model yields the CPU to the interface: a lower priority for this thread (and the
+// libtorch threads it starts) keeps the GUI thread responsive when cores are scarce.
+void yieldToTheInterface() {
+  static thread_local bool lowered = [] {
+    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+    return setpriority(PRIO_PROCESS, tid, std::min(19, getpriority(PRIO_PROCESS, tid) + 5)) == 0;
+  }();
+  (void)lowered;
+}
+
 }  // namespace
 
 void registerRunMetaTypes() {
@@ -57,13 +67,7 @@ RunWorker::RunWorker(std::atomic<bool>* cancel) : cancel_(cancel) {}
 RunWorker::~RunWorker() = default;
 
 void RunWorker::run(const RunRequest& request) {
-  // The model yields the CPU to the interface: a lower priority for this thread (and the
-  // libtorch threads it starts) keeps the GUI thread responsive when cores are scarce.
-  static thread_local bool lowered = [] {
-    const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-    return setpriority(PRIO_PROCESS, tid, std::min(19, getpriority(PRIO_PROCESS, tid) + 5)) == 0;
-  }();
-  (void)lowered;
+  yieldToTheInterface();
   try {
     if (request.untrainedTwin && !untrainedTwinReady(request.modelDirectory)) {
       emit phaseChanged(RunPhase::CreatingDemoModel);
@@ -93,6 +97,26 @@ void RunWorker::run(const RunRequest& request) {
   }
 }
 
+void RunWorker::preload(const RunRequest& request) {
+  yieldToTheInterface();
+  if (request.untrainedTwin && !untrainedTwinReady(request.modelDirectory)) {
+    emit preloaded(false);  // Run creates it, with its own phase on screen
+    return;
+  }
+  try {
+    if (!inputs_) inputs_ = std::make_unique<RunInputs>();
+    RunInputSources sources;
+    sources.modelDirectory = request.modelDirectory;
+    sources.modelOptions = optionsOf(request.modelOptions);
+    sources.parsedSentences = std::make_shared<const SentenceSet>();  // the sentences are read at Run
+    *inputs_ = openRunInputs(sources, inputs_.get());
+    emit preloaded(true);
+  } catch (const std::exception&) {
+    inputs_.reset();  // Run tries again and reports the problem
+    emit preloaded(false);
+  }
+}
+
 RunController::RunController(QObject* parent) : QObject(parent), worker_(new RunWorker(&cancel_)) {
   registerRunMetaTypes();
   thread_.setObjectName(QStringLiteral("laminar-run"));
@@ -101,6 +125,7 @@ RunController::RunController(QObject* parent) : QObject(parent), worker_(new Run
   connect(worker_, &RunWorker::phaseChanged, this, &RunController::phaseChanged);
   connect(worker_, &RunWorker::progress, this, &RunController::progress);
   connect(worker_, &RunWorker::layerFinished, this, &RunController::layerFinished);
+  connect(worker_, &RunWorker::preloaded, this, &RunController::preloaded);
   connect(worker_, &RunWorker::finished, this, [this](const ResultsPtr& r) {
     setRunning(false);
     emit finished(r);
@@ -127,6 +152,11 @@ void RunController::start(const RunRequest& request) {
   cancel_.store(false);
   setRunning(true);
   QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection, Q_ARG(laminar::RunRequest, request));
+}
+
+void RunController::preload(const RunRequest& request) {
+  if (running_) return;
+  QMetaObject::invokeMethod(worker_, "preload", Qt::QueuedConnection, Q_ARG(laminar::RunRequest, request));
 }
 
 void RunController::cancel() {

@@ -23,6 +23,9 @@ class RunWorker : public QObject {
 
  public slots:
   void run(const laminar::RunRequest& request);
+  // Loads the request's model and tokenizer ahead of Run (the app calls it when a model is
+  // selected), so pressing Run starts computing at once. Errors are left for Run to report.
+  void preload(const laminar::RunRequest& request);
 
  signals:
   void phaseChanged(laminar::RunPhase phase);
@@ -31,6 +34,7 @@ class RunWorker : public QObject {
   void finished(const laminar::ResultsPtr& results);  // complete, vectors included
   void failed(const QString& message);                // English, as core wrote it
   void cancelled();
+  void preloaded(bool ok);  // after preload(): whether the model is now loaded
 
  private:
   std::atomic<bool>* cancel_;
@@ -45,6 +49,7 @@ class RunController : public QObject {
 
   bool running() const { return running_; }
   void start(const RunRequest& request);
+  void preload(const RunRequest& request);  // no-op while a run is in progress
   void cancel();  // any time; safe when idle
 
  signals:
@@ -55,6 +60,7 @@ class RunController : public QObject {
   void failed(const QString& message);
   void cancelled();
   void runningChanged(bool running);
+  void preloaded(bool ok);
 
  private:
   void setRunning(bool running);

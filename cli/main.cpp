@@ -9,6 +9,7 @@
 #include "model/gpt2_model.h"
 #include "util/error.h"
 #include "util/version.h"
+#include "util/allocator_tuning.h"
 #include "util/thread_wait_policy.h"
 
 namespace laminar::cli {
@@ -20,6 +21,7 @@ std::vector<CommandFactory>& commandFactories() {
 
 int main(int argc, char** argv) {
   laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
+  laminar::tuneAllocatorForTensors();            // before any thread has its own arena
   using namespace laminar;
   CLI::App app{"laminar-cli — look inside GPT-2 from the command line"};
   app.require_subcommand(1);

@@ -149,9 +149,13 @@ int main(int argc, char** argv) {
     lastCpu = threadCpuMs();
     probe.start();
   });
-  QTimer::singleShot(1200, [&] {
-    sinceRun.start();
-    window.startRun();  // as if the user pressed Run
-  });
+  // The window loads the selected model in the background from the start; the user presses
+  // Run once it is ready (the first-layer budget is about computing, not loading 6 GB).
+  QObject::connect(window.runner(), &RunController::preloaded, &window, [&](bool) {
+    QTimer::singleShot(500, [&] {
+      sinceRun.start();
+      window.startRun();  // as if the user pressed Run
+    });
+  }, Qt::SingleShotConnection);
   return app.exec();
 }

@@ -9,8 +9,9 @@ namespace laminar {
 // pages that the kernel had to fault in and zero: on the 2-core machine, 10 s of the 16 s
 // forward pass of experiment 2 on GPT-2 XL was spent in page faults and the threads waiting
 // on them (measured 2026-12-02 with perf; README "Performance"). Blocks below 256 MB now come
-// from the heap and up to 1 GB of freed heap is kept for reuse. Idempotent; call once early
-// (Gpt2Model::load does).
+// from the heap and up to 1 GB of freed heap is kept for reuse, and every thread shares one
+// arena. Idempotent; call first thing in main(), before threads start (Gpt2Model's
+// constructor calls it too, for programs that do not).
 void tuneAllocatorForTensors();
 
 }  // namespace laminar
