@@ -22,6 +22,16 @@ struct YEntry {
   uint32_t pos;  // the point's index in x order
 };
 
+// The points cut into columns of `width` consecutive points in x order, each column's
+// points listed by ascending y: a grid for the joint k-nearest-neighbour search that only
+// looks at points near the query in both coordinates, not at a whole strip of x.
+struct Columns {
+  size_t width = 0, count = 0;
+  std::vector<double> x, y;    // column c's points at [c * width, min((c + 1) * width, n))
+  std::vector<uint32_t> pos;   // each one's index in x order
+  std::vector<double> xLo, xHi;  // smallest and largest x of each column
+};
+
 // Per-thread scratch space: experiment 2 calls the estimator thousands of times with the same
 // n, so the buffers are allocated once per thread instead of once per call.
 struct KsgWork {
@@ -29,6 +39,7 @@ struct KsgWork {
   std::vector<Point> points, pointScratch;
   std::vector<YEntry> byY, yScratch;
   std::vector<double> sx, sy, sortedY;  // padded with sentinels (see padded())
+  Columns columns;
 };
 KsgWork& work() {
   static thread_local KsgWork w;
@@ -162,12 +173,40 @@ double* padded(std::vector<double>& out, size_t n) {
   return out.data() + kPad;
 }
 
-// Distance to the k-th nearest neighbour of point pos in the joint max-norm space, the
-// points sorted by x (sx, sy padded with at least k + 1 sentinels, sy's sentinels finite).
-// Each side is scanned outward until the x gap alone reaches the current k-th distance: no
-// farther point can come closer, so every candidate that matters is seen; which side is
-// scanned first does not change the k-th smallest distance.
-double kthDistance(const double* sx, const double* sy, int64_t pos, size_t k, double* best) {
+// Fills `cols` from the x-sorted points and the y order (byY), in O(n): walking the points
+// in y order and appending each to its column leaves every column sorted by y.
+void buildColumns(const double* sx, const double* sy, const std::vector<YEntry>& byY, size_t n, size_t width,
+                  Columns& cols) {
+  cols.width = width;
+  cols.count = (n + width - 1) / width;
+  cols.x.resize(n);
+  cols.y.resize(n);
+  cols.pos.resize(n);
+  cols.xLo.resize(cols.count);
+  cols.xHi.resize(cols.count);
+  static thread_local std::vector<size_t> fillAt;
+  fillAt.resize(cols.count);
+  for (size_t c = 0; c < cols.count; ++c) {
+    fillAt[c] = c * width;
+    cols.xLo[c] = sx[c * width];
+    cols.xHi[c] = sx[std::min((c + 1) * width, n) - 1];
+  }
+  for (const YEntry& e : byY) {
+    const size_t at = fillAt[e.pos / width]++;
+    cols.x[at] = sx[e.pos];
+    cols.y[at] = sy[e.pos];
+    cols.pos[at] = e.pos;
+  }
+}
+
+// Distance to the k-th nearest neighbour of point pos in the joint max-norm space (the
+// point itself excluded, duplicates at distance 0 included): the k-th smallest of
+// max(|x_j - x_i|, |y_j - y_i|) over j != i, computed exactly as the x-sorted sweep did.
+// Columns are visited outward from the point's own; one whose x range lies at least the
+// current k-th distance away, and every one beyond it, can hold no closer point (rounding
+// is monotone, so the bound holds for the computed differences too). Inside a column the
+// scan goes up and down in y from y_i and stops at the same bound in y.
+double kthDistance(const Columns& cols, const double* sx, const double* sy, uint32_t pos, size_t k, double* best) {
   const double inf = std::numeric_limits<double>::infinity();
   const double xi = sx[pos], yi = sy[pos];
   std::fill(best, best + k, inf);  // ascending, the k smallest distances so far
@@ -180,21 +219,45 @@ double kthDistance(const double* sx, const double* sy, int64_t pos, size_t k, do
     }
     best[slot] = d;
   };
-  // The k nearest in x order on each side first, for a good initial bound.
-  const int64_t kk = static_cast<int64_t>(k);
-  for (int64_t s = 1; s <= kk; ++s) {
-    offer(std::max(sx[pos + s] - xi, std::fabs(sy[pos + s] - yi)));
-    offer(std::max(xi - sx[pos - s], std::fabs(sy[pos - s] - yi)));
-  }
-  for (int64_t j = pos + kk + 1;; ++j) {
-    const double dx = sx[j] - xi;
-    if (dx >= best[k - 1]) break;  // a +inf sentinel ends the scan
-    offer(std::max(dx, std::fabs(sy[j] - yi)));
-  }
-  for (int64_t j = pos - kk - 1;; --j) {
-    const double dx = xi - sx[j];
-    if (dx >= best[k - 1]) break;
-    offer(std::max(dx, std::fabs(sy[j] - yi)));
+  const size_t n = cols.x.size();
+  auto visit = [&](size_t c) {
+    const size_t begin = c * cols.width, end = std::min(begin + cols.width, n);
+    const double* Y = cols.y.data();
+    const double* X = cols.x.data();
+    const size_t t = static_cast<size_t>(std::lower_bound(Y + begin, Y + end, yi) - Y);
+    for (size_t u = t; u < end; ++u) {  // y >= y_i (the point itself is among these)
+      const double dy = Y[u] - yi;
+      if (dy >= best[k - 1]) break;
+      if (cols.pos[u] != pos) offer(std::max(std::fabs(X[u] - xi), dy));
+    }
+    for (size_t u = t; u > begin; --u) {  // y < y_i
+      const double dy = yi - Y[u - 1];
+      if (dy >= best[k - 1]) break;
+      offer(std::max(std::fabs(X[u - 1] - xi), dy));
+    }
+  };
+  const size_t own = pos / cols.width;
+  visit(own);
+  size_t right = own + 1;
+  size_t left = own;  // next left column is left - 1
+  bool goRight = right < cols.count, goLeft = left > 0;
+  while (goRight || goLeft) {
+    if (goRight) {
+      if (cols.xLo[right] - xi >= best[k - 1]) {
+        goRight = false;
+      } else {
+        visit(right++);
+        goRight = right < cols.count;
+      }
+    }
+    if (goLeft) {
+      if (xi - cols.xHi[left - 1] >= best[k - 1]) {
+        goLeft = false;
+      } else {
+        visit(--left);
+        goLeft = left > 0;
+      }
+    }
   }
   return best[k - 1];
 }
@@ -248,19 +311,24 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
     sy[p] = w.points[p].y;
   }
 
-  // sklearn: np.nextafter(eps, 0), then neighbours with distance <= that radius.
-  w.radius.resize(n);
-  std::vector<double>& best = w.squares;  // reused: k slots
-  best.resize(kk);
-  for (size_t pos = 0; pos < n; ++pos)
-    w.radius[pos] = std::nextafter(kthDistance(sx, sy, static_cast<int64_t>(pos), kk, best.data()), 0.0);
-
-  // Counts along y in y order; any position among equal y values gives the same count.
+  // The y order: for the counts along y and for the columns of the neighbour search.
   w.byY.resize(n);
   for (size_t p = 0; p < n; ++p) w.byY[p] = {sy[p], static_cast<uint32_t>(p)};
   radixSort(w.byY, w.yScratch, [](const YEntry& e) { return e.y; });
   double* sortedY = padded(w.sortedY, n);
   for (size_t q = 0; q < n; ++q) sortedY[q] = w.byY[q].y;
+
+  // Columns of about sqrt(k n) / 2 points: a few columns span the k-th distance.
+  const size_t width = std::max<size_t>(8, static_cast<size_t>(std::sqrt(static_cast<double>(n * kk)) / 2));
+  buildColumns(sx, sy, w.byY, n, width, w.columns);
+
+  // sklearn: np.nextafter(eps, 0), then neighbours with distance <= that radius.
+  w.radius.resize(n);
+  std::vector<double>& best = w.squares;  // reused: k slots
+  best.resize(kk);
+  for (size_t pos = 0; pos < n; ++pos)
+    w.radius[pos] =
+        std::nextafter(kthDistance(w.columns, sx, sy, static_cast<uint32_t>(pos), kk, best.data()), 0.0);
 
   // psi(n_x + 1) where n_x excludes the point itself: psi of the count including it.
   const std::vector<double>& psi = digammaTable(n);
