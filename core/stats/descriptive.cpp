@@ -1,6 +1,8 @@
 #include "stats/descriptive.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #include "util/error.h"
 
@@ -41,7 +43,8 @@ double variance(const double* values, size_t n, int ddof) {
     throw Error("variance with ddof=" + std::to_string(ddof) + " needs more than " +
                 std::to_string(ddof) + " values, got " + std::to_string(n));
   const double m = mean(values, n);
-  std::vector<double> squares(n);
+  static thread_local std::vector<double> squares;  // reused: no allocation per call
+  squares.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const double d = values[i] - m;
     squares[i] = d * d;
@@ -62,6 +65,16 @@ double standardDeviation(const std::vector<double>& values, int ddof) {
 }
 
 void requireFinite(const double* values, size_t n, const std::string& what) {
+  // Fast path: a value is NaN or infinite exactly when its exponent bits are all ones. The
+  // OR over integers has no rounding, so the loop vectorises; the slow loop below only runs
+  // to name the first bad index.
+  uint64_t nonFinite = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t b;
+    std::memcpy(&b, values + i, sizeof b);
+    nonFinite |= static_cast<uint64_t>((b & 0x7ff0000000000000ULL) == 0x7ff0000000000000ULL);
+  }
+  if (!nonFinite) return;
   for (size_t i = 0; i < n; ++i) {
     if (std::isnan(values[i]))
       throw Error(what + ": value at index " + std::to_string(i) + " is NaN");

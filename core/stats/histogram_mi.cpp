@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -11,15 +13,21 @@
 namespace laminar::stats {
 namespace {
 
-// numpy's histogram edges for `bins` equal bins over the data range.
-std::vector<double> histogramEdges(const double* v, size_t n, int bins) {
-  double lo = *std::min_element(v, v + n), hi = *std::max_element(v, v + n);
+// numpy's histogram edges for `bins` equal bins over the data range, written into `edges`
+// (a reused buffer: this runs for every pair of every layer).
+void histogramEdges(const double* v, size_t n, int bins, std::vector<double>& edges) {
+  // The first minimum and the first maximum, as std::min_element / std::max_element.
+  double lo = v[0], hi = v[0];
+  for (size_t i = 1; i < n; ++i) {
+    if (v[i] < lo) lo = v[i];
+    if (hi < v[i]) hi = v[i];
+  }
   if (lo == hi) {  // numpy's _get_outer_edges
     lo -= 0.5;
     hi += 0.5;
   }
   // numpy.linspace(lo, hi, bins + 1): i * step + lo, the last edge set to hi.
-  std::vector<double> edges(static_cast<size_t>(bins) + 1);
+  edges.resize(static_cast<size_t>(bins) + 1);
   const double delta = hi - lo;
   const double step = delta / bins;
   for (int i = 0; i <= bins; ++i) {
@@ -33,44 +41,113 @@ std::vector<double> histogramEdges(const double* v, size_t n, int bins) {
     edges[static_cast<size_t>(i)] = e + lo;
   }
   edges.back() = hi;
-  return edges;
 }
 
 // Bin index as numpy.histogramdd assigns it: searchsorted(side='right') - 1, values on the
 // last edge go to the last bin. The equal-width guess lands on or next to the answer; the
 // comparisons with the edges themselves make it exact (the largest g with edges[g] <= v).
 struct EdgeBinner {
-  const std::vector<double>& edges;
+  const double* edges;
   int bins;
-  double lo, scale;
+  double lo, scale, last;
   explicit EdgeBinner(const std::vector<double>& e)
-      : edges(e), bins(static_cast<int>(e.size()) - 1), lo(e.front()), scale(bins / (e.back() - e.front())) {}
+      : edges(e.data()), bins(static_cast<int>(e.size()) - 1), lo(e.front()), scale(bins / (e.back() - e.front())),
+        last(e.back()) {}
   int operator()(double value) const {
     double guess = (value - lo) * scale;
     int g = guess <= 0 ? 0 : guess >= bins ? bins : static_cast<int>(guess);
-    while (g < bins && edges[static_cast<size_t>(g) + 1] <= value) ++g;
-    while (g > 0 && edges[static_cast<size_t>(g)] > value) --g;
-    if (value == edges.back()) g -= 1;
+    while (g < bins && edges[g + 1] <= value) ++g;
+    while (g > 0 && edges[g] > value) --g;
+    if (value == last) g -= 1;
     return g;
   }
 };
 
-// The values a sorted copy of v would hold at positions `at`, by repeated selection
-// instead of a full sort (each selection only reorders what lies after the previous one).
-std::vector<double> orderStatistics(const double* v, size_t n, const std::vector<size_t>& at) {
-  std::vector<double> work(v, v + n);
-  std::vector<size_t> ascending = at;
-  std::sort(ascending.begin(), ascending.end());
-  ascending.erase(std::unique(ascending.begin(), ascending.end()), ascending.end());
-  auto from = work.begin();
-  for (size_t i : ascending) {
-    auto nth = work.begin() + static_cast<std::ptrdiff_t>(i);
-    std::nth_element(from, nth, work.end());
-    from = nth + 1;
+// Per-thread scratch space of the estimator, reused from call to call.
+struct HistogramWork {
+  std::vector<double> values, edgesX, edgesY, terms;
+  std::vector<double> near[4];  // the values of the fine bins holding the wanted ranks
+  std::vector<int64_t> joint, cx, cy;
+  std::vector<uint32_t> fine;
+  std::vector<uint64_t> occupied;
+};
+HistogramWork& work() {
+  static thread_local HistogramWork w;
+  return w;
+}
+
+// True when every value is finite (exponent bits not all ones); no branch per value.
+bool allFinite(const double* v, size_t n) {
+  uint64_t bad = 0;
+  for (size_t i = 0; i < n; ++i) {
+    uint64_t b;
+    std::memcpy(&b, v + i, sizeof b);
+    bad |= static_cast<uint64_t>((b & 0x7ff0000000000000ULL) == 0x7ff0000000000000ULL);
   }
-  std::vector<double> out;
-  for (size_t i : at) out.push_back(work[i]);
-  return out;
+  return bad == 0;
+}
+
+// The values a sorted copy of values[0..n) would hold at the ascending positions at[0..4)
+// (values is reordered). Exact order statistics, found cheaply: one pass counts the values in
+// 1024 equal-width "fine" bins over lo..hi (a monotone map, so bins hold consecutive ranks),
+// the counts say which fine bin holds each wanted rank, a second pass gathers only those
+// bins' values, and a selection inside the few gathered values finishes. Small or degenerate
+// samples use repeated selection on the whole array.
+void orderStatistics(double* values, size_t n, double lo, double hi, const size_t at[4], double out[4]) {
+  constexpr int kFine = 1024;
+  const double scale = kFine / (hi - lo);
+  if (n < 256 || n > UINT32_MAX || !(hi > lo) || !std::isfinite(scale) || !(scale > 0)) {
+    // at is ascending: each selection only reorders what lies after the previous one.
+    double* from = values;
+    for (int t = 0; t < 4; ++t) {
+      double* nth = values + at[t];
+      if (nth >= from) {
+        std::nth_element(from, nth, values + n);
+        from = nth + 1;
+      }
+      out[t] = *nth;
+    }
+    return;
+  }
+  auto fineBin = [&](double v) {
+    const double g = (v - lo) * scale;  // >= 0, at most about kFine
+    const int b = static_cast<int>(g);
+    return b >= kFine ? kFine - 1 : b;
+  };
+  HistogramWork& w = work();
+  w.fine.assign(kFine + 1, 0);
+  for (size_t i = 0; i < n; ++i) ++w.fine[static_cast<size_t>(fineBin(values[i]))];
+  // Exclusive prefix sums: fine[b] = number of values in bins below b.
+  uint32_t below = 0;
+  for (int b = 0; b <= kFine; ++b) {
+    const uint32_t c = w.fine[static_cast<size_t>(b)];
+    w.fine[static_cast<size_t>(b)] = below;
+    below += c;
+  }
+  int binOf[4], slots = 0, slotBin[4];
+  int slotOf[4];
+  for (int t = 0; t < 4; ++t) {
+    // The last bin b with fine[b] <= at[t].
+    int b = static_cast<int>(std::upper_bound(w.fine.begin(), w.fine.begin() + kFine, static_cast<uint32_t>(at[t])) -
+                             w.fine.begin()) - 1;
+    binOf[t] = b;
+    int s = 0;
+    while (s < slots && slotBin[s] != b) ++s;
+    if (s == slots) slotBin[slots++] = b;
+    slotOf[t] = s;
+  }
+  for (int s = 0; s < slots; ++s) w.near[s].clear();
+  for (size_t i = 0; i < n; ++i) {
+    const int b = fineBin(values[i]);
+    for (int s = 0; s < slots; ++s)
+      if (b == slotBin[s]) w.near[s].push_back(values[i]);
+  }
+  for (int t = 0; t < 4; ++t) {
+    std::vector<double>& v = w.near[slotOf[t]];
+    const size_t r = at[t] - w.fine[static_cast<size_t>(binOf[t])];
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(r), v.end());
+    out[t] = v[r];
+  }
 }
 
 // numpy.percentile's 'linear' method reads sorted[prev] and sorted[next]: those positions.
@@ -90,25 +167,50 @@ double lerp(double a, double b, double gamma) {
 
 }  // namespace
 
-int freedmanDiaconisBinCount(const double* values, size_t n) {
+namespace {
+
+// Freedman-Diaconis on the values a[0..na) followed by b[0..nb), without building the pooled
+// array first (histogramBinCount pools x and y).
+int freedmanDiaconis(const double* a, size_t na, const double* b, size_t nb) {
+  const size_t n = na + nb;
   if (n == 0) throw Error("Freedman-Diaconis bin rule: no values");
-  requireFinite(values, n, "Freedman-Diaconis bin rule");
-  const auto [minIt, maxIt] = std::minmax_element(values, values + n);
-  double first = *minIt, last = *maxIt;
+  if (!allFinite(a, na) || !allFinite(b, nb)) {  // the message names the pooled index
+    std::vector<double> pooled(a, a + na);
+    pooled.insert(pooled.end(), b, b + nb);
+    requireFinite(pooled.data(), n, "Freedman-Diaconis bin rule");
+  }
+  // The working copy, with the first minimum and last maximum as std::minmax_element.
+  std::vector<double>& v = work().values;
+  v.resize(n);
+  std::copy(a, a + na, v.begin());
+  std::copy(b, b + nb, v.begin() + static_cast<std::ptrdiff_t>(na));
+  double first = v[0], last = v[0];
+  for (size_t i = 1; i < n; ++i) {
+    if (v[i] < first) first = v[i];
+    if (!(v[i] < last)) last = v[i];
+  }
+  const double lo = first, hi = last;
   if (first == last) {
     first -= 0.5;
     last += 0.5;
   }
-  size_t p25, n25, p75, n75;
+  size_t at[4];
   double g25, g75;
-  percentilePositions(n, 0.25, p25, n25, g25);
-  percentilePositions(n, 0.75, p75, n75, g75);
-  const std::vector<double> q = orderStatistics(values, n, {p25, n25, p75, n75});
+  percentilePositions(n, 0.25, at[0], at[1], g25);
+  percentilePositions(n, 0.75, at[2], at[3], g75);
+  double q[4];
+  orderStatistics(v.data(), n, lo, hi, at, q);
   const double iqr = lerp(q[2], q[3], g75) - lerp(q[0], q[1], g25);
   const double width = 2.0 * iqr * std::pow(static_cast<double>(n), -1.0 / 3.0);
   if (width == 0) return 1;
   const double bins = std::ceil((last - first) / width);
   return bins > 1e9 ? 1000000000 : static_cast<int>(bins);
+}
+
+}  // namespace
+
+int freedmanDiaconisBinCount(const double* values, size_t n) {
+  return freedmanDiaconis(values, n, nullptr, 0);
 }
 
 HistogramBinRule parseHistogramBinRule(const std::string& text) {
@@ -140,9 +242,7 @@ int histogramBinCount(const double* x, const double* y, size_t n, const Histogra
     throw Error("histogram bin rule: invalid settings (fixed " + std::to_string(rule.fixedBins) +
                 ", clamp " + std::to_string(rule.minBins) + ".." + std::to_string(rule.maxBins) +
                 ")");
-  std::vector<double> pooled(x, x + n);
-  pooled.insert(pooled.end(), y, y + n);
-  const int fd = freedmanDiaconisBinCount(pooled.data(), pooled.size());
+  const int fd = freedmanDiaconis(x, n, y, n);  // on the pooled values x then y
   return std::clamp(fd, rule.minBins, rule.maxBins);
 }
 
@@ -151,31 +251,48 @@ HistogramMiTable histogramMutualInformationTable(const double* x, const double* 
   requireFinite(y, n, "histogram MI: y");
   if (bins < 1) throw Error("histogram MI: bins must be >= 1, got " + std::to_string(bins));
   if (n == 0) throw Error("histogram MI: no samples");
-  const std::vector<double> ex = histogramEdges(x, n, bins), ey = histogramEdges(y, n, bins);
+  HistogramWork& w = work();
+  histogramEdges(x, n, bins, w.edgesX);
+  histogramEdges(y, n, bins, w.edgesY);
   const size_t b = static_cast<size_t>(bins);
-  std::vector<int64_t> joint(b * b, 0), cx(b, 0), cy(b, 0);
-  const EdgeBinner binX(ex), binY(ey);
+  std::vector<int64_t>& joint = w.joint;  // all zero between calls (see the end)
+  std::vector<int64_t>& cx = w.cx;
+  std::vector<int64_t>& cy = w.cy;
+  if (joint.size() < b * b) joint.assign(b * b, 0);
+  cx.assign(b, 0);
+  cy.assign(b, 0);
+  // Which cells are occupied, one bit per cell, row by row: the sum below visits occupied
+  // cells only, in the same row-major order, and resets exactly those cells afterwards.
+  std::vector<uint64_t>& occupied = w.occupied;
+  const size_t words = (b + 63) / 64;
+  occupied.assign(b * words, 0);
+  const EdgeBinner binX(w.edgesX), binY(w.edgesY);
   for (size_t k = 0; k < n; ++k) {
     const size_t i = static_cast<size_t>(binX(x[k]));
     const size_t j = static_cast<size_t>(binY(y[k]));
     ++joint[i * b + j];
+    occupied[i * words + j / 64] |= uint64_t{1} << (j % 64);
     ++cx[i];
     ++cy[j];
   }
   // sum p(x,y) log(p(x,y) / (p(x) p(y))) with p = count / n, written on counts.
   HistogramMiTable table;
   const double total = static_cast<double>(n);
-  std::vector<double> terms;
-  terms.reserve(n);
-  for (size_t i = 0; i < b; ++i)
-    for (size_t j = 0; j < b; ++j) {
-      const int64_t c = joint[i * b + j];
-      if (c == 0) continue;
-      ++table.occupiedCells;
-      const double cd = static_cast<double>(c);
-      terms.push_back(cd / total *
-                      std::log(cd * total / (static_cast<double>(cx[i]) * static_cast<double>(cy[j]))));
-    }
+  std::vector<double>& terms = w.terms;
+  terms.clear();
+  for (size_t i = 0; i < b; ++i) {
+    if (cx[i] == 0) continue;  // an empty row has no occupied cell
+    const double rowCount = static_cast<double>(cx[i]);
+    int64_t* row = joint.data() + i * b;
+    for (size_t word = 0; word < words; ++word)
+      for (uint64_t bitsLeft = occupied[i * words + word]; bitsLeft != 0; bitsLeft &= bitsLeft - 1) {
+        const size_t j = word * 64 + static_cast<size_t>(__builtin_ctzll(bitsLeft));
+        const double cd = static_cast<double>(row[j]);
+        row[j] = 0;
+        ++table.occupiedCells;
+        terms.push_back(cd / total * std::log(cd * total / (rowCount * static_cast<double>(cy[j]))));
+      }
+  }
   table.occupiedX = std::count_if(cx.begin(), cx.end(), [](int64_t c) { return c > 0; });
   table.occupiedY = std::count_if(cy.begin(), cy.end(), [](int64_t c) { return c > 0; });
   table.mi = std::max(0.0, pairwiseSum(terms.data(), terms.size()));

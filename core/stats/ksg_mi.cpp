@@ -1,9 +1,9 @@
 #include "stats/ksg_mi.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <vector>
 
 #include "stats/descriptive.h"
@@ -13,48 +13,110 @@
 namespace laminar::stats {
 namespace {
 
-// sklearn.preprocessing.scale(v, with_mean=False): divide by numpy's std (ddof 0); a scale
-// below 10 machine epsilons counts as zero and is replaced by 1 (_handle_zeros_in_scale).
-std::vector<double> scaled(const double* v, size_t n) {
-  double sd = standardDeviation(v, n, 0);
-  if (sd < 10 * std::numeric_limits<double>::epsilon()) sd = 1.0;
-  std::vector<double> out(n);
-  for (size_t i = 0; i < n; ++i) out[i] = v[i] / sd;
-  return out;
+struct Point {
+  double x, y;
+};
+struct YEntry {
+  double y;
+  uint32_t pos;  // the point's index in x order
+};
+
+// The points cut into columns of `width` consecutive points in x order, each column's
+// points listed by ascending y: a grid for the joint k-nearest-neighbour search that only
+// looks at points near the query in both coordinates, not at a whole strip of x.
+struct Columns {
+  size_t width = 0, count = 0;
+  std::vector<double> x, y;    // column c's points at [c * width, min((c + 1) * width, n))
+  std::vector<uint32_t> pos;   // each one's index in x order
+  std::vector<uint32_t> at;    // inverse: where the point at x order p sits in its column
+  std::vector<double> xLo, xHi;  // smallest and largest x of each column
+};
+
+// Per-thread scratch space: experiment 2 calls the estimator thousands of times with the same
+// n, so the buffers are allocated once per thread instead of once per call.
+struct KsgWork {
+  std::vector<double> squares, radius, px, py;
+  std::vector<Point> points;
+  std::vector<YEntry> byY;
+  std::vector<double> sx, sy, sortedY;  // padded with sentinels (see padded())
+  Columns columns;
+};
+KsgWork& work() {
+  static thread_local KsgWork w;
+  return w;
 }
 
-// Number of sorted[j] with |sorted[j] - sorted[pos]| <= radius, pos itself included. The
-// qualifying j form one contiguous run around pos (rounding is monotone), found by galloping
-// outward from pos and then bisecting with the exact predicate: O(log count).
-int64_t countWithin(const std::vector<double>& sorted, size_t pos, double radius) {
-  const double c = sorted[pos];
-  const int64_t n = static_cast<int64_t>(sorted.size());
-  auto inside = [&](int64_t j) { return std::fabs(sorted[static_cast<size_t>(j)] - c) <= radius; };
-  // Right end: gallop while inside, then bisect (in: inside, out: outside or n).
-  int64_t in = static_cast<int64_t>(pos), out, step = 1;
-  while (in + step < n && inside(in + step)) {
+// numpy's std (ddof 0), bit-identical to standardDeviation(v, n, 0) but without its copy.
+double numpyStd(const double* v, size_t n, std::vector<double>& squares) {
+  const double m = pairwiseSum(v, n) / static_cast<double>(n);
+  squares.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const double d = v[i] - m;
+    squares[i] = d * d;
+  }
+  return std::sqrt(pairwiseSum(squares.data(), n) / static_cast<double>(n));
+}
+
+// sklearn.preprocessing.scale(v, with_mean=False): divide by numpy's std (ddof 0); a scale
+// below 10 machine epsilons counts as zero and is replaced by 1 (_handle_zeros_in_scale).
+double scaleOf(const double* v, size_t n, std::vector<double>& squares) {
+  const double sd = numpyStd(v, n, squares);
+  return sd < 10 * std::numeric_limits<double>::epsilon() ? 1.0 : sd;
+}
+
+// Sorted values are stored with kPad sentinels on both sides (-inf before, +inf after), so
+// the scans below need no bounds checks: a sentinel is never within a finite radius.
+constexpr size_t kPad = 8;
+
+// 1 + the number of s[j], j > pos, with |s[j] - s[pos]| <= radius (s sorted ascending): the
+// qualifying j form one run right of pos (rounding is monotone). Short runs, the usual case,
+// are counted four at a time without data-dependent branches; long ones by galloping.
+int64_t runRight(const double* s, int64_t n, int64_t pos, double radius) {
+  const double c = s[pos];
+  auto inside = [&](int64_t j) { return std::fabs(s[j] - c) <= radius; };
+  int64_t j = pos + 1;
+  for (int block = 0; block < 16; ++block, j += 4) {
+    const int got = int(inside(j)) + int(inside(j + 1)) + int(inside(j + 2)) + int(inside(j + 3));
+    if (got < 4) return j + got - pos;
+  }
+  // Gallop from j - 1 (inside) to an outside index (at most n, a sentinel), then bisect.
+  int64_t in = j - 1, step = 1;
+  while (inside(std::min(in + step, n))) {
     in += step;
     step *= 2;
   }
-  out = std::min(n, in + step);
+  int64_t out = std::min(in + step, n);
   while (out - in > 1) {
     const int64_t mid = in + (out - in) / 2;
     (inside(mid) ? in : out) = mid;
   }
-  const int64_t right = out;  // one past the last inside
-  // Left end, mirrored (out: outside or -1).
-  in = static_cast<int64_t>(pos);
-  step = 1;
-  while (in - step >= 0 && inside(in - step)) {
+  return out - pos;
+}
+
+int64_t runLeft(const double* s, int64_t pos, double radius) {  // mirrored; s[-1] is a sentinel
+  const double c = s[pos];
+  auto inside = [&](int64_t j) { return std::fabs(s[j] - c) <= radius; };
+  int64_t j = pos - 1;
+  for (int block = 0; block < 16; ++block, j -= 4) {
+    const int got = int(inside(j)) + int(inside(j - 1)) + int(inside(j - 2)) + int(inside(j - 3));
+    if (got < 4) return pos - j + got;
+  }
+  int64_t in = j + 1, step = 1;
+  while (inside(std::max<int64_t>(in - step, -1))) {
     in -= step;
     step *= 2;
   }
-  out = std::max<int64_t>(-1, in - step);
+  int64_t out = std::max<int64_t>(in - step, -1);
   while (in - out > 1) {
     const int64_t mid = out + (in - out) / 2;
     (inside(mid) ? in : out) = mid;
   }
-  return right - in;
+  return pos - out;
+}
+
+// Number of sorted[j] with |sorted[j] - sorted[pos]| <= radius, pos itself included.
+int64_t countWithin(const double* sorted, int64_t n, int64_t pos, double radius) {
+  return runRight(sorted, n, pos, radius) + runLeft(sorted, pos, radius) - 1;
 }
 
 // digamma(m) for m = 0..n (entry 0 unused), kept per thread: the same values every call,
@@ -63,6 +125,121 @@ const std::vector<double>& digammaTable(size_t n) {
   static thread_local std::vector<double> table(1, 0.0);
   for (size_t m = table.size(); m <= n; ++m) table.push_back(digamma(static_cast<double>(m)));
   return table;
+}
+
+// Sizes `out` for n values between kPad sentinels on each side; returns where the values go.
+double* padded(std::vector<double>& out, size_t n) {
+  const double inf = std::numeric_limits<double>::infinity();
+  out.assign(n + 2 * kPad, inf);
+  std::fill(out.begin(), out.begin() + kPad, -inf);
+  return out.data() + kPad;
+}
+
+// Fills `cols` from the x-sorted points and the y order (byY), in O(n): walking the points
+// in y order and appending each to its column leaves every column sorted by y.
+void buildColumns(const double* sx, const double* sy, const std::vector<YEntry>& byY, size_t n, size_t width,
+                  Columns& cols) {
+  cols.width = width;
+  cols.count = (n + width - 1) / width;
+  cols.x.resize(n);
+  cols.y.resize(n);
+  cols.pos.resize(n);
+  cols.at.resize(n);
+  cols.xLo.resize(cols.count);
+  cols.xHi.resize(cols.count);
+  static thread_local std::vector<size_t> fillAt;
+  fillAt.resize(cols.count);
+  for (size_t c = 0; c < cols.count; ++c) {
+    fillAt[c] = c * width;
+    cols.xLo[c] = sx[c * width];
+    cols.xHi[c] = sx[std::min((c + 1) * width, n) - 1];
+  }
+  for (const YEntry& e : byY) {
+    const size_t at = fillAt[e.pos / width]++;
+    cols.x[at] = sx[e.pos];
+    cols.y[at] = sy[e.pos];
+    cols.pos[at] = e.pos;
+    cols.at[e.pos] = static_cast<uint32_t>(at);
+  }
+}
+
+// Distance to the k-th nearest neighbour of point pos in the joint max-norm space (the
+// point itself excluded, duplicates at distance 0 included): the k-th smallest of
+// max(|x_j - x_i|, |y_j - y_i|) over j != i, computed exactly as the x-sorted sweep did.
+// Columns are visited outward from the point's own; one whose x range lies at least the
+// current k-th distance away, and every one beyond it, can hold no closer point (rounding
+// is monotone, so the bound holds for the computed differences too). Inside a column the
+// scan goes up and down in y from y_i and stops at the same bound in y.
+double kthDistance(const Columns& cols, const double* sx, const double* sy, uint32_t pos, size_t k, double* best) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const double xi = sx[pos], yi = sy[pos];
+  std::fill(best, best + k, inf);  // ascending, the k smallest distances so far
+  auto offer = [&](double d) {
+    if (!(d < best[k - 1])) return;
+    size_t slot = k - 1;
+    while (slot > 0 && best[slot - 1] > d) {
+      best[slot] = best[slot - 1];
+      --slot;
+    }
+    best[slot] = d;
+  };
+  const size_t n = cols.x.size();
+  const double* Y = cols.y.data();
+  const double* X = cols.x.data();
+  // Scans column c up and down in y from index t (the first with Y >= y_i).
+  auto scan = [&](size_t begin, size_t end, size_t t) {
+    for (size_t u = t; u < end; ++u) {  // y >= y_i (the point itself may be among these)
+      const double dy = Y[u] - yi;
+      if (dy >= best[k - 1]) break;
+      if (cols.pos[u] != pos) offer(std::max(std::fabs(X[u] - xi), dy));
+    }
+    for (size_t u = t; u > begin; --u) {  // y < y_i
+      const double dy = yi - Y[u - 1];
+      if (dy >= best[k - 1]) break;
+      offer(std::max(std::fabs(X[u - 1] - xi), dy));
+    }
+  };
+  auto visit = [&](size_t c) {
+    const size_t begin = c * cols.width, end = std::min(begin + cols.width, n);
+    // The first u with Y[u] >= y_i (std::lower_bound), without data-dependent branches:
+    // the halving steps compile to conditional moves.
+    const double* base = Y + begin;
+    size_t len = end - begin;
+    while (len > 1) {
+      const size_t half = len / 2;
+      base = base[half - 1] < yi ? base + half : base;
+      len -= half;
+    }
+    scan(begin, end, static_cast<size_t>(base - Y) + (len == 1 && *base < yi ? 1 : 0));
+  };
+  // The own column needs no search: the point's place in it is known. Starting the upward
+  // scan there (rather than at the first equal y) skips no point with y >= y_i that the
+  // downward scan does not see: equal y values below it are visited going down.
+  const size_t own = pos / cols.width;
+  const size_t ownBegin = own * cols.width;
+  scan(ownBegin, std::min(ownBegin + cols.width, n), cols.at[pos]);
+  size_t right = own + 1;
+  size_t left = own;  // next left column is left - 1
+  bool goRight = right < cols.count, goLeft = left > 0;
+  while (goRight || goLeft) {
+    if (goRight) {
+      if (cols.xLo[right] - xi >= best[k - 1]) {
+        goRight = false;
+      } else {
+        visit(right++);
+        goRight = right < cols.count;
+      }
+    }
+    if (goLeft) {
+      if (xi - cols.xHi[left - 1] >= best[k - 1]) {
+        goLeft = false;
+      } else {
+        visit(--left);
+        goLeft = left > 0;
+      }
+    }
+  }
+  return best[k - 1];
 }
 
 }  // namespace
@@ -80,75 +257,60 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
                " samples, got " + std::to_string(n);
     return r;
   }
-  const std::vector<double> xs = scaled(x, n), ys = scaled(y, n);
+  KsgWork& w = work();
+  const double sdx = scaleOf(x, n, w.squares), sdy = scaleOf(y, n, w.squares);
 
-  // Work on copies in x order, so the neighbour sweep reads memory contiguously. The
-  // estimate only depends on the multiset of per-point counts, not on the order.
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return xs[a] < xs[b]; });
-  std::vector<double> sx(n), sy(n);
-  for (size_t p = 0; p < n; ++p) {
-    sx[p] = xs[order[p]];
-    sy[p] = ys[order[p]];
-  }
-
-  // Distance to the k-th nearest neighbour in the joint max-norm space, expanding outward
-  // from each point in x order; once the x gap alone reaches the current k-th distance no
-  // farther point can come closer, so the sweep stops.
+  // The points in x order. The mean of psi(n_x + 1) below is a pairwise sum in this order,
+  // and with ties in x the order among them is whatever std::sort makes of the comparisons
+  // "x[a] < x[b]" on the points in input order: sorting the points themselves with that
+  // comparator performs the same comparisons and moves as sorting their indices did.
+  w.points.resize(n);
+  for (size_t i = 0; i < n; ++i) w.points[i] = {x[i] / sdx, y[i] / sdy};
+  std::sort(w.points.begin(), w.points.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
   const size_t kk = static_cast<size_t>(k);
+  const size_t pad = std::max(kPad, kk + 1);
   const double inf = std::numeric_limits<double>::infinity();
-  std::vector<double> radius(n), best(kk);  // best: the k smallest distances, ascending
-  for (size_t pos = 0; pos < n; ++pos) {
-    const double xi = sx[pos], yi = sy[pos];
-    std::fill(best.begin(), best.end(), inf);
-    size_t left = pos, right = pos + 1;  // next candidates: left - 1 and right
-    while (true) {
-      const double dl = left > 0 ? xi - sx[left - 1] : inf;
-      const double dr = right < n ? sx[right] - xi : inf;
-      const bool takeLeft = dl <= dr;
-      const double dx = takeLeft ? dl : dr;
-      if (dx >= best[kk - 1]) break;  // also ends the sweep when both sides are exhausted
-      const size_t j = takeLeft ? --left : right++;
-      const double d = std::max(dx, std::fabs(sy[j] - yi));
-      if (d < best[kk - 1]) {
-        size_t slot = kk - 1;
-        while (slot > 0 && best[slot - 1] > d) {
-          best[slot] = best[slot - 1];
-          --slot;
-        }
-        best[slot] = d;
-      }
-    }
-    // sklearn: np.nextafter(radius, 0), then neighbours with distance <= that radius.
-    radius[pos] = std::nextafter(best[kk - 1], 0.0);
+  w.sx.assign(n + 2 * pad, inf);
+  w.sy.assign(n + 2 * pad, 0.0);  // finite: |sy - yi| never beats an infinite x gap anyway
+  std::fill(w.sx.begin(), w.sx.begin() + static_cast<std::ptrdiff_t>(pad), -inf);
+  double* sx = w.sx.data() + pad;
+  double* sy = w.sy.data() + pad;
+  for (size_t p = 0; p < n; ++p) {
+    sx[p] = w.points[p].x;
+    sy[p] = w.points[p].y;
   }
 
-  // Counts along y need the y-sorted order and each point's place in it.
-  std::vector<size_t> yOrder(n);
-  std::iota(yOrder.begin(), yOrder.end(), size_t{0});
-  std::sort(yOrder.begin(), yOrder.end(), [&](size_t a, size_t b) { return sy[a] < sy[b]; });
-  std::vector<double> sortedY(n);
-  std::vector<size_t> yRank(n);
-  for (size_t r = 0; r < n; ++r) {
-    sortedY[r] = sy[yOrder[r]];
-    yRank[yOrder[r]] = r;
-  }
-  std::vector<int64_t> nx(n), ny(n);
-  for (size_t pos = 0; pos < n; ++pos) {
-    nx[pos] = countWithin(sx, pos, radius[pos]);
-    ny[pos] = countWithin(sortedY, yRank[pos], radius[pos]);
-  }
+  // The y order: for the counts along y and for the columns of the neighbour search.
+  w.byY.resize(n);
+  for (size_t p = 0; p < n; ++p) w.byY[p] = {sy[p], static_cast<uint32_t>(p)};
+  std::sort(w.byY.begin(), w.byY.end(), [](const YEntry& a, const YEntry& b) { return a.y < b.y; });
+  double* sortedY = padded(w.sortedY, n);
+  for (size_t q = 0; q < n; ++q) sortedY[q] = w.byY[q].y;
+
+  // Columns of about sqrt(k n) points (measured on GPT-2 XL activations, n = 1600: half or
+  // twice that is slower): the k-th distance usually spans one or two columns.
+  const size_t width = std::max<size_t>(8, static_cast<size_t>(std::sqrt(static_cast<double>(n * kk))));
+  buildColumns(sx, sy, w.byY, n, width, w.columns);
+
+  // sklearn: np.nextafter(eps, 0), then neighbours with distance <= that radius.
+  w.radius.resize(n);
+  std::vector<double>& best = w.squares;  // reused: k slots
+  best.resize(kk);
+  for (size_t pos = 0; pos < n; ++pos)
+    w.radius[pos] =
+        std::nextafter(kthDistance(w.columns, sx, sy, static_cast<uint32_t>(pos), kk, best.data()), 0.0);
 
   // psi(n_x + 1) where n_x excludes the point itself: psi of the count including it.
-  const std::vector<double>& psiTable = digammaTable(n);
-  std::vector<double> px(n), py(n);
-  for (size_t i = 0; i < n; ++i) {
-    px[i] = psiTable[static_cast<size_t>(nx[i])];
-    py[i] = psiTable[static_cast<size_t>(ny[i])];
+  const std::vector<double>& psi = digammaTable(n);
+  w.px.resize(n);
+  w.py.resize(n);
+  for (size_t pos = 0; pos < n; ++pos)
+    w.px[pos] = psi[static_cast<size_t>(countWithin(sx, static_cast<int64_t>(n), static_cast<int64_t>(pos), w.radius[pos]))];
+  for (size_t q = 0; q < n; ++q) {
+    const uint32_t pos = w.byY[q].pos;
+    w.py[pos] = psi[static_cast<size_t>(countWithin(sortedY, static_cast<int64_t>(n), static_cast<int64_t>(q), w.radius[pos]))];
   }
-  const double mi = digamma(static_cast<double>(n)) + digamma(static_cast<double>(k)) -
-                    mean(px.data(), n) - mean(py.data(), n);
+  const double mi = psi[n] + psi[kk] - mean(w.px.data(), n) - mean(w.py.data(), n);
   r.mi = std::max(0.0, mi);
   return r;
 }

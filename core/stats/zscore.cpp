@@ -1,6 +1,7 @@
 #include "stats/zscore.h"
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "stats/descriptive.h"
@@ -39,15 +40,77 @@ std::vector<uint8_t> zTrimMask(const double* x, const double* y, size_t n, doubl
   return keep;
 }
 
+namespace {
+
+// The largest deviation d >= 0 whose z-score rounds to at most the threshold t: with a
+// finite sd > 0, |fl((v - m) / sd)| > t exactly when |fl(v - m)| > limit, because the
+// rounded quotient is monotone in d and symmetric in its sign. Saves one division per value.
+// A constant vector (sd == 0, every z is 0) keeps everything: limit = +inf. Returns false
+// for the cases left to the plain formula (non-finite mean or sd, or no limit found quickly).
+bool deviationLimit(double m, double sd, double t, double& limit) {
+  if (!std::isfinite(m) || !std::isfinite(sd) || !(t > 0)) return false;
+  if (sd == 0) {
+    limit = std::numeric_limits<double>::infinity();
+    return true;
+  }
+  const double inf = std::numeric_limits<double>::infinity();
+  double d = t * sd;  // within an ulp or two of the answer
+  for (int step = 0; step < 64; ++step) {
+    if (d / sd > t) {  // too large (also d == inf): step down
+      d = std::nextafter(d, 0.0);
+      continue;
+    }
+    const double up = std::nextafter(d, inf);
+    if (up / sd > t) {
+      limit = d;
+      return true;
+    }
+    d = up;
+  }
+  return false;
+}
+
+}  // namespace
+
 TrimmedPairs zTrim(const double* x, const double* y, size_t n, double threshold, int ddof) {
-  const std::vector<uint8_t> keep = zTrimMask(x, y, n, threshold, ddof);
   TrimmedPairs out;
   out.x.reserve(n);
   out.y.reserve(n);
-  for (size_t k = 0; k < n; ++k) {
-    if (!keep[k]) continue;
-    out.x.push_back(x[k]);
-    out.y.push_back(y[k]);
+  // Without trimming, or where zScores would throw (n <= ddof), the mask says it all.
+  if (threshold == 0 || n == 0 || ddof < 0 || n <= static_cast<size_t>(ddof)) {
+    const std::vector<uint8_t> keep = zTrimMask(x, y, n, threshold, ddof);
+    for (size_t k = 0; k < n; ++k) {
+      if (!keep[k]) continue;
+      out.x.push_back(x[k]);
+      out.y.push_back(y[k]);
+    }
+    out.dropped = n - out.x.size();
+    return out;
+  }
+  // The same arithmetic as zTrimMask (mean, numpy's std, (v - mean) / std compared with the
+  // threshold), without materialising the z-scores and the mask: this runs for every pair.
+  if (!(threshold >= 0) || std::isinf(threshold))
+    throw Error("z-score trimming threshold must be a finite number >= 0 (0 = off), got " +
+                std::to_string(threshold));
+  requireFinite(x, n, "z-score trimming: first vector");
+  requireFinite(y, n, "z-score trimming: second vector");
+  const double mx = mean(x, n), sx = standardDeviation(x, n, ddof);
+  const double my = mean(y, n), sy = standardDeviation(y, n, ddof);
+  double limitX, limitY;
+  if (deviationLimit(mx, sx, threshold, limitX) && deviationLimit(my, sy, threshold, limitY)) {
+    for (size_t k = 0; k < n; ++k) {
+      if (std::fabs(x[k] - mx) > limitX || std::fabs(y[k] - my) > limitY) continue;
+      out.x.push_back(x[k]);
+      out.y.push_back(y[k]);
+    }
+  } else {
+    for (size_t k = 0; k < n; ++k) {
+      const double zx = sx == 0 ? 0.0 : (x[k] - mx) / sx;  // a constant vector has z = 0
+      const double zy = sy == 0 ? 0.0 : (y[k] - my) / sy;
+      if (std::fabs(zx) > threshold || std::fabs(zy) > threshold) continue;
+      out.x.push_back(x[k]);
+      out.y.push_back(y[k]);
+    }
   }
   out.dropped = n - out.x.size();
   return out;
