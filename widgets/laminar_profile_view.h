@@ -6,8 +6,6 @@
 #include "analysis/mi_distance_results.h"
 #include "widgets/figure_view.h"
 
-#include <functional>
-
 class QComboBox;
 class QLabel;
 
@@ -17,8 +15,7 @@ class LaminarProfileView : public FigureView {
   Q_OBJECT
  public:
   // Statistics offered, by experiment.
-  // SiteDifference (issue 10): mean attention - MLP compared MI with its sign-flip null.
-  enum class Statistic { Variance, Mean, MeanAbs, MeanMi, Tau, TStatistic, FisherZ, SiteDifference };
+  enum class Statistic { Variance, Mean, MeanAbs, MeanMi, Tau, TStatistic, FisherZ };
   enum class Correction { Bonferroni = 0, Fdr = 1 };
 
   explicit LaminarProfileView(LayerCursor* cursor, QWidget* parent = nullptr);
@@ -46,11 +43,6 @@ class LaminarProfileView : public FigureView {
   // The plotted series (band edges and markers excluded), for tests and tooltips.
   QList<QCPGraph*> series() const { return series_; }
   QCPGraph* significanceMarkers() const { return markers_; }
-  // The controls of issue 10, for tests: floor series and permutation-null band edges
-  // (2.5-97.5% of the null, from core; lower then upper per band), in drawing order, and the
-  // layers a permutation test finds significant after Benjamini-Hochberg.
-  QList<QCPGraph*> controlGraphs() const { return bands_; }
-  QCPGraph* permutationMarkers() const { return permutationMarkers_; }
 
  protected:
   void rebuild() override;
@@ -66,11 +58,6 @@ class LaminarProfileView : public FigureView {
   std::vector<bool> significanceMask(Statistic statistic, Correction correction, bool* available) const;
   QCPGraph* addSeries(const QString& name, const QColor& color, Qt::PenStyle style, const QVector<double>& x,
                       const QVector<double>& y);
-  // A filled band between lo and hi (one legend entry), and markers at the layers in `mask`.
-  void addNullBand(const QString& name, const QColor& color, const QVector<double>& x, const QVector<double>& lo,
-                   const QVector<double>& hi);
-  void addPermutationMarkers(const QString& name, const std::vector<bool>& mask, const QVector<double>& y);
-  void drawControls(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
 
   QCPAxisRect* rect_;
   QCPLegend* legend_;
@@ -82,8 +69,6 @@ class LaminarProfileView : public FigureView {
   Correction correction_ = Correction::Bonferroni;
   QList<QCPGraph*> series_;
   QCPGraph* markers_ = nullptr;
-  QList<QCPGraph*> bands_;
-  QCPGraph* permutationMarkers_ = nullptr;
 };
 
 }  // namespace laminar

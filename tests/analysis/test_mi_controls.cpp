@@ -108,8 +108,8 @@ TEST(MiControls, PlantedDependenceGivesSmallPermutationP) {
   // Attention carries the dependence, the MLP does not: the site tests see it.
   EXPECT_GT(l.siteNull.observed, 0);
   EXPECT_LE(l.siteNull.p, 0.002);
-  EXPECT_LT(l.pairedP, 1e-6);
-  EXPECT_LT(l.wilcoxonP, 1e-6);
+  EXPECT_LT(l.pairedP, 1e-4);
+  EXPECT_LT(l.wilcoxonP, 1e-4);
   EXPECT_GT(l.sites[1].kendallNull.p, 0.01);  // independent MLP vectors
 }
 
