@@ -52,9 +52,9 @@ def tokenize(cli, model, texts, scratch):
     return json.loads(out)["ids"]
 
 
-def laminar(cli, model, experiment, sentences, out):
-    _, _, wall, cond = run([cli, "analyze", experiment, "--model", model, "--sentences", sentences, "--out", out],
-                           need_gib=8)
+def laminar(cli, model, experiment, sentences, out, extra=()):
+    _, _, wall, cond = run([cli, "analyze", experiment, "--model", model, "--sentences", sentences, "--out", out,
+                            *extra], need_gib=8)
     meta = json.load(open(os.path.join(out, "results.json")))["metadata"]
     t = meta["timings"]
     layers = t["layers"]
@@ -82,7 +82,9 @@ def main():
         exp1 = os.path.join(data, f"exp1-run{r}")
         exp2 = os.path.join(data, f"exp2-run{r}")
         entry["laminarExp1"] = laminar(cli, model, "similarity", her, exp1)
-        entry["laminarExp2"] = laminar(cli, model, "mi-distance", coffee, exp2)
+        # Parity with the original analysis (docs/controls.md): per-pair FD bins, raw MI, as the
+        # original notebooks and bench/peer_mi_sklearn.py compute it.
+        entry["laminarExp2"] = laminar(cli, model, "mi-distance", coffee, exp2, ("--bins", "fd", "--mi-compared", "raw"))
         mi_bench = os.path.join(build, "bench", "laminar-bench-mi")
         if os.path.exists(mi_bench):
             mi_out, _, _, mi_cond = run([mi_bench, exp2, "--repeat", "3"])

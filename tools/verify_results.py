@@ -285,13 +285,44 @@ def ksg_mi(x, y, k):
     return float(_compute_mi_cc(scale(x, with_mean=False), scale(y, with_mean=False), k))
 
 
+def pair_estimate(x, y, est, b, correction, k):
+    """One pair's MI as the run's settings define it (histogram with B = b, maybe Miller-Madow)."""
+    if est == "ksg":
+        return ksg_mi(x, y, k)
+    mi = hist_mi(x, y, b)
+    return mi - miller_madow_bias(x, y, b) if correction == "miller-madow" else mi
+
+
+def mi_layer_bins(rule, kept_by_site):
+    """B per pair per site: fixed, per-pair FD, or the layer's shared FD count; (bins, shared)."""
+    if rule == "fd":
+        return {s: [fd_bins(np.concatenate([x, y])) for x, y in kept] for s, kept in kept_by_site.items()}, 0
+    if rule == "shared-fd":
+        b = shared_fd_bins([fd_bins(np.concatenate([x, y])) for kept in kept_by_site.values() for x, y in kept])
+        return {s: [b] * len(kept) for s, kept in kept_by_site.items()}, b
+    return {s: [int(rule)] * len(kept) for s, kept in kept_by_site.items()}, 0
+
+
+def check_null(rep, name, saved, replay, where):
+    """A saved permutation summary against its replay: counts and p exactly, band to 1e-12."""
+    observed, null, extreme, p = replay
+    rep.exact(f"{name} #extreme (seeded)", [saved["atLeastAsExtreme"], saved["permutations"]],
+              [extreme, len(null) if null else saved["permutations"]], where)
+    rep.add(f"{name} p (seeded)", num(saved["p"]), p, 0.0, "abs", where=where)
+    rep.add(f"{name} observed", num(saved["observed"]), observed, REL_SCIPY, floor=1e-12, where=where)
+    band = np.percentile(null, [2.5, 97.5]) if null else [math.nan, math.nan]
+    rep.add(f"{name} null band (2.5%, 97.5%)", [num(saved["nullLow"]), num(saved["nullHigh"])], band, 1e-12, "abs",
+            where=where)
+
+
 def verify_mi(res, vec, rep):
     from scipy import stats
-    from statsmodels.stats.multitest import multipletests
     mi = res["mi-distance"]
     s = mi["settings"]
     est, zt, ddof, k = s["estimator"], num(s["zTrim"]), s["zDdof"], s["ksgK"]
-    fixed = None if s["bins"] == "fd" else int(s["bins"])
+    correction = s.get("biasCorrection", "none")
+    above_floor = s.get("miCompared", "raw") == "above-floor"
+    seed, perms = int(s.get("seed", 0)), int(s.get("permutations", 0))
     occ = mi["occurrences"]
     pos = [o["position"] for o in occ]
     text = [o["text"] for o in occ]
@@ -299,39 +330,74 @@ def verify_mi(res, vec, rep):
     got_pairs = [(p["i"], p["j"], p["distance"]) for p in mi["pairs"]]
     rep.exact("pairs and distances", np.array(got_pairs).ravel(), np.array(exp_pairs).ravel())
     dist = np.array([p[2] for p in exp_pairs], dtype=np.float64)
+    group = [text[i] for (i, _, _) in exp_pairs]
     pvals = []
+    families = {"kendallPermutationAttn": [], "kendallPermutationMlp": [], "siteSignFlip": [], "pairedT": [],
+                "wilcoxon": []}
+    layer_means = {"attn": ([], []), "mlp": ([], [])}
     if len(mi["layers"]) != mi["nLayer"]:
         rep.fail("layers", f"{len(mi['layers'])} layers saved, model has {mi['nLayer']}")
     for layer in mi["layers"]:
         l = layer["layer"]
+        ctrl = layer.get("controls")
+        if perms and ctrl is None:
+            rep.fail("controls", f"layer {l}: settings ask for controls, none saved")
+            continue
         site_mi = {}
-        for site in ("attn", "mlp"):
+        kept_by_site = {site: [trim(*[vec[f"layer{l}.{site}"].astype(np.float64)[i] for i in (a, b)], zt, ddof)
+                               for (a, b, _) in exp_pairs] for site in ("attn", "mlp")}
+        need_bins = est == "hist" or (ctrl is not None and "estimatorComparison" in ctrl["attn"])
+        bins_of, shared = mi_layer_bins(s["bins"], kept_by_site) if need_bins else ({}, 0)
+        if ctrl is not None:
+            rep.exact("shared bins per layer", [ctrl["sharedBins"]], [shared], f"layer {l}")
+        for si, site in enumerate(("attn", "mlp")):
             where = f"layer {l} {site}"
-            v = vec[f"layer{l}.{site}"].astype(np.float64)
             sj = layer[site]
-            ref_mi, kept, bins = [], [], []
-            for (i, j, _) in exp_pairs:
-                x, y = trim(v[i], v[j], zt, ddof)
-                kept.append(x.size)
-                if est == "hist":
-                    b = fixed if fixed else fd_bins(np.concatenate([x, y]))
-                    bins.append(b)
-                    ref_mi.append(hist_mi(x, y, b))
-                else:
-                    bins.append(0)
-                    ref_mi.append(ksg_mi(x, y, k))
+            kept = kept_by_site[site]
+            ref_mi = [pair_estimate(x, y, est, bins_of[site][n] if est == "hist" else 0, correction, k)
+                      for n, (x, y) in enumerate(kept)]
             ours = np.array(num_list(sj["pairMi"]))
-            rep.exact("kept dimensions (z-trim)", sj["keptSamples"], kept, where)
-            rep.exact("histogram bins per pair", sj["bins"], bins, where)
-            if est == "hist":
-                rep.add("pair MI (histogram)", ours, ref_mi, ABS_HIST_MI, "abs", where=where)
-            else:
-                rep.add("pair MI (KSG)", ours, ref_mi, ABS_KSG_MI, "abs", where=where)
+            rep.exact("kept dimensions (z-trim)", sj["keptSamples"], [x.size for x, _ in kept], where)
+            rep.exact("histogram bins per pair", sj["bins"], bins_of[site] if est == "hist" else [0] * len(kept), where)
+            label = "KSG" if est == "ksg" else ("histogram, Miller-Madow" if correction == "miller-madow" else "histogram")
+            rep.add(f"pair MI ({label})", ours, ref_mi, ABS_KSG_MI if est == "ksg" else ABS_HIST_MI, "abs", where=where)
             rep.add("mean MI", num(sj["meanMi"]), np.mean(ours), REL_VECTOR_MATH, where=where)
-            kt = stats.kendalltau(dist, ours)
+            compared = ours
+            if ctrl is not None:
+                cj = ctrl[site]
+                floor = np.array(num_list(cj["floor"]))
+                ref_floor = []
+                for n, (x, y) in enumerate(kept):
+                    perm = seeded_permutation(len(y), stream_state(seed, floor_stream(l, si, n)))
+                    ref_floor.append(pair_estimate(x, y[perm], est, bins_of[site][n] if est == "hist" else 0, correction, k))
+                rep.add("estimator floor (seeded)", floor, ref_floor, ABS_KSG_MI if est == "ksg" else ABS_HIST_MI, "abs",
+                        where=where)
+                rep.add("mean floor", num(cj["meanFloor"]), np.mean(floor), REL_VECTOR_MATH, floor=1e-12, where=where)
+                rep.add("mean MI above floor", num(cj["meanAboveFloor"]), np.mean(ours - floor), REL_VECTOR_MATH,
+                        floor=1e-12, where=where)
+                if above_floor:
+                    compared = ours - floor
+                if "estimatorComparison" in cj:
+                    e = cj["estimatorComparison"]
+                    h, g = np.array(num_list(e["histMi"])), np.array(num_list(e["ksgMi"]))
+                    ref_h = [pair_estimate(x, y, "hist", bins_of[site][n], correction, k) for n, (x, y) in enumerate(kept)]
+                    ref_g = [ksg_mi(x, y, k) for x, y in kept]
+                    rep.add("comparison: histogram MI", h, ref_h, ABS_HIST_MI, "abs", where=where)
+                    rep.add("comparison: KSG MI", g, ref_g, ABS_KSG_MI, "abs", where=where)
+                    rep.add("comparison: Pearson r", num(e["pearson"]), stats.pearsonr(h, g).statistic, REL_SCIPY,
+                            floor=1e-12, where=where)
+                    rep.add("comparison: Spearman rho", num(e["spearman"]), stats.spearmanr(h, g).correlation, REL_SCIPY,
+                            floor=1e-12, where=where)
+                    layer_means[site][0].append(np.mean(h))
+                    layer_means[site][1].append(np.mean(g))
+                replay = kendall_permutation_null(dist, compared, group, perms,
+                                                  stream_state(seed, permutation_stream(1, l, si)))
+                check_null(rep, "Kendall tau null", cj["kendallNull"], replay, where)
+                families["kendallPermutation" + site.capitalize()].append(replay[3])
+            kt = stats.kendalltau(dist, compared)
             rep.add("Kendall tau-b", num(sj["tau"]), kt.correlation, REL_SCIPY, where=where)
             rep.add("Kendall p", num(sj["tauP"]), kt.pvalue, REL_SCIPY, floor=1e-300, where=where)
-            site_mi[site] = (ours, num(sj["tau"]))
+            site_mi[site] = (compared, num(sj["tau"]))
         tt = stats.ttest_ind(site_mi["attn"][0], site_mi["mlp"][0], equal_var=(s["ttest"] == "student"))
         rep.add("t statistic", num(layer["t"]), tt.statistic, REL_SCIPY, where=f"layer {l}")
         rep.add("t-test p", num(layer["p"]), tt.pvalue, REL_SCIPY, floor=1e-300, where=f"layer {l}")
@@ -343,12 +409,61 @@ def verify_mi(res, vec, rep):
         zp = 2 * stats.norm.sf(abs(z)) if not math.isnan(z) else math.nan
         rep.add("Fisher Z", num(layer["fisherZ"]), z, REL_SCIPY, where=f"layer {l}")
         rep.add("Fisher Z p (normal)", num(layer["fisherP"]), zp, REL_SCIPY, floor=1e-300, where=f"layer {l}")
+        if ctrl is not None:
+            a, m = site_mi["attn"][0], site_mi["mlp"][0]
+            pt = stats.ttest_rel(a, m)
+            rep.add("paired t (ttest_rel)", num(ctrl["pairedT"]["t"]), pt.statistic, REL_SCIPY, where=f"layer {l}")
+            rep.add("paired t p", num(ctrl["pairedT"]["p"]), pt.pvalue, REL_SCIPY, floor=1e-300, where=f"layer {l}")
+            try:
+                w = stats.wilcoxon(a, m)
+                w_stat, w_p = w.statistic, w.pvalue
+            except ValueError:  # every difference zero: scipy refuses, Laminar saves NaN
+                w_stat = w_p = math.nan
+            rep.add("Wilcoxon signed-rank statistic", num(ctrl["wilcoxon"]["statistic"]), w_stat, REL_SCIPY,
+                    where=f"layer {l}")
+            rep.add("Wilcoxon signed-rank p", num(ctrl["wilcoxon"]["p"]), w_p, REL_SCIPY, floor=1e-300, where=f"layer {l}")
+            replay = site_difference_sign_flip_null(a, m, perms, stream_state(seed, permutation_stream(2, l, 0)))
+            check_null(rep, "sign-flip null", ctrl["siteSignFlip"], replay, f"layer {l}")
+            families["siteSignFlip"].append(replay[3])
+            families["pairedT"].append(pt.pvalue)
+            families["wilcoxon"].append(w_p)
     verify_corrections(mi, s, np.array(pvals), np.array([num(x["fisherP"]) for x in mi["layers"]]), rep)
+    if perms and len(mi["layers"]) == mi["nLayer"]:
+        verify_control_corrections(mi, s, families, layer_means, rep)
     # The 2 x L x 2 array repeats mean MI and tau.
     arr = mi["resultsArray"]["values"]
     for si, site in enumerate(("attn", "mlp")):
         rep.add("results array", [num(x) for row in arr[si] for x in row],
                 [num(layer[site][key]) for layer in mi["layers"] for key in ("meanMi", "tau")], 0.0, "abs")
+
+
+def verify_control_corrections(mi, s, families, layer_means, rep):
+    """BH over layers of every control family, and the estimators' correlation across layers."""
+    from scipy import stats
+    from statsmodels.stats.multitest import multipletests
+    fdr = mi["controls"]["fdr"]
+    for key, p in families.items():
+        p = np.array(p, dtype=np.float64)
+        nan = np.isnan(p)
+        rf, pf, _, _ = multipletests(np.where(nan, 1.0, p), alpha=num(s["fdrQ"]), method="fdr_bh")
+        pf[nan], rf[nan] = math.nan, False
+        if key not in fdr:
+            rep.fail("control BH", f"{key} missing")
+            continue
+        rep.add(f"BH over layers: {key}", num_list(fdr[key]["pFdr"]), pf, REL_SCIPY, floor=1e-300)
+        rep.exact(f"BH significance: {key}", list(fdr[key]["significant"]), [bool(x) for x in rf])
+    across = mi["controls"]["estimatorsAcrossLayers"]
+    h = {site: np.array(layer_means[site][0]) for site in ("attn", "mlp")}
+    g = {site: np.array(layer_means[site][1]) for site in ("attn", "mlp")}
+    h["both"] = np.array([v for l in range(len(h["attn"])) for v in (h["attn"][l], h["mlp"][l])])
+    g["both"] = np.array([v for l in range(len(g["attn"])) for v in (g["attn"][l], g["mlp"][l])])
+    for key in ("attn", "mlp", "both"):
+        if h[key].size < 2:
+            continue
+        with np.errstate(all="ignore"):
+            ref = [stats.pearsonr(h[key], g[key]).statistic, stats.spearmanr(h[key], g[key]).correlation]
+        rep.add("estimators across layers (Pearson, Spearman)", [num(across[key]["pearson"]), num(across[key]["spearman"])],
+                ref, REL_SCIPY, floor=1e-12, where=key)
 
 
 def verify_corrections(mi, s, p_t, p_z, rep):
@@ -641,6 +756,60 @@ def verify_tables(res, d, rep):
                                                       mi["fisherSignificantBonferroni"][li], mi["fisherSignificantFdr"][li])]
         rep.add("tests.csv = results.json", ours, ref, 0.0, "abs")
         rep.exact("tests.csv significance = results.json", flags, ref_flags)
+        verify_control_tables(mi, rows, rep)
+
+
+def verify_control_tables(mi, rows, rep):
+    """The control columns of the CSV tables (issue 10) repeat results.json."""
+    def cell(v):
+        return math.nan if v == "" else float(v)
+    fdr = mi.get("controls", {}).get("fdr", {})
+
+    def fdr_at(key, li):
+        return num(fdr[key]["pFdr"][li]) if key in fdr else math.nan
+    ours, ref = [], []
+    for r in rows("pairs.csv"):
+        c = mi["layers"][int(r["layer"])].get("controls")
+        if c is None:
+            continue
+        k = next(i for i, p in enumerate(mi["pairs"]) if p["i"] == int(r["i"]) and p["j"] == int(r["j"]))
+        cj = c[r["site"]]
+        mi_k = num(mi["layers"][int(r["layer"])][r["site"]]["pairMi"][k])
+        e = cj.get("estimatorComparison")
+        ours += [cell(r["floor"]), cell(r["mi_above_floor"]), cell(r["hist_mi"]), cell(r["ksg_mi"])]
+        ref += [num(cj["floor"][k]), mi_k - num(cj["floor"][k]), num(e["histMi"][k]) if e else math.nan,
+                num(e["ksgMi"][k]) if e else math.nan]
+    rep.add("pairs.csv controls = results.json", ours, ref, 0.0, "abs")
+    ours, ref = [], []
+    for r in rows("profiles.csv"):
+        li = int(r["layer"])
+        c = mi["layers"][li].get("controls")
+        if c is None:
+            continue
+        cj = c[r["site"]]
+        e = cj.get("estimatorComparison")
+        ours += [cell(r[k]) for k in ("mean_floor", "mean_above_floor", "tau_null_low", "tau_null_high",
+                                      "tau_permutation_p", "tau_permutation_p_fdr", "estimator_pearson",
+                                      "estimator_spearman")]
+        ref += [num(cj["meanFloor"]), num(cj["meanAboveFloor"]), num(cj["kendallNull"]["nullLow"]),
+                num(cj["kendallNull"]["nullHigh"]), num(cj["kendallNull"]["p"]),
+                fdr_at("kendallPermutation" + r["site"].capitalize(), li),
+                num(e["pearson"]) if e else math.nan, num(e["spearman"]) if e else math.nan]
+    rep.add("profiles.csv controls = results.json", ours, ref, 0.0, "abs")
+    ours, ref = [], []
+    for r in rows("tests.csv"):
+        li = int(r["layer"])
+        c = mi["layers"][li].get("controls")
+        if c is None:
+            continue
+        f = c["siteSignFlip"]
+        ours += [cell(r[k]) for k in ("paired_t", "paired_df", "paired_p", "paired_p_fdr", "wilcoxon_statistic",
+                                      "wilcoxon_p", "wilcoxon_p_fdr", "sign_flip_mean_difference", "sign_flip_null_low",
+                                      "sign_flip_null_high", "sign_flip_p", "sign_flip_p_fdr", "shared_bins")]
+        ref += [num(c["pairedT"]["t"]), num(c["pairedT"]["df"]), num(c["pairedT"]["p"]), fdr_at("pairedT", li),
+                num(c["wilcoxon"]["statistic"]), num(c["wilcoxon"]["p"]), fdr_at("wilcoxon", li), num(f["observed"]),
+                num(f["nullLow"]), num(f["nullHigh"]), num(f["p"]), fdr_at("siteSignFlip", li), c["sharedBins"]]
+    rep.add("tests.csv controls = results.json", ours, ref, 0.0, "abs")
 
 
 # --- controls (issue 10): permutation nulls, estimator floor, Miller-Madow, shared bins,

@@ -68,14 +68,6 @@
             <translation>k láng giềng gần nhất (KSG)</translation>
         </message>
         <message>
-            <source>Bins (fd or a number):</source>
-            <translation>Số khoảng (fd hoặc một số):</translation>
-        </message>
-        <message>
-            <source>histogram bins per axis: fd (Freedman-Diaconis, clamped to [4, 64]) or a number</source>
-            <translation>số ô biểu đồ tần suất mỗi trục: fd (Freedman–Diaconis, giới hạn trong [4, 64]) hoặc một số</translation>
-        </message>
-        <message>
             <source>Outlier z threshold (0 = off):</source>
             <translation>Ngưỡng z cho giá trị ngoại lai (0 = tắt):</translation>
         </message>
@@ -162,6 +154,78 @@
         <message>
             <source>Compares the target token with a non-target token of the same sentences, layer by layer: context variance of Q, K and V and the cosine spectrum of their dimensions.</source>
             <translation>So sánh token đích với một token phi đích trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.</translation>
+        </message>
+        <message>
+            <source>Bins (shared-fd, fd or a number):</source>
+            <translation>Số ô (shared-fd, fd hoặc một số):</translation>
+        </message>
+        <message>
+            <source>histogram bins per axis: shared-fd (one Freedman-Diaconis count per layer for both sites, the default), fd (per pair, clamped to [4, 64], as the original analysis) or a number</source>
+            <translation>số ô biểu đồ tần suất mỗi trục: shared-fd (một số ô Freedman–Diaconis cho mỗi tầng, dùng chung cho cả hai vị trí, mặc định), fd (theo từng cặp, giới hạn trong [4, 64], như phân tích gốc) hoặc một số</translation>
+        </message>
+        <message>
+            <source>Bias correction:</source>
+            <translation>Hiệu chỉnh độ chệch:</translation>
+        </message>
+        <message>
+            <source>none (plug-in histogram MI) or miller-madow (histogram estimator only)</source>
+            <translation>none (MI histogram thế trực tiếp) hoặc miller-madow (chỉ cho bộ ước lượng histogram)</translation>
+        </message>
+        <message>
+            <source>None (plug-in)</source>
+            <translation>Không (thế trực tiếp)</translation>
+        </message>
+        <message>
+            <source>Miller-Madow</source>
+            <translation>Miller–Madow</translation>
+        </message>
+        <message>
+            <source>MI compared:</source>
+            <translation>MI đem so sánh:</translation>
+        </message>
+        <message>
+            <source>above-floor (pair MI minus the estimator floor, the default) or raw (pair MI, as the original analysis) for tau and the site tests</source>
+            <translation>above-floor (MI của cặp trừ mức nền của bộ ước lượng, mặc định) hoặc raw (MI của cặp, như phân tích gốc) cho tau và các kiểm định giữa hai vị trí</translation>
+        </message>
+        <message>
+            <source>MI above the estimator floor</source>
+            <translation>MI trên mức nền của bộ ước lượng</translation>
+        </message>
+        <message>
+            <source>Raw MI (original analysis)</source>
+            <translation>MI thô (phân tích gốc)</translation>
+        </message>
+        <message>
+            <source>Permutations:</source>
+            <translation>Số hoán vị:</translation>
+        </message>
+        <message>
+            <source>permutations of each null (Kendall tau under within-text distance shuffles, attention vs MLP under sign flips)</source>
+            <translation>số hoán vị của mỗi phân phối không (tau Kendall khi xáo trộn khoảng cách trong từng văn bản, attention và MLP khi đảo dấu)</translation>
+        </message>
+        <message>
+            <source>Seed (floor and nulls):</source>
+            <translation>Hạt giống (mức nền và phân phối không):</translation>
+        </message>
+        <message>
+            <source>seed of the estimator floors and the permutation nulls</source>
+            <translation>hạt giống của mức nền bộ ước lượng và các phân phối không hoán vị</translation>
+        </message>
+        <message>
+            <source>Compare estimators:</source>
+            <translation>So sánh bộ ước lượng:</translation>
+        </message>
+        <message>
+            <source>on: also run the other estimator (histogram and KSG) on the same pairs and report their correlation</source>
+            <translation>on: chạy thêm bộ ước lượng còn lại (histogram và KSG) trên cùng các cặp và báo cáo tương quan giữa chúng</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>Bật</translation>
+        </message>
+        <message>
+            <source>Off</source>
+            <translation>Tắt</translation>
         </message>
     </context>
     <context>

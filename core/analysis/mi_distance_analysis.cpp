@@ -5,6 +5,7 @@
 #include "analysis/analysis.h"
 #include "analysis/capture_rows.h"
 #include "analysis/mi_distance_math.h"
+#include "analysis/mi_permutation_null.h"
 #include "analysis/result_values.h"
 #include "analysis/sentence_set.h"
 #include "analysis/target_locator.h"
@@ -27,6 +28,107 @@ std::vector<bool> readLayerFlags(const nlohmann::json& j, const char* key, size_
     throw Error(std::string("mi-distance: '") + key + "' has " + std::to_string(flags.size()) + " entries for " +
                 std::to_string(layers) + " layers");
   return flags;
+}
+
+nlohmann::json permutationJson(const PermutationSummary& n) {
+  return {{"observed", jsonNumber(n.observed)}, {"nullLow", jsonNumber(n.nullLow)},
+          {"nullHigh", jsonNumber(n.nullHigh)}, {"atLeastAsExtreme", n.atLeastAsExtreme},
+          {"permutations", n.permutations}, {"p", jsonNumber(n.p)},
+          {"undefined", n.undefined}};
+}
+
+PermutationSummary readPermutation(const nlohmann::json& j) {
+  PermutationSummary n;
+  n.observed = readJsonNumber(j.at("observed"));
+  n.nullLow = readJsonNumber(j.at("nullLow"));
+  n.nullHigh = readJsonNumber(j.at("nullHigh"));
+  n.atLeastAsExtreme = j.at("atLeastAsExtreme").get<int64_t>();
+  n.permutations = j.at("permutations").get<int>();
+  n.p = readJsonNumber(j.at("p"));
+  n.undefined = j.at("undefined").get<std::string>();
+  return n;
+}
+
+// The controls of one layer (issue 10): what toJson writes under "controls".
+nlohmann::json layerControlsJson(const MiLayer& l) {
+  nlohmann::json c = {{"sharedBins", l.sharedBins},
+                      {"pairedT", {{"t", jsonNumber(l.pairedT)}, {"p", jsonNumber(l.pairedP)},
+                                   {"df", jsonNumber(l.pairedDf)}, {"undefined", l.pairedUndefined}}},
+                      {"wilcoxon", {{"statistic", jsonNumber(l.wilcoxonStatistic)}, {"p", jsonNumber(l.wilcoxonP)},
+                                    {"exact", l.wilcoxonExact}, {"undefined", l.wilcoxonUndefined}}},
+                      {"siteSignFlip", permutationJson(l.siteNull)},
+                      {"seconds", {{"floor", jsonNumber(l.floorSeconds)}, {"permutations", jsonNumber(l.permutationSeconds)},
+                                   {"estimatorComparison", jsonNumber(l.comparisonSeconds)}}}};
+  for (int s = 0; s < kSites; ++s) {
+    const MiSiteLayer& sl = l.sites[static_cast<size_t>(s)];
+    nlohmann::json sj = {{"floor", jsonNumbers(sl.floor)},
+                         {"meanFloor", jsonNumber(sl.meanFloor)},
+                         {"meanAboveFloor", jsonNumber(sl.meanAboveFloor)},
+                         {"kendallNull", permutationJson(sl.kendallNull)}};
+    if (!sl.histMi.empty())
+      sj["estimatorComparison"] = {{"histMi", jsonNumbers(sl.histMi)}, {"ksgMi", jsonNumbers(sl.ksgMi)},
+                                   {"pearson", jsonNumber(sl.estimatorPearson)},
+                                   {"spearman", jsonNumber(sl.estimatorSpearman)}};
+    c[siteKey(static_cast<MiSite>(s))] = std::move(sj);
+  }
+  return c;
+}
+
+void readLayerControls(const nlohmann::json& c, MiLayer& l) {
+  l.hasControls = true;
+  l.sharedBins = c.at("sharedBins").get<int>();
+  const auto& t = c.at("pairedT");
+  l.pairedT = readJsonNumber(t.at("t"));
+  l.pairedP = readJsonNumber(t.at("p"));
+  l.pairedDf = readJsonNumber(t.at("df"));
+  l.pairedUndefined = t.at("undefined").get<std::string>();
+  const auto& w = c.at("wilcoxon");
+  l.wilcoxonStatistic = readJsonNumber(w.at("statistic"));
+  l.wilcoxonP = readJsonNumber(w.at("p"));
+  l.wilcoxonExact = w.at("exact").get<bool>();
+  l.wilcoxonUndefined = w.at("undefined").get<std::string>();
+  l.siteNull = readPermutation(c.at("siteSignFlip"));
+  const auto& sec = c.at("seconds");
+  l.floorSeconds = readJsonNumber(sec.at("floor"));
+  l.permutationSeconds = readJsonNumber(sec.at("permutations"));
+  l.comparisonSeconds = readJsonNumber(sec.at("estimatorComparison"));
+  for (int s = 0; s < kSites; ++s) {
+    const auto& sj = c.at(siteKey(static_cast<MiSite>(s)));
+    MiSiteLayer& sl = l.sites[static_cast<size_t>(s)];
+    sl.floor = readJsonNumbers(sj.at("floor"));
+    sl.meanFloor = readJsonNumber(sj.at("meanFloor"));
+    sl.meanAboveFloor = readJsonNumber(sj.at("meanAboveFloor"));
+    sl.kendallNull = readPermutation(sj.at("kendallNull"));
+    if (sj.contains("estimatorComparison")) {
+      const auto& e = sj.at("estimatorComparison");
+      sl.histMi = readJsonNumbers(e.at("histMi"));
+      sl.ksgMi = readJsonNumbers(e.at("ksgMi"));
+      sl.estimatorPearson = readJsonNumber(e.at("pearson"));
+      sl.estimatorSpearman = readJsonNumber(e.at("spearman"));
+    }
+  }
+}
+
+// Run-level controls: BH of each control family and the estimators' correlation across layers.
+nlohmann::json runControlsJson(const MiDistanceResults& r) {
+  nlohmann::json fdr = nlohmann::json::object();
+  for (const ControlFdr& c : r.controlsFdr) fdr[c.key] = {{"pFdr", jsonNumbers(c.pFdr)}, {"significant", c.significant}};
+  nlohmann::json across = nlohmann::json::object();
+  const char* keys[3] = {"attn", "mlp", "both"};
+  for (size_t s = 0; s < 3; ++s)
+    across[keys[s]] = {{"pearson", jsonNumber(r.layersPearson[s])}, {"spearman", jsonNumber(r.layersSpearman[s])}};
+  return {{"fdr", std::move(fdr)}, {"estimatorsAcrossLayers", std::move(across)}};
+}
+
+void readRunControls(const nlohmann::json& c, MiDistanceResults& r) {
+  for (auto it = c.at("fdr").begin(); it != c.at("fdr").end(); ++it)
+    r.controlsFdr.push_back({it.key(), readJsonNumbers(it.value().at("pFdr")),
+                             it.value().at("significant").get<std::vector<bool>>()});
+  const char* keys[3] = {"attn", "mlp", "both"};
+  for (size_t s = 0; s < 3; ++s) {
+    r.layersPearson[s] = readJsonNumber(c.at("estimatorsAcrossLayers").at(keys[s]).at("pearson"));
+    r.layersSpearman[s] = readJsonNumber(c.at("estimatorsAcrossLayers").at(keys[s]).at("spearman"));
+  }
 }
 
 // The multiple-comparison results. Directories written before the Fisher Z family was
@@ -84,14 +186,46 @@ std::vector<SettingSpec> miDistanceSpecs() {
   SettingSpec bins;
   bins.key = "bins";
   bins.kind = K::Text;
-  bins.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Bins (fd or a number):");
+  bins.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Bins (shared-fd, fd or a number):");
   bins.help = QT_TRANSLATE_NOOP("AnalysisSettings",
-                                "histogram bins per axis: fd (Freedman-Diaconis, clamped to [4, 64]) or a number");
+                                "histogram bins per axis: shared-fd (one Freedman-Diaconis count per layer for both "
+                                "sites, the default), fd (per pair, clamped to [4, 64], as the original analysis) or a "
+                                "number");
   bins.defaultValue = d.bins;
-  bins.pattern = "fd|[1-9][0-9]{0,3}";
-  bins.enabledWhenKey = "estimator";
-  bins.enabledWhenValue = "hist";
+  bins.pattern = "shared-fd|fd|[1-9][0-9]{0,3}";
   specs.push_back(bins);
+  specs.push_back(choiceSpec("bias-correction", QT_TRANSLATE_NOOP("AnalysisSettings", "Bias correction:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings",
+                                               "none (plug-in histogram MI) or miller-madow (histogram estimator only)"),
+                             d.biasCorrection.c_str(),
+                             {{"none", QT_TRANSLATE_NOOP("AnalysisSettings", "None (plug-in)")},
+                              {"miller-madow", QT_TRANSLATE_NOOP("AnalysisSettings", "Miller-Madow")}}));
+  specs.back().enabledWhenKey = "estimator";
+  specs.back().enabledWhenValue = "hist";
+  specs.push_back(choiceSpec("mi-compared", QT_TRANSLATE_NOOP("AnalysisSettings", "MI compared:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings",
+                                               "above-floor (pair MI minus the estimator floor, the default) or raw "
+                                               "(pair MI, as the original analysis) for tau and the site tests"),
+                             d.miCompared.c_str(),
+                             {{"above-floor", QT_TRANSLATE_NOOP("AnalysisSettings", "MI above the estimator floor")},
+                              {"raw", QT_TRANSLATE_NOOP("AnalysisSettings", "Raw MI (original analysis)")}}));
+  specs.push_back(numberSpec("permutations", K::Integer, QT_TRANSLATE_NOOP("AnalysisSettings", "Permutations:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings",
+                                               "permutations of each null (Kendall tau under within-text distance "
+                                               "shuffles, attention vs MLP under sign flips)"),
+                             d.permutations, 1, 1000000));
+  SettingSpec seed = numberSpec("seed", K::Integer, QT_TRANSLATE_NOOP("AnalysisSettings", "Seed (floor and nulls):"),
+                                QT_TRANSLATE_NOOP("AnalysisSettings",
+                                                  "seed of the estimator floors and the permutation nulls"),
+                                0, 0, 9007199254740991.0);  // 2^53 - 1: exact in JSON readers using doubles
+  specs.push_back(seed);
+  specs.push_back(choiceSpec("compare-ksg", QT_TRANSLATE_NOOP("AnalysisSettings", "Compare estimators:"),
+                             QT_TRANSLATE_NOOP("AnalysisSettings",
+                                               "on: also run the other estimator (histogram and KSG) on the same pairs "
+                                               "and report their correlation"),
+                             d.compareKsg.c_str(),
+                             {{"on", QT_TRANSLATE_NOOP("AnalysisSettings", "On")},
+                              {"off", QT_TRANSLATE_NOOP("AnalysisSettings", "Off")}}));
   specs.push_back(numberSpec("z-trim", K::Number, QT_TRANSLATE_NOOP("AnalysisSettings", "Outlier z threshold (0 = off):"),
                              QT_TRANSLATE_NOOP("AnalysisSettings", "drop dimensions with |z| above this (0 = off)"),
                              d.zTrim, 0, 100));
@@ -133,6 +267,11 @@ MiDistanceSettings miDistanceSettings(const RunSettings& run) {
   s.ttest = o.at("ttest").get<std::string>();
   s.fdrQ = o.at("fdr-q").get<double>();
   s.alpha = o.at("alpha").get<double>();
+  s.biasCorrection = o.at("bias-correction").get<std::string>();
+  s.miCompared = o.at("mi-compared").get<std::string>();
+  s.permutations = o.at("permutations").get<int>();
+  s.seed = o.at("seed").get<uint64_t>();
+  s.compareKsg = o.at("compare-ksg").get<std::string>();
   return s;
 }
 
@@ -154,6 +293,7 @@ class MiDistanceAnalysis final : public Analysis {
     // Refuse bad settings before the model runs.
     stats::parseMiEstimator(s.estimator);
     stats::parseHistogramBinRule(s.bins);
+    stats::parseMiBiasCorrection(s.biasCorrection);
     stats::parseTTestKind(s.ttest);
     if (!(s.zTrim >= 0)) throw Error("--z-trim must be 0 (off) or positive");
     if (s.ksgK < 1) throw Error("the KSG neighbour count k must be at least 1");
@@ -175,6 +315,7 @@ class MiDistanceAnalysis final : public Analysis {
     r.occurrenceText = sel.occurrenceText;
     r.occurrencePosition = sel.occurrencePosition;
     r.pairs = sel.pairs;
+    pairGroup_ = pairGroups(r.pairs, r.occurrenceText);
     results.data = std::move(r);
 
     std::vector<std::pair<int, int64_t>> rows;
@@ -192,18 +333,15 @@ class MiDistanceAnalysis final : public Analysis {
   void consumeBlock(int layer, const Captures& captures, RunResults& results) override {
     torch::NoGradGuard noGrad;
     MiDistanceResults& r = *results.get<MiDistanceResults>();
-    MiLayer out;
-    out.layer = layer;
+    std::array<std::vector<double>, kSites> v;
     for (int s = 0; s < kSites; ++s) {
       torch::Tensor x32 = rows_->gather(captures, hookName(layer, kSiteHooks[s])).to(torch::kFloat32).to(torch::kCPU).contiguous();
       results.vectors.push_back(StoredArray::from("layer" + std::to_string(layer) + "." + siteKey(static_cast<MiSite>(s)),
                                                   DType::F32, {nRows_, d_}, x32.data_ptr<float>()));
       torch::Tensor x64 = x32.to(torch::kFloat64).contiguous();
-      std::vector<double> v(x64.data_ptr<double>(), x64.data_ptr<double>() + x64.numel());
-      out.sites[static_cast<size_t>(s)] = computeMiSite(v, d_, r.pairs, r.settings, layer, static_cast<MiSite>(s));
+      v[static_cast<size_t>(s)].assign(x64.data_ptr<double>(), x64.data_ptr<double>() + x64.numel());
     }
-    compareMiSites(out, r.nLayer, r.settings);
-    r.layers.push_back(std::move(out));
+    r.layers.push_back(computeMiLayer(v, d_, r.pairs, pairGroup_, r.settings, layer, r.nLayer));
   }
 
   void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
@@ -252,6 +390,7 @@ class MiDistanceAnalysis final : public Analysis {
                                                {"tauExact", sl.tauExact},
                                                {"tauUndefined", sl.tauUndefined}};
       }
+      if (l.hasControls) lj["controls"] = layerControlsJson(l);
       j["layers"].push_back(std::move(lj));
     }
     std::vector<bool> significantBonferroni, fisherSignificantBonferroni;
@@ -265,6 +404,7 @@ class MiDistanceAnalysis final : public Analysis {
     j["fisherPFdr"] = jsonNumbers(r.fisherPFdr);
     j["fisherSignificantBonferroni"] = fisherSignificantBonferroni;
     j["fisherSignificantFdr"] = r.fisherSignificantFdr;
+    j["controls"] = runControlsJson(r);
     // The spec's 2 sites x L layers x 2 statistics array, for plotting in one line.
     nlohmann::json arr = nlohmann::json::array();
     for (int s = 0; s < kSites; ++s) {
@@ -294,6 +434,12 @@ class MiDistanceAnalysis final : public Analysis {
     r.settings.alpha = readJsonNumber(sj.at("alpha"));
     r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
     r.settings.prependBos = sj.at("prependBos").get<bool>();
+    // Directories written before issue 10 ran the original analysis: per-pair bins, raw MI.
+    r.settings.biasCorrection = sj.value("biasCorrection", std::string("none"));
+    r.settings.miCompared = sj.value("miCompared", std::string("raw"));
+    r.settings.permutations = sj.value("permutations", 0);
+    r.settings.seed = sj.value("seed", uint64_t{0});
+    r.settings.compareKsg = sj.value("compareKsg", std::string("off"));
     r.nLayer = j.at("nLayer").get<int>();
     r.width = j.at("width").get<int>();
     for (const auto& o : j.at("occurrences")) {
@@ -328,11 +474,16 @@ class MiDistanceAnalysis final : public Analysis {
         sl.tauExact = sj2.at("tauExact").get<bool>();
         sl.tauUndefined = sj2.at("tauUndefined").get<std::string>();
       }
+      if (lj.contains("controls")) readLayerControls(lj.at("controls"), l);
       r.layers.push_back(std::move(l));
     }
     r.pFdr = readJsonNumbers(j.at("pFdr"));
     r.significantFdr = j.at("significantFdr").get<std::vector<bool>>();
     readLayerCorrections(j, r);
+    if (j.contains("controls")) {
+      r.controlsFdr.clear();
+      readRunControls(j.at("controls"), r);
+    }
     results.nLayer = r.nLayer;
     results.layersDone = static_cast<int>(r.layers.size());
     results.data = std::move(r);
@@ -340,26 +491,49 @@ class MiDistanceAnalysis final : public Analysis {
 
   std::vector<CsvTable> tables(const RunResults& results) const override {
     const MiDistanceResults& r = *results.get<MiDistanceResults>();
-    std::string pairs = "layer,site,i,j,position_i,position_j,distance,mi,kept_samples,bins\n";
-    std::string profiles = "layer,site,mean_mi,tau,tau_p\n";
+    // Control columns (issue 10) come last, empty where a value does not exist (a directory
+    // written before, compare-ksg off, BH before the last layer).
+    std::string pairs = "layer,site,i,j,position_i,position_j,distance,mi,kept_samples,bins,floor,mi_above_floor,hist_mi,ksg_mi\n";
+    std::string profiles =
+        "layer,site,mean_mi,tau,tau_p,mean_floor,mean_above_floor,tau_null_low,tau_null_high,tau_permutation_p,"
+        "tau_permutation_p_fdr,estimator_pearson,estimator_spearman\n";
     std::string tests =
         "layer,t,df,p,p_bonferroni,p_fdr,significant_bonferroni,significant_fdr,fisher_z,fisher_p,"
-        "fisher_p_bonferroni,fisher_p_fdr,fisher_significant_bonferroni,fisher_significant_fdr\n";
+        "fisher_p_bonferroni,fisher_p_fdr,fisher_significant_bonferroni,fisher_significant_fdr,"
+        "paired_t,paired_df,paired_p,paired_p_fdr,wilcoxon_statistic,wilcoxon_p,wilcoxon_p_fdr,"
+        "sign_flip_mean_difference,sign_flip_null_low,sign_flip_null_high,sign_flip_p,sign_flip_p_fdr,shared_bins,"
+        "floor_seconds,permutation_seconds,comparison_seconds\n";
+    auto at = [](const std::vector<double>& v, size_t k) { return k < v.size() ? csvNumber(v[k]) : std::string(); };
+    auto fdrAt = [&](const char* key, size_t li) {
+      const ControlFdr* c = r.controlFdr(key);
+      return c ? at(c->pFdr, li) : std::string();
+    };
     for (size_t li = 0; li < r.layers.size(); ++li) {
       const MiLayer& l = r.layers[li];
+      const bool c = l.hasControls;
       for (int s = 0; s < kSites; ++s) {
         const MiSiteLayer& sl = l.sites[static_cast<size_t>(s)];
         const std::string site = siteKey(static_cast<MiSite>(s));
+        const std::vector<double> above = sl.floor.empty() ? std::vector<double>{} : sl.comparedMi(true);
         for (size_t k = 0; k < r.pairs.size(); ++k) {
           const OccurrencePair& p = r.pairs[k];
           pairs += std::to_string(l.layer) + "," + site + "," + std::to_string(p.i) + "," + std::to_string(p.j) + "," +
                    std::to_string(r.occurrencePosition[static_cast<size_t>(p.i)]) + "," +
                    std::to_string(r.occurrencePosition[static_cast<size_t>(p.j)]) + "," + std::to_string(p.distance) +
                    "," + csvNumber(sl.pairMi[k]) + "," + std::to_string(sl.keptSamples[k]) + "," +
-                   std::to_string(sl.bins[k]) + "\n";
+                   std::to_string(sl.bins[k]) + "," + at(sl.floor, k) + "," + at(above, k) + "," + at(sl.histMi, k) +
+                   "," + at(sl.ksgMi, k) + "\n";
         }
+        const PermutationSummary& n = sl.kendallNull;
+        const bool cmp = !sl.histMi.empty();
         profiles += std::to_string(l.layer) + "," + site + "," + csvNumber(sl.meanMi) + "," + csvNumber(sl.tau) + "," +
-                    csvNumber(sl.tauP) + "\n";
+                    csvNumber(sl.tauP) + "," + (c ? csvNumber(sl.meanFloor) + "," + csvNumber(sl.meanAboveFloor) + "," +
+                                                        csvNumber(n.nullLow) + "," + csvNumber(n.nullHigh) + "," +
+                                                        csvNumber(n.p)
+                                                  : std::string(",,,,")) +
+                    "," + fdrAt(s == 0 ? "kendallPermutationAttn" : "kendallPermutationMlp", li) + "," +
+                    (cmp ? csvNumber(sl.estimatorPearson) + "," + csvNumber(sl.estimatorSpearman) : std::string(",")) +
+                    "\n";
       }
       // FDR columns stay empty until every layer is done; Bonferroni is final per layer.
       const bool done = r.complete();
@@ -369,22 +543,40 @@ class MiDistanceAnalysis final : public Analysis {
                flag(l.significantBonferroni) + "," + (done ? flag(r.significantFdr[li]) : "") + "," +
                csvNumber(l.fisherZ) + "," + csvNumber(l.fisherP) + "," + csvNumber(l.fisherPBonferroni) + "," +
                (done ? csvNumber(r.fisherPFdr[li]) : "") + "," + flag(l.fisherSignificantBonferroni) + "," +
-               (done ? flag(r.fisherSignificantFdr[li]) : "") + "\n";
+               (done ? flag(r.fisherSignificantFdr[li]) : "") + ",";
+      if (c)
+        tests += csvNumber(l.pairedT) + "," + csvNumber(l.pairedDf) + "," + csvNumber(l.pairedP) + "," +
+                 fdrAt("pairedT", li) + "," + csvNumber(l.wilcoxonStatistic) + "," + csvNumber(l.wilcoxonP) + "," +
+                 fdrAt("wilcoxon", li) + "," + csvNumber(l.siteNull.observed) + "," + csvNumber(l.siteNull.nullLow) +
+                 "," + csvNumber(l.siteNull.nullHigh) + "," + csvNumber(l.siteNull.p) + "," + fdrAt("siteSignFlip", li) +
+                 "," + std::to_string(l.sharedBins) + "," + csvNumber(l.floorSeconds) + "," +
+                 csvNumber(l.permutationSeconds) + "," + csvNumber(l.comparisonSeconds) + "\n";
+      else
+        tests += ",,,,,,,,,,,,,,,\n";
     }
     return {{"profiles.csv", profiles}, {"pairs.csv", pairs}, {"tests.csv", tests}};
   }
 
   std::string summary(const RunResults& results) const override {
     const MiDistanceResults& m = *results.get<MiDistanceResults>();
-    std::string out = "layer  meanMI(attn) meanMI(mlp)  tau(attn) tau(mlp)  t  p(BH)  Z  p(Z)\n";
+    std::string out = "layer  meanMI(attn) meanMI(mlp)  tau(attn) tau(mlp)  t  p(BH)  Z  p(Z)  floor(attn) floor(mlp)  "
+                      "p_perm_tau(attn) p_perm_tau(mlp)  p_perm_site  paired_t p(paired)\n";
     for (size_t i = 0; i < m.layers.size(); ++i) {
       const MiLayer& l = m.layers[i];
       out += std::to_string(l.layer) + "  " + summaryNumber(l.sites[0].meanMi) + " " + summaryNumber(l.sites[1].meanMi) + "  " +
              summaryNumber(l.sites[0].tau) + " " + summaryNumber(l.sites[1].tau) + "  " + summaryNumber(l.t) + " " +
              (i < m.pFdr.size() ? summaryNumber(m.pFdr[i]) : "-") + (i < m.significantFdr.size() && m.significantFdr[i] ? "*" : "") +
-             "  " + summaryNumber(l.fisherZ) + " " + summaryNumber(l.fisherP) + "\n";
+             "  " + summaryNumber(l.fisherZ) + " " + summaryNumber(l.fisherP);
+      if (l.hasControls)
+        out += "  " + summaryNumber(l.sites[0].meanFloor) + " " + summaryNumber(l.sites[1].meanFloor) + "  " +
+               summaryNumber(l.sites[0].kendallNull.p) + " " + summaryNumber(l.sites[1].kendallNull.p) + "  " +
+               summaryNumber(l.siteNull.p) + "  " + summaryNumber(l.pairedT) + " " + summaryNumber(l.pairedP);
+      out += "\n";
     }
-    return out + "(Fisher Z on Kendall taus is an approximation; * = significant after Benjamini-Hochberg)\n";
+    out += std::string("(statistics on ") + (m.settings.aboveFloor() ? "MI above the estimator floor" : "raw MI") +
+           "; bins " + m.settings.bins + "; Fisher Z on Kendall taus is an approximation; * = significant after "
+           "Benjamini-Hochberg)\n";
+    return out;
   }
 
  private:
@@ -399,11 +591,17 @@ class MiDistanceAnalysis final : public Analysis {
             {"fdrQ", jsonNumber(s.fdrQ)},
             {"alpha", jsonNumber(s.alpha)},
             {"caseInsensitive", s.caseInsensitive},
-            {"prependBos", s.prependBos}};
+            {"prependBos", s.prependBos},
+            {"biasCorrection", s.biasCorrection},
+            {"miCompared", s.miCompared},
+            {"permutations", s.permutations},
+            {"seed", s.seed},
+            {"compareKsg", s.compareKsg}};
   }
 
   int64_t d_ = 0, nRows_ = 0;
   std::unique_ptr<CaptureRows> rows_;
+  std::vector<int> pairGroup_;  // the text of each pair: the Kendall null shuffles within it
 };
 
 }  // namespace

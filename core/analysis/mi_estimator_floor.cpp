@@ -19,6 +19,18 @@ uint64_t floorStream(int layer, int site, int64_t pair) {
          static_cast<uint64_t>(pair);
 }
 
+double pairEstimatorFloor(const double* vi, const double* vj, size_t d, const stats::PairMiSettings& settings,
+                          int bins, uint64_t state) {
+  // The same kept samples as the estimate (trimming is deterministic), y permuted.
+  const stats::TrimmedPairs kept = stats::zTrim(vi, vj, d, settings.zTrim, settings.zDdof);
+  if (kept.x.size() < 2) return std::numeric_limits<double>::quiet_NaN();
+  const std::vector<int64_t> perm = seededPermutation(static_cast<int64_t>(kept.y.size()), state);
+  std::vector<double> permuted(kept.y.size());
+  for (size_t k = 0; k < permuted.size(); ++k) permuted[k] = kept.y[static_cast<size_t>(perm[k])];
+  const stats::MiEstimate floor = stats::keptMutualInformation(kept.x.data(), permuted.data(), kept.x.size(), settings, bins);
+  return floor.defined ? floor.mi : std::numeric_limits<double>::quiet_NaN();
+}
+
 PairMiWithFloor pairMutualInformationWithFloor(const double* vi, const double* vj, size_t d,
                                                const stats::PairMiSettings& settings, uint64_t state) {
   PairMiWithFloor out;
@@ -27,13 +39,7 @@ PairMiWithFloor pairMutualInformationWithFloor(const double* vi, const double* v
     out.floor = std::numeric_limits<double>::quiet_NaN();
     return out;
   }
-  // The same kept samples as the estimate (trimming is deterministic), y permuted.
-  const stats::TrimmedPairs kept = stats::zTrim(vi, vj, d, settings.zTrim, settings.zDdof);
-  const std::vector<int64_t> perm = seededPermutation(static_cast<int64_t>(kept.y.size()), state);
-  std::vector<double> permuted(kept.y.size());
-  for (size_t k = 0; k < permuted.size(); ++k) permuted[k] = kept.y[static_cast<size_t>(perm[k])];
-  out.floor = stats::keptMutualInformation(kept.x.data(), permuted.data(), kept.x.size(), settings,
-                                           out.estimate.bins).mi;
+  out.floor = pairEstimatorFloor(vi, vj, d, settings, out.estimate.bins, state);
   return out;
 }
 

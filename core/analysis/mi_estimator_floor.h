@@ -25,6 +25,11 @@ struct PairMiWithFloor {
   double aboveFloor() const { return estimate.mi - floor; }
 };
 
+// The floor alone for a pair whose estimate used B = `bins` (ignored by KSG): trimming again
+// (deterministic), then the draw above. NaN when fewer than 2 dimensions survive trimming.
+double pairEstimatorFloor(const double* vi, const double* vj, size_t d, const stats::PairMiSettings& settings,
+                          int bins, uint64_t state);
+
 // settings.bins must resolve per pair (fd or fixed; for shared-fd pass the layer's B as
 // fixedBins). Errors as stats::pairMutualInformation.
 PairMiWithFloor pairMutualInformationWithFloor(const double* vi, const double* vj, size_t d,

@@ -42,6 +42,15 @@ with tempfile.TemporaryDirectory() as tmp:
              "--estimator", "ksg", "--ttest", "welch", "--z-trim", "3", "--out", str(tmp / "mi")], 0)
     p = run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
              "--bins", "12", "--out", str(tmp / "mi-hist")], 0)
+    # The controls of issue 10: the defaults (shared-fd bins, MI above floor, 1000 permutations,
+    # KSG comparison), parity with the original analysis, and Miller-Madow with fewer permutations.
+    p = run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
+             "--out", str(tmp / "mi-controls")], 0)
+    run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
+         "--bins", "fd", "--mi-compared", "raw", "--out", str(tmp / "mi-parity")], 0)
+    run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
+         "--bins", "fd", "--bias-correction", "miller-madow", "--permutations", "199", "--seed", "7",
+         "--compare-ksg", "off", "--out", str(tmp / "mi-mm")], 0)
     run(["analyze", "logit-lens", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
          "--text", "2", "--top-k", "4", "--out", str(tmp / "lens")], 0, env=dict(CLEAN_ENV, OMP_WAIT_POLICY="ACTIVE"))
     # Idle threads sleep unless the user chose otherwise (util/thread_wait_policy.h); the
@@ -53,7 +62,7 @@ with tempfile.TemporaryDirectory() as tmp:
             failures.append(f"{out}: threadWaitPolicy {seen}, expected {expected}")
     run(["analyze", "attention-pattern", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
          "--text", "3", "--out", str(tmp / "attn")], 0)
-    for out in ("sim", "mi", "mi-hist", "lens", "attn"):
+    for out in ("sim", "mi", "mi-hist", "mi-controls", "mi-parity", "mi-mm", "lens", "attn"):
         # --model: every saved vector is also checked against the model's hooks, bit for bit.
         v = subprocess.run([sys.executable, str(verify), str(tmp / out), "--model", str(tmp / "model"), "--cli", cli],
                            capture_output=True, text=True)
@@ -83,6 +92,56 @@ with tempfile.TemporaryDirectory() as tmp:
                        capture_output=True, text=True)
     if v.returncode != 1 or "P(next) vs numpy" not in v.stderr:
         failures.append(f"verify_results missed a doctored logit-lens probability: exit {v.returncode}\n{v.stderr}")
+
+    # The controls are in results.json and the CSV tables, and verify_results re-derives them.
+    res = json.loads((tmp / "mi-controls" / "results.json").read_text())["mi-distance"]
+    st = res["settings"]
+    if (st["bins"], st["miCompared"], st["permutations"], st["compareKsg"]) != ("shared-fd", "above-floor", 1000, "on"):
+        failures.append(f"mi-distance defaults are not shared-fd / above-floor / 1000 / on: {st}")
+    c0 = res["layers"][0]["controls"]
+    if not (c0["sharedBins"] >= 4 and len(c0["attn"]["floor"]) == len(res["pairs"]) and "estimatorComparison" in c0["mlp"]
+            and set(res["controls"]["fdr"]) == {"kendallPermutationAttn", "kendallPermutationMlp", "siteSignFlip",
+                                                "pairedT", "wilcoxon"}):
+        failures.append(f"mi-distance controls incomplete: {json.dumps(c0)[:400]}")
+    for out in ("mi-controls", "mi-parity", "mi-mm"):
+        v = subprocess.run([sys.executable, str(verify), str(tmp / out)], capture_output=True, text=True)
+        for stat in ("estimator floor (seeded)", "Kendall tau null #extreme (seeded)", "sign-flip null p (seeded)",
+                     "paired t (ttest_rel)", "Wilcoxon signed-rank p", "BH over layers: siteSignFlip",
+                     "tests.csv controls = results.json"):
+            if stat not in v.stdout:
+                failures.append(f"verify_results {out}: no '{stat}' row\n{v.stdout}")
+    v = subprocess.run([sys.executable, str(verify), str(tmp / "mi-controls")], capture_output=True, text=True)
+    for stat in ("comparison: KSG MI", "estimators across layers (Pearson, Spearman)", "shared bins per layer"):
+        if stat not in v.stdout:
+            failures.append(f"verify_results mi-controls: no '{stat}' row\n{v.stdout}")
+    if "pair MI (histogram, Miller-Madow)" not in subprocess.run(
+            [sys.executable, str(verify), str(tmp / "mi-mm")], capture_output=True, text=True).stdout:
+        failures.append("verify_results mi-mm: Miller-Madow pair MI not checked")
+    # Parity: the original analysis's numbers are those of the run with fixed per-pair bins
+    # (both "mi-hist" and "mi-parity" compare raw MI; the parity run's pair MIs match its fd bins).
+    par = json.loads((tmp / "mi-parity" / "results.json").read_text())["mi-distance"]
+    if par["settings"]["miCompared"] != "raw" or par["settings"]["bins"] != "fd":
+        failures.append("parity run did not record --bins fd --mi-compared raw")
+    # Doctored copies: one floor, one Kendall null count, one paired p, one across-layer
+    # correlation changed: verify_results must fail naming each.
+    for name, edit, expect in (
+            ("floor", lambda m: m["layers"][1]["controls"]["mlp"]["floor"].__setitem__(
+                3, m["layers"][1]["controls"]["mlp"]["floor"][3] + 1e-6), "estimator floor (seeded)"),
+            ("kendall", lambda m: m["layers"][0]["controls"]["attn"]["kendallNull"].__setitem__(
+                "atLeastAsExtreme", m["layers"][0]["controls"]["attn"]["kendallNull"]["atLeastAsExtreme"] + 1),
+             "Kendall tau null #extreme (seeded)"),
+            ("paired", lambda m: m["layers"][1]["controls"]["pairedT"].__setitem__(
+                "p", m["layers"][1]["controls"]["pairedT"]["p"] * 1.001), "paired t p"),
+            ("across", lambda m: m["controls"]["estimatorsAcrossLayers"]["both"].__setitem__(
+                "spearman", 0.123), "estimators across layers")):
+        doctored = tmp / f"mi-doctored-{name}"
+        shutil.copytree(tmp / "mi-controls", doctored)
+        res = json.loads((doctored / "results.json").read_text())
+        edit(res["mi-distance"])
+        (doctored / "results.json").write_text(json.dumps(res))
+        v = subprocess.run([sys.executable, str(verify), str(doctored)], capture_output=True, text=True)
+        if v.returncode != 1 or expect not in v.stderr:
+            failures.append(f"verify_results missed a doctored {name}: exit {v.returncode}\n{v.stderr}")
 
     # The provenance check itself: swap the attention and MLP rows of layer 0 in a copy.
     swapped = tmp / "mi-swapped"

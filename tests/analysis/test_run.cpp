@@ -162,6 +162,46 @@ TEST(AnalysisRun, MiDistanceWrittenBeforeTheFisherCorrectionsStillLoads) {
   expectSameResults(r, loadResults(out.path() / "mi"));
 }
 
+TEST(AnalysisRun, MiDistanceWrittenBeforeTheControlsStillLoads) {
+  // Directories from before issue 10 have no "controls" and none of the new settings: they
+  // load as the original analysis (per-pair bins as saved, raw MI compared, no controls).
+  auto& f = fixture();
+  RunSettings settings;
+  settings.experiment = "mi-distance";
+  settings.options["bins"] = "fd";
+  settings.options["mi-compared"] = "raw";
+  settings.options["permutations"] = 19;
+  const RunResults r = runExperiment(*f.model, *f.tokenizer, example("coffee.txt"), settings);
+  laminar::test::TempDir out;
+  saveResults(r, out.path() / "mi");
+  const fs::path file = out.path() / "mi" / "results.json";
+  nlohmann::json j = nlohmann::json::parse(std::ifstream(file));
+  auto& mi = j.at("mi-distance");
+  ASSERT_EQ(mi.erase("controls"), 1u);
+  for (const char* key : {"biasCorrection", "miCompared", "permutations", "seed", "compareKsg"})
+    ASSERT_EQ(mi.at("settings").erase(key), 1u);
+  for (auto& layer : mi.at("layers")) ASSERT_EQ(layer.erase("controls"), 1u);
+  std::ofstream(file) << j.dump();
+  const RunResults old = loadResults(out.path() / "mi");
+  const MiDistanceResults& m = *old.get<MiDistanceResults>();
+  EXPECT_EQ(m.settings.miCompared, "raw");
+  EXPECT_EQ(m.settings.compareKsg, "off");
+  EXPECT_TRUE(m.controlsFdr.empty());
+  for (const MiLayer& l : m.layers) {
+    EXPECT_FALSE(l.hasControls);
+    EXPECT_TRUE(l.sites[0].floor.empty());
+  }
+  // The original statistics are untouched by the controls' removal.
+  const MiDistanceResults& full = *r.get<MiDistanceResults>();
+  for (size_t l = 0; l < m.layers.size(); ++l) {
+    EXPECT_EQ(m.layers[l].t, full.layers[l].t);
+    EXPECT_EQ(m.layers[l].sites[1].tau, full.layers[l].sites[1].tau);
+    EXPECT_EQ(m.layers[l].sites[0].pairMi, full.layers[l].sites[0].pairMi);
+  }
+  EXPECT_EQ(m.pFdr, full.pFdr);
+  EXPECT_EQ(verify(out.path() / "mi"), 0);
+}
+
 TEST(AnalysisRun, CancelLeavesNothingBehind) {
   auto& f = fixture();
   SentenceSet her = example("her.txt");
