@@ -10,6 +10,7 @@
 #include <QFontMetricsF>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTextStream>
@@ -237,8 +238,9 @@ QString xmlEscaped(const QString& s) { return s.toHtmlEscaped(); }
 QByteArray xmpPacket(const QString& title, const FigureProvenance& provenance) {
   QString fields;
   for (const auto& [key, value] : provenance.fields) {
-    QString name = key;
-    name.remove(QLatin1Char(' ')).remove(QLatin1Char('-'));
+    QString name;  // "Model SHA-256" -> ModelSHA256, "Run created" -> RunCreated
+    for (const QString& word : key.split(QRegularExpression(QStringLiteral("[ -]")), Qt::SkipEmptyParts))
+      name += word.left(1).toUpper() + word.mid(1);
     fields += QStringLiteral("   <laminar:%1>%2</laminar:%1>\n").arg(name, xmlEscaped(value));
   }
   const QString xmp = QStringLiteral(
