@@ -636,6 +636,26 @@ mật độ %5</translation>
             <source>%1: the view has no results to export yet</source>
             <translation>%1: khung nhìn này chưa có kết quả để xuất</translation>
         </message>
+        <message>
+            <source>UNTRAINED MODEL (random weights): nothing here was learned from language</source>
+            <translation>MÔ HÌNH CHƯA HUẤN LUYỆN (trọng số ngẫu nhiên): không có gì ở đây được học từ ngôn ngữ</translation>
+        </message>
+        <message>
+            <source>Custom size</source>
+            <translation>Kích thước tùy chọn</translation>
+        </message>
+        <message>
+            <source>Slide (16:9, large type, caption)</source>
+            <translation>Trang chiếu (16:9, chữ lớn, kèm chú thích)</translation>
+        </message>
+        <message>
+            <source>Publication, single column (8.5 cm)</source>
+            <translation>Bài báo, một cột (8,5 cm)</translation>
+        </message>
+        <message>
+            <source>Publication, double column (17.5 cm)</source>
+            <translation>Bài báo, hai cột (17,5 cm)</translation>
+        </message>
     </context>
     <context>
         <name>laminar::Labels</name>

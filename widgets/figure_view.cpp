@@ -1,5 +1,6 @@
 #include "widgets/figure_view.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -72,12 +73,25 @@ bool FigureView::hasData() const { return results_ && accepts(*results_) && laye
 QString FigureView::toolTipAt(const QPointF&) const { return {}; }
 
 void FigureView::setPresentationScale(double scale) {
+  if (scale == scale_) return;
   scale_ = scale;
+  // The control row (labels, combo boxes) and the caption grow with the plot: the view's own
+  // font is inherited by its child widgets.
+  QFont controls = QApplication::font();
+  controls.setPointSizeF(controls.pointSizeF() * scale);
+  setFont(controls);
   QFont f = font();
   f.setPointSizeF(9 * scale);
   captionLabel_->setFont(f);
   reserveCaptionLines();
   refresh();
+}
+
+void FigureView::setLayerCursorShown(bool shown) {
+  if (shown == cursorShown_) return;
+  cursorShown_ = shown;
+  updateChrome();
+  replotSoon();
 }
 
 // Room for four lines of caption, so the plot keeps its size when the caption changes
@@ -170,8 +184,7 @@ void FigureView::updateChrome() {
   captionLabel_->setText(caption());
   const int layer = cursor_ ? cursor_->layer() : 0;
   for (auto& la : layerAxes_) {
-    const bool visible = hasData();
-    la.line->setVisible(visible);
+    la.line->setVisible(hasData() && cursorShown_);
     const double x = layer + 1;
     // point1/point2 are (key, value) of the line's axes; a vertical line at x
     if (la.axis->orientation() == Qt::Horizontal) {

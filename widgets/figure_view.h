@@ -63,7 +63,12 @@ class FigureView : public QWidget {
   LayerCursor* cursor() const { return cursor_; }
   QLabel* captionLabel() const { return captionLabel_; }
   double presentationScale() const { return scale_; }
+  // Type scale of everything the view draws: plot text, legends, caption and its control row
+  // (presentation mode, big text, export presets).
   void setPresentationScale(double scale);
+  // The layer cursor's line in per-layer plots: on screen, off in exports unless asked.
+  bool layerCursorShown() const { return cursorShown_; }
+  void setLayerCursorShown(bool shown);
   // Number formatting of tick labels: the user's locale on screen, C for exports.
   void setNumberLocale(const QLocale& locale);
   // Lazy views rebuild only when shown (or exported): while a run streams layers in, only
@@ -116,6 +121,7 @@ class FigureView : public QWidget {
   };
   std::vector<LayerAxis> layerAxes_;
   double scale_ = 1.0;
+  bool cursorShown_ = true;
   bool lazy_ = false;
   bool stale_ = false;
 };

@@ -1,6 +1,7 @@
 #include "widgets/plot_style.h"
 
 #include <array>
+#include <cmath>
 
 namespace laminar::plotstyle {
 
@@ -31,13 +32,28 @@ void apply(QCustomPlot* plot, double scale) {
     if (rect->insetLayout()) {
       for (int i = 0; i < rect->insetLayout()->elementCount(); ++i)
         if (auto* legend = qobject_cast<QCPLegend*>(rect->insetLayout()->elementAt(i))) {
-          legend->setFont(font(9 * scale));
           legend->setBorderPen(QPen(QColor(200, 200, 200)));
           legend->setBrush(QColor(255, 255, 255, 220));
         }
     }
   }
+  // Every legend (inset or in the layout grid, beside the plots) and every colour scale grows
+  // with the axes: in presentation mode and in export presets, nothing stays at 9 pt.
+  for (QCPLayoutElement* element : plot->plotLayout()->elements(true)) {
+    if (auto* legend = qobject_cast<QCPLegend*>(element)) {  // recursion reaches inset layouts too
+      applyLegend(legend, scale);
+    } else if (auto* colorScale = qobject_cast<QCPColorScale*>(element)) {
+      colorScale->axis()->setLabelFont(font(10 * scale));
+      colorScale->axis()->setTickLabelFont(font(9 * scale));
+      colorScale->setBarWidth(static_cast<int>(std::lround(20 * scale)));
+    }
+  }
   plot->setBackground(Qt::white);
+}
+
+void applyLegend(QCPLegend* legend, double scale) {
+  legend->setFont(font(9 * scale));
+  legend->setIconSize(QSize(static_cast<int>(std::lround(32 * scale)), static_cast<int>(std::lround(18 * scale))));
 }
 
 QColor matrixColor(int matrix) {

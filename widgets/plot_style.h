@@ -15,6 +15,7 @@ QFont font(double pointSize, bool bold = false);
 // Fonts, pens and margins for a whole plot; scale > 1 for presentation mode.
 void apply(QCustomPlot* plot, double scale);
 void applyAxisRect(QCPAxisRect* rect, double scale);
+void applyLegend(QCPLegend* legend, double scale);  // font and icon size
 
 QColor matrixColor(int matrix);  // Q, K, V
 QColor siteColor(int site);      // attention, MLP
