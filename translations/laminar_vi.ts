@@ -49,7 +49,7 @@
         </message>
         <message>
             <source>Reads the residual stream after every block through the final layer norm and the output layer: which next tokens each layer already favours, and how probable the actual next token after the target is, layer by layer.</source>
-            <translation>Đọc dòng dư sau mỗi khối qua lớp chuẩn hóa cuối và lớp đầu ra: mỗi tầng đã nghiêng về những token kế tiếp nào, và token thực sự đứng sau từ đích có xác suất bao nhiêu, qua từng tầng.</translation>
+            <translation>Đọc luồng dư (residual stream) sau mỗi khối qua lớp chuẩn hóa cuối và lớp đầu ra: mỗi tầng đã nghiêng về những token kế tiếp nào, và token thực sự đứng sau từ đích có xác suất bao nhiêu, qua từng tầng.</translation>
         </message>
         <message>
             <source>MI estimator:</source>
@@ -113,7 +113,7 @@
         </message>
         <message>
             <source>Benjamini-Hochberg false discovery rate</source>
-            <translation>tỉ lệ phát hiện sai Benjamini–Hochberg</translation>
+            <translation>tỷ lệ phát hiện sai Benjamini–Hochberg</translation>
         </message>
         <message>
             <source>Significance level (Bonferroni):</source>
@@ -141,7 +141,7 @@
         </message>
         <message>
             <source>Seed (non-target choice):</source>
-            <translation>Hạt giống ngẫu nhiên (chọn token phi đích):</translation>
+            <translation>Hạt giống ngẫu nhiên (chọn token đối chứng):</translation>
         </message>
         <message>
             <source>Seed of the non-target choice (which earlier token of each sentence) and of the shuffled baseline</source>
@@ -153,7 +153,7 @@
         </message>
         <message>
             <source>Compares the target token with a non-target token of the same sentences, layer by layer: context variance of Q, K and V and the cosine spectrum of their dimensions.</source>
-            <translation>So sánh token đích với một token phi đích trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.</translation>
+            <translation>So sánh token đích với một token đối chứng trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.</translation>
         </message>
         <message>
             <source>Bins (shared-fd, fd or a number):</source>
@@ -398,7 +398,7 @@ chú ý từ từ đích %4</translation>
         </message>
         <message>
             <source>the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); skipped for the non-target group</source>
-            <translation>từ đích ở vị trí token %1: không có token nào đứng trước để chọn token phi đích (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token phi đích</translation>
+            <translation>từ đích ở vị trí token %1: không có token nào đứng trước để chọn token đối chứng (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token đối chứng</translation>
         </message>
         <message>
             <source>only one occurrence of "%1": it forms no pair (pairs are taken within a text)</source>
@@ -673,7 +673,7 @@ mật độ %5</translation>
         </message>
         <message>
             <source>non-target token</source>
-            <translation>token phi đích</translation>
+            <translation>token đối chứng</translation>
         </message>
         <message>
             <source>target</source>
@@ -681,7 +681,7 @@ mật độ %5</translation>
         </message>
         <message>
             <source>non-target</source>
-            <translation>phi đích</translation>
+            <translation>đối chứng</translation>
         </message>
         <message>
             <source>cosine similarity</source>
@@ -748,7 +748,7 @@ mật độ %5</translation>
         <name>laminar::LaminarProfileView</name>
         <message>
             <source>Variance (Q, K, V; target vs non-target)</source>
-            <translation>Phương sai (Q, K, V; token đích và token phi đích)</translation>
+            <translation>Phương sai (Q, K, V; token đích và token đối chứng)</translation>
         </message>
         <message>
             <source>Mean of column means</source>
@@ -784,11 +784,11 @@ mật độ %5</translation>
         </message>
         <message>
             <source>Laminar profile of context variance. For each layer, the variance across texts of every dimension of Q, K and V, averaged over dimensions, at the target token (solid) and at a non-target token of the same texts (dashed). A target curve above the non-target curve means the layer spreads the target's representation more with context.</source>
-            <translation>Hồ sơ theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token phi đích của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường phi đích nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.</translation>
+            <translation>Diễn biến theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token đối chứng của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường của token đối chứng nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.</translation>
         </message>
         <message>
             <source>Laminar profile of the mean activation of Q, K and V per layer, at the target token (solid) and a non-target token (dashed). Drift away from zero shows a shared offset that all texts carry at that layer.</source>
-            <translation>Hồ sơ theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token phi đích (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.</translation>
+            <translation>Diễn biến theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token đối chứng (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.</translation>
         </message>
         <message>
             <source>Mean mutual information (MI) between the target's occurrences, per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test finds attention and MLP different after the chosen multiple-comparison correction.</source>
@@ -840,7 +840,7 @@ mật độ %5</translation>
         </message>
         <message>
             <source>Laminar profile</source>
-            <translation>Hồ sơ theo tầng</translation>
+            <translation>Diễn biến theo tầng</translation>
         </message>
     </context>
     <context>
@@ -853,7 +853,7 @@ mật độ %5</translation>
         </message>
         <message>
             <source>For every text, the residual stream at the target word is read through the output layer at each layer. Top: mean probability of the token that actually follows (bars: ± one standard error over texts). Bottom: its median rank among all tokens (1 = the model's first guess; log scale). A random model stays near rank vocabulary/2 at every layer.</source>
-            <translation>Với mỗi văn bản, dòng dư tại từ đích được đọc qua lớp đầu ra ở từng tầng. Trên: xác suất trung bình của token thực sự đứng sau (thanh: ± một sai số chuẩn qua các văn bản). Dưới: thứ hạng trung vị của nó trong mọi token (1 = dự đoán đầu tiên của mô hình; thang log). Một mô hình ngẫu nhiên ở quanh hạng bằng nửa bộ từ vựng ở mọi tầng.</translation>
+            <translation>Với mỗi văn bản, luồng dư tại từ đích được đọc qua lớp đầu ra ở từng tầng. Trên: xác suất trung bình của token thực sự đứng sau (thanh: ± một sai số chuẩn qua các văn bản). Dưới: thứ hạng trung vị của nó trong mọi token (1 = dự đoán đầu tiên của mô hình; thang log). Một mô hình ngẫu nhiên ở quanh hạng bằng nửa bộ từ vựng ở mọi tầng.</translation>
         </message>
         <message>
             <source>P(actual next token)</source>
@@ -873,7 +873,7 @@ hạng trung vị %4</translation>
         </message>
         <message>
             <source>Next-token profile</source>
-            <translation>Hồ sơ token kế tiếp</translation>
+            <translation>Diễn biến theo tầng của token kế tiếp</translation>
         </message>
     </context>
     <context>
@@ -888,7 +888,7 @@ hạng trung vị %4</translation>
         </message>
         <message>
             <source>Each column is one layer: the residual stream after that block, read through the final layer norm and the output layer, gives a next-token distribution. Rows are its most probable tokens (rank 1 on top), colour is the probability. Early layers of a trained model guess vaguely; the last layer is the model's own prediction.</source>
-            <translation>Mỗi cột là một tầng: dòng dư sau khối đó, đọc qua lớp chuẩn hóa cuối và lớp đầu ra, cho một phân phối token kế tiếp. Hàng là các token có xác suất cao nhất (hạng 1 ở trên cùng), màu là xác suất. Các tầng đầu của mô hình đã huấn luyện đoán còn mơ hồ; tầng cuối là dự đoán của chính mô hình.</translation>
+            <translation>Mỗi cột là một tầng: luồng dư sau khối đó, đọc qua lớp chuẩn hóa cuối và lớp đầu ra, cho một phân phối token kế tiếp. Hàng là các token có xác suất cao nhất (hạng 1 ở trên cùng), màu là xác suất. Các tầng đầu của mô hình đã huấn luyện đoán còn mơ hồ; tầng cuối là dự đoán của chính mô hình.</translation>
         </message>
         <message>
             <source>Rank</source>
@@ -941,11 +941,11 @@ xác suất %5</translation>
         </message>
         <message>
             <source>available</source>
-            <translation>có sẵn</translation>
+            <translation>khả dụng</translation>
         </message>
         <message>
             <source>not available</source>
-            <translation>không có</translation>
+            <translation>không khả dụng</translation>
         </message>
         <message>
             <source>Sentences</source>
@@ -1212,7 +1212,7 @@ MI %5 nat</translation>
         </message>
         <message>
             <source>Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as profiles. Stars mark layers that stay significant (p &lt; 0.05, or FDR q) after the chosen multiple-comparison correction; the FDR mask appears when all layers are done.</source>
-            <translation>Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng hồ sơ theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p &lt; 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; mặt nạ FDR xuất hiện khi mọi tầng đã tính xong.</translation>
+            <translation>Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng diễn biến theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p &lt; 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; các dấu theo FDR chỉ hiện khi mọi tầng đã tính xong.</translation>
         </message>
         <message>
             <source>t</source>
@@ -1513,7 +1513,7 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
         </message>
         <message>
             <source>Tokens (orange: target token, blue: non-target token of experiment 1)</source>
-            <translation>Các token (cam: token đích, xanh: token phi đích của thí nghiệm 1)</translation>
+            <translation>Các token (cam: token đích, xanh: token đối chứng của thí nghiệm 1)</translation>
         </message>
         <message>
             <source>Diagnostics</source>

@@ -1,5 +1,15 @@
 # Vietnamese translations of Laminar's interface, applied to laminar_vi.ts by
-# fill_translations.py (run after lupdate). Terms follow the glossary of analysis-spec.md.
+# fill_translations.py (run after lupdate). Terms follow the glossary of analysis-spec.md,
+# except where a reader took its words for something else (issue 14), chosen instead:
+#   laminar profile   -> diễn biến theo tầng (laminar profile)   ("hồ sơ" reads as "dossier")
+#   non-target token  -> token đối chứng   (the control the target is compared with; "phi đích" is no word)
+#   FDR mask          -> "các dấu theo FDR" (the layers the FDR correction keeps), no "mặt nạ"
+#   CUDA available    -> CUDA khả dụng / không khả dụng ("CUDA không có" reads "CUDA does not have")
+#   residual stream   -> luồng dư (residual stream)
+#   false discovery rate -> tỷ lệ phát hiện sai (FDR), as the spec spells "tỷ"
+# Loanwords kept as Vietnamese computing and ML texts use them: token, byte, checkpoint,
+# attention (cơ chế chú ý), MLP, histogram (biểu đồ tần suất), cosine, entropy.
+# tests/gui/test_vietnamese.cpp fails when common English words appear in a translation.
 # Keys: the English source, or (context, source) where a word needs a different form.
 VI = {
 # --- core messages, one template per code (app/core_messages.cpp)
@@ -27,7 +37,7 @@ VI = {
 "the marked text \"[%1]\" is not the target \"%2\"": "phần được đánh dấu \"[%1]\" không phải từ đích \"%2\"",
 "%1 tokens, longer than the model's n_positions (%2); text skipped": "%1 token, dài hơn n_positions của mô hình (%2); bỏ qua văn bản này",
 "%1 occurrences of \"%2\"; the first (token %3) is used (mark the intended one with square brackets)": "%1 lần xuất hiện của \"%2\"; lần đầu tiên (token %3) được dùng (hãy đánh dấu lần xuất hiện cần xét bằng dấu ngoặc vuông)",
-"the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); skipped for the non-target group": "từ đích ở vị trí token %1: không có token nào đứng trước để chọn token phi đích (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token phi đích",
+"the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); skipped for the non-target group": "từ đích ở vị trí token %1: không có token nào đứng trước để chọn token đối chứng (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token đối chứng",
 "only one occurrence of \"%1\": it forms no pair (pairs are taken within a text)": "chỉ có một lần xuất hiện của \"%1\": không tạo được cặp nào (các cặp chỉ lấy trong cùng một văn bản)",
 "%1: mutual information vs distance needs at least 3 occurrences of the target in one text (or 2 pairs in all); found %2 pair(s)": "%1: thông tin tương hỗ (MI) theo khoảng cách cần ít nhất 3 lần xuất hiện của từ đích trong một văn bản (hoặc tổng cộng 2 cặp); chỉ tìm thấy %2 cặp",
 "%1: no such checkpoint directory": "%1: không tồn tại thư mục checkpoint này",
@@ -62,8 +72,8 @@ VI = {
 "no target word: give one (--target WORD) or write": "chưa có từ đích: hãy nhập một từ (--target TỪ) hoặc ghi",
 "(matching is case-sensitive)": "(so khớp có phân biệt chữ hoa, chữ thường)",
 "is used (mark the intended one with square brackets)": "được dùng (hãy đánh dấu lần xuất hiện cần xét bằng dấu ngoặc vuông)",
-"no token before it to draw a non-target from (position 0 is excluded)": "không có token nào đứng trước để chọn token phi đích (vị trí 0 bị loại trừ)",
-"skipped for the non-target group": "bị bỏ qua trong nhóm token phi đích",
+"no token before it to draw a non-target from (position 0 is excluded)": "không có token nào đứng trước để chọn token đối chứng (vị trí 0 bị loại trừ)",
+"skipped for the non-target group": "bị bỏ qua trong nhóm token đối chứng",
 "it forms no pair (pairs are taken within a text)": "không tạo được cặp nào (các cặp chỉ lấy trong cùng một văn bản)",
 "mutual information vs distance needs at least 3 occurrences of the target in one": "thông tin tương hỗ (MI) theo khoảng cách cần ít nhất 3 lần xuất hiện của từ đích trong một",
 "tokens, longer than the model's n_positions": "token, dài hơn n_positions của mô hình",
@@ -122,13 +132,13 @@ VI = {
 "Token similarity across layers (Q, K, V)": "Độ tương đồng token qua các tầng (Q, K, V)",
 "Mutual information vs token distance": "Thông tin tương hỗ theo khoảng cách token",
 "Compares the target token with a non-target token of the same sentences, layer by layer: context variance of Q, K and V and the cosine spectrum of their dimensions.":
- "So sánh token đích với một token phi đích trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.",
+ "So sánh token đích với một token đối chứng trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.",
 "Measures the mutual information (MI) between the target's occurrences in the attention and MLP outputs of every layer, and how it falls with token distance.":
  "Đo thông tin tương hỗ (MI) giữa các lần xuất hiện của từ đích ở đầu ra attention (cơ chế chú ý) và MLP của mỗi tầng, và MI giảm thế nào theo khoảng cách token.",
 "Histogram bins:": "Số khoảng của histogram:",
-"Seed (non-target choice):": "Hạt giống ngẫu nhiên (chọn token phi đích):",
+"Seed (non-target choice):": "Hạt giống ngẫu nhiên (chọn token đối chứng):",
 "Bins of the similarity histograms over [−1, 1]": "Số khoảng của biểu đồ tần suất độ tương đồng trên [−1, 1]",
-"Which earlier token of each sentence is the non-target token": "Quyết định token nào đứng trước trong mỗi câu được chọn làm token phi đích",
+"Which earlier token of each sentence is the non-target token": "Quyết định token nào đứng trước trong mỗi câu được chọn làm token đối chứng",
 "MI estimator:": "Cách ước lượng MI:",
 "Histogram": "Biểu đồ tần suất (histogram)",
 "k nearest neighbours (KSG)": "k láng giềng gần nhất (KSG)",
@@ -165,9 +175,9 @@ VI = {
 "Layer": "Tầng",
 "Layer %1": "Tầng %1",
 "target token": "token đích",
-"non-target token": "token phi đích",
+"non-target token": "token đối chứng",
 ("laminar::Labels", "target"): "đích",
-"non-target": "phi đích",
+"non-target": "đối chứng",
 "cosine similarity": "độ tương đồng cosine",
 "correlation coefficient": "hệ số tương quan",
 "shuffled baseline (cosine)": "đường cơ sở xáo trộn (cosine)",
@@ -184,7 +194,7 @@ VI = {
 "significant": "có ý nghĩa thống kê",
 "No results yet: run an experiment or open a results folder.": "Chưa có kết quả: hãy chạy một thí nghiệm hoặc mở một thư mục kết quả.",
 # --- profile
-"Variance (Q, K, V; target vs non-target)": "Phương sai (Q, K, V; token đích và token phi đích)",
+"Variance (Q, K, V; target vs non-target)": "Phương sai (Q, K, V; token đích và token đối chứng)",
 "Mean of column means": "Giá trị trung bình của các trung bình cột",
 "Mean of |column means|": "Giá trị trung bình của |trung bình cột|",
 "Mean MI: attention vs MLP": "MI trung bình: attention và MLP",
@@ -194,9 +204,9 @@ VI = {
 "Statistic:": "Thống kê:",
 "Correction:": "Hiệu chỉnh:",
 "Laminar profile of context variance. For each layer, the variance across texts of every dimension of Q, K and V, averaged over dimensions, at the target token (solid) and at a non-target token of the same texts (dashed). A target curve above the non-target curve means the layer spreads the target's representation more with context.":
- "Hồ sơ theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token phi đích của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường phi đích nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.",
+ "Diễn biến theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token đối chứng của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường của token đối chứng nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.",
 "Laminar profile of the mean activation of Q, K and V per layer, at the target token (solid) and a non-target token (dashed). Drift away from zero shows a shared offset that all texts carry at that layer.":
- "Hồ sơ theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token phi đích (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.",
+ "Diễn biến theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token đối chứng (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.",
 "Mean mutual information (MI) between the target's occurrences, per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test finds attention and MLP different after the chosen multiple-comparison correction.":
  "Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Dấu sao đánh dấu các tầng mà kiểm định t cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.",
 "Kendall's tau between token distance and MI of each occurrence pair, per layer. Negative values mean that closer occurrences share more information.":
@@ -214,7 +224,7 @@ VI = {
 "Z (attention − MLP)": "Z (attention − MLP)",
 "%1 (%2)": "%1 (%2)",
 # --- main window
-"Laminar profile": "Hồ sơ theo tầng",
+"Laminar profile": "Diễn biến theo tầng",
 "Cosine spectrum": "Phổ cosine",
 "Text by text": "Giữa các văn bản",
 "MI vs distance": "MI theo khoảng cách",
@@ -227,8 +237,8 @@ VI = {
 "About Laminar": "Giới thiệu Laminar",
 "<h3>Laminar %1</h3><p>A desktop instrument for looking inside GPT-2 layer by layer.</p><p>libtorch %2 — CUDA %3</p>":
  "<h3>Laminar %1</h3><p>Công cụ máy tính để bàn để quan sát bên trong GPT-2 qua từng tầng.</p><p>libtorch %2 — CUDA %3</p>",
-"available": "có sẵn",
-"not available": "không có",
+"available": "khả dụng",
+"not available": "không khả dụng",
 "Sentences": "Câu",
 "Model": "Mô hình",
 "Experiment": "Thí nghiệm",
@@ -285,7 +295,7 @@ VI = {
  "MI giữa mọi cặp lần xuất hiện của từ đích ở tầng đang chọn, tính trên các chiều của đầu ra attention (trái) và đầu ra MLP (phải). Hàng và cột là các lần xuất hiện theo thứ tự trong văn bản; ô càng sáng thì chia sẻ càng nhiều thông tin. Hai bản đồ dùng chung một thang màu.",
 "Attention vs MLP across layers — significance with %1": "Attention và MLP qua các tầng — ý nghĩa thống kê với %1",
 "Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as profiles. Stars mark layers that stay significant (p < 0.05, or FDR q) after the chosen multiple-comparison correction; the FDR mask appears when all layers are done.":
- "Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng hồ sơ theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p < 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; mặt nạ FDR xuất hiện khi mọi tầng đã tính xong.",
+ "Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng diễn biến theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p < 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; các dấu theo FDR chỉ hiện khi mọi tầng đã tính xong.",
 "t": "t",
 "Z": "Z",
 "t or Z": "t hoặc Z",
@@ -348,7 +358,7 @@ VI = {
 "from the file": "lấy từ tệp",
 "The word whose token is studied. Leave as read from the file, or type another.": "Từ có token được nghiên cứu. Giữ nguyên như trong tệp, hoặc nhập từ khác.",
 "Ignore case": "Không phân biệt hoa thường",
-"Tokens (orange: target token, blue: non-target token of experiment 1)": "Các token (cam: token đích, xanh: token phi đích của thí nghiệm 1)",
+"Tokens (orange: target token, blue: non-target token of experiment 1)": "Các token (cam: token đích, xanh: token đối chứng của thí nghiệm 1)",
 "Diagnostics": "Chẩn đoán",
 "No sentence file loaded. Drop a file here or load one.": "Chưa mở tệp câu nào. Hãy kéo thả một tệp vào đây hoặc mở tệp.",
 "line %1": "dòng %1",
@@ -376,7 +386,7 @@ VI = {
 'Top tokens per layer:': 'Số token hàng đầu mỗi tầng:',
 'how many of the most probable next tokens to keep per layer': 'giữ bao nhiêu token kế tiếp có xác suất cao nhất ở mỗi tầng',
 'Logit lens: next-token guesses per layer': 'Thấu kính logit: dự đoán token kế tiếp theo tầng',
-'Reads the residual stream after every block through the final layer norm and the output layer: which next tokens each layer already favours, and how probable the actual next token after the target is, layer by layer.': 'Đọc dòng dư sau mỗi khối qua lớp chuẩn hóa cuối và lớp đầu ra: mỗi tầng đã nghiêng về những token kế tiếp nào, và token thực sự đứng sau từ đích có xác suất bao nhiêu, qua từng tầng.',
+'Reads the residual stream after every block through the final layer norm and the output layer: which next tokens each layer already favours, and how probable the actual next token after the target is, layer by layer.': 'Đọc luồng dư (residual stream) sau mỗi khối qua lớp chuẩn hóa cuối và lớp đầu ra: mỗi tầng đã nghiêng về những token kế tiếp nào, và token thực sự đứng sau từ đích có xác suất bao nhiêu, qua từng tầng.',
 'hist (histogram) or ksg (k-nearest neighbours)': 'hist (biểu đồ tần suất) hoặc ksg (k láng giềng gần nhất)',
 'histogram bins per axis: fd (Freedman-Diaconis, clamped to [4, 64]) or a number': 'số ô biểu đồ tần suất mỗi trục: fd (Freedman–Diaconis, giới hạn trong [4, 64]) hoặc một số',
 'drop dimensions with |z| above this (0 = off)': 'bỏ các chiều có |z| lớn hơn ngưỡng này (0 = tắt)',
@@ -384,7 +394,7 @@ VI = {
 'delta degrees of freedom of the z-scores used for trimming (0 as in the original analysis)': 'số bậc tự do trừ đi (ddof) của điểm z dùng để loại ngoại lai (0 như phân tích gốc)',
 'neighbours of the KSG estimator': 'số láng giềng của bộ ước lượng KSG',
 'student (pooled variance) or welch': 'student (phương sai gộp) hoặc welch',
-'Benjamini-Hochberg false discovery rate': 'tỉ lệ phát hiện sai Benjamini–Hochberg',
+'Benjamini-Hochberg false discovery rate': 'tỷ lệ phát hiện sai Benjamini–Hochberg',
 'family-wise significance level of the per-layer Bonferroni correction': 'mức ý nghĩa toàn họ của hiệu chỉnh Bonferroni theo tầng',
 'Bins of the similarity histograms over [-1, 1]': 'Số ô của biểu đồ tần suất độ tương đồng trên [-1, 1]',
 'Seed of the non-target choice (which earlier token of each sentence) and of the shuffled baseline': 'Hạt giống chọn token so sánh (token nào đứng trước trong mỗi câu) và đường cơ sở xáo trộn',
@@ -401,14 +411,14 @@ VI = {
 '%1\n“%2” (position %3)\nattention from the target %4': '%1\n“%2” (vị trí %3)\nchú ý từ từ đích %4',
 "Target's attention": 'Chú ý của từ đích',
 'Logit lens — the token after the target, %n text(s)': 'Thấu kính logit — token sau từ đích, %n văn bản',
-"For every text, the residual stream at the target word is read through the output layer at each layer. Top: mean probability of the token that actually follows (bars: ± one standard error over texts). Bottom: its median rank among all tokens (1 = the model's first guess; log scale). A random model stays near rank vocabulary/2 at every layer.": 'Với mỗi văn bản, dòng dư tại từ đích được đọc qua lớp đầu ra ở từng tầng. Trên: xác suất trung bình của token thực sự đứng sau (thanh: ± một sai số chuẩn qua các văn bản). Dưới: thứ hạng trung vị của nó trong mọi token (1 = dự đoán đầu tiên của mô hình; thang log). Một mô hình ngẫu nhiên ở quanh hạng bằng nửa bộ từ vựng ở mọi tầng.',
+"For every text, the residual stream at the target word is read through the output layer at each layer. Top: mean probability of the token that actually follows (bars: ± one standard error over texts). Bottom: its median rank among all tokens (1 = the model's first guess; log scale). A random model stays near rank vocabulary/2 at every layer.": 'Với mỗi văn bản, luồng dư tại từ đích được đọc qua lớp đầu ra ở từng tầng. Trên: xác suất trung bình của token thực sự đứng sau (thanh: ± một sai số chuẩn qua các văn bản). Dưới: thứ hạng trung vị của nó trong mọi token (1 = dự đoán đầu tiên của mô hình; thang log). Một mô hình ngẫu nhiên ở quanh hạng bằng nửa bộ từ vựng ở mọi tầng.',
 'P(actual next token)': 'P(token kế tiếp thực sự)',
 'Median rank': 'Hạng trung vị',
 '%1\nmean P(next) %2 ± %3\nmedian rank %4': '%1\nP(kế tiếp) trung bình %2 ± %3\nhạng trung vị %4',
-'Next-token profile': 'Hồ sơ token kế tiếp',
+'Next-token profile': 'Diễn biến theo tầng của token kế tiếp',
 'Logit lens — text %1, after “%2”': 'Thấu kính logit — văn bản %1, sau “%2”',
 ' The token that actually follows is “%1”.': ' Token thực sự đứng sau là “%1”.',
-"Each column is one layer: the residual stream after that block, read through the final layer norm and the output layer, gives a next-token distribution. Rows are its most probable tokens (rank 1 on top), colour is the probability. Early layers of a trained model guess vaguely; the last layer is the model's own prediction.": 'Mỗi cột là một tầng: dòng dư sau khối đó, đọc qua lớp chuẩn hóa cuối và lớp đầu ra, cho một phân phối token kế tiếp. Hàng là các token có xác suất cao nhất (hạng 1 ở trên cùng), màu là xác suất. Các tầng đầu của mô hình đã huấn luyện đoán còn mơ hồ; tầng cuối là dự đoán của chính mô hình.',
+"Each column is one layer: the residual stream after that block, read through the final layer norm and the output layer, gives a next-token distribution. Rows are its most probable tokens (rank 1 on top), colour is the probability. Early layers of a trained model guess vaguely; the last layer is the model's own prediction.": 'Mỗi cột là một tầng: luồng dư sau khối đó, đọc qua lớp chuẩn hóa cuối và lớp đầu ra, cho một phân phối token kế tiếp. Hàng là các token có xác suất cao nhất (hạng 1 ở trên cùng), màu là xác suất. Các tầng đầu của mô hình đã huấn luyện đoán còn mơ hồ; tầng cuối là dự đoán của chính mô hình.',
 'Rank': 'Hạng',
 'Probability': 'Xác suất',
 '%1, rank %2\ntoken “%3” (id %4)\nprobability %5': '%1, hạng %2\ntoken “%3” (id %4)\nxác suất %5',
@@ -461,7 +471,7 @@ VI = {
 'MI above estimator floor (nats)': 'MI trên mức nền bộ ước lượng (nat)',
 '%1: τ = %2, p = %3, permutation p = %4': '%1: τ = %2, p = %3, p hoán vị = %4',
 'estimator floor %1 nats, MI above floor %2 nats': 'mức nền bộ ước lượng %1 nat, MI trên mức nền %2 nat',
-'Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as profiles. Stars mark layers that stay significant (p < 0.05, or FDR q) after the chosen multiple-comparison correction; the FDR mask appears when all layers are done. Dashed: the paired t-test (every pair is measured at both sites); diamonds mark layers where the permutation test (sites swapped at random within each pair) stays significant after Benjamini-Hochberg over layers.': 'Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng hồ sơ theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p < 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; mặt nạ FDR xuất hiện khi mọi tầng đã tính xong. Nét đứt: kiểm định t ghép cặp (mỗi cặp được đo ở cả hai vị trí); hình thoi đánh dấu các tầng mà kiểm định hoán vị (hoán đổi ngẫu nhiên hai vị trí trong từng cặp) vẫn có ý nghĩa sau hiệu chỉnh Benjamini–Hochberg trên các tầng.',
+'Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as profiles. Stars mark layers that stay significant (p < 0.05, or FDR q) after the chosen multiple-comparison correction; the FDR mask appears when all layers are done. Dashed: the paired t-test (every pair is measured at both sites); diamonds mark layers where the permutation test (sites swapped at random within each pair) stays significant after Benjamini-Hochberg over layers.': 'Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng diễn biến theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p < 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; các dấu theo FDR chỉ hiện khi mọi tầng đã tính xong. Nét đứt: kiểm định t ghép cặp (mỗi cặp được đo ở cả hai vị trí); hình thoi đánh dấu các tầng mà kiểm định hoán vị (hoán đổi ngẫu nhiên hai vị trí trong từng cặp) vẫn có ý nghĩa sau hiệu chỉnh Benjamini–Hochberg trên các tầng.',
 'paired t (attention − MLP MI)': 't ghép cặp (MI attention − MI MLP)',
 'paired t = %1, p = %2; Wilcoxon p = %3; permutation p = %4': 't ghép cặp = %1, p = %2; Wilcoxon p = %3; p hoán vị = %4',
 'Histogram vs KSG': 'Histogram và KSG',
@@ -493,4 +503,111 @@ VI = {
 "Draw the layer cursor's line": "Vẽ đường đánh dấu tầng đang xem",
 "Preset:": "Khổ định sẵn:",
 "%1 x %2 cm": "%1 x %2 cm",
+# --- core messages added with issue 14 (every parameter and fragment in Vietnamese)
+"unexpected text after a closing quote (a quote inside a quoted field must be doubled: \"\"); row skipped": "có chữ ngay sau dấu ngoặc kép đóng (dấu ngoặc kép bên trong một trường phải viết đôi: \"\"); bỏ qua hàng này",
+"%1: line %2: header: unexpected text after a closing quote (a quote inside a quoted field must be doubled: \"\")": "%1: dòng %2: dòng tiêu đề: có chữ ngay sau dấu ngoặc kép đóng (dấu ngoặc kép bên trong một trường phải viết đôi: \"\")",
+"%1: line %2: a quoted field is never closed (missing \")": "%1: dòng %2: một trường mở ngoặc kép nhưng không đóng lại (thiếu \")",
+"%1: line %2: the header has no \"text\" column (found %3; columns are comma-separated, the first row names them)": "%1: dòng %2: dòng tiêu đề không có cột \"text\" (chỉ thấy %3; các cột cách nhau bằng dấu phẩy, hàng đầu tiên ghi tên cột)",
+"%1: line %2: the header has no \"text\" column (found %3; columns are tab-separated, the first row names them)": "%1: dòng %2: dòng tiêu đề không có cột \"text\" (chỉ thấy %3; các cột cách nhau bằng dấu tab, hàng đầu tiên ghi tên cột)",
+"\"# target:\" names no word; give the target another way": "\"# target:\" không ghi từ nào; hãy cho biết từ đích bằng cách khác",
+"%1: expected a JSON object {\"target\": \"...\", \"texts\": [...]}": "%1: cần một đối tượng JSON dạng {\"target\": \"...\", \"texts\": [...]}",
+"%1: \"target\" must be a string": "%1: \"target\" phải là một chuỗi ký tự",
+"%1: no \"texts\" array (expected {\"target\": \"...\", \"texts\": [...]})": "%1: thiếu mảng \"texts\" (cần dạng {\"target\": \"...\", \"texts\": [...]})",
+"%1: no texts: \"texts\" is empty": "%1: không có văn bản: mảng \"texts\" rỗng",
+"%1: no texts: every entry of \"texts\" is empty or not a string": "%1: không có văn bản: mọi phần tử của \"texts\" đều rỗng hoặc không phải chuỗi ký tự",
+"%1: is %2 MiB; sentence files are limited to %3 MiB (the model runs on every text): split it": "%1: dung lượng %2 MiB; tệp câu chỉ được tối đa %3 MiB (mô hình chạy trên từng văn bản): hãy chia nhỏ tệp",
+"... and %1 more": "... và %1 mục nữa",
+"%1: tokenizer directory not found": "%1: không tìm thấy thư mục bộ tách token",
+"%1: not a directory (expected a tokenizer or checkpoint directory)": "%1: không phải thư mục (cần thư mục bộ tách token hoặc thư mục checkpoint)",
+"%1: not valid JSON": "%1: không phải JSON hợp lệ",
+"%1: line %2: not valid JSON": "%1: dòng %2: không phải JSON hợp lệ",
+"line %1: %2": "dòng %1: %2",
+"no such file or folder": "không có tệp hoặc thư mục này",
+"permission denied": "không có quyền truy cập",
+"it already exists": "đã tồn tại",
+"a part of the path is not a folder": "một phần của đường dẫn không phải thư mục",
+"it is a folder": "đây là một thư mục",
+"no space left on the disk": "ổ đĩa đã hết chỗ trống",
+"the disk is read-only": "ổ đĩa chỉ cho phép đọc",
+"too many open files": "đang mở quá nhiều tệp",
+"the name is too long": "tên quá dài",
+"input/output error": "lỗi đọc/ghi",
+"not enough memory": "không đủ bộ nhớ",
+# --- token preview (byte-level BPE shown as bytes; problems at load time; a sentence typed in)
+"Byte-level BPE: GPT-2 cuts text into bytes, not letters. A letter outside English (for example “ệ”, 3 bytes in UTF-8: E1 BB 87) can be split between tokens. Such pieces are shown as their bytes <0x..>; the token that holds the last byte also shows the letter it completes, after “=”.":
+ "BPE mức byte: GPT-2 cắt văn bản thành các byte chứ không phải chữ cái. Một chữ ngoài bảng chữ tiếng Anh (ví dụ “ệ”, gồm 3 byte UTF-8: E1 BB 87) có thể bị tách ra giữa các token. Những mảnh như vậy được hiển thị bằng chính các byte của chúng <0x..>; token chứa byte cuối cùng còn hiện thêm chữ cái được ghép trọn, sau dấu “=”.",
+"Tokens (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
+ "Các token (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
+"token %1 (id %2), bytes %3": "token thứ %1 (mã %2), các byte %3",
+"… %n more token(s)": "… thêm %n token",
+"(%n token(s))": "(%n token)",
+"… and %n more text(s), not shown here": "… và %n văn bản nữa, không hiển thị ở đây",
+"Try a sentence:": "Thử một câu:",
+"Type or paste a sentence to see its tokens": "Gõ hoặc dán một câu để xem các token của nó",
+"Tokenized at once with the selected model's tokenizer; the target word is highlighted.": "Được tách token ngay bằng bộ tách token của mô hình đang chọn; từ đích được tô màu.",
+"the target “%1” occurs %n time(s)": "từ đích “%1” xuất hiện %n lần",
+"no occurrence of the target “%1”": "từ đích “%1” không xuất hiện",
+# --- the source of the results in view (main window)
+"No results in view.": "Chưa có kết quả nào được hiển thị.",
+"Running: %1 on %2, started %3": "Đang chạy: %1 với %2, bắt đầu lúc %3",
+"Results: %1 on %2, %3": "Kết quả: %1 với %2, %3",
+"folder %1": "thư mục %1",
+"(not the sentence file loaded now, %1)": "(khác với tệp câu đang mở, %1)",
+"demo model": "mô hình minh họa",
+"untrained twin of the demo model": "bản sao chưa huấn luyện của mô hình minh họa",
+# --- Qt's own strings (Qt 6.4 ships no qtbase_vi.qm; app/qt_strings.cpp)
+("QPlatformTheme", "OK"): "Đồng ý", ("QMessageBox", "OK"): "Đồng ý", ("QDialogButtonBox", "OK"): "Đồng ý",
+"&Yes": "&Có", "&No": "&Không", "Yes to &All": "Có với tất &cả", "N&o to All": "Khô&ng với tất cả",
+("QPlatformTheme", "Help"): "Trợ giúp", ("QMessageBox", "Help"): "Trợ giúp",
+("QPlatformTheme", "Open"): "Mở", ("QFileDialog", "Open"): "Mở",
+("QPlatformTheme", "Save"): "Lưu", "Save All": "Lưu tất cả", "Abort": "Hủy bỏ", "Apply": "Áp dụng",
+("QPlatformTheme", "Close"): "Đóng", "Reset": "Đặt lại", "Retry": "Thử lại", "Ignore": "Bỏ qua",
+"Restore Defaults": "Khôi phục mặc định", ("QPlatformTheme", "Cancel"): "Hủy", "Discard": "Không lưu",
+"Show Details...": "Xem chi tiết...", "Hide Details...": "Ẩn chi tiết...",
+"Back": "Lùi lại", "Forward": "Tiến tới", "Parent Directory": "Thư mục cha", "Create New Folder": "Tạo thư mục mới",
+"List View": "Xem dạng danh sách", "Detail View": "Xem chi tiết", "Look in:": "Tìm trong:", "File &name:": "&Tên tệp:",
+"Files of type:": "Loại tệp:", "Directory:": "Thư mục:", "&Open": "&Mở", "&Save": "&Lưu", "&Choose": "&Chọn",
+"Save As": "Lưu thành", "Find Directory": "Chọn thư mục", "New Folder": "Thư mục mới", "&New Folder": "Thư mục &mới",
+"&Rename": "Đổi &tên", "&Delete": "&Xóa", ("QFileDialog", "Delete"): "Xóa", "Remove": "Gỡ bỏ",
+"Show &hidden files": "Hiện các tệp &ẩn", ("QFileDialog", "My Computer"): "Máy tính của tôi",
+("QFileSystemModel", "My Computer"): "Máy tính của tôi", "Recent Places": "Nơi mở gần đây", "Sidebar": "Thanh bên",
+"List of places and bookmarks": "Danh sách địa điểm và dấu trang", "Go back": "Quay lại", "Go forward": "Đi tiếp",
+"Go to the parent directory": "Lên thư mục cha", "Create a New Folder": "Tạo một thư mục mới",
+"Change to list view mode": "Chuyển sang xem dạng danh sách", "Change to detail view mode": "Chuyển sang xem chi tiết",
+"All Files (*)": "Mọi tệp (*)", "All files (*)": "Mọi tệp (*)", "Directories": "Thư mục", "Files": "Tệp",
+("QFileDialog", "File"): "Tệp", ("QFileDialog", "Folder"): "Thư mục", "File Folder": "Thư mục tệp", "%1 File": "Tệp %1",
+"Unknown": "Không rõ", "Drive": "Ổ đĩa", "Shortcut": "Lối tắt", "Alias": "Bí danh",
+"%1 already exists.\nDo you want to replace it?": "%1 đã tồn tại.\nBạn có muốn thay thế không?",
+"%1\nFile not found.\nPlease verify the correct file name was given.": "%1\nKhông tìm thấy tệp.\nHãy kiểm tra lại tên tệp.",
+"%1\nDirectory not found.\nPlease verify the correct directory name was given.": "%1\nKhông tìm thấy thư mục.\nHãy kiểm tra lại tên thư mục.",
+"Are you sure you want to delete '%1'?": "Bạn có chắc muốn xóa '%1'?", "Could not delete directory.": "Không xóa được thư mục.",
+("QFileSystemModel", "Name"): "Tên", ("QFileSystemModel", "Size"): "Dung lượng", ("QFileSystemModel", "Type"): "Loại",
+("QFileSystemModel", "Kind"): "Loại", "Date Modified": "Ngày sửa đổi", "Computer": "Máy tính", "Invalid filename": "Tên tệp không hợp lệ",
+"&Undo": "&Hoàn tác", "&Redo": "&Làm lại", "Cu&t": "&Cắt", "&Copy": "&Sao chép", "&Paste": "&Dán",
+("QLineEdit", "Delete"): "Xóa", ("QWidgetTextControl", "Delete"): "Xóa", "Select All": "Chọn tất cả",
+"Copy &Link Location": "Sao chép địa chỉ &liên kết", "&Select All": "&Chọn tất cả", "&Step up": "&Tăng", "Step &down": "&Giảm",
+# --- "What am I looking at?" per view (app/view_help.cpp)
+"What am I looking at?": "Tôi đang xem gì?",
+"What is plotted, how to read it:": "Hình vẽ gì, đọc thế nào:",
+"What a control would show:": "Một phép đối chứng sẽ cho thấy gì:",
+"The untrained twin of the demo model (Models…) gives the same curves from random weights: what is left there comes from the architecture, not from language. A target above its non-target token only means something if the gap is larger than in the twin.":
+ "Bản sao chưa huấn luyện của mô hình minh họa (Mô hình…) cho ra cùng các đường cong từ trọng số ngẫu nhiên: những gì còn thấy ở đó đến từ kiến trúc mạng, không phải từ ngôn ngữ. Đường của token đích nằm trên token đối chứng chỉ có ý nghĩa khi khoảng cách lớn hơn so với ở bản sao.",
+"The shuffled baseline (Measure) is the control: the same vectors with each dimension shuffled across texts. Peaks near +1 or −1 that the shuffled spectrum also shows are not structure.":
+ "Đường cơ sở xáo trộn (Độ đo) là phép đối chứng: cùng các vectơ nhưng mỗi chiều được xáo trộn giữa các văn bản. Những đỉnh gần +1 hoặc −1 mà phổ xáo trộn cũng có thì không phải cấu trúc thật.",
+"Texts that do not share the target's meaning are the control: if they are as red as the others, the layer does not tell the contexts apart. The untrained twin shows how similar random weights already make them.":
+ "Các văn bản mà từ đích mang nghĩa khác là phép đối chứng: nếu chúng cũng đỏ như những văn bản còn lại, tầng đó không phân biệt được các ngữ cảnh. Bản sao chưa huấn luyện cho thấy riêng trọng số ngẫu nhiên đã làm chúng giống nhau đến mức nào.",
+"With the untrained twin, or with texts whose occurrences are shuffled, the fitted line should be flat (τ near 0): a falling line there means the estimator, not the model, makes near pairs share information.":
+ "Với bản sao chưa huấn luyện, hoặc với các văn bản có vị trí xuất hiện bị xáo trộn, đường khớp phải nằm ngang (τ gần 0): nếu ở đó đường vẫn đi xuống thì chính cách ước lượng, chứ không phải mô hình, làm các cặp gần nhau chia sẻ thông tin.",
+"The untrained twin shows the MI that random weights already give; compare the brightness of the two maps, not single cells (each cell comes from few samples).":
+ "Bản sao chưa huấn luyện cho thấy mức MI mà trọng số ngẫu nhiên đã tạo ra; hãy so sánh độ sáng chung của hai bản đồ, đừng so từng ô (mỗi ô chỉ dựa trên ít mẫu).",
+"On the untrained twin few layers should be starred after the correction; many stars there mean the test, not the model, finds the difference.":
+ "Trên bản sao chưa huấn luyện, sau hiệu chỉnh chỉ nên có rất ít tầng được đánh dấu sao; nếu có nhiều dấu sao thì chính phép kiểm định, chứ không phải mô hình, tạo ra sự khác biệt.",
+"The untrained twin is the control: its guesses stay near chance at every layer (rank about half the vocabulary). Only what rises above that in a trained model was learned.":
+ "Bản sao chưa huấn luyện là phép đối chứng: dự đoán của nó ở mọi tầng chỉ ngang mức ngẫu nhiên (hạng khoảng một nửa bộ từ vựng). Chỉ phần vượt lên trên mức đó ở mô hình đã huấn luyện mới là điều học được.",
+"The untrained twin attends almost evenly to the earlier tokens; sharp patterns that appear only in the trained model were learned. Weight on the first token alone is a resting place, not a meaning.":
+ "Bản sao chưa huấn luyện chú ý gần như đều vào các token đứng trước; những mẫu rõ nét chỉ xuất hiện ở mô hình đã huấn luyện là điều học được. Trọng số dồn vào riêng token đầu tiên là chỗ nghỉ, không phải ý nghĩa.",
+# --- tooltips of per-text views: the sentence under the mouse
+"text %1 (line %2): “%3”": "văn bản %1 (dòng %2): “%3”",
+"key \"%1\" ignored": "bỏ qua khóa \"%1\"",
+"not a string; skipped": "không phải chuỗi ký tự; bỏ qua",
 }
