@@ -842,6 +842,14 @@ mật độ %5</translation>
             <source>Laminar profile</source>
             <translation>Diễn biến theo tầng</translation>
         </message>
+        <message>
+            <source>Mean mutual information (MI) between the target's occurrences above the estimator floor (each pair's MI minus the same estimator's MI with one vector shuffled: its value at zero dependence), per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test on these values finds attention and MLP different after the chosen multiple-comparison correction.</source>
+            <translation>Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích, tính trên mức nền của bộ ước lượng (MI của mỗi cặp trừ MI của cùng bộ ước lượng khi một vectơ bị xáo trộn: giá trị của nó khi không có phụ thuộc), ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Dấu sao đánh dấu các tầng mà kiểm định t trên chính các giá trị này cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.</translation>
+        </message>
+        <message>
+            <source>MI above estimator floor (nats)</source>
+            <translation>MI trên mức nền bộ ước lượng (nat)</translation>
+        </message>
     </context>
     <context>
         <name>laminar::LogitLensProfileView</name>

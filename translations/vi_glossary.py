@@ -610,4 +610,5 @@ VI = {
 "text %1 (line %2): “%3”": "văn bản %1 (dòng %2): “%3”",
 "key \"%1\" ignored": "bỏ qua khóa \"%1\"",
 "not a string; skipped": "không phải chuỗi ký tự; bỏ qua",
+"Mean mutual information (MI) between the target's occurrences above the estimator floor (each pair's MI minus the same estimator's MI with one vector shuffled: its value at zero dependence), per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test on these values finds attention and MLP different after the chosen multiple-comparison correction.": 'Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích, tính trên mức nền của bộ ước lượng (MI của mỗi cặp trừ MI của cùng bộ ước lượng khi một vectơ bị xáo trộn: giá trị của nó khi không có phụ thuộc), ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Dấu sao đánh dấu các tầng mà kiểm định t trên chính các giá trị này cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.',
 }

@@ -150,6 +150,12 @@ QString LaminarProfileView::caption() const {
                 "and a non-target token (dashed). Drift away from zero shows a shared offset that all texts "
                 "carry at that layer.");
     case Statistic::MeanMi:
+      if (meanMiAboveFloor())
+        return tr("Mean mutual information (MI) between the target's occurrences above the estimator floor "
+                  "(each pair's MI minus the same estimator's MI with one vector shuffled: its value at zero "
+                  "dependence), per layer, for the attention output and the MLP output; bands are ± one "
+                  "standard error over occurrence pairs. Stars mark layers where a t-test on these values finds "
+                  "attention and MLP different after the chosen multiple-comparison correction.");
       return tr("Mean mutual information (MI) between the target's occurrences, per layer, for the attention "
                 "output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark "
                 "layers where a t-test finds attention and MLP different after the chosen multiple-comparison "
@@ -192,16 +198,22 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic st
   } else if (results()->get<MiDistanceResults>()) {
     const auto& mi = *results()->get<MiDistanceResults>();
     if (statistic == Statistic::MeanMi || statistic == Statistic::Tau) {
+      const bool aboveFloor = statistic == Statistic::MeanMi && meanMiAboveFloor();
       for (int s = 0; s < kSites; ++s) {
         Column value, error;
-        value.name = QStringLiteral("%1_%2").arg(statistic == Statistic::MeanMi ? "mean_mi" : "tau",
+        value.name = QStringLiteral("%1_%2").arg(statistic == Statistic::MeanMi ? (aboveFloor ? "mean_mi_above_floor" : "mean_mi") : "tau",
                                                  QLatin1String(Labels::siteKey(s)));
         error.name = QStringLiteral("%1_%2").arg(statistic == Statistic::MeanMi ? "sem_mi" : "tau_p",
                                                  QLatin1String(Labels::siteKey(s)));
         for (const auto& layer : mi.layers) {
           const auto& site = layer.sites[static_cast<size_t>(s)];
-          value.values.push_back(statistic == Statistic::MeanMi ? site.meanMi : site.tau);
-          error.values.push_back(statistic == Statistic::MeanMi ? standardErrorOf(site.pairMi) : site.tauP);
+          if (statistic == Statistic::MeanMi) {
+            value.values.push_back(aboveFloor ? site.meanAboveFloor : site.meanMi);
+            error.values.push_back(standardErrorOf(site.comparedMi(aboveFloor)));
+          } else {
+            value.values.push_back(site.tau);
+            error.values.push_back(site.tauP);
+          }
         }
         out.push_back(std::move(value));
         out.push_back(std::move(error));
@@ -219,6 +231,15 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic st
     }
   }
   return out;
+}
+
+bool LaminarProfileView::meanMiAboveFloor() const {
+  const auto* mi = results() ? results()->get<MiDistanceResults>() : nullptr;
+  if (!mi || !mi->settings.aboveFloor() || mi->layers.empty()) return false;
+  for (const auto& layer : mi->layers)
+    for (const auto& site : layer.sites)
+      if (site.floor.size() != site.pairMi.size()) return false;  // written before the floors
+  return true;
 }
 
 std::vector<bool> LaminarProfileView::significanceMask(Statistic statistic, Correction correction, bool* available) const {
@@ -289,7 +310,9 @@ void LaminarProfileView::rebuild() {
         grow(y);
       }
   } else if (statistic_ == Statistic::MeanMi || statistic_ == Statistic::Tau) {
-    yAxis->setLabel(statistic_ == Statistic::MeanMi ? Labels::miAxis() : tr("Kendall's tau"));
+    yAxis->setLabel(statistic_ != Statistic::MeanMi ? tr("Kendall's tau")
+                    : meanMiAboveFloor()           ? tr("MI above estimator floor (nats)")
+                                                   : Labels::miAxis());
     for (int s = 0; s < kSites; ++s) {
       const auto y = toVector(cols[static_cast<size_t>(2 * s)].values);
       const QColor color = plotstyle::siteColor(s);

@@ -56,6 +56,9 @@ class LaminarProfileView : public FigureView {
   };
   std::vector<Column> columns(Statistic statistic) const;  // the numbers behind a statistic
   std::vector<bool> significanceMask(Statistic statistic, Correction correction, bool* available) const;
+  // Mean MI is drawn above the estimator floor when the run compared MI above the floor (the
+  // default since issue 10), so the curves show the quantity the stars were tested on.
+  bool meanMiAboveFloor() const;
   QCPGraph* addSeries(const QString& name, const QColor& color, Qt::PenStyle style, const QVector<double>& x,
                       const QVector<double>& y);
 
