@@ -44,6 +44,15 @@ ModelOptions optionsOf(const ModelChoice& c) {
   return o;
 }
 
+RunInputSources sourcesOf(const RunRequest& r) {
+  RunInputSources s;
+  s.modelDirectory = r.modelDirectory;
+  s.modelOptions = optionsOf(r.modelOptions);
+  s.sentencePath = r.sentencePath;
+  s.parsedSentences = r.sentences;
+  return s;
+}
+
 // The model yields the CPU to the interface: a lower priority for this thread (and the
 // libtorch threads it starts) keeps the GUI thread responsive when cores are scarce.
 void yieldToTheInterface() {
@@ -75,12 +84,7 @@ void RunWorker::run(const RunRequest& request) {
       createUntrainedTwin(request.modelDirectory, cancel_);
     }
     if (!inputs_) inputs_ = std::make_unique<RunInputs>();
-    RunInputSources sources;
-    sources.modelDirectory = request.modelDirectory;
-    sources.modelOptions = optionsOf(request.modelOptions);
-    sources.sentencePath = request.sentencePath;
-    sources.parsedSentences = request.sentences;
-    *inputs_ = openRunInputs(sources, inputs_.get(), [this](InputStage stage) {
+    *inputs_ = openRunInputs(sourcesOf(request), inputs_.get(), [this](InputStage stage) {
       emit phaseChanged(stage == InputStage::LoadingModel ? RunPhase::LoadingModel : RunPhase::LoadingTokenizer);
     });
     if (cancel_->load()) throw Cancelled();
@@ -105,9 +109,7 @@ void RunWorker::preload(const RunRequest& request) {
   }
   try {
     if (!inputs_) inputs_ = std::make_unique<RunInputs>();
-    RunInputSources sources;
-    sources.modelDirectory = request.modelDirectory;
-    sources.modelOptions = optionsOf(request.modelOptions);
+    RunInputSources sources = sourcesOf(request);
     sources.parsedSentences = std::make_shared<const SentenceSet>();  // the sentences are read at Run
     *inputs_ = openRunInputs(sources, inputs_.get());
     emit preloaded(true);

@@ -51,12 +51,10 @@ TEST(RunInputs, KeepsTheLoadedModelForTheSameCheckpointAndOptionsOnly) {
 
   RunInputSources other = sourcesFor(model, text);
   other.modelOptions.threads = 1;
-  const Gpt2Model* before = second.model.get();
   RunInputs third = openRunInputs(other, &second, record);
   EXPECT_EQ(stages.size(), 2u);
   EXPECT_EQ(second.model, nullptr);  // released before loading the new one
   EXPECT_NE(third.model.get(), nullptr);
-  (void)before;
 }
 
 TEST(RunInputs, UsesTheSetTheCallerParsedWithoutReadingTheFile) {
