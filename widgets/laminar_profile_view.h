@@ -6,6 +6,8 @@
 #include "analysis/mi_distance_results.h"
 #include "widgets/figure_view.h"
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 
@@ -15,7 +17,8 @@ class LaminarProfileView : public FigureView {
   Q_OBJECT
  public:
   // Statistics offered, by experiment.
-  enum class Statistic { Variance, Mean, MeanAbs, MeanMi, Tau, TStatistic, FisherZ };
+  // SiteDifference (issue 10): mean attention - MLP compared MI with its sign-flip null.
+  enum class Statistic { Variance, Mean, MeanAbs, MeanMi, Tau, TStatistic, FisherZ, SiteDifference };
   enum class Correction { Bonferroni = 0, Fdr = 1 };
 
   explicit LaminarProfileView(LayerCursor* cursor, QWidget* parent = nullptr);
@@ -43,6 +46,12 @@ class LaminarProfileView : public FigureView {
   // The plotted series (band edges and markers excluded), for tests and tooltips.
   QList<QCPGraph*> series() const { return series_; }
   QCPGraph* significanceMarkers() const { return markers_; }
+  // The controls of issue 10, for tests: floor series and permutation-null band edges
+  // (2.5-97.5% of the null, from core; lower then upper per band), in drawing order, and the
+  // layers a permutation test finds significant after Benjamini-Hochberg.
+  QList<QCPGraph*> controlGraphs() const { return bands_; }
+  // One marker series per tested statistic: the site difference has one, tau one per site.
+  QList<QCPGraph*> permutationMarkers() const { return permutationMarkers_; }
 
  protected:
   void rebuild() override;
@@ -61,6 +70,12 @@ class LaminarProfileView : public FigureView {
   bool meanMiAboveFloor() const;
   QCPGraph* addSeries(const QString& name, const QColor& color, Qt::PenStyle style, const QVector<double>& x,
                       const QVector<double>& y);
+  // A filled band between lo and hi (one legend entry), and markers at the layers in `mask`.
+  void addNullBand(const QString& name, const QColor& color, const QVector<double>& x, const QVector<double>& lo,
+                   const QVector<double>& hi);
+  void addPermutationMarkers(const QString& name, const QColor& color, const std::vector<bool>& mask,
+                             const QVector<double>& y);
+  void drawControls(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
 
   QCPAxisRect* rect_;
   QCPLegend* legend_;
@@ -72,6 +87,8 @@ class LaminarProfileView : public FigureView {
   Correction correction_ = Correction::Bonferroni;
   QList<QCPGraph*> series_;
   QCPGraph* markers_ = nullptr;
+  QList<QCPGraph*> bands_;
+  QList<QCPGraph*> permutationMarkers_;
 };
 
 }  // namespace laminar

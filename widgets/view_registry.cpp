@@ -5,6 +5,7 @@
 #include "widgets/laminar_profile_view.h"
 #include "widgets/logit_lens_views.h"
 #include "widgets/mi_distance_view.h"
+#include "widgets/mi_estimator_view.h"
 #include "widgets/mi_matrix_view.h"
 #include "widgets/mi_significance_view.h"
 #include "widgets/text_similarity_view.h"
@@ -24,7 +25,7 @@ std::vector<ViewRegistration>& registry() {
       view<LaminarProfileView>("similarity"), view<CosineSpectrumView>("similarity"),
       view<TextSimilarityView>("similarity"), view<LaminarProfileView>("mi-distance"),
       view<MiDistanceView>("mi-distance"),    view<MiMatrixView>("mi-distance"),
-      view<MiSignificanceView>("mi-distance"),
+      view<MiSignificanceView>("mi-distance"), view<MiEstimatorView>("mi-distance"),
       view<LogitLensTopView>("logit-lens"),           view<LogitLensProfileView>("logit-lens"),
       view<AttentionHeadsView>("attention-pattern"),  view<AttentionTargetView>("attention-pattern"),
   };
