@@ -625,6 +625,22 @@ mật độ %5</translation>
             <source>Cancel</source>
             <translation>Hủy</translation>
         </message>
+        <message>
+            <source>Include the caption below the figure</source>
+            <translation>Kèm chú thích bên dưới hình</translation>
+        </message>
+        <message>
+            <source>Draw the layer cursor's line</source>
+            <translation>Vẽ đường đánh dấu tầng đang xem</translation>
+        </message>
+        <message>
+            <source>Preset:</source>
+            <translation>Khổ định sẵn:</translation>
+        </message>
+        <message>
+            <source>%1 x %2 cm</source>
+            <translation>%1 x %2 cm</translation>
+        </message>
     </context>
     <context>
         <name>laminar::FigureExport</name>
@@ -1192,6 +1208,50 @@ xác suất %5</translation>
         <message>
             <source>&lt;b&gt;Welcome to Laminar.&lt;/b&gt; No GPT-2 checkpoint with trained weights is on this computer yet. Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real model; until then the demo model (a small GPT-2 trained on the Brown corpus) works offline.</source>
             <translation>&lt;b&gt;Chào mừng đến với Laminar.&lt;/b&gt; Máy này chưa có checkpoint GPT-2 nào với trọng số đã huấn luyện. Hãy tải GPT-2 XL (6,4 GB) hoặc một GPT-2 nhỏ hơn vào bộ nhớ đệm Hugging Face để xem bên trong một mô hình thật; trong lúc chờ, mô hình minh họa (một GPT-2 nhỏ được huấn luyện trên kho ngữ liệu Brown) vẫn chạy được khi không có mạng.</translation>
+        </message>
+        <message>
+            <source>Previous layer</source>
+            <translation>Tầng trước</translation>
+        </message>
+        <message>
+            <source>Next layer</source>
+            <translation>Tầng sau</translation>
+        </message>
+        <message>
+            <source>First layer</source>
+            <translation>Tầng đầu tiên</translation>
+        </message>
+        <message>
+            <source>Last layer</source>
+            <translation>Tầng cuối cùng</translation>
+        </message>
+        <message>
+            <source>Leave presentation mode</source>
+            <translation>Thoát chế độ trình chiếu</translation>
+        </message>
+        <message>
+            <source>Autoplay speed</source>
+            <translation>Tốc độ tự động chạy</translation>
+        </message>
+        <message>
+            <source>%1 s a layer</source>
+            <translation>%1 giây mỗi tầng</translation>
+        </message>
+        <message>
+            <source>Faster</source>
+            <translation>Nhanh hơn</translation>
+        </message>
+        <message>
+            <source>Slower</source>
+            <translation>Chậm hơn</translation>
+        </message>
+        <message>
+            <source>Big text</source>
+            <translation>Chữ lớn</translation>
+        </message>
+        <message>
+            <source>Side panels</source>
+            <translation>Các bảng bên</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,287 @@
+// Presentation mode from the keyboard and a clicker only (key events sent to the window, menu
+// bar hidden): F5/Esc, Space, PgUp/PgDn and Up/Down for views, Left/Right/Home/End for layers,
+// +/- for the autoplay speed; every element scaled; "big text" kept across restarts; and a
+// window whose minimum size fits a 1024x768 screen in English and Vietnamese without
+// overlapping widgets (issue 14).
+#include <QtTest>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTextEdit>
+#include <QToolButton>
+
+#include "app/demo_model.h"
+#include "app/experiment_panel.h"
+#include "app/export_dialog.h"
+#include "app/figure_set.h"
+#include "app/language.h"
+#include "app/main_window.h"
+#include "app/model_panel.h"
+#include "app/run_worker.h"
+#include "app/sentence_panel.h"
+#include "widgets/figure_view.h"
+#include "widgets/layer_cursor.h"
+
+using namespace laminar;
+
+namespace {
+
+// The largest window a 1024x768 screen leaves: the full width, the height less a title bar
+// and a panel of the desktop (about 68 px between them on common desktops).
+constexpr int kScreenWidth = 1024;
+constexpr int kUsableHeight = 700;
+
+void saveScreenshot(QWidget& w, const QString& name) {
+  const QString dir = qEnvironmentVariable("LAMINAR_SCREENSHOT_DIR");
+  if (dir.isEmpty()) return;
+  QDir().mkpath(dir);
+  w.grab().save(QDir(dir).filePath(name));
+}
+
+// Visible widgets of one parent that overlap each other (labels, buttons, inputs...): what a
+// squeezed layout shows as text drawn over text.
+QStringList overlaps(QWidget* root) {
+  QStringList found;
+  QHash<QWidget*, QList<QWidget*>> byParent;
+  for (QWidget* w : root->findChildren<QWidget*>()) {
+    if (!w->isVisible() || w->isWindow() || !w->parentWidget()) continue;
+    if (!(qobject_cast<QLabel*>(w) || qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w) ||
+          qobject_cast<QTextEdit*>(w) || qobject_cast<QAbstractSpinBox*>(w)))
+      continue;
+    byParent[w->parentWidget()] << w;
+  }
+  for (auto it = byParent.cbegin(); it != byParent.cend(); ++it) {
+    const QList<QWidget*>& ws = it.value();
+    for (int i = 0; i < ws.size(); ++i)
+      for (int j = i + 1; j < ws.size(); ++j)
+        if (ws[i]->geometry().intersects(ws[j]->geometry()))
+          found << QStringLiteral("%1 %2 over %3 %4")
+                       .arg(QString::fromLatin1(ws[i]->metaObject()->className()), ws[i]->objectName(),
+                            QString::fromLatin1(ws[j]->metaObject()->className()), ws[j]->objectName());
+  }
+  return found;
+}
+
+}  // namespace
+
+class PresentationTest : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString model_;  // 4 layers: room for Home, End and steps between
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    qputenv("HF_HOME", QDir(dir_.path()).filePath(QStringLiteral("hf-home")).toUtf8());
+    registerRunMetaTypes();
+    model_ = dir_.filePath(QStringLiteral("tiny"));
+    createDemoModel(model_.toStdString(), nullptr, "64x4x4");
+    QSettings().clear();
+  }
+
+  void keysAloneDrivePresentationMode() {
+    Language::instance().set(QStringLiteral("en"));
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.modelPanel()->selectDirectory(model_));
+    QVERIFY(window.sentencePanel()->openExample(QStringLiteral("her")));
+    QSignalSpy finished(window.runner(), &RunController::finished);
+    window.startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
+    LayerCursor* cursor = window.figures()->cursor();
+    QCOMPARE(cursor->count(), 4);
+    const double normalScale = window.currentView()->presentationScale();
+
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(window.presentationMode());
+    QVERIFY(!window.menuBar()->isVisible());  // every key below works without the menu bar
+    for (QDockWidget* d : window.findChildren<QDockWidget*>()) QVERIFY(!d->isVisible());
+    // everything scaled: plot text, the view's controls and caption, the layer bar
+    FigureView* view = window.currentView();
+    QVERIFY(view->presentationScale() > 1.5 * normalScale);
+    QVERIFY(view->captionLabel()->font().pointSizeF() > 1.5 * 9);
+    QVERIFY(view->font().pointSizeF() > 1.5 * QApplication::font().pointSizeF());
+    QVERIFY(window.playButton()->iconSize().width() > 1.5 * window.style()->pixelMetric(QStyle::PM_ToolBarIconSize));
+    // the play button draws the style's icon, not a glyph the font may lack
+    QVERIFY(window.playButton()->text().isEmpty() || window.playButton()->toolButtonStyle() == Qt::ToolButtonIconOnly);
+    QVERIFY(!window.playButton()->icon().isNull());
+
+    // layers: Home, Right, Right, End, Left
+    QTest::keyClick(&window, Qt::Key_Home);
+    QCOMPARE(cursor->layer(), 0);
+    QTest::keyClick(&window, Qt::Key_Right);
+    QCOMPARE(cursor->layer(), 1);
+    QTest::keyClick(&window, Qt::Key_Right);
+    QCOMPARE(cursor->layer(), 2);
+    QTest::keyClick(&window, Qt::Key_End);
+    QCOMPARE(cursor->layer(), 3);
+    QTest::keyClick(&window, Qt::Key_Left);
+    QCOMPARE(cursor->layer(), 2);
+    saveScreenshot(window, QStringLiteral("presentation-keys-en.png"));
+
+    // views: PgDn / PgUp (a clicker's buttons), Down / Up
+    const int first = window.viewTabs()->currentIndex();
+    QTest::keyClick(&window, Qt::Key_PageDown);
+    const int second = window.viewTabs()->currentIndex();
+    QVERIFY(second != first);
+    QVERIFY(window.viewTabs()->isTabEnabled(second));
+    QTest::keyClick(&window, Qt::Key_PageUp);
+    QCOMPARE(window.viewTabs()->currentIndex(), first);
+    QTest::keyClick(&window, Qt::Key_Down);
+    QCOMPARE(window.viewTabs()->currentIndex(), second);
+    QTest::keyClick(&window, Qt::Key_Up);
+    QCOMPARE(window.viewTabs()->currentIndex(), first);
+
+    // Space plays and pauses; +/- change the autoplay speed
+    const int interval = cursor->playIntervalMs();
+    QTest::keyClick(&window, Qt::Key_Space);
+    QVERIFY(cursor->playing());
+    QVERIFY(window.playButton()->isChecked());
+    QTest::keyClick(&window, Qt::Key_Plus);
+    QVERIFY(cursor->playIntervalMs() < interval);
+    QTest::keyClick(&window, Qt::Key_Minus);
+    QTest::keyClick(&window, Qt::Key_Minus);
+    QVERIFY(cursor->playIntervalMs() > interval);
+    QCOMPARE(QSettings().value(QStringLiteral("plots/playIntervalMs")).toInt(), cursor->playIntervalMs());
+    QTest::keyClick(&window, Qt::Key_Space);
+    QVERIFY(!cursor->playing());
+
+    // Esc leaves, F5 enters and leaves again; the panels come back as they were
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(!window.presentationMode());
+    QVERIFY(window.menuBar()->isVisible());
+    QCOMPARE(window.currentView()->presentationScale(), normalScale);
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(window.presentationMode());
+    QTest::keyClick(&window, Qt::Key_F5);
+    QVERIFY(!window.presentationMode());
+    QVERIFY(window.sidePanelsShown());
+    // Up/Down are the lists' and combo boxes' again outside presentation mode
+    const int now = window.viewTabs()->currentIndex();
+    QTest::keyClick(&window, Qt::Key_Down);
+    QCOMPARE(window.viewTabs()->currentIndex(), now);
+  }
+
+  void bigTextSurvivesARestart() {
+    Language::instance().set(QStringLiteral("en"));
+    double normal = 0;
+    {
+      MainWindow window;
+      window.show();
+      QApplication::setActiveWindow(&window);
+      QVERIFY(QTest::qWaitForWindowActive(&window));
+      QVERIFY(!window.bigText());
+      normal = window.currentView()->presentationScale();
+      QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+      QVERIFY(window.bigText());
+      QVERIFY(window.currentView()->presentationScale() > normal);
+      window.close();
+    }
+    {
+      MainWindow window;  // a new start reads QSettings
+      QVERIFY(window.bigText());
+      QVERIFY(window.bigTextAction()->isChecked());
+      QVERIFY(window.currentView()->presentationScale() > normal);
+      window.setBigText(false);
+    }
+    MainWindow window;
+    QVERIFY(!window.bigText());
+  }
+
+  void sidePanelsCollapseOutsidePresentationMode() {
+    MainWindow window;
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.sidePanelsShown());
+    QTest::keyClick(&window, Qt::Key_B, Qt::ControlModifier);
+    QVERIFY(!window.sidePanelsShown());
+    QVERIFY(!window.presentationMode());
+    QVERIFY(window.menuBar()->isVisible());
+    QTest::keyClick(&window, Qt::Key_B, Qt::ControlModifier);
+    QVERIFY(window.sidePanelsShown());
+  }
+
+  // The export dialog offers the presets; a preset's size shows read-only, the user's own
+  // custom size comes back when Custom is chosen again; looked at in both languages.
+  void exportDialogShowsPresetsAndKeepsTheCustomSize_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("vi") << QStringLiteral("vi");
+  }
+  void exportDialogShowsPresetsAndKeepsTheCustomSize() {
+    QFETCH(QString, language);
+    QVERIFY(Language::instance().set(language));
+    ExportDialog dialog(nullptr, true);
+    QComboBox* presets = dialog.presetBox();
+    QCOMPARE(presets->count(), qsizetype(allPresets().size()));
+    QList<QSpinBox*> spins = dialog.findChildren<QSpinBox*>();
+    QCOMPARE(spins.size(), qsizetype(2));  // width, height
+    presets->setCurrentIndex(presets->findData(presetKey(ExportPreset::Custom)));
+    spins[0]->setValue(1234);
+    spins[1]->setValue(567);
+    for (ExportPreset p : allPresets()) {
+      if (p == ExportPreset::Custom) continue;
+      presets->setCurrentIndex(presets->findData(presetKey(p)));
+      QCOMPARE(dialog.preset(), p);
+      const FigureExportOptions want = presetOptions(p, dialog.options().format);
+      QCOMPARE(dialog.options().width, want.width);
+      QCOMPARE(dialog.options().height, want.height);
+      QCOMPARE(spins[0]->value(), want.width);  // what the dialog shows is what it exports
+      QVERIFY(!spins[0]->isEnabled());
+      QVERIFY(want.width != 1234);
+    }
+    presets->setCurrentIndex(presets->findData(presetKey(ExportPreset::PublicationSingle)));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY2(overlaps(&dialog).isEmpty(), qPrintable(overlaps(&dialog).join(QLatin1Char('\n'))));
+    saveScreenshot(dialog, QStringLiteral("export-dialog-%1.png").arg(language));
+    presets->setCurrentIndex(presets->findData(presetKey(ExportPreset::Custom)));
+    QVERIFY(spins[0]->isEnabled());
+    QCOMPARE(dialog.options().width, 1234);
+    QCOMPARE(dialog.options().height, 567);
+    Language::instance().set(QStringLiteral("en"));
+  }
+
+  void theWindowFitsA1024x768Screen_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("vi") << QStringLiteral("vi");
+  }
+
+  void theWindowFitsA1024x768Screen() {
+    QFETCH(QString, language);
+    QVERIFY(Language::instance().set(language));
+    MainWindow window;
+    QVERIFY(window.sentencePanel()->openExample(QStringLiteral("her")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50);
+    const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+    QVERIFY2(minimum.width() <= kScreenWidth && minimum.height() <= kUsableHeight,
+             qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+    window.resize(kScreenWidth, kUsableHeight);
+    QTest::qWait(100);
+    QCOMPARE(window.size(), QSize(kScreenWidth, kUsableHeight));
+    const QStringList overlapping = overlaps(&window);
+    QVERIFY2(overlapping.isEmpty(), qPrintable(overlapping.join(QStringLiteral("; "))));
+    saveScreenshot(window, QStringLiteral("window-1024x700-%1.png").arg(language));
+    Language::instance().set(QStringLiteral("en"));
+  }
+};
+
+QTEST_MAIN(PresentationTest)
+#include "test_presentation.moc"
