@@ -879,28 +879,28 @@ mật độ %5</translation>
             <translation>MI attention − MLP (nat)</translation>
         </message>
         <message>
-            <source>permutation null, central 95% (sites swapped within pairs)</source>
-            <translation>phân phối H0 theo hoán vị, 95% ở giữa (đổi chỗ chú ý và MLP trong từng cặp)</translation>
-        </message>
-        <message>
             <source>attention − MLP</source>
             <translation>attention − MLP</translation>
-        </message>
-        <message>
-            <source>permutation p significant (Benjamini-Hochberg)</source>
-            <translation>p hoán vị có ý nghĩa (Benjamini–Hochberg)</translation>
         </message>
         <message>
             <source>%1: estimator floor</source>
             <translation>%1: mức nền bộ ước lượng</translation>
         </message>
         <message>
-            <source>%1: permutation null, central 95%</source>
-            <translation>%1: phân phối H0 theo hoán vị, 95% ở giữa</translation>
+            <source>null, central 95% (sites swapped)</source>
+            <translation>phân phối H0, 95% ở giữa (đổi chỗ hai đầu ra)</translation>
         </message>
         <message>
-            <source>%1: permutation p significant (Benjamini-Hochberg)</source>
-            <translation>%1: p hoán vị có ý nghĩa (Benjamini–Hochberg)</translation>
+            <source>permutation p significant (BH)</source>
+            <translation>p hoán vị có ý nghĩa (BH)</translation>
+        </message>
+        <message>
+            <source>%1: null, central 95%</source>
+            <translation>%1: phân phối H0, 95% ở giữa</translation>
+        </message>
+        <message>
+            <source>%1: permutation p significant (BH)</source>
+            <translation>%1: p hoán vị có ý nghĩa (BH)</translation>
         </message>
     </context>
     <context>
@@ -1414,12 +1414,12 @@ Z = %5, p = %6, giá trị p hiệu chỉnh = %7</translation>
             <translation>t ghép cặp (MI attention − MI MLP)</translation>
         </message>
         <message>
-            <source>permutation p significant (Benjamini-Hochberg)</source>
-            <translation>p hoán vị có ý nghĩa (Benjamini–Hochberg)</translation>
-        </message>
-        <message>
             <source>paired t = %1, p = %2; Wilcoxon p = %3; permutation p = %4</source>
             <translation>t ghép cặp = %1, p = %2; Wilcoxon p = %3; p hoán vị = %4</translation>
+        </message>
+        <message>
+            <source>permutation p significant (BH)</source>
+            <translation>p hoán vị có ý nghĩa (BH)</translation>
         </message>
     </context>
     <context>

@@ -73,6 +73,7 @@ class ExportScope {
     view_.setLayerCursorShown(cursor_);
     view_.setPresentationScale(scale_);
     view_.setNumberLocale(locale_);
+    view_.fitTextTo(0);  // the export fitted the text to its own width
   }
   ExportScope(const ExportScope&) = delete;
   ExportScope& operator=(const ExportScope&) = delete;
@@ -415,7 +416,13 @@ void exportFigure(FigureView& view, const QString& path, const FigureExportOptio
   QCustomPlot* plot = view.plot();
   plot->replot(QCustomPlot::rpImmediateRefresh);
   const int w = std::max(64, options.width);
-  const int h = std::max(64, options.height);
+  // A preset fixes the width (a journal's column, a slide); the height grows when the title,
+  // legends and axis labels, fitted to that width, would leave the data less than 40% of it
+  // (journals fix the column, not the height; squeezed below its minimum, QCustomPlot clips
+  // text). The stamp and caption are added to the height in paintFigure's budget.
+  view.fitTextTo(w);
+  const int h = std::max({64, options.height, view.minimumLayoutHeight() + static_cast<int>(0.4 * options.height) +
+                                                  (provenance.untrained ? 40 : 0)});
   const QString title = view.title();
   switch (options.format) {
     case FigureFormat::Png: {

@@ -148,7 +148,113 @@ QCPLegend* FigureView::addOuterLegend(int row, int column, int perRow) {
   legend->setWrap(perRow);
   legend->setBorderPen(Qt::NoPen);
   legend->setLayer(QStringLiteral("legend"));
+  legends_.push_back({legend, perRow, column});
   return legend;
+}
+
+namespace {
+
+// Words to lines no wider than `width` pixels (a word longer than that keeps its own line).
+QString wrappedToWidth(const QString& text, const QFontMetrics& metrics, int width) {
+  QStringList lines{QString()};
+  for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+    const QString longer = lines.back().isEmpty() ? word : lines.back() + QLatin1Char(' ') + word;
+    if (!lines.back().isEmpty() && metrics.horizontalAdvance(longer) > width)
+      lines << word;
+    else
+      lines.back() = longer;
+  }
+  return lines.join(QLatin1Char('\n'));
+}
+
+// As many legend entries a row as fit `available` pixels, at most `most`; entries fill rows
+// left to right.
+int entriesPerRow(const QVector<int>& widths, int most, int spacing, int available) {
+  int perRow = std::max(1, most);
+  for (; perRow > 1; --perRow) {
+    int needed = (perRow - 1) * spacing;
+    for (int c = 0; c < perRow; ++c) {
+      int column = 0;
+      for (int i = c; i < widths.size(); i += perRow) column = std::max(column, widths[i]);
+      needed += column;
+    }
+    if (needed <= available) break;
+  }
+  return perRow;
+}
+
+constexpr const char* kFullName = "laminarFullName";  // a plottable's name before wrapping
+
+}  // namespace
+
+void FigureView::fitTextTo(int width) {
+  textWidth_ = width;
+  const bool exported = width > 0;
+  if (!exported) width = this->width();
+  // The title: a QCPTextElement draws '\n' breaks.
+  title_->setText(wrappedToWidth(hasData() ? title() : Labels::waitingForData(), QFontMetrics(title_->font()), width - 16));
+  for (const OuterLegend& l : legends_) {
+    int others = 0;  // e.g. a colour scale beside the axes above the legend
+    for (int c = 0; c < body_->columnCount(); ++c) {
+      if (c == l.column) continue;
+      int column = 0;
+      for (int r = 0; r < body_->rowCount(); ++r)
+        if (QCPLayoutElement* e = body_->element(r, c)) column = std::max(column, e->minimumOuterSizeHint().width());
+      others += column + body_->columnSpacing();
+    }
+    const int available = width - others - l.legend->margins().left() - l.legend->margins().right() - 16;
+    QList<QCPPlottableLegendItem*> items;
+    for (int i = 0; i < l.legend->elementCount(); ++i)
+      if (auto* item = qobject_cast<QCPPlottableLegendItem*>(l.legend->elementAt(i))) items << item;
+    l.legend->setMinimumSize(0, 0);
+    for (QCPPlottableLegendItem* item : items) {  // names whole before measuring
+      QCPAbstractPlottable* p = item->plottable();
+      if (p->property(kFullName).isValid()) p->setName(p->property(kFullName).toString());
+    }
+    QVector<int> widths;
+    for (int i = 0; i < l.legend->elementCount(); ++i)
+      if (QCPLayoutElement* e = l.legend->elementAt(i)) widths << e->minimumOuterSizeHint().width();
+    const int perRow = entriesPerRow(widths, l.perRow, l.legend->columnSpacing(), available);
+    if (perRow != l.legend->wrap()) {
+      l.legend->setWrap(perRow);
+      l.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-place the entries
+    }
+    // One entry a row and still too wide (a journal column): an exported figure breaks the
+    // entry's name into lines; on screen the name stays whole (a wider window shows it).
+    if (!exported || perRow > 1) continue;
+    // The legend's cell as the grid lays it out at this width (columns beside it, such as a
+    // colour scale, take their stretch share, not only their minimum).
+    QCPLayout* layout = plot_->plotLayout();
+    layout->setOuterRect(QRect(0, 0, width, std::max(400, plot_->height())));
+    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+      layout->update(phase);
+    const int cell = std::min(available, l.legend->rect().width());
+    // Held at that width: shorter (wrapped) names would otherwise shrink the column they set.
+    l.legend->setMinimumSize(l.legend->outerRect().width(), 0);
+    for (QCPPlottableLegendItem* item : items) {
+      QCPAbstractPlottable* p = item->plottable();
+      const QFontMetrics metrics(item->font());
+      const int textWidth = metrics.horizontalAdvance(p->name());
+      // Two characters of slack: a PDF's unhinted glyphs run a few percent wider than the
+      // screen metrics measured here.
+      const int room = cell - (static_cast<QCPLayoutElement*>(item)->minimumOuterSizeHint().width() - textWidth) -
+                       2 * metrics.averageCharWidth();
+      if (textWidth <= room) continue;
+      p->setProperty(kFullName, p->name());
+      p->setName(wrappedToWidth(p->name(), metrics, room));
+    }
+  }
+}
+
+int FigureView::minimumLayoutHeight() const {
+  plot_->plotLayout()->update(QCPLayoutElement::upMargins);  // axis margins for the current fonts
+  return plot_->plotLayout()->minimumOuterSizeHint().height();
+}
+
+void FigureView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (textWidth_ <= 0) fitTextTo(0);
+  replotSoon();
 }
 
 void FigureView::addLayerAxis(QCPAxis* axis) {
@@ -179,8 +285,8 @@ int FigureView::layersDone() const { return results_ && accepts(*results_) ? res
 void FigureView::replotSoon() { plot_->replot(QCustomPlot::rpQueuedReplot); }
 
 void FigureView::updateChrome() {
-  title_->setText(hasData() ? title() : Labels::waitingForData());
   title_->setFont(plotstyle::font(11 * scale_, true));
+  fitTextTo(textWidth_);  // sets the title
   captionLabel_->setText(caption());
   const int layer = cursor_ ? cursor_->layer() : 0;
   for (auto& la : layerAxes_) {

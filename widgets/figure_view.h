@@ -80,6 +80,16 @@ class FigureView : public QWidget {
  public slots:
   void refresh();  // rebuild everything from the results, then replot
 
+ public:
+  // Text fitted to a figure `width` pixels wide: the outer legends re-wrap to as many entries
+  // a row as fit (at most the perRow they were made with) and the title breaks into lines,
+  // so a journal column gets short rows instead of text cut at its edge. Exports call it
+  // with the figure's width before drawing; 0 means the widget's own width.
+  void fitTextTo(int width);
+  // The least height the figure's layout (title, legends, axes with their labels) needs
+  // as last fitted, before any room for the data inside the axes.
+  int minimumLayoutHeight() const;
+
  protected:
   virtual void rebuild() = 0;  // fill plottables from results_ (hasData() is true)
   virtual void clearPlot() = 0;  // empty state
@@ -87,6 +97,7 @@ class FigureView : public QWidget {
   virtual void retranslateControls() {}
   void changeEvent(QEvent* event) override;
   void showEvent(QShowEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
   QHBoxLayout* controls() const { return controls_; }
   QCPLayoutGrid* body() const { return body_; }  // where subclasses put axis rects
@@ -120,6 +131,13 @@ class FigureView : public QWidget {
     QCPItemStraightLine* line;
   };
   std::vector<LayerAxis> layerAxes_;
+  struct OuterLegend {
+    QCPLegend* legend;
+    int perRow;  // the most entries a row, when the width allows
+    int column;  // its column in body(): the other columns' widths are not its to use
+  };
+  std::vector<OuterLegend> legends_;
+  int textWidth_ = 0;  // fitTextTo's width (0: the widget's)
   double scale_ = 1.0;
   bool cursorShown_ = true;
   bool lazy_ = false;

@@ -458,11 +458,11 @@ void LaminarProfileView::drawControls(const QVector<double>& x, const std::funct
   auto toVector = [](const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); };
   if (statistic_ == Statistic::SiteDifference) {
     const auto y = toVector(cols[0].values), lo = toVector(cols[1].values), hi = toVector(cols[2].values);
-    addNullBand(tr("permutation null, central 95% (sites swapped within pairs)"), Qt::gray, x, lo, hi);
+    addNullBand(tr("null, central 95% (sites swapped)"), Qt::gray, x, lo, hi);
     addSeries(tr("attention − MLP"), plotstyle::seriesColor(4), Qt::SolidLine, x, y);
     grow(y), grow(lo), grow(hi);
     if (const ControlFdr* f = mi.controlFdr("siteSignFlip"))
-      addPermutationMarkers(tr("permutation p significant (Benjamini-Hochberg)"), Qt::black, f->significant, y);
+      addPermutationMarkers(tr("permutation p significant (BH)"), Qt::black, f->significant, y);
     return;
   }
   for (int s = 0; s < kSites; ++s) {
@@ -483,10 +483,10 @@ void LaminarProfileView::drawControls(const QVector<double>& x, const std::funct
     } else if (statistic_ == Statistic::Tau) {
       const auto lo = toVector(cols[static_cast<size_t>(2 * kSites + 2 * s)].values);
       const auto hi = toVector(cols[static_cast<size_t>(2 * kSites + 2 * s + 1)].values);
-      addNullBand(tr("%1: permutation null, central 95%").arg(Labels::site(s)), color, x, lo, hi);
+      addNullBand(tr("%1: null, central 95%").arg(Labels::site(s)), color, x, lo, hi);
       grow(lo), grow(hi);
       if (const ControlFdr* f = mi.controlFdr(s == 0 ? "kendallPermutationAttn" : "kendallPermutationMlp"))
-        addPermutationMarkers(tr("%1: permutation p significant (Benjamini-Hochberg)").arg(Labels::site(s)), color,
+        addPermutationMarkers(tr("%1: permutation p significant (BH)").arg(Labels::site(s)), color,
                               f->significant, toVector(cols[static_cast<size_t>(2 * s)].values));
     }
   }

@@ -214,7 +214,7 @@ void MiSignificanceView::drawControls(const QVector<double>& x, double& extent) 
   const ControlFdr* flip = mi.controlFdr("siteSignFlip");
   if (!flip) return;  // Benjamini-Hochberg: known when every layer is done
   permutationMarkers_ = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
-  permutationMarkers_->setName(tr("permutation p significant (Benjamini-Hochberg)"));
+  permutationMarkers_->setName(tr("permutation p significant (BH)"));
   permutationMarkers_->setLineStyle(QCPGraph::lsNone);
   permutationMarkers_->setScatterStyle(
       QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(color.darker(), 1.5), Qt::NoBrush, 10 * scale));

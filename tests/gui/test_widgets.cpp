@@ -397,6 +397,34 @@ class WidgetsTest : public QObject {
     QLocale::setDefault(QLocale::c());
   }
 
+  // A figure as narrow as a journal column: the legend drops to one entry a row, the title
+  // and too-long entry names break into lines, and the view gets its whole names back after.
+  void textFitsANarrowFigureAndComesBack() {
+    LayerCursor cursor;
+    MiSignificanceView view(&cursor);
+    view.setLazy(false);
+    view.resize(1400, 900);
+    view.setResults(test::syntheticMiDistance(6, 6));
+    view.ensureUpToDate();
+    const QList<QCPLegend*> legends = view.plot()->findChildren<QCPLegend*>();
+    QCPLegend* outer = nullptr;
+    for (QCPLegend* l : legends)
+      if (l->elementCount() > 0) outer = l;
+    QVERIFY(outer);
+    QCOMPARE(outer->wrap(), 2);
+    QStringList names;
+    for (int i = 0; i < view.plot()->plottableCount(); ++i) names << view.plot()->plottable(i)->name();
+    view.fitTextTo(240);
+    QCOMPARE(outer->wrap(), 1);
+    bool someNameWrapped = false;
+    for (int i = 0; i < view.plot()->plottableCount(); ++i)
+      someNameWrapped |= view.plot()->plottable(i)->name().contains(QLatin1Char('\n'));
+    QVERIFY(someNameWrapped);
+    view.fitTextTo(0);
+    QCOMPARE(outer->wrap(), 2);
+    for (int i = 0; i < view.plot()->plottableCount(); ++i) QCOMPARE(view.plot()->plottable(i)->name(), names[i]);
+  }
+
   void exportsValidFigures() {
     LayerCursor cursor;
     cursor.setCount(6);
