@@ -6,6 +6,8 @@
 #include "analysis/mi_distance_results.h"
 #include "widgets/figure_view.h"
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 
@@ -43,6 +45,8 @@ class LaminarProfileView : public FigureView {
   // The plotted series (band edges and markers excluded), for tests and tooltips.
   QList<QCPGraph*> series() const { return series_; }
   QCPGraph* significanceMarkers() const { return markers_; }
+  // The untrained control's series (empty without a control), for tests.
+  QList<QCPGraph*> controlSeries() const { return controlSeries_; }
 
  protected:
   void rebuild() override;
@@ -54,7 +58,11 @@ class LaminarProfileView : public FigureView {
     QString name;  // CSV header
     std::vector<double> values;  // per finished layer
   };
+  QString captionWithoutControl() const;
   std::vector<Column> columns(Statistic statistic) const;  // the numbers behind a statistic
+  // The untrained control's lines of a statistic (empty without a control), CSV keys control_*.
+  std::vector<Column> controlColumns(Statistic statistic) const;
+  void addControlSeries(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
   std::vector<bool> significanceMask(Statistic statistic, Correction correction, bool* available) const;
   // Mean MI is drawn above the estimator floor when the run compared MI above the floor (the
   // default since issue 10), so the curves show the quantity the stars were tested on.
@@ -71,6 +79,7 @@ class LaminarProfileView : public FigureView {
   Statistic statistic_ = Statistic::Variance;
   Correction correction_ = Correction::Bonferroni;
   QList<QCPGraph*> series_;
+  QList<QCPGraph*> controlSeries_;
   QCPGraph* markers_ = nullptr;
 };
 
