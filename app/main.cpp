@@ -77,7 +77,12 @@ int main(int argc, char** argv) {
   QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Figure width for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("1400"));
   QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Figure height for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("900"));
   QCommandLineOption control(QStringLiteral("control"), QStringLiteral("Compare with an untrained model of the same shape: untrained or untrained:SEED (ticks \"Compare with untrained model\" and sets its seed)."), QStringLiteral("untrained[:SEED]"));
-  parser.addOptions({versionOption, render, out, lang, example, results, model, demo, run, screenshot, during, analysis, view, layer, width, height, control});
+  QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("Figure preset for --render: slide, publication-single, publication-double or custom (--width/--height)."), QStringLiteral("NAME"), QStringLiteral("custom"));
+  QCommandLineOption cursorLine(QStringLiteral("cursor"), QStringLiteral("Draw the layer cursor's line into --render figures."));
+  QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1024x768."), QStringLiteral("WxH"));
+  QCommandLineOption presentation(QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (full screen, F5/Esc leave it)."));
+  parser.addOptions({versionOption, render, out, lang, example, results, model, demo, run, screenshot, during, analysis, view, layer,
+                     width, height, preset, cursorLine, size, presentation, control});
   parser.addPositionalArgument(QStringLiteral("sentences"), QStringLiteral("A sentence file to load (.txt, .csv, .tsv, .json)."), QStringLiteral("[sentences]"));
   parser.process(app);
 
@@ -104,6 +109,11 @@ int main(int argc, char** argv) {
         std::cerr << "laminar: --width and --height must be whole numbers of pixels from 100 to 20000\n";
         return 1;
       }
+      if (!presetFromKey(parser.value(preset), &options.preset)) {
+        std::cerr << "laminar: --preset must be slide, publication-single, publication-double or custom\n";
+        return 1;
+      }
+      options.layerCursor = parser.isSet(cursorLine);
       const QStringList files = renderResults(options);
       std::cout << "laminar: wrote " << files.size() << " files to " << QDir::toNativeSeparators(options.outDir).toStdString() << "\n";
       return 0;
@@ -150,7 +160,19 @@ int main(int argc, char** argv) {
     window.experimentPanel()->controlSeedBox()->setValue(seed);
   }
   if (parser.isSet(view)) window.showView(parser.value(view).toInt());
+  if (parser.isSet(size)) {
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    bool wOk = false, hOk = false;
+    const int w = wh.size() == 2 ? wh[0].toInt(&wOk) : 0, h = wh.size() == 2 ? wh[1].toInt(&hOk) : 0;
+    if (!wOk || !hOk || w < 100 || h < 100) {
+      std::cerr << "laminar: --size must be WIDTHxHEIGHT in pixels, e.g. 1024x768\n";
+      return 1;
+    }
+    // The window as a screen of that size shows it: no smaller than the window allows.
+    window.resize(std::max(w, window.minimumSizeHint().width()), std::max(h, window.minimumSizeHint().height()));
+  }
   window.show();
+  if (parser.isSet(presentation)) window.setPresentationMode(true);
 
   if (parser.isSet(screenshot)) {
     const QString path = parser.value(screenshot);

@@ -15,15 +15,20 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QSlider>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <cmath>
+#include <iterator>
 
 #include "app/core_messages.h"
 #include "app/demo_model.h"
@@ -44,7 +49,10 @@
 namespace laminar {
 namespace {
 
-constexpr double kPresentationScale = 1.8;
+constexpr double kPresentationScale = 1.8;  // figures on a projector, seen from the back row
+constexpr double kBigTextScale = 1.35;      // "big text": x this, in and out of presentation mode
+// Autoplay speeds offered in View > Autoplay speed (ms a layer); 800 was the only one before.
+constexpr int kPlaySpeedsMs[] = {400, 800, 1500, 3000};
 
 bool metadataSaysSynthetic(const RunResults& r) {
   const auto model = r.metadata.find("model");
@@ -110,6 +118,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   play_ = new QToolButton(central);
   play_->setCheckable(true);
   play_->setObjectName(QStringLiteral("play"));
+  // Icons drawn by Qt's style: the text glyphs (U+23F8 pause) are missing from DejaVu and
+  // showed as an empty box.
+  play_->setToolButtonStyle(Qt::ToolButtonIconOnly);
   slider_ = new QSlider(Qt::Horizontal, central);
   slider_->setObjectName(QStringLiteral("layerSlider"));
   slider_->setRange(1, 1);
@@ -131,8 +142,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   auto dock = [this](QWidget* w, const char* name) {
     auto* d = new QDockWidget(this);
     d->setObjectName(QString::fromLatin1(name));
-    d->setWidget(w);
-    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    // A panel scrolls rather than setting the window's minimum size: the window fits a
+    // 1024x768 screen, and a squeezed panel never draws its rows over each other.
+    auto* scroll = new QScrollArea(d);
+    scroll->setObjectName(QString::fromLatin1(name) + QStringLiteral("Scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    scroll->setWidget(w);
+    d->setWidget(scroll);
+    d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, d);
     docks_ << d;
     return d;
@@ -155,14 +174,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(cursor, &LayerCursor::playingChanged, play_, &QToolButton::setChecked);
   connect(cursor, &LayerCursor::layerChanged, this, &MainWindow::updateLayerBar);
   connect(cursor, &LayerCursor::countChanged, this, &MainWindow::updateLayerBar);
-  for (auto [key, delta] : {std::pair{Qt::Key_Left, -1}, std::pair{Qt::Key_Right, +1}}) {
-    auto* shortcut = new QShortcut(QKeySequence(key), this);
-    connect(shortcut, &QShortcut::activated, cursor, [cursor, delta = delta] { cursor->step(delta); });
-  }
-  auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-  connect(escape, &QShortcut::activated, this, [this] {
-    if (presenting_) setPresentationMode(false);
-  });
+  connect(cursor, &LayerCursor::playingChanged, this, &MainWindow::updateLayerBar);
 
   connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateTabs(); });
   connect(experiment_, &ExperimentPanel::runRequested, this, &MainWindow::startRun);
@@ -237,6 +249,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
 
   buildMenus();
+  buildPresentationKeys();
   retranslate();
   updateTabs();
   updateLayerBar();
@@ -248,6 +261,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   tabs_->setCurrentIndex(settings.value(QStringLiteral("window/view"), 0).toInt());
   restorePlotPreferences();
+  setBigText(settings.value(QStringLiteral("ui/bigText"), false).toBool());
   // The selected model loads in the background from the start (after main() has applied
   // --model and friends), so the first layer follows Run by one layer's work.
   QTimer::singleShot(0, this, [this] { runner_->preload(currentRequest()); });
@@ -259,6 +273,7 @@ void MainWindow::restorePlotPreferences() {
   s.beginGroup(QStringLiteral("plots"));
   for (FigureView* v : figures_->views()) v->restoreState(s);
   figures_->cursor()->setPlayIntervalMs(s.value(QStringLiteral("playIntervalMs"), 800).toInt());
+  updateSpeedMenu();
 }
 
 void MainWindow::savePlotPreferences() const {
@@ -268,7 +283,11 @@ void MainWindow::savePlotPreferences() const {
   s.setValue(QStringLiteral("playIntervalMs"), figures_->cursor()->playIntervalMs());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // ~QWidget hides the docks after this object's members are gone; their visibilityChanged
+  // must not reach sidePanelsShown() then (QObject drops the connections only later).
+  for (QDockWidget* d : docks_) d->disconnect(this);
+}
 
 FigureView* MainWindow::currentView() const { return qobject_cast<FigureView*>(tabs_->currentWidget()); }
 
@@ -307,8 +326,40 @@ void MainWindow::buildMenus() {
                                          QKeySequence(Qt::Key_PageDown));
   previousViewAction_ = viewMenu_->addAction(QString(), this, [this] { showView((tabs_->currentIndex() + tabs_->count() - 1) % tabs_->count()); },
                                              QKeySequence(Qt::Key_PageUp));
+  speedMenu_ = viewMenu_->addMenu(QString());
+  speedGroup_ = new QActionGroup(this);
+  for (int ms : kPlaySpeedsMs) {
+    QAction* a = speedMenu_->addAction(QString());
+    a->setCheckable(true);
+    a->setData(ms);
+    speedGroup_->addAction(a);
+    connect(a, &QAction::triggered, this, [this, ms] { setPlayIntervalMs(ms); });
+  }
+  speedMenu_->addSeparator();
+  fasterAction_ = speedMenu_->addAction(QString(), this, [this] {
+    const int now = figures_->cursor()->playIntervalMs();
+    for (auto it = std::rbegin(kPlaySpeedsMs); it != std::rend(kPlaySpeedsMs); ++it)
+      if (*it < now) return setPlayIntervalMs(*it);
+  });
+  fasterAction_->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+  slowerAction_ = speedMenu_->addAction(QString(), this, [this] {
+    const int now = figures_->cursor()->playIntervalMs();
+    for (int ms : kPlaySpeedsMs)
+      if (ms > now) return setPlayIntervalMs(ms);
+  });
+  slowerAction_->setShortcut(QKeySequence(Qt::Key_Minus));
+  bigTextAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setBigText, QKeySequence(QStringLiteral("Ctrl+Shift+T")));
+  bigTextAction_->setCheckable(true);
   viewMenu_->addSeparator();
-  for (QDockWidget* d : docks_) viewMenu_->addAction(d->toggleViewAction());
+  sidePanelsAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setSidePanelsShown, QKeySequence(QStringLiteral("Ctrl+B")));
+  sidePanelsAction_->setCheckable(true);
+  sidePanelsAction_->setChecked(true);
+  for (QDockWidget* d : docks_) {
+    viewMenu_->addAction(d->toggleViewAction());
+    connect(d, &QDockWidget::visibilityChanged, this, [this] {
+      if (!presenting_) sidePanelsAction_->setChecked(sidePanelsShown());
+    });
+  }
 
   languageMenu_ = menuBar()->addMenu(QString());
   languageGroup_ = new QActionGroup(this);
@@ -356,11 +407,22 @@ void MainWindow::retranslate() {
   playAction_->setText(tr("Play / pause layers"));
   nextViewAction_->setText(tr("Next view"));
   previousViewAction_->setText(tr("Previous view"));
+  previousLayerAction_->setText(tr("Previous layer"));
+  nextLayerAction_->setText(tr("Next layer"));
+  firstLayerAction_->setText(tr("First layer"));
+  lastLayerAction_->setText(tr("Last layer"));
+  exitPresentationAction_->setText(tr("Leave presentation mode"));
+  speedMenu_->setTitle(tr("Autoplay speed"));
+  for (QAction* a : speedGroup_->actions())
+    a->setText(tr("%1 s a layer").arg(locale().toString(a->data().toInt() / 1000.0, 'f', 1)));
+  fasterAction_->setText(tr("Faster"));
+  slowerAction_->setText(tr("Slower"));
+  bigTextAction_->setText(tr("Big text"));
+  sidePanelsAction_->setText(tr("Side panels"));
   languageMenu_->setTitle(tr("&Language"));
   helpMenu_->setTitle(tr("&Help"));
   aboutAction_->setText(tr("About Laminar"));
   applyStatusText();
-  play_->setText(figures_->cursor()->playing() ? QStringLiteral("⏸") : QStringLiteral("▶"));
   welcomeText_->setText(tr("<b>Welcome to Laminar.</b> No GPT-2 checkpoint with trained weights is on this computer yet. "
                            "Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real "
                            "model; until then the demo model (a small GPT-2 trained on the Brown corpus) works offline."));
@@ -484,7 +546,7 @@ void MainWindow::updateLayerBar() {
   prev_->setEnabled(n > 0);
   next_->setEnabled(n > 0);
   play_->setEnabled(n > 0);
-  play_->setText(c->playing() ? QStringLiteral("⏸") : QStringLiteral("▶"));
+  play_->setIcon(style()->standardIcon(c->playing() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
   layerLabel_->setText(n > 0 ? tr("Layer %1 / %2").arg(c->layer() + 1).arg(n) : tr("No layers yet"));
 }
 
@@ -538,19 +600,109 @@ void MainWindow::setPresentationMode(bool on) {
   if (on == presenting_) return;
   presenting_ = on;
   presentationAction_->setChecked(on);
-  for (QDockWidget* d : docks_) d->setVisible(!on);
+  if (on) {
+    docksShownBeforePresenting_.clear();
+    for (QDockWidget* d : docks_)
+      if (!d->isHidden()) docksShownBeforePresenting_ << d;  // a dock behind another's tab counts as shown
+    for (QDockWidget* d : docks_) d->setVisible(false);
+  } else {
+    for (QDockWidget* d : docksShownBeforePresenting_) d->setVisible(true);  // as the user had them
+  }
   tabs_->tabBar()->setVisible(!on);
   menuBar()->setVisible(!on);
   statusBar()->setVisible(!on);
-  figures_->setPresentationScale(on ? kPresentationScale : 1.0);
-  QFont f = layerLabel_->font();
-  f.setPointSizeF(on ? 16 : QApplication::font().pointSizeF());
-  layerLabel_->setFont(f);
+  // Up/Down change views only here: elsewhere they belong to lists and combo boxes.
+  previousViewAction_->setShortcuts(on ? QList<QKeySequence>{QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_Up)}
+                                       : QList<QKeySequence>{QKeySequence(Qt::Key_PageUp)});
+  nextViewAction_->setShortcuts(on ? QList<QKeySequence>{QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_Down)}
+                                   : QList<QKeySequence>{QKeySequence(Qt::Key_PageDown)});
+  exitPresentationAction_->setEnabled(on);
+  applyTypeScale();
   updateWelcome();
-  if (on)
+  if (on) {
     showFullScreen();
-  else
+    tabs_->setFocus();  // keys go to the window's shortcuts, not to a control left focused
+  } else {
     showNormal();
+  }
+}
+
+void MainWindow::applyTypeScale() {
+  const double scale = (presenting_ ? kPresentationScale : 1.0) * (bigText_ ? kBigTextScale : 1.0);
+  figures_->setPresentationScale(scale);
+  // The layer bar under the views: label, slider and buttons grow with the figures.
+  QFont f = QApplication::font();
+  f.setPointSizeF(f.pointSizeF() * scale);
+  for (QWidget* w : std::initializer_list<QWidget*>{layerLabel_, slider_, prev_, next_, play_}) w->setFont(f);
+  const int icon = static_cast<int>(std::lround(style()->pixelMetric(QStyle::PM_ToolBarIconSize) * scale));
+  for (QToolButton* b : {prev_, next_, play_}) b->setIconSize(QSize(icon, icon));
+  slider_->setMinimumHeight(static_cast<int>(std::lround(slider_->sizeHint().height() * std::max(1.0, scale * 0.8))));
+  layerLabel_->setMinimumWidth(QFontMetrics(f).horizontalAdvance(tr("Layer %1 / %2").arg(88).arg(88)) + 8);
+}
+
+void MainWindow::setBigText(bool on) {
+  bigText_ = on;
+  bigTextAction_->setChecked(on);
+  QSettings().setValue(QStringLiteral("ui/bigText"), on);
+  applyTypeScale();
+}
+
+bool MainWindow::sidePanelsShown() const {
+  for (QDockWidget* d : docks_)
+    if (!d->isHidden()) return true;
+  return false;
+}
+
+void MainWindow::setSidePanelsShown(bool shown) {
+  if (presenting_) setPresentationMode(false);
+  for (QDockWidget* d : docks_) d->setVisible(shown);
+  if (shown) sentenceDock_->raise();
+  sidePanelsAction_->setChecked(shown);
+}
+
+void MainWindow::setPlayIntervalMs(int ms) {
+  figures_->cursor()->setPlayIntervalMs(ms);
+  QSettings s;
+  s.setValue(QStringLiteral("plots/playIntervalMs"), figures_->cursor()->playIntervalMs());
+  updateSpeedMenu();
+}
+
+void MainWindow::updateSpeedMenu() {
+  const int now = figures_->cursor()->playIntervalMs();
+  for (QAction* a : speedGroup_->actions()) a->setChecked(a->data().toInt() == now);
+}
+
+// Everything a presenter does from the keyboard or a clicker (which sends PgUp/PgDn, F5 and
+// Esc): window shortcuts, so they work while the menu bar is hidden. Actions in
+// a hidden menu bar alone do not fire.
+void MainWindow::buildPresentationKeys() {
+  LayerCursor* cursor = figures_->cursor();
+  auto viewAction = [this](QAction* a, QKeySequence key) {
+    viewMenu_->insertAction(speedMenu_->menuAction(), a);
+    a->setShortcut(key);
+  };
+  previousLayerAction_ = new QAction(this);
+  connect(previousLayerAction_, &QAction::triggered, cursor, [cursor] { cursor->step(-1); });
+  viewAction(previousLayerAction_, QKeySequence(Qt::Key_Left));
+  nextLayerAction_ = new QAction(this);
+  connect(nextLayerAction_, &QAction::triggered, cursor, [cursor] { cursor->step(+1); });
+  viewAction(nextLayerAction_, QKeySequence(Qt::Key_Right));
+  firstLayerAction_ = new QAction(this);
+  connect(firstLayerAction_, &QAction::triggered, cursor, [cursor] { cursor->setLayer(0); });
+  viewAction(firstLayerAction_, QKeySequence(Qt::Key_Home));
+  lastLayerAction_ = new QAction(this);
+  connect(lastLayerAction_, &QAction::triggered, cursor, [cursor] { cursor->setLayer(cursor->count() - 1); });
+  viewAction(lastLayerAction_, QKeySequence(Qt::Key_End));
+  exitPresentationAction_ = new QAction(this);
+  exitPresentationAction_->setShortcut(QKeySequence(Qt::Key_Escape));
+  exitPresentationAction_->setEnabled(false);
+  connect(exitPresentationAction_, &QAction::triggered, this, [this] { setPresentationMode(false); });
+  for (QAction* a : {presentationAction_, playAction_, nextViewAction_, previousViewAction_, previousLayerAction_, nextLayerAction_,
+                     firstLayerAction_, lastLayerAction_, exitPresentationAction_, fasterAction_, slowerAction_, bigTextAction_,
+                     sidePanelsAction_, exportFigureAction_, exportAllAction_, quitAction_}) {
+    a->setShortcutContext(Qt::WindowShortcut);
+    addAction(a);  // the window's own: alive with the menu bar hidden
+  }
 }
 
 void MainWindow::setLanguage(const QString& code) {

@@ -48,6 +48,14 @@ class MainWindow : public QMainWindow {
   QPushButton* welcomeDismissButton() const { return welcomeDismiss_; }
   FigureView* currentView() const;
   bool presentationMode() const { return presenting_; }
+  // "Big text": larger plots, legends, captions and controls, in and out of presentation
+  // mode; remembered across restarts (QSettings ui/bigText).
+  bool bigText() const { return bigText_; }
+  // Whether the side panels (sentences, model, experiment) are shown; View > Side panels.
+  bool sidePanelsShown() const;
+  QAction* sidePanelsAction() const { return sidePanelsAction_; }
+  QAction* bigTextAction() const { return bigTextAction_; }
+  QToolButton* playButton() const { return play_; }
 
  public slots:
   void startRun();
@@ -61,6 +69,9 @@ class MainWindow : public QMainWindow {
   void exportAllFigures();
   void exportCurrentData();
   void setPresentationMode(bool on);
+  void setBigText(bool on);
+  void setSidePanelsShown(bool shown);
+  void setPlayIntervalMs(int ms);  // autoplay speed, remembered
   void setLanguage(const QString& code);
   void showView(int index);
 
@@ -75,6 +86,9 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildMenus();
+  void buildPresentationKeys();
+  void applyTypeScale();  // presentation mode and big text: figures and the layer bar
+  void updateSpeedMenu();
   void restorePlotPreferences();
   void savePlotPreferences() const;
   void retranslate();
@@ -116,6 +130,8 @@ class MainWindow : public QMainWindow {
   bool resultsDemo_ = false;  // computed by the bundled demo model (labelled as such)
   int newestLayer_ = -1;
   bool presenting_ = false;
+  bool bigText_ = false;
+  QList<QDockWidget*> docksShownBeforePresenting_;
   double runSeconds_ = 0;
   std::function<QString()> statusText_;
   bool statusOnProgressBar_ = false;
@@ -137,6 +153,17 @@ class MainWindow : public QMainWindow {
   QAction* playAction_;
   QAction* nextViewAction_;
   QAction* previousViewAction_;
+  QAction* previousLayerAction_;
+  QAction* nextLayerAction_;
+  QAction* firstLayerAction_;
+  QAction* lastLayerAction_;
+  QAction* exitPresentationAction_;
+  QAction* bigTextAction_;
+  QAction* sidePanelsAction_;
+  QAction* fasterAction_;
+  QAction* slowerAction_;
+  QMenu* speedMenu_;
+  QActionGroup* speedGroup_;
   QAction* modelsAction_;
   QAction* aboutAction_;
   QActionGroup* languageGroup_;

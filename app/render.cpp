@@ -7,7 +7,6 @@
 #include "app/core_messages.h"
 #include "app/figure_set.h"
 #include "util/error.h"
-#include "widgets/figure_export.h"
 #include "widgets/figure_view.h"
 #include "widgets/layer_cursor.h"
 
@@ -38,11 +37,12 @@ QStringList renderResults(const RenderOptions& options) {
       view->selectVariant(i);
       const QString stem = out.filePath(view->figureId() + (keys[i].isEmpty() ? QString() : QLatin1Char('-') + keys[i]));
       for (FigureFormat format : {FigureFormat::Png, FigureFormat::Pdf, FigureFormat::Svg}) {
-        FigureExportOptions o;
-        o.format = format;
-        o.width = options.width;
-        o.height = options.height;
-        o.dpi = options.dpi;
+        FigureExportOptions custom;
+        custom.width = options.width;
+        custom.height = options.height;
+        custom.dpi = options.dpi;
+        FigureExportOptions o = presetOptions(options.preset, format, custom);
+        o.layerCursor = options.layerCursor;
         const QString file = stem + QLatin1Char('.') + formatSuffix(format);
         exportFigure(*view, file, o);
         written << file;

@@ -201,15 +201,15 @@
         </message>
         <message>
             <source>permutations of each null (Kendall tau under within-text distance shuffles, attention vs MLP under sign flips)</source>
-            <translation>số hoán vị của mỗi phân phối không (tau Kendall khi xáo trộn khoảng cách trong từng văn bản, attention và MLP khi đảo dấu)</translation>
+            <translation>số hoán vị của mỗi phân phối H0 (tau Kendall khi xáo trộn khoảng cách trong từng văn bản, attention và MLP khi đảo dấu)</translation>
         </message>
         <message>
             <source>Seed (floor and nulls):</source>
-            <translation>Hạt giống (mức nền và phân phối không):</translation>
+            <translation>Hạt giống (mức nền và phân phối H0):</translation>
         </message>
         <message>
             <source>seed of the estimator floors and the permutation nulls</source>
-            <translation>hạt giống của mức nền bộ ước lượng và các phân phối không hoán vị</translation>
+            <translation>hạt giống của mức nền bộ ước lượng và các phân phối H0 theo hoán vị</translation>
         </message>
         <message>
             <source>Compare estimators:</source>
@@ -673,6 +673,22 @@ mật độ %5</translation>
             <source>Cancel</source>
             <translation>Hủy</translation>
         </message>
+        <message>
+            <source>Include the caption below the figure</source>
+            <translation>Kèm chú thích bên dưới hình</translation>
+        </message>
+        <message>
+            <source>Draw the layer cursor's line</source>
+            <translation>Vẽ đường đánh dấu tầng đang xem</translation>
+        </message>
+        <message>
+            <source>Preset:</source>
+            <translation>Khổ định sẵn:</translation>
+        </message>
+        <message>
+            <source>%1 x %2 cm</source>
+            <translation>%1 x %2 cm</translation>
+        </message>
     </context>
     <context>
         <name>laminar::FigureExport</name>
@@ -847,14 +863,6 @@ mật độ %5</translation>
             <translation>Diễn biến theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token đối chứng (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.</translation>
         </message>
         <message>
-            <source>Mean mutual information (MI) between the target's occurrences, per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test finds attention and MLP different after the chosen multiple-comparison correction.</source>
-            <translation>Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Dấu sao đánh dấu các tầng mà kiểm định t cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.</translation>
-        </message>
-        <message>
-            <source>Kendall's tau between token distance and MI of each occurrence pair, per layer. Negative values mean that closer occurrences share more information.</source>
-            <translation>Hệ số tương quan hạng Kendall (tau) giữa khoảng cách token và MI của từng cặp lần xuất hiện, ở mỗi tầng. Giá trị âm nghĩa là các lần xuất hiện gần nhau chia sẻ nhiều thông tin hơn.</translation>
-        </message>
-        <message>
             <source>t statistic of the attention vs MLP comparison of pair MIs, per layer. Positive: attention carries more MI than the MLP. Stars mark significant layers after the chosen correction.</source>
             <translation>Thống kê t của kiểm định t so sánh MI theo cặp giữa attention và MLP, ở mỗi tầng. Dương: attention mang nhiều MI hơn MLP. Dấu sao đánh dấu các tầng có ý nghĩa thống kê sau hiệu chỉnh đã chọn.</translation>
         </message>
@@ -905,6 +913,50 @@ mật độ %5</translation>
         <message>
             <source>MI above estimator floor (nats)</source>
             <translation>MI trên mức nền bộ ước lượng (nat)</translation>
+        </message>
+        <message>
+            <source>Attention − MLP MI with its permutation null</source>
+            <translation>MI attention − MLP cùng phân phối H0 theo hoán vị</translation>
+        </message>
+        <message>
+            <source>Mean mutual information (MI) between the target's occurrences, per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Dotted lines: the estimator floor (the same estimator on x against a shuffled y: its value at zero dependence). Stars mark layers where a t-test finds attention and MLP different after the chosen multiple-comparison correction.</source>
+            <translation>Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Đường chấm: mức nền của bộ ước lượng (cùng bộ ước lượng trên x và y đã xáo trộn: giá trị của nó khi không có phụ thuộc). Dấu sao đánh dấu các tầng mà kiểm định t cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.</translation>
+        </message>
+        <message>
+            <source>Kendall's tau between token distance and MI of each occurrence pair, per layer. Negative values mean that closer occurrences share more information. Shaded: the central 95% of tau when distances are shuffled within each text (permutation null); diamonds mark layers whose permutation p-value stays significant after Benjamini-Hochberg over layers.</source>
+            <translation>Hệ số tương quan hạng Kendall (tau) giữa khoảng cách token và MI của từng cặp lần xuất hiện, ở mỗi tầng. Giá trị âm nghĩa là các lần xuất hiện gần nhau chia sẻ nhiều thông tin hơn. Vùng tô: 95% ở giữa của tau khi xáo trộn khoảng cách trong từng văn bản (phân phối H0 theo hoán vị); hình thoi đánh dấu các tầng có giá trị p hoán vị vẫn có ý nghĩa sau hiệu chỉnh Benjamini–Hochberg trên các tầng.</translation>
+        </message>
+        <message>
+            <source>Mean over occurrence pairs of attention MI minus MLP MI, per layer (the MI the run compares). Shaded: the central 95% of the same mean when the two sites are swapped at random within each pair (permutation null); diamonds mark layers whose permutation p-value stays significant after Benjamini-Hochberg over layers (known when all layers are done).</source>
+            <translation>Trung bình trên các cặp lần xuất hiện của MI attention trừ MI MLP, ở mỗi tầng (loại MI mà lần chạy đem so sánh). Vùng tô: 95% ở giữa của cùng trung bình đó khi chú ý và MLP được đổi chỗ ngẫu nhiên trong từng cặp (phân phối H0 theo hoán vị); hình thoi đánh dấu các tầng có giá trị p hoán vị vẫn có ý nghĩa sau hiệu chỉnh Benjamini–Hochberg trên các tầng (biết được khi mọi tầng đã tính xong).</translation>
+        </message>
+        <message>
+            <source>Attention − MLP MI (nats)</source>
+            <translation>MI attention − MLP (nat)</translation>
+        </message>
+        <message>
+            <source>permutation null, central 95% (sites swapped within pairs)</source>
+            <translation>phân phối H0 theo hoán vị, 95% ở giữa (đổi chỗ chú ý và MLP trong từng cặp)</translation>
+        </message>
+        <message>
+            <source>attention − MLP</source>
+            <translation>attention − MLP</translation>
+        </message>
+        <message>
+            <source>permutation p significant (Benjamini-Hochberg)</source>
+            <translation>p hoán vị có ý nghĩa (Benjamini–Hochberg)</translation>
+        </message>
+        <message>
+            <source>%1: estimator floor</source>
+            <translation>%1: mức nền bộ ước lượng</translation>
+        </message>
+        <message>
+            <source>%1: permutation null, central 95%</source>
+            <translation>%1: phân phối H0 theo hoán vị, 95% ở giữa</translation>
+        </message>
+        <message>
+            <source>%1: permutation p significant (Benjamini-Hochberg)</source>
+            <translation>%1: p hoán vị có ý nghĩa (Benjamini–Hochberg)</translation>
         </message>
         <message>
             <source>%1, %2</source>
@@ -1218,6 +1270,50 @@ xác suất %5</translation>
             <translation>&lt;b&gt;Chào mừng đến với Laminar.&lt;/b&gt; Máy này chưa có checkpoint GPT-2 nào với trọng số đã huấn luyện. Hãy tải GPT-2 XL (6,4 GB) hoặc một GPT-2 nhỏ hơn vào bộ nhớ đệm Hugging Face để xem bên trong một mô hình thật; trong lúc chờ, mô hình minh họa (một GPT-2 nhỏ được huấn luyện trên kho ngữ liệu Brown) vẫn chạy được khi không có mạng.</translation>
         </message>
         <message>
+            <source>Previous layer</source>
+            <translation>Tầng trước</translation>
+        </message>
+        <message>
+            <source>Next layer</source>
+            <translation>Tầng sau</translation>
+        </message>
+        <message>
+            <source>First layer</source>
+            <translation>Tầng đầu tiên</translation>
+        </message>
+        <message>
+            <source>Last layer</source>
+            <translation>Tầng cuối cùng</translation>
+        </message>
+        <message>
+            <source>Leave presentation mode</source>
+            <translation>Thoát chế độ trình chiếu</translation>
+        </message>
+        <message>
+            <source>Autoplay speed</source>
+            <translation>Tốc độ tự động chạy</translation>
+        </message>
+        <message>
+            <source>%1 s a layer</source>
+            <translation>%1 giây mỗi tầng</translation>
+        </message>
+        <message>
+            <source>Faster</source>
+            <translation>Nhanh hơn</translation>
+        </message>
+        <message>
+            <source>Slower</source>
+            <translation>Chậm hơn</translation>
+        </message>
+        <message>
+            <source>Big text</source>
+            <translation>Chữ lớn</translation>
+        </message>
+        <message>
+            <source>Side panels</source>
+            <translation>Các bảng bên</translation>
+        </message>
+        <message>
             <source>Untrained control: layer %1 of %2 done</source>
             <translation>Mô hình chưa huấn luyện: đã xong tầng %1 / %2</translation>
         </message>
@@ -1227,10 +1323,6 @@ xác suất %5</translation>
         <message>
             <source>Mutual information vs token distance — %1</source>
             <translation>Thông tin tương hỗ theo khoảng cách token — %1</translation>
-        </message>
-        <message>
-            <source>Each point is one pair of the target's occurrences at the selected layer: its token distance (horizontal) and the MI between the two occurrence vectors (vertical), for the attention output and the MLP output. Lines are Theil–Sen fits; the legend gives Kendall's tau and its p-value. A falling line means closer occurrences share more information.</source>
-            <translation>Mỗi điểm là một cặp lần xuất hiện của từ đích ở tầng đang chọn: khoảng cách token của cặp (trục ngang) và MI giữa hai vectơ (trục dọc), cho đầu ra attention và đầu ra MLP. Các đường thẳng là đường khớp Theil–Sen; chú giải ghi hệ số tương quan hạng Kendall (tau) và giá trị p. Đường đi xuống nghĩa là các lần xuất hiện gần nhau chia sẻ nhiều thông tin hơn.</translation>
         </message>
         <message>
             <source>%1: τ = %2, p = %3</source>
@@ -1247,6 +1339,61 @@ MI %5 nat</translation>
         <message>
             <source>MI vs distance</source>
             <translation>MI theo khoảng cách</translation>
+        </message>
+        <message>
+            <source>Each point is one pair of the target's occurrences at the selected layer: its token distance (horizontal) and the MI between the two occurrence vectors (vertical), for the attention output and the MLP output. Lines are Theil–Sen fits; the legend gives Kendall's tau, its p-value and the permutation p-value (distances shuffled within each text). A falling line means closer occurrences share more information. With the default settings the vertical axis is the MI above the estimator floor (pair MI minus the MI of the same pair with one vector shuffled), the value tau is computed on.</source>
+            <translation>Mỗi điểm là một cặp lần xuất hiện của từ đích ở tầng đang chọn: khoảng cách token của cặp (trục ngang) và MI giữa hai vectơ (trục dọc), cho đầu ra attention và đầu ra MLP. Các đường thẳng là đường khớp Theil–Sen; chú giải ghi hệ số tương quan hạng Kendall (tau), giá trị p của nó và giá trị p hoán vị (xáo trộn khoảng cách trong từng văn bản). Đường đi xuống nghĩa là các lần xuất hiện gần nhau chia sẻ nhiều thông tin hơn. Với thiết lập mặc định, trục dọc là MI trên mức nền của bộ ước lượng (MI của cặp trừ MI của cùng cặp khi một vectơ bị xáo trộn), chính là giá trị dùng để tính tau.</translation>
+        </message>
+        <message>
+            <source>MI above estimator floor (nats)</source>
+            <translation>MI trên mức nền bộ ước lượng (nat)</translation>
+        </message>
+        <message>
+            <source>%1: τ = %2, p = %3, permutation p = %4</source>
+            <translation>%1: τ = %2, p = %3, p hoán vị = %4</translation>
+        </message>
+        <message>
+            <source>estimator floor %1 nats, MI above floor %2 nats</source>
+            <translation>mức nền bộ ước lượng %1 nat, MI trên mức nền %2 nat</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::MiEstimatorView</name>
+        <message>
+            <source>Histogram vs KSG estimate of pair MI — %1</source>
+            <translation>Ước lượng MI của cặp bằng histogram và KSG — %1</translation>
+        </message>
+        <message>
+            <source>Each point is one pair of the target's occurrences at the selected layer: its MI from the histogram estimator (horizontal, this run's bins and bias correction) and from the KSG k-nearest-neighbour estimator (vertical), on the same trimmed dimensions. The grey line is equality. The legend gives the Pearson and Spearman correlation of the two estimates across pairs. Points far from the line at one site only mean the estimators disagree there: comparing sites with one estimator then partly compares estimator bias.</source>
+            <translation>Mỗi điểm là một cặp lần xuất hiện của từ đích ở tầng đang chọn: MI theo bộ ước lượng histogram (trục ngang, với số ô và hiệu chỉnh độ chệch của lần chạy này) và theo bộ ước lượng k láng giềng gần nhất KSG (trục dọc), trên cùng các chiều đã lọc. Đường màu xám là đường bằng nhau. Chú giải ghi hệ số tương quan Pearson và Spearman của hai ước lượng trên các cặp. Các điểm nằm xa đường này chỉ ở một vị trí nghĩa là hai bộ ước lượng bất đồng ở đó: khi ấy so sánh hai vị trí bằng một bộ ước lượng phần nào là so sánh độ chệch của bộ ước lượng.</translation>
+        </message>
+        <message>
+            <source>Across layers (the layers' mean MIs, both sites): Pearson r = %1, Spearman ρ = %2.</source>
+            <translation>Trên các tầng (MI trung bình của mỗi tầng, cả hai vị trí): Pearson r = %1, Spearman ρ = %2.</translation>
+        </message>
+        <message>
+            <source>histogram MI (nats)</source>
+            <translation>MI histogram (nat)</translation>
+        </message>
+        <message>
+            <source>KSG MI (nats)</source>
+            <translation>MI KSG (nat)</translation>
+        </message>
+        <message>
+            <source>%1: Pearson r = %2, Spearman ρ = %3</source>
+            <translation>%1: Pearson r = %2, Spearman ρ = %3</translation>
+        </message>
+        <message>
+            <source>%1, occurrences %2 and %3
+histogram MI %4 nats
+KSG MI %5 nats</source>
+            <translation>%1, lần xuất hiện %2 và %3
+MI histogram %4 nat
+MI KSG %5 nat</translation>
+        </message>
+        <message>
+            <source>Histogram vs KSG</source>
+            <translation>Histogram và KSG</translation>
         </message>
     </context>
     <context>
@@ -1281,10 +1428,6 @@ MI %5 nat</translation>
         <message>
             <source>Attention vs MLP across layers — significance with %1</source>
             <translation>Attention và MLP qua các tầng — ý nghĩa thống kê với %1</translation>
-        </message>
-        <message>
-            <source>Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as profiles. Stars mark layers that stay significant (p &lt; 0.05, or FDR q) after the chosen multiple-comparison correction; the FDR mask appears when all layers are done.</source>
-            <translation>Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng diễn biến theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p &lt; 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; các dấu theo FDR chỉ hiện khi mọi tầng đã tính xong.</translation>
         </message>
         <message>
             <source>t</source>
@@ -1325,6 +1468,22 @@ Z = %5, p = %6, giá trị p hiệu chỉnh = %7</translation>
         <message>
             <source>t and Z</source>
             <translation>t và Z</translation>
+        </message>
+        <message>
+            <source>Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as profiles. Stars mark layers that stay significant (p &lt; 0.05, or FDR q) after the chosen multiple-comparison correction; the FDR mask appears when all layers are done. Dashed: the paired t-test (every pair is measured at both sites); diamonds mark layers where the permutation test (sites swapped at random within each pair) stays significant after Benjamini-Hochberg over layers.</source>
+            <translation>Trên: thống kê t của kiểm định t so sánh MI theo cặp của attention và MLP, và biến đổi Fisher Z so sánh hai hệ số tau của Kendall, ở mọi tầng (đỏ: attention cao hơn, xanh: MLP cao hơn). Dưới: cùng các giá trị dưới dạng diễn biến theo tầng. Dấu sao đánh dấu các tầng vẫn có ý nghĩa thống kê (p &lt; 0,05, hoặc ngưỡng q của FDR) sau hiệu chỉnh đa so sánh đã chọn; các dấu theo FDR chỉ hiện khi mọi tầng đã tính xong. Nét đứt: kiểm định t ghép cặp (mỗi cặp được đo ở cả hai vị trí); hình thoi đánh dấu các tầng mà kiểm định hoán vị (hoán đổi ngẫu nhiên hai vị trí trong từng cặp) vẫn có ý nghĩa sau hiệu chỉnh Benjamini–Hochberg trên các tầng.</translation>
+        </message>
+        <message>
+            <source>paired t (attention − MLP MI)</source>
+            <translation>t ghép cặp (MI attention − MI MLP)</translation>
+        </message>
+        <message>
+            <source>permutation p significant (Benjamini-Hochberg)</source>
+            <translation>p hoán vị có ý nghĩa (Benjamini–Hochberg)</translation>
+        </message>
+        <message>
+            <source>paired t = %1, p = %2; Wilcoxon p = %3; permutation p = %4</source>
+            <translation>t ghép cặp = %1, p = %2; Wilcoxon p = %3; p hoán vị = %4</translation>
         </message>
     </context>
     <context>
@@ -1639,6 +1798,10 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
             <translation>Lần chạy này không có tóm tắt phổ (chạy với 0 lần lặp tóm tắt, hoặc trước khi có phần tóm tắt).</translation>
         </message>
         <message>
+            <source>For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the "smile" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.</source>
+            <translation>Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token đối chứng (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là "nụ cười" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.</translation>
+        </message>
+        <message>
             <source>Share of similarities</source>
             <translation>Tỷ lệ độ tương đồng</translation>
         </message>
@@ -1653,10 +1816,6 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
         <message>
             <source>Spectrum masses</source>
             <translation>Tỷ lệ phổ</translation>
-        </message>
-        <message>
-            <source>For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the "smile" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.</source>
-            <translation>Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token đối chứng (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là "nụ cười" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.</translation>
         </message>
     </context>
     <context>

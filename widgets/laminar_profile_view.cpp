@@ -67,7 +67,7 @@ bool LaminarProfileView::accepts(const RunResults& r) const {
 
 QList<LaminarProfileView::Statistic> LaminarProfileView::availableStatistics() const {
   if (results() && results()->get<MiDistanceResults>())
-    return {Statistic::MeanMi, Statistic::Tau, Statistic::TStatistic, Statistic::FisherZ};
+    return {Statistic::MeanMi, Statistic::Tau, Statistic::TStatistic, Statistic::FisherZ, Statistic::SiteDifference};
   return {Statistic::Variance, Statistic::Mean, Statistic::MeanAbs};
 }
 
@@ -80,6 +80,7 @@ QString LaminarProfileView::statisticName(Statistic s) {
     case Statistic::Tau: return tr("Kendall's tau (MI vs token distance)");
     case Statistic::TStatistic: return tr("t-test: attention vs MLP MI");
     case Statistic::FisherZ: return tr("Fisher Z: attention tau vs MLP tau");
+    case Statistic::SiteDifference: return tr("Attention − MLP MI with its permutation null");
   }
   return {};
 }
@@ -93,6 +94,7 @@ QString LaminarProfileView::statisticKey(Statistic s) {
     case Statistic::Tau: return QStringLiteral("tau");
     case Statistic::TStatistic: return QStringLiteral("t");
     case Statistic::FisherZ: return QStringLiteral("fisher-z");
+    case Statistic::SiteDifference: return QStringLiteral("site-difference");
   }
   return {};
 }
@@ -161,12 +163,20 @@ QString LaminarProfileView::captionWithoutControl() const {
                   "standard error over occurrence pairs. Stars mark layers where a t-test on these values finds "
                   "attention and MLP different after the chosen multiple-comparison correction.");
       return tr("Mean mutual information (MI) between the target's occurrences, per layer, for the attention "
-                "output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark "
-                "layers where a t-test finds attention and MLP different after the chosen multiple-comparison "
-                "correction.");
+                "output and the MLP output; bands are ± one standard error over occurrence pairs. Dotted lines: "
+                "the estimator floor (the same estimator on x against a shuffled y: its value at zero "
+                "dependence). Stars mark layers where a t-test finds attention and MLP different after the "
+                "chosen multiple-comparison correction.");
     case Statistic::Tau:
       return tr("Kendall's tau between token distance and MI of each occurrence pair, per layer. Negative "
-                "values mean that closer occurrences share more information.");
+                "values mean that closer occurrences share more information. Shaded: the central 95% of tau "
+                "when distances are shuffled within each text (permutation null); diamonds mark layers whose "
+                "permutation p-value stays significant after Benjamini-Hochberg over layers.");
+    case Statistic::SiteDifference:
+      return tr("Mean over occurrence pairs of attention MI minus MLP MI, per layer (the MI the run compares). "
+                "Shaded: the central 95% of the same mean when the two sites are swapped at random within each "
+                "pair (permutation null); diamonds mark layers whose permutation p-value stays significant "
+                "after Benjamini-Hochberg over layers (known when all layers are done).");
     case Statistic::TStatistic:
       return tr("t statistic of the attention vs MLP comparison of pair MIs, per layer. Positive: attention "
                 "carries more MI than the MLP. Stars mark significant layers after the chosen correction.");
@@ -222,6 +232,34 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic st
         out.push_back(std::move(value));
         out.push_back(std::move(error));
       }
+      // Controls (issue 10): the floor beside mean MI, the null band beside tau. Always after
+      // the value/error pairs, so rebuild() finds those at 2s and 2s + 1.
+      for (int s = 0; s < kSites; ++s) {
+        const QString site = QLatin1String(Labels::siteKey(s));
+        if (statistic == Statistic::MeanMi) {
+          Column floor{QStringLiteral("mean_floor_%1").arg(site), {}};
+          for (const auto& layer : mi.layers) floor.values.push_back(layer.sites[static_cast<size_t>(s)].meanFloor);
+          out.push_back(std::move(floor));
+        } else {
+          Column lo{QStringLiteral("tau_null_low_%1").arg(site), {}}, hi{QStringLiteral("tau_null_high_%1").arg(site), {}};
+          for (const auto& layer : mi.layers) {
+            lo.values.push_back(layer.sites[static_cast<size_t>(s)].kendallNull.nullLow);
+            hi.values.push_back(layer.sites[static_cast<size_t>(s)].kendallNull.nullHigh);
+          }
+          out.push_back(std::move(lo));
+          out.push_back(std::move(hi));
+        }
+      }
+    } else if (statistic == Statistic::SiteDifference) {
+      Column value{QStringLiteral("site_difference"), {}}, lo{QStringLiteral("site_null_low"), {}},
+          hi{QStringLiteral("site_null_high"), {}}, p{QStringLiteral("site_permutation_p"), {}};
+      for (const auto& layer : mi.layers) {
+        value.values.push_back(layer.siteNull.observed);
+        lo.values.push_back(layer.siteNull.nullLow);
+        hi.values.push_back(layer.siteNull.nullHigh);
+        p.values.push_back(layer.siteNull.p);
+      }
+      for (Column* c : {&value, &lo, &hi, &p}) out.push_back(std::move(*c));
     } else {
       Column value, p;
       value.name = statistic == Statistic::TStatistic ? QStringLiteral("t") : QStringLiteral("fisher_z");
@@ -366,6 +404,8 @@ void LaminarProfileView::clearPlot() {
   series_.clear();
   controlSeries_.clear();
   markers_ = nullptr;
+  bands_.clear();
+  permutationMarkers_.clear();
   rect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
   rect_->axis(QCPAxis::atLeft)->setLabel(QString());
   legend_->setVisible(false);
@@ -424,6 +464,10 @@ void LaminarProfileView::rebuild() {
       addSeries(Labels::site(s), color, Qt::SolidLine, x, y);
       grow(y);
     }
+    drawControls(x, grow);
+  } else if (statistic_ == Statistic::SiteDifference) {
+    yAxis->setLabel(tr("Attention − MLP MI (nats)"));
+    drawControls(x, grow);
   } else {
     yAxis->setLabel(statistic_ == Statistic::TStatistic ? tr("t statistic") : tr("Fisher Z"));
     const auto y = toVector(cols[0].values);
@@ -450,10 +494,91 @@ void LaminarProfileView::rebuild() {
     markers_->addToLegend(legend_);
     top += 2 * pad;
   }
-  if (statistic_ == Statistic::TStatistic || statistic_ == Statistic::FisherZ || statistic_ == Statistic::Tau) {
+  for (QCPGraph* markers : permutationMarkers_) {  // above everything else, one row per series
+    QVector<double> my(markers->dataCount(), top + pad);
+    QVector<double> mx;
+    for (auto it = markers->data()->constBegin(); it != markers->data()->constEnd(); ++it) mx.push_back(it->key);
+    markers->setData(mx, my, true);
+    top += 2 * pad;
+  }
+  if (statistic_ == Statistic::TStatistic || statistic_ == Statistic::FisherZ || statistic_ == Statistic::Tau ||
+      statistic_ == Statistic::SiteDifference) {
     bottom = std::min(bottom, 0.0), top = std::max(top, 0.0);
   }
   yAxis->setRange(bottom - pad, top + pad);
+}
+
+void LaminarProfileView::addNullBand(const QString& name, const QColor& color, const QVector<double>& x,
+                                     const QVector<double>& lo, const QVector<double>& hi) {
+  auto* lower = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+  lower->setData(x, lo, true);
+  lower->setPen(QPen(color, 1.0 * presentationScale(), Qt::DotLine));
+  auto* upper = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+  upper->setData(x, hi, true);
+  upper->setPen(QPen(color, 1.0 * presentationScale(), Qt::DotLine));
+  QColor fill = color;
+  fill.setAlpha(40);
+  upper->setBrush(QBrush(fill, Qt::BDiagPattern));
+  upper->setChannelFillGraph(lower);
+  upper->setName(name);
+  upper->addToLegend(legend_);
+  bands_ << lower << upper;
+}
+
+void LaminarProfileView::addPermutationMarkers(const QString& name, const QColor& color, const std::vector<bool>& mask,
+                                               const QVector<double>& y) {
+  auto* markers = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+  markers->setName(name);
+  markers->setLineStyle(QCPGraph::lsNone);
+  markers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(color, 1.5), Qt::NoBrush, 9 * presentationScale()));
+  markers->addToLegend(legend_);
+  for (size_t l = 0; l < mask.size() && l < static_cast<size_t>(y.size()); ++l)
+    if (mask[l]) markers->addData(static_cast<double>(l) + 1, y[static_cast<int>(l)]);
+  permutationMarkers_ << markers;
+}
+
+// The controls of issue 10 on the mean-MI, tau and site-difference profiles: floor series,
+// permutation-null bands and the layers significant under the permutation tests (BH). Every
+// number is core's; directories written before the controls draw none of it.
+void LaminarProfileView::drawControls(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow) {
+  const auto& mi = *results()->get<MiDistanceResults>();
+  if (mi.layers.empty() || !mi.layers.front().hasControls) return;
+  const auto cols = columns(statistic_);
+  auto toVector = [](const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); };
+  if (statistic_ == Statistic::SiteDifference) {
+    const auto y = toVector(cols[0].values), lo = toVector(cols[1].values), hi = toVector(cols[2].values);
+    addNullBand(tr("permutation null, central 95% (sites swapped within pairs)"), Qt::gray, x, lo, hi);
+    addSeries(tr("attention − MLP"), plotstyle::seriesColor(4), Qt::SolidLine, x, y);
+    grow(y), grow(lo), grow(hi);
+    if (const ControlFdr* f = mi.controlFdr("siteSignFlip"))
+      addPermutationMarkers(tr("permutation p significant (Benjamini-Hochberg)"), Qt::black, f->significant, y);
+    return;
+  }
+  for (int s = 0; s < kSites; ++s) {
+    const QColor color = plotstyle::siteColor(s);
+    if (statistic_ == Statistic::MeanMi) {
+      // Above-floor MI has the floor subtracted already: its floor is the zero line, and a
+      // raw floor drawn beside it would mix two scales. Raw-MI runs draw the floor itself.
+      if (meanMiAboveFloor()) continue;
+      // Not among series(): the floor is a control drawn beside the statistic, like a band.
+      const auto floor = toVector(cols[static_cast<size_t>(2 * kSites + s)].values);
+      auto* g = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+      g->setName(tr("%1: estimator floor").arg(Labels::site(s)));
+      g->setPen(QPen(color, 1.5 * presentationScale(), Qt::DotLine));
+      g->setData(x, floor, true);
+      g->addToLegend(legend_);
+      bands_ << g;
+      grow(floor);
+    } else if (statistic_ == Statistic::Tau) {
+      const auto lo = toVector(cols[static_cast<size_t>(2 * kSites + 2 * s)].values);
+      const auto hi = toVector(cols[static_cast<size_t>(2 * kSites + 2 * s + 1)].values);
+      addNullBand(tr("%1: permutation null, central 95%").arg(Labels::site(s)), color, x, lo, hi);
+      grow(lo), grow(hi);
+      if (const ControlFdr* f = mi.controlFdr(s == 0 ? "kendallPermutationAttn" : "kendallPermutationMlp"))
+        addPermutationMarkers(tr("%1: permutation p significant (Benjamini-Hochberg)").arg(Labels::site(s)), color,
+                              f->significant, toVector(cols[static_cast<size_t>(2 * s)].values));
+    }
+  }
 }
 
 QString LaminarProfileView::toolTipAt(const QPointF& pixel) const {

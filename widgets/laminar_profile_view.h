@@ -17,7 +17,8 @@ class LaminarProfileView : public FigureView {
   Q_OBJECT
  public:
   // Statistics offered, by experiment.
-  enum class Statistic { Variance, Mean, MeanAbs, MeanMi, Tau, TStatistic, FisherZ };
+  // SiteDifference (issue 10): mean attention - MLP compared MI with its sign-flip null.
+  enum class Statistic { Variance, Mean, MeanAbs, MeanMi, Tau, TStatistic, FisherZ, SiteDifference };
   enum class Correction { Bonferroni = 0, Fdr = 1 };
 
   explicit LaminarProfileView(LayerCursor* cursor, QWidget* parent = nullptr);
@@ -45,8 +46,15 @@ class LaminarProfileView : public FigureView {
   // The plotted series (band edges and markers excluded), for tests and tooltips.
   QList<QCPGraph*> series() const { return series_; }
   QCPGraph* significanceMarkers() const { return markers_; }
-  // The untrained control's series (empty without a control), for tests.
+  // The untrained control's series (empty without one; --control untrained), for tests; not the
+  // floor and permutation-null graphs of controlGraphs().
   QList<QCPGraph*> controlSeries() const { return controlSeries_; }
+  // The controls of issue 10, for tests: floor series and permutation-null band edges
+  // (2.5-97.5% of the null, from core; lower then upper per band), in drawing order, and the
+  // layers a permutation test finds significant after Benjamini-Hochberg.
+  QList<QCPGraph*> controlGraphs() const { return bands_; }
+  // One marker series per tested statistic: the site difference has one, tau one per site.
+  QList<QCPGraph*> permutationMarkers() const { return permutationMarkers_; }
 
  protected:
   void rebuild() override;
@@ -69,6 +77,12 @@ class LaminarProfileView : public FigureView {
   bool meanMiAboveFloor() const;
   QCPGraph* addSeries(const QString& name, const QColor& color, Qt::PenStyle style, const QVector<double>& x,
                       const QVector<double>& y);
+  // A filled band between lo and hi (one legend entry), and markers at the layers in `mask`.
+  void addNullBand(const QString& name, const QColor& color, const QVector<double>& x, const QVector<double>& lo,
+                   const QVector<double>& hi);
+  void addPermutationMarkers(const QString& name, const QColor& color, const std::vector<bool>& mask,
+                             const QVector<double>& y);
+  void drawControls(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
 
   QCPAxisRect* rect_;
   QCPLegend* legend_;
@@ -81,6 +95,8 @@ class LaminarProfileView : public FigureView {
   QList<QCPGraph*> series_;
   QList<QCPGraph*> controlSeries_;
   QCPGraph* markers_ = nullptr;
+  QList<QCPGraph*> bands_;
+  QList<QCPGraph*> permutationMarkers_;
 };
 
 }  // namespace laminar

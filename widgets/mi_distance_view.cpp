@@ -56,8 +56,10 @@ QString MiDistanceView::title() const {
 QString MiDistanceView::caption() const {
   return tr("Each point is one pair of the target's occurrences at the selected layer: its token distance "
             "(horizontal) and the MI between the two occurrence vectors (vertical), for the attention output "
-            "and the MLP output. Lines are Theil–Sen fits; the legend gives Kendall's tau and its p-value. A "
-            "falling line means closer occurrences share more information.");
+            "and the MLP output. Lines are Theil–Sen fits; the legend gives Kendall's tau, its p-value and the "
+            "permutation p-value (distances shuffled within each text). A falling line means closer occurrences "
+            "share more information. With the default settings the vertical axis is the MI above the estimator "
+            "floor (pair MI minus the MI of the same pair with one vector shuffled), the value tau is computed on.");
 }
 
 void MiDistanceView::clearPlot() {
@@ -89,18 +91,26 @@ void MiDistanceView::updateLayer() {
   if (!hasData() || !points_[0]) return;
   const auto& mi = *results()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
+  rect_->axis(QCPAxis::atLeft)->setLabel(mi.settings.aboveFloor() && layer.hasControls ? tr("MI above estimator floor (nats)")
+                                                                                      : Labels::miAxis());
   std::vector<double> x;
   for (const auto& p : mi.pairs) x.push_back(static_cast<double>(p.distance));
   double xmax = 1, ymin = std::numeric_limits<double>::infinity(), ymax = -ymin;
   for (double v : x) xmax = std::max(xmax, v);
   for (int s = 0; s < kSites; ++s) {
     const auto& site = layer.sites[static_cast<size_t>(s)];
-    std::vector<double> y(site.pairMi.begin(), site.pairMi.end());
+    std::vector<double> y = site.comparedMi(mi.settings.aboveFloor());  // what tau is computed on
     y.resize(x.size(), std::numeric_limits<double>::quiet_NaN());
     points_[s]->setData(QVector<double>(x.begin(), x.end()), QVector<double>(y.begin(), y.end()));
-    points_[s]->setName(tr("%1: τ = %2, p = %3")
-                            .arg(Labels::site(s), plot()->locale().toString(site.tau, 'f', 3),
-                                 plot()->locale().toString(site.tauP, 'g', 3)));
+    if (site.kendallNull.permutations > 0)
+      points_[s]->setName(tr("%1: τ = %2, p = %3, permutation p = %4")
+                              .arg(Labels::site(s), plot()->locale().toString(site.tau, 'f', 3),
+                                   plot()->locale().toString(site.tauP, 'g', 3),
+                                   plot()->locale().toString(site.kendallNull.p, 'g', 3)));
+    else
+      points_[s]->setName(tr("%1: τ = %2, p = %3")
+                              .arg(Labels::site(s), plot()->locale().toString(site.tau, 'f', 3),
+                                   plot()->locale().toString(site.tauP, 'g', 3)));
     const auto [slope, intercept] = theilSen(x, y);
     trends_[s]->setData(QVector<double>{0, xmax}, QVector<double>{intercept, intercept + slope * xmax});
     for (double v : y)
@@ -119,7 +129,8 @@ QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
   double best = 12;  // pixels
   QString text;
   for (int s = 0; s < kSites; ++s) {
-    const auto& v = layer.sites[static_cast<size_t>(s)].pairMi;
+    const auto& site = layer.sites[static_cast<size_t>(s)];
+    const std::vector<double> v = site.comparedMi(mi.settings.aboveFloor());
     for (size_t k = 0; k < mi.pairs.size() && k < v.size(); ++k) {
       const double px = rect_->axis(QCPAxis::atBottom)->coordToPixel(static_cast<double>(mi.pairs[k].distance));
       const double py = rect_->axis(QCPAxis::atLeft)->coordToPixel(v[k]);
@@ -131,7 +142,11 @@ QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
                    .arg(mi.pairs[k].i + 1)
                    .arg(mi.pairs[k].j + 1)
                    .arg(mi.pairs[k].distance)
-                   .arg(plot()->locale().toString(v[k], 'g', 6));
+                   .arg(plot()->locale().toString(site.pairMi[k], 'g', 6));
+        if (k < site.floor.size())
+          text += QLatin1Char('\n') + tr("estimator floor %1 nats, MI above floor %2 nats")
+                                          .arg(plot()->locale().toString(site.floor[k], 'g', 6),
+                                               plot()->locale().toString(site.pairMi[k] - site.floor[k], 'g', 6));
       }
     }
   }
@@ -139,7 +154,7 @@ QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
 }
 
 void MiDistanceView::writeCsv(QTextStream& out) const {
-  out << "layer,occurrence_i,occurrence_j,distance,site,mi,tau,tau_p\n";
+  out << "layer,occurrence_i,occurrence_j,distance,site,mi,tau,tau_p,floor,tau_permutation_p\n";
   if (!hasData()) return;
   const auto& mi = *results()->get<MiDistanceResults>();
   const int l = shownLayer();
@@ -149,7 +164,8 @@ void MiDistanceView::writeCsv(QTextStream& out) const {
     for (size_t k = 0; k < mi.pairs.size() && k < site.pairMi.size(); ++k)
       out << l << ',' << mi.pairs[k].i << ',' << mi.pairs[k].j << ',' << mi.pairs[k].distance << ','
           << Labels::siteKey(s) << ',' << csv::number(site.pairMi[k]) << ',' << csv::number(site.tau) << ','
-          << csv::number(site.tauP) << '\n';
+          << csv::number(site.tauP) << ',' << (k < site.floor.size() ? csv::number(site.floor[k]) : QString()) << ','
+          << (site.kendallNull.permutations > 0 ? csv::number(site.kendallNull.p) : QString()) << '\n';
   }
 }
 

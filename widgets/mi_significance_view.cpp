@@ -74,7 +74,9 @@ QString MiSignificanceView::caption() const {
   return tr("Top: t statistic of the t-test comparing attention and MLP pair MIs, and Fisher Z comparing their "
             "Kendall taus, for every layer (red: attention higher, blue: MLP higher). Bottom: the same as "
             "profiles. Stars mark layers that stay significant (p < 0.05, or FDR q) after the chosen "
-            "multiple-comparison correction; the FDR mask appears when all layers are done.");
+            "multiple-comparison correction; the FDR mask appears when all layers are done. Dashed: the paired "
+            "t-test (every pair is measured at both sites); diamonds mark layers where the permutation test "
+            "(sites swapped at random within each pair) stays significant after Benjamini-Hochberg over layers.");
 }
 
 // Row 0: the t-test, row 1: Fisher Z; the adjustments and masks are core's.
@@ -113,6 +115,7 @@ void MiSignificanceView::clearPlot() {
   plot()->clearPlottables();
   map_ = nullptr;
   profiles_[0] = profiles_[1] = markers_[0] = markers_[1] = mapMarkers_ = nullptr;
+  paired_ = permutationMarkers_ = nullptr;
   QSharedPointer<QCPAxisTickerText> rows(new QCPAxisTickerText);
   rows->addTick(1, tr("t"));
   rows->addTick(2, tr("Z"));
@@ -189,7 +192,35 @@ void MiSignificanceView::rebuild() {
     }
   }
   mapMarkers_->setData(mx, my);
+  drawControls(x, extent);
   profileRect_->axis(QCPAxis::atLeft)->setRange(-extent * 1.15, extent * 1.15);
+}
+
+void MiSignificanceView::drawControls(const QVector<double>& x, double& extent) {
+  const auto& mi = *results()->get<MiDistanceResults>();
+  if (mi.layers.empty() || !mi.layers.front().hasControls) return;
+  const double scale = presentationScale();
+  QVector<double> y;
+  for (int i = 0; i < x.size(); ++i) {
+    y.push_back(mi.layers[static_cast<size_t>(i)].pairedT);
+    if (std::isfinite(y.back())) extent = std::max(extent, std::abs(y.back()));
+  }
+  const QColor color = plotstyle::seriesColor(4);
+  paired_ = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
+  paired_->setName(tr("paired t (attention − MLP MI)"));
+  paired_->setPen(QPen(color, 1.5 * scale, Qt::DashLine));
+  paired_->setData(x, y, true);
+  paired_->addToLegend(legend_);
+  const ControlFdr* flip = mi.controlFdr("siteSignFlip");
+  if (!flip) return;  // Benjamini-Hochberg: known when every layer is done
+  permutationMarkers_ = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
+  permutationMarkers_->setName(tr("permutation p significant (Benjamini-Hochberg)"));
+  permutationMarkers_->setLineStyle(QCPGraph::lsNone);
+  permutationMarkers_->setScatterStyle(
+      QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(color.darker(), 1.5), Qt::NoBrush, 10 * scale));
+  for (size_t l = 0; l < flip->significant.size() && l < static_cast<size_t>(y.size()); ++l)
+    if (flip->significant[l]) permutationMarkers_->addData(static_cast<double>(l) + 1, y[static_cast<int>(l)]);
+  permutationMarkers_->addToLegend(legend_);
 }
 
 QString MiSignificanceView::toolTipAt(const QPointF& pixel) const {
@@ -206,9 +237,14 @@ QString MiSignificanceView::toolTipAt(const QPointF& pixel) const {
   const auto pz = adjustedP(1, &availZ);
   const QString na = tr("not yet known");
   auto fmt = [&](double v) { return plot()->locale().toString(v, 'g', 4); };
-  return tr("%1\nt = %2, p = %3, adjusted p = %4\nZ = %5, p = %6, adjusted p = %7")
-      .arg(Labels::layer(l), fmt(layer.t), fmt(layer.p), availT ? fmt(pt[static_cast<size_t>(l)]) : na,
-           fmt(layer.fisherZ), fmt(layer.fisherP), availZ ? fmt(pz[static_cast<size_t>(l)]) : na);
+  QString text = tr("%1\nt = %2, p = %3, adjusted p = %4\nZ = %5, p = %6, adjusted p = %7")
+                     .arg(Labels::layer(l), fmt(layer.t), fmt(layer.p), availT ? fmt(pt[static_cast<size_t>(l)]) : na,
+                          fmt(layer.fisherZ), fmt(layer.fisherP), availZ ? fmt(pz[static_cast<size_t>(l)]) : na);
+  if (layer.hasControls)
+    text += QLatin1Char('\n') + tr("paired t = %1, p = %2; Wilcoxon p = %3; permutation p = %4")
+                                     .arg(fmt(layer.pairedT), fmt(layer.pairedP), fmt(layer.wilcoxonP),
+                                          fmt(layer.siteNull.p));
+  return text;
 }
 
 void MiSignificanceView::writeCsv(QTextStream& out) const {

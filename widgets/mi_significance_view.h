@@ -30,6 +30,10 @@ class MiSignificanceView : public FigureView {
   void setCorrection(int correction);
   QCPColorMap* heatmap() const { return map_; }
   QCPGraph* profile(int row) const { return profiles_[row]; }  // 0 t, 1 Z
+  // Issue 10: the paired t-test beside the original one, and diamonds on the layers whose
+  // sign-flip permutation p stays significant after Benjamini-Hochberg (null without controls).
+  QCPGraph* pairedProfile() const { return paired_; }
+  QCPGraph* permutationMarkers() const { return permutationMarkers_; }
   // Layers significant under the chosen correction, per row; `available` false while FDR
   // still waits for the last layer.
   std::vector<bool> mask(int row, bool* available) const;
@@ -49,6 +53,9 @@ class MiSignificanceView : public FigureView {
   QCPGraph* profiles_[2] = {nullptr, nullptr};
   QCPGraph* markers_[2] = {nullptr, nullptr};
   QCPGraph* mapMarkers_ = nullptr;
+  QCPGraph* paired_ = nullptr;
+  QCPGraph* permutationMarkers_ = nullptr;
+  void drawControls(const QVector<double>& x, double& extent);
   QComboBox* correctionBox_;
   QLabel* correctionLabel_;
   int correction_ = 0;

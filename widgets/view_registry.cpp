@@ -5,6 +5,7 @@
 #include "widgets/laminar_profile_view.h"
 #include "widgets/logit_lens_views.h"
 #include "widgets/mi_distance_view.h"
+#include "widgets/mi_estimator_view.h"
 #include "widgets/mi_matrix_view.h"
 #include "widgets/mi_significance_view.h"
 #include "widgets/spectrum_mass_view.h"
@@ -26,7 +27,7 @@ std::vector<ViewRegistration>& registry() {
       view<TextSimilarityView>("similarity"), view<SpectrumMassView>("similarity"),
       view<LaminarProfileView>("mi-distance"),
       view<MiDistanceView>("mi-distance"),    view<MiMatrixView>("mi-distance"),
-      view<MiSignificanceView>("mi-distance"),
+      view<MiSignificanceView>("mi-distance"), view<MiEstimatorView>("mi-distance"),
       view<LogitLensTopView>("logit-lens"),           view<LogitLensProfileView>("logit-lens"),
       view<AttentionHeadsView>("attention-pattern"),  view<AttentionTargetView>("attention-pattern"),
   };

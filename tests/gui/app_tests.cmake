@@ -30,3 +30,10 @@ target_link_libraries(gui_figures_numbers_test PRIVATE laminar_app_lib)
 add_test(NAME gui_startup_model_choice
   COMMAND ${LAMINAR_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/check_startup.py $<TARGET_FILE:laminar> $<TARGET_FILE:laminar-cli>)
 set_tests_properties(gui_startup_model_choice PROPERTIES TIMEOUT 600)
+
+# Presentation mode driven by keys only, big text that persists, a window that fits 1024x768
+# in both languages (issue 14).
+laminar_qtest(gui_presentation_test test_presentation.cpp)
+target_link_libraries(gui_presentation_test PRIVATE laminar_app_lib)
+set_tests_properties(gui_presentation_test PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-presentation;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/data-presentation;LAMINAR_SCREENSHOT_DIR=${CMAKE_CURRENT_BINARY_DIR}/screenshots")

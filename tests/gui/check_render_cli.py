@@ -6,10 +6,14 @@ message naming it, and no output folder left behind.
 
 usage: check_render_cli.py LAMINAR LAMINAR_CLI SOURCE_DIR
 """
+import hashlib
 import os
+import re
+import struct
 import subprocess
 import sys
 import tempfile
+import zlib
 
 laminar, cli, source = sys.argv[1:4]
 env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -20,6 +24,34 @@ def check(ok, what):
     if not ok:
         failures.append(what)
         print("FAIL:", what)
+
+
+def png_text(path):
+    """The PNG's text chunks (tEXt, zTXt, iTXt) as a dict, read with the standard library."""
+    data = open(path, "rb").read()
+    pos, texts = 8, {}
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"tEXt":
+            key, value = body.split(b"\0", 1)
+            texts[key.decode("latin-1")] = value.decode("latin-1")
+        elif kind == b"zTXt":
+            key, rest = body.split(b"\0", 1)
+            texts[key.decode("latin-1")] = zlib.decompress(rest[1:]).decode("latin-1")
+        elif kind == b"iTXt":
+            key, rest = body.split(b"\0", 1)
+            compressed, rest = rest[0], rest[2:]
+            _lang, rest = rest.split(b"\0", 1)
+            _translated, value = rest.split(b"\0", 1)
+            texts[key.decode("latin-1")] = (zlib.decompress(value) if compressed else value).decode("utf-8")
+    return texts
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 def run(args):
@@ -81,6 +113,30 @@ with tempfile.TemporaryDirectory() as tmp:
         keys = {tuple(row.split(",")[1:4]) for row in rows[1:]}
         check(len(keys) == 2 * 3 * 6, "spectrum CSV holds %d group/measure/block combinations" % len(keys))
         check(all(row.count(",") == 6 for row in rows), "a spectrum CSV row has a decimal comma")
+
+    # Presets: a slide and a journal column, with their provenance checked against checksums
+    # computed here (hashlib), the synthetic model named as such, the physical page size.
+    for preset, width_pt in (("slide", 1280 * 0.75), ("publication-single", 85 / 25.4 * 72)):
+        out = os.path.join(tmp, "figures-" + preset)
+        r = run([laminar, "--render", results, "--out", out, "--preset", preset])
+        check(r.returncode == 0, "--preset %s: exit status %d: %s" % (preset, r.returncode, r.stderr))
+        png = os.path.join(out, "laminar-profile-variance.png")
+        texts = png_text(png) if os.path.exists(png) else {}
+        check(sha256(os.path.join(model, "model.safetensors")) in texts.get("Model SHA-256", ""),
+              "%s: PNG 'Model SHA-256' is %r" % (preset, texts.get("Model SHA-256")))
+        check(texts.get("Sentences SHA-256") == sha256(os.path.join(source, "resources/examples/her.txt")),
+              "%s: PNG 'Sentences SHA-256' is %r" % (preset, texts.get("Sentences SHA-256")))
+        check(texts.get("Sentences") == "her.txt", "%s: PNG 'Sentences' is %r" % (preset, texts.get("Sentences")))
+        check("random weights" in texts.get("Model", ""), "%s: the synthetic model is not named so: %r" % (preset, texts.get("Model")))
+        pdf_path = os.path.join(out, "laminar-profile-variance.pdf")
+        pdf = open(pdf_path, "rb").read() if os.path.exists(pdf_path) else b""
+        box = re.search(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf)
+        check(box is not None and abs(float(box.group(1)) - width_pt) < 1.5,
+              "%s: PDF page width %s pt, expected %.1f" % (preset, box.group(1) if box else None, width_pt))
+        check(b"<laminar:SentencesSHA256>" + sha256(os.path.join(source, "resources/examples/her.txt")).encode() in pdf,
+              preset + ": the PDF's XMP lacks the sentence file's checksum")
+    r = run([laminar, "--render", results, "--out", os.path.join(tmp, "x"), "--preset", "poster"])
+    check(r.returncode == 1 and "--preset" in r.stderr, "--preset poster: " + r.stderr)
 
     # A folder that is not a results folder: exit 1, one line naming it, nothing written.
     bogus = os.path.join(tmp, "not-results")

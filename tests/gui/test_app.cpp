@@ -468,13 +468,16 @@ class AppTest : public QObject {
     options.resultsDir = results;
     options.outDir = out.filePath(QStringLiteral("figures"));
     const QStringList files = renderResults(options);
-    // MI experiment: the profile in each of its statistics, the t/Z view under each
-    // correction, MI vs distance and the MI matrices; each as PNG, PDF, SVG; one CSV a view.
+    // MI experiment: the profile in each of its statistics (with the attention - MLP difference
+    // and its permutation null), the t/Z view under each correction, MI vs distance, the MI
+    // matrices and the histogram-vs-KSG comparison; each as PNG, PDF, SVG; one CSV a view.
     QStringList expected;
     for (const char* stem : {"laminar-profile-mean-mi", "laminar-profile-tau", "laminar-profile-t", "laminar-profile-fisher-z",
-                             "mi-vs-distance", "mi-matrices", "mi-significance-bonferroni", "mi-significance-fdr"})
+                             "laminar-profile-site-difference", "mi-vs-distance", "mi-matrices",
+                             "mi-significance-bonferroni", "mi-significance-fdr", "mi-estimators"})
       for (const char* suffix : {".png", ".pdf", ".svg"}) expected << QString::fromLatin1(stem) + QLatin1String(suffix);
-    for (const char* csv : {"laminar-profile.csv", "mi-vs-distance.csv", "mi-matrices.csv", "mi-significance.csv"})
+    for (const char* csv : {"laminar-profile.csv", "mi-vs-distance.csv", "mi-matrices.csv", "mi-significance.csv",
+                            "mi-estimators.csv"})
       expected << QString::fromLatin1(csv);
     QStringList names;
     for (const QString& f : files) names << QFileInfo(f).fileName();

@@ -51,9 +51,11 @@ class FiguresNumbersTest : public QObject {
   std::unique_ptr<Gpt2Model> model_;
   std::unique_ptr<BpeTokenizer> tokenizer_;
 
-  std::shared_ptr<RunResults> run(const std::string& experiment, const char* example) {
+  std::shared_ptr<RunResults> run(const std::string& experiment, const char* example,
+                                  const nlohmann::json& options = nlohmann::json::object()) {
     RunSettings s;
     s.experiment = experiment;
+    for (const auto& [key, value] : options.items()) s.options[key] = value;
     if (experiment == "similarity") s.options["bins"] = 11;  // settings are per analysis
     auto set = loadSentenceSet(std::filesystem::path(LAMINAR_SOURCE_DIR) / "resources/examples" / example);
     return std::make_shared<RunResults>(runExperiment(*model_, *tokenizer_, set, s));
@@ -143,6 +145,63 @@ class FiguresNumbersTest : public QObject {
         }
       }
     }
+    // The controls (issue 10): floor series beside mean MI, null bands beside tau and beside the
+    // site difference, all exactly the saved numbers; permutation markers on the BH-significant layers.
+    // The default run draws MI above the floor, whose floor is the zero line: no floor series.
+    view.setStatistic(LaminarProfileView::Statistic::MeanMi);
+    view.ensureUpToDate();
+    QCOMPARE(view.controlGraphs().size(), qsizetype(0));
+    {  // A raw-MI run draws each site's mean floor beside its mean MI.
+      auto raw = run("mi-distance", "coffee.txt", {{"mi-compared", "raw"}});
+      const nlohmann::json rawSection = makeAnalysis("mi-distance")->toJson(*raw);
+      LaminarProfileView rawView(&cursor);
+      rawView.setLazy(false);
+      rawView.setResults(raw);
+      rawView.setStatistic(LaminarProfileView::Statistic::MeanMi);
+      rawView.ensureUpToDate();
+      QCOMPARE(rawView.controlGraphs().size(), qsizetype(2));
+      for (int s = 0; s < 2; ++s) {
+        const auto points = pointsOf(rawView.controlGraphs()[s]);
+        QCOMPARE(points.size(), nLayer);
+        for (size_t l = 0; l < nLayer; ++l) {
+          QVERIFY(same(points[l].second, num(rawSection["layers"][l]["controls"][sites[s]]["meanFloor"])));
+          QVERIFY(same(pointsOf(rawView.series()[s])[l].second, num(rawSection["layers"][l][sites[s]]["meanMi"])));
+        }
+      }
+    }
+    view.setStatistic(LaminarProfileView::Statistic::Tau);
+    view.ensureUpToDate();
+    QCOMPARE(view.controlGraphs().size(), qsizetype(4));
+    for (int s = 0; s < 2; ++s)
+      for (int edge = 0; edge < 2; ++edge) {
+        const auto points = pointsOf(view.controlGraphs()[2 * s + edge]);
+        for (size_t l = 0; l < nLayer; ++l)
+          QVERIFY(same(points[l].second,
+                       num(section["layers"][l]["controls"][sites[s]]["kendallNull"][edge ? "nullHigh" : "nullLow"])));
+      }
+    // One row of diamonds per site, on exactly the layers its BH-corrected permutation p marks.
+    QCOMPARE(view.permutationMarkers().size(), qsizetype(2));
+    for (int s = 0; s < 2; ++s) {
+      std::vector<double> marked, expected;
+      for (const auto& [x, y] : pointsOf(view.permutationMarkers()[s])) marked.push_back(x);
+      const char* family = s == 0 ? "kendallPermutationAttn" : "kendallPermutationMlp";
+      for (size_t l = 0; l < nLayer; ++l)
+        if (section["controls"]["fdr"][family]["significant"][l].get<bool>()) expected.push_back(static_cast<double>(l + 1));
+      QVERIFY2(marked == expected, family);
+    }
+    view.setStatistic(LaminarProfileView::Statistic::SiteDifference);
+    view.ensureUpToDate();
+    QCOMPARE(view.series().size(), qsizetype(1));
+    for (size_t l = 0; l < nLayer; ++l)
+      QVERIFY(same(pointsOf(view.series()[0])[l].second, num(section["layers"][l]["controls"]["siteSignFlip"]["observed"])));
+    QCOMPARE(view.permutationMarkers().size(), qsizetype(1));
+    std::vector<double> marked, expectedMarked;
+    for (const auto& [x, y] : pointsOf(view.permutationMarkers()[0])) marked.push_back(x);
+    for (size_t l = 0; l < nLayer; ++l)
+      if (section["controls"]["fdr"]["siteSignFlip"]["significant"][l].get<bool>())
+        expectedMarked.push_back(static_cast<double>(l + 1));
+    QVERIFY(marked == expectedMarked);
+
     // t and Fisher Z: one series; the significance stars sit on exactly the layers results.json
     // marks significant (Bonferroni, then Benjamini-Hochberg).
     for (const auto& [statistic, key] : {std::pair{LaminarProfileView::Statistic::TStatistic, "t"},
@@ -180,7 +239,12 @@ class FiguresNumbersTest : public QObject {
       for (int s = 0; s < 2; ++s) {
         std::vector<std::pair<double, double>> want;
         for (size_t k = 0; k < section["pairs"].size(); ++k)
-          want.emplace_back(section["pairs"][k]["distance"].get<double>(), num(section["layers"][l][sites[s]]["pairMi"][k]));
+          // The scatter shows the MI the statistics compare: above the floor by default.
+          want.emplace_back(section["pairs"][k]["distance"].get<double>(),
+                            num(section["layers"][l][sites[s]]["pairMi"][k]) -
+                                (section["settings"]["miCompared"] == "above-floor"
+                                     ? num(section["layers"][l]["controls"][sites[s]]["floor"][k])
+                                     : 0.0));
         auto got = pointsOf(scatter.points(s));
         std::sort(want.begin(), want.end());
         std::sort(got.begin(), got.end());

@@ -414,7 +414,7 @@ class WidgetsTest : public QObject {
     QCOMPARE(QString::fromLatin1(Labels::blockKey(spectrum.block())), QStringLiteral("QK"));
     LaminarProfileView profile(&cursor);
     profile.setResults(test::syntheticMiDistance(6, 6));
-    QCOMPARE(profile.variantKeys(), (QStringList{"mean-mi", "tau", "t", "fisher-z"}));
+    QCOMPARE(profile.variantKeys(), (QStringList{"mean-mi", "tau", "t", "fisher-z", "site-difference"}));
     profile.selectVariant(3);
     QCOMPARE(profile.statistic(), LaminarProfileView::Statistic::FisherZ);
     MiSignificanceView significance(&cursor);

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -21,6 +22,7 @@
 
 #include "app/demo_model.h"
 #include "app/experiment_panel.h"
+#include "app/export_dialog.h"
 #include "app/figure_set.h"
 #include "app/language.h"
 #include "app/main_window.h"
@@ -211,6 +213,47 @@ class PresentationTest : public QObject {
     QVERIFY(window.menuBar()->isVisible());
     QTest::keyClick(&window, Qt::Key_B, Qt::ControlModifier);
     QVERIFY(window.sidePanelsShown());
+  }
+
+  // The export dialog offers the presets; a preset's size shows read-only, the user's own
+  // custom size comes back when Custom is chosen again; looked at in both languages.
+  void exportDialogShowsPresetsAndKeepsTheCustomSize_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("vi") << QStringLiteral("vi");
+  }
+  void exportDialogShowsPresetsAndKeepsTheCustomSize() {
+    QFETCH(QString, language);
+    QVERIFY(Language::instance().set(language));
+    ExportDialog dialog(nullptr, true);
+    QComboBox* presets = dialog.presetBox();
+    QCOMPARE(presets->count(), qsizetype(allPresets().size()));
+    QList<QSpinBox*> spins = dialog.findChildren<QSpinBox*>();
+    QCOMPARE(spins.size(), qsizetype(2));  // width, height
+    presets->setCurrentIndex(presets->findData(presetKey(ExportPreset::Custom)));
+    spins[0]->setValue(1234);
+    spins[1]->setValue(567);
+    for (ExportPreset p : allPresets()) {
+      if (p == ExportPreset::Custom) continue;
+      presets->setCurrentIndex(presets->findData(presetKey(p)));
+      QCOMPARE(dialog.preset(), p);
+      const FigureExportOptions want = presetOptions(p, dialog.options().format);
+      QCOMPARE(dialog.options().width, want.width);
+      QCOMPARE(dialog.options().height, want.height);
+      QCOMPARE(spins[0]->value(), want.width);  // what the dialog shows is what it exports
+      QVERIFY(!spins[0]->isEnabled());
+      QVERIFY(want.width != 1234);
+    }
+    presets->setCurrentIndex(presets->findData(presetKey(ExportPreset::PublicationSingle)));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY2(overlaps(&dialog).isEmpty(), qPrintable(overlaps(&dialog).join(QLatin1Char('\n'))));
+    saveScreenshot(dialog, QStringLiteral("export-dialog-%1.png").arg(language));
+    presets->setCurrentIndex(presets->findData(presetKey(ExportPreset::Custom)));
+    QVERIFY(spins[0]->isEnabled());
+    QCOMPARE(dialog.options().width, 1234);
+    QCOMPARE(dialog.options().height, 567);
+    Language::instance().set(QStringLiteral("en"));
   }
 
   void theWindowFitsA1024x768Screen_data() {
