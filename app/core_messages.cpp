@@ -57,6 +57,10 @@ const std::vector<Template>& templates() {
        QT_TRANSLATE_NOOP("laminar::CoreMessages", "the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); "
          "skipped for the non-target group"),
        {"position"}},
+      {"selection.target_first",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "the target is the text's first token: no token before it to draw a "
+         "non-target from; skipped for the non-target group"),
+       {}},
       {"selection.single_occurrence", QT_TRANSLATE_NOOP("laminar::CoreMessages", "only one occurrence of \"%1\": it forms no pair (pairs are taken within a text)"),
        {"target"}},
       {"selection.too_few_pairs",

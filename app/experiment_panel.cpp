@@ -59,6 +59,20 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(stack_);
   bos_ = new QCheckBox(this);
   layout->addWidget(bos_);
+  // The untrained control (docs/controls.md): the same run on a seeded untrained model.
+  auto* controlRow = new QHBoxLayout;
+  control_ = new QCheckBox(this);
+  control_->setObjectName(QStringLiteral("untrainedControl"));
+  controlSeedLabel_ = new QLabel(this);
+  controlSeed_ = new QSpinBox(this);
+  controlSeed_->setObjectName(QStringLiteral("untrainedControlSeed"));
+  controlSeed_->setRange(0, INT_MAX);
+  controlRow->addWidget(control_);
+  controlRow->addStretch(1);
+  controlRow->addWidget(controlSeedLabel_);
+  controlRow->addWidget(controlSeed_);
+  layout->addLayout(controlRow);
+  connect(control_, &QCheckBox::toggled, controlSeed_, &QWidget::setEnabled);
 
   auto* buttons = new QHBoxLayout;
   run_ = new QPushButton(this);
@@ -143,6 +157,11 @@ QWidget* ExperimentPanel::makeEditor(const SettingSpec& spec, QWidget* parent) {
       connect(box, &QComboBox::currentIndexChanged, this, changed);
       return box;
     }
+    case SettingSpec::Kind::Flag: {
+      auto* box = new QCheckBox(parent);
+      connect(box, &QCheckBox::toggled, this, changed);
+      return box;
+    }
     case SettingSpec::Kind::Text: {
       auto* edit = new QLineEdit(parent);
       if (!spec.pattern.empty())
@@ -158,6 +177,7 @@ nlohmann::json ExperimentPanel::valueOf(const Field& f) const {
   if (auto* b = qobject_cast<QSpinBox*>(f.editor)) return b->value();
   if (auto* b = qobject_cast<QDoubleSpinBox*>(f.editor)) return b->value();
   if (auto* b = qobject_cast<QComboBox*>(f.editor)) return b->currentData().toString().toStdString();
+  if (auto* b = qobject_cast<QCheckBox*>(f.editor)) return b->isChecked();
   if (auto* e = qobject_cast<QLineEdit*>(f.editor))
     return e->text().isEmpty() ? f.spec.defaultValue : nlohmann::json(e->text().toStdString());
   return f.spec.defaultValue;
@@ -168,6 +188,8 @@ void ExperimentPanel::setValue(const Field& f, const nlohmann::json& v) {
   if (auto* b = qobject_cast<QDoubleSpinBox*>(f.editor)) b->setValue(v.is_number() ? v.get<double>() : f.spec.defaultValue.get<double>());
   if (auto* b = qobject_cast<QComboBox*>(f.editor))
     b->setCurrentIndex(std::max(0, b->findData(QString::fromStdString(v.is_string() ? v.get<std::string>() : ""))));
+  if (auto* b = qobject_cast<QCheckBox*>(f.editor))
+    b->setChecked(v.is_boolean() ? v.get<bool>() : f.spec.defaultValue.get<bool>());
   if (auto* e = qobject_cast<QLineEdit*>(f.editor)) e->setText(QString::fromStdString(v.is_string() ? v.get<std::string>() : ""));
 }
 
@@ -234,6 +256,8 @@ RunSettings ExperimentPanel::settings() const {
   r.experiment = experiment().toStdString();
   for (const Field& f : currentPage().fields) r.options[f.spec.key] = valueOf(f);
   r.target.prependBos = bos_->isChecked();
+  r.control.untrained = control_->isChecked();
+  r.control.seed = static_cast<uint64_t>(controlSeed_->value());
   return r;
 }
 
@@ -254,6 +278,9 @@ void ExperimentPanel::restore() {
       setValue(f, v);
     }
   bos_->setChecked(s.value(QStringLiteral("experiment/bos"), false).toBool());
+  control_->setChecked(s.value(QStringLiteral("experiment/untrainedControl"), false).toBool());
+  controlSeed_->setValue(s.value(QStringLiteral("experiment/untrainedControlSeed"), 0).toInt());
+  controlSeed_->setEnabled(control_->isChecked());
   setExperiment(s.value(QStringLiteral("experiment/name"), QStringLiteral("similarity")).toString());
 }
 
@@ -261,6 +288,8 @@ void ExperimentPanel::save() const {
   QSettings s;
   s.setValue(QStringLiteral("experiment/name"), experiment());
   s.setValue(QStringLiteral("experiment/bos"), bos_->isChecked());
+  s.setValue(QStringLiteral("experiment/untrainedControl"), control_->isChecked());
+  s.setValue(QStringLiteral("experiment/untrainedControlSeed"), controlSeed_->value());
   for (const Page& page : pages_)
     for (const Field& f : page.fields)
       s.setValue(settingsKey(page.name, f.spec.key), QString::fromStdString(valueOf(f).dump()));
@@ -271,6 +300,8 @@ void ExperimentPanel::setRunning(bool running) {
   cancel_->setEnabled(running);
   experiment_->setEnabled(!running);
   stack_->setEnabled(!running);
+  control_->setEnabled(!running);
+  controlSeed_->setEnabled(!running && control_->isChecked());
   if (running) {
     progress_->setRange(0, 0);  // busy until the first progress report
     progress_->setFormat(QString());
@@ -278,8 +309,9 @@ void ExperimentPanel::setRunning(bool running) {
 }
 
 void ExperimentPanel::setProgress(const RunProgress& p) {
-  progress_->setRange(0, std::max(1, p.nLayer));
-  progress_->setValue(p.layersDone);
+  // With a control the bar spans both passes: the run's layers, then the control's.
+  progress_->setRange(0, std::max(1, p.withControl ? 2 * p.nLayer : p.nLayer));
+  progress_->setValue(p.layersDone + (p.control ? p.nLayer : 0));
   QString remaining;
   if (p.remainingSeconds >= 0) {
     const int s = static_cast<int>(std::lround(p.remainingSeconds));
@@ -287,7 +319,8 @@ void ExperimentPanel::setProgress(const RunProgress& p) {
   } else {
     remaining = tr("estimating time left…");
   }
-  progress_->setFormat(tr("Layer %1 of %2 — %3").arg(p.layersDone).arg(p.nLayer).arg(remaining));
+  progress_->setFormat(p.control ? tr("Untrained control: layer %1 of %2 — %3").arg(p.layersDone).arg(p.nLayer).arg(remaining)
+                                 : tr("Layer %1 of %2 — %3").arg(p.layersDone).arg(p.nLayer).arg(remaining));
 }
 
 void ExperimentPanel::setStatus(const QString& text) { status_->setText(text); }
@@ -307,6 +340,13 @@ void ExperimentPanel::retranslate() {
   }
   description_->setText(translated(currentPage().description));
   bos_->setText(tr("Add <|endoftext|> before each text"));
+  control_->setText(tr("Compare with untrained model"));
+  control_->setToolTip(tr("After the run, run the same analysis with the same settings and sentences on a GPT-2 of "
+                          "the same shape with random (untrained) weights, initialised as Hugging Face does from "
+                          "the seed. Its results are drawn beside the run's as grey dash-dotted series: what both "
+                          "show comes from the architecture and the method, not from training."));
+  controlSeedLabel_->setText(tr("Seed:"));
+  controlSeed_->setToolTip(tr("Seed of the untrained model's weights"));
   run_->setText(tr("Run"));
   cancel_->setText(tr("Cancel"));
 }

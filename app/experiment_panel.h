@@ -15,6 +15,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QProgressBar;
+class QSpinBox;
 class QPushButton;
 class QStackedWidget;
 
@@ -44,6 +45,8 @@ class ExperimentPanel : public QWidget {
   QProgressBar* progressBar() const { return progress_; }
   // The editor of setting `key` of the current analysis (nullptr if it has none).
   QWidget* settingEditor(const QString& key) const;
+  QCheckBox* controlBox() const { return control_; }
+  QSpinBox* controlSeedBox() const { return controlSeed_; }
 
  signals:
   void runRequested();
@@ -79,6 +82,9 @@ class ExperimentPanel : public QWidget {
   QStackedWidget* stack_;
   std::vector<Page> pages_;
   QCheckBox* bos_;
+  QCheckBox* control_;     // "Compare with untrained model" (RunSettings::control)
+  QLabel* controlSeedLabel_;
+  QSpinBox* controlSeed_;
   QPushButton* run_;
   QPushButton* cancel_;
   QProgressBar* progress_;

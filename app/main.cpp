@@ -1,9 +1,11 @@
 // laminar: the desktop application. `laminar --render RESULTS --out DIR` draws every figure
 // without a display; `laminar --version` prints the versions of Laminar and libtorch.
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QSpinBox>
 #include <QTimer>
 
 #include <cstdio>
@@ -74,12 +76,13 @@ int main(int argc, char** argv) {
   QCommandLineOption layer(QStringLiteral("layer"), QStringLiteral("Layer to show (1-based) for --screenshot."), QStringLiteral("N"));
   QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Figure width for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("1400"));
   QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Figure height for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("900"));
+  QCommandLineOption control(QStringLiteral("control"), QStringLiteral("Compare with an untrained model of the same shape: untrained or untrained:SEED (ticks \"Compare with untrained model\" and sets its seed)."), QStringLiteral("untrained[:SEED]"));
   QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("Figure preset for --render: slide, publication-single, publication-double or custom (--width/--height)."), QStringLiteral("NAME"), QStringLiteral("custom"));
   QCommandLineOption cursorLine(QStringLiteral("cursor"), QStringLiteral("Draw the layer cursor's line into --render figures."));
   QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1024x768."), QStringLiteral("WxH"));
   QCommandLineOption presentation(QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (full screen, F5/Esc leave it)."));
   parser.addOptions({versionOption, render, out, lang, example, results, model, demo, run, screenshot, during, analysis, view, layer,
-                     width, height, preset, cursorLine, size, presentation});
+                     width, height, preset, cursorLine, size, presentation, control});
   parser.addPositionalArgument(QStringLiteral("sentences"), QStringLiteral("A sentence file to load (.txt, .csv, .tsv, .json)."), QStringLiteral("[sentences]"));
   parser.process(app);
 
@@ -142,6 +145,19 @@ int main(int argc, char** argv) {
       std::cerr << "laminar: no analysis named '" << parser.value(analysis).toStdString() << "'\n";
       return 1;
     }
+  }
+  if (parser.isSet(control)) {
+    const QString text = parser.value(control);
+    const QString kind = text.section(QLatin1Char(':'), 0, 0);
+    bool seedOk = true;
+    const int seed = text.contains(QLatin1Char(':')) ? text.section(QLatin1Char(':'), 1).toInt(&seedOk) : 0;
+    if (kind != QLatin1String("untrained") || !seedOk || seed < 0) {
+      std::cerr << "laminar: --control must be untrained or untrained:SEED (SEED a whole number >= 0), not '"
+                << text.toStdString() << "'\n";
+      return 1;
+    }
+    window.experimentPanel()->controlBox()->setChecked(true);
+    window.experimentPanel()->controlSeedBox()->setValue(seed);
   }
   if (parser.isSet(view)) window.showView(parser.value(view).toInt());
   if (parser.isSet(size)) {

@@ -218,9 +218,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     const bool follow = newestLayer_ < 0 || c->layer() == newestLayer_;  // unless the user looks elsewhere
     resultsComplete_ = false;
     showResults(soFar);
-    newestLayer_ = layer;
-    if (follow) figures_->cursor()->setLayer(layer);
-    setStatusText([this, layer] { return tr("Layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count()); });
+    if (!soFar->control) {  // the control's layers fill in its series; the cursor stays on the run's last
+      newestLayer_ = layer;
+      if (follow) figures_->cursor()->setLayer(layer);
+    }
+    if (soFar->control)  // the control's pass (it starts after the run's last layer)
+      setStatusText([this, layer] {
+        return tr("Untrained control: layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count());
+      });
+    else
+      setStatusText([this, layer] { return tr("Layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count()); });
   });
   connect(runner_, &RunController::finished, this, [this](const ResultsPtr& results) {
     resultsComplete_ = true;

@@ -24,8 +24,8 @@ namespace laminar {
 namespace {
 
 // A per-layer copy of the results without the raw vectors (they only grow; the views do
-// not need them).
-ResultsPtr snapshotOf(const RunResults& soFar) {
+// not need them). The control is copied too: the worker goes on filling the original.
+std::shared_ptr<RunResults> copyWithoutVectors(const RunResults& soFar) {
   auto snap = std::make_shared<RunResults>();
   snap->experiment = soFar.experiment;
   snap->metadata = soFar.metadata;
@@ -33,8 +33,11 @@ ResultsPtr snapshotOf(const RunResults& soFar) {
   snap->nLayer = soFar.nLayer;
   snap->layersDone = soFar.layersDone;
   snap->data = soFar.data;
+  if (soFar.control) snap->control = copyWithoutVectors(*soFar.control);
   return snap;
 }
+
+ResultsPtr snapshotOf(const RunResults& soFar) { return copyWithoutVectors(soFar); }
 
 ModelOptions optionsOf(const ModelChoice& c) {
   ModelOptions o;

@@ -29,7 +29,7 @@ std::atomic<bool> gInterrupted{false};
 void onAnalyzeInterrupt(int) { gInterrupted.store(true); }  // stops between blocks
 
 struct CommonOptions {
-  std::string model, sentences, device = "cpu", out;
+  std::string model, sentences, device = "cpu", out, control;
   int threads = 0;
   TargetSettings target;
 };
@@ -44,6 +44,30 @@ void addCommon(CLI::App* sub, CommonOptions& o) {
   sub->add_option("--threads", o.threads, "CPU threads for libtorch (0 = all cores)")->capture_default_str();
   sub->add_flag("--case-insensitive", o.target.caseInsensitive, "match the target regardless of case");
   sub->add_flag("--bos", o.target.prependBos, "put <|endoftext|> before every text");
+  sub->add_option("--control", o.control,
+                  "also run the analysis on an untrained model of the same shape (Hugging Face initialisation, "
+                  "seeded, built in memory): untrained or untrained:SEED (seed 0 by default); saved in OUT/control");
+}
+
+// "untrained" or "untrained:SEED" (docs/controls.md); empty: no control.
+ControlSettings parseControl(const std::string& text) {
+  ControlSettings c;
+  if (text.empty()) return c;
+  const std::string kind = text.substr(0, text.find(':'));
+  if (kind != "untrained") throw Error("--control: \"" + text + "\" is not untrained or untrained:SEED");
+  c.untrained = true;
+  if (kind.size() < text.size()) {
+    const std::string seed = text.substr(kind.size() + 1);
+    size_t used = 0;
+    try {
+      c.seed = std::stoull(seed, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (seed.empty() || used != seed.size() || seed[0] == '-')
+      throw Error("--control: the seed \"" + seed + "\" is not a whole number >= 0");
+  }
+  return c;
 }
 
 std::string defaultText(const SettingSpec& s) {
@@ -54,6 +78,10 @@ std::string defaultText(const SettingSpec& s) {
 void addSettingOptions(CLI::App* sub, const std::vector<SettingSpec>& specs,
                        std::map<std::string, std::string>& given) {
   for (const SettingSpec& s : specs) {
+    if (s.kind == SettingSpec::Kind::Flag) {  // --allow-position-0, no value
+      sub->add_flag_callback("--" + s.key, [&given, key = s.key] { given[key] = "true"; }, s.help);
+      continue;
+    }
     auto* opt = sub->add_option("--" + s.key, given[s.key], s.help)->default_str(defaultText(s));
     if (s.kind == SettingSpec::Kind::Choice) {
       std::vector<std::string> values;
@@ -94,7 +122,7 @@ int runAnalysis(const CommonOptions& o, const RunSettings& settings) {
     for (const auto& d : prepared.diagnostics) std::cerr << d << "\n";
   };
   observer.onProgress = [&](const RunProgress& p) {
-    std::cerr << "layer " << p.layersDone << "/" << p.nLayer << "  elapsed " << fmtSeconds(p.elapsedSeconds)
+    std::cerr << (p.control ? "untrained control: layer " : "layer ") << p.layersDone << "/" << p.nLayer << "  elapsed " << fmtSeconds(p.elapsedSeconds)
               << "  remaining ~" << fmtSeconds(p.remainingSeconds) << "\n";
   };
   std::signal(SIGINT, onAnalyzeInterrupt);
@@ -102,10 +130,17 @@ int runAnalysis(const CommonOptions& o, const RunSettings& settings) {
   RunResults results = runExperiment(*in.model, *in.tokenizer, *in.sentences, settings, observer, &gInterrupted);
   saveResults(results, o.out);
   std::cout << makeAnalysis(results.experiment)->summary(results);
+  if (results.control)
+    std::cout << "\nuntrained control (seed " << settings.control.seed << "):\n"
+              << makeAnalysis(results.experiment)->summary(*results.control);
   const auto& t = results.metadata["timings"];
   std::cerr << "done in " << fmtSeconds(t.value("totalSeconds", 0.0)) << " (forward "
             << fmtSeconds(t.value("forwardSeconds", 0.0)) << ", analysis " << fmtSeconds(t.value("analysisSeconds", 0.0))
-            << "); wrote " << o.out << "\n";
+            << ")";
+  if (results.control)
+    std::cerr << ", untrained control " << fmtSeconds(t.value("controlSeconds", 0.0)) << " more (building it "
+              << fmtSeconds(t.value("controlBuildSeconds", 0.0)) << ")";
+  std::cerr << "; wrote " << o.out << "\n";
   return 0;
 }
 
@@ -138,6 +173,7 @@ laminar::cli::RegisterCommand reg([](CLI::App& app) {
       settings.experiment = sub.name;
       settings.target = sub.common->target;
       settings.options = optionsFrom(sub.specs, *sub.given);
+      settings.control = parseControl(sub.common->control);
       return runAnalysis(*sub.common, settings);
     }
     return 2;

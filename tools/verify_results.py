@@ -177,19 +177,21 @@ def verify_similarity(res, vec, rep, check_permutation=True):
     edges = np.linspace(-1.0, 1.0, bins + 1)
     rep.add("bin edges", num_list(sim["binEdges"]), edges, 0.0, "abs")
     groups = ["target", "nontarget"]
-    # The seeded non-target choice: one draw per text from positions 1 .. p-1.
+    # The seeded non-target choice: one draw per text from positions 1 .. p-1 (0 .. p-1 with
+    # --allow-position-0; older files lack the setting and excluded position 0).
+    first = 0 if sim["settings"].get("allowPosition0", False) else 1
     tgt = sim["groups"]["target"]
     pos_of_text = dict(zip(tgt["textIndex"], tgt["tokenPosition"]))
     expected = [[], []]
     for t, p in zip(tgt["textIndex"], tgt["tokenPosition"]):
-        if p >= 2:
-            _, k = uniform_below(stream_state(seed, t), p - 1)
+        if p >= first + 1:
+            _, k = uniform_below(stream_state(seed, t), p - first)
             expected[0].append(t)
-            expected[1].append(1 + k)
+            expected[1].append(first + k)
     nt = sim["groups"]["nontarget"]
     rep.exact("non-target choice (seeded)", nt["textIndex"] + nt["tokenPosition"], expected[0] + expected[1])
     for pt, t in zip(nt["tokenPosition"], nt["textIndex"]):
-        if not (1 <= pt < pos_of_text[t]):
+        if not (first <= pt < pos_of_text[t]):
             rep.fail("non-target choice (seeded)", f"text {t}: position {pt} not before the target")
     perms = {}
     for gi, g in enumerate(groups):
@@ -242,6 +244,40 @@ def verify_similarity(res, vec, rep, check_permutation=True):
             ref = xr @ xr.T
             ours = np.array([num_list(r) for r in lj["textSimilarity"]])
             rep.add("text-by-text cosine", ours, ref, REL_VECTOR_MATH, floor=1e-6, where=where)
+            verify_spectrum_summary(sim["settings"], lj, x, d, seed, l, groups.index(g), rep, where)
+
+
+MASS_FIELDS = ("value", "lower", "upper", "se", "bias")
+
+
+def summary_stream(layer, group):
+    """The spectrum summary's bootstrap stream of (layer, group), core/analysis/similarity_analysis.cpp."""
+    return (0x5350 << 48) | (layer << 8) | group
+
+
+def verify_spectrum_summary(settings, lj, x, d, seed, layer, group, rep, where):
+    replicates = int(settings.get("summaryReplicates", 0))
+    if replicates == 0:
+        if "spectrumSummary" in lj:
+            rep.fail("spectrum summary", f"{where}: saved although summaryReplicates is 0")
+        return
+    if "spectrumSummary" not in lj:
+        rep.fail("spectrum summary", f"{where}: missing")
+        return
+    ref = spectrum_summary(x, d, num(settings["summaryHigh"]), num(settings["summaryLow"]), False, replicates,
+                           num(settings["summaryLevel"]), stream_state(seed, summary_stream(layer, group)),
+                           int(settings.get("summaryPairs", 0)))
+    ours, theirs = [], []
+    for name, high, low in ref:
+        for kind, r in (("high", high), ("low", low)):
+            m = lj["spectrumSummary"][name][kind]
+            ours += [num(m[f]) for f in ("value", "lower", "upper", "se", "bias")]
+            theirs += list(r)
+            if not num(m["lower"]) <= num(m["value"]) <= num(m["upper"]):
+                rep.fail("spectrum summary", f"{where}: {name} {kind}: interval [{m['lower']}, {m['upper']}] "
+                         f"does not contain the mass {m['value']}")
+    # Masses are counts / total: the same comparisons give the same numbers up to rounding.
+    rep.add("spectrum masses and bootstrap interval", ours, theirs, 1e-12, "abs", where=where)
 
 
 def num_list(a):
@@ -725,6 +761,19 @@ def verify_tables(res, d, rep):
         rep.exact("profiles.csv keys", sorted(got), sorted(ref))
         keys = sorted(ref)
         rep.add("profiles.csv = results.json", [got.get(k, [math.nan] * 3) for k in keys], [ref[k] for k in keys], 0.0, "abs")
+        if (d / "spectrum_summary.csv").exists():
+            ref = {}
+            for layer in res["similarity"]["layers"]:
+                for g in ("target", "nontarget"):
+                    for b, kinds in layer[g].get("spectrumSummary", {}).items():
+                        for kind, m in kinds.items():
+                            ref[(str(layer["layer"]), g, b, kind)] = [num(m[f]) for f in MASS_FIELDS]
+            got = {(r["layer"], r["group"], r["block"], r["mass"]): [float(r[f]) for f in MASS_FIELDS]
+                   for r in rows("spectrum_summary.csv")}
+            rep.exact("spectrum_summary.csv keys", sorted(got), sorted(ref))
+            keys = sorted(ref)
+            rep.add("spectrum_summary.csv = results.json", [got.get(k, [math.nan] * len(MASS_FIELDS)) for k in keys],
+                    [ref[k] for k in keys], 0.0, "abs")
     else:
         mi = res["mi-distance"]
         ours, ref = [], []
@@ -909,26 +958,66 @@ def spectrum_masses(xn, d, high, low):
     return out
 
 
-def spectrum_summary(x, d, high, low, centre, replicates, level, state):
-    """[(block, (high, lo, hi), (low, lo, hi))]: masses on X and a percentile bootstrap over rows."""
+def subset_pairs(d, pairs, state):
+    """(first, second, state): `pairs` column pairs per block, drawn as spectrum_summary.h says."""
+    first, second = [], []
+    for a, b in BLOCK_PAIRS:
+        for _ in range(pairs):
+            while True:
+                state, i = uniform_below(state, d)
+                state, j = uniform_below(state, d)
+                if a != b or i != j:
+                    break
+            first.append(a * d + i)
+            second.append(b * d + j)
+    return np.array(first), np.array(second), state
+
+
+def subset_masses(x, first, second, w, pairs, high, low):
+    """[block][high, low] of the subset's cosines among rows weighted by w (how often drawn)."""
+    num_ = w @ (x[:, first] * x[:, second])
+    den = w @ (x * x)
+    both = den[first] * den[second]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        c = np.abs(np.clip(np.where(both > 0, num_ / np.sqrt(np.where(both > 0, both, 1.0)), 0.0), -1.0, 1.0))
+    c = c.reshape(len(BLOCKS), pairs)
+    return [((c[b] > high).sum() / pairs, (c[b] < low).sum() / pairs) for b in range(len(BLOCKS))]
+
+
+def spectrum_summary(x, d, high, low, centre, replicates, level, state, pairs=0):
+    """[(block, (value, lower, upper, se, bias) of |cos| > high, the same of |cos| < low)]: the masses
+    on X (every pair) and a bootstrap over rows (with pairs > 0, of a seeded subset of pairs):
+    se = std (ddof 1) of the replicates, bias = their mean minus the same pairs' mass on X, and
+    the normal interval value -+ norm.ppf((1 + level) / 2) se clipped to [0, 1]."""
+    from scipy import stats
     x = np.asarray(x, dtype=np.float64)
     n = x.shape[0]
     observed = spectrum_masses(unit_columns(x, centre), d, high, low)
+    on_x = observed
+    if pairs > 0:
+        first, second, state = subset_pairs(d, pairs, state)
+        on_x = subset_masses(x, first, second, np.ones(n), pairs, high, low)
     reps = []
     for _ in range(replicates):
         idx = []
         for _i in range(n):
             state, k = uniform_below(state, n)
             idx.append(k)
-        reps.append(spectrum_masses(unit_columns(x[idx], centre), d, high, low))
+        if pairs > 0:
+            reps.append(subset_masses(x, first, second, np.bincount(idx, minlength=n).astype(np.float64), pairs,
+                                      high, low))
+        else:
+            reps.append(spectrum_masses(unit_columns(x[idx], centre), d, high, low))
     reps = np.array(reps)  # [R, block, 2]
-    q = [100 * (1 - level) / 2, 100 * (1 + level) / 2]
+    z = stats.norm.ppf((1 + level) / 2)
     out = []
     for b, name in enumerate(BLOCKS):
         row = [name]
         for k in range(2):
-            lo, hi = np.percentile(reps[:, b, k], q)
-            row.append((observed[b][k], float(lo), float(hi)))
+            value = observed[b][k]
+            se = float(np.std(reps[:, b, k], ddof=1))
+            bias = float(np.mean(reps[:, b, k]) - on_x[b][k])
+            row.append((value, min(max(value - z * se, 0.0), 1.0), min(max(value + z * se, 0.0), 1.0), se, bias))
         out.append(tuple(row))
     return out
 
@@ -950,38 +1039,10 @@ def main(argv):
     d = Path(positional[0])
     model = option(argv, "--model")
     cli = option(argv, "--cli") or shutil.which("laminar-cli")
-    try:
-        res = json.loads((d / "results.json").read_text(encoding="utf-8"))
-        vec = read_safetensors(d / "vectors.safetensors")
-    except (OSError, ValueError, KeyError) as e:
-        print(f"verify_results: {d}: cannot read: {e}", file=sys.stderr)
-        return 2
-    if res.get("format") != "laminar-results":
-        print(f"verify_results: {d}: not a Laminar results directory", file=sys.stderr)
-        return 2
-    listed = [v["name"] for v in res.get("vectors", [])]
     rep = Report()
-    rep.exact("vectors listed = stored", sorted(listed), sorted(vec))
-    if res["experiment"] == "similarity":
-        verify_similarity(res, vec, rep)
-    elif res["experiment"] == "mi-distance":
-        verify_mi(res, vec, rep)
-    elif res["experiment"] == "logit-lens":
-        verify_logit_lens(res, vec, rep, model)
-    elif res["experiment"] == "attention-pattern":
-        verify_attention_pattern(res, vec, rep)
-    else:
-        print(f"verify_results: unknown experiment {res['experiment']!r}", file=sys.stderr)
-        return 2
-    verify_tables(res, d, rep)
-    if model:
-        if not cli:
-            print("verify_results: --model needs laminar-cli (give --cli PATH)", file=sys.stderr)
-            return 2
-        try:
-            verify_provenance(res, vec, rep, model, cli, option(argv, "--sentences"))
-        except (OSError, ValueError, KeyError, RuntimeError) as e:
-            rep.fail("activation provenance", f"cannot check: {e}")
+    rc = verify_directory(d, rep, model, cli, argv)
+    if rc is not None:
+        return rc
     if "--quiet" not in argv:
         rep.print()
     if rep.failures:
@@ -992,6 +1053,68 @@ def main(argv):
     print(f"verify_results: {d}: every number reproduced within tolerance" +
           (" and every vector is its hook's activation, bit for bit" if model else ""))
     return 0
+
+
+def verify_directory(d, rep, model, cli, argv, control=None):
+    """Checks one results set (and its untrained control's, in its subdirectory) into `rep`;
+    returns an exit status when the directory cannot be checked at all, else None."""
+    try:
+        res = json.loads((d / "results.json").read_text(encoding="utf-8"))
+        vec = read_safetensors(d / "vectors.safetensors")
+    except (OSError, ValueError, KeyError) as e:
+        print(f"verify_results: {d}: cannot read: {e}", file=sys.stderr)
+        return 2
+    if res.get("format") != "laminar-results":
+        print(f"verify_results: {d}: not a Laminar results directory", file=sys.stderr)
+        return 2
+    listed = [v["name"] for v in res.get("vectors", [])]
+    rep.exact("vectors listed = stored", sorted(listed), sorted(vec), str(d))
+    if res["experiment"] == "similarity":
+        verify_similarity(res, vec, rep)
+    elif res["experiment"] == "mi-distance":
+        verify_mi(res, vec, rep)
+    elif res["experiment"] == "logit-lens":
+        verify_logit_lens(res, vec, rep, None if control is not None else model)
+    elif res["experiment"] == "attention-pattern":
+        verify_attention_pattern(res, vec, rep)
+    else:
+        print(f"verify_results: unknown experiment {res['experiment']!r}", file=sys.stderr)
+        return 2
+    verify_tables(res, d, rep)
+    if model and control is None:  # the control's model exists only in memory (its seed is saved)
+        if not cli:
+            print("verify_results: --model needs laminar-cli (give --cli PATH)", file=sys.stderr)
+            return 2
+        try:
+            verify_provenance(res, vec, rep, model, cli, option(argv, "--sentences"))
+        except (OSError, ValueError, KeyError, RuntimeError) as e:
+            rep.fail("activation provenance", f"cannot check: {e}")
+    if control is not None:
+        # The control ran the run's analysis with the run's settings on the same sentences.
+        c = res["metadata"].get("control", {})
+        rep.exact("control: kind and seed", [c.get("kind"), c.get("seed")], [control.get("kind"), control.get("seed")])
+        rep.exact("control: experiment", [res["experiment"]], [control["experiment"]])
+        rep.exact("control: same settings", [json.dumps(res["metadata"]["settings"], sort_keys=True)],
+                  [json.dumps(control["settings"], sort_keys=True)])
+        rep.exact("control: same sentences", [res["metadata"]["sentences"]["sha256"]], [control["sentences"]])
+        rep.exact("control: untrained model", [res["metadata"]["model"]["synthetic"], res["metadata"]["model"]["shape"]],
+                  [True, control["shape"]])
+    elif "control" in res["metadata"]:
+        c = res["metadata"]["control"]
+        sub = d / c["directory"]
+        if not (sub / "results.json").exists():
+            rep.fail("control", f"{sub}: missing")
+        else:
+            expect = dict(c, experiment=res["experiment"], settings=res["metadata"]["settings"],
+                          sentences=res["metadata"]["sentences"]["sha256"], shape=res["metadata"]["model"]["shape"])
+            sub_rep = Report()
+            rc = verify_directory(sub, sub_rep, model, cli, argv, control=expect)
+            if rc is not None:
+                return rc
+            for stat, row in sub_rep.rows.items():
+                rep.rows[f"control: {stat}"] = row
+            rep.failures += [f"control: {f}" for f in sub_rep.failures]
+    return None
 
 
 if __name__ == "__main__":

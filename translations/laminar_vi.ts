@@ -227,6 +227,30 @@
             <source>Off</source>
             <translation>Tắt</translation>
         </message>
+        <message>
+            <source>Allow position 0 as non-target:</source>
+            <translation>Cho phép vị trí 0 làm token đối chứng:</translation>
+        </message>
+        <message>
+            <source>Draw the non-target from positions 0 .. p-1 before the target (the original analysis) instead of 1 .. p-1 (the default: the first token's vectors are atypical)</source>
+            <translation>Chọn token đối chứng trong các vị trí 0 .. p-1 trước từ đích (như phân tích gốc) thay vì 1 .. p-1 (mặc định: các vectơ của token đầu tiên không điển hình)</translation>
+        </message>
+        <message>
+            <source>Spectrum summary replicates:</source>
+            <translation>Số lần lặp bootstrap của tóm tắt phổ:</translation>
+        </message>
+        <message>
+            <source>Bootstrap replicates (over sentences) of the interval of each spectrum's mass at |cos| &gt; 0.8 and &lt; 0.2; 0 skips the summary</source>
+            <translation>Số lần lặp bootstrap (lấy mẫu lại các câu) cho khoảng của tỷ lệ mỗi phổ ở |cos| &gt; 0,8 và &lt; 0,2; 0 thì bỏ qua phần tóm tắt</translation>
+        </message>
+        <message>
+            <source>Spectrum summary pairs per block:</source>
+            <translation>Số cặp mỗi khối cho tóm tắt phổ:</translation>
+        </message>
+        <message>
+            <source>Dimension pairs per block the bootstrap replicates use (a seeded subset; the mass itself uses every pair); 0: every pair (slow at large widths)</source>
+            <translation>Số cặp chiều mỗi khối mà các lần lặp bootstrap dùng (một tập con chọn theo hạt giống; bản thân tỷ lệ dùng mọi cặp); 0: mọi cặp (chậm khi số chiều lớn)</translation>
+        </message>
     </context>
     <context>
         <name>laminar::AttentionHeadsView</name>
@@ -488,6 +512,10 @@ chú ý từ từ đích %4</translation>
             <source>%1: line %2: not valid JSON: %3</source>
             <translation>%1: dòng %2: không phải JSON hợp lệ: %3</translation>
         </message>
+        <message>
+            <source>the target is the text's first token: no token before it to draw a non-target from; skipped for the non-target group</source>
+            <translation>từ đích là token đầu tiên của văn bản: không có token nào đứng trước để chọn token đối chứng; bị bỏ qua trong nhóm token đối chứng</translation>
+        </message>
     </context>
     <context>
         <name>laminar::CosineSpectrumView</name>
@@ -565,6 +593,26 @@ mật độ %5</translation>
         <message>
             <source>Cancel</source>
             <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Untrained control: layer %1 of %2 — %3</source>
+            <translation>Mô hình chưa huấn luyện: tầng %1 / %2 — %3</translation>
+        </message>
+        <message>
+            <source>Compare with untrained model</source>
+            <translation>So sánh với mô hình chưa huấn luyện</translation>
+        </message>
+        <message>
+            <source>After the run, run the same analysis with the same settings and sentences on a GPT-2 of the same shape with random (untrained) weights, initialised as Hugging Face does from the seed. Its results are drawn beside the run's as grey dash-dotted series: what both show comes from the architecture and the method, not from training.</source>
+            <translation>Sau lần chạy, chạy lại cùng phân tích với cùng thiết lập và cùng các câu trên một GPT-2 cùng kích thước có trọng số ngẫu nhiên (chưa huấn luyện), khởi tạo như Hugging Face từ hạt giống. Kết quả của nó được vẽ cạnh kết quả của lần chạy bằng các đường chấm gạch màu xám: điều cả hai cùng cho thấy đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>Hạt giống:</translation>
+        </message>
+        <message>
+            <source>Seed of the untrained model's weights</source>
+            <translation>Hạt giống cho trọng số của mô hình chưa huấn luyện</translation>
         </message>
     </context>
     <context>
@@ -759,6 +807,14 @@ mật độ %5</translation>
             <source>No results yet: run an experiment or open a results folder.</source>
             <translation>Chưa có kết quả: hãy chạy một thí nghiệm hoặc mở một thư mục kết quả.</translation>
         </message>
+        <message>
+            <source>untrained control</source>
+            <translation>mô hình chưa huấn luyện</translation>
+        </message>
+        <message>
+            <source> Greyed dash-dotted and dotted lines with open circles ("untrained control"): the same analysis, settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1); what the model and its untrained control share comes from the architecture and the method, not from training.</source>
+            <translation> Các đường chấm gạch và đường chấm màu xám nhạt có vòng tròn rỗng ("mô hình chưa huấn luyện"): cùng phân tích, cùng thiết lập và cùng các câu trên một GPT-2 chưa huấn luyện có cùng kích thước (trọng số ngẫu nhiên khởi tạo như Hugging Face, hạt giống %1); điều mà mô hình và mô hình chưa huấn luyện của nó cùng có đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.</translation>
+        </message>
     </context>
     <context>
         <name>laminar::LaminarProfileView</name>
@@ -901,6 +957,10 @@ mật độ %5</translation>
         <message>
             <source>%1: permutation p significant (BH)</source>
             <translation>%1: p hoán vị có ý nghĩa (BH)</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
         </message>
     </context>
     <context>
@@ -1252,6 +1312,10 @@ xác suất %5</translation>
         <message>
             <source>Side panels</source>
             <translation>Các bảng bên</translation>
+        </message>
+        <message>
+            <source>Untrained control: layer %1 of %2 done</source>
+            <translation>Mô hình chưa huấn luyện: đã xong tầng %1 / %2</translation>
         </message>
     </context>
     <context>
@@ -1701,6 +1765,57 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
         <message>
             <source>Tokenizing…</source>
             <translation>Đang tách token…</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::SpectrumMassView</name>
+        <message>
+            <source>Mass:</source>
+            <translation>Tỷ lệ:</translation>
+        </message>
+        <message>
+            <source>Block:</source>
+            <translation>Khối:</translation>
+        </message>
+        <message>
+            <source>|cos| &gt; %1 (large)</source>
+            <translation>|cos| &gt; %1 (lớn)</translation>
+        </message>
+        <message>
+            <source>|cos| &lt; %1 (small)</source>
+            <translation>|cos| &lt; %1 (nhỏ)</translation>
+        </message>
+        <message>
+            <source>Share of %1 similarities with |cos| &gt; %2</source>
+            <translation>Tỷ lệ độ tương đồng %1 có |cos| &gt; %2</translation>
+        </message>
+        <message>
+            <source>Share of %1 similarities with |cos| &lt; %2</source>
+            <translation>Tỷ lệ độ tương đồng %1 có |cos| &lt; %2</translation>
+        </message>
+        <message>
+            <source>This run has no spectrum summary (it was run with 0 summary replicates, or before the summary existed).</source>
+            <translation>Lần chạy này không có tóm tắt phổ (chạy với 0 lần lặp tóm tắt, hoặc trước khi có phần tóm tắt).</translation>
+        </message>
+        <message>
+            <source>For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the "smile" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.</source>
+            <translation>Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token đối chứng (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là "nụ cười" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.</translation>
+        </message>
+        <message>
+            <source>Share of similarities</source>
+            <translation>Tỷ lệ độ tương đồng</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>%1: %2 [%3, %4]</source>
+            <translation>%1: %2 [%3, %4]</translation>
+        </message>
+        <message>
+            <source>Spectrum masses</source>
+            <translation>Tỷ lệ phổ</translation>
         </message>
     </context>
     <context>

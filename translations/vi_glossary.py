@@ -3,6 +3,7 @@
 # except where a reader took its words for something else (issue 14), chosen instead:
 #   laminar profile   -> diễn biến theo tầng (laminar profile)   ("hồ sơ" reads as "dossier")
 #   non-target token  -> token đối chứng   (the control the target is compared with; "phi đích" is no word)
+#   untrained control -> mô hình chưa huấn luyện (the untrained model: "đối chứng" already names the non-target)
 #   FDR mask          -> "các dấu theo FDR" (the layers the FDR correction keeps), no "mặt nạ"
 #   CUDA available    -> CUDA khả dụng / không khả dụng ("CUDA không có" reads "CUDA does not have")
 #   residual stream   -> luồng dư (residual stream)
@@ -616,4 +617,31 @@ VI = {
 "key \"%1\" ignored": "bỏ qua khóa \"%1\"",
 "not a string; skipped": "không phải chuỗi ký tự; bỏ qua",
 "Mean mutual information (MI) between the target's occurrences above the estimator floor (each pair's MI minus the same estimator's MI with one vector shuffled: its value at zero dependence), per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test on these values finds attention and MLP different after the chosen multiple-comparison correction.": 'Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích, tính trên mức nền của bộ ước lượng (MI của mỗi cặp trừ MI của cùng bộ ước lượng khi một vectơ bị xáo trộn: giá trị của nó khi không có phụ thuộc), ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Dấu sao đánh dấu các tầng mà kiểm định t trên chính các giá trị này cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.',
+# --- untrained control and spectrum summary (issue 10)
+"Allow position 0 as non-target:": "Cho phép vị trí 0 làm token đối chứng:",
+"Draw the non-target from positions 0 .. p-1 before the target (the original analysis) instead of 1 .. p-1 (the default: the first token's vectors are atypical)": "Chọn token đối chứng trong các vị trí 0 .. p-1 trước từ đích (như phân tích gốc) thay vì 1 .. p-1 (mặc định: các vectơ của token đầu tiên không điển hình)",
+"Spectrum summary replicates:": "Số lần lặp bootstrap của tóm tắt phổ:",
+"Bootstrap replicates (over sentences) of the interval of each spectrum's mass at |cos| > 0.8 and < 0.2; 0 skips the summary": "Số lần lặp bootstrap (lấy mẫu lại các câu) cho khoảng của tỷ lệ mỗi phổ ở |cos| > 0,8 và < 0,2; 0 thì bỏ qua phần tóm tắt",
+"Spectrum summary pairs per block:": "Số cặp mỗi khối cho tóm tắt phổ:",
+"Dimension pairs per block the bootstrap replicates use (a seeded subset; the mass itself uses every pair); 0: every pair (slow at large widths)": "Số cặp chiều mỗi khối mà các lần lặp bootstrap dùng (một tập con chọn theo hạt giống; bản thân tỷ lệ dùng mọi cặp); 0: mọi cặp (chậm khi số chiều lớn)",
+"the target is the text's first token: no token before it to draw a non-target from; skipped for the non-target group": "từ đích là token đầu tiên của văn bản: không có token nào đứng trước để chọn token đối chứng; bị bỏ qua trong nhóm token đối chứng",
+"Untrained control: layer %1 of %2 — %3": "Mô hình chưa huấn luyện: tầng %1 / %2 — %3",
+"Compare with untrained model": "So sánh với mô hình chưa huấn luyện",
+"After the run, run the same analysis with the same settings and sentences on a GPT-2 of the same shape with random (untrained) weights, initialised as Hugging Face does from the seed. Its results are drawn beside the run's as grey dash-dotted series: what both show comes from the architecture and the method, not from training.": "Sau lần chạy, chạy lại cùng phân tích với cùng thiết lập và cùng các câu trên một GPT-2 cùng kích thước có trọng số ngẫu nhiên (chưa huấn luyện), khởi tạo như Hugging Face từ hạt giống. Kết quả của nó được vẽ cạnh kết quả của lần chạy bằng các đường chấm gạch màu xám: điều cả hai cùng cho thấy đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.",
+"Seed:": "Hạt giống:",
+"Seed of the untrained model's weights": "Hạt giống cho trọng số của mô hình chưa huấn luyện",
+"Untrained control: layer %1 of %2 done": "Mô hình chưa huấn luyện: đã xong tầng %1 / %2",
+"untrained control": "mô hình chưa huấn luyện",
+" Greyed dash-dotted and dotted lines with open circles (\"untrained control\"): the same analysis, settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1); what the model and its untrained control share comes from the architecture and the method, not from training.": " Các đường chấm gạch và đường chấm màu xám nhạt có vòng tròn rỗng (\"mô hình chưa huấn luyện\"): cùng phân tích, cùng thiết lập và cùng các câu trên một GPT-2 chưa huấn luyện có cùng kích thước (trọng số ngẫu nhiên khởi tạo như Hugging Face, hạt giống %1); điều mà mô hình và mô hình chưa huấn luyện của nó cùng có đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.",
+"%1, %2": "%1, %2",
+"Spectrum masses": "Tỷ lệ phổ",
+"Mass:": "Tỷ lệ:",
+"|cos| > %1 (large)": "|cos| > %1 (lớn)",
+"|cos| < %1 (small)": "|cos| < %1 (nhỏ)",
+"Share of %1 similarities with |cos| > %2": "Tỷ lệ độ tương đồng %1 có |cos| > %2",
+"Share of %1 similarities with |cos| < %2": "Tỷ lệ độ tương đồng %1 có |cos| < %2",
+"This run has no spectrum summary (it was run with 0 summary replicates, or before the summary existed).": "Lần chạy này không có tóm tắt phổ (chạy với 0 lần lặp tóm tắt, hoặc trước khi có phần tóm tắt).",
+"For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the \"smile\" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.": "Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token đối chứng (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là \"nụ cười\" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.",
+"Share of similarities": "Tỷ lệ độ tương đồng",
+"%1: %2 [%3, %4]": "%1: %2 [%3, %4]",
 }

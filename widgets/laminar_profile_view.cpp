@@ -140,6 +140,10 @@ void LaminarProfileView::retranslateControls() {
 QString LaminarProfileView::title() const { return statisticName(statistic_); }
 
 QString LaminarProfileView::caption() const {
+  return captionWithoutControl() + Labels::controlCaption(results().get());
+}
+
+QString LaminarProfileView::captionWithoutControl() const {
   switch (statistic_) {
     case Statistic::Variance:
       return tr("Laminar profile of context variance. For each layer, the variance across texts of every "
@@ -312,9 +316,93 @@ QCPGraph* LaminarProfileView::addSeries(const QString& name, const QColor& color
   return graph;
 }
 
+// The untrained control's values of `statistic`, one line per series the run draws, in the
+// run's order (similarity: Q, K, V of the target, then of the non-target; mean MI and tau:
+// attention, MLP; t and Fisher Z: one), each with its CSV key. Kept apart from columns() so
+// the run's columns (and their controls: floors, permutation bands) stay the run's alone.
+std::vector<LaminarProfileView::Column> LaminarProfileView::controlColumns(Statistic statistic) const {
+  std::vector<Column> out;
+  if (!results() || !results()->control) return out;
+  const RunResults& control = *results()->control;
+  if (const auto* sim = control.get<SimilarityResults>()) {
+    if (statistic != Statistic::Variance && statistic != Statistic::Mean && statistic != Statistic::MeanAbs) return out;
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMatrices; ++m) {
+        Column c{QStringLiteral("control_%1_%2_%3").arg(statistic == Statistic::Variance ? QStringLiteral("variance")
+                                                        : statistic == Statistic::Mean   ? QStringLiteral("mean")
+                                                                                         : QStringLiteral("mean_abs"),
+                                                        Labels::matrix(m),
+                                                        QLatin1String(Labels::groupKey(g))),
+                 {}};
+        for (const auto& layer : sim->layers) {
+          const auto& p = layer.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)];
+          c.values.push_back(statistic == Statistic::Variance ? p.variance
+                             : statistic == Statistic::Mean   ? p.mean
+                                                               : p.meanAbs);
+        }
+        out.push_back(std::move(c));
+      }
+  } else if (const auto* mi = control.get<MiDistanceResults>()) {
+    // Mean MI as the run's curves draw it (above the floor when the run compared that).
+    const bool aboveFloor = statistic == Statistic::MeanMi && meanMiAboveFloor();
+    if (statistic == Statistic::MeanMi || statistic == Statistic::Tau) {
+      for (int s = 0; s < kSites; ++s) {
+        Column c{QStringLiteral("control_%1_%2").arg(statistic == Statistic::Tau ? QStringLiteral("tau")
+                                                     : aboveFloor ? QStringLiteral("mean_mi_above_floor")
+                                                                  : QStringLiteral("mean_mi"),
+                                                     QLatin1String(Labels::siteKey(s))),
+                 {}};
+        for (const auto& layer : mi->layers) {
+          const auto& site = layer.sites[static_cast<size_t>(s)];
+          c.values.push_back(statistic == Statistic::Tau ? site.tau : aboveFloor ? site.meanAboveFloor : site.meanMi);
+        }
+        out.push_back(std::move(c));
+      }
+    } else if (statistic == Statistic::TStatistic || statistic == Statistic::FisherZ) {
+      Column c{statistic == Statistic::TStatistic ? QStringLiteral("control_t") : QStringLiteral("control_fisher_z"), {}};
+      for (const auto& layer : mi->layers) c.values.push_back(statistic == Statistic::TStatistic ? layer.t : layer.fisherZ);
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+// The control's lines in the paired series' colour greyed, dash-dot (target, attention) or dot
+// (non-target, MLP) (plot_style.h); no bands or markers, so the run's stay readable.
+void LaminarProfileView::addControlSeries(const QVector<double>& x,
+                                          const std::function<void(const QVector<double>&)>& grow) {
+  const auto cols = controlColumns(statistic_);
+  if (cols.empty()) return;
+  auto add = [&](const QString& name, const QColor& base, int style, const std::vector<double>& v) {
+    QVector<double> y(v.begin(), v.end());
+    const QVector<double> xs = x.mid(0, std::min(x.size(), y.size()));
+    y.resize(xs.size());
+    QCPGraph* graph = addSeries(tr("%1, %2").arg(name, Labels::untrainedControl()), plotstyle::controlColor(base),
+                                plotstyle::controlPenStyle(style), xs, y);
+    graph->setPen(QPen(graph->pen().color(), 1.6 * presentationScale(), graph->pen().style()));
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, graph->pen().color(), Qt::white,
+                                           4 * presentationScale()));
+    series_.removeOne(graph);  // series() stays the run's
+    controlSeries_.push_back(graph);
+    grow(y);
+  };
+  if (results()->control->get<SimilarityResults>()) {
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMatrices; ++m)
+        add(QStringLiteral("%1 (%2)").arg(Labels::matrix(m), Labels::groupShort(g)), plotstyle::matrixColor(m), g,
+            cols[static_cast<size_t>(g * kMatrices + m)].values);
+  } else if (cols.size() == static_cast<size_t>(kSites)) {
+    for (int s = 0; s < kSites; ++s) add(Labels::site(s), plotstyle::siteColor(s), s, cols[static_cast<size_t>(s)].values);
+  } else {
+    add(statistic_ == Statistic::TStatistic ? tr("t (attention − MLP)") : tr("Z (attention − MLP)"),
+        plotstyle::seriesColor(4), 0, cols[0].values);
+  }
+}
+
 void LaminarProfileView::clearPlot() {
   plot()->clearPlottables();
   series_.clear();
+  controlSeries_.clear();
   markers_ = nullptr;
   bands_.clear();
   permutationMarkers_.clear();
@@ -388,6 +476,7 @@ void LaminarProfileView::rebuild() {
     grow(y);
   }
 
+  addControlSeries(x, grow);
   if (!std::isfinite(top)) top = 1, bottom = 0;
   const double pad = std::max(1e-12, (top - bottom) * 0.08);
   bool available = false;
@@ -498,7 +587,7 @@ QString LaminarProfileView::toolTipAt(const QPointF& pixel) const {
   const int layer = static_cast<int>(std::lround(xAxis->pixelToCoord(pixel.x()))) - 1;
   if (layer < 0 || layer >= layersDone()) return {};
   QStringList lines{Labels::layer(layer)};
-  for (QCPGraph* g : series_) {
+  for (QCPGraph* g : series_ + controlSeries_) {
     auto it = g->data()->findBegin(layer + 1 - 0.25, false);
     if (it == g->data()->constEnd() || std::abs(it->key - (layer + 1)) > 0.25) continue;
     lines << QStringLiteral("%1: %2").arg(g->name(), plot()->locale().toString(it->value, 'g', 6));
@@ -523,6 +612,11 @@ void LaminarProfileView::writeCsv(QTextStream& out) const {
                                                            c == Correction::Bonferroni ? QStringLiteral("bonferroni") : QStringLiteral("fdr"));
       for (bool m : mask) column.values.push_back(m ? 1 : 0);
       cols.push_back(std::move(column));
+    }
+  for (Statistic s : availableStatistics())  // the untrained control's numbers, NaN where not yet done
+    for (Column& c : controlColumns(s)) {
+      c.values.resize(static_cast<size_t>(layersDone()), std::numeric_limits<double>::quiet_NaN());
+      cols.push_back(std::move(c));
     }
   QStringList header{QStringLiteral("layer")};
   for (const auto& c : cols) header << c.name;

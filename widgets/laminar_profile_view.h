@@ -46,6 +46,9 @@ class LaminarProfileView : public FigureView {
   // The plotted series (band edges and markers excluded), for tests and tooltips.
   QList<QCPGraph*> series() const { return series_; }
   QCPGraph* significanceMarkers() const { return markers_; }
+  // The untrained control's series (empty without one; --control untrained), for tests; not the
+  // floor and permutation-null graphs of controlGraphs().
+  QList<QCPGraph*> controlSeries() const { return controlSeries_; }
   // The controls of issue 10, for tests: floor series and permutation-null band edges
   // (2.5-97.5% of the null, from core; lower then upper per band), in drawing order, and the
   // layers a permutation test finds significant after Benjamini-Hochberg.
@@ -63,7 +66,11 @@ class LaminarProfileView : public FigureView {
     QString name;  // CSV header
     std::vector<double> values;  // per finished layer
   };
+  QString captionWithoutControl() const;
   std::vector<Column> columns(Statistic statistic) const;  // the numbers behind a statistic
+  // The untrained control's lines of a statistic (empty without a control), CSV keys control_*.
+  std::vector<Column> controlColumns(Statistic statistic) const;
+  void addControlSeries(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
   std::vector<bool> significanceMask(Statistic statistic, Correction correction, bool* available) const;
   // Mean MI is drawn above the estimator floor when the run compared MI above the floor (the
   // default since issue 10), so the curves show the quantity the stars were tested on.
@@ -86,6 +93,7 @@ class LaminarProfileView : public FigureView {
   Statistic statistic_ = Statistic::Variance;
   Correction correction_ = Correction::Bonferroni;
   QList<QCPGraph*> series_;
+  QList<QCPGraph*> controlSeries_;
   QCPGraph* markers_ = nullptr;
   QList<QCPGraph*> bands_;
   QList<QCPGraph*> permutationMarkers_;

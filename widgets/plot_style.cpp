@@ -78,6 +78,14 @@ QColor seriesColor(int index) {
 
 Qt::PenStyle groupPenStyle(int group) { return group == 0 ? Qt::SolidLine : Qt::DashLine; }
 
+QColor controlColor(const QColor& base) {
+  const QColor grey(150, 150, 150);  // two parts grey, one part the series' own colour
+  return QColor((base.red() + 2 * grey.red()) / 3, (base.green() + 2 * grey.green()) / 3,
+                (base.blue() + 2 * grey.blue()) / 3);
+}
+
+Qt::PenStyle controlPenStyle(int group) { return group == 0 ? Qt::DashDotLine : Qt::DotLine; }
+
 QCPColorGradient sequentialGradient() {
   QCPColorGradient g;
   g.clearColorStops();

@@ -22,6 +22,10 @@ QColor siteColor(int site);      // attention, MLP
 QColor blockColor(int block);    // QQ .. KV
 QColor seriesColor(int index);   // anything else, in order
 Qt::PenStyle groupPenStyle(int group);  // target solid, non-target dashed
+// The untrained control's series: the colour of the series it pairs with, greyed, and a
+// dash-dot (target) or dot (non-target, the other site) line, so it never reads as data.
+QColor controlColor(const QColor& base);
+Qt::PenStyle controlPenStyle(int group);
 
 QCPColorGradient sequentialGradient();  // viridis-like, for densities and MI
 QCPColorGradient divergingGradient();   // blue-white-red, for signed statistics

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "analysis/run_results.h"
+
 namespace laminar {
 
 QString Labels::layerAxis() { return tr("Layer"); }
@@ -50,6 +52,21 @@ QString Labels::token(const std::string& token) {
   t.replace(QLatin1Char(' '), QChar(0x2423));  // ␣
   t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
   return t;
+}
+
+QString Labels::untrainedControl() { return tr("untrained control"); }
+
+QString Labels::controlCaption(const RunResults* results) {
+  if (!results || !results->control) return {};
+  const nlohmann::json& m = results->metadata;
+  const bool known = m.is_object() && m.contains("control") && m.at("control").is_object() &&
+                     m.at("control").contains("seed") && m.at("control").at("seed").is_number_integer();
+  const QString seed = known ? QString::number(m.at("control").at("seed").get<uint64_t>()) : QStringLiteral("?");
+  return tr(" Greyed dash-dotted and dotted lines with open circles (\"untrained control\"): the same analysis, "
+            "settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1); what "
+            "the model and its untrained control share comes from the architecture and the method, not from "
+            "training.")
+      .arg(seed);
 }
 
 }  // namespace laminar

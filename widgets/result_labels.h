@@ -7,6 +7,8 @@
 
 namespace laminar {
 
+struct RunResults;
+
 class Labels {
   Q_DECLARE_TR_FUNCTIONS(laminar::Labels)
  public:
@@ -27,6 +29,10 @@ class Labels {
   static QString textAxis();
   static QString significant();
   static QString waitingForData();
+  static QString untrainedControl();       // legend: "untrained control"
+  // A caption's last sentence when a run has an untrained control (seed from its metadata);
+  // empty without one.
+  static QString controlCaption(const RunResults* results);
   // A GPT-2 token as the eye should read it: its leading space as ␣, line breaks as \n.
   static QString token(const std::string& token);
   // File keys, as core writes them (kept local so widgets link no engine code).

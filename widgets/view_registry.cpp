@@ -8,6 +8,7 @@
 #include "widgets/mi_estimator_view.h"
 #include "widgets/mi_matrix_view.h"
 #include "widgets/mi_significance_view.h"
+#include "widgets/spectrum_mass_view.h"
 #include "widgets/text_similarity_view.h"
 
 namespace laminar {
@@ -23,7 +24,8 @@ std::vector<ViewRegistration>& registry() {
   // Built-ins are listed here, not self-registered: a static library drops unreferenced objects.
   static std::vector<ViewRegistration> r = {
       view<LaminarProfileView>("similarity"), view<CosineSpectrumView>("similarity"),
-      view<TextSimilarityView>("similarity"), view<LaminarProfileView>("mi-distance"),
+      view<TextSimilarityView>("similarity"), view<SpectrumMassView>("similarity"),
+      view<LaminarProfileView>("mi-distance"),
       view<MiDistanceView>("mi-distance"),    view<MiMatrixView>("mi-distance"),
       view<MiSignificanceView>("mi-distance"), view<MiEstimatorView>("mi-distance"),
       view<LogitLensTopView>("logit-lens"),           view<LogitLensProfileView>("logit-lens"),

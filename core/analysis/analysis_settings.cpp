@@ -44,6 +44,9 @@ nlohmann::json checkedValue(const SettingSpec& s, const nlohmann::json& v) {
       }
       throw Error(optionName(s) + ": \"" + v.get<std::string>() + "\" is not one of " + known);
     }
+    case SettingSpec::Kind::Flag:
+      if (!v.is_boolean()) throw Error(optionName(s) + ": expected true or false, got " + v.dump());
+      return v;
     case SettingSpec::Kind::Text:
       if (!v.is_string()) throw Error(optionName(s) + ": expected text, got " + v.dump());
       if (!s.pattern.empty() && !std::regex_match(v.get<std::string>(), std::regex(s.pattern)))
@@ -85,6 +88,10 @@ nlohmann::json parseSettingText(const SettingSpec& s, const std::string& text) {
       case SettingSpec::Kind::Choice:
       case SettingSpec::Kind::Text:
         return text;
+      case SettingSpec::Kind::Flag:
+        if (text == "true" || text == "1") return true;
+        if (text == "false" || text == "0") return false;
+        throw Error(optionName(s) + ": \"" + text + "\" is not true or false");
     }
   } catch (const std::exception&) {
   }

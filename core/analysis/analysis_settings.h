@@ -23,7 +23,7 @@ struct SettingChoice {
 };
 
 struct SettingSpec {
-  enum class Kind { Integer, Number, Choice, Text };
+  enum class Kind { Integer, Number, Choice, Text, Flag };  // Flag: true/false, off by default
   std::string key;    // CLI option (--key), QSettings key, and key in RunSettings::options
   Kind kind = Kind::Integer;
   std::string label;  // form label, English
@@ -50,7 +50,8 @@ struct TargetSettings {
 // laminar::Error naming the setting ("--bins: ...").
 nlohmann::json resolveSettings(const std::vector<SettingSpec>& specs, const nlohmann::json& given);
 
-// Parses a command-line or form string as the setting's kind ("12" -> 12 for Integer).
+// Parses a command-line or form string as the setting's kind ("12" -> 12 for Integer;
+// "true"/"false" for a Flag).
 nlohmann::json parseSettingText(const SettingSpec& spec, const std::string& text);
 
 }  // namespace laminar

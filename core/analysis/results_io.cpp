@@ -13,9 +13,9 @@ namespace fs = std::filesystem;
 namespace {
 constexpr const char* kFormat = "laminar-results";
 constexpr int kFormatVersion = 1;
-}  // namespace
 
-void saveResults(const RunResults& results, const fs::path& dir) {
+// The files of one results set, written into `dir` (the atomic directory's staging path).
+void writeResultsInto(const RunResults& results, const fs::path& dir) {
   std::unique_ptr<Analysis> analysis = makeAnalysis(results.experiment);
   nlohmann::json j;
   j["format"] = kFormat;
@@ -35,11 +35,34 @@ void saveResults(const RunResults& results, const fs::path& dir) {
     tensors.push_back({a.name, a.dtype, a.shape, a.bytes.data(), a.bytes.size()});
   }
 
+  writeSafetensors(dir / "vectors.safetensors", tensors, {{"format", kFormat}, {"experiment", results.experiment}});
+  for (auto& t : tables) writeFileAtomically(dir / t.fileName, t.content);
+  writeFileAtomically(dir / "results.json", j.dump(1) + "\n");
+}
+
+// The control's subdirectory (metadata["control"]["directory"]), a plain name inside the
+// results directory; empty when the run has no control.
+std::string controlDirectory(const nlohmann::json& metadata, const fs::path& jsonPath) {
+  // A control's own metadata.control (kind, seed) has no directory: it has no control itself.
+  if (!metadata.is_object() || !metadata.contains("control") || !metadata.at("control").contains("directory")) return {};
+  const nlohmann::json& given = metadata.at("control").at("directory");
+  const std::string name = given.is_string() ? given.get<std::string>() : "";
+  if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos)
+    throw Error(fileError(jsonPath.string(), "metadata.control.directory must name a subdirectory, got \"" + name + "\""));
+  return name;
+}
+
+}  // namespace
+
+void saveResults(const RunResults& results, const fs::path& dir) {
   AtomicDirectory out(dir);
-  writeSafetensors(out.path() / "vectors.safetensors", tensors,
-                   {{"format", kFormat}, {"experiment", results.experiment}});
-  for (auto& t : tables) writeFileAtomically(out.path() / t.fileName, t.content);
-  writeFileAtomically(out.path() / "results.json", j.dump(1) + "\n");
+  writeResultsInto(results, out.path());
+  if (results.control) {
+    const std::string sub = controlDirectory(results.metadata, dir / "results.json");
+    if (sub.empty()) throw Error("results with a control need metadata.control.directory");
+    fs::create_directories(out.path() / sub);
+    writeResultsInto(*results.control, out.path() / sub);
+  }
   out.commit();
 }
 
@@ -96,6 +119,14 @@ RunResults loadResults(const fs::path& dir) {
     analysis->fromVectors(r);
   } catch (const Error& e) {
     throw Error(fileError(vectorsPath.string(), e.what()));
+  }
+  // Directories written before controls existed have no metadata.control: no control.
+  const std::string sub = controlDirectory(r.metadata, jsonPath);
+  if (!sub.empty()) {
+    r.control = std::make_shared<RunResults>(loadResults(dir / sub));
+    if (r.control->experiment != r.experiment)
+      throw Error(fileError((dir / sub / "results.json").string(), "the control's experiment \"" +
+                                                                      r.control->experiment + "\" is not the run's"));
   }
   return r;
 }

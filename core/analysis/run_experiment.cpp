@@ -15,6 +15,7 @@
 #include "analysis/sentence_set.h"
 #include "model/gpt2_model.h"
 #include "tokenizer/bpe_tokenizer.h"
+#include "training/untrained_model.h"
 #include "util/error.h"
 #include "util/version.h"
 
@@ -78,14 +79,13 @@ nlohmann::json modelJson(const Gpt2Model& model) {
           {"weightFiles", std::move(files)}};
 }
 
-}  // namespace
-
-RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
-                         const RunSettings& settings, const RunObserver& observer, const std::atomic<bool>* cancel) {
+// One pass of an analysis over one model, filling `results` (the run's or the control's).
+void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
+             const RunSettings& settings, const RunObserver& observer, const std::atomic<bool>* cancel,
+             RunResults& results) {
   const auto start = Clock::now();
   WeightChecksums checksums(model.files().weightFiles);
   std::unique_ptr<Analysis> analysis = makeAnalysis(settings.experiment);
-  RunResults results;
   results.experiment = analysis->name();
   results.nLayer = static_cast<int>(model.config().nLayer);
   for (const auto& d : sentences.diagnostics) results.diagnostics.push_back(formatDiagnostic(sentences, d));
@@ -176,6 +176,61 @@ RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, 
                      {"totalSeconds", seconds(start, Clock::now())},
                      {"layers", std::move(layerTimings)}};
   meta["peakResidentBytes"] = peakResidentBytes();
+}
+
+// What the control is, for its own metadata and (with its directory) the run's.
+nlohmann::json controlJson(const ControlSettings& c) {
+  return {{"kind", "untrained"},
+          {"seed", c.seed},
+          {"initialisation",
+           "Hugging Face GPT-2: weights and embeddings normal(0, 0.02), attn.c_proj and mlp.c_proj weights "
+           "normal(0, 0.02 / sqrt(2 n_layer)), biases 0, LayerNorm weight 1 and bias 0 "
+           "(training/hf_initialisation.h, one CPU generator seeded with the seed)"}};
+}
+
+}  // namespace
+
+// The run's layers stream first, then the control's (each through observer.onLayer with the
+// whole run as `soFar`): the control needs a second model in memory only after the run is
+// complete, and the run's figures are final before the control's series starts to fill in.
+RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
+                         const RunSettings& settings, const RunObserver& observer, const std::atomic<bool>* cancel) {
+  RunResults results;
+  const bool withControl = settings.control.untrained;
+  const int nLayer = static_cast<int>(model.config().nLayer);
+  RunObserver first = observer;
+  if (withControl && observer.onProgress)
+    first.onProgress = [&](RunProgress p) {
+      p.withControl = true;  // the control's pass costs about as much again
+      p.remainingSeconds = p.elapsedSeconds / std::max(1, p.layersDone) * (2 * nLayer - p.layersDone);
+      observer.onProgress(p);
+    };
+  runPass(model, tokenizer, sentences, settings, first, cancel, results);
+  if (!withControl) return results;
+
+  const auto start = Clock::now();
+  const double runSeconds = results.metadata["timings"].value("totalSeconds", 0.0);
+  std::unique_ptr<Gpt2Model> untrained = makeUntrainedGpt2(model.config(), settings.control.seed, model.options());
+  const double buildSeconds = seconds(start, Clock::now());
+  if (cancel && cancel->load()) throw Cancelled();
+  RunSettings same = settings;
+  same.control = {};
+  RunObserver second;
+  if (observer.onLayer) second.onLayer = [&](const RunResults&, int layer) { observer.onLayer(results, layer); };
+  if (observer.onProgress)
+    second.onProgress = [&](RunProgress p) {
+      p.withControl = true;
+      p.control = true;
+      p.elapsedSeconds = runSeconds + seconds(start, Clock::now());  // since the run began
+      observer.onProgress(p);
+    };
+  results.metadata["control"] = controlJson(settings.control);
+  results.metadata["control"]["directory"] = "control";
+  results.control = std::make_shared<RunResults>();
+  results.control->metadata["control"] = controlJson(settings.control);  // runPass adds the rest
+  runPass(*untrained, tokenizer, sentences, same, second, cancel, *results.control);
+  results.metadata["timings"]["controlBuildSeconds"] = buildSeconds;
+  results.metadata["timings"]["controlSeconds"] = seconds(start, Clock::now());
   return results;
 }
 

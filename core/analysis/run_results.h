@@ -4,7 +4,9 @@
 #include <any>
 #include <atomic>
 #include <filesystem>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,18 +21,29 @@ class Gpt2Model;
 class BpeTokenizer;
 struct SentenceSet;
 
+// The untrained control (issue 10, docs/controls.md): after the run, the same analysis with
+// the same settings and inputs on a GPT-2 of the same shape with Hugging Face's seeded
+// initialisation (training/untrained_model.h), built in memory.
+struct ControlSettings {
+  bool untrained = false;
+  uint64_t seed = 0;  // the untrained weights' seed (hfInitialParameters)
+};
+
 struct RunSettings {
   std::string experiment = "similarity";  // registry key: "similarity", "mi-distance", ...
   TargetSettings target;                  // shared by every analysis
   // The analysis's own settings by key (its settingSpecs()); missing keys take the defaults.
   nlohmann::json options = nlohmann::json::object();
+  ControlSettings control;
 };
 
 struct RunProgress {
-  int layersDone = 0;
+  int layersDone = 0;  // of the pass in progress (the run's, or the control's)
   int nLayer = 0;
   double elapsedSeconds = 0;
-  double remainingSeconds = -1;  // -1 until an estimate exists
+  double remainingSeconds = -1;  // -1 until an estimate exists; counts the control still to come
+  bool withControl = false;      // the run has an untrained control (two passes of nLayer)
+  bool control = false;          // this report is the control's pass
 };
 
 struct RunResults {
@@ -46,6 +59,10 @@ struct RunResults {
   template <class T> T* get() { return std::any_cast<T>(&data); }
   // The exact vectors the statistics were computed from (vectors.safetensors), in write order.
   std::vector<StoredArray> vectors;
+  // The untrained control's complete results (same experiment; its metadata["control"] says
+  // seed and initialisation), or null. Saved as the subdirectory metadata["control"]["directory"].
+  // Copies of RunResults share it; the engine fills it only on the worker thread.
+  std::shared_ptr<RunResults> control;
 };
 
 // Called on the worker thread after each layer; `soFar` holds layers 0..layer.
@@ -61,6 +78,8 @@ struct RunObserver {
 std::vector<std::string> experimentNames();
 
 // Runs an experiment; throws laminar::Error for bad input, laminar::Cancelled on cancel.
+// With settings.control.untrained, the control runs after the run's last layer (its layers
+// stream in through onLayer as well: `soFar` is the run, soFar.control the control so far).
 RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
                          const RunSettings& settings, const RunObserver& observer = {},
                          const std::atomic<bool>* cancel = nullptr);

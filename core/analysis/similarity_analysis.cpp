@@ -8,6 +8,7 @@
 #include "analysis/seeded_random.h"
 #include "analysis/sentence_set.h"
 #include "analysis/similarity_math.h"
+#include "analysis/spectrum_summary.h"
 #include "analysis/target_locator.h"
 #include "analysis/token_selection.h"
 #include "model/hook_points.h"
@@ -38,7 +39,36 @@ std::vector<SettingSpec> similaritySpecs() {
   seed.defaultValue = 0;
   seed.minimum = 0;
   seed.maximum = 9007199254740991.0;  // 2^53 - 1: exact in JSON readers that use doubles
-  return {bins, seed};
+  SettingSpec position0;
+  position0.key = "allow-position-0";
+  position0.kind = SettingSpec::Kind::Flag;
+  position0.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Allow position 0 as non-target:");
+  position0.help = QT_TRANSLATE_NOOP("AnalysisSettings",
+                                     "Draw the non-target from positions 0 .. p-1 before the target (the original "
+                                     "analysis) instead of 1 .. p-1 (the default: the first token's vectors are "
+                                     "atypical)");
+  position0.defaultValue = false;
+  SettingSpec replicates;
+  replicates.key = "summary-replicates";
+  replicates.kind = SettingSpec::Kind::Integer;
+  replicates.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Spectrum summary replicates:");
+  replicates.help = QT_TRANSLATE_NOOP("AnalysisSettings",
+                                      "Bootstrap replicates (over sentences) of the interval of each spectrum's mass at "
+                                      "|cos| > 0.8 and < 0.2; 0 skips the summary");
+  replicates.defaultValue = 200;
+  replicates.minimum = 0;  // 1 is refused below (a standard error needs 2)
+  replicates.maximum = 100000;
+  SettingSpec pairs;
+  pairs.key = "summary-pairs";
+  pairs.kind = SettingSpec::Kind::Integer;
+  pairs.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Spectrum summary pairs per block:");
+  pairs.help = QT_TRANSLATE_NOOP("AnalysisSettings",
+                                 "Dimension pairs per block the bootstrap replicates use (a seeded subset; the mass "
+                                 "itself uses every pair); 0: every pair (slow at large widths)");
+  pairs.defaultValue = 10000;
+  pairs.minimum = 0;
+  pairs.maximum = 100000000;
+  return {bins, seed, position0, replicates, pairs};
 }
 
 SimilaritySettings similaritySettings(const RunSettings& run) {
@@ -49,11 +79,21 @@ SimilaritySettings similaritySettings(const RunSettings& run) {
   s.prependBos = run.target.prependBos;
   s.bins = o.at("bins").get<int>();
   s.seed = o.at("seed").get<uint64_t>();
+  s.allowPosition0 = o.at("allow-position-0").get<bool>();
+  s.summaryReplicates = o.at("summary-replicates").get<int>();
+  if (s.summaryReplicates == 1)
+    throw Error("--summary-replicates: 0 (no summary) or at least 2 (the interval needs a standard error), got 1");
+  s.summaryPairs = o.at("summary-pairs").get<int64_t>();
   return s;
 }
 
 // The stream of the shuffled baseline's permutation of group g (text streams use 0, 1, ...).
 uint64_t shuffleStream(int g) { return (uint64_t{1} << 63) | static_cast<uint64_t>(g); }
+
+// The stream of the spectrum summary's bootstrap of (layer, group): "SP" in the top bits.
+uint64_t summaryStream(int layer, int g) {
+  return (uint64_t{0x5350} << 48) | (static_cast<uint64_t>(layer) << 8) | static_cast<uint64_t>(g);
+}
 
 class SimilarityAnalysis final : public Analysis {
  public:
@@ -71,7 +111,7 @@ class SimilarityAnalysis final : public Analysis {
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
     const SimilaritySettings s = similaritySettings(in.settings);
     LocatedSet located = locateTargets(in.sentences, in.tokenizer, targetOptions(in.settings.target, in.config.nPositions));
-    SimilaritySelection sel = selectSimilarityTokens(located, s.seed);
+    SimilaritySelection sel = selectSimilarityTokens(located, s.seed, s.allowPosition0);
     for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
     for (auto& d : sel.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
     const std::string source = sentenceSourceName(in.sentences);
@@ -79,8 +119,10 @@ class SimilarityAnalysis final : public Analysis {
       if (sel.sequence[static_cast<size_t>(g)].size() < 2)
         throw Error(fileError(source, std::string("token similarity needs at least 2 ") +
                                           (g == 0 ? "texts containing the target"
-                                                  : "texts whose target is at token position 2 or later (for the "
-                                                    "non-target group)") +
+                                          : s.allowPosition0 ? "texts whose target is at token position 1 or later (for "
+                                                               "the non-target group)"
+                                                             : "texts whose target is at token position 2 or later (for "
+                                                               "the non-target group)") +
                                           "; found " + std::to_string(sel.sequence[static_cast<size_t>(g)].size())));
 
     d_ = in.config.nEmbd;
@@ -91,6 +133,12 @@ class SimilarityAnalysis final : public Analysis {
     r.width = static_cast<int>(d_);
     r.binEdges = similarityBinEdges(s.bins);
     edges_ = r.binEdges;
+    seed_ = s.seed;
+    summary_.replicates = s.summaryReplicates;
+    summary_.pairs = s.summaryPairs;
+    summary_.high = s.summaryHigh;
+    summary_.low = s.summaryLow;
+    summary_.level = s.summaryLevel;
     std::vector<std::pair<int, int64_t>> rows;
     for (int g = 0; g < kGroups; ++g) {
       auto gi = static_cast<size_t>(g);
@@ -146,6 +194,16 @@ class SimilarityAnalysis final : public Analysis {
       }
       torch::Tensor sim = textSimilarity(x64).to(torch::kCPU).contiguous();
       out.textSimilarity[gi].assign(sim.data_ptr<double>(), sim.data_ptr<double>() + sim.numel());
+      if (summary_.replicates > 0) {
+        const auto blocks = spectrumSummary(x64, d_, summary_, streamState(seed_, summaryStream(layer, g)));
+        for (size_t b = 0; b < kBlocks; ++b) {
+          for (int k = 0; k < kMassKinds; ++k) {
+            const MassWithInterval& m = k == 0 ? blocks[b].high : blocks[b].low;
+            out.masses[gi][b][static_cast<size_t>(k)] = {m.value, m.lower, m.upper, m.se, m.bias};
+          }
+        }
+        out.hasMasses = true;
+      }
     }
     results.get<SimilarityResults>()->layers.push_back(std::move(out));
   }
@@ -197,6 +255,7 @@ class SimilarityAnalysis final : public Analysis {
           rowsJ.push_back(jsonNumbers(std::vector<double>(l.textSimilarity[gi].begin() + i * n,
                                                           l.textSimilarity[gi].begin() + (i + 1) * n)));
         gj["textSimilarity"] = std::move(rowsJ);
+        if (l.hasMasses) gj["spectrumSummary"] = massesJson(l.masses[gi]);
         lj[groupKey(static_cast<TokenGroup>(g))] = std::move(gj);
       }
       j["layers"].push_back(std::move(lj));
@@ -212,6 +271,13 @@ class SimilarityAnalysis final : public Analysis {
     r.settings.seed = sj.at("seed").get<uint64_t>();
     r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
     r.settings.prependBos = sj.at("prependBos").get<bool>();
+    // Settings added by issue 10; older files ran without them (position 0 excluded, no summary).
+    r.settings.allowPosition0 = sj.value("allowPosition0", false);
+    r.settings.summaryReplicates = sj.value("summaryReplicates", 0);
+    r.settings.summaryPairs = sj.value("summaryPairs", int64_t{0});
+    if (sj.contains("summaryHigh")) r.settings.summaryHigh = readJsonNumber(sj.at("summaryHigh"));
+    if (sj.contains("summaryLow")) r.settings.summaryLow = readJsonNumber(sj.at("summaryLow"));
+    if (sj.contains("summaryLevel")) r.settings.summaryLevel = readJsonNumber(sj.at("summaryLevel"));
     r.nLayer = j.at("nLayer").get<int>();
     r.width = j.at("width").get<int>();
     r.binEdges = readJsonNumbers(j.at("binEdges"));
@@ -248,6 +314,10 @@ class SimilarityAnalysis final : public Analysis {
           auto v = readJsonNumbers(row);
           l.textSimilarity[gi].insert(l.textSimilarity[gi].end(), v.begin(), v.end());
         }
+        if (gj.contains("spectrumSummary")) {  // absent in runs without it (and before issue 10)
+          l.masses[gi] = massesFromJson(gj.at("spectrumSummary"));
+          l.hasMasses = true;
+        }
       }
       r.layers.push_back(std::move(l));
     }
@@ -267,7 +337,20 @@ class SimilarityAnalysis final : public Analysis {
                  matrixKey(static_cast<QkvMatrix>(m)) + "," + std::to_string(l.rows[static_cast<size_t>(g)]) + "," +
                  csvNumber(p.variance) + "," + csvNumber(p.mean) + "," + csvNumber(p.meanAbs) + "\n";
         }
-    return {{"profiles.csv", csv}};
+    std::string masses = "layer,group,block,mass,value,lower,upper,se,bias\n";
+    for (const SimilarityLayer& l : r.layers) {
+      if (!l.hasMasses) continue;
+      for (int g = 0; g < kGroups; ++g)
+        for (int b = 0; b < kBlocks; ++b)
+          for (int k = 0; k < kMassKinds; ++k) {
+            const SpectrumMass& m = l.masses[static_cast<size_t>(g)][static_cast<size_t>(b)][static_cast<size_t>(k)];
+            masses += std::to_string(l.layer) + "," + groupKey(static_cast<TokenGroup>(g)) + "," +
+                      blockKey(static_cast<SimilarityBlock>(b)) + "," + kMassKeys[k] + "," + csvNumber(m.value) + "," +
+                      csvNumber(m.lower) + "," + csvNumber(m.upper) + "," + csvNumber(m.se) + "," +
+                      csvNumber(m.bias) + "\n";
+          }
+    }
+    return {{"profiles.csv", csv}, {"spectrum_summary.csv", masses}};
   }
 
   std::string summary(const RunResults& results) const override {
@@ -284,16 +367,51 @@ class SimilarityAnalysis final : public Analysis {
   }
 
  private:
+  static constexpr const char* kMassKeys[kMassKinds] = {"high", "low"};
+
   static nlohmann::json toJson(const SimilaritySettings& s) {
     return {{"target", s.target},
             {"bins", s.bins},
             {"seed", s.seed},
             {"caseInsensitive", s.caseInsensitive},
-            {"prependBos", s.prependBos}};
+            {"prependBos", s.prependBos},
+            {"allowPosition0", s.allowPosition0},
+            {"summaryReplicates", s.summaryReplicates},
+            {"summaryPairs", s.summaryPairs},
+            {"summaryHigh", jsonNumber(s.summaryHigh)},
+            {"summaryLow", jsonNumber(s.summaryLow)},
+            {"summaryLevel", jsonNumber(s.summaryLevel)}};
+  }
+
+  // {"QQ": {"high": {"value", "lower", "upper"}, "low": {...}}, ...}
+  static nlohmann::json massesJson(const std::array<std::array<SpectrumMass, kMassKinds>, kBlocks>& masses) {
+    nlohmann::json j = nlohmann::json::object();
+    for (int b = 0; b < kBlocks; ++b)
+      for (int k = 0; k < kMassKinds; ++k) {
+        const SpectrumMass& m = masses[static_cast<size_t>(b)][static_cast<size_t>(k)];
+        j[blockKey(static_cast<SimilarityBlock>(b))][kMassKeys[k]] = {
+            {"value", jsonNumber(m.value)}, {"lower", jsonNumber(m.lower)}, {"upper", jsonNumber(m.upper)},
+            {"se", jsonNumber(m.se)},       {"bias", jsonNumber(m.bias)}};
+      }
+    return j;
+  }
+
+  static std::array<std::array<SpectrumMass, kMassKinds>, kBlocks> massesFromJson(const nlohmann::json& j) {
+    std::array<std::array<SpectrumMass, kMassKinds>, kBlocks> out{};
+    for (int b = 0; b < kBlocks; ++b)
+      for (int k = 0; k < kMassKinds; ++k) {
+        const auto& mj = j.at(blockKey(static_cast<SimilarityBlock>(b))).at(kMassKeys[k]);
+        out[static_cast<size_t>(b)][static_cast<size_t>(k)] = {
+            readJsonNumber(mj.at("value")), readJsonNumber(mj.at("lower")), readJsonNumber(mj.at("upper")),
+            readJsonNumber(mj.at("se")), readJsonNumber(mj.at("bias"))};
+      }
+    return out;
   }
 
   int64_t d_ = 0;
   std::vector<double> edges_;
+  uint64_t seed_ = 0;
+  SpectrumSummarySettings summary_;
   std::unique_ptr<CaptureRows> rows_;
   std::array<int64_t, kGroups> rowOffset_{}, rowCount_{};
   std::array<torch::Tensor, kGroups> permutation_;

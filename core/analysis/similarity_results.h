@@ -24,6 +24,14 @@ struct MatrixProfile {  // one of Q, K, V for one group at one layer
   double meanAbs = 0;       // mean over columns of |column mean|
 };
 
+// A share of one block's similarities with a normal bootstrap interval over sentences, its
+// bootstrap standard error and bias (analysis/spectrum_summary.h): lower <= value <= upper.
+struct SpectrumMass {
+  double value = 0, lower = 0, upper = 0, se = 0, bias = 0;
+};
+enum class SpectrumMassKind { High = 0, Low = 1 };  // |cos| > high, |cos| < low
+constexpr int kMassKinds = 2;
+
 struct SimilarityLayer {
   int layer = 0;  // 0-based block index
   // [group][matrix]
@@ -35,6 +43,9 @@ struct SimilarityLayer {
   // [group] -> N x N text-by-text cosine matrix, row-major (N = rows of that group)
   std::array<std::vector<double>, kGroups> textSimilarity;
   std::array<int, kGroups> rows{};  // N per group
+  // [group][block][kind]: the cosine spectrum's masses (when the run's summaryReplicates > 0)
+  std::array<std::array<std::array<SpectrumMass, kMassKinds>, kBlocks>, kGroups> masses{};
+  bool hasMasses = false;
   double forwardSeconds = 0, analysisSeconds = 0;
 };
 
@@ -44,6 +55,11 @@ struct SimilaritySettings {
   uint64_t seed = 0;
   bool caseInsensitive = false;
   bool prependBos = false;  // "<|endoftext|>" before each text (positions count it)
+  bool allowPosition0 = false;  // non-targets from positions 0 .. p-1 (default 1 .. p-1)
+  // Spectrum summary (issue 10): 0 replicates = none; pairs 0 = every pair in each replicate.
+  int summaryReplicates = 0;
+  int64_t summaryPairs = 0;
+  double summaryHigh = 0.8, summaryLow = 0.2, summaryLevel = 0.95;
 };
 
 struct SimilarityResults {

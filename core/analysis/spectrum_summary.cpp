@@ -7,6 +7,7 @@
 
 #include "analysis/seeded_random.h"
 #include "analysis/similarity_math.h"
+#include "stats/distributions.h"
 #include "util/error.h"
 
 namespace laminar {
@@ -18,22 +19,13 @@ void validate(const torch::Tensor& x, int64_t d, const SpectrumSummarySettings& 
   if (x.dim() != 2 || d < 1 || x.size(1) != 3 * d)
     throw Error("spectrum summary: expected X [N, 3d] with d = " + std::to_string(d));
   if (x.size(0) < 2) throw Error("spectrum summary: needs at least 2 sentences, got " + std::to_string(x.size(0)));
-  if (s.replicates < 1) throw Error("spectrum summary: replicates must be >= 1, got " + std::to_string(s.replicates));
+  if (s.replicates < 2) throw Error("spectrum summary: replicates must be >= 2, got " + std::to_string(s.replicates));
   if (!(s.level > 0 && s.level < 1))
     throw Error("spectrum summary: level must lie in (0, 1), got " + std::to_string(s.level));
   if (!(s.low >= 0 && s.high <= 1 && s.low <= s.high))
     throw Error("spectrum summary: thresholds must satisfy 0 <= low <= high <= 1");
-}
-
-// numpy.percentile(values, 100 q), method 'linear' (with numpy's _lerp).
-double percentile(std::vector<double> values, double q) {
-  std::sort(values.begin(), values.end());
-  const double virtualIndex = static_cast<double>(values.size() - 1) * q;
-  const size_t lo = static_cast<size_t>(std::floor(virtualIndex));
-  const size_t hi = std::min(lo + 1, values.size() - 1);
-  const double gamma = virtualIndex - std::floor(virtualIndex);
-  const double a = values[lo], b = values[hi], diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+  if (s.pairs < 0 || (s.pairs > 0 && s.centre))
+    throw Error("spectrum summary: pairs must be >= 0, and 0 for the correlation variant");
 }
 
 // The bootstrap sample's row indices (the header's draw scheme).
@@ -41,6 +33,71 @@ torch::Tensor resampleRows(int64_t n, uint64_t& state) {
   std::vector<int64_t> idx(static_cast<size_t>(n));
   for (int64_t& i : idx) i = static_cast<int64_t>(uniformBelow(state, static_cast<uint64_t>(n)));
   return torch::tensor(idx, torch::kLong);
+}
+
+// The subset's column indices into X's 3d columns, blocks one after another (the header's scheme).
+std::pair<torch::Tensor, torch::Tensor> drawPairs(int64_t d, int64_t pairs, uint64_t& state) {
+  std::vector<int64_t> first, second;
+  const auto ud = static_cast<uint64_t>(d);
+  for (int b = 0; b < kBlocks; ++b)
+    for (int64_t k = 0; k < pairs; ++k) {
+      auto i = static_cast<int64_t>(uniformBelow(state, ud)), j = static_cast<int64_t>(uniformBelow(state, ud));
+      while (kPairs[b][0] == kPairs[b][1] && i == j)
+        i = static_cast<int64_t>(uniformBelow(state, ud)), j = static_cast<int64_t>(uniformBelow(state, ud));
+      first.push_back(kPairs[b][0] * d + i);
+      second.push_back(kPairs[b][1] * d + j);
+    }
+  return {torch::tensor(first, torch::kLong), torch::tensor(second, torch::kLong)};
+}
+
+// Masses of the subset's similarities under row weights w [R, N]: [R][block][high, low].
+std::vector<SpectrumMasses> weightedSubsetMasses(const torch::Tensor& products, const torch::Tensor& squares,
+                                                 const torch::Tensor& first, const torch::Tensor& second,
+                                                 const torch::Tensor& w, int64_t pairs, double high, double low) {
+  const torch::Tensor num = torch::matmul(w, products);  // [R, 6 pairs]
+  const torch::Tensor den = torch::matmul(w, squares);   // [R, 3d]
+  const torch::Tensor both = den.index_select(1, first) * den.index_select(1, second);
+  const torch::Tensor cosine = torch::where(both > 0, num / both.sqrt(), torch::zeros_like(num)).clamp(-1.0, 1.0).abs();
+  const torch::Tensor highCount = (cosine > high).reshape({w.size(0), kBlocks, pairs}).sum(2).to(torch::kCPU);
+  const torch::Tensor lowCount = (cosine < low).reshape({w.size(0), kBlocks, pairs}).sum(2).to(torch::kCPU);
+  std::vector<SpectrumMasses> out(static_cast<size_t>(w.size(0)));
+  const auto h = highCount.accessor<int64_t, 2>(), l = lowCount.accessor<int64_t, 2>();
+  for (int64_t r = 0; r < w.size(0); ++r)
+    for (int b = 0; b < kBlocks; ++b) {
+      out[static_cast<size_t>(r)][static_cast<size_t>(b)][0] = static_cast<double>(h[r][b]) / static_cast<double>(pairs);
+      out[static_cast<size_t>(r)][static_cast<size_t>(b)][1] = static_cast<double>(l[r][b]) / static_cast<double>(pairs);
+    }
+  return out;
+}
+
+// Every replicate's masses on the pair subset, one weighted matmul for all of them; also the
+// subset's masses on X itself (weights 1), for the shift of the interval.
+std::vector<SpectrumMasses> subsetReplicates(const torch::Tensor& x64, int64_t d, const SpectrumSummarySettings& s,
+                                             uint64_t& state, SpectrumMasses& onX) {
+  const auto [first, second] = drawPairs(d, s.pairs, state);
+  const torch::Tensor i = first.to(x64.device()), j = second.to(x64.device());
+  const torch::Tensor products = x64.index_select(1, i) * x64.index_select(1, j);  // [N, 6 pairs]
+  const torch::Tensor squares = x64.square();
+  const int64_t n = x64.size(0);
+  std::vector<double> counts(static_cast<size_t>(s.replicates) * static_cast<size_t>(n), 0.0);
+  for (int r = 0; r < s.replicates; ++r)
+    for (int64_t k = 0; k < n; ++k)
+      counts[static_cast<size_t>(r) * static_cast<size_t>(n) + uniformBelow(state, static_cast<uint64_t>(n))] += 1;
+  const auto f64 = torch::TensorOptions().dtype(torch::kFloat64);
+  const torch::Tensor w = torch::from_blob(counts.data(), {s.replicates, n}, f64).to(x64.device());
+  onX = weightedSubsetMasses(products, squares, i, j, torch::ones({1, n}, f64.device(x64.device())), s.pairs, s.high,
+                             s.low)[0];
+  // A few replicates at a time: all of them at once make [R, 6 pairs] float64 temporaries
+  // (100 MB at the defaults) whose fresh pages dominated the summary's time.
+  constexpr int64_t kChunk = 16;
+  std::vector<SpectrumMasses> out;
+  out.reserve(static_cast<size_t>(s.replicates));
+  for (int64_t r = 0; r < s.replicates; r += kChunk) {
+    const auto part = weightedSubsetMasses(products, squares, i, j, w.narrow(0, r, std::min<int64_t>(kChunk, s.replicates - r)),
+                                           s.pairs, s.high, s.low);
+    out.insert(out.end(), part.begin(), part.end());
+  }
+  return out;
 }
 
 }  // namespace
@@ -66,19 +123,35 @@ std::array<BlockSpectrumSummary, kBlocks> spectrumSummary(const torch::Tensor& x
   const torch::Tensor x64 = x.to(torch::kFloat64);
   const SpectrumMasses observed = spectrumMasses(unitColumns(x64, s.centre), d, s.high, s.low);
   std::array<std::array<std::vector<double>, 2>, kBlocks> replicates;
-  for (int r = 0; r < s.replicates; ++r) {
-    const torch::Tensor rows = resampleRows(x64.size(0), state).to(x64.device());
-    const SpectrumMasses m = spectrumMasses(unitColumns(x64.index_select(0, rows), s.centre), d, s.high, s.low);
+  SpectrumMasses subsetOnX{};  // the subset's masses on X (only with pairs > 0)
+  auto keep = [&](const SpectrumMasses& m) {
     for (size_t b = 0; b < kBlocks; ++b)
       for (size_t k = 0; k < 2; ++k) replicates[b][k].push_back(m[b][k]);
+  };
+  if (s.pairs > 0) {
+    for (const SpectrumMasses& m : subsetReplicates(x64, d, s, state, subsetOnX)) keep(m);
+  } else {
+    for (int r = 0; r < s.replicates; ++r) {
+      const torch::Tensor rows = resampleRows(x64.size(0), state).to(x64.device());
+      keep(spectrumMasses(unitColumns(x64.index_select(0, rows), s.centre), d, s.high, s.low));
+    }
   }
+  const double z = stats::normalQuantile((1 + s.level) / 2);
   std::array<BlockSpectrumSummary, kBlocks> out;
   for (size_t b = 0; b < kBlocks; ++b)
     for (size_t k = 0; k < 2; ++k) {
+      const std::vector<double>& r = replicates[b][k];
+      double mean = 0;
+      for (double v : r) mean += v;
+      mean /= static_cast<double>(r.size());
+      double squares = 0;
+      for (double v : r) squares += (v - mean) * (v - mean);
       MassWithInterval& mass = k == 0 ? out[b].high : out[b].low;
       mass.value = observed[b][k];
-      mass.lower = percentile(replicates[b][k], (1 - s.level) / 2);
-      mass.upper = percentile(replicates[b][k], (1 + s.level) / 2);
+      mass.se = std::sqrt(squares / static_cast<double>(r.size() - 1));
+      mass.bias = mean - (s.pairs > 0 ? subsetOnX[b][k] : observed[b][k]);
+      mass.lower = std::clamp(mass.value - z * mass.se, 0.0, 1.0);
+      mass.upper = std::clamp(mass.value + z * mass.se, 0.0, 1.0);
     }
   return out;
 }

@@ -5,7 +5,7 @@
 
 namespace laminar {
 
-SimilaritySelection selectSimilarityTokens(const LocatedSet& located, uint64_t seed) {
+SimilaritySelection selectSimilarityTokens(const LocatedSet& located, uint64_t seed, bool allowPosition0) {
   SimilaritySelection sel;
   const int T = static_cast<int>(TokenGroup::Target), NT = static_cast<int>(TokenGroup::NonTarget);
   for (size_t s = 0; s < located.texts.size(); ++s) {
@@ -25,7 +25,15 @@ SimilaritySelection selectSimilarityTokens(const LocatedSet& located, uint64_t s
     sel.sequence[T].push_back(static_cast<int>(s));
     sel.textIndex[T].push_back(lt.textIndex);
     sel.tokenPosition[T].push_back(p);
-    if (p <= 1) {
+    if (allowPosition0 && p == 0) {
+      sel.diagnostics.push_back(Diagnostic::coded(
+          Diagnostic::Severity::Warning, lt.line,
+          Message(msg::kSelectionTargetFirst, {},
+                  "the target is the text's first token: no token before it to draw a non-target from; "
+                  "skipped for the non-target group")));
+      continue;
+    }
+    if (!allowPosition0 && p <= 1) {
       sel.diagnostics.push_back(Diagnostic::coded(
           Diagnostic::Severity::Warning, lt.line,
           Message(msg::kSelectionNoTokenBefore, {{"position", std::to_string(p)}},
@@ -35,7 +43,8 @@ SimilaritySelection selectSimilarityTokens(const LocatedSet& located, uint64_t s
       continue;
     }
     uint64_t state = streamState(seed, static_cast<uint64_t>(lt.textIndex));
-    int64_t q = 1 + static_cast<int64_t>(uniformBelow(state, static_cast<uint64_t>(p - 1)));
+    const int64_t first = allowPosition0 ? 0 : 1;  // the lowest position a non-target may take
+    int64_t q = first + static_cast<int64_t>(uniformBelow(state, static_cast<uint64_t>(p - first)));
     sel.sequence[NT].push_back(static_cast<int>(s));
     sel.textIndex[NT].push_back(lt.textIndex);
     sel.tokenPosition[NT].push_back(q);

@@ -42,6 +42,12 @@ double normalSf(double z) {
       boost::math::complement(boost::math::normal_distribution<double, Policy>(), z));
 }
 
+double normalQuantile(double p) {
+  requireNumber(p, "normal quantile: probability");
+  if (!(p > 0 && p < 1)) throw Error("normal quantile: probability must lie in (0, 1), got " + std::to_string(p));
+  return boost::math::quantile(boost::math::normal_distribution<double, Policy>(), p);
+}
+
 double normalTwoSidedP(double z) {
   requireNumber(z, "normal two-sided p-value: statistic");
   return 2.0 * normalSf(std::fabs(z));

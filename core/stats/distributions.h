@@ -8,6 +8,9 @@ double normalCdf(double z);  // scipy.stats.norm.cdf
 double normalSf(double z);   // scipy.stats.norm.sf = 1 - cdf, accurate in the upper tail
 // 2 * sf(|z|), the two-sided p-value of a z statistic; +-inf gives 0. NaN throws laminar::Error.
 double normalTwoSidedP(double z);
+// scipy.stats.norm.ppf for 0 < p < 1 (the z of a central interval: normalQuantile(0.975) = 1.96...).
+// p outside (0, 1) or NaN throws laminar::Error.
+double normalQuantile(double p);
 
 // Student t with df > 0 degrees of freedom (non-integer df allowed, as Welch needs).
 // df <= 0 or NaN throws laminar::Error.

@@ -47,6 +47,7 @@ class MessageCode {
   /* choosing tokens */                                                                     \
   X(kSelectionSeveralOccurrences, "selection.several_occurrences") /* count, target, token */ \
   X(kSelectionNoTokenBefore, "selection.no_token_before")    /* position */                 \
+  X(kSelectionTargetFirst, "selection.target_first")         /* (allow-position-0) */       \
   X(kSelectionSingleOccurrence, "selection.single_occurrence") /* target */                 \
   X(kSelectionTooFewPairs, "selection.too_few_pairs")        /* file, pairs */              \
   /* checkpoints, tokenizers, results */                                                    \

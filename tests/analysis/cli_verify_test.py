@@ -62,13 +62,44 @@ with tempfile.TemporaryDirectory() as tmp:
             failures.append(f"{out}: threadWaitPolicy {seen}, expected {expected}")
     run(["analyze", "attention-pattern", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
          "--text", "3", "--out", str(tmp / "attn")], 0)
-    for out in ("sim", "mi", "mi-hist", "mi-controls", "mi-parity", "mi-mm", "lens", "attn"):
+    # The untrained control (issue 10) beside the run, and the original's non-target range.
+    p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
+             "--bins", "31", "--seed", "4", "--allow-position-0", "--summary-replicates", "40", "--summary-pairs",
+             "500", "--control", "untrained:7", "--out", str(tmp / "sim-control")], 0)
+    if "untrained control: layer 2/2" not in p.stderr or "untrained control (seed 7)" not in p.stdout:
+        failures.append("similarity --control: no control progress or summary:\n" + p.stderr + p.stdout)
+    run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
+         "--bins", "12", "--control", "untrained", "--out", str(tmp / "mi-control")], 0)
+    for out in ("sim-control", "mi-control"):
+        res = json.loads((tmp / out / "results.json").read_text())
+        ctl = json.loads((tmp / out / "control" / "results.json").read_text())
+        if res["metadata"]["control"]["directory"] != "control" or ctl["metadata"]["control"]["kind"] != "untrained":
+            failures.append(f"{out}: control metadata missing:\n{res['metadata'].get('control')}")
+        if ctl[ctl["experiment"]]["layers"] == res[res["experiment"]]["layers"]:
+            failures.append(f"{out}: the control's numbers equal the run's")
+    if not json.loads((tmp / "sim-control" / "results.json").read_text())["similarity"]["settings"]["allowPosition0"]:
+        failures.append("--allow-position-0 not recorded in the settings")
+    for out in ("sim", "mi", "mi-hist", "mi-controls", "mi-parity", "mi-mm", "lens", "attn", "sim-control", "mi-control"):
         # --model: every saved vector is also checked against the model's hooks, bit for bit.
         v = subprocess.run([sys.executable, str(verify), str(tmp / out), "--model", str(tmp / "model"), "--cli", cli],
                            capture_output=True, text=True)
         print(v.stdout)
         if v.returncode != 0 or "activation provenance (bits)" not in v.stdout:
             failures.append(f"verify_results {out}: exit {v.returncode}\n{v.stdout}\n{v.stderr}")
+        if out.endswith("-control") and "control: vectors listed = stored" not in v.stdout:
+            failures.append(f"verify_results {out}: the control was not checked\n{v.stdout}")
+        if out.startswith("sim") and "spectrum masses and bootstrap interval" not in v.stdout:
+            failures.append(f"verify_results {out}: the spectrum summary was not replayed\n{v.stdout}")
+
+    # A doctored control number fails verification like a doctored run number.
+    doctored = tmp / "sim-control-doctored"
+    shutil.copytree(tmp / "sim-control", doctored)
+    ctl = json.loads((doctored / "control" / "results.json").read_text())
+    ctl["similarity"]["layers"][0]["nontarget"]["profiles"]["K"]["variance"] *= 1.001
+    (doctored / "control" / "results.json").write_text(json.dumps(ctl))
+    v = subprocess.run([sys.executable, str(verify), str(doctored)], capture_output=True, text=True)
+    if v.returncode != 1 or "control: variance (ddof 1)" not in v.stderr:
+        failures.append(f"verify_results missed a doctored control variance: exit {v.returncode}\n{v.stderr}")
 
     # The new analyses' own checks can fail: q and k swapped in a copy, and a doctored probability.
     doctored = tmp / "attn-swapped"
@@ -171,6 +202,10 @@ with tempfile.TemporaryDirectory() as tmp:
          "--estimator", "magic", "--out", str(tmp / "bad")], 1)
     run(["analyze", "mi-distance", "--model", str(tmp / "model"), "--sentences", str(examples / "coffee.txt"),
          "--bins", "lots", "--out", str(tmp / "bad")], 1)
+    p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
+             "--control", "untrained:x", "--out", str(tmp / "bad")], 1)
+    if "--control" not in p.stderr:
+        failures.append("bad --control: message does not name the option:\n" + p.stderr)
     if (tmp / "bad").exists():
         failures.append("a failed run left an output directory")
 

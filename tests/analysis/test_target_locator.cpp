@@ -6,6 +6,7 @@
 #include <set>
 
 #include "analysis/target_locator.h"
+#include "analysis/seeded_random.h"
 #include "analysis/token_selection.h"
 #include "test_support.h"
 #include "tokenizer/bpe_tokenizer.h"
@@ -202,6 +203,45 @@ TEST(TokenSelection, NonTargetDrawIsUniform) {
   ASSERT_EQ(histogram.size(), 7u);
   EXPECT_EQ(histogram.begin()->first, 1);
   for (auto& [p, n] : histogram) EXPECT_NEAR(n, 100, 40) << "position " << p;
+}
+
+// --allow-position-0 (issue 10): the draw is uniformBelow(p) over 0 .. p-1 instead of
+// 1 + uniformBelow(p - 1); only a target at position 0 gives no non-target. The default is unchanged.
+TEST(TokenSelection, AllowPosition0ChangesTheSelectableNonTargetsExactly) {
+  auto set = makeSet({"her book fell",                                // target at 0
+                      "and her",                                      // target at 1
+                      "The committee finally awarded her the prize",  // target at 4
+                      "I think that the old dog followed her home"},  // target at 7
+                     "her");
+  auto located = locateTargets(set, tokenizer(), {});
+  std::set<int64_t> seenDefault, seenAllowed;
+  for (uint64_t seed = 0; seed < 200; ++seed) {
+    const auto plain = selectSimilarityTokens(located, seed);
+    const auto allowed = selectSimilarityTokens(located, seed, true);
+    EXPECT_EQ(plain.textIndex[1], (std::vector<int>{2, 3}));
+    ASSERT_EQ(allowed.textIndex[1], (std::vector<int>{1, 2, 3}));  // "and her": position 0 may be drawn
+    EXPECT_EQ(allowed.tokenPosition[0], plain.tokenPosition[0]);  // targets do not move
+    for (size_t k = 0; k < plain.textIndex[1].size(); ++k) {
+      const int t = plain.textIndex[1][k];
+      const int64_t p = plain.tokenPosition[0][static_cast<size_t>(t)];
+      uint64_t state = streamState(seed, static_cast<uint64_t>(t));
+      EXPECT_EQ(plain.tokenPosition[1][k], 1 + static_cast<int64_t>(uniformBelow(state, static_cast<uint64_t>(p - 1))));
+      seenDefault.insert(plain.tokenPosition[1][k]);
+    }
+    for (size_t k = 0; k < allowed.textIndex[1].size(); ++k) {
+      const int t = allowed.textIndex[1][k];
+      const int64_t p = allowed.tokenPosition[0][static_cast<size_t>(t)];
+      uint64_t state = streamState(seed, static_cast<uint64_t>(t));
+      EXPECT_EQ(allowed.tokenPosition[1][k], static_cast<int64_t>(uniformBelow(state, static_cast<uint64_t>(p))));
+      if (t == 1) EXPECT_EQ(allowed.tokenPosition[1][k], 0);  // the only token before the target
+      seenAllowed.insert(allowed.tokenPosition[1][k]);
+    }
+    EXPECT_TRUE(hasDiagnostic(allowed.diagnostics, 2, "first token"));
+    EXPECT_FALSE(hasDiagnostic(allowed.diagnostics, 3, "token position"));
+  }
+  EXPECT_EQ(*seenDefault.begin(), 1);  // never position 0 by default
+  EXPECT_EQ(*seenAllowed.begin(), 0);
+  EXPECT_EQ(*seenAllowed.rbegin(), 6);  // up to p - 1 of the last text
 }
 
 TEST(TokenSelection, MiPairsStayWithinATextAndNeedTwo) {

@@ -64,7 +64,8 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run([cli, "make-synthetic", "--shape", "64x3x4", "--seed", "7", "--out", model])
     assert r.returncode == 0, r.stderr
     r = run([cli, "analyze", "similarity", "--model", model, "--out", results,
-             "--sentences", os.path.join(source, "resources/examples/her.txt"), "--threads", "1"])
+             "--sentences", os.path.join(source, "resources/examples/her.txt"), "--threads", "1",
+             "--control", "untrained:3", "--summary-replicates", "20"])
     assert r.returncode == 0, r.stderr
 
     figures = os.path.join(tmp, "figures")
@@ -73,11 +74,12 @@ with tempfile.TemporaryDirectory() as tmp:
     names = sorted(os.listdir(figures)) if os.path.isdir(figures) else []
     stems = ["laminar-profile-" + s for s in ("variance", "mean", "mean-abs")]
     stems += ["text-similarity-target", "text-similarity-nontarget"]
+    stems += ["spectrum-mass-%s-%s" % (m, b) for m in ("high", "low") for b in ("QQ", "KK", "VV", "QK", "QV", "KV")]
     stems += ["cosine-spectrum-%s-%s-%s" % (g, m, b)
               for g in ("target", "nontarget") for m in ("cosine", "correlation", "shuffled")
               for b in ("QQ", "KK", "VV", "QK", "QV", "KV")]
     expected = sorted([s + x for s in stems for x in (".png", ".pdf", ".svg")] +
-                      ["laminar-profile.csv", "text-similarity.csv", "cosine-spectrum.csv"])
+                      ["laminar-profile.csv", "text-similarity.csv", "cosine-spectrum.csv", "spectrum-mass.csv"])
     check(names == expected, "files written: %s" % sorted(set(names) ^ set(expected)))
     for name in names:
         with open(os.path.join(figures, name), "rb") as f:
@@ -93,6 +95,17 @@ with tempfile.TemporaryDirectory() as tmp:
         svg = open(os.path.join(figures, "cosine-spectrum-target-cosine-QK.svg"), encoding="utf-8").read()
         check("Tầng" in svg, "the Vietnamese SVG has no 'Tầng' (layer)")
         check("QK" in svg, "the QK spectrum does not say QK")
+    # The untrained control is rendered beside the run (issue 10), named in Vietnamese.
+    if "laminar-profile-variance.svg" in names:
+        svg = open(os.path.join(figures, "laminar-profile-variance.svg"), encoding="utf-8").read()
+        check("mô hình chưa huấn luyện" in svg, "the profile SVG has no untrained control series")
+    if "laminar-profile.csv" in names:
+        header = open(os.path.join(figures, "laminar-profile.csv")).readline()
+        check("control_variance_Q_target" in header, "the profile CSV has no control columns: " + header)
+    if "spectrum-mass.csv" in names:
+        rows = open(os.path.join(figures, "spectrum-mass.csv")).read().splitlines()
+        check({row.split(",")[0] for row in rows[1:]} == {"run", "untrained-control"},
+              "the spectrum-mass CSV lacks the run or the control")
     # CSV: C locale numbers, every group, measure and block of the spectrum
     if "cosine-spectrum.csv" in names:
         rows = open(os.path.join(figures, "cosine-spectrum.csv")).read().splitlines()

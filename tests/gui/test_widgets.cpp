@@ -20,6 +20,7 @@
 #include "widgets/mi_matrix_view.h"
 #include "widgets/mi_significance_view.h"
 #include "widgets/result_labels.h"
+#include "widgets/spectrum_mass_view.h"
 #include "widgets/text_similarity_view.h"
 
 using namespace laminar;
@@ -277,6 +278,91 @@ class WidgetsTest : public QObject {
       QVERIFY(!keysOf(profile.significanceMarkers()).contains(6.0));  // layer 5, drawn as 6
       QCOMPARE(keysOf(profile.significanceMarkers()).size(), 11);
     }
+  }
+
+  // Issue 10: the untrained control is a second, greyed dash-dotted series named "... untrained
+  // control", drawn from the control's own numbers (fewer layers while it streams in).
+  void controlSeriesAreDrawnBesideTheRun() {
+    LayerCursor cursor;
+    cursor.setCount(10);
+    auto run = test::syntheticSimilarity(10, 10);
+    auto control = test::syntheticSimilarity(10, 4);
+    for (auto& l : control->get<SimilarityResults>()->layers)
+      for (auto& group : l.profiles)
+        for (auto& p : group) p.variance *= 3;  // other numbers than the run's
+    run->control = control;
+    run->metadata["control"] = {{"kind", "untrained"}, {"seed", 17}, {"directory", "control"}};
+    LaminarProfileView profile(&cursor);
+    profile.resize(800, 500);
+    profile.setResults(run);
+    QCOMPARE(profile.series().size(), 6);  // the run's; the control's apart
+    QCOMPARE(profile.controlSeries().size(), 6);
+    const auto& sim = *control->get<SimilarityResults>();
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMatrices; ++m) {
+        const QCPGraph* graph = profile.controlSeries()[g * kMatrices + m];
+        QCOMPARE(keysOf(graph), (QVector<double>{1, 2, 3, 4}));
+        for (int l = 0; l < 4; ++l)
+          QCOMPARE(valuesOf(graph)[l], sim.layers[static_cast<size_t>(l)].profiles[static_cast<size_t>(g)][static_cast<size_t>(m)].variance);
+        QVERIFY(graph->name().contains(Labels::untrainedControl()));
+        QCOMPARE(graph->pen().style(), g == 0 ? Qt::DashDotLine : Qt::DotLine);
+      }
+    QVERIFY(profile.caption().contains(QStringLiteral("seed 17")));
+    const QCPRange yr = profile.axisRect()->axis(QCPAxis::atLeft)->range();
+    for (QCPGraph* g : profile.controlSeries())
+      for (double v : valuesOf(g)) QVERIFY(yr.contains(v));
+    QString csvText;
+    QTextStream csvOut(&csvText);
+    profile.writeCsv(csvOut);
+    QVERIFY(csvText.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("control_variance_Q_target")));
+
+    // Experiment 2: mean MI and tau get one control series per site.
+    auto mi = test::syntheticMiDistance(6, 6);
+    mi->control = test::syntheticMiDistance(6, 6, 4);
+    profile.setResults(mi);
+    for (auto statistic : {LaminarProfileView::Statistic::MeanMi, LaminarProfileView::Statistic::Tau}) {
+      profile.setStatistic(statistic);
+      QCOMPARE(profile.controlSeries().size(), 2);
+      const auto& c = *mi->control->get<MiDistanceResults>();
+      for (int s = 0; s < kSites; ++s) {
+        const auto& site = c.layers[2].sites[static_cast<size_t>(s)];
+        QCOMPARE(valuesOf(profile.controlSeries()[s])[2],
+                 statistic == LaminarProfileView::Statistic::Tau ? site.tau : site.meanMi);
+      }
+    }
+    // Without a control: none, and the caption does not mention one.
+    profile.setResults(test::syntheticMiDistance(6, 6));
+    QVERIFY(profile.controlSeries().isEmpty());
+    QVERIFY(!profile.caption().contains(Labels::untrainedControl()));
+
+    // The spectrum masses, with bands, and the control's beside them.
+    auto withMasses = [](std::shared_ptr<RunResults> r, double base) {
+      for (auto& l : r->get<SimilarityResults>()->layers) {
+        l.hasMasses = true;
+        for (int g = 0; g < kGroups; ++g)
+          for (int b = 0; b < kBlocks; ++b)
+            for (int k = 0; k < kMassKinds; ++k) {
+              const double v = base + 0.01 * l.layer + 0.1 * g + 0.02 * b + 0.3 * k;
+              l.masses[static_cast<size_t>(g)][static_cast<size_t>(b)][static_cast<size_t>(k)] = {v, v - 0.01, v + 0.02};
+            }
+      }
+      r->get<SimilarityResults>()->settings.summaryReplicates = 200;
+      return r;
+    };
+    auto masses = withMasses(test::syntheticSimilarity(10, 10), 0.1);
+    masses->control = withMasses(test::syntheticSimilarity(10, 3), 0.05);
+    SpectrumMassView view(&cursor);
+    view.resize(800, 500);
+    view.setResults(masses);
+    view.setSelection(1, 3);  // |cos| < low, QK
+    QCOMPARE(view.series().size(), 2);
+    QCOMPARE(view.controlSeries().size(), 2);
+    QCOMPARE(valuesOf(view.series()[1])[4], 0.1 + 0.04 + 0.1 + 0.06 + 0.3);
+    QCOMPARE(keysOf(view.controlSeries()[0]), (QVector<double>{1, 2, 3}));
+    QCOMPARE(valuesOf(view.controlSeries()[0])[2], 0.05 + 0.02 + 0.06 + 0.3);
+    QVERIFY(view.controlSeries()[0]->name().contains(Labels::untrainedControl()));
+    QCOMPARE(view.variantKeys().size(), kMassKinds * kBlocks);
+    QCOMPARE(static_cast<int>(view.variantKeys().indexOf(QStringLiteral("low-QK"))), kBlocks + 3);
   }
 
   void legendsNeverCoverTheData() {

@@ -273,6 +273,8 @@ def main(argv):
             for (name, high, low), got in zip(ref, r["blocks"]):
                 chk.close(f"spectrum mass |cos| > 0.8 ({'corr' if c['centre'] else 'cos'})", got[0], high, 1e-12)
                 chk.close(f"spectrum mass |cos| < 0.2 ({'corr' if c['centre'] else 'cos'})", got[1], low, 1e-12)
+                for m in got:  # value, lower, upper, se, bias: the interval holds the point estimate
+                    chk.exact("spectrum interval contains its mass", m[1] <= m[0] <= m[2], True)
             # the masses themselves, straight from the definition
             xn = v.unit_columns(x, c["centre"])
             q = xn[:, :c["d"]].T @ xn[:, :c["d"]]

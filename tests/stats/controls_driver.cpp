@@ -79,7 +79,8 @@ json spectrum(const json& c) {
   const torch::Tensor t = torch::tensor(x, torch::kFloat64).reshape({n, 3 * d});
   json out = json::array();
   for (const auto& b : laminar::spectrumSummary(t, d, s, state(c)))
-    out.push_back({{b.high.value, b.high.lower, b.high.upper}, {b.low.value, b.low.lower, b.low.upper}});
+    out.push_back({{b.high.value, b.high.lower, b.high.upper, b.high.se, b.high.bias},
+                   {b.low.value, b.low.lower, b.low.upper, b.low.se, b.low.bias}});
   return out;
 }
 

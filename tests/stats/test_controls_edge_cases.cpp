@@ -119,7 +119,8 @@ TEST(SpectrumSummary, BootstrapIntervalsBracketTheMassesAndValidateSettings) {
   const auto summary = spectrumSummary(x, d, s, streamState(1, 2));
   for (const BlockSpectrumSummary& b : summary)
     for (const MassWithInterval& m : {b.high, b.low}) {
-      EXPECT_LE(m.lower, m.upper);
+      EXPECT_LE(m.lower, m.value);
+      EXPECT_LE(m.value, m.upper);
       EXPECT_GE(m.value, 0);
       EXPECT_LE(m.value, 1);
     }
@@ -129,7 +130,8 @@ TEST(SpectrumSummary, BootstrapIntervalsBracketTheMassesAndValidateSettings) {
   EXPECT_DOUBLE_EQ(one[3].high.value, 1.0);
   EXPECT_DOUBLE_EQ(one[3].high.lower, 1.0);
   EXPECT_DOUBLE_EQ(one[3].low.upper, 0.0);
-  s.replicates = 0;
+  EXPECT_DOUBLE_EQ(one[3].high.se, 0.0);
+  s.replicates = 1;  // no standard error from one replicate
   EXPECT_THROW(spectrumSummary(x, d, s, 1), Error);
   s.replicates = 10;
   s.low = 0.9;
