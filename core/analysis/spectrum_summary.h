@@ -43,7 +43,7 @@ struct SpectrumSummarySettings {
   double high = 0.8;     // "large": |value| > high
   double low = 0.2;      // "small": |value| < low
   bool centre = false;   // false: cosine; true: the correlation variant (columns centred first)
-  int replicates = 200;  // bootstrap replicates (>= 2); each costs one pass of the six blocks
+  int replicates = 100;  // bootstrap replicates (>= 2); each costs one pass of the six blocks
   double level = 0.95;   // coverage of the normal interval: value -+ normalQuantile((1 + level) / 2) se
   int64_t pairs = 0;     // 0: every pair in every replicate; > 0: that many per block (centre = false only)
 };
