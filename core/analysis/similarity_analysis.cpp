@@ -365,11 +365,32 @@ class SimilarityAnalysis final : public Analysis {
       }
       out += "\n";
     }
-    return out;
+    return out + massSummary(*results.get<SimilarityResults>());
   }
 
  private:
   static constexpr const char* kMassKeys[kMassKinds] = {"high", "low"};
+
+  // Share of |cos| above the high threshold in the diagonal blocks, with its bootstrap
+  // interval, per layer: the spectrum summary of issue 10 where a terminal shows it.
+  static std::string massSummary(const SimilarityResults& r) {
+    if (r.layers.empty() || !r.layers.front().hasMasses) return {};
+    std::string out = "\nshare of |cos| > " + summaryNumber(r.settings.summaryHigh) + " (value [" +
+                      summaryNumber(100 * r.settings.summaryLevel) + "% interval]), target | non-target\n";
+    out += "layer  QQ  KK  VV\n";
+    for (const auto& l : r.layers) {
+      out += std::to_string(l.layer);
+      for (int g = 0; g < kGroups; ++g) {
+        out += g ? "  |" : " ";
+        for (SimilarityBlock b : {SimilarityBlock::QQ, SimilarityBlock::KK, SimilarityBlock::VV}) {
+          const SpectrumMass& m = l.masses[static_cast<size_t>(g)][static_cast<size_t>(b)][0];
+          out += " " + summaryNumber(m.value) + " [" + summaryNumber(m.lower) + ", " + summaryNumber(m.upper) + "]";
+        }
+      }
+      out += "\n";
+    }
+    return out;
+  }
 
   static nlohmann::json toJson(const SimilaritySettings& s) {
     return {{"target", s.target},
