@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <memory>
 
 #include "app/core_messages.h"
 #include "app/experiment_panel.h"
@@ -191,9 +192,13 @@ int main(int argc, char** argv) {
     if (parser.isSet(during)) {
       // Mid-run: the views as they fill in, with the progress bar and the remaining layers empty.
       const int layersWanted = parser.value(during).toInt();
+      // Once: a run with an untrained control passes layer N again in the control's pass.
+      auto taken = std::make_shared<bool>(false);
       QObject::connect(window.runner(), &RunController::layerFinished, &window,
-                       [shoot, layersWanted](const ResultsPtr&, int layer) {
-                         if (layer + 1 == layersWanted) shoot();
+                       [shoot, layersWanted, taken](const ResultsPtr&, int layer) {
+                         if (*taken || layer + 1 != layersWanted) return;
+                         *taken = true;
+                         shoot();
                        });
     } else {
       QObject::connect(window.runner(), &RunController::finished, &window, shoot);
