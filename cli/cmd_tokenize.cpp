@@ -8,7 +8,7 @@
 #include "cli/command_registry.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/texts_json.h"
-#include "util/data_paths.h"
+#include "tokenizer/tokenizer_location.h"
 #include "util/error.h"
 
 namespace laminar::cli {
@@ -20,7 +20,7 @@ struct TokenizeOptions {
 
 int runTokenize(const TokenizeOptions& o, bool haveText) {
   // The bundled GPT-2 files unless a tokenizer (or checkpoint) directory is named.
-  BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(o.tokenizer.empty() ? findDataPath("tokenizer") : std::filesystem::path(o.tokenizer));
+  BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(o.tokenizer.empty() ? tokenizerDirectoryFor({}) : std::filesystem::path(o.tokenizer));
   std::vector<std::string> texts = haveText ? std::vector<std::string>{o.text} : readTextsJson(o.textsJson);
   nlohmann::json ids = nlohmann::json::array(), offsets = nlohmann::json::array();
   for (size_t i = 0; i < texts.size(); ++i) {

@@ -8,7 +8,7 @@
 #include "cli/command_registry.h"
 #include "training/trainer.h"
 #include "training/untrained_twin.h"
-#include "util/data_paths.h"
+#include "tokenizer/tokenizer_location.h"
 #include "util/error.h"
 
 namespace {
@@ -67,7 +67,7 @@ laminar::cli::RegisterCommand reg([](CLI::App& app) {
     options.config.nPositions = options.context;
     options.outDir = *out;
     options.stateDir = *state;
-    options.tokenizerDirectory = tokenizer->empty() ? findDataPath("tokenizer") : std::filesystem::path(*tokenizer);
+    options.tokenizerDirectory = tokenizer->empty() ? tokenizerDirectoryFor({}) : std::filesystem::path(*tokenizer);
     options.dtype = parseWeightDType(*dtype);
     options.resume = !*fresh;
     if (*initOnly) {
