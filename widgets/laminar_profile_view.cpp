@@ -358,6 +358,13 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::controlColumns(Stati
         }
         out.push_back(std::move(c));
       }
+    } else if (statistic == Statistic::SiteDifference) {
+      Column c{QStringLiteral("control_site_difference"), {}};
+      for (const auto& layer : mi->layers) {
+        if (!layer.hasControls) return {};  // a control folder written before the controls
+        c.values.push_back(layer.siteNull.observed);
+      }
+      out.push_back(std::move(c));
     } else if (statistic == Statistic::TStatistic || statistic == Statistic::FisherZ) {
       Column c{statistic == Statistic::TStatistic ? QStringLiteral("control_t") : QStringLiteral("control_fisher_z"), {}};
       for (const auto& layer : mi->layers) c.values.push_back(statistic == Statistic::TStatistic ? layer.t : layer.fisherZ);
@@ -394,7 +401,9 @@ void LaminarProfileView::addControlSeries(const QVector<double>& x,
   } else if (cols.size() == static_cast<size_t>(kSites)) {
     for (int s = 0; s < kSites; ++s) add(Labels::site(s), plotstyle::siteColor(s), s, cols[static_cast<size_t>(s)].values);
   } else {
-    add(statistic_ == Statistic::TStatistic ? tr("t (attention − MLP)") : tr("Z (attention − MLP)"),
+    add(statistic_ == Statistic::TStatistic   ? tr("t (attention − MLP)")
+        : statistic_ == Statistic::FisherZ    ? tr("Z (attention − MLP)")
+                                              : tr("attention − MLP"),
         plotstyle::seriesColor(4), 0, cols[0].values);
   }
 }

@@ -330,6 +330,21 @@ class WidgetsTest : public QObject {
                  statistic == LaminarProfileView::Statistic::Tau ? site.tau : site.meanMi);
       }
     }
+    // The attention - MLP difference: the control's observed difference beside the run's.
+    {
+      auto run = test::syntheticMiDistance(6, 6);
+      auto control = test::syntheticMiDistance(6, 6, 4);
+      for (auto& l : control->get<MiDistanceResults>()->layers) {
+        l.hasControls = true;
+        l.siteNull.observed = 0.25 * l.layer - 0.5;
+      }
+      run->control = control;
+      profile.setResults(run);
+      profile.setStatistic(LaminarProfileView::Statistic::SiteDifference);
+      QCOMPARE(profile.controlSeries().size(), 1);
+      QCOMPARE(valuesOf(profile.controlSeries()[0])[2], 0.0);
+      QCOMPARE(valuesOf(profile.controlSeries()[0])[5], 0.75);
+    }
     // Without a control: none, and the caption does not mention one.
     profile.setResults(test::syntheticMiDistance(6, 6));
     QVERIFY(profile.controlSeries().isEmpty());
