@@ -473,10 +473,10 @@ void LaminarProfileView::rebuild() {
       addSeries(Labels::site(s), color, Qt::SolidLine, x, y);
       grow(y);
     }
-    drawControls(x, grow);
+    drawControls(cols, x, grow);
   } else if (statistic_ == Statistic::SiteDifference) {
     yAxis->setLabel(tr("Attention − MLP MI (nats)"));
-    drawControls(x, grow);
+    drawControls(cols, x, grow);
   } else {
     yAxis->setLabel(statistic_ == Statistic::TStatistic ? tr("t statistic") : tr("Fisher Z"));
     const auto y = toVector(cols[0].values);
@@ -549,10 +549,10 @@ void LaminarProfileView::addPermutationMarkers(const QString& name, const QColor
 // The controls of issue 10 on the mean-MI, tau and site-difference profiles: floor series,
 // permutation-null bands and the layers significant under the permutation tests (BH). Every
 // number is core's; directories written before the controls draw none of it.
-void LaminarProfileView::drawControls(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow) {
+void LaminarProfileView::drawControls(const std::vector<Column>& cols, const QVector<double>& x,
+                                      const std::function<void(const QVector<double>&)>& grow) {
   const auto& mi = *results()->get<MiDistanceResults>();
   if (mi.layers.empty() || !mi.layers.front().hasControls) return;
-  const auto cols = columns(statistic_);
   auto toVector = [](const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); };
   if (statistic_ == Statistic::SiteDifference) {
     const auto y = toVector(cols[0].values), lo = toVector(cols[1].values), hi = toVector(cols[2].values);

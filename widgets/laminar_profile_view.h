@@ -82,7 +82,9 @@ class LaminarProfileView : public FigureView {
                    const QVector<double>& hi);
   void addPermutationMarkers(const QString& name, const QColor& color, const std::vector<bool>& mask,
                              const QVector<double>& y);
-  void drawControls(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
+  // `cols`: columns(statistic_), as rebuild() already computed them.
+  void drawControls(const std::vector<Column>& cols, const QVector<double>& x,
+                    const std::function<void(const QVector<double>&)>& grow);
 
   QCPAxisRect* rect_;
   QCPLegend* legend_;
