@@ -185,7 +185,9 @@ nlohmann::json controlJson(const ControlSettings& c) {
           {"initialisation",
            "Hugging Face GPT-2: weights and embeddings normal(0, 0.02), attn.c_proj and mlp.c_proj weights "
            "normal(0, 0.02 / sqrt(2 n_layer)), biases 0, LayerNorm weight 1 and bias 0 "
-           "(training/hf_initialisation.h, one CPU generator seeded with the seed)"}};
+           "(training/hf_initialisation.h, InitDraws::Parallel: Boost.Random's ziggurat normal on SplitMix64 "
+           "blocks of 4096 values seeded from (seed, parameter index, block index), training/parallel_normal.h)"},
+          {"draws", "parallel"}};
 }
 
 }  // namespace

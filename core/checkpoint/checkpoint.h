@@ -5,6 +5,7 @@
 #include "util/torch_api.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +29,10 @@ struct Gpt2Weights {
   torch::Tensor wte;  // [vocab, d]; the LM head is tied to it
   torch::Tensor wpe;  // [n_positions, d]
   std::vector<Gpt2BlockWeights> blocks;
+  // When set, `blocks` is empty and block l's weights are made by blockSource(l) just before
+  // block l runs, and dropped after it: the untrained control draws them so
+  // (training/untrained_model.h), holding one block at a time instead of a second model.
+  std::function<Gpt2BlockWeights(int layer)> blockSource;
   torch::Tensor lnFWeight, lnFBias;
   // F32 tensors alias these memory mappings (no copy); keep them alive with the weights.
   std::vector<std::shared_ptr<SafetensorsFile>> files;

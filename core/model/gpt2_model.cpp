@@ -46,6 +46,13 @@ torch::Tensor moveTo(const torch::Tensor& t, torch::Device device, torch::Scalar
   return t.to(device, dtype).contiguous();
 }
 
+Gpt2BlockWeights moveBlock(Gpt2BlockWeights b, torch::Device device, torch::ScalarType dtype) {
+  for (torch::Tensor* t : {&b.ln1Weight, &b.ln1Bias, &b.attnWeight, &b.attnBias, &b.attnProjWeight, &b.attnProjBias,
+                           &b.ln2Weight, &b.ln2Bias, &b.fcWeight, &b.fcBias, &b.mlpProjWeight, &b.mlpProjBias})
+    *t = moveTo(*t, device, dtype);
+  return b;
+}
+
 // gelu_new written out, as Hugging Face does (the built-in tanh gelu is not bit-identical).
 torch::Tensor geluNew(const torch::Tensor& x) {
   static const double kSqrt2OverPi = std::sqrt(2.0 / M_PI);
@@ -287,8 +294,7 @@ class Transformer {
   }
 
   // Block: x [tokens, d] -> x + attn(ln_1(x)) -> + mlp(ln_2(.)) [tokens, d].
-  torch::Tensor block(int l, const Chunk& c, const torch::Tensor& x, Capturer& cap) const {
-    const Gpt2BlockWeights& w = weights_.blocks[l];
+  torch::Tensor block(int l, const Gpt2BlockWeights& w, const Chunk& c, const torch::Tensor& x, Capturer& cap) const {
     cap.packed(l, hook::kResidPre, c, x);
     torch::Tensor ln1 = layerNorm(x, w.ln1Weight, w.ln1Bias);
     cap.packed(l, hook::kLn1Normalized, c, ln1);
@@ -404,12 +410,7 @@ Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights, const ModelOptions&
   mv(weights_.wpe);
   mv(weights_.lnFWeight);
   mv(weights_.lnFBias);
-  for (auto& b : weights_.blocks) {
-    for (torch::Tensor* t : {&b.ln1Weight, &b.ln1Bias, &b.attnWeight, &b.attnBias, &b.attnProjWeight,
-                             &b.attnProjBias, &b.ln2Weight, &b.ln2Bias, &b.fcWeight, &b.fcBias,
-                             &b.mlpProjWeight, &b.mlpProjBias})
-      mv(*t);
-  }
+  for (auto& b : weights_.blocks) b = moveBlock(b, device_, dtype_);
   // The mappings are only needed while some tensor still aliases them (CPU float32).
   if (!(device_.is_cpu() && dtype_ == torch::kFloat32)) weights_.files.clear();
 }
@@ -455,9 +456,10 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
   }
   for (int l = 0; l < nLayer; ++l) {  // layer by layer across all chunks, so block l streams out whole
     checkCancel();
+    const Gpt2BlockWeights w = blockWeights(l);
     for (auto& c : chunks) {
       checkCancel();
-      c.hidden = gpt.block(l, c, c.hidden, cap);
+      c.hidden = gpt.block(l, w, c, c.hidden, cap);
     }
     cap.publish(l);
   }
@@ -475,6 +477,12 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
     cap.publish(nLayer);
   }
   return cap.takeAll();
+}
+
+Gpt2BlockWeights Gpt2Model::blockWeights(int layer) const {
+  if (!weights_.blockSource) return weights_.blocks[static_cast<size_t>(layer)];
+  torch::InferenceMode guard;
+  return moveBlock(weights_.blockSource(layer), device_, dtype_);
 }
 
 torch::Tensor Gpt2Model::logitLens(const torch::Tensor& residual) const {

@@ -61,7 +61,7 @@ class Gpt2Model {
   torch::Device device() const { return device_; }
   const CheckpointFiles& files() const { return files_; }
   const LoadTimings& loadTimings() const { return loadTimings_; }
-  size_t weightBytes() const;  // bytes of parameters as held on the device
+  size_t weightBytes() const;  // bytes of parameters as held on the device (blocks made on demand: none)
   int threads() const { return threads_; }  // CPU intra-op threads run() uses
 
   // Runs every sequence through the model, layer by layer across all sequences (so the
@@ -79,6 +79,9 @@ class Gpt2Model {
   torch::Tensor logitLens(const torch::Tensor& residual) const;
 
  private:
+  // Block l's weights on the device: held, or made now by weights_.blockSource.
+  Gpt2BlockWeights blockWeights(int layer) const;
+
   Gpt2Config config_;
   Gpt2Weights weights_;  // on device_, in the compute dtype
   ModelOptions options_;

@@ -28,6 +28,15 @@ class ParameterTable {
   std::map<std::string, std::vector<int64_t>> shapes_;
 };
 
+Gpt2BlockWeights blockWeights(const ParameterTable& p, int64_t layer) {
+  const std::string h = "h." + std::to_string(layer) + ".";
+  return {p(h + "ln_1.weight"),     p(h + "ln_1.bias"),     p(h + "attn.c_attn.weight"), p(h + "attn.c_attn.bias"),
+          p(h + "attn.c_proj.weight"), p(h + "attn.c_proj.bias"), p(h + "ln_2.weight"),       p(h + "ln_2.bias"),
+          p(h + "mlp.c_fc.weight"),  p(h + "mlp.c_fc.bias"),  p(h + "mlp.c_proj.weight"), p(h + "mlp.c_proj.bias")};
+}
+
+bool inBlock(const std::string& name) { return name.rfind("h.", 0) == 0; }
+
 }  // namespace
 
 Gpt2Weights gpt2WeightsFromParameters(const Gpt2Config& config,
@@ -36,23 +45,35 @@ Gpt2Weights gpt2WeightsFromParameters(const Gpt2Config& config,
   Gpt2Weights w;
   w.wte = p("wte.weight");
   w.wpe = p("wpe.weight");
-  for (int64_t l = 0; l < config.nLayer; ++l) {
-    const std::string h = "h." + std::to_string(l) + ".";
-    w.blocks.push_back({p(h + "ln_1.weight"), p(h + "ln_1.bias"), p(h + "attn.c_attn.weight"),
-                        p(h + "attn.c_attn.bias"), p(h + "attn.c_proj.weight"), p(h + "attn.c_proj.bias"),
-                        p(h + "ln_2.weight"), p(h + "ln_2.bias"), p(h + "mlp.c_fc.weight"), p(h + "mlp.c_fc.bias"),
-                        p(h + "mlp.c_proj.weight"), p(h + "mlp.c_proj.bias")});
-  }
+  for (int64_t l = 0; l < config.nLayer; ++l) w.blocks.push_back(blockWeights(p, l));
   w.lnFWeight = p("ln_f.weight");
   w.lnFBias = p("ln_f.bias");
   return w;
 }
 
-std::unique_ptr<Gpt2Model> makeUntrainedGpt2(const Gpt2Config& config, uint64_t seed, const ModelOptions& options) {
+std::unique_ptr<Gpt2Model> makeUntrainedGpt2(const Gpt2Config& config, uint64_t seed, const ModelOptions& options,
+                                             InitDraws draws) {
   Gpt2Config marked = config;
   marked.syntheticWeights = true;  // views and results must not present it as a trained model
-  Gpt2Weights weights = gpt2WeightsFromParameters(config, hfInitialParameters(config, seed));
-  return std::make_unique<Gpt2Model>(std::move(marked), std::move(weights), options);
+  if (draws == InitDraws::TorchSerial) {
+    Gpt2Weights weights = gpt2WeightsFromParameters(config, hfInitialParameters(config, seed, draws));
+    return std::make_unique<Gpt2Model>(std::move(marked), std::move(weights), options);
+  }
+  // Embeddings and ln_f now; each block drawn just before it runs (one block in memory, not
+  // a second model: fresh memory is what costs most here, seconds per GB on a VM).
+  const ParameterTable outside(config, hfInitialParametersWhere(config, seed, [](const std::string& n) { return !inBlock(n); }));
+  Gpt2Weights w;
+  w.wte = outside("wte.weight");
+  w.wpe = outside("wpe.weight");
+  w.lnFWeight = outside("ln_f.weight");
+  w.lnFBias = outside("ln_f.bias");
+  w.blockSource = [config, seed](int layer) {
+    const std::string h = "h." + std::to_string(layer) + ".";
+    const ParameterTable block(
+        config, hfInitialParametersWhere(config, seed, [&](const std::string& n) { return n.rfind(h, 0) == 0; }));
+    return blockWeights(block, layer);
+  };
+  return std::make_unique<Gpt2Model>(std::move(marked), std::move(w), options);
 }
 
 }  // namespace laminar

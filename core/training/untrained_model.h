@@ -13,6 +13,7 @@
 #include "checkpoint/checkpoint.h"
 #include "checkpoint/gpt2_config.h"
 #include "model/gpt2_model.h"
+#include "training/hf_initialisation.h"
 
 namespace laminar {
 
@@ -22,12 +23,15 @@ namespace laminar {
 Gpt2Weights gpt2WeightsFromParameters(const Gpt2Config& config,
                                       const std::vector<std::pair<std::string, torch::Tensor>>& parameters);
 
-// The untrained model of `config`'s shape for `seed`: the same weights as
-// TrainableGpt2(config, seed) and writeUntrainedTwin(.., config, seed, ..), moved to
-// options.device / options.dtype. The returned model's config has syntheticWeights = true
-// (it is not a trained model) and no checkpoint files. Peak host memory: the float32
-// parameters once (plus the device copy when options ask for another device or dtype).
+// The untrained model of `config`'s shape for `seed`, moved to options.device / options.dtype.
+// The default, InitDraws::Parallel, draws the embeddings and ln_f now and each block's
+// weights just before that block runs (Gpt2Weights::blockSource), on every core: host memory
+// holds one block at a time, and the values are those of hfInitialParameters(config, seed,
+// InitDraws::Parallel). InitDraws::TorchSerial draws everything now, the same weights as
+// TrainableGpt2(config, seed) and writeUntrainedTwin(.., config, seed, ..) (peak host memory:
+// the float32 parameters once, plus the device copy for another device or dtype).
 std::unique_ptr<Gpt2Model> makeUntrainedGpt2(const Gpt2Config& config, uint64_t seed,
-                                             const ModelOptions& options = {});
+                                             const ModelOptions& options = {},
+                                             InitDraws draws = InitDraws::Parallel);
 
 }  // namespace laminar

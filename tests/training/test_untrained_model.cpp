@@ -40,10 +40,13 @@ double expectedStd(const std::string& name, int64_t nLayer) {
 
 }  // namespace
 
-TEST(UntrainedModel, EveryParameterFollowsHuggingFacesInitialisation) {
+// Both ways of drawing (the trainer's serial torch generator, the control's parallel one).
+class UntrainedDraws : public ::testing::TestWithParam<InitDraws> {};
+
+TEST_P(UntrainedDraws, EveryParameterFollowsHuggingFacesInitialisation) {
   const Gpt2Config c = shape();
   int matrices = 0, constants = 0;
-  for (const auto& [name, t] : hfInitialParameters(c, 11)) {
+  for (const auto& [name, t] : hfInitialParameters(c, 11, GetParam())) {
     SCOPED_TRACE(name);
     const bool layerNorm = name.find("ln_") != std::string::npos;
     if (layerNorm && endsWith(name, ".weight")) {
@@ -69,9 +72,10 @@ TEST(UntrainedModel, EveryParameterFollowsHuggingFacesInitialisation) {
   EXPECT_EQ(constants, 2 + 8 * c.nLayer);       // ln_f, and 2 LN + 4 biases per block
 }
 
-TEST(UntrainedModel, IsDeterminedByTheSeed) {
+TEST_P(UntrainedDraws, IsDeterminedByTheSeed) {
   const Gpt2Config c = shape();
-  const auto a = hfInitialParameters(c, 3), b = hfInitialParameters(c, 3), other = hfInitialParameters(c, 4);
+  const auto a = hfInitialParameters(c, 3, GetParam()), b = hfInitialParameters(c, 3, GetParam()),
+             other = hfInitialParameters(c, 4, GetParam());
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) {
     EXPECT_TRUE(torch::equal(a[i].second, b[i].second)) << a[i].first;
@@ -79,11 +83,17 @@ TEST(UntrainedModel, IsDeterminedByTheSeed) {
   }
 }
 
-// The in-memory control runs through the normal engine path and gives exactly what the same
+INSTANTIATE_TEST_SUITE_P(UntrainedModel, UntrainedDraws,
+                         ::testing::Values(InitDraws::TorchSerial, InitDraws::Parallel),
+                         [](const auto& info) {
+                           return std::string(info.param == InitDraws::Parallel ? "Parallel" : "TorchSerial");
+                         });
+
+// The in-memory model runs through the normal engine path and gives exactly what the same
 // initialisation written to disk (the untrained twin, float32) and loaded gives.
 TEST(UntrainedModel, RunsLikeItsCheckpointOnDisk) {
   const Gpt2Config c = shape();
-  auto inMemory = makeUntrainedGpt2(c, 5);
+  auto inMemory = makeUntrainedGpt2(c, 5, {}, InitDraws::TorchSerial);
   EXPECT_TRUE(inMemory->config().syntheticWeights);
   EXPECT_EQ(inMemory->config().nLayer, c.nLayer);
 
@@ -103,7 +113,8 @@ TEST(UntrainedModel, RunsLikeItsCheckpointOnDisk) {
       EXPECT_TRUE(torch::equal(a.at(hook)[s], b.at(hook)[s])) << hook << " sequence " << s;
     }
   // and differs from another seed's control
-  EXPECT_FALSE(torch::equal(makeUntrainedGpt2(c, 6)->run(ids, spec).at("logits")[0], a.at("logits")[0]));
+  EXPECT_FALSE(torch::equal(makeUntrainedGpt2(c, 6, {}, InitDraws::TorchSerial)->run(ids, spec).at("logits")[0],
+                            a.at("logits")[0]));
   fs::remove_all(tmpl);
 }
 
@@ -117,4 +128,23 @@ TEST(UntrainedModel, NamesAMissingParameter) {
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("h.0.attn.c_attn.bias"), std::string::npos) << e.what();
   }
+}
+
+// The control's default draws are the parallel ones, and other values than the trainer's.
+TEST(UntrainedModel, TheControlDrawsInParallel) {
+  const Gpt2Config c = shape();
+  const auto parallel = hfInitialParameters(c, 5, InitDraws::Parallel);
+  const auto serial = hfInitialParameters(c, 5, InitDraws::TorchSerial);
+  for (size_t i = 0; i < parallel.size(); ++i)
+    if (hfInitStd(c, parallel[i].first) > 0)
+      EXPECT_FALSE(torch::equal(parallel[i].second, serial[i].second)) << parallel[i].first;
+
+  Gpt2Config marked = c;
+  marked.syntheticWeights = true;
+  const Gpt2Model fromParallel(marked, gpt2WeightsFromParameters(c, parallel), {});
+  CaptureSpec spec;
+  spec.hooks = {"blocks.1.hook_resid_post", "logits"};
+  const std::vector<std::vector<int64_t>> ids = {{464, 3290, 318, 257}};
+  const Captures a = makeUntrainedGpt2(c, 5)->run(ids, spec), b = fromParallel.run(ids, spec);
+  for (const std::string& hook : spec.hooks) EXPECT_TRUE(torch::equal(a.at(hook)[0], b.at(hook)[0])) << hook;
 }
