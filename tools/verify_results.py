@@ -242,8 +242,14 @@ def verify_similarity(res, vec, rep, check_permutation=True):
                                 floor=1e-300, where=f"{where} {b}")
             xr = x / np.where(np.linalg.norm(x, axis=1, keepdims=True) > 0, np.linalg.norm(x, axis=1, keepdims=True), 1)
             ref = xr @ xr.T
-            ours = np.array([num_list(r) for r in lj["textSimilarity"]])
-            rep.add("text-by-text cosine", ours, ref, REL_VECTOR_MATH, floor=1e-6, where=where)
+            if "textSimilarity" in lj:  # format version 1: the matrix itself
+                ours = np.array([num_list(r) for r in lj["textSimilarity"]])
+                rep.add("text-by-text cosine", ours, ref, REL_VECTOR_MATH, floor=1e-6, where=where)
+            elif "textSimilarityRowSums" in lj:  # version 2: loadResults recomputes it; its row sums
+                rep.add("text-by-text cosine row sums", num_list(lj["textSimilarityRowSums"]), ref.sum(axis=1),
+                        REL_VECTOR_MATH, floor=1e-6, where=where)
+            else:
+                rep.fail("text-by-text cosine", f"{where}: neither textSimilarity nor textSimilarityRowSums saved")
             verify_spectrum_summary(sim["settings"], lj, x, d, seed, l, groups.index(g), rep, where)
 
 

@@ -1317,6 +1317,14 @@ xác suất %5</translation>
             <source>Untrained control: layer %1 of %2 done</source>
             <translation>Mô hình chưa huấn luyện: đã xong tầng %1 / %2</translation>
         </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Opening %1 cancelled</source>
+            <translation>Đã hủy việc mở %1</translation>
+        </message>
     </context>
     <context>
         <name>laminar::MiDistanceView</name>

@@ -278,6 +278,7 @@ VI = {
 "Open results folder": "Mở thư mục kết quả",
 "Opening %1…": "Đang mở %1…",
 "Opened %1": "Đã mở %1",
+"Opening %1 cancelled": "Đã hủy việc mở %1",
 "Save results as a folder": "Lưu kết quả thành một thư mục",
 "Saving %1…": "Đang lưu %1…",
 "Saved %1": "Đã lưu %1",

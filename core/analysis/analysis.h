@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis_settings.h"
+#include "analysis/results_loading.h"
 #include "analysis/run_results.h"
 #include "checkpoint/gpt2_config.h"
 #include "model/gpt2_model.h"
@@ -67,8 +68,10 @@ class Analysis {
   virtual nlohmann::json toJson(const RunResults& results) const = 0;  // the experiment's section
   virtual void fromJson(const nlohmann::json& section, RunResults& results) const = 0;
   // After fromJson, with results.vectors read: results that keep large arrays only in
-  // vectors.safetensors (not in JSON) take them back here. Throws laminar::Error if missing.
-  virtual void fromVectors(RunResults& /*results*/) const {}
+  // vectors.safetensors (not in JSON) take them back here, or compute them from the vectors
+  // (experiment 1's text-by-text matrices). Throws laminar::Error if missing. `progress` (may
+  // be empty) takes the fraction of this step done, 0..1, and may throw laminar::Cancelled.
+  virtual void fromVectors(RunResults& /*results*/, const LoadProgress& /*progress*/) const {}
   virtual std::vector<CsvTable> tables(const RunResults& results) const = 0;
   // A plain-text table of the per-layer statistics, printed by `laminar-cli analyze`.
   virtual std::string summary(const RunResults& results) const = 0;

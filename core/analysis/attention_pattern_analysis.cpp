@@ -171,7 +171,7 @@ class AttentionPatternAnalysis final : public Analysis {
     results.data = std::move(r);
   }
 
-  void fromVectors(RunResults& results) const override {
+  void fromVectors(RunResults& results, const LoadProgress&) const override {
     AttentionPatternResults& r = *results.get<AttentionPatternResults>();
     for (AttentionPatternLayer& l : r.layers) {
       const std::string name = patternName(l.layer);

@@ -1,5 +1,8 @@
 // The results directory (docs/results-format.md): results.json, CSV tables, vectors.safetensors.
+#include <algorithm>
+#include <istream>
 #include <set>
+#include <streambuf>
 
 #include "analysis/analysis.h"
 #include "analysis/run_results.h"
@@ -12,7 +15,39 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr const char* kFormat = "laminar-results";
-constexpr int kFormatVersion = 1;
+// 1: every statistic in results.json. 2 (issue 14): experiment 1's text-by-text matrices are
+// no longer written (loadResults computes them from the saved vectors); version 1 still loads.
+constexpr int kFormatVersion = 2;
+
+// Progress over [from, to] of a caller's [0, 1]; empty when the caller gave none.
+LoadProgress part(const LoadProgress& progress, double from, double to) {
+  if (!progress) return {};
+  return [progress, from, to](double f) { progress(from + (to - from) * std::clamp(f, 0.0, 1.0)); };
+}
+
+// Hands a string to the JSON parser a chunk at a time, reporting how much was read: old
+// directories (format 1) hold results.json files of hundreds of MB.
+class ProgressBuffer : public std::streambuf {
+ public:
+  ProgressBuffer(const std::string& text, LoadProgress progress) : text_(text), progress_(std::move(progress)) {}
+
+ protected:
+  int_type underflow() override {
+    if (pos_ >= text_.size()) return traits_type::eof();
+    if (progress_) progress_(static_cast<double>(pos_) / static_cast<double>(text_.size()));
+    const size_t n = std::min(kChunk, text_.size() - pos_);
+    char* begin = const_cast<char*>(text_.data()) + pos_;  // read only: streambuf wants char*
+    setg(begin, begin, begin + n);
+    pos_ += n;
+    return traits_type::to_int_type(*begin);
+  }
+
+ private:
+  static constexpr size_t kChunk = size_t{4} << 20;
+  const std::string& text_;
+  LoadProgress progress_;
+  size_t pos_ = 0;
+};
 
 // The files of one results set, written into `dir` (the atomic directory's staging path).
 void writeResultsInto(const RunResults& results, const fs::path& dir) {
@@ -66,16 +101,30 @@ void saveResults(const RunResults& results, const fs::path& dir) {
   out.commit();
 }
 
-RunResults loadResults(const fs::path& dir) {
+RunResults loadResults(const fs::path& dir) { return loadResults(dir, LoadProgress{}); }
+
+RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
   const fs::path jsonPath = dir / "results.json";
+  const fs::path vectorsPath = dir / "vectors.safetensors";
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw Error(fileMessage(dir.string(), msg::kResultsNoDirectory, {}, "not a results directory (no such directory)"));
   if (!fs::exists(jsonPath, ec))
     throw Error(fileMessage(dir.string(), msg::kResultsNoJson, {}, "not a results directory (no results.json)"));
+  if (progress) progress(0.0);
+  const std::string text = readFile(jsonPath);
+  // Shares of the progress: parsing results.json, the statistics it holds, and the vectors
+  // (read, then whatever the analysis computes from them), by the sizes of the two files.
+  const auto vectorBytes = fs::file_size(vectorsPath, ec);
+  const double jsonShare =
+      ec ? 0.5 : 0.9 * static_cast<double>(text.size()) / static_cast<double>(text.size() + vectorBytes + 1);
+  // With a control, the run takes the first half and control/ the second (known once parsed).
+  LoadProgress overall = progress;
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(readFile(jsonPath));
+    ProgressBuffer buffer(text, part(overall, 0.0, 0.5 * jsonShare));
+    std::istream in(&buffer);
+    j = nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception& e) {
     throw Error(fileError(jsonPath.string(), std::string("not valid JSON: ") + e.what()));
   }
@@ -96,11 +145,16 @@ RunResults loadResults(const fs::path& dir) {
   } catch (const nlohmann::json::exception& e) {
     throw Error(fileError(jsonPath.string(), std::string("malformed results: ") + e.what()));
   }
+  // Directories written before controls existed have no metadata.control: no control.
+  const std::string sub = controlDirectory(r.metadata, jsonPath);
+  const double runShare = sub.empty() ? 1.0 : 0.5;
+  if (!sub.empty()) overall = part(progress, 0.0, runShare);
+  if (overall) overall(jsonShare);
 
-  const fs::path vectorsPath = dir / "vectors.safetensors";
   auto file = SafetensorsFile::open(vectorsPath);
   try {
-    for (const auto& v : j.at("vectors")) {
+    const auto& list = j.at("vectors");
+    for (const auto& v : list) {
       const std::string name = v.at("name").get<std::string>();
       const TensorView* t = file->find(name);
       if (!t) throw Error(fileError(vectorsPath.string(), "tensor \"" + name + "\" listed in results.json is missing"));
@@ -111,19 +165,19 @@ RunResults loadResults(const fs::path& dir) {
       const auto* p = static_cast<const unsigned char*>(t->data);
       a.bytes.assign(p, p + t->byteSize);
       r.vectors.push_back(std::move(a));
+      if (overall) overall(jsonShare + 0.05 * static_cast<double>(r.vectors.size()) / static_cast<double>(list.size()));
     }
   } catch (const nlohmann::json::exception& e) {
     throw Error(fileError(jsonPath.string(), std::string("malformed \"vectors\" list: ") + e.what()));
   }
   try {
-    analysis->fromVectors(r);
+    analysis->fromVectors(r, part(overall, jsonShare + 0.05, 1.0));
   } catch (const Error& e) {
     throw Error(fileError(vectorsPath.string(), e.what()));
   }
-  // Directories written before controls existed have no metadata.control: no control.
-  const std::string sub = controlDirectory(r.metadata, jsonPath);
+  if (overall) overall(1.0);
   if (!sub.empty()) {
-    r.control = std::make_shared<RunResults>(loadResults(dir / sub));
+    r.control = std::make_shared<RunResults>(loadResults(dir / sub, part(progress, runShare, 1.0)));
     if (r.control->experiment != r.experiment)
       throw Error(fileError((dir / sub / "results.json").string(), "the control's experiment \"" +
                                                                       r.control->experiment + "\" is not the run's"));

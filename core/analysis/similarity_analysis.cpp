@@ -194,8 +194,8 @@ class SimilarityAnalysis final : public Analysis {
           out.spectra[gi][static_cast<size_t>(m)][static_cast<size_t>(b)] = densityFromCounts(counts, edges_);
         }
       }
-      torch::Tensor sim = textSimilarity(x64).to(torch::kCPU).contiguous();
-      out.textSimilarity[gi].assign(sim.data_ptr<double>(), sim.data_ptr<double>() + sim.numel());
+      // From the saved float32 rows on the CPU, as loadResults recomputes it (it is not saved).
+      out.textSimilarity[gi] = textSimilarityMatrix(cpu.data_ptr<float>(), rowCount_[gi], 3 * d_);
       if (summary_.replicates > 0) {
         const auto blocks = spectrumSummary(x64, d_, summary_, streamState(seed_, summaryStream(layer, g)));
         for (size_t b = 0; b < kBlocks; ++b) {
@@ -251,12 +251,10 @@ class SimilarityAnalysis final : public Analysis {
             gj["histograms"][measureKey(static_cast<SimilarityMeasure>(m))][blockKey(static_cast<SimilarityBlock>(b))] = {
                 {"count", l.counts[gi][static_cast<size_t>(m)][static_cast<size_t>(b)]},
                 {"density", jsonNumbers(l.spectra[gi][static_cast<size_t>(m)][static_cast<size_t>(b)])}};
-        nlohmann::json rowsJ = nlohmann::json::array();
-        const int n = l.rows[gi];
-        for (int i = 0; i < n; ++i)
-          rowsJ.push_back(jsonNumbers(std::vector<double>(l.textSimilarity[gi].begin() + i * n,
-                                                          l.textSimilarity[gi].begin() + (i + 1) * n)));
-        gj["textSimilarity"] = std::move(rowsJ);
+        // The N x N matrix itself is not written (format version 2: 1,000 texts made it 650 MB
+        // of JSON); loadResults computes it from the vectors. Its row sums stay, so that
+        // tools/verify_results.py checks what the run computed.
+        gj["textSimilarityRowSums"] = jsonNumbers(rowSums(l.textSimilarity[gi], l.rows[gi]));
         if (l.hasMasses) gj["spectrumSummary"] = massesJson(l.masses[gi]);
         lj[groupKey(static_cast<TokenGroup>(g))] = std::move(gj);
       }
@@ -312,9 +310,15 @@ class SimilarityAnalysis final : public Analysis {
             l.counts[gi][static_cast<size_t>(m)][static_cast<size_t>(b)] = hj.at("count").get<int64_t>();
             l.spectra[gi][static_cast<size_t>(m)][static_cast<size_t>(b)] = readJsonNumbers(hj.at("density"));
           }
-        for (const auto& row : gj.at("textSimilarity")) {
-          auto v = readJsonNumbers(row);
-          l.textSimilarity[gi].insert(l.textSimilarity[gi].end(), v.begin(), v.end());
+        // Format version 1 wrote the matrix; version 2 leaves it to fromVectors.
+        if (gj.contains("textSimilarity")) {
+          for (const auto& row : gj.at("textSimilarity")) {
+            auto v = readJsonNumbers(row);
+            l.textSimilarity[gi].insert(l.textSimilarity[gi].end(), v.begin(), v.end());
+          }
+          if (l.textSimilarity[gi].size() != static_cast<size_t>(l.rows[gi]) * static_cast<size_t>(l.rows[gi]))
+            throw Error("similarity: layer " + std::to_string(l.layer) + " " + groupKey(static_cast<TokenGroup>(g)) +
+                        " textSimilarity is not rows x rows");
         }
         if (gj.contains("spectrumSummary")) {  // absent in runs without it (and before issue 10)
           l.masses[gi] = massesFromJson(gj.at("spectrumSummary"));
@@ -326,6 +330,30 @@ class SimilarityAnalysis final : public Analysis {
     results.nLayer = r.nLayer;
     results.layersDone = static_cast<int>(r.layers.size());
     results.data = std::move(r);
+  }
+
+  // The text-by-text matrices that results.json does not hold (format version 2), computed
+  // from the saved rows exactly as the run computed them.
+  void fromVectors(RunResults& results, const LoadProgress& progress) const override {
+    SimilarityResults& r = *results.get<SimilarityResults>();
+    size_t missing = 0, done = 0;
+    for (const SimilarityLayer& l : r.layers)
+      for (const auto& m : l.textSimilarity) missing += m.empty() ? 1 : 0;
+    for (SimilarityLayer& l : r.layers)
+      for (int g = 0; g < kGroups; ++g) {
+        auto gi = static_cast<size_t>(g);
+        if (!l.textSimilarity[gi].empty()) continue;
+        const std::string name = "layer" + std::to_string(l.layer) + "." + groupKey(static_cast<TokenGroup>(g)) + ".qkv";
+        const StoredArray* a = nullptr;
+        for (const StoredArray& v : results.vectors)
+          if (v.name == name) a = &v;
+        const std::vector<int64_t> shape = {l.rows[gi], int64_t{3} * r.width};
+        if (!a || a->dtype != DType::F32 || a->shape != shape)
+          throw Error("tensor \"" + name + "\" is missing or not F32 [" + std::to_string(shape[0]) + ", " +
+                      std::to_string(shape[1]) + "]");
+        l.textSimilarity[gi] = textSimilarityMatrix(reinterpret_cast<const float*>(a->bytes.data()), shape[0], shape[1]);
+        if (progress) progress(static_cast<double>(++done) / static_cast<double>(missing));
+      }
   }
 
   std::vector<CsvTable> tables(const RunResults& results) const override {
@@ -390,6 +418,14 @@ class SimilarityAnalysis final : public Analysis {
       out += "\n";
     }
     return out;
+  }
+
+  static std::vector<double> rowSums(const std::vector<double>& matrix, int n) {
+    std::vector<double> sums(static_cast<size_t>(n), 0.0);
+    if (matrix.size() != sums.size() * sums.size()) return {};  // no matrix: verify_results says so
+    for (size_t i = 0; i < sums.size(); ++i)
+      for (size_t k = 0; k < sums.size(); ++k) sums[i] += matrix[i * sums.size() + k];
+    return sums;
   }
 
   static nlohmann::json toJson(const SimilaritySettings& s) {

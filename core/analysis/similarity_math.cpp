@@ -208,6 +208,14 @@ torch::Tensor textSimilarity(const torch::Tensor& x) {
   return torch::matmul(xn, xn.t());
 }
 
+std::vector<double> textSimilarityMatrix(const float* rows, int64_t n, int64_t cols) {
+  torch::NoGradGuard noGrad;
+  // from_blob does not copy; .to(kFloat64) does, so the const data is never written.
+  const torch::Tensor x = torch::from_blob(const_cast<float*>(rows), {n, cols}, torch::kFloat32).to(torch::kFloat64);
+  const torch::Tensor s = textSimilarity(x).contiguous();
+  return std::vector<double>(s.data_ptr<double>(), s.data_ptr<double>() + s.numel());
+}
+
 torch::Tensor shuffleEntries(const torch::Tensor& x, const torch::Tensor& permutation) {
   return x.reshape({-1}).index_select(0, permutation.to(x.device())).reshape(x.sizes());
 }

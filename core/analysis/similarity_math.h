@@ -48,6 +48,10 @@ BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_
 
 // The text-by-text view: rows scaled to unit norm (zero rows stay zero), S = Xn Xn^T, N x N.
 torch::Tensor textSimilarity(const torch::Tensor& x);
+// The same matrix of `rows` float32 row vectors of `cols` values (row-major, as saved in
+// vectors.safetensors), computed in float64 on the CPU: the run and loadResults both call it,
+// so a reopened run holds the bits the run showed. N x N, row-major.
+std::vector<double> textSimilarityMatrix(const float* rows, int64_t n, int64_t cols);
 
 // A flat permutation of X's N*3d entries, the shuffled baseline's input.
 torch::Tensor shuffleEntries(const torch::Tensor& x, const torch::Tensor& permutation);

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QProcess>
 #include <QProgressBar>
+#include <QStatusBar>
 #include <QSettings>
 #include <QTreeWidget>
 #include <QPushButton>
@@ -22,6 +23,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
@@ -453,6 +455,44 @@ class AppTest : public QObject {
     }
     QSettings().remove(QStringLiteral("ui/welcomeDismissed"));
     qputenv("HF_HOME", QDir(dir_.path()).filePath(QStringLiteral("hf-home")).toUtf8());
+  }
+
+  // File > Open results folder: loaded on a worker (format version 2: the text-by-text
+  // matrices computed from the vectors), shown with the run's numbers; a bad folder is refused.
+  void openingAResultsFolderShowsTheRun() {
+    Language::instance().set(QStringLiteral("en"));
+    ResultsPtr ran;  // a run of the tiny model through the worker, saved as the app saves it
+    {
+      RunController runner;
+      QSignalSpy finished(&runner, &RunController::finished);
+      runner.start(request(tinyModel_, her_, "similarity"));
+      QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
+      ran = finished.takeFirst().at(0).value<ResultsPtr>();
+    }
+    QVERIFY(ran);
+    const RunResults& run = *ran;
+    const QString saved = dir_.filePath(QStringLiteral("saved-similarity"));
+    saveResults(run, saved.toStdString());
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openResults(saved);
+    QTRY_VERIFY_WITH_TIMEOUT(window.figures()->results() != nullptr, 60000);
+    QTRY_VERIFY(window.currentView()->hasData());
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Opened")),
+             qPrintable(window.statusBar()->currentMessage()));
+    const auto* shown = window.figures()->results()->get<SimilarityResults>();
+    QVERIFY(shown);
+    const auto* computed = run.get<SimilarityResults>();
+    QCOMPARE(shown->layers.size(), computed->layers.size());
+    for (size_t l = 0; l < computed->layers.size(); ++l)
+      for (size_t g = 0; g < 2; ++g)
+        QVERIFY(shown->layers[l].textSimilarity[g] == computed->layers[l].textSimilarity[g]);
+
+    window.openResults(dir_.filePath(QStringLiteral("no-such-folder")));  // refused; what was shown stays
+    QTRY_VERIFY_WITH_TIMEOUT(!window.statusBar()->currentMessage().startsWith(QStringLiteral("Opening")), 30000);
+    QCOMPARE(window.figures()->results()->get<SimilarityResults>(), shown);
   }
 
   void renderWritesEveryFigure() {
