@@ -258,20 +258,3 @@ TEST(ResultsSize, OldLayoutWithTheMatricesInJsonStillOpens) {
   writeFileAtomically(dir / "results.json", j.dump());
   EXPECT_THROW(loadResults(dir), Error);
 }
-
-// Not a check: the reopen time of any results directory, for measurements.
-//   LAMINAR_RESULTS_DIR=DIR analysis_tests --gtest_also_run_disabled_tests --gtest_filter='*ReopenTime*'
-TEST(ResultsSize, DISABLED_ReopenTimeOfLaminarResultsDir) {
-  const char* dir = std::getenv("LAMINAR_RESULTS_DIR");
-  if (!dir) GTEST_SKIP() << "LAMINAR_RESULTS_DIR not set";
-  const auto start = std::chrono::steady_clock::now();
-  double next = 0;
-  loadResults(dir, [&](double f) {  // when each tenth of the progress was reached
-    if (f < next) return;
-    std::printf("  %5.1f%% after %.3f s\n", 100 * f,
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    next = std::floor(f * 10 + 1) / 10;
-  });
-  std::printf("%s: loadResults %.3f s\n", dir,
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-}
