@@ -16,18 +16,13 @@
 #include "analysis/seeded_random.h"
 #include "analysis/spectrum_summary.h"
 #include "stats/pair_mi.h"
+#include "timed.h"
 #include "util/thread_wait_policy.h"
 
 using namespace laminar;
 
 namespace {
 
-template <class F>
-double seconds(F&& f) {
-  const auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 std::vector<double> normal(size_t n, std::mt19937_64& rng) {
   std::normal_distribution<double> z;

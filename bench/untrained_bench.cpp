@@ -10,20 +10,10 @@
 
 #include "training/hf_initialisation.h"
 #include "training/untrained_model.h"
+#include "timed.h"
 #include "util/thread_wait_policy.h"
 
 using namespace laminar;
-
-namespace {
-
-template <class F>
-double seconds(F&& f) {
-  const auto start = std::chrono::steady_clock::now();
-  f();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
