@@ -37,7 +37,7 @@ AttentionPatternSettings attentionPatternSettings(const RunSettings& run) {
   s.target = run.target.target;
   s.caseInsensitive = run.target.caseInsensitive;
   s.prependBos = run.target.prependBos;
-  s.text = o.at("text").get<int>();
+  s.text = readJsonInteger<int>(o.at("text"));
   return s;
 }
 
@@ -147,18 +147,18 @@ class AttentionPatternAnalysis final : public Analysis {
     r.settings.target = sj.at("target").get<std::string>();
     r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
     r.settings.prependBos = sj.at("prependBos").get<bool>();
-    r.settings.text = sj.at("text").get<int>();
-    r.nLayer = j.at("nLayer").get<int>();
-    r.nHead = j.at("nHead").get<int>();
-    r.width = j.at("width").get<int>();
-    r.text = j.at("text").get<int>();
-    r.targetPosition = j.at("targetPosition").get<int64_t>();
+    r.settings.text = readJsonInteger<int>(sj.at("text"));
+    r.nLayer = readJsonInteger<int>(j.at("nLayer"));
+    r.nHead = readJsonInteger<int>(j.at("nHead"));
+    r.width = readJsonInteger<int>(j.at("width"));
+    r.text = readJsonInteger<int>(j.at("text"));
+    r.targetPosition = readJsonInteger<int64_t>(j.at("targetPosition"));
     r.tokens = j.at("tokens").get<std::vector<std::string>>();
     if (r.nHead < 1 || r.targetPosition < 0 || r.targetPosition >= r.length())
       throw Error("attention-pattern: nHead or targetPosition out of range");
     for (const auto& lj : j.at("layers")) {
       AttentionPatternLayer l;
-      l.layer = lj.at("layer").get<int>();
+      l.layer = readJsonInteger<int>(lj.at("layer"));
       l.forwardSeconds = readJsonNumber(lj.at("forwardSeconds"));
       l.analysisSeconds = readJsonNumber(lj.at("analysisSeconds"));
       l.targetMass = readJsonNumbers(lj.at("targetMass"));

@@ -59,9 +59,9 @@ LogitLensSettings logitLensSettings(const RunSettings& run) {
   s.target = run.target.target;
   s.caseInsensitive = run.target.caseInsensitive;
   s.prependBos = run.target.prependBos;
-  s.text = o.at("text").get<int>();
-  s.position = o.at("position").get<int64_t>();
-  s.topK = o.at("top-k").get<int>();
+  s.text = readJsonInteger<int>(o.at("text"));
+  s.position = readJsonInteger<int64_t>(o.at("position"));
+  s.topK = readJsonInteger<int>(o.at("top-k"));
   return s;
 }
 
@@ -236,36 +236,36 @@ class LogitLensAnalysis final : public Analysis {
     r.settings.target = sj.at("target").get<std::string>();
     r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
     r.settings.prependBos = sj.at("prependBos").get<bool>();
-    r.settings.text = sj.at("text").get<int>();
-    r.settings.position = sj.at("position").get<int64_t>();
-    r.settings.topK = sj.at("topK").get<int>();
-    r.nLayer = j.at("nLayer").get<int>();
-    r.width = j.at("width").get<int>();
-    r.vocab = j.at("vocab").get<int64_t>();
+    r.settings.text = readJsonInteger<int>(sj.at("text"));
+    r.settings.position = readJsonInteger<int64_t>(sj.at("position"));
+    r.settings.topK = readJsonInteger<int>(sj.at("topK"));
+    r.nLayer = readJsonInteger<int>(j.at("nLayer"));
+    r.width = readJsonInteger<int>(j.at("width"));
+    r.vocab = readJsonInteger<int64_t>(j.at("vocab"));
     const auto& c = j.at("chosen");
-    r.chosenText = c.at("text").get<int>();
-    r.chosenPosition = c.at("position").get<int64_t>();
+    r.chosenText = readJsonInteger<int>(c.at("text"));
+    r.chosenPosition = readJsonInteger<int64_t>(c.at("position"));
     r.chosenTokens = c.at("tokens").get<std::vector<std::string>>();
-    r.chosenNextId = c.at("nextId").get<int64_t>();
+    r.chosenNextId = readJsonInteger<int64_t>(c.at("nextId"));
     r.chosenNextToken = c.at("nextToken").get<std::string>();
     const auto& rows = j.at("rows");
-    r.textIndex = rows.at("textIndex").get<std::vector<int>>();
-    r.position = rows.at("position").get<std::vector<int64_t>>();
-    r.nextId = rows.at("nextId").get<std::vector<int64_t>>();
+    r.textIndex = readJsonIntegers<int>(rows.at("textIndex"));
+    r.position = readJsonIntegers<int64_t>(rows.at("position"));
+    r.nextId = readJsonIntegers<int64_t>(rows.at("nextId"));
     r.nextToken = rows.at("nextToken").get<std::vector<std::string>>();
     const size_t n = r.textIndex.size();
     if (r.position.size() != n || r.nextId.size() != n || r.nextToken.size() != n)
       throw Error("logit-lens: the \"rows\" lists differ in length");
     for (const auto& lj : j.at("layers")) {
       LogitLensLayer l;
-      l.layer = lj.at("layer").get<int>();
+      l.layer = readJsonInteger<int>(lj.at("layer"));
       l.forwardSeconds = readJsonNumber(lj.at("forwardSeconds"));
       l.analysisSeconds = readJsonNumber(lj.at("analysisSeconds"));
-      l.topIds = lj.at("topIds").get<std::vector<int64_t>>();
+      l.topIds = readJsonIntegers<int64_t>(lj.at("topIds"));
       l.topTokens = lj.at("topTokens").get<std::vector<std::string>>();
       l.topProbs = readJsonNumbers(lj.at("topProbs"));
       l.nextProb = readJsonNumbers(lj.at("nextProb"));
-      l.nextRank = lj.at("nextRank").get<std::vector<int64_t>>();
+      l.nextRank = readJsonIntegers<int64_t>(lj.at("nextRank"));
       l.meanNextProb = readJsonNumber(lj.at("meanNextProb"));
       l.seNextProb = readJsonNumber(lj.at("seNextProb"));
       l.medianNextRank = readJsonNumber(lj.at("medianNextRank"));

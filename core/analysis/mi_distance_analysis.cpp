@@ -42,8 +42,8 @@ PermutationSummary readPermutation(const nlohmann::json& j) {
   n.observed = readJsonNumber(j.at("observed"));
   n.nullLow = readJsonNumber(j.at("nullLow"));
   n.nullHigh = readJsonNumber(j.at("nullHigh"));
-  n.atLeastAsExtreme = j.at("atLeastAsExtreme").get<int64_t>();
-  n.permutations = j.at("permutations").get<int>();
+  n.atLeastAsExtreme = readJsonInteger<int64_t>(j.at("atLeastAsExtreme"));
+  n.permutations = readJsonInteger<int>(j.at("permutations"));
   n.p = readJsonNumber(j.at("p"));
   n.undefined = j.at("undefined").get<std::string>();
   return n;
@@ -76,7 +76,7 @@ nlohmann::json layerControlsJson(const MiLayer& l) {
 
 void readLayerControls(const nlohmann::json& c, MiLayer& l) {
   l.hasControls = true;
-  l.sharedBins = c.at("sharedBins").get<int>();
+  l.sharedBins = readJsonInteger<int>(c.at("sharedBins"));
   const auto& t = c.at("pairedT");
   l.pairedT = readJsonNumber(t.at("t"));
   l.pairedP = readJsonNumber(t.at("p"));
@@ -262,15 +262,15 @@ MiDistanceSettings miDistanceSettings(const RunSettings& run) {
   s.estimator = o.at("estimator").get<std::string>();
   s.bins = o.at("bins").get<std::string>();
   s.zTrim = o.at("z-trim").get<double>();
-  s.zDdof = o.at("z-ddof").get<int>();
-  s.ksgK = o.at("ksg-k").get<int>();
+  s.zDdof = readJsonInteger<int>(o.at("z-ddof"));
+  s.ksgK = readJsonInteger<int>(o.at("ksg-k"));
   s.ttest = o.at("ttest").get<std::string>();
   s.fdrQ = o.at("fdr-q").get<double>();
   s.alpha = o.at("alpha").get<double>();
   s.biasCorrection = o.at("bias-correction").get<std::string>();
   s.miCompared = o.at("mi-compared").get<std::string>();
-  s.permutations = o.at("permutations").get<int>();
-  s.seed = o.at("seed").get<uint64_t>();
+  s.permutations = readJsonInteger<int>(o.at("permutations"));
+  s.seed = readJsonInteger<uint64_t>(o.at("seed"));
   s.compareKsg = o.at("compare-ksg").get<std::string>();
   return s;
 }
@@ -427,8 +427,8 @@ class MiDistanceAnalysis final : public Analysis {
     r.settings.estimator = sj.at("estimator").get<std::string>();
     r.settings.bins = sj.at("bins").get<std::string>();
     r.settings.zTrim = readJsonNumber(sj.at("zTrim"));
-    r.settings.zDdof = sj.at("zDdof").get<int>();
-    r.settings.ksgK = sj.at("ksgK").get<int>();
+    r.settings.zDdof = readJsonInteger<int>(sj.at("zDdof"));
+    r.settings.ksgK = readJsonInteger<int>(sj.at("ksgK"));
     r.settings.ttest = sj.at("ttest").get<std::string>();
     r.settings.fdrQ = readJsonNumber(sj.at("fdrQ"));
     r.settings.alpha = readJsonNumber(sj.at("alpha"));
@@ -437,20 +437,20 @@ class MiDistanceAnalysis final : public Analysis {
     // Directories written before issue 10 ran the original analysis: per-pair bins, raw MI.
     r.settings.biasCorrection = sj.value("biasCorrection", std::string("none"));
     r.settings.miCompared = sj.value("miCompared", std::string("raw"));
-    r.settings.permutations = sj.value("permutations", 0);
-    r.settings.seed = sj.value("seed", uint64_t{0});
+    r.settings.permutations = readJsonInteger<int>(sj, "permutations", 0);
+    r.settings.seed = readJsonInteger<uint64_t>(sj, "seed", uint64_t{0});
     r.settings.compareKsg = sj.value("compareKsg", std::string("off"));
-    r.nLayer = j.at("nLayer").get<int>();
-    r.width = j.at("width").get<int>();
+    r.nLayer = readJsonInteger<int>(j.at("nLayer"));
+    r.width = readJsonInteger<int>(j.at("width"));
     for (const auto& o : j.at("occurrences")) {
-      r.occurrenceText.push_back(o.at("text").get<int>());
-      r.occurrencePosition.push_back(o.at("position").get<int64_t>());
+      r.occurrenceText.push_back(readJsonInteger<int>(o.at("text")));
+      r.occurrencePosition.push_back(readJsonInteger<int64_t>(o.at("position")));
     }
     for (const auto& p : j.at("pairs"))
-      r.pairs.push_back({p.at("i").get<int>(), p.at("j").get<int>(), p.at("distance").get<int64_t>()});
+      r.pairs.push_back({readJsonInteger<int>(p.at("i")), readJsonInteger<int>(p.at("j")), readJsonInteger<int64_t>(p.at("distance"))});
     for (const auto& lj : j.at("layers")) {
       MiLayer l;
-      l.layer = lj.at("layer").get<int>();
+      l.layer = readJsonInteger<int>(lj.at("layer"));
       l.forwardSeconds = readJsonNumber(lj.at("forwardSeconds"));
       l.analysisSeconds = readJsonNumber(lj.at("analysisSeconds"));
       l.t = readJsonNumber(lj.at("t"));
@@ -466,8 +466,8 @@ class MiDistanceAnalysis final : public Analysis {
         const auto& sj2 = lj.at(siteKey(static_cast<MiSite>(s)));
         MiSiteLayer& sl = l.sites[static_cast<size_t>(s)];
         sl.pairMi = readJsonNumbers(sj2.at("pairMi"));
-        sl.keptSamples = sj2.at("keptSamples").get<std::vector<int64_t>>();
-        sl.bins = sj2.at("bins").get<std::vector<int>>();
+        sl.keptSamples = readJsonIntegers<int64_t>(sj2.at("keptSamples"));
+        sl.bins = readJsonIntegers<int>(sj2.at("bins"));
         sl.meanMi = readJsonNumber(sj2.at("meanMi"));
         sl.tau = readJsonNumber(sj2.at("tau"));
         sl.tauP = readJsonNumber(sj2.at("tauP"));

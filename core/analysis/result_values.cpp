@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include "util/error.h"
 #include "util/json_excerpt.h"
@@ -40,6 +41,49 @@ std::vector<double> readJsonNumbers(const nlohmann::json& j) {
   for (auto& x : j) out.push_back(readJsonNumber(x));
   return out;
 }
+
+template <class Int>
+Int readJsonInteger(const nlohmann::json& j) {
+  // Checked in the type nlohmann holds the integer as; the comparisons are between integers.
+  if (j.is_number_unsigned()) {
+    const uint64_t v = j.get<uint64_t>();
+    if (v <= static_cast<uint64_t>(std::numeric_limits<Int>::max())) return static_cast<Int>(v);
+  } else if (j.is_number_integer()) {
+    const int64_t v = j.get<int64_t>();
+    if (std::is_signed_v<Int> ? v >= static_cast<int64_t>(std::numeric_limits<Int>::min()) &&
+                                    v <= static_cast<int64_t>(std::numeric_limits<Int>::max())
+                              : v >= 0)
+      return static_cast<Int>(v);
+  } else {
+    throw Error("expected an integer, found " + jsonExcerpt(j));
+  }
+  throw Error("integer out of range: " + jsonExcerpt(j));
+}
+
+template <class Int>
+std::vector<Int> readJsonIntegers(const nlohmann::json& j) {
+  if (!j.is_array()) throw Error("expected an array of integers, found " + std::string(j.type_name()));
+  std::vector<Int> out;
+  out.reserve(j.size());
+  for (auto& x : j) out.push_back(readJsonInteger<Int>(x));
+  return out;
+}
+
+template <class Int>
+Int readJsonInteger(const nlohmann::json& object, const char* key, Int fallback) {
+  if (!object.is_object()) throw Error("expected an object, found " + std::string(object.type_name()));
+  const auto it = object.find(key);
+  return it == object.end() ? fallback : readJsonInteger<Int>(*it);
+}
+
+template int readJsonInteger<int>(const nlohmann::json&);
+template int64_t readJsonInteger<int64_t>(const nlohmann::json&);
+template uint64_t readJsonInteger<uint64_t>(const nlohmann::json&);
+template std::vector<int> readJsonIntegers<int>(const nlohmann::json&);
+template std::vector<int64_t> readJsonIntegers<int64_t>(const nlohmann::json&);
+template int readJsonInteger<int>(const nlohmann::json&, const char*, int);
+template int64_t readJsonInteger<int64_t>(const nlohmann::json&, const char*, int64_t);
+template uint64_t readJsonInteger<uint64_t>(const nlohmann::json&, const char*, uint64_t);
 
 std::string csvNumber(double v) {
   char buf[64];

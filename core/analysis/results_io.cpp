@@ -5,10 +5,12 @@
 #include <streambuf>
 
 #include "analysis/analysis.h"
+#include "analysis/result_values.h"
 #include "analysis/run_results.h"
 #include "io/safetensors.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/json_excerpt.h"
 
 namespace laminar {
 namespace fs = std::filesystem;
@@ -133,7 +135,10 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
   try {
     if (!j.is_object() || j.value("format", "") != kFormat)
       throw Error(fileError(jsonPath.string(), "not a Laminar results file (\"format\" is not \"laminar-results\")"));
-    int version = j.at("formatVersion").get<int>();
+    const nlohmann::json& versionField = j.at("formatVersion");
+    if (!versionField.is_number_integer())
+      throw Error(fileError(jsonPath.string(), "\"formatVersion\" is not an integer: " + jsonExcerpt(versionField)));
+    const int64_t version = versionField.get<int64_t>();
     if (version > kFormatVersion)
       throw Error(fileError(jsonPath.string(), "written by a newer Laminar (format version " + std::to_string(version) +
                                                    "; this one reads up to " + std::to_string(kFormatVersion) + ")"));
@@ -141,7 +146,11 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
     r.metadata = j.at("metadata");
     r.diagnostics = j.at("diagnostics").get<std::vector<std::string>>();
     analysis = makeAnalysis(r.experiment);
-    analysis->fromJson(j.at(r.experiment), r);
+    try {
+      analysis->fromJson(j.at(r.experiment), r);
+    } catch (const Error& e) {  // a value of the wrong kind (an integer field holding 1e99)
+      throw Error(fileError(jsonPath.string(), std::string("malformed results: ") + e.what()));
+    }
   } catch (const nlohmann::json::exception& e) {
     throw Error(fileError(jsonPath.string(), std::string("malformed results: ") + e.what()));
   }

@@ -79,13 +79,13 @@ SimilaritySettings similaritySettings(const RunSettings& run) {
   s.target = run.target.target;
   s.caseInsensitive = run.target.caseInsensitive;
   s.prependBos = run.target.prependBos;
-  s.bins = o.at("bins").get<int>();
-  s.seed = o.at("seed").get<uint64_t>();
+  s.bins = readJsonInteger<int>(o.at("bins"));
+  s.seed = readJsonInteger<uint64_t>(o.at("seed"));
   s.allowPosition0 = o.at("allow-position-0").get<bool>();
-  s.summaryReplicates = o.at("summary-replicates").get<int>();
+  s.summaryReplicates = readJsonInteger<int>(o.at("summary-replicates"));
   if (s.summaryReplicates == 1)
     throw Error("--summary-replicates: 0 (no summary) or at least 2 (the interval needs a standard error), got 1");
-  s.summaryPairs = o.at("summary-pairs").get<int64_t>();
+  s.summaryPairs = readJsonInteger<int64_t>(o.at("summary-pairs"));
   return s;
 }
 
@@ -267,35 +267,35 @@ class SimilarityAnalysis final : public Analysis {
     SimilarityResults r;
     const auto& sj = j.at("settings");
     r.settings.target = sj.at("target").get<std::string>();
-    r.settings.bins = sj.at("bins").get<int>();
-    r.settings.seed = sj.at("seed").get<uint64_t>();
+    r.settings.bins = readJsonInteger<int>(sj.at("bins"));
+    r.settings.seed = readJsonInteger<uint64_t>(sj.at("seed"));
     r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
     r.settings.prependBos = sj.at("prependBos").get<bool>();
     // Settings added by issue 10; older files ran without them (position 0 excluded, no summary).
     r.settings.allowPosition0 = sj.value("allowPosition0", false);
-    r.settings.summaryReplicates = sj.value("summaryReplicates", 0);
-    r.settings.summaryPairs = sj.value("summaryPairs", int64_t{0});
+    r.settings.summaryReplicates = readJsonInteger<int>(sj, "summaryReplicates", 0);
+    r.settings.summaryPairs = readJsonInteger<int64_t>(sj, "summaryPairs", int64_t{0});
     if (sj.contains("summaryHigh")) r.settings.summaryHigh = readJsonNumber(sj.at("summaryHigh"));
     if (sj.contains("summaryLow")) r.settings.summaryLow = readJsonNumber(sj.at("summaryLow"));
     if (sj.contains("summaryLevel")) r.settings.summaryLevel = readJsonNumber(sj.at("summaryLevel"));
-    r.nLayer = j.at("nLayer").get<int>();
-    r.width = j.at("width").get<int>();
+    r.nLayer = readJsonInteger<int>(j.at("nLayer"));
+    r.width = readJsonInteger<int>(j.at("width"));
     r.binEdges = readJsonNumbers(j.at("binEdges"));
     for (int g = 0; g < kGroups; ++g) {
       auto gi = static_cast<size_t>(g);
       const auto& gj = j.at("groups").at(groupKey(static_cast<TokenGroup>(g)));
-      r.textIndex[gi] = gj.at("textIndex").get<std::vector<int>>();
-      r.tokenPosition[gi] = gj.at("tokenPosition").get<std::vector<int64_t>>();
+      r.textIndex[gi] = readJsonIntegers<int>(gj.at("textIndex"));
+      r.tokenPosition[gi] = readJsonIntegers<int64_t>(gj.at("tokenPosition"));
     }
     for (const auto& lj : j.at("layers")) {
       SimilarityLayer l;
-      l.layer = lj.at("layer").get<int>();
+      l.layer = readJsonInteger<int>(lj.at("layer"));
       l.forwardSeconds = readJsonNumber(lj.at("forwardSeconds"));
       l.analysisSeconds = readJsonNumber(lj.at("analysisSeconds"));
       for (int g = 0; g < kGroups; ++g) {
         auto gi = static_cast<size_t>(g);
         const auto& gj = lj.at(groupKey(static_cast<TokenGroup>(g)));
-        l.rows[gi] = gj.at("rows").get<int>();
+        l.rows[gi] = readJsonInteger<int>(gj.at("rows"));
         for (int m = 0; m < kMatrices; ++m) {
           const auto& pj = gj.at("profiles").at(matrixKey(static_cast<QkvMatrix>(m)));
           auto& p = l.profiles[gi][static_cast<size_t>(m)];
@@ -307,7 +307,7 @@ class SimilarityAnalysis final : public Analysis {
           for (int b = 0; b < kBlocks; ++b) {
             const auto& hj =
                 gj.at("histograms").at(measureKey(static_cast<SimilarityMeasure>(m))).at(blockKey(static_cast<SimilarityBlock>(b)));
-            l.counts[gi][static_cast<size_t>(m)][static_cast<size_t>(b)] = hj.at("count").get<int64_t>();
+            l.counts[gi][static_cast<size_t>(m)][static_cast<size_t>(b)] = readJsonInteger<int64_t>(hj.at("count"));
             l.spectra[gi][static_cast<size_t>(m)][static_cast<size_t>(b)] = readJsonNumbers(hj.at("density"));
           }
         // Format version 1 wrote the matrix; version 2 leaves it to fromVectors.

@@ -248,6 +248,30 @@ TEST(AnalysisRun, SavingReplacesAWholeDirectoryAndLoadRefusesOthers) {
   EXPECT_THROW(loadResults(out.path() / "run"), Error);
 }
 
+// An integer field holding a float far outside int (what the results fuzzer wrote) is refused
+// with the file's name, not cast (undefined behaviour) and carried on with.
+TEST(AnalysisRun, AnIntegerFieldHoldingAHugeFloatIsRefusedNamingTheFile) {
+  auto& f = fixture();
+  RunSettings settings;
+  settings.experiment = "similarity";
+  settings.target.target = "her";
+  const RunResults r = runExperiment(*f.model, *f.tokenizer, example("her.txt"), settings);
+  laminar::test::TempDir out;
+  saveResults(r, out.path() / "run");
+  const fs::path jsonPath = out.path() / "run/results.json";
+  nlohmann::json j = nlohmann::json::parse(std::ifstream(jsonPath));
+  j["similarity"]["layers"][0]["target"]["rows"] = 1e99;
+  std::ofstream(jsonPath) << j.dump();
+  try {
+    loadResults(out.path() / "run");
+    FAIL() << "a rows count of 1e99 loaded";
+  } catch (const Error& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find(jsonPath.string()), std::string::npos) << message;
+    EXPECT_NE(message.find("expected an integer"), std::string::npos) << message;
+  }
+}
+
 TEST(AnalysisRun, BadInputIsAClearError) {
   auto& f = fixture();
   RunSettings settings;
