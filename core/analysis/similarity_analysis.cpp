@@ -280,6 +280,9 @@ class SimilarityAnalysis final : public Analysis {
     if (sj.contains("summaryLevel")) r.settings.summaryLevel = readJsonNumber(sj.at("summaryLevel"));
     r.nLayer = readJsonInteger<int>(j.at("nLayer"));
     r.width = readJsonInteger<int>(j.at("width"));
+    // A width of 0 would let [rows, 0] vectors (no bytes) stand for any number of rows, and
+    // fromVectors would then build a rows x rows matrix no file ever paid for.
+    if (r.width <= 0) throw Error("similarity: width must be positive, got " + std::to_string(r.width));
     r.binEdges = readJsonNumbers(j.at("binEdges"));
     for (int g = 0; g < kGroups; ++g) {
       auto gi = static_cast<size_t>(g);
