@@ -191,6 +191,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(sentences_, &SentencePanel::exampleChosen, experiment_, &ExperimentPanel::setExperiment);
   connect(model_, &ModelPanel::modelChanged, this, [this] {
     sentences_->setTokenizerDirectory(model_->tokenizerDirectory());
+    sentences_->setContextLength(model_->contextLength());
     updateBanner();
     updateWelcome();
     if (!runner_->running()) setStatusText([this] { return model_->description(); });
@@ -204,6 +205,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     updateWelcome();
   });
   sentences_->setTokenizerDirectory(model_->tokenizerDirectory());
+  sentences_->setContextLength(model_->contextLength());
 
   connect(runner_, &RunController::runningChanged, this, [this](bool running) {
     experiment_->setRunning(running);

@@ -230,6 +230,15 @@ QString ModelPanel::description() const {
   }
 }
 
+int64_t ModelPanel::contextLength() const {
+  try {
+    if (demoSelected() || untrainedTwinSelected()) return demoConfig().nPositions;
+    return Gpt2Config::fromFile(modelDirectory() / "config.json").nPositions;
+  } catch (const std::exception&) {
+    return 1024;
+  }
+}
+
 void ModelPanel::updateInfo() {
   const bool cuda = device_->currentData().toString() == QLatin1String("cuda");
   dtype_->setEnabled(cuda);

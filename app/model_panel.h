@@ -4,6 +4,7 @@
 // parameter count and memory shown before running (read from config.json only).
 #include <QWidget>
 
+#include <cstdint>
 #include <filesystem>
 
 #include "app/run_request.h"
@@ -27,6 +28,7 @@ class ModelPanel : public QWidget {
   ModelChoice options() const;
   std::filesystem::path tokenizerDirectory() const;  // empty = the bundled tokenizer
   QString description() const;  // "gpt2-xl, 1.56 B parameters" for the status bar
+  int64_t contextLength() const;  // the model's n_positions (1024 when its config cannot be read)
   // A checkpoint with trained weights was found in the cache or the user's folders.
   bool hasRealCheckpoint() const { return realCheckpoints_ > 0; }
 

@@ -20,10 +20,12 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
@@ -32,6 +34,7 @@
 #include "analysis/token_selection.h"
 #include "app/core_messages.h"
 #include "app/language.h"
+#include "app/token_preview.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/tokenizer_location.h"
 #include "util/data_paths.h"
@@ -63,46 +66,84 @@ std::shared_ptr<const BpeTokenizer> cachedTokenizer(const std::filesystem::path&
   return tokenizer;
 }
 
-QString escapeToken(const std::string& text) {
-  QString s = QString::fromStdString(text).toHtmlEscaped();
-  s.replace(QLatin1Char('\n'), QStringLiteral("↵"));
-  s.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
-  return s;
+// Kinds of each token of a text the run keeps: the target's span, experiment 1's non-target token.
+std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const std::map<int, int64_t>& nonTarget) {
+  std::vector<TokenKind> kinds(text.ids.size(), TokenKind::Plain);
+  for (const auto& occ : text.occurrences)
+    for (int64_t t = occ.firstToken; t <= occ.token && t < static_cast<int64_t>(kinds.size()); ++t)
+      kinds[static_cast<size_t>(t)] = TokenKind::Target;
+  auto nt = nonTarget.find(text.textIndex);
+  if (nt != nonTarget.end() && nt->second < static_cast<int64_t>(kinds.size()))
+    kinds[static_cast<size_t>(nt->second)] = TokenKind::NonTarget;
+  return kinds;
+}
+
+// A text the run leaves out (no target, too long, bad brackets): its tokens as the run would
+// see them, those past the model's context greyed, and why it is left out, in red.
+QString skippedTextHtml(const BpeTokenizer& tokenizer, const SentenceText& text, const TargetOptions& options,
+                        const std::vector<const Diagnostic*>& problems) {
+  const BracketedText cleaned = removeBrackets(text.text);
+  std::vector<int64_t> ids = tokenizer.encode(cleaned.problem.empty() ? cleaned.text : text.text).ids;
+  if (options.prependBos) ids.insert(ids.begin(), tokenizer.eosTokenId());
+  std::vector<TokenKind> kinds(ids.size(), TokenKind::Plain);
+  for (size_t t = static_cast<size_t>(std::max<int64_t>(options.maxTokens, 0)); t < kinds.size(); ++t)
+    kinds[t] = TokenKind::BeyondContext;
+  QString html = TokenPreview::html(tokenizer, ids, kinds, 0, static_cast<size_t>(options.maxTokens) + 40);
+  for (const Diagnostic* d : problems)
+    html += QStringLiteral("<br><span style=\"color:#c62828;\">%1</span>")
+                .arg(CoreMessages::translate(d->asMessage()).toHtmlEscaped());
+  return html;
 }
 
 // Runs on a pool thread: tokenizes, locates the target, picks experiment 1's non-target
-// tokens, and renders one paragraph per text.
+// tokens, and renders one paragraph per text: the texts the run keeps with their target and
+// non-target tokens, the texts it leaves out with the reason (known before Run, not after).
 std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSet> set, const std::filesystem::path& tokenizerDir,
-                                                const std::string& target, bool caseInsensitive, quint64 seed) {
+                                                const std::string& target, bool caseInsensitive, quint64 seed,
+                                                int64_t contextLength) {
   auto result = std::make_shared<TokenViewResult>();
   try {
     const auto tokenizer = cachedTokenizer(tokenizerDir);
     TargetOptions options;
     options.target = target;
     options.caseInsensitive = caseInsensitive;
-    const LocatedSet located = locateTargets(*set, *tokenizer, options);
-    const SimilaritySelection selection = selectSimilarityTokens(located, seed);
-    std::map<int, int64_t> nonTarget;  // text index -> position
-    for (size_t r = 0; r < selection.textIndex[1].size(); ++r)
-      nonTarget[selection.textIndex[1][r]] = selection.tokenPosition[1][r];
+    options.maxTokens = contextLength;
+    // When no text is usable (no target anywhere, no target word given) the tokens are still
+    // worth seeing: every text is shown plain under the reason.
+    LocatedSet located;
     QString html = QStringLiteral("<style>p{margin:2px 0 6px 0;} .ln{color:#888;}</style>");
-    int shown = 0;
-    for (const LocatedText& text : located.texts) {
-      if (++shown > kMaxTextsShown) break;
-      std::vector<int> kind(text.ids.size(), 0);  // 0 plain, 1 target, 2 non-target
-      for (const auto& occ : text.occurrences)
-        for (int64_t t = occ.firstToken; t <= occ.token && t < static_cast<int64_t>(kind.size()); ++t)
-          kind[static_cast<size_t>(t)] = 1;
-      auto nt = nonTarget.find(text.textIndex);
-      if (nt != nonTarget.end() && nt->second < static_cast<int64_t>(kind.size())) kind[static_cast<size_t>(nt->second)] = 2;
-      html += QStringLiteral("<p><span class=\"ln\">%1&nbsp;</span>").arg(text.line);
-      for (size_t t = 0; t < text.ids.size(); ++t) {
-        const char* background = kind[t] == 1 ? "#ffb74d" : kind[t] == 2 ? "#81d4fa" : (t % 2 ? "#f0f0f0" : "#e2e2e2");
-        html += QStringLiteral("<span style=\"background-color:%1;\">%2</span>")
-                    .arg(QLatin1String(background), escapeToken(tokenizer->tokenText(text.ids[t])));
-      }
+    try {
+      located = locateTargets(*set, *tokenizer, options);
+    } catch (const Error& e) {
+      html += QStringLiteral("<p style=\"color:#c62828;\">%1</p>").arg(CoreMessages::translate(e).toHtmlEscaped());
+    }
+    std::map<int, int64_t> nonTarget;  // text index -> position
+    if (!located.texts.empty()) {
+      const SimilaritySelection selection = selectSimilarityTokens(located, seed);
+      for (size_t r = 0; r < selection.textIndex[1].size(); ++r)
+        nonTarget[selection.textIndex[1][r]] = selection.tokenPosition[1][r];
+    }
+    std::map<int, const LocatedText*> kept;  // text index -> located text
+    for (const LocatedText& text : located.texts) kept[text.textIndex] = &text;
+    std::map<int, std::vector<const Diagnostic*>> problems;  // line -> the locator's reasons
+    for (const Diagnostic& d : located.diagnostics) problems[d.line].push_back(&d);
+    const int total = static_cast<int>(set->texts.size());
+    for (int t = 0; t < std::min(total, kMaxTextsShown); ++t) {
+      const SentenceText& text = set->texts[static_cast<size_t>(t)];
+      html += QStringLiteral("<p>");
+      if (text.line > 0) html += QStringLiteral("<span class=\"ln\">%1&nbsp;</span>").arg(text.line);
+      const auto k = kept.find(t);
+      if (k != kept.end())
+        html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, nonTarget), 0,
+                                   static_cast<size_t>(contextLength));
+      else
+        html += skippedTextHtml(*tokenizer, text, options, problems[text.line]);
       html += QStringLiteral("</p>");
     }
+    if (total > kMaxTextsShown)
+      html += QStringLiteral("<p class=\"ln\">%1</p>")
+                  .arg(SentencePanel::tr("… and %n more text(s), not shown here", nullptr,
+                                         total - kMaxTextsShown));
     result->html = html;
     result->texts = static_cast<int>(located.texts.size());
   } catch (const std::exception& e) {
@@ -177,6 +218,26 @@ SentencePanel::SentencePanel(QWidget* parent)
   tokens_->setObjectName(QStringLiteral("tokenView"));
   tokens_->setMinimumHeight(120);
   layout->addWidget(tokens_, 1);
+  // A sentence typed or pasted here is tokenised and checked as the run would (target found,
+  // length) while typing, without touching the file.
+  auto* trialRow = new QHBoxLayout;
+  trialLabel_ = new QLabel(this);
+  trial_ = new QLineEdit(this);
+  trial_->setObjectName(QStringLiteral("trySentence"));
+  trial_->setClearButtonEnabled(true);
+  trialRow->addWidget(trialLabel_);
+  trialRow->addWidget(trial_, 1);
+  layout->addLayout(trialRow);
+  trialView_ = new QTextBrowser(this);
+  trialView_->setObjectName(QStringLiteral("trialTokens"));
+  trialView_->setMaximumHeight(80);
+  trialView_->hide();
+  layout->addWidget(trialView_);
+  trialTimer_ = new QTimer(this);
+  trialTimer_->setSingleShot(true);
+  trialTimer_->setInterval(150);  // one tokenisation per pause in typing, not per key
+  connect(trial_, &QLineEdit::textChanged, trialTimer_, qOverload<>(&QTimer::start));
+  connect(trialTimer_, &QTimer::timeout, this, &SentencePanel::updateTrialView);
   diagnosticsLabel_ = new QLabel(this);
   layout->addWidget(diagnosticsLabel_);
   diagnostics_ = new QListWidget(this);
@@ -213,6 +274,12 @@ void SentencePanel::setTarget(const QString& target) {
 void SentencePanel::setTokenizerDirectory(const std::filesystem::path& dir) {
   if (dir == tokenizerDir_) return;
   tokenizerDir_ = dir;
+  updateTokenView();
+}
+
+void SentencePanel::setContextLength(int64_t tokens) {
+  if (tokens == contextLength_ || tokens <= 0) return;
+  contextLength_ = tokens;
   updateTokenView();
 }
 
@@ -329,7 +396,11 @@ void SentencePanel::retranslate() {
   target_->setPlaceholderText(tr("from the file"));
   target_->setToolTip(tr("The word whose token is studied. Leave as read from the file, or type another."));
   caseInsensitive_->setText(tr("Ignore case"));
-  tokensLabel_->setText(tr("Tokens (orange: target token, blue: non-target token of experiment 1)"));
+  trialLabel_->setText(tr("Try a sentence:"));
+  trial_->setPlaceholderText(tr("type or paste a sentence to see its tokens"));
+  tokensLabel_->setText(TokenPreview::legend());
+  tokensLabel_->setWordWrap(true);
+  tokensLabel_->setToolTip(TokenPreview::byteLevelHelp());
   diagnosticsLabel_->setText(tr("Diagnostics"));
   if (path_.isEmpty()) fileLabel_->setText(tr("No sentence file loaded. Drop a file here or load one."));
   else fileLabel_->setText(tr("%1 — %n text(s)", nullptr, textCount_).arg(QFileInfo(path_).fileName()));
@@ -370,6 +441,7 @@ void SentencePanel::dropEvent(QDropEvent* event) {
 }
 
 void SentencePanel::updateTokenView() {
+  if (!trial_->text().trimmed().isEmpty()) trialTimer_->start();  // same target, model and language
   if (!set_) return;
   std::filesystem::path dir = tokenizerDir_;
   if (dir.empty()) {
@@ -382,7 +454,28 @@ void SentencePanel::updateTokenView() {
   }
   tokens_->setPlainText(tr("Tokenizing…"));
   watcher_->setFuture(QtConcurrent::run(buildTokenView, set_, dir, target_->text().trimmed().toStdString(),
-                                        caseInsensitive_->isChecked(), seed_));
+                                        caseInsensitive_->isChecked(), seed_, contextLength_));
+}
+
+void SentencePanel::updateTrialView() {
+  const std::string typed = trial_->text().trimmed().toStdString();
+  trialView_->setVisible(!typed.empty());
+  if (typed.empty()) return trialView_->clear();
+  std::filesystem::path dir = tokenizerDir_;
+  try {
+    if (dir.empty()) dir = tokenizerDirectoryFor({});
+  } catch (const Error& e) {
+    return trialView_->setPlainText(CoreMessages::translate(e));
+  }
+  auto one = std::make_shared<SentenceSet>();
+  one->target = set_ ? set_->target : std::string();
+  one->texts.push_back({typed, 0, {}});  // line 0: no line number shown
+  const auto result = buildTokenView(one, dir, target_->text().trimmed().toStdString(), caseInsensitive_->isChecked(),
+                                     seed_, contextLength_);
+  if (result->error)
+    trialView_->setPlainText(CoreMessages::translate(*result->error));
+  else
+    trialView_->setHtml(result->html);
 }
 
 void SentencePanel::showTokenView(const TokenViewResult& result) {

@@ -20,6 +20,7 @@ class QListWidget;
 class QPushButton;
 class QCheckBox;
 class QTextBrowser;
+class QTimer;
 class QToolButton;
 class QMenu;
 
@@ -51,7 +52,11 @@ class SentencePanel : public QWidget {
   // Tokenizer folder for the token view (the selected model's, or the bundled one).
   void setTokenizerDirectory(const std::filesystem::path& dir);
   void setSeed(quint64 seed);
+  // The model's n_positions: longer texts are shown with the tokens past it greyed, and flagged.
+  void setContextLength(int64_t tokens);
   QTextBrowser* tokenView() const { return tokens_; }
+  QLineEdit* trySentenceBox() const { return trial_; }
+  QTextBrowser* trySentenceView() const { return trialView_; }
   QListWidget* diagnosticsView() const { return diagnostics_; }
 
  public slots:
@@ -76,6 +81,7 @@ class SentencePanel : public QWidget {
   void rebuildRecentMenu();
   void updateTokenView();
   void showTokenView(const TokenViewResult& result);
+  void updateTrialView();
   void addRecent(const QString& path);
 
   QLabel* fileLabel_;
@@ -89,6 +95,10 @@ class SentencePanel : public QWidget {
   QCheckBox* caseInsensitive_;
   QLabel* tokensLabel_;
   QTextBrowser* tokens_;
+  QLabel* trialLabel_;
+  QLineEdit* trial_;
+  QTextBrowser* trialView_;
+  QTimer* trialTimer_;
   QLabel* diagnosticsLabel_;
   QListWidget* diagnostics_;
   std::vector<Message> diagnosticMessages_;  // one per row of diagnostics_, translated when shown
@@ -100,6 +110,7 @@ class SentencePanel : public QWidget {
   int textCount_ = 0;
   std::filesystem::path tokenizerDir_;
   quint64 seed_ = 0;
+  int64_t contextLength_ = 1024;
   QFutureWatcher<std::shared_ptr<TokenViewResult>>* watcher_;
   int tokenRequest_ = 0;
 };

@@ -1751,10 +1751,6 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
             <translation>Không phân biệt hoa thường</translation>
         </message>
         <message>
-            <source>Tokens (orange: target token, blue: non-target token of experiment 1)</source>
-            <translation>Các token (cam: token đích, xanh: token đối chứng của thí nghiệm 1)</translation>
-        </message>
-        <message>
             <source>Diagnostics</source>
             <translation>Chẩn đoán</translation>
         </message>
@@ -1773,6 +1769,20 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
         <message>
             <source>Tokenizing…</source>
             <translation>Đang tách token…</translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more text(s), not shown here</source>
+            <translation>
+                <numerusform>… và %n văn bản nữa, không hiển thị ở đây</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Try a sentence:</source>
+            <translation>Thử một câu:</translation>
+        </message>
+        <message>
+            <source>type or paste a sentence to see its tokens</source>
+            <translation>gõ hoặc dán một câu để xem các token của nó</translation>
         </message>
     </context>
     <context>
@@ -1849,6 +1859,27 @@ cosine %3</translation>
         <message>
             <source>Text by text</source>
             <translation>Giữa các văn bản</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::TokenPreview</name>
+        <message>
+            <source>Byte-level BPE: GPT-2 cuts text into bytes, not letters. A letter outside English (for example “ệ”, 3 bytes in UTF-8: E1 BB 87) can be split between tokens. Such pieces are shown as their bytes &lt;0x..&gt;; the token that holds the last byte also shows the letter it completes, after “=”.</source>
+            <translation>BPE mức byte: GPT-2 cắt văn bản thành các byte chứ không phải chữ cái. Một chữ ngoài bảng chữ tiếng Anh (ví dụ “ệ”, gồm 3 byte UTF-8: E1 BB 87) có thể bị tách ra giữa các token. Những mảnh như vậy được hiển thị bằng chính các byte của chúng &lt;0x..&gt;; token chứa byte cuối cùng còn hiện thêm chữ cái được ghép trọn, sau dấu “=”.</translation>
+        </message>
+        <message>
+            <source>Tokens (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; &lt;0x..&gt;: a byte of a letter split between tokens)</source>
+            <translation>Các token (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; &lt;0x..&gt;: một byte của chữ cái bị tách giữa các token)</translation>
+        </message>
+        <message>
+            <source>token %1 (id %2), bytes %3</source>
+            <translation>token thứ %1 (mã %2), các byte %3</translation>
+        </message>
+        <message numerus="yes">
+            <source>… %n more token(s)</source>
+            <translation>
+                <numerusform>… thêm %n token</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

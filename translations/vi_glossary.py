@@ -550,6 +550,7 @@ VI = {
 "(%n token(s))": "(%n token)",
 "… and %n more text(s), not shown here": "… và %n văn bản nữa, không hiển thị ở đây",
 "Try a sentence:": "Thử một câu:",
+"type or paste a sentence to see its tokens": "gõ hoặc dán một câu để xem các token của nó",
 "Type or paste a sentence to see its tokens": "Gõ hoặc dán một câu để xem các token của nó",
 "Tokenized at once with the selected model's tokenizer; the target word is highlighted.": "Được tách token ngay bằng bộ tách token của mô hình đang chọn; từ đích được tô màu.",
 "the target “%1” occurs %n time(s)": "từ đích “%1” xuất hiện %n lần",

@@ -37,3 +37,9 @@ laminar_qtest(gui_presentation_test test_presentation.cpp)
 target_link_libraries(gui_presentation_test PRIVATE laminar_app_lib)
 set_tests_properties(gui_presentation_test PROPERTIES
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-presentation;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/data-presentation;LAMINAR_SCREENSHOT_DIR=${CMAKE_CURRENT_BINARY_DIR}/screenshots")
+
+# The token preview (issue 14 item 5): byte-level pieces as bytes, problems at load time.
+laminar_qtest(gui_token_preview_test test_token_preview.cpp)
+target_link_libraries(gui_token_preview_test PRIVATE laminar_app_lib)
+set_tests_properties(gui_token_preview_test PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-token-preview;LAMINAR_SCREENSHOT_DIR=${CMAKE_CURRENT_BINARY_DIR}/screenshots")

@@ -1,0 +1,40 @@
+#pragma once
+// How the sentence panel shows tokens. GPT-2's tokenizer is byte-level BPE: a character
+// outside ASCII is 2-4 UTF-8 bytes, and a token may end in the middle of one. Such bytes
+// are shown as <0xE1><0xBB> (not as "�"), and the token holding a split character's last
+// byte also shows the character it completes. The HTML keeps a token on one line: line
+// breaks fall only between tokens.
+#include <QCoreApplication>
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace laminar {
+
+class BpeTokenizer;
+
+struct TokenPiece {
+  QString shown;      // the token's text; bytes of characters split across tokens as <0xNN>
+  QString completes;  // characters whose last byte is in this token but which began earlier
+  bool byteLevel = false;  // some byte of this token belongs to a split (or invalid) character
+};
+
+// One piece per token, from each token's raw bytes in order.
+std::vector<TokenPiece> tokenPieces(const std::vector<std::string>& tokenBytes);
+
+enum class TokenKind { Plain, Target, NonTarget, BeyondContext };
+
+class TokenPreview {
+  Q_DECLARE_TR_FUNCTIONS(laminar::TokenPreview)
+ public:
+  // Spans for one text's tokens (kinds.size() == ids.size(), or empty for all plain), each
+  // with a tooltip (position, id, bytes; for byte pieces what byte-level BPE is).
+  static QString html(const BpeTokenizer& tokenizer, const std::vector<int64_t>& ids, const std::vector<TokenKind>& kinds,
+                      size_t firstShown = 0, size_t maxShown = 400);
+  static QString byteLevelHelp();
+  static QString legend();  // the colours, for the label above the preview
+};
+
+}  // namespace laminar

@@ -1,0 +1,153 @@
+// The sentence panel's token preview as a teacher uses it (issue 14 item 5): byte-level BPE
+// pieces shown as their bytes with the letter they complete (never "�"), line breaks only
+// between tokens, and texts the run will leave out shown with the reason as soon as the file
+// loads (too long for the model, no target), not after Run.
+#include <QDir>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QtTest>
+
+#include "app/language.h"
+#include "app/sentence_panel.h"
+#include "app/token_preview.h"
+#include "tokenizer/bpe_tokenizer.h"
+#include "util/data_paths.h"
+
+using namespace laminar;
+
+class TokenPreviewTest : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir dir_;
+
+  QString write(const QString& name, const QByteArray& bytes) {
+    const QString path = dir_.filePath(name);
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(bytes);
+    return path;
+  }
+
+ private slots:
+  // "ệ" is three bytes (E1 BB 87); split over two tokens each piece shows its bytes and the
+  // second also the letter it completes.
+  void splitCharactersShowTheirBytes() {
+    std::vector<TokenPiece> p = tokenPieces({"Vi\xE1\xBB", "\x87t", " nam"});
+    QCOMPARE(p.size(), size_t(3));
+    QCOMPARE(p[0].shown, QStringLiteral("Vi<0xE1><0xBB>"));
+    QVERIFY(p[0].byteLevel);
+    QVERIFY(p[0].completes.isEmpty());
+    QCOMPARE(p[1].shown, QStringLiteral("<0x87>t"));
+    QCOMPARE(p[1].completes, QStringLiteral("ệ"));
+    QCOMPARE(p[2].shown, QStringLiteral(" nam"));
+    QVERIFY(!p[2].byteLevel);
+    // A whole character inside one token stays a character; a stray byte is a byte.
+    p = tokenPieces({"Việt", "\xFF"});
+    QCOMPARE(p[0].shown, QStringLiteral("Việt"));
+    QVERIFY(!p[0].byteLevel);
+    QCOMPARE(p[1].shown, QStringLiteral("<0xFF>"));
+  }
+
+  // With GPT-2's own tokenizer: Vietnamese splits letters, and the preview never shows "�".
+  void vietnameseThroughTheRealTokenizer() {
+    const BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(findDataPath("tokenizer"));
+    const std::string text = "Tiếng Việt có dấu: ệ, ữ, ở.";
+    const std::vector<int64_t> ids = tokenizer.encode(text).ids;
+    std::vector<std::string> bytes;
+    for (int64_t id : ids) bytes.push_back(tokenizer.tokenBytes(id));
+    const std::vector<TokenPiece> pieces = tokenPieces(bytes);
+    bool byteLevel = false;
+    QString rebuilt;  // whole characters where shown, split ones where completed
+    for (const TokenPiece& p : pieces) {
+      byteLevel |= p.byteLevel;
+      QString shown = p.shown;
+      shown.remove(QRegularExpression(QStringLiteral("<0x[0-9A-F]{2}>")));
+      rebuilt += shown + p.completes;
+      QVERIFY2(!p.shown.contains(QChar(0xFFFD)), qPrintable(p.shown));
+    }
+    QVERIFY(byteLevel);
+    // Every character is there once: a split one where its last byte is.
+    QCOMPARE(rebuilt, QString::fromStdString(text));
+    const QString html = TokenPreview::html(tokenizer, ids, {});
+    QVERIFY(html.contains(QStringLiteral("&lt;0x")));
+    QVERIFY(html.contains(QStringLiteral("&#8203;")));  // breaks only between tokens
+    QVERIFY(!html.contains(QStringLiteral(" Vi")));      // a space inside a token does not break
+  }
+
+  // A text too long for the model and one without the target are shown, each with its reason,
+  // as soon as the file loads; the usable text shows its target.
+  void textsTheRunLeavesOutShowWhyAtLoadTime() {
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    QString longText;
+    for (int i = 0; i < 40; ++i) longText += QStringLiteral("word ");
+    const QString path = write(QStringLiteral("mixed.txt"), (QStringLiteral("# target: her\nI saw her there.\n") + longText +
+                                                             QStringLiteral("her\nNo target here.\n"))
+                                                                .toUtf8());
+    SentencePanel panel;
+    panel.setContextLength(16);
+    QVERIFY(panel.openFile(path));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.tokenView()->toPlainText().contains(QStringLiteral("n_positions")), 20000);
+    // As read: without the zero-width spaces between tokens, no-break spaces as spaces.
+    const QString shown = panel.tokenView()->toPlainText().remove(QChar(0x200B)).replace(QChar(0xA0), QLatin1Char(' '));
+    QVERIFY2(shown.contains(QStringLiteral("41 tokens, longer than the model's n_positions (16); text skipped")),
+             qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("no occurrence of the target \"her\"; text skipped")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("No target here.")), qPrintable(shown));  // the skipped text itself
+    // The long text's tokens past the context are greyed, the first 16 are not.
+    const QString html = panel.tokenView()->toHtml();
+    QVERIFY2(html.contains(QStringLiteral("#d0d0d0")), qPrintable(html.left(2000)));
+  }
+
+  // A sentence typed into the box is tokenised and checked while typing: its target shows, a
+  // sentence without it shows its tokens under the reason, the file's preview is untouched.
+  void aTypedSentenceIsTokenisedAndChecked() {
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    const QString path = write(QStringLiteral("one.txt"), QByteArrayLiteral("# target: her\nI saw her there.\n"));
+    SentencePanel panel;
+    QVERIFY(panel.openFile(path));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.tokenView()->toHtml().contains(QStringLiteral("#ffb74d")), 20000);
+    const QString fileView = panel.tokenView()->toPlainText();
+    QVERIFY(!panel.trySentenceView()->isVisibleTo(&panel));
+    panel.trySentenceBox()->setText(QStringLiteral("Tôi gặp her ở Việt Nam"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.trySentenceView()->toHtml().contains(QStringLiteral("#ffb74d")), 5000);
+    QVERIFY(panel.trySentenceView()->isVisibleTo(&panel));
+    QVERIFY(panel.trySentenceView()->toPlainText().contains(QStringLiteral("<0x")));  // split letters as bytes
+    panel.trySentenceBox()->setText(QStringLiteral("Nobody here"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.trySentenceView()->toPlainText().contains(QStringLiteral("no text contains the target")),
+                             5000);
+    QVERIFY(panel.trySentenceView()->toPlainText().contains(QStringLiteral("Nobody")));  // the tokens, too
+    QCOMPARE(panel.tokenView()->toPlainText(), fileView);
+    panel.trySentenceBox()->clear();
+    QTRY_VERIFY(!panel.trySentenceView()->isVisibleTo(&panel));
+  }
+
+  // The panel as a class sees it, in both languages (LAMINAR_SCREENSHOT_DIR keeps the PNGs).
+  void screenshotsInBothLanguages() {
+    const QString dir = qEnvironmentVariable("LAMINAR_SCREENSHOT_DIR");
+    const QString path = write(QStringLiteral("classroom.txt"),
+                               QStringLiteral("# target: her\nI gave her the book because she asked.\n"
+                                              "Cô ấy đưa cho her một quyển sách.\n"
+                                              "This line has no target word at all.\n").toUtf8());
+    for (const QString lang : {QStringLiteral("en"), QStringLiteral("vi")}) {
+      QVERIFY(Language::instance().set(lang));
+      SentencePanel panel;
+      panel.resize(460, 640);
+      panel.show();
+      QVERIFY(panel.openFile(path));
+      panel.trySentenceBox()->setText(QStringLiteral("Tiếng Việt có dấu: her"));
+      QTRY_VERIFY_WITH_TIMEOUT(panel.tokenView()->toHtml().contains(QStringLiteral("#c62828")), 20000);
+      QTRY_VERIFY_WITH_TIMEOUT(panel.trySentenceView()->isVisible(), 5000);
+      if (!dir.isEmpty()) {
+        QDir().mkpath(dir);
+        QVERIFY(panel.grab().save(QDir(dir).filePath(QStringLiteral("token-preview-%1.png").arg(lang))));
+      }
+    }
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+  }
+};
+
+QTEST_MAIN(TokenPreviewTest)
+#include "test_token_preview.moc"
