@@ -43,6 +43,7 @@
 #include "app/model_panel.h"
 #include "app/models_dialog.h"
 #include "app/run_worker.h"
+#include "app/results_source.h"
 #include "app/sentence_panel.h"
 #include "app/engine_info.h"
 #include "analysis/results_loading.h"
@@ -109,6 +110,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   banner_->setStyleSheet(QStringLiteral("QLabel{background:#fff3cd;color:#664d03;border:1px solid #ffda6a;"
                                         "border-radius:4px;padding:6px;font-weight:bold;}"));
   layout->addWidget(banner_);
+  source_ = new QLabel(central);
+  source_->setObjectName(QStringLiteral("resultsSource"));
+  source_->setWordWrap(true);
+  source_->setTextFormat(Qt::RichText);
+  source_->hide();
+  layout->addWidget(source_);
   tabs_ = new QTabWidget(central);
   tabs_->setObjectName(QStringLiteral("views"));
   tabs_->setDocumentMode(true);
@@ -189,6 +196,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(experiment_, &ExperimentPanel::seedChanged, sentences_, &SentencePanel::setSeed);
   sentences_->setSeed(experiment_->seed());
   connect(sentences_, &SentencePanel::exampleChosen, experiment_, &ExperimentPanel::setExperiment);
+  connect(sentences_, &SentencePanel::fileChanged, this, [this] {
+    updateTitle();
+    updateSource();
+  });
   connect(model_, &ModelPanel::modelChanged, this, [this] {
     sentences_->setTokenizerDirectory(model_->tokenizerDirectory());
     sentences_->setContextLength(model_->contextLength());
@@ -212,6 +223,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     runAction_->setEnabled(!running);
     cancelAction_->setEnabled(running);
     openResultsAction_->setEnabled(!running);
+    updateSource();
   });
   connect(runner_, &RunController::phaseChanged, this, [this](RunPhase phase) {
     setStatusText([this, phase] { return phaseText(phase); });
@@ -391,6 +403,7 @@ void MainWindow::buildMenus() {
 
 void MainWindow::retranslate() {
   updateTitle();
+  updateSource();
   sentenceDock_->setWindowTitle(tr("Sentences"));
   modelDock_->setWindowTitle(tr("Model"));
   experimentDock_->setWindowTitle(tr("Experiment"));
@@ -444,6 +457,20 @@ void MainWindow::updateTitle() {
   QString title = tr("Laminar — looking inside GPT-2");
   if (!sentences_->path().isEmpty()) title = QFileInfo(sentences_->path()).fileName() + QStringLiteral(" — ") + title;
   setWindowTitle(title);
+}
+
+void MainWindow::updateSource() {
+  if (!results_) {
+    source_->hide();
+    return;
+  }
+  using Origin = ResultsSource::Origin;
+  const Origin origin = !resultsOpenedFrom_.isEmpty() ? Origin::Opened
+                        : runner_->running()          ? Origin::RunInProgress
+                                                      : Origin::RunFinished;
+  source_->setText(ResultsSource::line(*results_, origin, resultsOpenedFrom_, sentences_->path()));
+  source_->setToolTip(ResultsSource::details(*results_));
+  source_->show();
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -510,6 +537,7 @@ void MainWindow::startRun() {
   resultsComplete_ = false;
   resultsSynthetic_ = model_->syntheticWeights();
   resultsDemo_ = model_->demoSelected();
+  resultsOpenedFrom_.clear();
   showResults(nullptr);
   updateTabs();
   runner_->start(request);
@@ -525,6 +553,7 @@ void MainWindow::showResults(const ResultsPtr& results) {
   updateTabs();
   updateLayerBar();
   updateBanner();
+  updateSource();
   saveResultsAction_->setEnabled(results && resultsComplete_);
   emit resultsShown();
 }
@@ -775,6 +804,7 @@ void MainWindow::openResults(const QString& dir) {
     }
     resultsComplete_ = true;
     newestLayer_ = -1;
+    resultsOpenedFrom_ = shown;
     experiment_->showRunSettings(*loaded.results);
     showResults(loaded.results);
     statusBar()->showMessage(tr("Opened %1").arg(shown), 8000);

@@ -41,6 +41,7 @@ class MainWindow : public QMainWindow {
   RunController* runner() const { return runner_; }
   QTabWidget* viewTabs() const { return tabs_; }
   QLabel* banner() const { return banner_; }
+  QLabel* resultsSource() const { return source_; }
   // First start without a trained checkpoint: offers to get GPT-2 (Models…) or to go on
   // with the demo model; hidden for good once dismissed or once a real checkpoint exists.
   QFrame* welcomeBar() const { return welcome_; }
@@ -94,6 +95,7 @@ class MainWindow : public QMainWindow {
   void retranslate();
   void showResults(const ResultsPtr& results);
   void updateBanner();
+  void updateSource();  // the line naming the shown results' sentence file, model and time
   void updateWelcome();
   // The experiment panel's status line, kept as a function so a language switch can say it
   // again in the new language.
@@ -115,6 +117,8 @@ class MainWindow : public QMainWindow {
   RunController* runner_;
   QTabWidget* tabs_;
   QLabel* banner_;
+  QLabel* source_;
+  QString resultsOpenedFrom_;  // the folder the shown results were opened from; empty: run here
   QFrame* welcome_;
   QLabel* welcomeText_;
   QPushButton* welcomeGet_;

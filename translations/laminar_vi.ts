@@ -1699,6 +1699,39 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
         </message>
     </context>
     <context>
+        <name>laminar::ResultsSource</name>
+        <message>
+            <source>(not recorded)</source>
+            <translation>(không được ghi lại)</translation>
+        </message>
+        <message>
+            <source>Results of the run in progress: sentences &lt;b&gt;%1&lt;/b&gt;, model &lt;b&gt;%2&lt;/b&gt;</source>
+            <translation>Kết quả của lần chạy đang diễn ra: câu &lt;b&gt;%1&lt;/b&gt;, mô hình &lt;b&gt;%2&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Results of the run at %3: sentences &lt;b&gt;%1&lt;/b&gt;, model &lt;b&gt;%2&lt;/b&gt;</source>
+            <translation>Kết quả của lần chạy lúc %3: câu &lt;b&gt;%1&lt;/b&gt;, mô hình &lt;b&gt;%2&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Results opened from %4 (run at %3): sentences &lt;b&gt;%1&lt;/b&gt;, model &lt;b&gt;%2&lt;/b&gt;</source>
+            <translation>Kết quả mở từ %4 (chạy lúc %3): câu &lt;b&gt;%1&lt;/b&gt;, mô hình &lt;b&gt;%2&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>(not the sentence file open now, %1)</source>
+            <translation>(không phải tệp câu đang mở, %1)</translation>
+        </message>
+        <message>
+            <source>Model folder: %1
+Sentence file: %2
+Sentence file SHA-256: %3
+Run created (UTC): %4</source>
+            <translation>Thư mục mô hình: %1
+Tệp câu: %2
+SHA-256 của tệp câu: %3
+Thời điểm chạy (UTC): %4</translation>
+        </message>
+    </context>
+    <context>
         <name>laminar::SentencePanel</name>
         <message>
             <source>Load sentence file</source>

@@ -646,4 +646,11 @@ VI = {
 "For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the \"smile\" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.": "Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token đối chứng (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là \"nụ cười\" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.",
 "Share of similarities": "Tỷ lệ độ tương đồng",
 "%1: %2 [%3, %4]": "%1: %2 [%3, %4]",
+# --- the line naming the shown results' source (issue 14 item 6)
+"(not recorded)": "(không được ghi lại)",
+"Results of the run in progress: sentences <b>%1</b>, model <b>%2</b>": "Kết quả của lần chạy đang diễn ra: câu <b>%1</b>, mô hình <b>%2</b>",
+"Results of the run at %3: sentences <b>%1</b>, model <b>%2</b>": "Kết quả của lần chạy lúc %3: câu <b>%1</b>, mô hình <b>%2</b>",
+"Results opened from %4 (run at %3): sentences <b>%1</b>, model <b>%2</b>": "Kết quả mở từ %4 (chạy lúc %3): câu <b>%1</b>, mô hình <b>%2</b>",
+"(not the sentence file open now, %1)": "(không phải tệp câu đang mở, %1)",
+"Model folder: %1\nSentence file: %2\nSentence file SHA-256: %3\nRun created (UTC): %4": "Thư mục mô hình: %1\nTệp câu: %2\nSHA-256 của tệp câu: %3\nThời điểm chạy (UTC): %4",
 }

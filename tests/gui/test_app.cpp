@@ -1,6 +1,8 @@
 // The application: the worker runs and cancels on a tiny synthetic model without hanging
 // or leaking, the main window draws real results (offscreen screenshot), the Vietnamese
 // interface is installed and complete at run time, and --render writes every figure.
+#include <QDir>
+#include <QFileInfo>
 #include <QtTest>
 
 #include <QApplication>
@@ -228,6 +230,29 @@ class AppTest : public QObject {
     // the token view highlights target and non-target tokens
     QTRY_VERIFY(window.sentencePanel()->tokenView()->toHtml().contains(QStringLiteral("#ffb74d")));
     QVERIFY(window.sentencePanel()->tokenView()->toHtml().contains(QStringLiteral("#81d4fa")));
+    // The line above the views names the results' source; a file opened afterwards is not theirs.
+    const QString model = QFileInfo(tinyModel_).fileName();
+    QVERIFY(window.resultsSource()->isVisible());
+    QString source = window.resultsSource()->text();
+    QVERIFY2(source.startsWith(QStringLiteral("Results of the run at ")), qPrintable(source));
+    QVERIFY2(source.contains(QStringLiteral("<b>her.txt</b>")) && source.contains(QStringLiteral("<b>") + model + QStringLiteral("</b>")),
+             qPrintable(source));
+    QVERIFY2(!source.contains(QStringLiteral("not the sentence file")), qPrintable(source));
+    QVERIFY(window.sentencePanel()->openExample(QStringLiteral("coffee")));
+    source = window.resultsSource()->text();
+    QVERIFY2(source.contains(QStringLiteral("<b>her.txt</b>")) &&
+                 source.contains(QStringLiteral("(not the sentence file open now, coffee.txt)")),
+             qPrintable(source));
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("coffee.txt")), qPrintable(window.windowTitle()));
+    saveScreenshot(window.grab().toImage(), QStringLiteral("results-source-en.png"));
+    window.setLanguage(QStringLiteral("vi"));
+    source = window.resultsSource()->text();
+    window.setLanguage(QStringLiteral("en"));  // before any check can end the test in Vietnamese
+    QVERIFY2(source.startsWith(QStringLiteral("Kết quả")) && source.contains(QStringLiteral("coffee.txt")), qPrintable(source));
+    window.setLanguage(QStringLiteral("vi"));
+    QTest::qWait(100);
+    saveScreenshot(window.grab().toImage(), QStringLiteral("results-source-vi.png"));
+    window.setLanguage(QStringLiteral("en"));
   }
 
   void vietnameseInterfaceAtRunTime() {
@@ -482,6 +507,10 @@ class AppTest : public QObject {
     QTRY_VERIFY(window.currentView()->hasData());
     QVERIFY2(window.statusBar()->currentMessage().startsWith(QStringLiteral("Opened")),
              qPrintable(window.statusBar()->currentMessage()));
+    const QString source = window.resultsSource()->text();
+    QVERIFY2(source.startsWith(QStringLiteral("Results opened from ") + QDir::toNativeSeparators(saved)) &&
+                 source.contains(QStringLiteral("<b>her.txt</b>")),
+             qPrintable(source));
     const auto* shown = window.figures()->results()->get<SimilarityResults>();
     QVERIFY(shown);
     const auto* computed = run.get<SimilarityResults>();

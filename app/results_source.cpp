@@ -1,0 +1,85 @@
+#include "app/results_source.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/run_results.h"
+
+namespace laminar {
+namespace {
+
+// metadata[section][key] as text, "" when absent (files from older versions, hostile files).
+QString field(const RunResults& r, const char* section, const char* key) {
+  const nlohmann::json& m = r.metadata;
+  if (!m.is_object() || !m.contains(section) || !m.at(section).is_object()) return {};
+  const nlohmann::json& s = m.at(section);
+  return s.contains(key) && s.at(key).is_string() ? QString::fromStdString(s.at(key).get<std::string>()) : QString();
+}
+
+QString created(const RunResults& r, const QLocale& locale) {
+  const nlohmann::json& m = r.metadata;
+  if (!m.is_object() || !m.contains("created") || !m.at("created").is_string()) return {};
+  const QDateTime utc = QDateTime::fromString(QString::fromStdString(m.at("created").get<std::string>()), Qt::ISODate);
+  return utc.isValid() ? locale.toString(utc.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+// "openai-community/gpt2-xl" for a Hugging Face cache folder, else the folder's name.
+QString modelName(const QString& directory) {
+  const int at = directory.indexOf(QStringLiteral("models--"));
+  if (at < 0) return QFileInfo(directory).fileName();
+  QString rest = directory.mid(at + 8);
+  rest = rest.left(rest.indexOf(QLatin1Char('/')) < 0 ? rest.size() : rest.indexOf(QLatin1Char('/')));
+  return rest.replace(QStringLiteral("--"), QStringLiteral("/"));
+}
+
+QString orUnknown(const QString& s) { return s.isEmpty() ? ResultsSource::tr("(not recorded)") : s; }
+
+}  // namespace
+
+QString ResultsSource::sentenceFile(const RunResults& results) {
+  return QFileInfo(field(results, "sentences", "file")).fileName();
+}
+
+QString ResultsSource::line(const RunResults& results, Origin origin, const QString& openedFrom,
+                            const QString& openSentences) {
+  const QLocale locale;
+  const QString sentences = orUnknown(sentenceFile(results)).toHtmlEscaped();
+  const QString model = orUnknown(modelName(field(results, "model", "directory"))).toHtmlEscaped();
+  const QString when = orUnknown(created(results, locale)).toHtmlEscaped();
+  QString text;
+  switch (origin) {
+    case Origin::RunInProgress:
+      text = tr("Results of the run in progress: sentences <b>%1</b>, model <b>%2</b>").arg(sentences, model);
+      break;
+    case Origin::RunFinished:
+      text = tr("Results of the run at %3: sentences <b>%1</b>, model <b>%2</b>").arg(sentences, model, when);
+      break;
+    case Origin::Opened:
+      text = tr("Results opened from %4 (run at %3): sentences <b>%1</b>, model <b>%2</b>")
+                 .arg(sentences, model, when, QDir::toNativeSeparators(openedFrom).toHtmlEscaped());
+      break;
+  }
+  // The panel's file is another one: say so, so its preview is not read as these results' input.
+  const QString source = field(results, "sentences", "file");
+  if (!openSentences.isEmpty() && !source.isEmpty() &&
+      QFileInfo(openSentences).absoluteFilePath() != QFileInfo(source).absoluteFilePath())
+    text += QStringLiteral(" <span style=\"color:#b45309;\">%1</span>")
+                .arg(tr("(not the sentence file open now, %1)").arg(QFileInfo(openSentences).fileName().toHtmlEscaped()));
+  return text;
+}
+
+QString ResultsSource::details(const RunResults& results) {
+  return tr("Model folder: %1\nSentence file: %2\nSentence file SHA-256: %3\nRun created (UTC): %4")
+      .arg(orUnknown(field(results, "model", "directory")), orUnknown(field(results, "sentences", "file")),
+           orUnknown(field(results, "sentences", "sha256")),
+           orUnknown(results.metadata.is_object() && results.metadata.contains("created") &&
+                             results.metadata.at("created").is_string()
+                         ? QString::fromStdString(results.metadata.at("created").get<std::string>())
+                         : QString()));
+}
+
+}  // namespace laminar
