@@ -37,6 +37,10 @@ void FigureSet::setPresentationScale(double scale) {
   for (FigureView* v : views_) v->setPresentationScale(scale);
 }
 
+void FigureSet::setSentenceTexts(const std::shared_ptr<const FigureView::SentenceTexts>& texts) {
+  for (FigureView* v : views_) v->setSentenceTexts(texts);
+}
+
 void FigureSet::setNumberLocale(const QLocale& locale) {
   for (FigureView* v : views_) v->setNumberLocale(locale);
 }

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "app/run_request.h"
+#include "widgets/figure_view.h"
 
 class QWidget;
 
 namespace laminar {
 
-class FigureView;
 class LayerCursor;
 
 class FigureSet : public QObject {
@@ -30,6 +30,7 @@ class FigureSet : public QObject {
   const ResultsPtr& results() const { return results_; }
   void setPresentationScale(double scale);
   void setNumberLocale(const QLocale& locale);
+  void setSentenceTexts(const std::shared_ptr<const FigureView::SentenceTexts>& texts);
 
  private:
   LayerCursor* cursor_;

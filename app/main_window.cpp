@@ -554,6 +554,12 @@ void MainWindow::showResults(const ResultsPtr& results) {
   updateLayerBar();
   updateBanner();
   updateSource();
+  // The texts behind the per-text views' tooltips, looked up once per sentence file.
+  const std::string sha = results ? ResultsSource::sentenceSha256(*results) : std::string();
+  if (sha != sentenceTextsSha_) {
+    sentenceTextsSha_ = sha;
+    figures_->setSentenceTexts(results ? ResultsSource::sentenceTexts(*results, sentences_->sentenceSet()) : nullptr);
+  }
   saveResultsAction_->setEnabled(results && resultsComplete_);
   emit resultsShown();
 }

@@ -118,7 +118,8 @@ class MainWindow : public QMainWindow {
   QTabWidget* tabs_;
   QLabel* banner_;
   QLabel* source_;
-  QString resultsOpenedFrom_;  // the folder the shown results were opened from; empty: run here
+  QString resultsOpenedFrom_;
+  std::string sentenceTextsSha_;  // the sentence file whose texts the views' tooltips hold  // the folder the shown results were opened from; empty: run here
   QFrame* welcome_;
   QLabel* welcomeText_;
   QPushButton* welcomeGet_;

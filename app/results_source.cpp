@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/run_results.h"
+#include "analysis/sentence_set.h"
+#include "util/error.h"
 
 namespace laminar {
 namespace {
@@ -70,6 +72,33 @@ QString ResultsSource::line(const RunResults& results, Origin origin, const QStr
     text += QStringLiteral(" <span style=\"color:#b45309;\">%1</span>")
                 .arg(tr("(not the sentence file open now, %1)").arg(QFileInfo(openSentences).fileName().toHtmlEscaped()));
   return text;
+}
+
+std::string ResultsSource::sentenceSha256(const RunResults& results) {
+  return field(results, "sentences", "sha256").toStdString();
+}
+
+std::shared_ptr<const FigureView::SentenceTexts> ResultsSource::sentenceTexts(const RunResults& results,
+                                                                              const std::shared_ptr<const SentenceSet>& open) {
+  const std::string sha = sentenceSha256(results);
+  if (sha.empty()) return nullptr;
+  std::shared_ptr<const SentenceSet> set = open && open->sha256 == sha ? open : nullptr;
+  if (!set) {
+    const QString file = field(results, "sentences", "file");
+    if (file.isEmpty()) return nullptr;
+    try {
+      auto read = std::make_shared<SentenceSet>(loadSentenceSet(file.toStdString()));
+      if (read->sha256 == sha) set = std::move(read);
+    } catch (const Error&) {  // moved or unreadable: the tooltips give text numbers only
+    }
+  }
+  if (!set) return nullptr;
+  auto texts = std::make_shared<FigureView::SentenceTexts>();
+  for (const SentenceText& t : set->texts) {
+    texts->lines.push_back(t.line);
+    texts->texts.push_back(QString::fromStdString(t.text));
+  }
+  return texts;
 }
 
 QString ResultsSource::details(const RunResults& results) {

@@ -6,9 +6,14 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <memory>
+
+#include "widgets/figure_view.h"
+
 namespace laminar {
 
 struct RunResults;
+struct SentenceSet;
 
 class ResultsSource {
   Q_DECLARE_TR_FUNCTIONS(laminar::ResultsSource)
@@ -21,6 +26,12 @@ class ResultsSource {
   static QString details(const RunResults& results);
   // The file name the results were computed from ("" when not recorded).
   static QString sentenceFile(const RunResults& results);
+  // The texts the run read, for the per-text views' tooltips: the set open in the Sentences
+  // panel when its SHA-256 is the run's, else the file the results name if it still has that
+  // checksum; null when neither (the file moved or changed since).
+  static std::shared_ptr<const FigureView::SentenceTexts> sentenceTexts(const RunResults& results,
+                                                                        const std::shared_ptr<const SentenceSet>& open);
+  static std::string sentenceSha256(const RunResults& results);
 };
 
 }  // namespace laminar

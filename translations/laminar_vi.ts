@@ -722,6 +722,17 @@ mật độ %5</translation>
         </message>
     </context>
     <context>
+        <name>laminar::FigureView</name>
+        <message>
+            <source>text %1</source>
+            <translation>văn bản %1</translation>
+        </message>
+        <message>
+            <source>text %1 (line %2): “%3”</source>
+            <translation>văn bản %1 (dòng %2): “%3”</translation>
+        </message>
+    </context>
+    <context>
         <name>laminar::Labels</name>
         <message>
             <source>Layer</source>

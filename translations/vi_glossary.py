@@ -653,4 +653,5 @@ VI = {
 "Results opened from %4 (run at %3): sentences <b>%1</b>, model <b>%2</b>": "Kết quả mở từ %4 (chạy lúc %3): câu <b>%1</b>, mô hình <b>%2</b>",
 "(not the sentence file open now, %1)": "(không phải tệp câu đang mở, %1)",
 "Model folder: %1\nSentence file: %2\nSentence file SHA-256: %3\nRun created (UTC): %4": "Thư mục mô hình: %1\nTệp câu: %2\nSHA-256 của tệp câu: %3\nThời điểm chạy (UTC): %4",
+"text %1": "văn bản %1",
 }

@@ -72,6 +72,16 @@ bool FigureView::hasData() const { return results_ && accepts(*results_) && laye
 
 QString FigureView::toolTipAt(const QPointF&) const { return {}; }
 
+QString FigureView::sentenceNote(int textIndex) const {
+  if (textIndex < 0) return {};
+  const auto i = static_cast<size_t>(textIndex);
+  if (!sentences_ || textIndex < 0 || i >= sentences_->texts.size())
+    return QLatin1Char('\n') + tr("text %1").arg(textIndex + 1);
+  QString words = sentences_->texts[i].simplified();
+  if (words.size() > 160) words = words.left(159) + QStringLiteral("…");  // a tooltip, not a page
+  return QLatin1Char('\n') + tr("text %1 (line %2): “%3”").arg(textIndex + 1).arg(sentences_->lines[i]).arg(words);
+}
+
 void FigureView::setPresentationScale(double scale) {
   if (scale == scale_) return;
   scale_ = scale;

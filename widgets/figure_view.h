@@ -71,6 +71,14 @@ class FigureView : public QWidget {
   void setLayerCursorShown(bool shown);
   // Number formatting of tick labels: the user's locale on screen, C for exports.
   void setNumberLocale(const QLocale& locale);
+  // The texts of the sentence file the results came from (index = the results' text index),
+  // with their file lines, so per-text views can show a text's words on hover. Null when
+  // that file is not at hand (moved, or changed since the run).
+  struct SentenceTexts {
+    std::vector<int> lines;
+    std::vector<QString> texts;
+  };
+  void setSentenceTexts(std::shared_ptr<const SentenceTexts> texts) { sentences_ = std::move(texts); }
   // Lazy views rebuild only when shown (or exported): while a run streams layers in, only
   // the visible view spends GUI-thread time on them.
   void setLazy(bool lazy) { lazy_ = lazy; }
@@ -111,6 +119,12 @@ class FigureView : public QWidget {
   int nLayerOf() const;  // layers of the accepted results (0 if none)
   int layersDone() const;
   void replotSoon();
+  // For a tooltip: "\ntext N (line L): “its words…”", or "\ntext N" when the texts are not at hand.
+  QString sentenceNote(int textIndex) const;
+  // The same for the two texts of a pair (one note when both are the same text).
+  QString pairNote(int textI, int textJ) const {
+    return sentenceNote(textI) + (textI == textJ ? QString() : sentenceNote(textJ));
+  }
 
  private:
   void updateChrome();  // title, caption, cursor lines
@@ -120,6 +134,7 @@ class FigureView : public QWidget {
 
   LayerCursor* cursor_;
   std::shared_ptr<const RunResults> results_;
+  std::shared_ptr<const SentenceTexts> sentences_;
   QString analysis_;
   QCustomPlot* plot_;
   QCPTextElement* title_;

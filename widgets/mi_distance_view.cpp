@@ -143,10 +143,12 @@ QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
                    .arg(mi.pairs[k].j + 1)
                    .arg(mi.pairs[k].distance)
                    .arg(plot()->locale().toString(site.pairMi[k], 'g', 6));
+        const QString texts = pairNote(mi.textOf(mi.pairs[k].i), mi.textOf(mi.pairs[k].j));
         if (k < site.floor.size())
           text += QLatin1Char('\n') + tr("estimator floor %1 nats, MI above floor %2 nats")
                                           .arg(plot()->locale().toString(site.floor[k], 'g', 6),
                                                plot()->locale().toString(site.pairMi[k] - site.floor[k], 'g', 6));
+        text += texts;
       }
     }
   }

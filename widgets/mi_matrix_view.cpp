@@ -119,7 +119,7 @@ QString MiMatrixView::toolTipAt(const QPointF& pixel) const {
             .arg(p.i + 1)
             .arg(p.j + 1)
             .arg(p.distance)
-            .arg(plot()->locale().toString(pairMi[k], 'g', 6));
+            .arg(plot()->locale().toString(pairMi[k], 'g', 6)) + pairNote(mi.textOf(p.i), mi.textOf(p.j));
     }
   }
   return {};

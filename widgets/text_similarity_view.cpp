@@ -112,9 +112,10 @@ QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
   const auto& idx = sim.textIndex[static_cast<size_t>(group_)];
   auto textNo = [&](int r) { return r < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(r)] + 1 : r + 1; };
   return tr("texts %1 and %2\ncosine %3")
-      .arg(textNo(i))
-      .arg(textNo(j))
-      .arg(plot()->locale().toString(m[static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j)], 'g', 6));
+             .arg(textNo(i))
+             .arg(textNo(j))
+             .arg(plot()->locale().toString(m[static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j)], 'g', 6)) +
+         pairNote(textNo(i) - 1, textNo(j) - 1);
 }
 
 void TextSimilarityView::writeCsv(QTextStream& out) const {

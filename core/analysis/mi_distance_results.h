@@ -127,6 +127,11 @@ struct MiDistanceResults {
   int nLayer = 0;
   int width = 0;
   std::vector<int> occurrenceText;          // text index of each occurrence
+  int textOf(int occurrence) const {        // -1 when out of range (a hostile file)
+    return occurrence >= 0 && static_cast<size_t>(occurrence) < occurrenceText.size()
+               ? occurrenceText[static_cast<size_t>(occurrence)]
+               : -1;
+  }
   std::vector<int64_t> occurrencePosition;  // token position of each occurrence
   std::vector<OccurrencePair> pairs;
   std::vector<MiLayer> layers;  // filled in order as layers finish

@@ -519,6 +519,22 @@ class AppTest : public QObject {
       for (size_t g = 0; g < 2; ++g)
         QVERIFY(shown->layers[l].textSimilarity[g] == computed->layers[l].textSimilarity[g]);
 
+    // Hovering a cell of the text-by-text matrix shows the two texts' words and file lines,
+    // read back from her.txt (its checksum is the run's).
+    FigureView* matrix = nullptr;
+    for (FigureView* v : window.figures()->views())
+      if (v->figureId() == QStringLiteral("text-similarity")) matrix = v;
+    QVERIFY(matrix);
+    window.viewTabs()->setCurrentWidget(matrix);
+    QTRY_VERIFY(matrix->hasData());
+    QString hover;
+    for (int y = 0; y < matrix->plot()->height() && hover.isEmpty(); y += 4)
+      for (int x = 0; x < matrix->plot()->width() && hover.isEmpty(); x += 4) {
+        const QString tip = matrix->toolTipAt(QPointF(x, y));
+        if (tip.contains(QStringLiteral("(line "))) hover = tip;
+      }
+    QVERIFY2(hover.contains(QStringLiteral("text 1 (line 2): “The old fisherman waved at her")), qPrintable(hover));
+
     window.openResults(dir_.filePath(QStringLiteral("no-such-folder")));  // refused; what was shown stays
     QTRY_VERIFY_WITH_TIMEOUT(!window.statusBar()->currentMessage().startsWith(QStringLiteral("Opening")), 30000);
     QCOMPARE(window.figures()->results()->get<SimilarityResults>(), shown);
