@@ -45,6 +45,7 @@
 #include "app/run_worker.h"
 #include "app/results_source.h"
 #include "app/sentence_panel.h"
+#include "app/view_help.h"
 #include "app/engine_info.h"
 #include "analysis/results_loading.h"
 #include "util/error.h"
@@ -392,6 +393,15 @@ void MainWindow::buildMenus() {
     connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
   }
   helpMenu_ = menuBar()->addMenu(QString());
+  viewHelpAction_ = helpMenu_->addAction(QString(), this, [this] {
+    if (!currentView() || qEnvironmentVariableIsSet("LAMINAR_NO_DIALOGS")) return;
+    auto* box = new QMessageBox(QMessageBox::Information, tr("What am I looking at?"), ViewHelp::html(*currentView()),
+                                QMessageBox::Close, this);
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();  // not modal to the figure: it can stay open while the user looks
+  });
+  viewHelpAction_->setShortcut(QKeySequence::HelpContents);
   aboutAction_ = helpMenu_->addAction(QString(), this, [this] {
     QMessageBox::about(this, tr("About Laminar"),
                        tr("<h3>Laminar %1</h3><p>A desktop instrument for looking inside GPT-2 layer by layer.</p>"
@@ -443,6 +453,7 @@ void MainWindow::retranslate() {
   languageMenu_->setTitle(tr("&Language"));
   helpMenu_->setTitle(tr("&Help"));
   aboutAction_->setText(tr("About Laminar"));
+  viewHelpAction_->setText(tr("What am I looking at?"));
   applyStatusText();
   welcomeText_->setText(tr("<b>Welcome to Laminar.</b> No GPT-2 checkpoint with trained weights is on this computer yet. "
                            "Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real "

@@ -171,6 +171,7 @@ class MainWindow : public QMainWindow {
   QActionGroup* speedGroup_;
   QAction* modelsAction_;
   QAction* aboutAction_;
+  QAction* viewHelpAction_;
   QActionGroup* languageGroup_;
   QList<QDockWidget*> docks_;
 };

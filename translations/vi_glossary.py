@@ -654,4 +654,26 @@ VI = {
 "(not the sentence file open now, %1)": "(không phải tệp câu đang mở, %1)",
 "Model folder: %1\nSentence file: %2\nSentence file SHA-256: %3\nRun created (UTC): %4": "Thư mục mô hình: %1\nTệp câu: %2\nSHA-256 của tệp câu: %3\nThời điểm chạy (UTC): %4",
 "text %1": "văn bản %1",
+# --- "What a control shows" per view (app/view_help.cpp)
+"What a control shows:": "Phép đối chứng cho thấy gì:",
+"Tick \"Compare with untrained model\" to draw the same statistic for an untrained GPT-2 of the same shape (grey). What the trained model and the untrained one share comes from the architecture and the method, not from training. For experiment 2 the profile also carries the permutation bands of Kendall's tau and of attention − MLP.":
+ "Đánh dấu \"So sánh với mô hình chưa huấn luyện\" để vẽ cùng thống kê đó cho một GPT-2 chưa huấn luyện có cùng kích thước (màu xám). Những gì mô hình đã huấn luyện và mô hình chưa huấn luyện có chung đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện. Với thí nghiệm 2, biểu đồ còn có các dải hoán vị của tau Kendall và của attention − MLP.",
+"The shuffled measure is the baseline: the same vectors with each dimension shuffled across texts, so no dimension depends on another. A spectrum that looks like the shuffled one shows no dependence between dimensions.":
+ "Phép đo xáo trộn là đường cơ sở: cùng các vectơ nhưng mỗi chiều được xáo trộn giữa các văn bản, nên không chiều nào phụ thuộc vào chiều khác. Một phổ trông giống phổ xáo trộn cho thấy các chiều không phụ thuộc nhau.",
+"The bands are bootstrap intervals over sentences; the untrained control (if run) draws the same shares for random weights. Shares depend on the number of sentences: compare runs on the same sentences.":
+ "Các dải là khoảng bootstrap theo câu; phép đối chứng chưa huấn luyện (nếu có chạy) vẽ cùng các tỷ lệ cho trọng số ngẫu nhiên. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.",
+"The untrained control shows how similar random weights already make the texts: only what a trained model adds to that was learned.":
+ "Phép đối chứng chưa huấn luyện cho thấy trọng số ngẫu nhiên đã làm các văn bản giống nhau đến mức nào: chỉ phần mà mô hình đã huấn luyện thêm vào mới là phần học được.",
+"On an untrained GPT-2, MI already falls with token distance (Kendall's tau between about −0.4 and −0.7 at every layer): texts share their prefix, and a causal model averages over it. Compare tau with the untrained control and the permutation band, not with 0. The estimator floor (MI of shuffled pairs) shows the estimator's bias at zero dependence.":
+ "Trên một GPT-2 chưa huấn luyện, MI đã giảm theo khoảng cách token (tau Kendall khoảng từ −0,4 đến −0,7 ở mọi tầng): các văn bản có chung phần đầu, và một mô hình nhân quả lấy trung bình trên phần đó. Hãy so sánh tau với phép đối chứng chưa huấn luyện và với dải hoán vị, không phải với 0. Mức nền của bộ ước lượng (MI của các cặp đã xáo trộn) cho thấy độ chệch của bộ ước lượng khi không có phụ thuộc.",
+"Each cell is one pair's MI, estimated from few samples and biased upward; the estimator floor and the untrained control give its level without learned structure. Compare whole maps, not single cells.":
+ "Mỗi ô là MI của một cặp, được ước lượng từ ít mẫu và bị chệch lên trên; mức nền của bộ ước lượng và phép đối chứng chưa huấn luyện cho biết mức của nó khi không có cấu trúc học được. Hãy so sánh cả bản đồ, không phải từng ô.",
+"On an untrained GPT-2, attention MI is above MLP MI at every layer with high significance: the test compares the two sites, not a learned effect. Read the trained model's differences against the untrained control's, and prefer the paired tests (each pair is measured at both sites).":
+ "Trên một GPT-2 chưa huấn luyện, MI của attention đã cao hơn MI của MLP ở mọi tầng với mức ý nghĩa cao: phép kiểm định so sánh hai vị trí, không phải một hiệu ứng học được. Hãy đọc các khác biệt của mô hình đã huấn luyện so với khác biệt của phép đối chứng chưa huấn luyện, và ưu tiên các kiểm định theo cặp (mỗi cặp được đo ở cả hai vị trí).",
+"The histogram and KSG estimators have different biases; where they disagree, the difference is a property of the estimators, not of the model.":
+ "Bộ ước lượng biểu đồ tần suất và bộ ước lượng KSG có độ chệch khác nhau; ở chỗ chúng không khớp, khác biệt là đặc tính của các bộ ước lượng, không phải của mô hình.",
+"An untrained GPT-2 of the same shape is the control: what its layers predict has not been learned. Only predictions a trained model makes beyond that come from training.":
+ "Một GPT-2 chưa huấn luyện có cùng kích thước là phép đối chứng: những gì các tầng của nó dự đoán không phải là thứ học được. Chỉ những dự đoán mà mô hình đã huấn luyện đưa ra vượt hơn mức đó mới đến từ quá trình huấn luyện.",
+"With the small random weights of an untrained GPT-2 the attention scores are small, so attention spreads fairly evenly over the earlier tokens; sharp patterns that appear only in a trained model were learned.":
+ "Với các trọng số ngẫu nhiên nhỏ của một GPT-2 chưa huấn luyện, điểm attention nhỏ, nên attention trải khá đều lên các token phía trước; những mẫu rõ nét chỉ xuất hiện ở mô hình đã huấn luyện là phần học được.",
 }

@@ -10,6 +10,7 @@
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
+#include <QMessageBox>
 #include <QMenuBar>
 #include <QPointer>
 #include <QProcess>
@@ -37,6 +38,7 @@
 #include "app/figure_set.h"
 #include "app/language.h"
 #include "app/main_window.h"
+#include "app/view_help.h"
 #include "app/model_panel.h"
 #include "app/models_dialog.h"
 #include "app/render.h"
@@ -484,6 +486,39 @@ class AppTest : public QObject {
 
   // File > Open results folder: loaded on a worker (format version 2: the text-by-text
   // matrices computed from the vectors), shown with the run's numbers; a bad folder is refused.
+  // "What am I looking at?" for every view, in both languages: the view's caption and what its
+  // control shows, with no English left in the Vietnamese.
+  void everyViewHasHelpInBothLanguages() {
+    MainWindow window;
+    for (const QString lang : {QStringLiteral("en"), QStringLiteral("vi")}) {
+      window.setLanguage(lang);
+      for (FigureView* v : window.figures()->views()) {
+        QVERIFY2(!ViewHelp::control(v->figureId()).isEmpty(), qPrintable(v->figureId()));
+        const QString help = ViewHelp::html(*v);
+        QVERIFY2(help.contains(v->caption().toHtmlEscaped()), qPrintable(v->figureId()));
+        if (lang == QLatin1String("vi"))
+          QVERIFY2(!help.contains(QStringLiteral("What")) && !help.contains(QStringLiteral("control")), qPrintable(help));
+      }
+      // F1 opens it for the view in front (dialogs are off in tests; on for this one).
+      window.resize(1024, 768);
+      window.show();
+      qunsetenv("LAMINAR_NO_DIALOGS");
+      QAction* f1 = nullptr;  // the Help menu's action under F1
+      for (QAction* a : window.findChildren<QAction*>())
+        if (a->shortcut() == QKeySequence(QKeySequence::HelpContents)) f1 = a;
+      QVERIFY(f1);
+      f1->trigger();
+      qputenv("LAMINAR_NO_DIALOGS", "1");
+      QMessageBox* box = nullptr;
+      QTRY_VERIFY((box = window.findChild<QMessageBox*>()) != nullptr && box->isVisible());
+      QVERIFY(box->text().contains(window.currentView()->caption().toHtmlEscaped()));
+      saveScreenshot(box->grab().toImage(), QStringLiteral("view-help-%1.png").arg(lang));
+      box->close();
+      QTRY_VERIFY(window.findChild<QMessageBox*>() == nullptr);
+    }
+    window.setLanguage(QStringLiteral("en"));
+  }
+
   void openingAResultsFolderShowsTheRun() {
     Language::instance().set(QStringLiteral("en"));
     ResultsPtr ran;  // a run of the tiny model through the worker, saved as the app saves it
