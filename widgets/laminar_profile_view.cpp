@@ -15,25 +15,6 @@
 #include "widgets/result_labels.h"
 
 namespace laminar {
-namespace {
-
-
-double meanOf(const std::vector<double>& v) {
-  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
-  double s = 0;
-  for (double x : v) s += x;
-  return s / static_cast<double>(v.size());
-}
-
-double standardErrorOf(const std::vector<double>& v) {
-  if (v.size() < 2) return 0;
-  const double m = meanOf(v);
-  double ss = 0;
-  for (double x : v) ss += (x - m) * (x - m);
-  return std::sqrt(ss / static_cast<double>(v.size() - 1)) / std::sqrt(static_cast<double>(v.size()));
-}
-
-}  // namespace
 
 LaminarProfileView::LaminarProfileView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
   rect_ = new QCPAxisRect(plot());
@@ -223,7 +204,7 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic st
           const auto& site = layer.sites[static_cast<size_t>(s)];
           if (statistic == Statistic::MeanMi) {
             value.values.push_back(aboveFloor ? site.meanAboveFloor : site.meanMi);
-            error.values.push_back(standardErrorOf(site.comparedMi(aboveFloor)));
+            error.values.push_back(site.comparedMiStandardError(aboveFloor));
           } else {
             value.values.push_back(site.tau);
             error.values.push_back(site.tauP);

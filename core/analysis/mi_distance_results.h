@@ -1,6 +1,7 @@
 #pragma once
 // Results of experiment 2 (mutual information vs token distance), ../shared/analysis-spec.md.
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -47,6 +48,18 @@ struct MiSiteLayer {
     std::vector<double> out(pairMi.size());
     for (size_t k = 0; k < out.size(); ++k) out[k] = pairMi[k] - floor[k];
     return out;
+  }
+  // Standard error of the mean of comparedMi() across pairs (sample sd, ddof 1, over sqrt(n):
+  // scipy.stats.sem); 0 with fewer than two pairs. The profile's error bars.
+  double comparedMiStandardError(bool aboveFloor) const {
+    const std::vector<double> v = comparedMi(aboveFloor);
+    if (v.size() < 2) return 0;
+    double mean = 0;
+    for (double x : v) mean += x;
+    mean /= static_cast<double>(v.size());
+    double ss = 0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    return std::sqrt(ss / static_cast<double>(v.size() - 1) / static_cast<double>(v.size()));
   }
   PermutationSummary kendallNull;  // tau under distances shuffled within texts
   // Estimator comparison (compare-ksg): the histogram (this run's bins and correction) and

@@ -11,6 +11,7 @@
 #include <random>
 
 #include "analysis/mi_distance_math.h"
+#include "analysis/mi_distance_results.h"
 #include "analysis/mi_estimator_floor.h"
 #include "analysis/mi_permutation_null.h"
 #include "analysis/seeded_random.h"
@@ -185,3 +186,17 @@ TEST(MiControls, SharedFdWithoutTheLayerCountIsAClearError) {
 
 }  // namespace
 }  // namespace laminar
+
+// The profile's error bars: the standard error of the mean compared MI across pairs, raw or
+// above the floor. Expected values from scipy.stats.sem([1, 2, 3, 4]) and
+// scipy.stats.sem([0.5, 1.5, 2, 3]) (Debian's python3-scipy).
+TEST(MiControls, ComparedMiStandardErrorIsScipysSem) {
+  laminar::MiSiteLayer site;
+  site.pairMi = {1, 2, 3, 4};
+  site.floor = {0.5, 0.5, 1, 1};
+  EXPECT_NEAR(site.comparedMiStandardError(false), 0.6454972243679028, 1e-15);
+  EXPECT_NEAR(site.comparedMiStandardError(true), 0.5204164998665332, 1e-15);
+  site.pairMi = {2};
+  site.floor = {1};
+  EXPECT_EQ(site.comparedMiStandardError(true), 0);  // one pair: no spread to estimate
+}
