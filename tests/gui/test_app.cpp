@@ -38,6 +38,7 @@
 #include "app/figure_set.h"
 #include "app/language.h"
 #include "app/main_window.h"
+#include "app/qt_strings.h"
 #include "app/view_help.h"
 #include "app/model_panel.h"
 #include "app/models_dialog.h"
@@ -517,6 +518,22 @@ class AppTest : public QObject {
       QTRY_VERIFY(window.findChild<QMessageBox*>() == nullptr);
     }
     window.setLanguage(QStringLiteral("en"));
+  }
+
+  // Qt's own dialog buttons, file dialogs and context menus speak Vietnamese too: Debian's Qt
+  // 6.4 ships no qtbase_vi.qm, so laminar_vi.ts carries them under Qt's contexts.
+  void qtOwnStringsAreVietnamese() {
+    QVERIFY(Language::instance().set(QStringLiteral("vi")));
+    QVERIFY(!qtStrings().empty());
+    for (const auto& [context, source] : qtStrings()) {
+      const QString vi = QCoreApplication::translate(context, source);
+      QVERIFY2(vi != QString::fromUtf8(source) || QByteArray(source).startsWith("%1"),
+               qPrintable(QStringLiteral("%1: %2 untranslated").arg(QLatin1String(context), QLatin1String(source))));
+    }
+    QMessageBox box(QMessageBox::Information, QStringLiteral("t"), QStringLiteral("t"), QMessageBox::Close | QMessageBox::Cancel);
+    QCOMPARE(box.button(QMessageBox::Cancel)->text(), QCoreApplication::translate("QPlatformTheme", "Cancel"));
+    QVERIFY(box.button(QMessageBox::Cancel)->text() != QStringLiteral("Cancel"));
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
   }
 
   void openingAResultsFolderShowsTheRun() {
