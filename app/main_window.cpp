@@ -224,6 +224,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     runAction_->setEnabled(!running);
     cancelAction_->setEnabled(running);
     openResultsAction_->setEnabled(!running);
+    updateCompareActions();
     updateSource();
   });
   connect(runner_, &RunController::phaseChanged, this, [this](RunPhase phase) {
@@ -316,6 +317,9 @@ void MainWindow::buildMenus() {
   fileMenu_ = menuBar()->addMenu(QString());
   openSentencesAction_ = fileMenu_->addAction(QString(), sentences_, &SentencePanel::openDialog, QKeySequence::Open);
   openResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openResultsDialog, QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+  compareResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::compareResultsDialog);
+  compareResultsAction_->setObjectName(QStringLiteral("compareResults"));
+  stopComparingAction_ = fileMenu_->addAction(QString(), this, &MainWindow::stopComparing);
   saveResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::saveResultsDialog, QKeySequence::Save);
   fileMenu_->addSeparator();
   exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportCurrentFigure, QKeySequence(QStringLiteral("Ctrl+E")));
@@ -426,6 +430,10 @@ void MainWindow::retranslate() {
   openSentencesAction_->setText(tr("Load sentence file…"));
   openResultsAction_->setText(tr("Open results folder…"));
   saveResultsAction_->setText(tr("Save results…"));
+  compareResultsAction_->setText(tr("Compare with results folder…"));
+  compareResultsAction_->setToolTip(tr("Draw another run of the same analysis (another model, target word or seed) "
+                                       "beside the shown one in the laminar profile"));
+  stopComparingAction_->setText(tr("Stop comparing"));
   exportFigureAction_->setText(tr("Export figure…"));
   exportAllAction_->setText(tr("Export all figures…"));
   exportDataAction_->setText(tr("Export figure data (CSV)…"));
@@ -479,7 +487,12 @@ void MainWindow::updateSource() {
   const Origin origin = !resultsOpenedFrom_.isEmpty() ? Origin::Opened
                         : runner_->running()          ? Origin::RunInProgress
                                                       : Origin::RunFinished;
-  source_->setText(ResultsSource::line(*results_, origin, resultsOpenedFrom_, sentences_->path()));
+  QString line = ResultsSource::line(*results_, origin, resultsOpenedFrom_, sentences_->path());
+  if (comparedFrom_ && results_->metadata.contains("control") && results_->metadata["control"].contains("source"))
+    line += QStringLiteral("<br>") + tr("Compared with %1 (grey lines in the laminar profile).")
+                                         .arg(QString::fromStdString(results_->metadata["control"]["source"].get<std::string>())
+                                                  .toHtmlEscaped());
+  source_->setText(line);
   source_->setToolTip(ResultsSource::details(*results_));
   source_->show();
 }
@@ -549,6 +562,7 @@ void MainWindow::startRun() {
   resultsSynthetic_ = model_->syntheticWeights();
   resultsDemo_ = model_->demoSelected();
   resultsOpenedFrom_.clear();
+  comparedFrom_ = nullptr;
   showResults(nullptr);
   updateTabs();
   runner_->start(request);
@@ -572,6 +586,7 @@ void MainWindow::showResults(const ResultsPtr& results) {
     figures_->setSentenceTexts(results ? ResultsSource::sentenceTexts(*results, sentences_->sentenceSet()) : nullptr);
   }
   saveResultsAction_->setEnabled(results && resultsComplete_);
+  updateCompareActions();
   emit resultsShown();
 }
 
@@ -783,7 +798,53 @@ void MainWindow::openResultsDialog() {
   openResults(dir);
 }
 
-void MainWindow::openResults(const QString& dir) {
+void MainWindow::compareResultsDialog() {
+  QSettings settings;
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Compare with results folder"),
+                                                        settings.value(QStringLiteral("files/lastResultsFolder"), QDir::homePath()).toString());
+  if (dir.isEmpty()) return;
+  settings.setValue(QStringLiteral("files/lastResultsFolder"), QFileInfo(dir).absolutePath());
+  openResults(dir, true);
+}
+
+void MainWindow::updateCompareActions() {
+  const bool idle = !runner_->running();
+  compareResultsAction_->setEnabled(idle && results_ && resultsComplete_);
+  stopComparingAction_->setEnabled(idle && comparedFrom_ != nullptr);
+}
+
+// The other run becomes the shown results' control series: the views that draw an untrained
+// control (the laminar profile, the spectrum mass) draw it the same way, labelled "compared run".
+void MainWindow::showComparison(const ResultsPtr& other, const QString& dir) {
+  const ResultsPtr base = comparedFrom_ ? comparedFrom_ : results_;
+  if (!base) return;
+  if (other->experiment != base->experiment || other->nLayer != base->nLayer) {
+    reportError(tr("Cannot compare: %1 holds %2 with %3 layers, the shown results %4 with %5 layers.")
+                    .arg(dir, QString::fromStdString(other->experiment))
+                    .arg(other->nLayer)
+                    .arg(QString::fromStdString(base->experiment))
+                    .arg(base->nLayer),
+                 false);
+    return;
+  }
+  auto compared = std::make_shared<RunResults>(*other);
+  compared->control = nullptr;  // one comparison at a time; its own control is not drawn
+  auto merged = std::make_shared<RunResults>(*base);
+  merged->control = compared;
+  merged->metadata["control"] = {{"kind", "comparison"}, {"source", dir.toStdString()}};
+  comparedFrom_ = base;
+  showResults(merged);
+  statusBar()->showMessage(tr("Comparing with %1").arg(dir), 8000);
+}
+
+void MainWindow::stopComparing() {
+  if (!comparedFrom_) return;
+  const ResultsPtr base = comparedFrom_;
+  comparedFrom_ = nullptr;
+  showResults(base);
+}
+
+void MainWindow::openResults(const QString& dir, bool compare) {
   // Loaded on a worker (1,000 texts on the demo model reopen in 0.3 s, a format 1 folder of
   // hundreds of MB in 10-20 s); a window-modal progress dialog appears after 0.4 s, and its
   // Cancel stops the load at the next progress report (loadResults throws Cancelled).
@@ -807,7 +868,7 @@ void MainWindow::openResults(const QString& dir) {
   poll->start(100);
   openResultsAction_->setEnabled(false);  // one load at a time
   statusBar()->showMessage(tr("Opening %1…").arg(shown));
-  connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, dialog, cancel, shown] {
+  connect(watcher, &QFutureWatcher<Loaded>::finished, this, [this, watcher, dialog, cancel, shown, compare] {
     watcher->deleteLater();
     dialog->deleteLater();
     openResultsAction_->setEnabled(!runner_->running());
@@ -819,6 +880,8 @@ void MainWindow::openResults(const QString& dir) {
         reportError(loaded.error, true);
       return;
     }
+    if (compare) return showComparison(loaded.results, shown);
+    comparedFrom_ = nullptr;
     resultsComplete_ = true;
     newestLayer_ = -1;
     resultsOpenedFrom_ = shown;
@@ -859,7 +922,8 @@ void MainWindow::saveResultsDialog() {
     else
       statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(dir)), 8000);
   });
-  watcher->setFuture(QtConcurrent::run([results = results_, path = dir.toStdString()]() -> QString {
+  // While comparing, the shown run is saved without the compared one.
+  watcher->setFuture(QtConcurrent::run([results = comparedFrom_ ? comparedFrom_ : results_, path = dir.toStdString()]() -> QString {
     try {
       saveResults(*results, path);
       return {};

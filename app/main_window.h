@@ -63,8 +63,12 @@ class MainWindow : public QMainWindow {
   // What Run would run now: the selected model, sentences, analysis and settings.
   RunRequest currentRequest() const;
   void cancelRun();
-  void openResults(const QString& dir);
+  // Opens a results folder and shows it; with `compare`, draws it beside the shown results
+  // instead (same experiment and layer count), as the views draw an untrained control.
+  void openResults(const QString& dir, bool compare = false);
   void openResultsDialog();
+  void compareResultsDialog();
+  void stopComparing();
   void saveResultsDialog();
   void exportCurrentFigure();
   void exportAllFigures();
@@ -119,6 +123,9 @@ class MainWindow : public QMainWindow {
   QLabel* banner_;
   QLabel* source_;
   QString resultsOpenedFrom_;
+  ResultsPtr comparedFrom_;  // while comparing: the shown run without the compared one (what Save saves)
+  void showComparison(const ResultsPtr& other, const QString& dir);
+  void updateCompareActions();
   std::string sentenceTextsSha_;  // the sentence file whose texts the views' tooltips hold  // the folder the shown results were opened from; empty: run here
   QFrame* welcome_;
   QLabel* welcomeText_;
@@ -147,6 +154,8 @@ class MainWindow : public QMainWindow {
   QMenu* helpMenu_;
   QAction* openSentencesAction_;
   QAction* openResultsAction_;
+  QAction* compareResultsAction_;
+  QAction* stopComparingAction_;
   QAction* saveResultsAction_;
   QAction* exportFigureAction_;
   QAction* exportAllAction_;

@@ -1256,6 +1256,14 @@ mật độ %5</translation>
             <source> Greyed dash-dotted and dotted lines with open circles ("untrained control"): the same analysis, settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1); what the model and its untrained control share comes from the architecture and the method, not from training.</source>
             <translation> Các đường chấm gạch và đường chấm màu xám nhạt có vòng tròn rỗng ("mô hình chưa huấn luyện"): cùng phân tích, cùng thiết lập và cùng các câu trên một GPT-2 chưa huấn luyện có cùng kích thước (trọng số ngẫu nhiên khởi tạo như Hugging Face, hạt giống %1); điều mà mô hình và mô hình chưa huấn luyện của nó cùng có đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.</translation>
         </message>
+        <message>
+            <source>compared run</source>
+            <translation>lần chạy so sánh</translation>
+        </message>
+        <message>
+            <source> Greyed dash-dotted and dotted lines with open circles ("compared run"): the same analysis from the results folder %1 (sentences %2, model %3), drawn for comparison.</source>
+            <translation> Các đường chấm gạch và chấm màu xám với vòng tròn rỗng ("lần chạy so sánh"): cùng phân tích đó từ thư mục kết quả %1 (câu %2, mô hình %3), vẽ để so sánh.</translation>
+        </message>
     </context>
     <context>
         <name>laminar::LaminarProfileView</name>
@@ -1769,6 +1777,34 @@ xác suất %5</translation>
         <message>
             <source>What am I looking at?</source>
             <translation>Tôi đang xem gì?</translation>
+        </message>
+        <message>
+            <source>Compare with results folder…</source>
+            <translation>So sánh với thư mục kết quả…</translation>
+        </message>
+        <message>
+            <source>Draw another run of the same analysis (another model, target word or seed) beside the shown one in the laminar profile</source>
+            <translation>Vẽ một lần chạy khác của cùng phân tích (mô hình, từ đích hoặc hạt giống khác) bên cạnh lần chạy đang hiển thị trong biểu đồ diễn biến theo tầng</translation>
+        </message>
+        <message>
+            <source>Stop comparing</source>
+            <translation>Dừng so sánh</translation>
+        </message>
+        <message>
+            <source>Compared with %1 (grey lines in the laminar profile).</source>
+            <translation>Đang so sánh với %1 (các đường xám trong biểu đồ diễn biến theo tầng).</translation>
+        </message>
+        <message>
+            <source>Compare with results folder</source>
+            <translation>So sánh với thư mục kết quả</translation>
+        </message>
+        <message>
+            <source>Cannot compare: %1 holds %2 with %3 layers, the shown results %4 with %5 layers.</source>
+            <translation>Không thể so sánh: %1 chứa %2 với %3 tầng, còn kết quả đang hiển thị là %4 với %5 tầng.</translation>
+        </message>
+        <message>
+            <source>Comparing with %1</source>
+            <translation>Đang so sánh với %1</translation>
         </message>
     </context>
     <context>

@@ -676,4 +676,17 @@ VI = {
  "Một GPT-2 chưa huấn luyện có cùng kích thước là phép đối chứng: những gì các tầng của nó dự đoán không phải là thứ học được. Chỉ những dự đoán mà mô hình đã huấn luyện đưa ra vượt hơn mức đó mới đến từ quá trình huấn luyện.",
 "With the small random weights of an untrained GPT-2 the attention scores are small, so attention spreads fairly evenly over the earlier tokens; sharp patterns that appear only in a trained model were learned.":
  "Với các trọng số ngẫu nhiên nhỏ của một GPT-2 chưa huấn luyện, điểm attention nhỏ, nên attention trải khá đều lên các token phía trước; những mẫu rõ nét chỉ xuất hiện ở mô hình đã huấn luyện là phần học được.",
+# --- comparing two runs (issue 14 item 7)
+"compared run": "lần chạy so sánh",
+" Greyed dash-dotted and dotted lines with open circles (\"compared run\"): the same analysis from the results folder %1 (sentences %2, model %3), drawn for comparison.":
+ " Các đường chấm gạch và chấm màu xám với vòng tròn rỗng (\"lần chạy so sánh\"): cùng phân tích đó từ thư mục kết quả %1 (câu %2, mô hình %3), vẽ để so sánh.",
+"Compare with results folder…": "So sánh với thư mục kết quả…",
+"Draw another run of the same analysis (another model, target word or seed) beside the shown one in the laminar profile":
+ "Vẽ một lần chạy khác của cùng phân tích (mô hình, từ đích hoặc hạt giống khác) bên cạnh lần chạy đang hiển thị trong biểu đồ diễn biến theo tầng",
+"Stop comparing": "Dừng so sánh",
+"Compared with %1 (grey lines in the laminar profile).": "Đang so sánh với %1 (các đường xám trong biểu đồ diễn biến theo tầng).",
+"Compare with results folder": "So sánh với thư mục kết quả",
+"Cannot compare: %1 holds %2 with %3 layers, the shown results %4 with %5 layers.":
+ "Không thể so sánh: %1 chứa %2 với %3 tầng, còn kết quả đang hiển thị là %4 với %5 tầng.",
+"Comparing with %1": "Đang so sánh với %1",
 }

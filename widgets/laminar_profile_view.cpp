@@ -365,7 +365,7 @@ void LaminarProfileView::addControlSeries(const QVector<double>& x,
     QVector<double> y(v.begin(), v.end());
     const QVector<double> xs = x.mid(0, std::min(x.size(), y.size()));
     y.resize(xs.size());
-    QCPGraph* graph = addSeries(tr("%1, %2").arg(name, Labels::untrainedControl()), plotstyle::controlColor(base),
+    QCPGraph* graph = addSeries(tr("%1, %2").arg(name, Labels::controlName(results().get())), plotstyle::controlColor(base),
                                 plotstyle::controlPenStyle(style), xs, y);
     graph->setPen(QPen(graph->pen().color(), 1.6 * presentationScale(), graph->pen().style()));
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, graph->pen().color(), Qt::white,

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include <QFileInfo>
+
 #include "analysis/run_results.h"
 
 namespace laminar {
@@ -56,9 +58,39 @@ QString Labels::token(const std::string& token) {
 
 QString Labels::untrainedControl() { return tr("untrained control"); }
 
+namespace {
+
+// metadata.control.kind == "comparison": another results folder shown beside this one.
+bool isComparison(const RunResults* results) {
+  if (!results) return false;
+  const nlohmann::json& m = results->metadata;
+  return m.is_object() && m.contains("control") && m.at("control").is_object() && m.at("control").contains("kind") &&
+         m.at("control").at("kind") == "comparison";
+}
+
+QString jsonText(const nlohmann::json& m, const char* section, const char* key) {
+  if (!m.is_object() || !m.contains(section) || !m.at(section).is_object() || !m.at(section).contains(key) ||
+      !m.at(section).at(key).is_string())
+    return QStringLiteral("?");
+  return QString::fromStdString(m.at(section).at(key).get<std::string>());
+}
+
+}  // namespace
+
+QString Labels::controlName(const RunResults* results) {
+  return isComparison(results) ? tr("compared run") : untrainedControl();
+}
+
 QString Labels::controlCaption(const RunResults* results) {
   if (!results || !results->control) return {};
   const nlohmann::json& m = results->metadata;
+  if (isComparison(results)) {
+    const nlohmann::json& other = results->control->metadata;
+    return tr(" Greyed dash-dotted and dotted lines with open circles (\"compared run\"): the same analysis from "
+              "the results folder %1 (sentences %2, model %3), drawn for comparison.")
+        .arg(jsonText(m, "control", "source"), QFileInfo(jsonText(other, "sentences", "file")).fileName(),
+             QFileInfo(jsonText(other, "model", "directory")).fileName());
+  }
   const bool known = m.is_object() && m.contains("control") && m.at("control").is_object() &&
                      m.at("control").contains("seed") && m.at("control").at("seed").is_number_integer();
   const QString seed = known ? QString::number(m.at("control").at("seed").get<uint64_t>()) : QStringLiteral("?");

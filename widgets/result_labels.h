@@ -30,6 +30,9 @@ class Labels {
   static QString significant();
   static QString waitingForData();
   static QString untrainedControl();       // legend: "untrained control"
+  // The legend name of results->control: "untrained control", or "compared run" when the
+  // app draws another results folder beside the shown one (metadata.control.kind "comparison").
+  static QString controlName(const RunResults* results);
   // A caption's last sentence when a run has an untrained control (seed from its metadata);
   // empty without one.
   static QString controlCaption(const RunResults* results);

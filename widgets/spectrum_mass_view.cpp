@@ -154,7 +154,7 @@ void SpectrumMassView::addSeriesWithBand(const RunResults& results, bool control
     line->setPen(QPen(color, (control ? 1.6 : 2.0) * scale,
                       control ? plotstyle::controlPenStyle(g) : plotstyle::groupPenStyle(g)));
     line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, control ? QColor(Qt::white) : color, 4 * scale));
-    line->setName(control ? tr("%1, %2").arg(Labels::groupShort(g), Labels::untrainedControl()) : Labels::groupShort(g));
+    line->setName(control ? tr("%1, %2").arg(Labels::groupShort(g), Labels::controlName(FigureView::results().get())) : Labels::groupShort(g));
     line->addToLegend(legend_);
     (control ? controlSeries_ : series_).push_back(line);
   }
@@ -182,7 +182,7 @@ QString SpectrumMassView::toolTipAt(const QPointF& pixel) const {
       const auto& m = masses[static_cast<size_t>(g)];
       if (static_cast<size_t>(layer) >= m.size()) continue;
       const SpectrumMass& v = m[static_cast<size_t>(layer)];
-      const QString name = control ? tr("%1, %2").arg(Labels::groupShort(g), Labels::untrainedControl()) : Labels::groupShort(g);
+      const QString name = control ? tr("%1, %2").arg(Labels::groupShort(g), Labels::controlName(FigureView::results().get())) : Labels::groupShort(g);
       lines << tr("%1: %2 [%3, %4]")
                    .arg(name, plot()->locale().toString(v.value, 'g', 4), plot()->locale().toString(v.lower, 'g', 4),
                         plot()->locale().toString(v.upper, 'g', 4));

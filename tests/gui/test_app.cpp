@@ -587,6 +587,55 @@ class AppTest : public QObject {
       }
     QVERIFY2(hover.contains(QStringLiteral("text 1 (line 2): “The old fisherman waved at her")), qPrintable(hover));
 
+    // Compare with another folder of the same analysis (another seed: other non-target tokens):
+    // the laminar profile draws it as the grey second series, labelled "compared run"; Stop
+    // comparing restores the run alone. A folder of another analysis is refused, with the reason.
+    const QString otherSeed = dir_.filePath(QStringLiteral("saved-similarity-seed-7"));
+    {
+      RunController runner;
+      QSignalSpy finished(&runner, &RunController::finished);
+      RunRequest r = request(tinyModel_, her_, "similarity");
+      r.settings.options["seed"] = 7;
+      runner.start(r);
+      QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
+      saveResults(*finished.takeFirst().at(0).value<ResultsPtr>(), otherSeed.toStdString());
+    }
+    window.openResults(otherSeed, true);
+    QTRY_VERIFY_WITH_TIMEOUT(window.figures()->results()->control != nullptr, 60000);
+    FigureView* profile = nullptr;
+    for (FigureView* v : window.figures()->views())
+      if (v->figureId() == QStringLiteral("laminar-profile")) profile = v;
+    QVERIFY(profile);
+    window.viewTabs()->setCurrentWidget(profile);
+    QTRY_VERIFY(profile->hasData());
+    profile->refresh();
+    QVERIFY2(profile->caption().contains(QStringLiteral("\"compared run\"")) && profile->caption().contains(otherSeed),
+             qPrintable(profile->caption()));
+    int comparedSeries = 0;
+    for (int g = 0; g < profile->plot()->graphCount(); ++g)
+      comparedSeries += profile->plot()->graph(g)->name().contains(QStringLiteral("compared run")) ? 1 : 0;
+    QVERIFY2(comparedSeries >= 3, qPrintable(QString::number(comparedSeries)));  // Q, K, V at least
+    QVERIFY(window.resultsSource()->text().contains(QStringLiteral("Compared with ")));
+    QTest::qWait(300);  // the plot replots on the next event-loop turn
+    saveScreenshot(window.grab().toImage(), QStringLiteral("compare-runs-en.png"));
+    window.setLanguage(QStringLiteral("vi"));
+    QTest::qWait(300);
+    saveScreenshot(window.grab().toImage(), QStringLiteral("compare-runs-vi.png"));
+    window.setLanguage(QStringLiteral("en"));
+    window.stopComparing();
+    QVERIFY(window.figures()->results()->control == nullptr);
+    QVERIFY(!profile->caption().contains(QStringLiteral("compared run")));
+    {
+      RunController runner;
+      QSignalSpy finished(&runner, &RunController::finished);
+      runner.start(request(tinyModel_, coffee_, "mi-distance"));
+      QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
+      saveResults(*finished.takeFirst().at(0).value<ResultsPtr>(), dir_.filePath(QStringLiteral("saved-mi")).toStdString());
+    }
+    window.openResults(dir_.filePath(QStringLiteral("saved-mi")), true);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().startsWith(QStringLiteral("Cannot compare")), 60000);
+    QVERIFY(window.figures()->results()->control == nullptr);
+
     window.openResults(dir_.filePath(QStringLiteral("no-such-folder")));  // refused; what was shown stays
     QTRY_VERIFY_WITH_TIMEOUT(!window.statusBar()->currentMessage().startsWith(QStringLiteral("Opening")), 30000);
     QCOMPARE(window.figures()->results()->get<SimilarityResults>(), shown);
