@@ -193,7 +193,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateTabs(); });
   connect(experiment_, &ExperimentPanel::runRequested, this, &MainWindow::startRun);
   connect(experiment_, &ExperimentPanel::cancelRequested, this, &MainWindow::cancelRun);
-  connect(experiment_, &ExperimentPanel::experimentChanged, this, [this] { updateTabs(); });
+  connect(experiment_, &ExperimentPanel::experimentChanged, this, [this] {
+    updateTabs();
+    sentences_->setExperiment(experiment_->experiment());
+  });
+  sentences_->setExperiment(experiment_->experiment());
   connect(experiment_, &ExperimentPanel::seedChanged, sentences_, &SentencePanel::setSeed);
   sentences_->setSeed(experiment_->seed());
   connect(sentences_, &SentencePanel::exampleChosen, experiment_, &ExperimentPanel::setExperiment);

@@ -100,7 +100,7 @@ QString skippedTextHtml(const BpeTokenizer& tokenizer, const SentenceText& text,
 // non-target tokens, the texts it leaves out with the reason (known before Run, not after).
 std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSet> set, const std::filesystem::path& tokenizerDir,
                                                 const std::string& target, bool caseInsensitive, quint64 seed,
-                                                int64_t contextLength) {
+                                                int64_t contextLength, const std::string& experiment) {
   auto result = std::make_shared<TokenViewResult>();
   try {
     const auto tokenizer = cachedTokenizer(tokenizerDir);
@@ -118,11 +118,24 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
       html += QStringLiteral("<p style=\"color:#c62828;\">%1</p>").arg(CoreMessages::translate(e).toHtmlEscaped());
     }
     std::map<int, int64_t> nonTarget;  // text index -> position
+    // What the chosen experiment's token selection says about texts the run keeps (a text with
+    // one occurrence gives experiment 2 no pair; a target at position 0 has no non-target).
+    std::vector<Diagnostic> selectionNotes;
     if (!located.texts.empty()) {
       const SimilaritySelection selection = selectSimilarityTokens(located, seed);
       for (size_t r = 0; r < selection.textIndex[1].size(); ++r)
         nonTarget[selection.textIndex[1][r]] = selection.tokenPosition[1][r];
+      if (experiment == "similarity") selectionNotes = selection.diagnostics;
+      if (experiment == "mi-distance") {
+        try {
+          selectionNotes = selectMiTokens(located, set->source.string()).diagnostics;
+        } catch (const Error& e) {  // too few pairs in all: the run would stop here
+          html += QStringLiteral("<p style=\"color:#c62828;\">%1</p>").arg(CoreMessages::translate(e).toHtmlEscaped());
+        }
+      }
     }
+    std::map<int, std::vector<const Diagnostic*>> notes;  // line -> the selection's warnings
+    for (const Diagnostic& d : selectionNotes) notes[d.line].push_back(&d);
     std::map<int, const LocatedText*> kept;  // text index -> located text
     for (const LocatedText& text : located.texts) kept[text.textIndex] = &text;
     std::map<int, std::vector<const Diagnostic*>> problems;  // line -> the locator's reasons
@@ -133,10 +146,13 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
       html += QStringLiteral("<p>");
       if (text.line > 0) html += QStringLiteral("<span class=\"ln\">%1&nbsp;</span>").arg(text.line);
       const auto k = kept.find(t);
-      if (k != kept.end())
+      if (k != kept.end()) {
         html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, nonTarget), 0,
                                    static_cast<size_t>(contextLength));
-      else
+        for (const Diagnostic* d : notes[text.line])
+          html += QStringLiteral("<br><span style=\"color:#b45309;\">%1</span>")
+                      .arg(CoreMessages::translate(d->asMessage()).toHtmlEscaped());
+      } else
         html += skippedTextHtml(*tokenizer, text, options, problems[text.line]);
       html += QStringLiteral("</p>");
     }
@@ -280,6 +296,12 @@ void SentencePanel::setTokenizerDirectory(const std::filesystem::path& dir) {
 void SentencePanel::setContextLength(int64_t tokens) {
   if (tokens == contextLength_ || tokens <= 0) return;
   contextLength_ = tokens;
+  updateTokenView();
+}
+
+void SentencePanel::setExperiment(const QString& experiment) {
+  if (experiment == experiment_) return;
+  experiment_ = experiment;
   updateTokenView();
 }
 
@@ -454,7 +476,7 @@ void SentencePanel::updateTokenView() {
   }
   tokens_->setPlainText(tr("Tokenizing…"));
   watcher_->setFuture(QtConcurrent::run(buildTokenView, set_, dir, target_->text().trimmed().toStdString(),
-                                        caseInsensitive_->isChecked(), seed_, contextLength_));
+                                        caseInsensitive_->isChecked(), seed_, contextLength_, experiment_.toStdString()));
 }
 
 void SentencePanel::updateTrialView() {
@@ -471,7 +493,7 @@ void SentencePanel::updateTrialView() {
   one->target = set_ ? set_->target : std::string();
   one->texts.push_back({typed, 0, {}});  // line 0: no line number shown
   const auto result = buildTokenView(one, dir, target_->text().trimmed().toStdString(), caseInsensitive_->isChecked(),
-                                     seed_, contextLength_);
+                                     seed_, contextLength_, experiment_.toStdString());
   if (result->error)
     trialView_->setPlainText(CoreMessages::translate(*result->error));
   else

@@ -54,6 +54,9 @@ class SentencePanel : public QWidget {
   void setSeed(quint64 seed);
   // The model's n_positions: longer texts are shown with the tokens past it greyed, and flagged.
   void setContextLength(int64_t tokens);
+  // The analysis about to run: its token selection's warnings show under the texts (a text
+  // with one occurrence gives "mi-distance" no pair).
+  void setExperiment(const QString& experiment);
   QTextBrowser* tokenView() const { return tokens_; }
   QLineEdit* trySentenceBox() const { return trial_; }
   QTextBrowser* trySentenceView() const { return trialView_; }
@@ -111,6 +114,7 @@ class SentencePanel : public QWidget {
   std::filesystem::path tokenizerDir_;
   quint64 seed_ = 0;
   int64_t contextLength_ = 1024;
+  QString experiment_;
   QFutureWatcher<std::shared_ptr<TokenViewResult>>* watcher_;
   int tokenRequest_ = 0;
 };

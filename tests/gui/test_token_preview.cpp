@@ -124,6 +124,30 @@ class TokenPreviewTest : public QObject {
     QTRY_VERIFY(!panel.trySentenceView()->isVisibleTo(&panel));
   }
 
+  // Experiment 2's own problems show at load time too: a text with one occurrence gives no
+  // pair, and a file with fewer than two pairs in all would stop the run.
+  void experimentTwoProblemsShowAtLoadTime() {
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    auto plain = [](QTextBrowser* view) {
+      return view->toPlainText().remove(QChar(0x200B)).replace(QChar(0xA0), QLatin1Char(' '));
+    };
+    const QString mixed = write(QStringLiteral("pairs.txt"), QByteArrayLiteral("# target: her\nShe gave her the book, her pen and her bag.\nI saw her.\n"));
+    SentencePanel panel;
+    panel.setExperiment(QStringLiteral("mi-distance"));
+    QVERIFY(panel.openFile(mixed));
+    QTRY_VERIFY_WITH_TIMEOUT(plain(panel.tokenView()).contains(QStringLiteral("forms no pair")), 20000);
+    QVERIFY2(plain(panel.tokenView()).contains(QStringLiteral("only one occurrence of \"her\": it forms no pair")),
+             qPrintable(plain(panel.tokenView())));
+    QVERIFY(!plain(panel.tokenView()).contains(QStringLiteral("needs at least 3 occurrences")));
+    panel.setExperiment(QStringLiteral("similarity"));  // no pairs needed there
+    QTRY_VERIFY_WITH_TIMEOUT(!plain(panel.tokenView()).contains(QStringLiteral("forms no pair")), 20000);
+    const QString single = write(QStringLiteral("single.txt"), QByteArrayLiteral("# target: her\nI saw her.\nWe met her.\n"));
+    panel.setExperiment(QStringLiteral("mi-distance"));
+    QVERIFY(panel.openFile(single));
+    QTRY_VERIFY_WITH_TIMEOUT(plain(panel.tokenView()).contains(QStringLiteral("needs at least 3 occurrences")), 20000);
+    QVERIFY(plain(panel.tokenView()).contains(QStringLiteral("We met her.")));  // the tokens are still there
+  }
+
   // The panel as a class sees it, in both languages (LAMINAR_SCREENSHOT_DIR keeps the PNGs).
   void screenshotsInBothLanguages() {
     const QString dir = qEnvironmentVariable("LAMINAR_SCREENSHOT_DIR");
