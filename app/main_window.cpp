@@ -793,22 +793,22 @@ void MainWindow::reportError(const QString& message, bool fromCore) {
   QMessageBox::warning(this, tr("Laminar"), text);
 }
 
-void MainWindow::openResultsDialog() {
+QString MainWindow::chooseResultsFolder(const QString& title) {
   QSettings settings;
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open results folder"),
+  const QString dir = QFileDialog::getExistingDirectory(this, title,
                                                         settings.value(QStringLiteral("files/lastResultsFolder"), QDir::homePath()).toString());
-  if (dir.isEmpty()) return;
-  settings.setValue(QStringLiteral("files/lastResultsFolder"), QFileInfo(dir).absolutePath());
-  openResults(dir);
+  if (!dir.isEmpty()) settings.setValue(QStringLiteral("files/lastResultsFolder"), QFileInfo(dir).absolutePath());
+  return dir;
+}
+
+void MainWindow::openResultsDialog() {
+  const QString dir = chooseResultsFolder(tr("Open results folder"));
+  if (!dir.isEmpty()) openResults(dir);
 }
 
 void MainWindow::compareResultsDialog() {
-  QSettings settings;
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Compare with results folder"),
-                                                        settings.value(QStringLiteral("files/lastResultsFolder"), QDir::homePath()).toString());
-  if (dir.isEmpty()) return;
-  settings.setValue(QStringLiteral("files/lastResultsFolder"), QFileInfo(dir).absolutePath());
-  openResults(dir, true);
+  const QString dir = chooseResultsFolder(tr("Compare with results folder"));
+  if (!dir.isEmpty()) openResults(dir, true);
 }
 
 void MainWindow::updateCompareActions() {

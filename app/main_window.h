@@ -125,6 +125,7 @@ class MainWindow : public QMainWindow {
   QString resultsOpenedFrom_;
   ResultsPtr comparedFrom_;  // while comparing: the shown run without the compared one (what Save saves)
   void showComparison(const ResultsPtr& other, const QString& dir);
+  QString chooseResultsFolder(const QString& title);  // a folder dialog starting where the last one ended
   void updateCompareActions();
   std::string sentenceTextsSha_;  // the sentence file whose texts the views' tooltips hold  // the folder the shown results were opened from; empty: run here
   QFrame* welcome_;

@@ -9,6 +9,7 @@
 
 #include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
+#include "widgets/result_labels.h"
 #include "util/error.h"
 
 namespace laminar {
@@ -29,15 +30,6 @@ QString created(const RunResults& r, const QLocale& locale) {
   return utc.isValid() ? locale.toString(utc.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
-// "openai-community/gpt2-xl" for a Hugging Face cache folder, else the folder's name.
-QString modelName(const QString& directory) {
-  const int at = directory.indexOf(QStringLiteral("models--"));
-  if (at < 0) return QFileInfo(directory).fileName();
-  QString rest = directory.mid(at + 8);
-  rest = rest.left(rest.indexOf(QLatin1Char('/')) < 0 ? rest.size() : rest.indexOf(QLatin1Char('/')));
-  return rest.replace(QStringLiteral("--"), QStringLiteral("/"));
-}
-
 QString orUnknown(const QString& s) { return s.isEmpty() ? ResultsSource::tr("(not recorded)") : s; }
 
 }  // namespace
@@ -50,7 +42,7 @@ QString ResultsSource::line(const RunResults& results, Origin origin, const QStr
                             const QString& openSentences) {
   const QLocale locale;
   const QString sentences = orUnknown(sentenceFile(results)).toHtmlEscaped();
-  const QString model = orUnknown(modelName(field(results, "model", "directory"))).toHtmlEscaped();
+  const QString model = orUnknown(Labels::modelName(field(results, "model", "directory"))).toHtmlEscaped();
   const QString when = orUnknown(created(results, locale)).toHtmlEscaped();
   QString text;
   switch (origin) {

@@ -20,6 +20,7 @@
 
 #include "util/error.h"
 #include "widgets/figure_view.h"
+#include "widgets/result_labels.h"
 #include "widgets/plot_style.h"
 
 namespace laminar {
@@ -175,18 +176,6 @@ QString jsonString(const nlohmann::json& object, const char* key) {
   const auto it = object.find(key);
   if (it == object.end()) return {};
   return it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString::fromStdString(it->dump());
-}
-
-// "openai-community/gpt2-xl" for a Hugging Face cache folder (models--ORG--NAME/snapshots/REV),
-// else the folder's name.
-QString modelName(const QString& directory) {
-  const int at = directory.indexOf(QStringLiteral("models--"));
-  if (at >= 0) {
-    QString rest = directory.mid(at + 8);
-    rest = rest.left(rest.indexOf(QLatin1Char('/')) < 0 ? rest.size() : rest.indexOf(QLatin1Char('/')));
-    return rest.replace(QStringLiteral("--"), QStringLiteral("/"));
-  }
-  return QFileInfo(directory).fileName();
 }
 
 // Everything drawn into one w x h rectangle at the origin: the untrained stamp on top, the
@@ -376,7 +365,7 @@ FigureProvenance figureProvenance(const RunResults& results) {
   const nlohmann::json sentences = meta.is_object() && meta.contains("sentences") ? meta.at("sentences") : nlohmann::json::object();
   p.untrained = model.is_object() && model.contains("synthetic") && model.at("synthetic").is_boolean() && model.at("synthetic").get<bool>();
   const QString unknown = QStringLiteral("(not recorded)");
-  QString name = modelName(jsonString(model, "directory"));
+  QString name = Labels::modelName(jsonString(model, "directory"));
   if (name.isEmpty()) name = unknown;
   const QString shape = jsonString(model, "shape");
   if (!shape.isEmpty()) name += QStringLiteral(" (shape %1)").arg(shape);

@@ -77,6 +77,15 @@ QString jsonText(const nlohmann::json& m, const char* section, const char* key) 
 
 }  // namespace
 
+QString Labels::modelName(const QString& directory) {
+  const int at = directory.indexOf(QStringLiteral("models--"));
+  if (at < 0) return QFileInfo(directory).fileName();
+  QString rest = directory.mid(at + 8);
+  const int slash = rest.indexOf(QLatin1Char('/'));
+  if (slash >= 0) rest = rest.left(slash);
+  return rest.replace(QStringLiteral("--"), QStringLiteral("/"));
+}
+
 QString Labels::controlName(const RunResults* results) {
   return isComparison(results) ? tr("compared run") : untrainedControl();
 }
@@ -89,7 +98,7 @@ QString Labels::controlCaption(const RunResults* results) {
     return tr(" Greyed dash-dotted and dotted lines with open circles (\"compared run\"): the same analysis from "
               "the results folder %1 (sentences %2, model %3), drawn for comparison.")
         .arg(jsonText(m, "control", "source"), QFileInfo(jsonText(other, "sentences", "file")).fileName(),
-             QFileInfo(jsonText(other, "model", "directory")).fileName());
+             modelName(jsonText(other, "model", "directory")));
   }
   const bool known = m.is_object() && m.contains("control") && m.at("control").is_object() &&
                      m.at("control").contains("seed") && m.at("control").at("seed").is_number_integer();

@@ -33,6 +33,9 @@ class Labels {
   // The legend name of results->control: "untrained control", or "compared run" when the
   // app draws another results folder beside the shown one (metadata.control.kind "comparison").
   static QString controlName(const RunResults* results);
+  // A model as people name it: "openai-community/gpt2-xl" for a Hugging Face cache folder
+  // (models--ORG--NAME/snapshots/REV), else the folder's name.
+  static QString modelName(const QString& directory);
   // A caption's last sentence when a run has an untrained control (seed from its metadata);
   // empty without one.
   static QString controlCaption(const RunResults* results);

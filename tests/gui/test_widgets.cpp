@@ -61,6 +61,14 @@ std::vector<FigureView*> allViews(LayerCursor* cursor, std::vector<std::unique_p
 class WidgetsTest : public QObject {
   Q_OBJECT
  private slots:
+  // Models are named as people name them, in the source line, captions and figure metadata.
+  void modelNamesComeFromTheHubCacheFolder() {
+    QCOMPARE(Labels::modelName(QStringLiteral("/home/u/.cache/huggingface/hub/models--openai-community--gpt2-xl/snapshots/15ea56d")),
+             QStringLiteral("openai-community/gpt2-xl"));
+    QCOMPARE(Labels::modelName(QStringLiteral("/x/models--gpt2")), QStringLiteral("gpt2"));
+    QCOMPARE(Labels::modelName(QStringLiteral("/opt/laminar/demo-model")), QStringLiteral("demo-model"));
+  }
+
   void cursorClampsStepsAndPlays() {
     LayerCursor cursor;
     QSignalSpy changed(&cursor, &LayerCursor::layerChanged);
