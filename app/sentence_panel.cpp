@@ -66,6 +66,14 @@ std::shared_ptr<const BpeTokenizer> cachedTokenizer(const std::filesystem::path&
   return tokenizer;
 }
 
+// A translated message under a text (<br> then a span) or above all texts (a paragraph).
+QString noteHtml(const QString& text, const char* colour, bool paragraph) {
+  return (paragraph ? QStringLiteral("<p style=\"color:%1;\">%2</p>") : QStringLiteral("<br><span style=\"color:%1;\">%2</span>"))
+      .arg(QLatin1String(colour), text.toHtmlEscaped());
+}
+constexpr const char* kProblemColour = "#c62828";  // the run leaves the text (or the file) out
+constexpr const char* kWarningColour = "#b45309";  // the run keeps it, with a caveat
+
 // Kinds of each token of a text the run keeps: the target's span, experiment 1's non-target token.
 std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const std::map<int, int64_t>& nonTarget) {
   std::vector<TokenKind> kinds(text.ids.size(), TokenKind::Plain);
@@ -89,9 +97,7 @@ QString skippedTextHtml(const BpeTokenizer& tokenizer, const SentenceText& text,
   for (size_t t = static_cast<size_t>(std::max<int64_t>(options.maxTokens, 0)); t < kinds.size(); ++t)
     kinds[t] = TokenKind::BeyondContext;
   QString html = TokenPreview::html(tokenizer, ids, kinds, 0, static_cast<size_t>(options.maxTokens) + 40);
-  for (const Diagnostic* d : problems)
-    html += QStringLiteral("<br><span style=\"color:#c62828;\">%1</span>")
-                .arg(CoreMessages::translate(d->asMessage()).toHtmlEscaped());
+  for (const Diagnostic* d : problems) html += noteHtml(CoreMessages::translate(d->asMessage()), kProblemColour, false);
   return html;
 }
 
@@ -115,7 +121,7 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
     try {
       located = locateTargets(*set, *tokenizer, options);
     } catch (const Error& e) {
-      html += QStringLiteral("<p style=\"color:#c62828;\">%1</p>").arg(CoreMessages::translate(e).toHtmlEscaped());
+      html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
     }
     std::map<int, int64_t> nonTarget;  // text index -> position
     // What the chosen experiment's token selection says about texts the run keeps (a text with
@@ -130,7 +136,7 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
         try {
           selectionNotes = selectMiTokens(located, set->source.string()).diagnostics;
         } catch (const Error& e) {  // too few pairs in all: the run would stop here
-          html += QStringLiteral("<p style=\"color:#c62828;\">%1</p>").arg(CoreMessages::translate(e).toHtmlEscaped());
+          html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
         }
       }
     }
@@ -150,8 +156,7 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
         html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, nonTarget), 0,
                                    static_cast<size_t>(contextLength));
         for (const Diagnostic* d : notes[text.line])
-          html += QStringLiteral("<br><span style=\"color:#b45309;\">%1</span>")
-                      .arg(CoreMessages::translate(d->asMessage()).toHtmlEscaped());
+          html += noteHtml(CoreMessages::translate(d->asMessage()), kWarningColour, false);
       } else
         html += skippedTextHtml(*tokenizer, text, options, problems[text.line]);
       html += QStringLiteral("</p>");
@@ -229,6 +234,7 @@ SentencePanel::SentencePanel(QWidget* parent)
   form->addWidget(caseInsensitive_);
   layout->addLayout(form);
   tokensLabel_ = new QLabel(this);
+  tokensLabel_->setWordWrap(true);
   layout->addWidget(tokensLabel_);
   tokens_ = new QTextBrowser(this);
   tokens_->setObjectName(QStringLiteral("tokenView"));
@@ -254,6 +260,12 @@ SentencePanel::SentencePanel(QWidget* parent)
   trialTimer_->setInterval(150);  // one tokenisation per pause in typing, not per key
   connect(trial_, &QLineEdit::textChanged, trialTimer_, qOverload<>(&QTimer::start));
   connect(trialTimer_, &QTimer::timeout, this, &SentencePanel::updateTrialView);
+  trialWatcher_ = new QFutureWatcher<std::shared_ptr<TokenViewResult>>(this);
+  connect(trialWatcher_, &QFutureWatcher<std::shared_ptr<TokenViewResult>>::finished, this, [this] {
+    // Cleared while it ran: nothing to show.
+    if (trialWatcher_->future().resultCount() > 0 && !trial_->text().trimmed().isEmpty())
+      showTokenView(trialView_, *trialWatcher_->result());
+  });
   diagnosticsLabel_ = new QLabel(this);
   layout->addWidget(diagnosticsLabel_);
   diagnostics_ = new QListWidget(this);
@@ -273,12 +285,15 @@ SentencePanel::SentencePanel(QWidget* parent)
   connect(target_, &QLineEdit::editingFinished, this, &SentencePanel::updateTokenView);
   connect(caseInsensitive_, &QCheckBox::toggled, this, &SentencePanel::updateTokenView);
   connect(watcher_, &QFutureWatcher<std::shared_ptr<TokenViewResult>>::finished, this, [this] {
-    if (watcher_->future().resultCount() > 0) showTokenView(*watcher_->result());
+    if (watcher_->future().resultCount() > 0) showTokenView(tokens_, *watcher_->result());
   });
   retranslate();
 }
 
-SentencePanel::~SentencePanel() { watcher_->waitForFinished(); }
+SentencePanel::~SentencePanel() {
+  watcher_->waitForFinished();
+  trialWatcher_->waitForFinished();
+}
 
 QString SentencePanel::targetOverride() const { return target_->text().trimmed() == fileTarget_ ? QString() : target_->text().trimmed(); }
 bool SentencePanel::caseInsensitive() const { return caseInsensitive_->isChecked(); }
@@ -421,7 +436,6 @@ void SentencePanel::retranslate() {
   trialLabel_->setText(tr("Try a sentence:"));
   trial_->setPlaceholderText(tr("type or paste a sentence to see its tokens"));
   tokensLabel_->setText(TokenPreview::legend());
-  tokensLabel_->setWordWrap(true);
   tokensLabel_->setToolTip(TokenPreview::byteLevelHelp());
   diagnosticsLabel_->setText(tr("Diagnostics"));
   if (path_.isEmpty()) fileLabel_->setText(tr("No sentence file loaded. Drop a file here or load one."));
@@ -465,15 +479,8 @@ void SentencePanel::dropEvent(QDropEvent* event) {
 void SentencePanel::updateTokenView() {
   if (!trial_->text().trimmed().isEmpty()) trialTimer_->start();  // same target, model and language
   if (!set_) return;
-  std::filesystem::path dir = tokenizerDir_;
-  if (dir.empty()) {
-    try {
-      dir = tokenizerDirectoryFor({});
-    } catch (const Error& e) {
-      tokens_->setPlainText(CoreMessages::translate(e));
-      return;
-    }
-  }
+  const std::filesystem::path dir = tokenizerDirectory(tokens_);
+  if (dir.empty()) return;
   tokens_->setPlainText(tr("Tokenizing…"));
   watcher_->setFuture(QtConcurrent::run(buildTokenView, set_, dir, target_->text().trimmed().toStdString(),
                                         caseInsensitive_->isChecked(), seed_, contextLength_, experiment_.toStdString()));
@@ -483,28 +490,32 @@ void SentencePanel::updateTrialView() {
   const std::string typed = trial_->text().trimmed().toStdString();
   trialView_->setVisible(!typed.empty());
   if (typed.empty()) return trialView_->clear();
-  std::filesystem::path dir = tokenizerDir_;
-  try {
-    if (dir.empty()) dir = tokenizerDirectoryFor({});
-  } catch (const Error& e) {
-    return trialView_->setPlainText(CoreMessages::translate(e));
-  }
+  const std::filesystem::path dir = tokenizerDirectory(trialView_);
+  if (dir.empty()) return;
   auto one = std::make_shared<SentenceSet>();
   one->target = set_ ? set_->target : std::string();
   one->texts.push_back({typed, 0, {}});  // line 0: no line number shown
-  const auto result = buildTokenView(one, dir, target_->text().trimmed().toStdString(), caseInsensitive_->isChecked(),
-                                     seed_, contextLength_, experiment_.toStdString());
-  if (result->error)
-    trialView_->setPlainText(CoreMessages::translate(*result->error));
-  else
-    trialView_->setHtml(result->html);
+  // On a pool thread like the file's preview: the first use may load the tokenizer.
+  trialWatcher_->setFuture(QtConcurrent::run(buildTokenView, std::shared_ptr<const SentenceSet>(one), dir,
+                                             target_->text().trimmed().toStdString(), caseInsensitive_->isChecked(),
+                                             seed_, contextLength_, experiment_.toStdString()));
 }
 
-void SentencePanel::showTokenView(const TokenViewResult& result) {
+std::filesystem::path SentencePanel::tokenizerDirectory(QTextBrowser* reportTo) const {
+  if (!tokenizerDir_.empty()) return tokenizerDir_;
+  try {
+    return tokenizerDirectoryFor({});
+  } catch (const Error& e) {
+    reportTo->setPlainText(CoreMessages::translate(e));
+    return {};
+  }
+}
+
+void SentencePanel::showTokenView(QTextBrowser* view, const TokenViewResult& result) {
   if (result.error)
-    tokens_->setPlainText(CoreMessages::translate(*result.error));
+    view->setPlainText(CoreMessages::translate(*result.error));
   else
-    tokens_->setHtml(result.html);
+    view->setHtml(result.html);
 }
 
 }  // namespace laminar

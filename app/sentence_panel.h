@@ -83,7 +83,10 @@ class SentencePanel : public QWidget {
   void rebuildExamples();
   void rebuildRecentMenu();
   void updateTokenView();
-  void showTokenView(const TokenViewResult& result);
+  void showTokenView(QTextBrowser* view, const TokenViewResult& result);
+  // The selected model's tokenizer folder, or the bundled one; empty (and the error in
+  // `reportTo`) when neither is there.
+  std::filesystem::path tokenizerDirectory(QTextBrowser* reportTo) const;
   void updateTrialView();
   void addRecent(const QString& path);
 
@@ -102,6 +105,7 @@ class SentencePanel : public QWidget {
   QLineEdit* trial_;
   QTextBrowser* trialView_;
   QTimer* trialTimer_;
+  QFutureWatcher<std::shared_ptr<TokenViewResult>>* trialWatcher_;
   QLabel* diagnosticsLabel_;
   QListWidget* diagnostics_;
   std::vector<Message> diagnosticMessages_;  // one per row of diagnostics_, translated when shown
