@@ -29,7 +29,34 @@ const std::vector<Template>& templates() {
       {"sentence_file.unsupported_type", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: unsupported sentence file type \"%2\" (use .txt, .csv, .tsv or .json)"),
        {"file", "extension"}},
       {"sentence_file.empty_texts_ignored", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 empty text(s) ignored (line %2)"), {"count", "lines"}},
-      {"sentence_file.row_skipped", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1; row skipped"), {"problem"}},
+      {"sentence_file.empty_entries_ignored", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 empty text(s) ignored (texts index %2)"),
+       {"count", "indices"}},
+      {"sentence_file.too_large",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: is %2 MiB; sentence files are limited to %3 MiB (the model runs on every text): split it"),
+       {"file", "mib", "limit"}},
+      {"sentence_file.target_line_empty", QT_TRANSLATE_NOOP("laminar::CoreMessages", "\"# target:\" names no word; give the target another way"), {}},
+      {"sentence_file.text_after_quote",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "unexpected text after a closing quote (a quote inside a quoted field must be doubled: \"\"); row skipped"),
+       {}},
+      {"sentence_file.header_text_after_quote",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: the header has text after a closing quote (a quote inside a quoted field must be doubled: \"\")"),
+       {"file", "line"}},
+      {"sentence_file.unclosed_quote", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: a quoted field is never closed (missing \")"), {"file", "line"}},
+      {"sentence_file.no_text_column_csv",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: the header has no \"text\" column (found %3; columns are comma-separated, the first row names them)"),
+       {"file", "line", "found"}},
+      {"sentence_file.no_text_column_tsv",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: the header has no \"text\" column (found %3; columns are tab-separated, the first row names them)"),
+       {"file", "line", "found"}},
+      {"sentence_file.json_not_object", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: expected a JSON object {\"target\": \"...\", \"texts\": [...]}"), {"file"}},
+      {"sentence_file.json_target_not_string", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: \"target\" must be a string"), {"file"}},
+      {"sentence_file.json_no_texts_array",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no \"texts\" array (expected {\"target\": \"...\", \"texts\": [...]})"), {"file"}},
+      {"sentence_file.json_key_ignored", QT_TRANSLATE_NOOP("laminar::CoreMessages", "key \"%1\" ignored"), {"key"}},
+      {"sentence_file.json_entry_not_string", QT_TRANSLATE_NOOP("laminar::CoreMessages", "is a JSON value of type \"%1\", not a string; skipped"), {"type"}},
+      {"sentence_file.json_texts_empty", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no texts: \"texts\" is empty"), {"file"}},
+      {"sentence_file.json_no_string_text",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no texts: every entry of \"texts\" is empty or not a string"), {"file"}},
       {"sentence_file.field_count_csv",
        QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 fields where the header has %2 (a comma inside a text must be quoted); row skipped"), {"fields", "expected"}},
       {"sentence_file.field_count_tsv",
@@ -86,6 +113,21 @@ const std::vector<Template>& templates() {
        QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no GPT-2 tokenizer here: expected vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json"),
        {"file"}},
       {"tokenizer.half_pair", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: file not found (%2 is there; the GPT-2 tokenizer needs both)"), {"file", "present"}},
+      {"local.folder_not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "folder not found"), {}},
+      {"local.cannot_read", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 cannot be read"), {"name"}},
+      {"local.invalid_json", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 is not valid JSON"), {"name"}},
+      {"local.config_not_object", QT_TRANSLATE_NOOP("laminar::CoreMessages", "config.json is not a JSON object"), {}},
+      {"local.not_gpt2", QT_TRANSLATE_NOOP("laminar::CoreMessages", "not a GPT-2 model (config.json model_type is \"%1\")"), {"type"}},
+      {"local.config_lacks_shape", QT_TRANSLATE_NOOP("laminar::CoreMessages", "config.json lacks n_embd, n_layer or n_head"), {}},
+      {"local.no_config", QT_TRANSLATE_NOOP("laminar::CoreMessages", "no config.json"), {}},
+      {"local.incomplete_download",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "incomplete download (no config.json yet); run the download again to finish it"), {}},
+      {"local.no_weight_map", QT_TRANSLATE_NOOP("laminar::CoreMessages", "model.safetensors.index.json has no \"weight_map\""), {}},
+      {"local.missing_shard", QT_TRANSLATE_NOOP("laminar::CoreMessages", "shard %1 named by model.safetensors.index.json is missing"), {"shard"}},
+      {"local.no_shards", QT_TRANSLATE_NOOP("laminar::CoreMessages", "model.safetensors.index.json names no shards"), {}},
+      {"local.only_pytorch_bin",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "only pytorch_model.bin (PyTorch pickle); Laminar reads model.safetensors"), {}},
+      {"local.no_weights", QT_TRANSLATE_NOOP("laminar::CoreMessages", "no model.safetensors (nor model.safetensors.index.json)"), {}},
       {"results.no_directory", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not a results directory (no such directory)"), {"file"}},
       {"results.no_json", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not a results directory (no results.json)"), {"file"}},
       {"data.not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "cannot find Laminar data file '%1'; looked in:%2"), {"name", "searched"}},
@@ -138,7 +180,10 @@ QString CoreMessages::translate(const Message& message) {
   if (translated == QString::fromUtf8(t->text)) return english;  // no translation: core's own words
   QStringList values;
   for (const char* name : t->params) values << QString::fromStdString(message.param(name));
-  return fill(translated, values) + QString::fromStdString(message.detail);
+  // The detail lists the texts' problems in core's English; translated, they are already in the
+  // sentence panel's list (the same diagnostics, each by its code), so point there instead.
+  const QString pointer = message.detail.empty() ? QString() : QLatin1Char('\n') + tr("The problems of each text are listed under the sentence file.");
+  return fill(translated, values) + pointer;
 }
 
 QString CoreMessages::translate(const std::exception& e) {

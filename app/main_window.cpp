@@ -467,6 +467,9 @@ void MainWindow::retranslate() {
   aboutAction_->setText(tr("About Laminar"));
   viewHelpAction_->setText(tr("What am I looking at?"));
   applyStatusText();
+  // A passing status-bar note ("Exported …") was written in the old language: let it go
+  // rather than leave it untranslated; the lasting status above is said again.
+  statusBar()->clearMessage();
   welcomeText_->setText(tr("<b>Welcome to Laminar.</b> No GPT-2 checkpoint with trained weights is on this computer yet. "
                            "Get GPT-2 XL (6.4 GB) or a smaller GPT-2 into the Hugging Face cache to look inside a real "
                            "model; until then the demo model (a small GPT-2 trained on the Brown corpus) works offline."));

@@ -14,8 +14,8 @@
 
 #include "app/core_messages.h"
 #include "app/demo_model.h"
+#include "app/number_format.h"
 #include "checkpoint/gpt2_config.h"
-#include "hub/byte_format.h"
 #include "hub/hub_environment.h"
 #include "hub/known_models.h"
 #include "hub/local_checkpoints.h"
@@ -52,7 +52,7 @@ ModelsDialog::ModelsDialog(QWidget* parent, std::vector<hub::KnownModel> offered
     item->setText(0, QStringLiteral("%1 (%2)").arg(QString::fromStdString(m.displayName), QString::fromStdString(m.repo)));
     item->setText(1, tr("%1 million").arg(locale().toString(m.parameters / 1e6, 'f', 0)));
     item->setText(2, QStringLiteral("%1 × %2 × %3").arg(m.nEmbd).arg(m.nLayer).arg(m.nHead));
-    item->setText(3, QString::fromStdString(hub::formatBytes(m.approxDownloadBytes)));
+    item->setText(3, NumberFormat::dataSize(m.approxDownloadBytes, locale()));
     item->setData(0, Qt::UserRole, QString::fromStdString(m.repo));
   }
   layout->addWidget(downloads_);
@@ -123,7 +123,7 @@ void ModelsDialog::rescan() {
       auto* item = new QTreeWidgetItem(local_);
       item->setText(0, QString::fromStdString(c.name));
       item->setText(1, QString::fromStdString(c.shape));
-      item->setText(2, QString::fromStdString(hub::formatBytes(c.sizeBytes)));
+      item->setText(2, NumberFormat::dataSize(c.sizeBytes, locale()));
       item->setText(3, c.source == hub::LocalCheckpoint::Source::HubCache ? tr("cache") : tr("folder"));
       item->setText(4, c.usable() ? (c.synthetic ? tr("usable — random weights") : tr("usable"))
                                   : CoreMessages::translate(c.problem));
@@ -152,7 +152,7 @@ void ModelsDialog::addDemoModelRow() {
     auto* item = new QTreeWidgetItem(local_);
     item->setText(0, tr("Demo model: 6-layer GPT-2 trained on the Brown corpus (not GPT-2 XL)"));
     item->setText(1, QString::fromStdString(config.shapeName()));
-    item->setText(2, QString::fromStdString(hub::formatBytes(ec ? 0 : bytes)));
+    item->setText(2, NumberFormat::dataSize(ec ? 0 : bytes, locale()));
     item->setText(3, tr("bundled with Laminar"));
     item->setText(4, tr("usable — small trained demo model"));
     item->setData(0, Qt::UserRole, QString::fromStdString(dir.string()));
@@ -180,10 +180,10 @@ void ModelsDialog::startDownload() {
       const auto result = downloader->run([self](const hub::DownloadProgress& p) {
         const double fraction = p.bytesTotal ? static_cast<double>(p.bytesDone) / static_cast<double>(p.bytesTotal) : 0.0;
         const QString text = QStringLiteral("%1 — %2 / %3 — %4 — %5")
-                                 .arg(QString::fromStdString(p.file), QString::fromStdString(hub::formatBytes(p.bytesDone)),
-                                      QString::fromStdString(hub::formatBytes(p.bytesTotal)),
-                                      QString::fromStdString(hub::formatSpeed(p.bytesPerSecond)),
-                                      QString::fromStdString(hub::formatDuration(p.secondsRemaining)));
+                                 .arg(QString::fromStdString(p.file), NumberFormat::dataSize(p.bytesDone),
+                                      NumberFormat::dataSize(p.bytesTotal),
+                                      NumberFormat::speed(p.bytesPerSecond),
+                                      NumberFormat::duration(p.secondsRemaining));
         QMetaObject::invokeMethod(self, [self, fraction, text] {
           if (self) self->onProgress(fraction, text);
         }, Qt::QueuedConnection);

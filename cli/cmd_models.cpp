@@ -41,7 +41,7 @@ nlohmann::json toJson(const hub::LocalCheckpoint& c) {
           {"has_tokenizer", c.hasTokenizer},
           {"synthetic", c.synthetic},
           {"usable", c.usable()},
-          {"problem", c.problem}};
+          {"problem", c.problem.english}};
 }
 
 int runModels(const ModelsCliOptions& o) {
@@ -97,7 +97,7 @@ int runModels(const ModelsCliOptions& o) {
       std::cout << std::setw(32) << c.name << std::setw(14) << revision << std::setw(14)
                 << (c.shape.empty() ? "?" : c.shape) << std::setw(11) << hub::formatBytes(c.sizeBytes)
                 << c.directory.string() << "\n";
-      if (!c.usable()) std::cout << "    not usable: " << c.problem << "\n";
+      if (!c.usable()) std::cout << "    not usable: " << c.problem.english << "\n";
       if (c.synthetic) std::cout << "    synthetic: random weights\n";
     }
   }

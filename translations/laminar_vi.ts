@@ -787,10 +787,6 @@ chú ý từ từ đích %4</translation>
             <translation>bỏ qua %1 văn bản trống (dòng %2)</translation>
         </message>
         <message>
-            <source>%1; row skipped</source>
-            <translation>%1; bỏ qua hàng này</translation>
-        </message>
-        <message>
             <source>%1 fields where the header has %2 (a comma inside a text must be quoted); row skipped</source>
             <translation>%1 trường trong khi dòng tiêu đề có %2 (dấu phẩy bên trong văn bản phải được đặt trong ngoặc kép); bỏ qua hàng này</translation>
         </message>
@@ -945,6 +941,122 @@ chú ý từ từ đích %4</translation>
         <message>
             <source>the target is the text's first token: no token before it to draw a non-target from; skipped for the non-target group</source>
             <translation>từ đích là token đầu tiên của văn bản: không có token nào đứng trước để chọn token đối chứng; bị bỏ qua trong nhóm token đối chứng</translation>
+        </message>
+        <message>
+            <source>%1 empty text(s) ignored (texts index %2)</source>
+            <translation>bỏ qua %1 văn bản trống (chỉ số %2 trong “texts”)</translation>
+        </message>
+        <message>
+            <source>%1: is %2 MiB; sentence files are limited to %3 MiB (the model runs on every text): split it</source>
+            <translation>%1: dung lượng %2 MiB; tệp câu chỉ được tối đa %3 MiB (mô hình chạy trên từng văn bản): hãy chia nhỏ tệp</translation>
+        </message>
+        <message>
+            <source>"# target:" names no word; give the target another way</source>
+            <translation>"# target:" không ghi từ nào; hãy cho biết từ đích bằng cách khác</translation>
+        </message>
+        <message>
+            <source>unexpected text after a closing quote (a quote inside a quoted field must be doubled: ""); row skipped</source>
+            <translation>có chữ ngay sau dấu ngoặc kép đóng (dấu ngoặc kép bên trong một trường phải viết đôi: ""); bỏ qua hàng này</translation>
+        </message>
+        <message>
+            <source>%1: line %2: the header has text after a closing quote (a quote inside a quoted field must be doubled: "")</source>
+            <translation>%1: dòng %2: dòng tiêu đề có chữ ngay sau dấu ngoặc kép đóng (dấu ngoặc kép bên trong một trường phải viết đôi: "")</translation>
+        </message>
+        <message>
+            <source>%1: line %2: a quoted field is never closed (missing ")</source>
+            <translation>%1: dòng %2: một trường mở ngoặc kép nhưng không đóng lại (thiếu ")</translation>
+        </message>
+        <message>
+            <source>%1: line %2: the header has no "text" column (found %3; columns are comma-separated, the first row names them)</source>
+            <translation>%1: dòng %2: dòng tiêu đề không có cột "text" (chỉ thấy %3; các cột cách nhau bằng dấu phẩy, hàng đầu tiên ghi tên cột)</translation>
+        </message>
+        <message>
+            <source>%1: line %2: the header has no "text" column (found %3; columns are tab-separated, the first row names them)</source>
+            <translation>%1: dòng %2: dòng tiêu đề không có cột "text" (chỉ thấy %3; các cột cách nhau bằng dấu tab, hàng đầu tiên ghi tên cột)</translation>
+        </message>
+        <message>
+            <source>%1: expected a JSON object {"target": "...", "texts": [...]}</source>
+            <translation>%1: cần một đối tượng JSON dạng {"target": "...", "texts": [...]}</translation>
+        </message>
+        <message>
+            <source>%1: "target" must be a string</source>
+            <translation>%1: "target" phải là một chuỗi ký tự</translation>
+        </message>
+        <message>
+            <source>%1: no "texts" array (expected {"target": "...", "texts": [...]})</source>
+            <translation>%1: thiếu mảng "texts" (cần dạng {"target": "...", "texts": [...]})</translation>
+        </message>
+        <message>
+            <source>key "%1" ignored</source>
+            <translation>bỏ qua khóa "%1"</translation>
+        </message>
+        <message>
+            <source>is a JSON value of type "%1", not a string; skipped</source>
+            <translation>là một giá trị JSON kiểu "%1", không phải chuỗi ký tự; bỏ qua</translation>
+        </message>
+        <message>
+            <source>%1: no texts: "texts" is empty</source>
+            <translation>%1: không có văn bản: mảng "texts" rỗng</translation>
+        </message>
+        <message>
+            <source>%1: no texts: every entry of "texts" is empty or not a string</source>
+            <translation>%1: không có văn bản: mọi phần tử của "texts" đều rỗng hoặc không phải chuỗi ký tự</translation>
+        </message>
+        <message>
+            <source>The problems of each text are listed under the sentence file.</source>
+            <translation>Vấn đề của từng văn bản được liệt kê bên dưới tệp câu.</translation>
+        </message>
+        <message>
+            <source>folder not found</source>
+            <translation>không tìm thấy thư mục</translation>
+        </message>
+        <message>
+            <source>%1 cannot be read</source>
+            <translation>không đọc được %1</translation>
+        </message>
+        <message>
+            <source>%1 is not valid JSON</source>
+            <translation>%1 không phải JSON hợp lệ</translation>
+        </message>
+        <message>
+            <source>config.json is not a JSON object</source>
+            <translation>config.json không phải một đối tượng JSON</translation>
+        </message>
+        <message>
+            <source>not a GPT-2 model (config.json model_type is "%1")</source>
+            <translation>không phải mô hình GPT-2 (model_type trong config.json là "%1")</translation>
+        </message>
+        <message>
+            <source>config.json lacks n_embd, n_layer or n_head</source>
+            <translation>config.json thiếu n_embd, n_layer hoặc n_head</translation>
+        </message>
+        <message>
+            <source>no config.json</source>
+            <translation>không có config.json</translation>
+        </message>
+        <message>
+            <source>incomplete download (no config.json yet); run the download again to finish it</source>
+            <translation>tải xuống chưa xong (chưa có config.json); hãy tải lại để hoàn tất</translation>
+        </message>
+        <message>
+            <source>model.safetensors.index.json has no "weight_map"</source>
+            <translation>model.safetensors.index.json không có "weight_map"</translation>
+        </message>
+        <message>
+            <source>shard %1 named by model.safetensors.index.json is missing</source>
+            <translation>thiếu phần tệp %1 mà model.safetensors.index.json nêu tên</translation>
+        </message>
+        <message>
+            <source>model.safetensors.index.json names no shards</source>
+            <translation>model.safetensors.index.json không nêu phần tệp nào</translation>
+        </message>
+        <message>
+            <source>only pytorch_model.bin (PyTorch pickle); Laminar reads model.safetensors</source>
+            <translation>chỉ có pytorch_model.bin (định dạng pickle của PyTorch); Laminar đọc model.safetensors</translation>
+        </message>
+        <message>
+            <source>no model.safetensors (nor model.safetensors.index.json)</source>
+            <translation>không có model.safetensors (cũng không có model.safetensors.index.json)</translation>
         </message>
     </context>
     <context>
@@ -2177,6 +2289,25 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
         <message>
             <source>usable — small trained demo model</source>
             <translation>dùng được — mô hình minh họa nhỏ đã huấn luyện</translation>
+        </message>
+    </context>
+    <context>
+        <name>laminar::NumberFormat</name>
+        <message>
+            <source>%1/s</source>
+            <translation>%1/giây</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 giờ %2 phút</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 phút %2 giây</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 giây</translation>
         </message>
     </context>
     <context>

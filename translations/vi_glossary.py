@@ -689,4 +689,28 @@ VI = {
 "Cannot compare: %1 holds %2 with %3 layers, the shown results %4 with %5 layers.":
  "Không thể so sánh: %1 chứa %2 với %3 tầng, còn kết quả đang hiển thị là %4 với %5 tầng.",
 "Comparing with %1": "Đang so sánh với %1",
+"%1 empty text(s) ignored (texts index %2)": "bỏ qua %1 văn bản trống (chỉ số %2 trong “texts”)",
+"%1: line %2: the header has text after a closing quote (a quote inside a quoted field must be doubled: \"\")":
+ "%1: dòng %2: dòng tiêu đề có chữ ngay sau dấu ngoặc kép đóng (dấu ngoặc kép bên trong một trường phải viết đôi: \"\")",
+"is a JSON value of type \"%1\", not a string; skipped": "là một giá trị JSON kiểu \"%1\", không phải chuỗi ký tự; bỏ qua",
+"The problems of each text are listed under the sentence file.": "Vấn đề của từng văn bản được liệt kê bên dưới tệp câu.",
+"%1/s": "%1/giây",
+"%1 h %2 min": "%1 giờ %2 phút",
+"%1 min %2 s": "%1 phút %2 giây",
+"%1 s": "%1 giây",
+"folder not found": "không tìm thấy thư mục",
+"%1 cannot be read": "không đọc được %1",
+"%1 is not valid JSON": "%1 không phải JSON hợp lệ",
+"config.json is not a JSON object": "config.json không phải một đối tượng JSON",
+"not a GPT-2 model (config.json model_type is \"%1\")": "không phải mô hình GPT-2 (model_type trong config.json là \"%1\")",
+"config.json lacks n_embd, n_layer or n_head": "config.json thiếu n_embd, n_layer hoặc n_head",
+"no config.json": "không có config.json",
+"incomplete download (no config.json yet); run the download again to finish it":
+ "tải xuống chưa xong (chưa có config.json); hãy tải lại để hoàn tất",
+"model.safetensors.index.json has no \"weight_map\"": "model.safetensors.index.json không có \"weight_map\"",
+"shard %1 named by model.safetensors.index.json is missing": "thiếu phần tệp %1 mà model.safetensors.index.json nêu tên",
+"model.safetensors.index.json names no shards": "model.safetensors.index.json không nêu phần tệp nào",
+"only pytorch_model.bin (PyTorch pickle); Laminar reads model.safetensors":
+ "chỉ có pytorch_model.bin (định dạng pickle của PyTorch); Laminar đọc model.safetensors",
+"no model.safetensors (nor model.safetensors.index.json)": "không có model.safetensors (cũng không có model.safetensors.index.json)",
 }

@@ -56,24 +56,23 @@ constexpr double kUnitsPerMm = 96.0 / 25.4;  // drawing units are 1/96 inch
 constexpr int kMaxVectorCells = 40000;
 constexpr int kCellImageSide = 2400;  // pixels along the longer side of such an image
 
-// The view as an export draws it: not lazy, C-locale numbers, the preset's type scale, the
-// cursor line only when asked. Everything goes back as it was afterwards.
+// The view as an export draws it: not lazy, the preset's type scale, the cursor line only when
+// asked. Numbers keep the view's locale: one number format per language, as the labels around
+// them ("0,09" under Vietnamese labels; CSV files stay C-locale). Everything goes back afterwards.
 class ExportScope {
  public:
   ExportScope(FigureView& view, const FigureExportOptions& o)
-      : view_(view), lazy_(view.lazy()), locale_(view.plot()->locale()), scale_(view.presentationScale()),
+      : view_(view), lazy_(view.lazy()), scale_(view.presentationScale()),
         cursor_(view.layerCursorShown()) {
     view_.setLazy(false);
     view_.ensureUpToDate();
     view_.setLayerCursorShown(o.layerCursor);
     view_.setPresentationScale(o.typeScale);
-    view_.setNumberLocale(QLocale::c());
   }
   ~ExportScope() {
     view_.setLazy(lazy_);  // first: a hidden lazy view only notes that it is stale
     view_.setLayerCursorShown(cursor_);
     view_.setPresentationScale(scale_);
-    view_.setNumberLocale(locale_);
     view_.fitTextTo(0);  // the export fitted the text to its own width
   }
   ExportScope(const ExportScope&) = delete;
@@ -82,7 +81,6 @@ class ExportScope {
  private:
   FigureView& view_;
   bool lazy_;
-  QLocale locale_;
   double scale_;
   bool cursor_;
 };

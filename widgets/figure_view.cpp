@@ -146,7 +146,13 @@ void FigureView::refresh() {
 }
 
 void FigureView::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) refresh();
+  if (event->type() == QEvent::LanguageChange) {
+    // The words around the plot are cheap and are read while the view is hidden too
+    // (tooltips, screen readers): say them again now. The plot waits until it is shown.
+    retranslateControls();
+    updateChrome();
+    refresh();
+  }
   QWidget::changeEvent(event);
 }
 

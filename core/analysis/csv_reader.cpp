@@ -33,12 +33,11 @@ std::vector<CsvRecord> readCsvRecords(std::string_view s, char delim, const std:
           ++i;
         }
         if (!closed)
-          throw Error(fileError(source, "line " + std::to_string(quoteLine) +
-                                            ": a quoted field is never closed (missing \")"));
+          throw Error(fileMessage(source, msg::kSentenceFileUnclosedQuote, {{"line", std::to_string(quoteLine)}},
+                                  "line " + std::to_string(quoteLine) + ": a quoted field is never closed (missing \")"));
         // After the closing quote only a delimiter or the end of the record may follow.
         if (i < n && s[i] != delim && s[i] != '\n' && s[i] != '\r') {
-          if (rec.problem.empty())
-            rec.problem = "unexpected text after a closing quote (a quote inside a quoted field must be doubled: \"\")";
+          rec.problem = &msg::kSentenceFileTextAfterQuote;
           while (i < n && s[i] != delim && s[i] != '\n' && s[i] != '\r') field += s[i++];
         }
       } else {

@@ -5,12 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "util/message_codes.h"
+
 namespace laminar {
 
 struct CsvRecord {
   int line = 0;                     // 1-based line where the record starts
   std::vector<std::string> fields;
-  std::string problem;              // non-empty: the record is malformed (fields unreliable)
+  const MessageCode* problem = nullptr;  // set: the record is malformed (fields unreliable)
 };
 
 // Splits `content` (already valid UTF-8, BOM removed) into records. Empty lines give records

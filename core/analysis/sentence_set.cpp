@@ -17,6 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The CLI's words for the one malformed record the CSV reader reports.
+const std::string kTextAfterQuote = "unexpected text after a closing quote (a quote inside a quoted field must be doubled: \"\")";
+
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -36,9 +39,11 @@ bool isBlank(const std::string& s) { return trim(s).empty(); }
 // for its token lists alone before the first layer ran.
 constexpr uint64_t kMaxSentenceFileBytes = 32ull << 20;
 
-std::string tooLargeMessage(uint64_t bytes) {
-  return "is " + std::to_string(bytes >> 20) + " MiB; sentence files are limited to " +
-         std::to_string(kMaxSentenceFileBytes >> 20) + " MiB (the model runs on every text): split it";
+Error tooLarge(const std::string& path, uint64_t bytes) {
+  const std::string mib = std::to_string(bytes >> 20), limit = std::to_string(kMaxSentenceFileBytes >> 20);
+  return Error(fileMessage(path, msg::kSentenceFileTooLarge, {{"mib", mib}, {"limit", limit}},
+                           "is " + mib + " MiB; sentence files are limited to " + limit +
+                               " MiB (the model runs on every text): split it"));
 }
 
 int lineOfByte(const std::string& s, size_t offset) {
@@ -56,20 +61,20 @@ std::string listLines(const std::vector<int>& lines, const char* word) {
   return out;
 }
 
-void add(SentenceSet& set, Diagnostic::Severity sev, int line, std::string message) {
-  set.diagnostics.push_back({sev, line, std::move(message)});
-}
 void add(SentenceSet& set, Diagnostic::Severity sev, int line, const Message& message) {
   set.diagnostics.push_back(Diagnostic::coded(sev, line, message));
 }
 
+// `blank` holds line numbers (text files) or indices into "texts" (JSON).
 void reportBlank(SentenceSet& set, const std::vector<int>& blank, const char* word) {
   if (blank.empty()) return;
   std::string numbers;  // "3, 5, 7" (the first ten), for translations
   for (size_t i = 0; i < blank.size() && i < 10; ++i) numbers += (i ? ", " : "") + std::to_string(blank[i]);
   if (blank.size() > 10) numbers += ", …";
+  const bool lines = std::string(word) == "line";
   add(set, Diagnostic::Severity::Info, 0,
-      Message(msg::kSentenceFileEmptyTextsIgnored, {{"count", std::to_string(blank.size())}, {"lines", numbers}},
+      Message(lines ? msg::kSentenceFileEmptyTextsIgnored : msg::kSentenceFileEmptyEntriesIgnored,
+              {{"count", std::to_string(blank.size())}, {lines ? "lines" : "indices", numbers}},
               std::to_string(blank.size()) + " empty " + (blank.size() == 1 ? "text" : "texts") + " ignored (" +
                   listLines(blank, word) + ")"));
 }
@@ -99,7 +104,8 @@ void parseTxt(const std::string& content, SentenceSet& set) {
     std::string target;
     if (line == 1 && parseTargetLine(text, &target)) {
       if (target.empty())
-        add(set, Diagnostic::Severity::Warning, 1, "\"# target:\" names no word; give the target another way");
+        add(set, Diagnostic::Severity::Warning, 1,
+            Message(msg::kSentenceFileTargetLineEmpty, {}, "\"# target:\" names no word; give the target another way"));
       set.target = target;
       continue;
     }
@@ -124,8 +130,10 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
   if (first == records.size())
     throw Error(fileMessage(set.source.string(), msg::kSentenceFileEmpty, {}, "the file is empty: it holds no texts"));
   const CsvRecord& header = records[first];
-  if (!header.problem.empty())
-    throw Error(fileError(set.source.string(), "line " + std::to_string(header.line) + ": header: " + header.problem));
+  const std::string headerLine = std::to_string(header.line);
+  if (header.problem)  // the only malformed record the reader reports: text after a closing quote
+    throw Error(fileMessage(set.source.string(), msg::kSentenceFileHeaderTextAfterQuote, {{"line", headerLine}},
+                            "line " + headerLine + ": header: " + kTextAfterQuote));
   int textCol = -1, targetCol = -1;
   std::string names;
   for (size_t c = 0; c < header.fields.size(); ++c) {
@@ -135,9 +143,10 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
     if (name == "target" && targetCol < 0) targetCol = static_cast<int>(c);
   }
   if (textCol < 0)
-    throw Error(fileError(set.source.string(),
-                          "line " + std::to_string(header.line) + ": the header has no \"text\" column (found " + names +
-                              "; columns are " + kind + "-separated, the first row names them)"));
+    throw Error(fileMessage(set.source.string(), delim == '\t' ? msg::kSentenceFileNoTextColumnTsv : msg::kSentenceFileNoTextColumnCsv,
+                            {{"line", headerLine}, {"found", names}},
+                            "line " + headerLine + ": the header has no \"text\" column (found " + names + "; columns are " +
+                                kind + "-separated, the first row names them)"));
   std::vector<int> blank;
   std::vector<std::string> targets;
   int malformed = 0;
@@ -147,9 +156,8 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
       blank.push_back(rec.line);
       continue;
     }
-    if (!rec.problem.empty()) {
-      add(set, Diagnostic::Severity::Error, rec.line,
-          Message(msg::kSentenceFileRowSkipped, {{"problem", rec.problem}}, rec.problem + "; row skipped"));
+    if (rec.problem) {
+      add(set, Diagnostic::Severity::Error, rec.line, Message(*rec.problem, {}, kTextAfterQuote + "; row skipped"));
       ++malformed;
       continue;
     }
@@ -203,23 +211,28 @@ void parseJson(const std::string& content, SentenceSet& set) {
                             "line " + line + ": not valid JSON: " + detail));
   }
   if (!j.is_object())
-    throw Error(fileError(set.source.string(), "expected a JSON object {\"target\": \"...\", \"texts\": [...]}"));
+    throw Error(fileMessage(set.source.string(), msg::kSentenceFileJsonNotObject, {},
+                            "expected a JSON object {\"target\": \"...\", \"texts\": [...]}"));
   if (j.contains("target")) {
     if (!j["target"].is_string())
-      throw Error(fileError(set.source.string(), "\"target\" must be a string"));
+      throw Error(fileMessage(set.source.string(), msg::kSentenceFileJsonTargetNotString, {}, "\"target\" must be a string"));
     set.target = trim(j["target"].get<std::string>());
   }
   if (!j.contains("texts") || !j["texts"].is_array())
-    throw Error(fileError(set.source.string(), "no \"texts\" array (expected {\"target\": \"...\", \"texts\": [...]})"));
+    throw Error(fileMessage(set.source.string(), msg::kSentenceFileJsonNoTextsArray, {},
+                            "no \"texts\" array (expected {\"target\": \"...\", \"texts\": [...]})"));
   for (auto it = j.begin(); it != j.end(); ++it)
     if (it.key() != "target" && it.key() != "texts")
-      add(set, Diagnostic::Severity::Info, 0, "key \"" + it.key() + "\" ignored");
+      add(set, Diagnostic::Severity::Info, 0,
+          Message(msg::kSentenceFileJsonKeyIgnored, {{"key", it.key()}}, "key \"" + it.key() + "\" ignored"));
   std::vector<int> blank;
   const auto& texts = j["texts"];
   for (size_t i = 0; i < texts.size(); ++i) {
     int line = static_cast<int>(i) + 1;
     if (!texts[i].is_string()) {
-      add(set, Diagnostic::Severity::Error, line, std::string("is a JSON ") + texts[i].type_name() + ", not a string; skipped");
+      const std::string type = texts[i].type_name();
+      add(set, Diagnostic::Severity::Error, line,
+          Message(msg::kSentenceFileJsonEntryNotString, {{"type", type}}, "is a JSON " + type + ", not a string; skipped"));
       continue;
     }
     std::string text = texts[i].get<std::string>();
@@ -235,8 +248,9 @@ void parseJson(const std::string& content, SentenceSet& set) {
     reportBlank(set, idx, "texts index");
   }
   if (set.texts.empty())
-    throw Error(fileError(set.source.string(), texts.empty() ? "no texts: \"texts\" is empty"
-                                                             : "no texts: every entry of \"texts\" is empty or not a string"));
+    throw Error(texts.empty() ? fileMessage(set.source.string(), msg::kSentenceFileJsonTextsEmpty, {}, "no texts: \"texts\" is empty")
+                              : fileMessage(set.source.string(), msg::kSentenceFileJsonNoStringText, {},
+                                            "no texts: every entry of \"texts\" is empty or not a string"));
 }
 
 bool isJson(const SentenceSet& set) { return lower(set.source.extension().string()) == ".json"; }
@@ -267,7 +281,7 @@ std::string formatDiagnostic(const SentenceSet& set, const Diagnostic& d) {
 }
 
 SentenceSet parseSentenceSet(const std::string& bytes, const fs::path& path) {
-  if (bytes.size() > kMaxSentenceFileBytes) throw Error(fileError(path.string(), tooLargeMessage(bytes.size())));
+  if (bytes.size() > kMaxSentenceFileBytes) throw tooLarge(path.string(), bytes.size());
   SentenceSet set;
   set.source = path;
   set.sha256 = sha256Hex(bytes.data(), bytes.size());
@@ -301,7 +315,7 @@ SentenceSet loadSentenceSet(const fs::path& path) {
   if (fs::is_directory(path, ec))
     throw Error(fileMessage(path.string(), msg::kSentenceFileIsDirectory, {}, "is a directory, not a sentence file"));
   const auto size = fs::file_size(path, ec);
-  if (!ec && size > kMaxSentenceFileBytes) throw Error(fileError(path.string(), tooLargeMessage(size)));
+  if (!ec && size > kMaxSentenceFileBytes) throw tooLarge(path.string(), size);
   return parseSentenceSet(readFile(path), path);
 }
 

@@ -28,16 +28,18 @@ uint64_t sizeOf(const fs::path& p) {
   return ec ? 0 : static_cast<uint64_t>(n);
 }
 
-std::optional<nlohmann::json> readJson(const fs::path& p, std::string& problem) {
+std::optional<nlohmann::json> readJson(const fs::path& p, Message& problem) {
   std::ifstream in(p);
   if (!in) {
-    problem = p.filename().string() + " cannot be read";
+    problem = Message(msg::kLocalCannotRead, {{"name", p.filename().string()}}, p.filename().string() + " cannot be read");
     return std::nullopt;
   }
   try {
     return nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception& e) {
-    problem = p.filename().string() + " is not valid JSON (" + e.what() + ")";
+    // nlohmann's detail stays in the CLI's English; the GUI says which file.
+    problem = Message(msg::kLocalInvalidJson, {{"name", p.filename().string()}},
+                      p.filename().string() + " is not valid JSON (" + e.what() + ")");
     return std::nullopt;
   }
 }
@@ -49,7 +51,7 @@ int64_t intField(const nlohmann::json& j, std::initializer_list<const char*> nam
 }
 
 // Weight files of the folder: model.safetensors, or the index and every shard it names.
-void inspectWeights(const fs::path& dir, LocalCheckpoint& c, std::vector<fs::path>& files, std::string& problem) {
+void inspectWeights(const fs::path& dir, LocalCheckpoint& c, std::vector<fs::path>& files, Message& problem) {
   if (isFile(dir / "model.safetensors")) {
     files.push_back(dir / "model.safetensors");
     c.hasWeights = true;
@@ -57,10 +59,11 @@ void inspectWeights(const fs::path& dir, LocalCheckpoint& c, std::vector<fs::pat
   }
   const fs::path index = dir / "model.safetensors.index.json";
   if (isFile(index)) {
-    std::string why;
+    Message why;
     auto j = readJson(index, why);
     if (!j || !j->contains("weight_map") || !(*j)["weight_map"].is_object()) {
-      problem = why.empty() ? "model.safetensors.index.json has no \"weight_map\"" : why;
+      problem = !why.english.empty() ? why
+                                     : Message(msg::kLocalNoWeightMap, {}, "model.safetensors.index.json has no \"weight_map\"");
       return;
     }
     files.push_back(index);
@@ -69,19 +72,19 @@ void inspectWeights(const fs::path& dir, LocalCheckpoint& c, std::vector<fs::pat
       if (shard.is_string()) shards.insert(shard.get<std::string>());
     for (const auto& shard : shards) {
       if (!isFile(dir / shard)) {
-        problem = "shard " + shard + " named by model.safetensors.index.json is missing";
+        problem = Message(msg::kLocalMissingShard, {{"shard", shard}}, "shard " + shard + " named by model.safetensors.index.json is missing");
         return;
       }
       files.push_back(dir / shard);
     }
     c.hasWeights = !shards.empty();
-    if (shards.empty()) problem = "model.safetensors.index.json names no shards";
+    if (shards.empty()) problem = Message(msg::kLocalNoShards, {}, "model.safetensors.index.json names no shards");
     return;
   }
   if (isFile(dir / "pytorch_model.bin"))
-    problem = "only pytorch_model.bin (PyTorch pickle); Laminar reads model.safetensors";
+    problem = Message(msg::kLocalOnlyPytorchBin, {}, "only pytorch_model.bin (PyTorch pickle); Laminar reads model.safetensors");
   else
-    problem = "no model.safetensors (nor model.safetensors.index.json)";
+    problem = Message(msg::kLocalNoWeights, {}, "no model.safetensors (nor model.safetensors.index.json)");
 }
 
 }  // namespace
@@ -108,16 +111,16 @@ LocalCheckpoint inspectCheckpoint(const fs::path& directory) {
   c.name = directory.filename().string();
   std::error_code ec;
   if (!fs::is_directory(directory, ec)) {
-    c.problem = "folder not found";
+    c.problem = Message(msg::kLocalFolderNotFound, {}, "folder not found");
     return c;
   }
   std::vector<fs::path> files;
-  std::string configProblem, weightProblem;
+  Message configProblem, weightProblem;
   const fs::path config = directory / "config.json";
   if (isFile(config)) {
     if (auto j = readJson(config, configProblem)) {
       if (!j->is_object()) {
-        configProblem = "config.json is not a JSON object";
+        configProblem = Message(msg::kLocalConfigNotObject, {}, "config.json is not a JSON object");
       } else {
         files.push_back(config);
         c.modelType = j->value("model_type", std::string());
@@ -131,13 +134,14 @@ LocalCheckpoint inspectCheckpoint(const fs::path& directory) {
           c.synthetic = it->get<bool>();
         if (c.nEmbd > 0 && c.nLayer > 0 && c.nHead > 0) c.shape = shapeName(c.nEmbd, c.nLayer, c.nHead);
         if (c.modelType != "gpt2")
-          configProblem = "not a GPT-2 model (config.json model_type is \"" + c.modelType + "\")";
+          configProblem = Message(msg::kLocalNotGpt2, {{"type", c.modelType}},
+                                  "not a GPT-2 model (config.json model_type is \"" + c.modelType + "\")");
         else if (c.shape.empty())
-          configProblem = "config.json lacks n_embd, n_layer or n_head";
+          configProblem = Message(msg::kLocalConfigLacksShape, {}, "config.json lacks n_embd, n_layer or n_head");
       }
     }
   } else {
-    configProblem = "no config.json";
+    configProblem = Message(msg::kLocalNoConfig, {}, "no config.json");
   }
   inspectWeights(directory, c, files, weightProblem);
   c.hasTokenizer = isFile(directory / "vocab.json") && isFile(directory / "merges.txt");
@@ -146,7 +150,7 @@ LocalCheckpoint inspectCheckpoint(const fs::path& directory) {
     files.push_back(directory / "merges.txt");
   }
   for (const auto& f : files) c.sizeBytes += sizeOf(f);
-  c.problem = !configProblem.empty() ? configProblem : weightProblem;
+  c.problem = !configProblem.english.empty() ? configProblem : weightProblem;
   return c;
 }
 
@@ -177,8 +181,9 @@ std::vector<LocalCheckpoint> scanHubCache(const fs::path& cacheRoot) {
       // Other models share the cache: list only GPT-2 and our own unfinished downloads.
       const bool ours = c.modelType == "gpt2" || (c.modelType.empty() && (c.hasWeights || c.hasTokenizer));
       if (!ours) continue;
-      if (c.modelType.empty() && c.problem == "no config.json")
-        c.problem = "incomplete download (no config.json yet); run the download again to finish it";
+      if (c.modelType.empty() && c.problem.code == msg::kLocalNoConfig.c_str())
+        c.problem = Message(msg::kLocalIncompleteDownload, {},
+                            "incomplete download (no config.json yet); run the download again to finish it");
       c.source = LocalCheckpoint::Source::HubCache;
       c.name = *repo;
       c.revision = snap.path().filename().string();
@@ -240,7 +245,7 @@ fs::path resolveModelLocation(const std::string& nameOrPath, const fs::path& cac
   if (auto snapshot = cache.snapshotFor(repo, revision)) {
     LocalCheckpoint c = inspectCheckpoint(*snapshot);
     if (c.usable()) return *snapshot;
-    throw Error("model '" + nameOrPath + "' in the cache (" + snapshot->string() + ") is not usable: " + c.problem +
+    throw Error("model '" + nameOrPath + "' in the cache (" + snapshot->string() + ") is not usable: " + c.problem.english +
                 "; run: laminar-cli download " + name + (revision == "main" ? "" : " --revision " + revision));
   }
   throw Error("model '" + nameOrPath + "' is not downloaded yet (looked in " + cacheRoot.string() +

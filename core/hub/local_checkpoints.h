@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "util/message.h"
+
 namespace laminar::hub {
 
 struct LocalCheckpoint {
@@ -23,9 +25,9 @@ struct LocalCheckpoint {
   uint64_t sizeBytes = 0;            // all files of the checkpoint, links followed
   bool hasWeights = false;           // model.safetensors, or the index and all its shards
   bool hasTokenizer = false;         // vocab.json and merges.txt
-  std::string problem;               // why it cannot be loaded; empty when usable
+  Message problem;                   // why it cannot be loaded (coded, for the GUI); no text when usable
 
-  bool usable() const { return problem.empty(); }
+  bool usable() const { return problem.english.empty(); }
 };
 
 const char* sourceName(LocalCheckpoint::Source source);  // "cache" / "folder"

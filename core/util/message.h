@@ -17,7 +17,8 @@ struct Message {
   std::string code;        // "sentence_file.empty"; empty: an uncoded message, English only
   MessageParams params;    // e.g. {"file", "/tmp/her.txt"}
   std::string english;     // what the CLI prints (detail included)
-  std::string detail;      // English lines after the message, shown as they are (a failed run's diagnostics)
+  std::string detail;      // English lines after the message (a failed run's diagnostics); the GUI
+                           // shows each of them translated in its own list instead
 
   Message() = default;
   explicit Message(std::string englishOnly) : english(std::move(englishOnly)) {}

@@ -28,7 +28,21 @@ class MessageCode {
   X(kSentenceFileIsDirectory, "sentence_file.is_directory")  /* file */                     \
   X(kSentenceFileUnsupportedType, "sentence_file.unsupported_type") /* file, extension */   \
   X(kSentenceFileEmptyTextsIgnored, "sentence_file.empty_texts_ignored") /* count, lines */ \
-  X(kSentenceFileRowSkipped, "sentence_file.row_skipped")    /* problem (English) */        \
+  X(kSentenceFileEmptyEntriesIgnored, "sentence_file.empty_entries_ignored") /* count, indices */ \
+  X(kSentenceFileTooLarge, "sentence_file.too_large")        /* file, mib, limit */         \
+  X(kSentenceFileTargetLineEmpty, "sentence_file.target_line_empty")                        \
+  X(kSentenceFileTextAfterQuote, "sentence_file.text_after_quote")                          \
+  X(kSentenceFileHeaderTextAfterQuote, "sentence_file.header_text_after_quote") /* file, line */ \
+  X(kSentenceFileUnclosedQuote, "sentence_file.unclosed_quote") /* file, line */            \
+  X(kSentenceFileNoTextColumnCsv, "sentence_file.no_text_column_csv") /* file, line, found */ \
+  X(kSentenceFileNoTextColumnTsv, "sentence_file.no_text_column_tsv") /* file, line, found */ \
+  X(kSentenceFileJsonNotObject, "sentence_file.json_not_object") /* file */                 \
+  X(kSentenceFileJsonTargetNotString, "sentence_file.json_target_not_string") /* file */    \
+  X(kSentenceFileJsonNoTextsArray, "sentence_file.json_no_texts_array") /* file */          \
+  X(kSentenceFileJsonKeyIgnored, "sentence_file.json_key_ignored") /* key */                \
+  X(kSentenceFileJsonEntryNotString, "sentence_file.json_entry_not_string") /* type */      \
+  X(kSentenceFileJsonTextsEmpty, "sentence_file.json_texts_empty") /* file */               \
+  X(kSentenceFileJsonNoStringText, "sentence_file.json_no_string_text") /* file */          \
   X(kSentenceFileFieldCountCsv, "sentence_file.field_count_csv") /* fields, expected */     \
   X(kSentenceFileFieldCountTsv, "sentence_file.field_count_tsv") /* fields, expected */     \
   /* finding the target in the texts */                                                     \
@@ -62,6 +76,19 @@ class MessageCode {
   X(kConfigFieldMissing, "config.field_missing")             /* file, field */              \
   X(kTokenizerNotFound, "tokenizer.not_found")               /* file */                     \
   X(kTokenizerHalfPair, "tokenizer.half_pair")               /* file, present */            \
+  X(kLocalFolderNotFound, "local.folder_not_found")                                         \
+  X(kLocalCannotRead, "local.cannot_read")                   /* name */                     \
+  X(kLocalInvalidJson, "local.invalid_json")                 /* name */                     \
+  X(kLocalConfigNotObject, "local.config_not_object")                                       \
+  X(kLocalNotGpt2, "local.not_gpt2")                         /* type */                     \
+  X(kLocalConfigLacksShape, "local.config_lacks_shape")                                     \
+  X(kLocalNoConfig, "local.no_config")                                                      \
+  X(kLocalIncompleteDownload, "local.incomplete_download")                                  \
+  X(kLocalNoWeightMap, "local.no_weight_map")                                               \
+  X(kLocalMissingShard, "local.missing_shard")               /* shard */                    \
+  X(kLocalNoShards, "local.no_shards")                                                      \
+  X(kLocalOnlyPytorchBin, "local.only_pytorch_bin")                                         \
+  X(kLocalNoWeights, "local.no_weights")                                                    \
   X(kResultsNoDirectory, "results.no_directory")             /* file */                     \
   X(kResultsNoJson, "results.no_json")                       /* file */                     \
   X(kDataFileNotFound, "data.not_found")                     /* name, searched */           \

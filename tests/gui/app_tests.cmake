@@ -43,3 +43,10 @@ laminar_qtest(gui_token_preview_test test_token_preview.cpp)
 target_link_libraries(gui_token_preview_test PRIVATE laminar_app_lib)
 set_tests_properties(gui_token_preview_test PROPERTIES
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-token-preview;LAMINAR_SCREENSHOT_DIR=${CMAKE_CURRENT_BINARY_DIR}/screenshots")
+
+# Vietnamese without English inside (issue 14 item 4): the .ts, core messages with their
+# parameters, broken sentence files, and every string of the window after a run.
+laminar_qtest(gui_vietnamese_test test_vietnamese.cpp)
+target_link_libraries(gui_vietnamese_test PRIVATE laminar_app_lib)
+set_tests_properties(gui_vietnamese_test PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-vietnamese")

@@ -39,7 +39,7 @@ TEST(LocalCheckpoints, ShapeNames) {
 TEST(LocalCheckpoints, InspectsTheReferenceCheckpoint) {
   LocalCheckpoint c = inspectCheckpoint(kTiny);
   const auto config = tinyConfig();
-  EXPECT_TRUE(c.usable()) << c.problem;
+  EXPECT_TRUE(c.usable()) << c.problem.english;
   EXPECT_EQ(c.nEmbd, config["n_embd"].get<int64_t>());
   EXPECT_EQ(c.nLayer, config["n_layer"].get<int64_t>());
   EXPECT_EQ(c.nHead, config["n_head"].get<int64_t>());
@@ -53,23 +53,23 @@ TEST(LocalCheckpoints, InspectsTheReferenceCheckpoint) {
 
 TEST(LocalCheckpoints, ExplainsWhatIsMissing) {
   laminar::test::TempDir dir;
-  EXPECT_EQ(inspectCheckpoint(dir.path() / "nope").problem, "folder not found");
-  EXPECT_EQ(inspectCheckpoint(dir.path()).problem, "no config.json");
+  EXPECT_EQ(inspectCheckpoint(dir.path() / "nope").problem.english, "folder not found");
+  EXPECT_EQ(inspectCheckpoint(dir.path()).problem.english, "no config.json");
   fs::copy_file(kTiny / "config.json", dir.path() / "config.json");
-  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("no model.safetensors"), std::string::npos);
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.english.find("no model.safetensors"), std::string::npos);
   laminar::writeFileAtomically(dir.path() / "pytorch_model.bin", "pickle");
-  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("pytorch_model.bin"), std::string::npos);
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.english.find("pytorch_model.bin"), std::string::npos);
   laminar::writeFileAtomically(dir.path() / "model.safetensors.index.json",
                                R"({"weight_map": {"wte.weight": "model-00001-of-00002.safetensors"}})");
-  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("model-00001-of-00002.safetensors"), std::string::npos);
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.english.find("model-00001-of-00002.safetensors"), std::string::npos);
   laminar::writeFileAtomically(dir.path() / "model-00001-of-00002.safetensors", "x");
-  EXPECT_TRUE(inspectCheckpoint(dir.path()).usable()) << inspectCheckpoint(dir.path()).problem;
+  EXPECT_TRUE(inspectCheckpoint(dir.path()).usable()) << inspectCheckpoint(dir.path()).problem.english;
   auto config = tinyConfig();
   config["model_type"] = "bert";
   laminar::writeFileAtomically(dir.path() / "config.json", config.dump());
-  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("not a GPT-2 model"), std::string::npos);
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.english.find("not a GPT-2 model"), std::string::npos);
   laminar::writeFileAtomically(dir.path() / "config.json", "{ not json");
-  EXPECT_NE(inspectCheckpoint(dir.path()).problem.find("not valid JSON"), std::string::npos);
+  EXPECT_NE(inspectCheckpoint(dir.path()).problem.english.find("not valid JSON"), std::string::npos);
 }
 
 TEST(LocalCheckpoints, ScansCacheSnapshotsWithTheirRefs) {
@@ -98,7 +98,7 @@ TEST(LocalCheckpoints, ScansCacheSnapshotsWithTheirRefs) {
   EXPECT_EQ(found[0].sizeBytes, tinyBytes());
   EXPECT_TRUE(found[0].usable());
   EXPECT_EQ(found[1].name, "openai-community/gpt2-xl");
-  EXPECT_NE(found[1].problem.find("incomplete download"), std::string::npos);
+  EXPECT_NE(found[1].problem.english.find("incomplete download"), std::string::npos);
   EXPECT_TRUE(scanHubCache(dir.path() / "absent").empty());
 }
 
@@ -116,7 +116,7 @@ TEST(LocalCheckpoints, UserFoldersAreCheckpointsOrHoldThem) {
   EXPECT_EQ(itself[0].source, LocalCheckpoint::Source::UserFolder);
   auto all = scanLocalCheckpoints(dir.path() / "no-cache", {dir.path() / "a", dir.path() / "missing"});
   ASSERT_EQ(all.size(), 2u);
-  EXPECT_EQ(all[1].problem, "folder not found");
+  EXPECT_EQ(all[1].problem.english, "folder not found");
 }
 
 TEST(ModelFolders, RoundTripAndErrorsNameTheFile) {

@@ -142,7 +142,7 @@ TEST_F(Downloader, ShardedCheckpointGetsIndexAndShards) {
   EXPECT_TRUE(fs::exists(r.snapshotDirectory / "model.safetensors.index.json"));
   EXPECT_FALSE(fs::exists(r.snapshotDirectory / "model.safetensors"));
   LocalCheckpoint c = inspectCheckpoint(r.snapshotDirectory);
-  EXPECT_TRUE(c.usable()) << c.problem;
+  EXPECT_TRUE(c.usable()) << c.problem.english;
 }
 
 TEST_F(Downloader, DroppedConnectionKeepsThePartAndTheNextRunResumes) {
