@@ -55,7 +55,8 @@ bool untrainedTwinReady(const std::filesystem::path& dir) {
     if (have.nEmbd != want.nEmbd || have.nLayer != want.nLayer || have.nHead != want.nHead ||
         have.nPositions != want.nPositions || have.vocabSize != want.vocabSize)
       return false;
-    const auto& metadata = SafetensorsFile::open(dir / "model.safetensors")->metadata();
+    const auto weights = SafetensorsFile::open(dir / "model.safetensors");  // kept: metadata() refers into it
+    const auto& metadata = weights->metadata();
     const auto seed = metadata.find("laminar_seed");
     return seed != metadata.end() && seed->second == std::to_string(demoModelSeed(demo / "config.json"));
   } catch (const Error&) {
