@@ -1376,6 +1376,14 @@ mật độ %5</translation>
             <source> Greyed dash-dotted and dotted lines with open circles ("compared run"): the same analysis from the results folder %1 (sentences %2, model %3), drawn for comparison.</source>
             <translation> Các đường chấm gạch và chấm màu xám với vòng tròn rỗng ("lần chạy so sánh"): cùng phân tích đó từ thư mục kết quả %1 (câu %2, mô hình %3), vẽ để so sánh.</translation>
         </message>
+        <message>
+            <source> The compared run is the same analysis from the results folder %1 (sentences %2, model %3).</source>
+            <translation> Lần chạy so sánh là cùng phân tích đó từ thư mục kết quả %1 (câu %2, mô hình %3).</translation>
+        </message>
+        <message>
+            <source> The untrained control is the same analysis, settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1).</source>
+            <translation> Mô hình chưa huấn luyện là cùng phân tích, cùng thiết lập và cùng các câu trên một GPT-2 chưa huấn luyện có cùng kích thước (trọng số ngẫu nhiên khởi tạo như Hugging Face, hạt giống %1).</translation>
+        </message>
     </context>
     <context>
         <name>laminar::LaminarProfileView</name>
@@ -1522,6 +1530,26 @@ mật độ %5</translation>
         <message>
             <source>%1, %2</source>
             <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>Difference from the %1</source>
+            <translation>Hiệu so với %1</translation>
+        </message>
+        <message>
+            <source>Draw the run minus the %1, layer by layer, one line per series around zero, instead of both: what differs between them at each layer.</source>
+            <translation>Vẽ lần chạy trừ đi %1, theo từng tầng, mỗi chuỗi một đường quanh số 0, thay cho cả hai đường: chỗ khác nhau giữa chúng ở mỗi tầng.</translation>
+        </message>
+        <message>
+            <source>Difference view: each line is the run's value minus the %1's at that layer; the dashed line is zero, no difference. </source>
+            <translation>Chế độ hiệu: mỗi đường là giá trị của lần chạy trừ giá trị của %1 ở tầng đó; đường nét đứt là số 0, tức không khác nhau. </translation>
+        </message>
+        <message>
+            <source>%1: run − %2</source>
+            <translation>%1: lần chạy − %2</translation>
+        </message>
+        <message>
+            <source>Run − %1</source>
+            <translation>Lần chạy − %1</translation>
         </message>
     </context>
     <context>

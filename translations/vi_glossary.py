@@ -713,4 +713,15 @@ VI = {
 "only pytorch_model.bin (PyTorch pickle); Laminar reads model.safetensors":
  "chỉ có pytorch_model.bin (định dạng pickle của PyTorch); Laminar đọc model.safetensors",
 "no model.safetensors (nor model.safetensors.index.json)": "không có model.safetensors (cũng không có model.safetensors.index.json)",
+"Difference from the %1": "Hiệu so với %1",
+"Draw the run minus the %1, layer by layer, one line per series around zero, instead of both: what differs between them at each layer.":
+ "Vẽ lần chạy trừ đi %1, theo từng tầng, mỗi chuỗi một đường quanh số 0, thay cho cả hai đường: chỗ khác nhau giữa chúng ở mỗi tầng.",
+"Difference view: each line is the run's value minus the %1's at that layer; the dashed line is zero, no difference. ":
+ "Chế độ hiệu: mỗi đường là giá trị của lần chạy trừ giá trị của %1 ở tầng đó; đường nét đứt là số 0, tức không khác nhau. ",
+"%1: run − %2": "%1: lần chạy − %2",
+" The compared run is the same analysis from the results folder %1 (sentences %2, model %3).":
+ " Lần chạy so sánh là cùng phân tích đó từ thư mục kết quả %1 (câu %2, mô hình %3).",
+" The untrained control is the same analysis, settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1).":
+ " Mô hình chưa huấn luyện là cùng phân tích, cùng thiết lập và cùng các câu trên một GPT-2 chưa huấn luyện có cùng kích thước (trọng số ngẫu nhiên khởi tạo như Hugging Face, hạt giống %1).",
+"Run − %1": "Lần chạy − %1",
 }

@@ -1,6 +1,7 @@
 #include "widgets/laminar_profile_view.h"
 
 #include <QSettings>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,6 +10,7 @@
 #include <cmath>
 #include <limits>
 
+#include "analysis/layer_difference.h"
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
 #include "widgets/plot_style.h"
@@ -33,7 +35,12 @@ LaminarProfileView::LaminarProfileView(LayerCursor* cursor, QWidget* parent) : F
   controls()->addSpacing(12);
   controls()->addWidget(correctionLabel_);
   controls()->addWidget(correctionBox_);
+  differenceBox_ = new QCheckBox(this);
+  differenceBox_->setObjectName(QStringLiteral("difference"));
+  controls()->addSpacing(12);
+  controls()->addWidget(differenceBox_);
   controls()->addStretch(1);
+  connect(differenceBox_, &QCheckBox::toggled, this, &LaminarProfileView::setDifferenceShown);
   connect(statisticBox_, &QComboBox::activated, this, [this](int index) {
     setStatistic(static_cast<Statistic>(statisticBox_->itemData(index).toInt()));
   });
@@ -101,6 +108,16 @@ void LaminarProfileView::setCorrection(Correction correction) {
   refresh();
 }
 
+bool LaminarProfileView::differenceShown() const {
+  return difference_ && results() && results()->control && !controlColumns(statistic_).empty();
+}
+
+void LaminarProfileView::setDifferenceShown(bool on) {
+  if (on == difference_) return;
+  difference_ = on;
+  refresh();
+}
+
 void LaminarProfileView::retranslateControls() {
   const auto available = availableStatistics();
   if (!available.contains(statistic_)) statistic_ = available.front();
@@ -116,12 +133,29 @@ void LaminarProfileView::retranslateControls() {
   const bool mi = results() && results()->get<MiDistanceResults>();
   correctionBox_->setVisible(mi);
   correctionLabel_->setVisible(mi);
+  const bool comparable = results() && results()->control;
+  differenceBox_->setVisible(comparable);
+  differenceBox_->setEnabled(comparable && !controlColumns(statistic_).empty());
+  if (comparable) {
+    const QString other = Labels::controlName(results().get());
+    differenceBox_->setText(tr("Difference from the %1").arg(other));
+    differenceBox_->setToolTip(tr("Draw the run minus the %1, layer by layer, one line per series around zero, "
+                                  "instead of both: what differs between them at each layer.").arg(other));
+  }
+  const QSignalBlocker block(differenceBox_);
+  differenceBox_->setChecked(difference_);
 }
 
 QString LaminarProfileView::title() const { return statisticName(statistic_); }
 
 QString LaminarProfileView::caption() const {
-  return captionWithoutControl() + Labels::controlCaption(results().get());
+  const QString difference =
+      differenceShown() ? tr("Difference view: each line is the run's value minus the %1's at that layer; the dashed "
+                             "line is zero, no difference. ")
+                              .arg(Labels::controlName(results().get()))
+                        : QString();
+  return difference + captionWithoutControl() +
+         (differenceShown() ? Labels::controlSource(results().get()) : Labels::controlCaption(results().get()));
 }
 
 QString LaminarProfileView::captionWithoutControl() const {
@@ -417,7 +451,9 @@ void LaminarProfileView::rebuild() {
       if (std::isfinite(v)) top = std::max(top, v), bottom = std::min(bottom, v);
   };
 
-  if (results()->get<SimilarityResults>()) {
+  if (differenceShown()) {
+    drawDifference(cols, x, grow);
+  } else if (results()->get<SimilarityResults>()) {
     yAxis->setLabel(statistic_ == Statistic::Variance ? tr("Variance") : tr("Mean"));
     for (int g = 0; g < kGroups; ++g)
       for (int m = 0; m < kMatrices; ++m) {
@@ -466,11 +502,12 @@ void LaminarProfileView::rebuild() {
     grow(y);
   }
 
-  addControlSeries(x, grow);
+  if (!differenceShown()) addControlSeries(x, grow);
   if (!std::isfinite(top)) top = 1, bottom = 0;
   const double pad = std::max(1e-12, (top - bottom) * 0.08);
   bool available = false;
-  const auto mask = significanceMask(statistic_, correction_, &available);
+  // The stars test the run itself, not its difference from the control: not drawn there.
+  const auto mask = differenceShown() ? std::vector<bool>() : significanceMask(statistic_, correction_, &available);
   if (available) {
     markers_ = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
     markers_->setName(tr("%1 (%2)").arg(Labels::significant(), Labels::correction(static_cast<int>(correction_))));
@@ -492,10 +529,44 @@ void LaminarProfileView::rebuild() {
     top += 2 * pad;
   }
   if (statistic_ == Statistic::TStatistic || statistic_ == Statistic::FisherZ || statistic_ == Statistic::Tau ||
-      statistic_ == Statistic::SiteDifference) {
+      statistic_ == Statistic::SiteDifference || differenceShown()) {
     bottom = std::min(bottom, 0.0), top = std::max(top, 0.0);
   }
   yAxis->setRange(bottom - pad, top + pad);
+}
+
+void LaminarProfileView::drawDifference(const std::vector<Column>& cols, const QVector<double>& x,
+                                        const std::function<void(const QVector<double>&)>& grow) {
+  const auto other = controlColumns(statistic_);  // one per series, in the run's order
+  const QString otherName = Labels::controlName(results().get());
+  rect_->axis(QCPAxis::atLeft)->setLabel(tr("Run − %1").arg(otherName));  // the statistic is the title
+  auto add = [&](const QString& name, const QColor& color, Qt::PenStyle style, size_t runColumn, size_t otherColumn) {
+    const std::vector<double> d = layerDifference(cols[runColumn].values, other[otherColumn].values);
+    const QVector<double> y(d.begin(), d.end());
+    addSeries(tr("%1: run − %2").arg(name, otherName), color, style, x.mid(0, static_cast<int>(y.size())), y);
+    grow(y);
+  };
+  if (results()->get<SimilarityResults>()) {
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMatrices; ++m) {
+        const auto k = static_cast<size_t>(g * kMatrices + m);
+        add(QStringLiteral("%1 (%2)").arg(Labels::matrix(m), Labels::groupShort(g)), plotstyle::matrixColor(m),
+            plotstyle::groupPenStyle(g), k, k);
+      }
+  } else if (statistic_ == Statistic::MeanMi || statistic_ == Statistic::Tau) {
+    for (int s = 0; s < kSites; ++s)
+      add(Labels::site(s), plotstyle::siteColor(s), Qt::SolidLine, static_cast<size_t>(2 * s), static_cast<size_t>(s));
+  } else {
+    add(statistic_ == Statistic::TStatistic ? tr("t (attention − MLP)")
+        : statistic_ == Statistic::FisherZ  ? tr("Z (attention − MLP)")
+                                            : tr("attention − MLP"),
+        plotstyle::seriesColor(4), Qt::SolidLine, 0, 0);
+  }
+  // Zero: no difference. Not a series (no legend entry, no tooltip line).
+  auto* zero = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+  zero->setPen(QPen(QColor(120, 120, 120), 1.0 * presentationScale(), Qt::DashLine));
+  zero->setData(QVector<double>{0.5, static_cast<double>(nLayerOf()) + 0.5}, QVector<double>{0, 0}, true);
+  zero->removeFromLegend(legend_);
 }
 
 void LaminarProfileView::addNullBand(const QString& name, const QColor& color, const QVector<double>& x,

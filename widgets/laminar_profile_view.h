@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 
@@ -39,6 +40,10 @@ class LaminarProfileView : public FigureView {
   void setStatistic(Statistic statistic);
   Correction correction() const { return correction_; }
   void setCorrection(Correction correction);
+  // Issue 14 item 7: with a compared run or an untrained control, draw the run minus it, one
+  // line per series around zero, instead of both. Off when there is nothing to compare with.
+  bool differenceShown() const;
+  void setDifferenceShown(bool on);
   QList<Statistic> availableStatistics() const;
   static QString statisticName(Statistic statistic);
   static QString statisticKey(Statistic statistic);  // English, for file names
@@ -71,6 +76,9 @@ class LaminarProfileView : public FigureView {
   // The untrained control's lines of a statistic (empty without a control), CSV keys control_*.
   std::vector<Column> controlColumns(Statistic statistic) const;
   void addControlSeries(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
+  // The difference view: run minus control for every series of `cols` (columns(statistic_)).
+  void drawDifference(const std::vector<Column>& cols, const QVector<double>& x,
+                      const std::function<void(const QVector<double>&)>& grow);
   std::vector<bool> significanceMask(Statistic statistic, Correction correction, bool* available) const;
   // Mean MI is drawn above the estimator floor when the run compared MI above the floor (the
   // default since issue 10), so the curves show the quantity the stars were tested on.
@@ -92,6 +100,8 @@ class LaminarProfileView : public FigureView {
   QComboBox* correctionBox_;
   QLabel* statisticLabel_;
   QLabel* correctionLabel_;
+  QCheckBox* differenceBox_;
+  bool difference_ = false;  // asked for; shown only while there is something to compare with
   Statistic statistic_ = Statistic::Variance;
   Correction correction_ = Correction::Bonferroni;
   QList<QCPGraph*> series_;

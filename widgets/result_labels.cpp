@@ -68,6 +68,14 @@ bool isComparison(const RunResults* results) {
          m.at("control").at("kind") == "comparison";
 }
 
+// The control's seed as its metadata records it, "?" when it does not.
+QString controlSeed(const RunResults* results) {
+  const nlohmann::json& m = results->metadata;
+  const bool known = m.is_object() && m.contains("control") && m.at("control").is_object() &&
+                     m.at("control").contains("seed") && m.at("control").at("seed").is_number_integer();
+  return known ? QString::number(m.at("control").at("seed").get<uint64_t>()) : QStringLiteral("?");
+}
+
 QString jsonText(const nlohmann::json& m, const char* section, const char* key) {
   if (!m.is_object() || !m.contains(section) || !m.at(section).is_object() || !m.at(section).contains(key) ||
       !m.at(section).at(key).is_string())
@@ -90,6 +98,19 @@ QString Labels::controlName(const RunResults* results) {
   return isComparison(results) ? tr("compared run") : untrainedControl();
 }
 
+QString Labels::controlSource(const RunResults* results) {
+  if (!results || !results->control) return {};
+  if (isComparison(results)) {
+    const nlohmann::json& other = results->control->metadata;
+    return tr(" The compared run is the same analysis from the results folder %1 (sentences %2, model %3).")
+        .arg(jsonText(results->metadata, "control", "source"), QFileInfo(jsonText(other, "sentences", "file")).fileName(),
+             modelName(jsonText(other, "model", "directory")));
+  }
+  return tr(" The untrained control is the same analysis, settings and sentences on an untrained GPT-2 of the same "
+            "shape (random weights as Hugging Face initialises them, seed %1).")
+      .arg(controlSeed(results));
+}
+
 QString Labels::controlCaption(const RunResults* results) {
   if (!results || !results->control) return {};
   const nlohmann::json& m = results->metadata;
@@ -100,9 +121,7 @@ QString Labels::controlCaption(const RunResults* results) {
         .arg(jsonText(m, "control", "source"), QFileInfo(jsonText(other, "sentences", "file")).fileName(),
              modelName(jsonText(other, "model", "directory")));
   }
-  const bool known = m.is_object() && m.contains("control") && m.at("control").is_object() &&
-                     m.at("control").contains("seed") && m.at("control").at("seed").is_number_integer();
-  const QString seed = known ? QString::number(m.at("control").at("seed").get<uint64_t>()) : QStringLiteral("?");
+  const QString seed = controlSeed(results);
   return tr(" Greyed dash-dotted and dotted lines with open circles (\"untrained control\"): the same analysis, "
             "settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1); what "
             "the model and its untrained control share comes from the architecture and the method, not from "

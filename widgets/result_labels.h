@@ -39,6 +39,8 @@ class Labels {
   // A caption's last sentence when a run has an untrained control (seed from its metadata);
   // empty without one.
   static QString controlCaption(const RunResults* results);
+  // What results->control is, without how it is drawn (for the difference view); empty without one.
+  static QString controlSource(const RunResults* results);
   // A GPT-2 token as the eye should read it: its leading space as ␣, line breaks as \n.
   static QString token(const std::string& token);
   // File keys, as core writes them (kept local so widgets link no engine code).

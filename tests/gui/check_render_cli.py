@@ -114,6 +114,29 @@ with tempfile.TemporaryDirectory() as tmp:
         check(len(keys) == 2 * 3 * 6, "spectrum CSV holds %d group/measure/block combinations" % len(keys))
         check(all(row.count(",") == 6 for row in rows), "a spectrum CSV row has a decimal comma")
 
+    # Experiment 2 with its untrained control (issue 10): the control is drawn in the profiles,
+    # its columns are in the CSV, and Vietnamese figures write numbers as Vietnamese does
+    # ("0,5" on the axes, issue 14) while the CSV stays C-locale.
+    mi_results = os.path.join(tmp, "mi-results")
+    r = run([cli, "analyze", "mi-distance", "--model", model, "--out", mi_results,
+             "--sentences", os.path.join(source, "resources/examples/coffee.txt"), "--threads", "1",
+             "--control", "untrained:3", "--permutations", "50"])
+    assert r.returncode == 0, r.stderr
+    mi_figures = os.path.join(tmp, "mi-figures")
+    r = run([laminar, "--render", mi_results, "--out", mi_figures, "--lang", "vi"])
+    check(r.returncode == 0, "mi-distance render exit status %d: %s" % (r.returncode, r.stderr))
+    for stem in ("laminar-profile-tau", "laminar-profile-mean-mi"):
+        path = os.path.join(mi_figures, stem + ".svg")
+        svg = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+        check("mô hình chưa huấn luyện" in svg, stem + ".svg has no untrained control series")
+        ticks = re.findall(r">\s*(-?[0-9]+[.,][0-9]+)\s*<", svg)
+        check(ticks and all("," in t for t in ticks), "%s.svg: Vietnamese tick labels %s" % (stem, ticks[:8]))
+    path = os.path.join(mi_figures, "laminar-profile.csv")
+    rows = open(path).read().splitlines() if os.path.exists(path) else [""]
+    check("control_" in rows[0], "the mi-distance profile CSV has no control columns: " + rows[0][:200])
+    check(len(rows) > 1 and all(row.count(",") == rows[0].count(",") for row in rows),
+          "a mi-distance profile CSV row has a decimal comma or a missing field")
+
     # Presets: a slide and a journal column, with their provenance checked against checksums
     # computed here (hashlib), the synthetic model named as such, the physical page size.
     for preset, width_pt in (("slide", 1280 * 0.75), ("publication-single", 85 / 25.4 * 72)):

@@ -2,6 +2,8 @@
 // figure export (valid PNG/PDF/SVG).
 #include <QtTest>
 
+#include <QCheckBox>
+
 #include <QComboBox>
 #include <QImage>
 #include <QTemporaryDir>
@@ -286,6 +288,73 @@ class WidgetsTest : public QObject {
       QVERIFY(!keysOf(profile.significanceMarkers()).contains(6.0));  // layer 5, drawn as 6
       QCOMPARE(keysOf(profile.significanceMarkers()).size(), 11);
     }
+  }
+
+  // Issue 14 item 7: the difference view draws the run minus the control (or compared run),
+  // layer by layer, one line per series; NaN where the control has not reached the layer; no
+  // stars (they test the run itself); off again without a control.
+  void theDifferenceViewDrawsRunMinusControl() {
+    LayerCursor cursor;
+    cursor.setCount(10);
+    auto run = test::syntheticSimilarity(10, 10);
+    auto control = test::syntheticSimilarity(10, 4);
+    for (auto& l : control->get<SimilarityResults>()->layers)
+      for (auto& group : l.profiles)
+        for (auto& p : group) p.variance = 3 * p.variance + 0.5;
+    run->control = control;
+    run->metadata["control"] = {{"kind", "untrained"}, {"seed", 17}, {"directory", "control"}};
+    LaminarProfileView profile(&cursor);
+    profile.resize(800, 500);
+    profile.setResults(run);
+    auto* box = profile.findChild<QCheckBox*>(QStringLiteral("difference"));
+    QVERIFY(box && !box->isHidden() && box->isEnabled() && !box->isChecked());
+    box->setChecked(true);
+    QVERIFY(profile.differenceShown());
+    QVERIFY(profile.controlSeries().isEmpty());
+    QCOMPARE(profile.series().size(), 6);
+    const auto& r = *run->get<SimilarityResults>();
+    const auto& c = *control->get<SimilarityResults>();
+    for (int g = 0; g < kGroups; ++g)
+      for (int m = 0; m < kMatrices; ++m) {
+        const QCPGraph* graph = profile.series()[g * kMatrices + m];
+        const QVector<double> y = valuesOf(graph);
+        QCOMPARE(y.size(), 10);
+        for (int l = 0; l < 10; ++l) {
+          const double mine = r.layers[static_cast<size_t>(l)].profiles[static_cast<size_t>(g)][static_cast<size_t>(m)].variance;
+          if (l < 4)
+            QCOMPARE(y[l], mine - c.layers[static_cast<size_t>(l)].profiles[static_cast<size_t>(g)][static_cast<size_t>(m)].variance);
+          else
+            QVERIFY2(std::isnan(y[l]), qPrintable(QString::number(y[l])));  // not measured: no difference drawn
+        }
+        QVERIFY(graph->name().contains(Labels::untrainedControl()));
+      }
+    QVERIFY(profile.caption().contains(Labels::untrainedControl()));
+    const QCPRange yr = profile.axisRect()->axis(QCPAxis::atLeft)->range();
+    QVERIFY(yr.contains(0));
+
+    // Experiment 2: tau per site; the t statistic has no stars in the difference.
+    auto mi = test::syntheticMiDistance(6, 6);
+    mi->control = test::syntheticMiDistance(6, 6, 4);
+    profile.setResults(mi);
+    profile.setStatistic(LaminarProfileView::Statistic::Tau);
+    QVERIFY(profile.differenceShown());
+    QCOMPARE(profile.series().size(), 2);
+    for (int s = 0; s < kSites; ++s)
+      QCOMPARE(valuesOf(profile.series()[s])[2], mi->get<MiDistanceResults>()->layers[2].sites[static_cast<size_t>(s)].tau -
+                                                     mi->control->get<MiDistanceResults>()->layers[2].sites[static_cast<size_t>(s)].tau);
+    profile.setStatistic(LaminarProfileView::Statistic::TStatistic);
+    QCOMPARE(profile.series().size(), 1);
+    QCOMPARE(valuesOf(profile.series()[0])[1], mi->get<MiDistanceResults>()->layers[1].t - mi->control->get<MiDistanceResults>()->layers[1].t);
+    QVERIFY(!profile.significanceMarkers());
+    box->setChecked(false);
+    QVERIFY(profile.significanceMarkers());
+    box->setChecked(true);
+
+    // Without a control: the box is hidden and the run is drawn as it is.
+    profile.setResults(test::syntheticMiDistance(6, 6));
+    QVERIFY(!profile.differenceShown());
+    QVERIFY(box->isHidden());
+    QVERIFY(profile.significanceMarkers());
   }
 
   // Issue 10: the untrained control is a second, greyed dash-dotted series named "... untrained
