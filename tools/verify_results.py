@@ -195,10 +195,16 @@ def verify_similarity(res, vec, rep, check_permutation=True):
             rep.fail("non-target choice (seeded)", f"text {t}: position {pt} not before the target")
     perms = {}
     for gi, g in enumerate(groups):
-        perm = vec[f"{g}.shuffle_permutation"].astype(np.int64)
-        if check_permutation:
-            rep.exact("shuffle permutation (seeded)", perm, seeded_permutation(perm.size, stream_state(seed, (1 << 63) | gi)),
-                      g)
+        # Saved up to format 2 (checked against the seed); re-derived from the seed since format 3.
+        n = len(sim["groups"][g]["textIndex"]) * 3 * d
+        derived = seeded_permutation(n, stream_state(seed, (1 << 63) | gi))
+        key = f"{g}.shuffle_permutation"
+        if key in vec:
+            perm = vec[key].astype(np.int64)
+            if check_permutation:
+                rep.exact("shuffle permutation (seeded)", perm, derived, g)
+        else:
+            perm = derived
         perms[g] = perm
     if len(sim["layers"]) != sim["nLayer"]:
         rep.fail("layers", f"{len(sim['layers'])} layers saved, model has {sim['nLayer']}")

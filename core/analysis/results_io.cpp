@@ -19,7 +19,7 @@ namespace {
 constexpr const char* kFormat = "laminar-results";
 // 1: every statistic in results.json. 2 (issue 14): experiment 1's text-by-text matrices are
 // no longer written (loadResults computes them from the saved vectors); version 1 still loads.
-constexpr int kFormatVersion = 2;
+constexpr int kFormatVersion = 3;  // docs/results-format.md, "Format versions"
 
 // Progress over [from, to] of a caller's [0, 1]; empty when the caller gave none.
 LoadProgress part(const LoadProgress& progress, double from, double to) {

@@ -149,11 +149,10 @@ class SimilarityAnalysis final : public Analysis {
       rowOffset_[gi] = static_cast<int64_t>(rows.size());
       rowCount_[gi] = static_cast<int64_t>(sel.sequence[gi].size());
       for (size_t k = 0; k < sel.sequence[gi].size(); ++k) rows.emplace_back(sel.sequence[gi][k], sel.tokenPosition[gi][k]);
+      // Not saved since format 3: the seed re-derives it (docs/results-format.md), and as int64
+      // it was a quarter of a 1,000-text directory.
       uint64_t state = streamState(s.seed, shuffleStream(g));
       std::vector<int64_t> perm = seededPermutation(rowCount_[gi] * 3 * d_, state);
-      results.vectors.push_back(StoredArray::from(std::string(groupKey(static_cast<TokenGroup>(g))) +
-                                                      ".shuffle_permutation",
-                                                  DType::I64, {static_cast<int64_t>(perm.size())}, perm.data()));
       permutation_[gi] = torch::tensor(perm, torch::kLong).to(in.device);
     }
     rows_ = std::make_unique<CaptureRows>(static_cast<int>(sel.ids.size()), rows);

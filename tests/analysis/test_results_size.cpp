@@ -226,7 +226,7 @@ TEST(ResultsSize, OldLayoutWithTheMatricesInJsonStillOpens) {
 
   // Rewrite results.json as version 1 wrote it.
   auto j = nlohmann::json::parse(readFile(dir / "results.json"));
-  ASSERT_EQ(j["formatVersion"], 2);
+  ASSERT_EQ(j["formatVersion"], 3);
   j["formatVersion"] = 1;
   const auto& sim = *r.get<SimilarityResults>();
   for (size_t l = 0; l < sim.layers.size(); ++l)
