@@ -45,6 +45,8 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   experimentLabel_ = new QLabel(this);
   experiment_ = new QComboBox(this);
   experiment_->setObjectName(QStringLiteral("experiment"));
+  experiment_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // fits a narrow panel
+  experiment_->setMinimumContentsLength(10);
   top->addWidget(experimentLabel_);
   top->addWidget(experiment_, 1);
   layout->addLayout(top);
@@ -56,6 +58,8 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   stack_ = new QStackedWidget(this);
   for (const std::string& name : experimentNames()) addPage(name);
   stack_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+  connect(stack_, &QStackedWidget::currentChanged, this, &ExperimentPanel::fitStackToCurrentPage);
+  fitStackToCurrentPage();
   layout->addWidget(stack_);
   bos_ = new QCheckBox(this);
   layout->addWidget(bos_);
@@ -67,10 +71,11 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   controlSeed_ = new QSpinBox(this);
   controlSeed_->setObjectName(QStringLiteral("untrainedControlSeed"));
   controlSeed_->setRange(0, INT_MAX);
-  controlRow->addWidget(control_);
-  controlRow->addStretch(1);
-  controlRow->addWidget(controlSeedLabel_);
+  layout->addWidget(control_);
+  controlRow->addSpacing(20);  // the seed belongs to the checkbox above: below it, indented,
+  controlRow->addWidget(controlSeedLabel_);  // so a narrow panel need not hold both on one line
   controlRow->addWidget(controlSeed_);
+  controlRow->addStretch(1);
   layout->addLayout(controlRow);
   connect(control_, &QCheckBox::toggled, controlSeed_, &QWidget::setEnabled);
 
@@ -119,6 +124,8 @@ void ExperimentPanel::addPage(const std::string& name) {
   page.description = analysis->description();
   auto* widget = new QWidget(stack_);
   page.form = new QFormLayout(widget);
+  page.form->setRowWrapPolicy(QFormLayout::WrapAllRows);  // labels above their fields: fits a narrow panel
+  page.form->setFormAlignment(Qt::AlignLeft | Qt::AlignTop);  // pages of fewer rows keep them at the top
   for (const SettingSpec& spec : analysis->settingSpecs()) {
     QWidget* editor = makeEditor(spec, widget);
     editor->setObjectName(QString::fromStdString(name + "/" + spec.key));
@@ -153,6 +160,8 @@ QWidget* ExperimentPanel::makeEditor(const SettingSpec& spec, QWidget* parent) {
     }
     case SettingSpec::Kind::Choice: {
       auto* box = new QComboBox(parent);
+      box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+      box->setMinimumContentsLength(8);
       for (const SettingChoice& c : spec.choices) box->addItem(QString(), QString::fromStdString(c.value));
       connect(box, &QComboBox::currentIndexChanged, this, changed);
       return box;
@@ -208,6 +217,17 @@ void ExperimentPanel::updateEnabled() {
 
 const ExperimentPanel::Page& ExperimentPanel::currentPage() const {
   return pages_.at(static_cast<size_t>(std::max(0, experiment_->currentIndex())));
+}
+
+// The stack takes the size of the page shown, not of the tallest one (a short settings page
+// would otherwise sit under a gap as high as the longest page): hidden pages are ignored.
+void ExperimentPanel::fitStackToCurrentPage() {
+  const int current = stack_->currentIndex();
+  for (int i = 0; i < stack_->count(); ++i) {
+    const QSizePolicy::Policy p = i == current ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+    stack_->widget(i)->setSizePolicy(p, p);
+  }
+  stack_->updateGeometry();
 }
 
 QString ExperimentPanel::experiment() const { return experiment_->currentData().toString(); }

@@ -58,6 +58,7 @@ class ExperimentPanel : public QWidget {
   void changeEvent(QEvent* event) override;
 
  private:
+  void fitStackToCurrentPage();
   struct Field {
     SettingSpec spec;
     QWidget* editor = nullptr;

@@ -212,6 +212,8 @@ SentencePanel::SentencePanel(QWidget* parent)
   recentButton_->setMenu(recentMenu_);
   examples_ = new QComboBox(this);
   examples_->setObjectName(QStringLiteral("examples"));
+  examples_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // the panel, not
+  examples_->setMinimumContentsLength(6);  // the longest description, sets its width (1024x768 screens)
   row->addWidget(openButton_);
   row->addWidget(recentButton_);
   row->addWidget(examples_, 1);
@@ -231,8 +233,8 @@ SentencePanel::SentencePanel(QWidget* parent)
   caseInsensitive_ = new QCheckBox(this);
   form->addWidget(targetLabel_);
   form->addWidget(target_, 1);
-  form->addWidget(caseInsensitive_);
   layout->addLayout(form);
+  layout->addWidget(caseInsensitive_);  // its own row: a narrow panel keeps the whole label
   tokensLabel_ = new QLabel(this);
   tokensLabel_->setWordWrap(true);
   layout->addWidget(tokensLabel_);

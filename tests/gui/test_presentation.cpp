@@ -4,6 +4,8 @@
 // window whose minimum size fits a 1024x768 screen in English and Vietnamese without
 // overlapping widgets (issue 14).
 #include <QtTest>
+#include <QScrollBar>
+#include <QScrollArea>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -278,6 +280,17 @@ class PresentationTest : public QObject {
     QCOMPARE(window.size(), QSize(kScreenWidth, kUsableHeight));
     const QStringList overlapping = overlaps(&window);
     QVERIFY2(overlapping.isEmpty(), qPrintable(overlapping.join(QStringLiteral("; "))));
+    // The side panels fit their docks' width: no row is cut at the right edge or hidden
+    // behind a horizontal scroll bar (long labels wrap, combo boxes shrink).
+    for (QScrollArea* scroll : window.findChildren<QScrollArea*>()) {
+      if (!scroll->objectName().endsWith(QStringLiteral("DockScroll")) || !scroll->isVisible() || scroll->visibleRegion().isEmpty())
+        continue;  // a tab behind another
+      QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+               qPrintable(QStringLiteral("%1: content %2 px wide in a %3 px viewport")
+                              .arg(scroll->objectName())
+                              .arg(scroll->widget()->minimumSizeHint().width())
+                              .arg(scroll->viewport()->width())));
+    }
     saveScreenshot(window, QStringLiteral("window-1024x700-%1.png").arg(language));
     Language::instance().set(QStringLiteral("en"));
   }
