@@ -193,7 +193,7 @@ void ModelsDialog::startDownload() {
     } catch (const Cancelled&) {
       return QStringLiteral("cancelled");
     } catch (const std::exception& e) {
-      return QString::fromStdString(e.what());
+      return CoreMessages::translate(e);  // by its code, in the language of the moment
     }
   }));
 }

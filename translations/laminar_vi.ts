@@ -1058,6 +1058,66 @@ chú ý từ từ đích %4</translation>
             <source>no model.safetensors (nor model.safetensors.index.json)</source>
             <translation>không có model.safetensors (cũng không có model.safetensors.index.json)</translation>
         </message>
+        <message>
+            <source>%1: cannot reach %2; are you offline? Check the network connection, or set HF_ENDPOINT to a mirror you can reach</source>
+            <translation>%1: không kết nối được tới %2; máy đang ngoại tuyến? Hãy kiểm tra kết nối mạng, hoặc đặt HF_ENDPOINT thành một máy chủ gương truy cập được</translation>
+        </message>
+        <message>
+            <source>%1: %2 stopped sending data; the connection is too slow or stalled, try again later</source>
+            <translation>%1: %2 ngừng gửi dữ liệu; kết nối quá chậm hoặc bị treo, hãy thử lại sau</translation>
+        </message>
+        <message>
+            <source>%1: the connection to %2 was dropped</source>
+            <translation>%1: kết nối tới %2 bị ngắt</translation>
+        </message>
+        <message>
+            <source>%1: the download stopped after %2 of %3; the part is kept (%4), run the download again to resume</source>
+            <translation>%1: quá trình tải dừng sau %2 trên %3; phần đã tải được giữ lại (%4), hãy tải lại để tiếp tục</translation>
+        </message>
+        <message>
+            <source>HF_HUB_OFFLINE is set, so downloads are disabled; unset it to download %1</source>
+            <translation>HF_HUB_OFFLINE đang được đặt nên việc tải xuống bị tắt; hãy bỏ biến này để tải %1</translation>
+        </message>
+        <message>
+            <source>repository %1 not found on the hub (HTTP %2); check the name; if it is private, set HF_TOKEN to an access token</source>
+            <translation>không tìm thấy kho %1 trên Hugging Face Hub (HTTP %2); hãy kiểm tra tên; nếu kho ở chế độ riêng tư, hãy đặt HF_TOKEN thành một mã truy cập</translation>
+        </message>
+        <message>
+            <source>repository %1 not found on the hub (HTTP %2); check the name, and that your token may read it</source>
+            <translation>không tìm thấy kho %1 trên Hugging Face Hub (HTTP %2); hãy kiểm tra tên và quyền đọc của mã truy cập</translation>
+        </message>
+        <message>
+            <source>revision '%1' not found in %2 (HTTP %3)</source>
+            <translation>không tìm thấy phiên bản '%1' trong %2 (HTTP %3)</translation>
+        </message>
+        <message>
+            <source>%1 not found on the hub (404 Not Found)</source>
+            <translation>không tìm thấy %1 trên Hugging Face Hub (HTTP 404)</translation>
+        </message>
+        <message>
+            <source>access to %1 denied (%2): the repository is gated or restricted; accept its terms on its hub page and use a token (HF_TOKEN) that may read it</source>
+            <translation>không được phép truy cập %1 (%2): kho bị giới hạn; hãy chấp nhận điều khoản trên trang của kho và dùng một mã truy cập (HF_TOKEN) có quyền đọc</translation>
+        </message>
+        <message>
+            <source>the hub refused the access token for %1 (401 Unauthorized); check HF_TOKEN or log in again</source>
+            <translation>Hugging Face Hub từ chối mã truy cập cho %1 (HTTP 401); hãy kiểm tra HF_TOKEN hoặc đăng nhập lại</translation>
+        </message>
+        <message>
+            <source>%1 requires authentication (401 Unauthorized); set HF_TOKEN to an access token</source>
+            <translation>%1 yêu cầu xác thực (HTTP 401); hãy đặt HF_TOKEN thành một mã truy cập</translation>
+        </message>
+        <message>
+            <source>the hub is rate-limiting requests (429 Too Many Requests) for %1; wait a minute and retry</source>
+            <translation>Hugging Face Hub đang giới hạn số yêu cầu (HTTP 429) cho %1; hãy đợi một phút rồi thử lại</translation>
+        </message>
+        <message>
+            <source>the hub had a server error (HTTP %1) for %2; try again later</source>
+            <translation>Hugging Face Hub gặp lỗi máy chủ (HTTP %1) với %2; hãy thử lại sau</translation>
+        </message>
+        <message>
+            <source>unexpected HTTP status %1 for %2</source>
+            <translation>mã trạng thái HTTP %1 không mong đợi với %2</translation>
+        </message>
     </context>
     <context>
         <name>laminar::CosineSpectrumView</name>

@@ -152,14 +152,17 @@ HttpResponse performHttp(const HttpRequest& request, const std::string& what, co
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_COULDNT_CONNECT:
+      // curl's detail stays in the CLI's English; the GUI says what happened and what to do.
       throw TransferError(TransferFailure::Offline,
-                          what + ": cannot reach " + host + " (" + detail +
-                              "); are you offline? Check the network connection, or set HF_ENDPOINT to a "
-                              "mirror you can reach");
+                          Message(msg::kHubOffline, {{"what", what}, {"host", host}},
+                                  what + ": cannot reach " + host + " (" + detail +
+                                      "); are you offline? Check the network connection, or set HF_ENDPOINT to a "
+                                      "mirror you can reach"));
     case CURLE_OPERATION_TIMEDOUT:
       throw TransferError(TransferFailure::Timeout,
-                          what + ": " + host + " stopped sending data (" + detail +
-                              "); the connection is too slow or stalled, try again later");
+                          Message(msg::kHubTimeout, {{"what", what}, {"host", host}},
+                                  what + ": " + host + " stopped sending data (" + detail +
+                                      "); the connection is too slow or stalled, try again later"));
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
@@ -167,7 +170,8 @@ HttpResponse performHttp(const HttpRequest& request, const std::string& what, co
     case CURLE_HTTP2:
     case CURLE_HTTP2_STREAM:
       throw TransferError(TransferFailure::Dropped,
-                          what + ": the connection to " + host + " was dropped (" + detail + ")");
+                          Message(msg::kHubDropped, {{"what", what}, {"host", host}},
+                                  what + ": the connection to " + host + " was dropped (" + detail + ")"));
     default:
       break;
   }

@@ -44,6 +44,7 @@ enum class TransferFailure { Offline, Timeout, Dropped, Cancelled, LocalWrite, O
 class TransferError : public Error {
  public:
   TransferError(TransferFailure kind, const std::string& message) : Error(message), kind_(kind) {}
+  TransferError(TransferFailure kind, Message message) : Error(std::move(message)), kind_(kind) {}
   TransferFailure kind() const { return kind_; }
 
  private:

@@ -60,36 +60,45 @@ std::vector<std::string> hubHeaders(const HubConnection& hub) {
   return headers;
 }
 
-std::string describeHttpError(long status, const std::string& errorCode, const std::string& errorMessage,
-                              const std::string& repo, const std::string& revision, const std::string& file,
-                              bool tokenSent) {
+Message describeHttpError(long status, const std::string& errorCode, const std::string& errorMessage,
+                          const std::string& repo, const std::string& revision, const std::string& file,
+                          bool tokenSent) {
   const std::string where = repo + "/" + file + " (revision " + revision + ")";
-  std::string msg;
+  const std::string code = std::to_string(status);
+  Message m;
   if (errorCode == "RepoNotFound") {
-    msg = "repository " + repo + " not found on the hub (HTTP " + std::to_string(status) + ")" +
-          (tokenSent ? "; check the name, and that your token may read it"
-                     : "; check the name; if it is private, set HF_TOKEN to an access token");
+    m = Message(tokenSent ? msg::kHubRepoNotFoundWithToken : msg::kHubRepoNotFound, {{"repo", repo}, {"status", code}},
+                "repository " + repo + " not found on the hub (HTTP " + code + ")" +
+                    (tokenSent ? "; check the name, and that your token may read it"
+                               : "; check the name; if it is private, set HF_TOKEN to an access token"));
   } else if (errorCode == "RevisionNotFound") {
-    msg = "revision '" + revision + "' not found in " + repo + " (HTTP " + std::to_string(status) + ")";
+    m = Message(msg::kHubRevisionNotFound, {{"revision", revision}, {"repo", repo}, {"status", code}},
+                "revision '" + revision + "' not found in " + repo + " (HTTP " + code + ")");
   } else if (errorCode == "EntryNotFound" || (status == 404 && errorCode.empty())) {
-    msg = where + " not found on the hub (404 Not Found)";
+    m = Message(msg::kHubFileNotFound, {{"where", where}}, where + " not found on the hub (404 Not Found)");
   } else if (errorCode == "GatedRepo" || status == 403) {
-    msg = "access to " + repo + " denied (" + std::to_string(status) +
-          "): the repository is gated or restricted; accept its terms on its hub page and use a token "
-          "(HF_TOKEN) that may read it";
+    m = Message(msg::kHubAccessDenied, {{"repo", repo}, {"status", code}},
+                "access to " + repo + " denied (" + code +
+                    "): the repository is gated or restricted; accept its terms on its hub page and use a token "
+                    "(HF_TOKEN) that may read it");
   } else if (status == 401) {
-    msg = tokenSent ? "the hub refused the access token for " + repo +
-                          " (401 Unauthorized); check HF_TOKEN or log in again"
-                    : repo + " requires authentication (401 Unauthorized); set HF_TOKEN to an access token";
+    m = tokenSent ? Message(msg::kHubTokenRefused, {{"repo", repo}},
+                            "the hub refused the access token for " + repo + " (401 Unauthorized); check HF_TOKEN or log in again")
+                  : Message(msg::kHubNeedsToken, {{"repo", repo}},
+                            repo + " requires authentication (401 Unauthorized); set HF_TOKEN to an access token");
   } else if (status == 429) {
-    msg = "the hub is rate-limiting requests (429 Too Many Requests) for " + where + "; wait a minute and retry";
+    m = Message(msg::kHubRateLimited, {{"where", where}},
+                "the hub is rate-limiting requests (429 Too Many Requests) for " + where + "; wait a minute and retry");
   } else if (status >= 500) {
-    msg = "the hub had a server error (HTTP " + std::to_string(status) + ") for " + where + "; try again later";
+    m = Message(msg::kHubServerError, {{"status", code}, {"where", where}},
+                "the hub had a server error (HTTP " + code + ") for " + where + "; try again later");
   } else {
-    msg = "unexpected HTTP status " + std::to_string(status) + " for " + where;
+    m = Message(msg::kHubUnexpectedStatus, {{"status", code}, {"where", where}},
+                "unexpected HTTP status " + code + " for " + where);
   }
-  if (!errorMessage.empty()) msg += " [hub: " + errorMessage + "]";
-  return msg;
+  // The hub's own words, in English, for the CLI (and a bug report); the GUI translates by code.
+  if (!errorMessage.empty()) m.english += " [hub: " + errorMessage + "]";
+  return m;
 }
 
 HubFileMetadata fetchFileMetadata(const HubConnection& hub, const std::string& repo, const std::string& revision,

@@ -28,8 +28,8 @@ struct HubConnection {
 // The hub answered with an HTTP error; the message says what it means for the user.
 class HubRequestError : public Error {
  public:
-  HubRequestError(long status, std::string errorCode, const std::string& message)
-      : Error(message), status_(status), errorCode_(std::move(errorCode)) {}
+  HubRequestError(long status, std::string errorCode, Message message)
+      : Error(std::move(message)), status_(status), errorCode_(std::move(errorCode)) {}
   long status() const { return status_; }
   const std::string& errorCode() const { return errorCode_; }  // X-Error-Code, e.g. "EntryNotFound"
 
@@ -62,7 +62,7 @@ HubFileMetadata fileMetadataFromHeaders(const HttpResponse& response, const std:
                                         const std::string& source);
 
 // The user-facing message for an HTTP error status on `file` of `repo`.
-std::string describeHttpError(long status, const std::string& errorCode, const std::string& errorMessage,
+Message describeHttpError(long status, const std::string& errorCode, const std::string& errorMessage,
                               const std::string& repo, const std::string& revision,
                               const std::string& file, bool tokenSent);
 

@@ -150,7 +150,8 @@ void ModelDownloader::say(const std::string& line) const {
 
 DownloadPlan ModelDownloader::plan() {
   if (offlineModeRequested())
-    throw Error("HF_HUB_OFFLINE is set, so downloads are disabled; unset it to download " + options_.repo);
+    throw Error(Message(msg::kHubOfflineMode, {{"repo", options_.repo}},
+                        "HF_HUB_OFFLINE is set, so downloads are disabled; unset it to download " + options_.repo));
   const std::string& repo = options_.repo;
   HubCache cache(cacheDirectory_);
   DownloadPlan plan;
@@ -388,9 +389,12 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
         throw Error(fileError(incomplete.string(), std::string("write failed: ") + std::strerror(writeErrno)));
       }
       if (e.kind() == TransferFailure::Dropped || e.kind() == TransferFailure::Timeout)
-        throw TransferError(e.kind(), std::string(e.what()) + " after " + formatBytes(have) + " of " +
-                                          formatBytes(file.size) + "; the part is kept (" + incomplete.string() +
-                                          "), run the download again to resume");
+        throw TransferError(e.kind(), Message(msg::kHubInterrupted,
+                                              {{"what", what}, {"done", formatBytes(have)}, {"total", formatBytes(file.size)},
+                                               {"part", incomplete.string()}},
+                                              std::string(e.what()) + " after " + formatBytes(have) + " of " +
+                                                  formatBytes(file.size) + "; the part is kept (" + incomplete.string() +
+                                                  "), run the download again to resume"));
       throw;
     }
     if (response.status == 416 && start > 0) {  // our partial file does not fit the server's: restart

@@ -89,6 +89,22 @@ class MessageCode {
   X(kLocalNoShards, "local.no_shards")                                                      \
   X(kLocalOnlyPytorchBin, "local.only_pytorch_bin")                                         \
   X(kLocalNoWeights, "local.no_weights")                                                    \
+  /* downloads from the Hugging Face hub */                                                  \
+  X(kHubOffline, "hub.offline")                              /* what, host */               \
+  X(kHubTimeout, "hub.timeout")                              /* what, host */               \
+  X(kHubDropped, "hub.dropped")                              /* what, host */               \
+  X(kHubInterrupted, "hub.interrupted")                      /* what, done, total, part */  \
+  X(kHubOfflineMode, "hub.offline_mode")                     /* repo */                     \
+  X(kHubRepoNotFound, "hub.repo_not_found")                  /* repo, status */             \
+  X(kHubRepoNotFoundWithToken, "hub.repo_not_found_with_token") /* repo, status */          \
+  X(kHubRevisionNotFound, "hub.revision_not_found")          /* revision, repo, status */   \
+  X(kHubFileNotFound, "hub.file_not_found")                  /* where */                    \
+  X(kHubAccessDenied, "hub.access_denied")                   /* repo, status */             \
+  X(kHubTokenRefused, "hub.token_refused")                   /* repo */                     \
+  X(kHubNeedsToken, "hub.needs_token")                       /* repo */                     \
+  X(kHubRateLimited, "hub.rate_limited")                     /* where */                    \
+  X(kHubServerError, "hub.server_error")                     /* status, where */            \
+  X(kHubUnexpectedStatus, "hub.unexpected_status")           /* status, where */            \
   X(kResultsNoDirectory, "results.no_directory")             /* file */                     \
   X(kResultsNoJson, "results.no_json")                       /* file */                     \
   X(kDataFileNotFound, "data.not_found")                     /* name, searched */           \

@@ -440,6 +440,14 @@ class AppTest : public QObject {
     QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("test-org/nothing-here")), qPrintable(dialog.statusLabel()->text()));
     QVERIFY(!QFileInfo::exists(cache + QStringLiteral("/models--test-org--nothing-here/snapshots")));
     QVERIFY(dialog.downloadButton()->isEnabled());
+    // The same refusal in Vietnamese: the hub's answer is translated by its code.
+    Language::instance().set(QStringLiteral("vi"));
+    dialog.downloadButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.downloading(), 30000);
+    QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("không tìm thấy")) &&
+                 dialog.statusLabel()->text().contains(QStringLiteral("test-org/nothing-here")),
+             qPrintable(dialog.statusLabel()->text()));
+    Language::instance().set(QStringLiteral("en"));
 
     // A stalled transfer: Cancel takes effect at once and keeps the partial file for resuming.
     dialog.downloadList()->setCurrentItem(dialog.downloadList()->topLevelItem(1));

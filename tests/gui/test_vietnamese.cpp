@@ -104,7 +104,10 @@ std::string sample(const std::string& name) {
       {"dtype", "I8"}, {"wte", "[50257, 768]"}, {"field", "n_embd"}, {"present", "vocab.json"},
       {"name", "tokenizer/vocab.json"}, {"searched", " /usr/share/laminar"}, {"reason", "EACCES"},
       {"detail", "0x7B"}, {"mib", "40"}, {"limit", "32"}, {"found", "\"câu\", \"nhãn\""}, {"key", "ghi_chu"},
-      {"type", "number"}, {"shard", "model-00001-of-00002.safetensors"}};
+      {"type", "number"}, {"shard", "model-00001-of-00002.safetensors"}, {"what", "openai-community/gpt2/config.json"},
+      {"host", "huggingface.co"}, {"done", "1.2 GB"}, {"total", "6.4 GB"}, {"part", "/home/lan/.cache/x.incomplete"},
+      {"repo", "openai-community/gpt2-xl"}, {"status", "503"}, {"revision", "main"},
+      {"where", "openai-community/gpt2/config.json (revision main)"}};
   auto it = values.find(name);
   return it == values.end() ? "?" : it->second;
 }
@@ -115,7 +118,8 @@ Message sampleMessage(const std::string& code) {
   for (const char* name : {"file", "count", "lines", "indices", "line", "column", "byte", "extension", "fields", "expected",
                            "target", "problems", "marked", "tokens", "max", "token", "position", "pairs", "tensor", "shape",
                            "needed", "dtype", "wte", "field", "present", "name", "searched", "reason", "detail", "mib",
-                           "limit", "found", "key", "type", "shard"})
+                           "limit", "found", "key", "type", "shard", "what", "host", "done", "total", "part", "repo",
+                           "status", "revision", "where"})
     m.params.push_back({name, sample(name)});
   m.english = "English text of " + code;
   return m;
