@@ -2,18 +2,13 @@
 
 #include <cmath>
 
+#include "hub/byte_format.h"
+
 namespace laminar {
 
 QString NumberFormat::dataSize(uint64_t bytes, const QLocale& locale) {
-  static const char* units[] = {"B", "kB", "MB", "GB", "TB"};
-  double value = static_cast<double>(bytes);
-  int unit = 0;
-  while (value >= 1000.0 && unit < 4) {
-    value /= 1000.0;
-    ++unit;
-  }
-  const int decimals = unit == 0 ? 0 : value < 10 ? 2 : value < 100 ? 1 : 0;
-  return locale.toString(value, 'f', decimals) + QLatin1Char(' ') + QLatin1String(units[unit]);
+  const hub::ScaledBytes s = hub::scaleBytes(bytes);  // the CLI's units and decimals
+  return locale.toString(s.value, 'f', s.decimals) + QLatin1Char(' ') + QLatin1String(s.unit);
 }
 
 QString NumberFormat::speed(double bytesPerSecond, const QLocale& locale) {

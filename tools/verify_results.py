@@ -196,15 +196,15 @@ def verify_similarity(res, vec, rep, check_permutation=True):
     perms = {}
     for gi, g in enumerate(groups):
         # Saved up to format 2 (checked against the seed); re-derived from the seed since format 3.
-        n = len(sim["groups"][g]["textIndex"]) * 3 * d
-        derived = seeded_permutation(n, stream_state(seed, (1 << 63) | gi))
+        derive = lambda: seeded_permutation(len(sim["groups"][g]["textIndex"]) * 3 * d,
+                                            stream_state(seed, (1 << 63) | gi))
         key = f"{g}.shuffle_permutation"
         if key in vec:
             perm = vec[key].astype(np.int64)
             if check_permutation:
-                rep.exact("shuffle permutation (seeded)", perm, derived, g)
+                rep.exact("shuffle permutation (seeded)", perm, derive(), g)
         else:
-            perm = derived
+            perm = derive()
         perms[g] = perm
     if len(sim["layers"]) != sim["nLayer"]:
         rep.fail("layers", f"{len(sim['layers'])} layers saved, model has {sim['nLayer']}")

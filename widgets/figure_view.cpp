@@ -148,9 +148,12 @@ void FigureView::refresh() {
 void FigureView::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) {
     // The words around the plot are cheap and are read while the view is hidden too
-    // (tooltips, screen readers): say them again now. The plot waits until it is shown.
-    retranslateControls();
-    updateChrome();
+    // (tooltips, screen readers): a hidden lazy view says them again now, and its plot
+    // waits until it is shown; any other view's refresh() says them with the plot.
+    if (lazy_ && !isVisible()) {
+      retranslateControls();
+      updateChrome();
+    }
     refresh();
   }
   QWidget::changeEvent(event);

@@ -149,13 +149,14 @@ void LaminarProfileView::retranslateControls() {
 QString LaminarProfileView::title() const { return statisticName(statistic_); }
 
 QString LaminarProfileView::caption() const {
+  const bool shown = differenceShown();
   const QString difference =
-      differenceShown() ? tr("Difference view: each line is the run's value minus the %1's at that layer; the dashed "
+      shown ? tr("Difference view: each line is the run's value minus the %1's at that layer; the dashed "
                              "line is zero, no difference. ")
                               .arg(Labels::controlName(results().get()))
                         : QString();
   return difference + captionWithoutControl() +
-         (differenceShown() ? Labels::controlSource(results().get()) : Labels::controlCaption(results().get()));
+         (shown ? Labels::controlSource(results().get()) : Labels::controlCaption(results().get()));
 }
 
 QString LaminarProfileView::captionWithoutControl() const {
@@ -451,7 +452,8 @@ void LaminarProfileView::rebuild() {
       if (std::isfinite(v)) top = std::max(top, v), bottom = std::min(bottom, v);
   };
 
-  if (differenceShown()) {
+  const bool difference = differenceShown();
+  if (difference) {
     drawDifference(cols, x, grow);
   } else if (results()->get<SimilarityResults>()) {
     yAxis->setLabel(statistic_ == Statistic::Variance ? tr("Variance") : tr("Mean"));
@@ -502,12 +504,12 @@ void LaminarProfileView::rebuild() {
     grow(y);
   }
 
-  if (!differenceShown()) addControlSeries(x, grow);
+  if (!difference) addControlSeries(x, grow);
   if (!std::isfinite(top)) top = 1, bottom = 0;
   const double pad = std::max(1e-12, (top - bottom) * 0.08);
   bool available = false;
   // The stars test the run itself, not its difference from the control: not drawn there.
-  const auto mask = differenceShown() ? std::vector<bool>() : significanceMask(statistic_, correction_, &available);
+  const auto mask = difference ? std::vector<bool>() : significanceMask(statistic_, correction_, &available);
   if (available) {
     markers_ = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
     markers_->setName(tr("%1 (%2)").arg(Labels::significant(), Labels::correction(static_cast<int>(correction_))));
@@ -529,7 +531,7 @@ void LaminarProfileView::rebuild() {
     top += 2 * pad;
   }
   if (statistic_ == Statistic::TStatistic || statistic_ == Statistic::FisherZ || statistic_ == Statistic::Tau ||
-      statistic_ == Statistic::SiteDifference || differenceShown()) {
+      statistic_ == Statistic::SiteDifference || difference) {
     bottom = std::min(bottom, 0.0), top = std::max(top, 0.0);
   }
   yAxis->setRange(bottom - pad, top + pad);

@@ -83,6 +83,13 @@ QString jsonText(const nlohmann::json& m, const char* section, const char* key) 
   return QString::fromStdString(m.at(section).at(key).get<std::string>());
 }
 
+// `text` with %1, %2, %3 filled: the compared folder, its sentence file, its model.
+QString withComparedSource(const QString& text, const RunResults* results) {
+  const nlohmann::json& other = results->control->metadata;
+  return text.arg(jsonText(results->metadata, "control", "source"), QFileInfo(jsonText(other, "sentences", "file")).fileName(),
+                  Labels::modelName(jsonText(other, "model", "directory")));
+}
+
 }  // namespace
 
 QString Labels::modelName(const QString& directory) {
@@ -101,10 +108,8 @@ QString Labels::controlName(const RunResults* results) {
 QString Labels::controlSource(const RunResults* results) {
   if (!results || !results->control) return {};
   if (isComparison(results)) {
-    const nlohmann::json& other = results->control->metadata;
-    return tr(" The compared run is the same analysis from the results folder %1 (sentences %2, model %3).")
-        .arg(jsonText(results->metadata, "control", "source"), QFileInfo(jsonText(other, "sentences", "file")).fileName(),
-             modelName(jsonText(other, "model", "directory")));
+    return withComparedSource(tr(" The compared run is the same analysis from the results folder %1 (sentences %2, model %3)."),
+                              results);
   }
   return tr(" The untrained control is the same analysis, settings and sentences on an untrained GPT-2 of the same "
             "shape (random weights as Hugging Face initialises them, seed %1).")
@@ -113,20 +118,16 @@ QString Labels::controlSource(const RunResults* results) {
 
 QString Labels::controlCaption(const RunResults* results) {
   if (!results || !results->control) return {};
-  const nlohmann::json& m = results->metadata;
   if (isComparison(results)) {
-    const nlohmann::json& other = results->control->metadata;
-    return tr(" Greyed dash-dotted and dotted lines with open circles (\"compared run\"): the same analysis from "
-              "the results folder %1 (sentences %2, model %3), drawn for comparison.")
-        .arg(jsonText(m, "control", "source"), QFileInfo(jsonText(other, "sentences", "file")).fileName(),
-             modelName(jsonText(other, "model", "directory")));
+    return withComparedSource(tr(" Greyed dash-dotted and dotted lines with open circles (\"compared run\"): the same "
+                                 "analysis from the results folder %1 (sentences %2, model %3), drawn for comparison."),
+                              results);
   }
-  const QString seed = controlSeed(results);
   return tr(" Greyed dash-dotted and dotted lines with open circles (\"untrained control\"): the same analysis, "
             "settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1); what "
             "the model and its untrained control share comes from the architecture and the method, not from "
             "training.")
-      .arg(seed);
+      .arg(controlSeed(results));
 }
 
 }  // namespace laminar

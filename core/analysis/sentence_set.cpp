@@ -65,16 +65,16 @@ void add(SentenceSet& set, Diagnostic::Severity sev, int line, const Message& me
   set.diagnostics.push_back(Diagnostic::coded(sev, line, message));
 }
 
-// `blank` holds line numbers (text files) or indices into "texts" (JSON).
-void reportBlank(SentenceSet& set, const std::vector<int>& blank, const char* word) {
+// `blank` holds line numbers (text files) or, with `jsonIndices`, indices into "texts".
+void reportBlank(SentenceSet& set, const std::vector<int>& blank, bool jsonIndices) {
   if (blank.empty()) return;
   std::string numbers;  // "3, 5, 7" (the first ten), for translations
   for (size_t i = 0; i < blank.size() && i < 10; ++i) numbers += (i ? ", " : "") + std::to_string(blank[i]);
   if (blank.size() > 10) numbers += ", …";
-  const bool lines = std::string(word) == "line";
+  const char* word = jsonIndices ? "texts index" : "line";
   add(set, Diagnostic::Severity::Info, 0,
-      Message(lines ? msg::kSentenceFileEmptyTextsIgnored : msg::kSentenceFileEmptyEntriesIgnored,
-              {{"count", std::to_string(blank.size())}, {lines ? "lines" : "indices", numbers}},
+      Message(jsonIndices ? msg::kSentenceFileEmptyEntriesIgnored : msg::kSentenceFileEmptyTextsIgnored,
+              {{"count", std::to_string(blank.size())}, {jsonIndices ? "indices" : "lines", numbers}},
               std::to_string(blank.size()) + " empty " + (blank.size() == 1 ? "text" : "texts") + " ignored (" +
                   listLines(blank, word) + ")"));
 }
@@ -115,7 +115,7 @@ void parseTxt(const std::string& content, SentenceSet& set) {
     }
     set.texts.push_back({text, line, {}});
   }
-  reportBlank(set, blank, "line");
+  reportBlank(set, blank, false);
   if (set.texts.empty())
     throw Error(line == 0 ? fileMessage(set.source.string(), msg::kSentenceFileEmpty, {}, "the file is empty: it holds no texts")
                           : fileMessage(set.source.string(), msg::kSentenceFileNoTexts, {},
@@ -179,7 +179,7 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
     if (!target.empty()) targets.push_back(target);
     set.texts.push_back({text, rec.line, target});
   }
-  reportBlank(set, blank, "line");
+  reportBlank(set, blank, false);
   // One shared target becomes the set's; differing ones stay per text.
   if (!targets.empty() && std::all_of(targets.begin(), targets.end(), [&](auto& t) { return t == targets[0]; }))
     set.target = targets[0];
@@ -245,7 +245,7 @@ void parseJson(const std::string& content, SentenceSet& set) {
   if (!blank.empty()) {
     std::vector<int> idx;
     for (int l : blank) idx.push_back(l - 1);
-    reportBlank(set, idx, "texts index");
+    reportBlank(set, idx, true);
   }
   if (set.texts.empty())
     throw Error(texts.empty() ? fileMessage(set.source.string(), msg::kSentenceFileJsonTextsEmpty, {}, "no texts: \"texts\" is empty")

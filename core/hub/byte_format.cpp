@@ -5,7 +5,7 @@
 
 namespace laminar::hub {
 
-std::string formatBytes(uint64_t bytes) {
+ScaledBytes scaleBytes(uint64_t bytes) {
   static const char* units[] = {"B", "kB", "MB", "GB", "TB"};
   double value = static_cast<double>(bytes);
   int unit = 0;
@@ -13,12 +13,16 @@ std::string formatBytes(uint64_t bytes) {
     value /= 1000.0;
     ++unit;
   }
+  return {value, units[unit], unit == 0 ? 0 : value < 10 ? 2 : value < 100 ? 1 : 0};
+}
+
+std::string formatBytes(uint64_t bytes) {
+  const ScaledBytes s = scaleBytes(bytes);
   char buf[32];
-  if (unit == 0)
+  if (s.decimals == 0 && s.unit[0] == 'B')
     std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
   else
-    std::snprintf(buf, sizeof buf, value < 10 ? "%.2f %s" : value < 100 ? "%.1f %s" : "%.0f %s", value,
-                  units[unit]);
+    std::snprintf(buf, sizeof buf, "%.*f %s", s.decimals, s.value, s.unit);
   return buf;
 }
 

@@ -58,15 +58,20 @@ def run(args):
     return subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
 
 
+def analyze_with_control(experiment, model, example, out, *extra):
+    """laminar-cli analyze EXPERIMENT on a bundled example, with an untrained control (seed 3)."""
+    r = run([cli, "analyze", experiment, "--model", model, "--out", out,
+             "--sentences", os.path.join(source, "resources/examples", example), "--threads", "1",
+             "--control", "untrained:3", *extra])
+    assert r.returncode == 0, r.stderr
+
+
 with tempfile.TemporaryDirectory() as tmp:
     model = os.path.join(tmp, "model")
     results = os.path.join(tmp, "results")
     r = run([cli, "make-synthetic", "--shape", "64x3x4", "--seed", "7", "--out", model])
     assert r.returncode == 0, r.stderr
-    r = run([cli, "analyze", "similarity", "--model", model, "--out", results,
-             "--sentences", os.path.join(source, "resources/examples/her.txt"), "--threads", "1",
-             "--control", "untrained:3", "--summary-replicates", "20"])
-    assert r.returncode == 0, r.stderr
+    analyze_with_control("similarity", model, "her.txt", results, "--summary-replicates", "20")
 
     figures = os.path.join(tmp, "figures")
     r = run([laminar, "--render", results, "--out", figures, "--lang", "vi"])
@@ -118,10 +123,7 @@ with tempfile.TemporaryDirectory() as tmp:
     # its columns are in the CSV, and Vietnamese figures write numbers as Vietnamese does
     # ("0,5" on the axes, issue 14) while the CSV stays C-locale.
     mi_results = os.path.join(tmp, "mi-results")
-    r = run([cli, "analyze", "mi-distance", "--model", model, "--out", mi_results,
-             "--sentences", os.path.join(source, "resources/examples/coffee.txt"), "--threads", "1",
-             "--control", "untrained:3", "--permutations", "50"])
-    assert r.returncode == 0, r.stderr
+    analyze_with_control("mi-distance", model, "coffee.txt", mi_results, "--permutations", "50")
     mi_figures = os.path.join(tmp, "mi-figures")
     r = run([laminar, "--render", mi_results, "--out", mi_figures, "--lang", "vi"])
     check(r.returncode == 0, "mi-distance render exit status %d: %s" % (r.returncode, r.stderr))

@@ -10,6 +10,7 @@
 #include <QXmlStreamReader>
 
 #include <cmath>
+#include <functional>
 
 #include "synthetic_results.h"
 #include "analysis/mi_distance_results.h"
@@ -28,6 +29,19 @@
 using namespace laminar;
 
 namespace {
+
+// Experiment 1 on 10 layers with an untrained control (seed 17) that has reached 4 of them;
+// the control's variances are the run's mapped through `variance` (other numbers than the run's).
+std::shared_ptr<RunResults> similarityWithControl(const std::function<double(double)>& variance) {
+  auto run = test::syntheticSimilarity(10, 10);
+  auto control = test::syntheticSimilarity(10, 4);
+  for (auto& l : control->get<SimilarityResults>()->layers)
+    for (auto& group : l.profiles)
+      for (auto& p : group) p.variance = variance(p.variance);
+  run->control = control;
+  run->metadata["control"] = {{"kind", "untrained"}, {"seed", 17}, {"directory", "control"}};
+  return run;
+}
 
 QVector<double> keysOf(const QCPGraph* g) {
   QVector<double> k;
@@ -296,13 +310,8 @@ class WidgetsTest : public QObject {
   void theDifferenceViewDrawsRunMinusControl() {
     LayerCursor cursor;
     cursor.setCount(10);
-    auto run = test::syntheticSimilarity(10, 10);
-    auto control = test::syntheticSimilarity(10, 4);
-    for (auto& l : control->get<SimilarityResults>()->layers)
-      for (auto& group : l.profiles)
-        for (auto& p : group) p.variance = 3 * p.variance + 0.5;
-    run->control = control;
-    run->metadata["control"] = {{"kind", "untrained"}, {"seed", 17}, {"directory", "control"}};
+    auto run = similarityWithControl([](double v) { return 3 * v + 0.5; });
+    auto control = run->control;
     LaminarProfileView profile(&cursor);
     profile.resize(800, 500);
     profile.setResults(run);
@@ -362,13 +371,8 @@ class WidgetsTest : public QObject {
   void controlSeriesAreDrawnBesideTheRun() {
     LayerCursor cursor;
     cursor.setCount(10);
-    auto run = test::syntheticSimilarity(10, 10);
-    auto control = test::syntheticSimilarity(10, 4);
-    for (auto& l : control->get<SimilarityResults>()->layers)
-      for (auto& group : l.profiles)
-        for (auto& p : group) p.variance *= 3;  // other numbers than the run's
-    run->control = control;
-    run->metadata["control"] = {{"kind", "untrained"}, {"seed", 17}, {"directory", "control"}};
+    auto run = similarityWithControl([](double v) { return 3 * v; });
+    auto control = run->control;
     LaminarProfileView profile(&cursor);
     profile.resize(800, 500);
     profile.setResults(run);
