@@ -14,6 +14,7 @@
 #include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
 #include "model/gpt2_model.h"
+#include "model/parallel_loops.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "training/untrained_model.h"
 #include "util/error.h"
@@ -130,6 +131,7 @@ void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const Senten
   meta["dtype"] = model.options().dtype;
   meta["threads"] = torch::get_num_threads();  // what ran, not what was asked (0 = all cores)
   meta["interopThreads"] = torch::get_num_interop_threads();
+  meta["parallelLoopThreads"] = parallelLoopThreads();  // 1 in a build without OpenMP
   // How idle threads waited (util/thread_wait_policy.h): it changes run time, not results.
   auto env = [](const char* name) { const char* v = std::getenv(name); return std::string(v ? v : ""); };
   meta["threadWaitPolicy"] = {{"OMP_WAIT_POLICY", env("OMP_WAIT_POLICY")},
