@@ -496,7 +496,7 @@ void MainWindow::updateSource() {
                                                       : Origin::RunFinished;
   QString line = ResultsSource::line(*results_, origin, resultsOpenedFrom_, sentences_->path());
   if (comparedFrom_ && results_->metadata.contains("control") && results_->metadata["control"].contains("source"))
-    line += QStringLiteral("<br>") + tr("Compared with %1 (grey lines in the laminar profile).")
+    line += QStringLiteral("<br>") + tr("Compared with %1: the views draw it beside this run, and the laminar profile can draw the difference.")
                                          .arg(QString::fromStdString(results_->metadata["control"]["source"].get<std::string>())
                                                   .toHtmlEscaped());
   source_->setText(line);

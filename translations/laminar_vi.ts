@@ -1991,10 +1991,6 @@ xác suất %5</translation>
             <translation>Dừng so sánh</translation>
         </message>
         <message>
-            <source>Compared with %1 (grey lines in the laminar profile).</source>
-            <translation>Đang so sánh với %1 (các đường xám trong biểu đồ diễn biến theo tầng).</translation>
-        </message>
-        <message>
             <source>Compare with results folder</source>
             <translation>So sánh với thư mục kết quả</translation>
         </message>
@@ -2005,6 +2001,10 @@ xác suất %5</translation>
         <message>
             <source>Comparing with %1</source>
             <translation>Đang so sánh với %1</translation>
+        </message>
+        <message>
+            <source>Compared with %1: the views draw it beside this run, and the laminar profile can draw the difference.</source>
+            <translation>Đang so sánh với %1: các biểu đồ vẽ nó bên cạnh lần chạy này, và biểu đồ diễn biến theo tầng có thể vẽ hiệu giữa hai lần chạy.</translation>
         </message>
     </context>
     <context>
