@@ -1118,6 +1118,38 @@ chú ý từ từ đích %4</translation>
             <source>unexpected HTTP status %1 for %2</source>
             <translation>mã trạng thái HTTP %1 không mong đợi với %2</translation>
         </message>
+        <message>
+            <source>%1: not a Laminar results file ("format" is not "laminar-results")</source>
+            <translation>%1: không phải tệp kết quả của Laminar ("format" khác "laminar-results")</translation>
+        </message>
+        <message>
+            <source>%1: "formatVersion" is not an integer: %2</source>
+            <translation>%1: "formatVersion" không phải số nguyên: %2</translation>
+        </message>
+        <message>
+            <source>%1: written by a newer Laminar (format version %2; this one reads up to %3)</source>
+            <translation>%1: được ghi bởi một phiên bản Laminar mới hơn (định dạng phiên bản %2; phiên bản này chỉ đọc được đến %3)</translation>
+        </message>
+        <message>
+            <source>%1: malformed results: %2</source>
+            <translation>%1: kết quả bị hỏng: %2</translation>
+        </message>
+        <message>
+            <source>%1: malformed "vectors" list: %2</source>
+            <translation>%1: danh sách "vectors" bị hỏng: %2</translation>
+        </message>
+        <message>
+            <source>%1: tensor "%2" listed in results.json is missing</source>
+            <translation>%1: thiếu tensor "%2" mà results.json liệt kê</translation>
+        </message>
+        <message>
+            <source>%1: metadata.control.directory must name a subdirectory, got "%2"</source>
+            <translation>%1: metadata.control.directory phải là tên một thư mục con, nhưng lại là "%2"</translation>
+        </message>
+        <message>
+            <source>%1: the control's experiment "%2" is not the run's</source>
+            <translation>%1: thí nghiệm "%2" của phép đối chứng khác với thí nghiệm của lần chạy</translation>
+        </message>
     </context>
     <context>
         <name>laminar::CosineSpectrumView</name>

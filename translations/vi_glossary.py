@@ -749,4 +749,12 @@ VI = {
  "Hugging Face Hub đang giới hạn số yêu cầu (HTTP 429) cho %1; hãy đợi một phút rồi thử lại",
 "the hub had a server error (HTTP %1) for %2; try again later": "Hugging Face Hub gặp lỗi máy chủ (HTTP %1) với %2; hãy thử lại sau",
 "unexpected HTTP status %1 for %2": "mã trạng thái HTTP %1 không mong đợi với %2",
+"%1: not a Laminar results file (\"format\" is not \"laminar-results\")": "%1: không phải tệp kết quả của Laminar (\"format\" khác \"laminar-results\")",
+"%1: \"formatVersion\" is not an integer: %2": "%1: \"formatVersion\" không phải số nguyên: %2",
+"%1: written by a newer Laminar (format version %2; this one reads up to %3)": "%1: được ghi bởi một phiên bản Laminar mới hơn (định dạng phiên bản %2; phiên bản này chỉ đọc được đến %3)",
+"%1: malformed results: %2": "%1: kết quả bị hỏng: %2",
+"%1: malformed \"vectors\" list: %2": "%1: danh sách \"vectors\" bị hỏng: %2",
+"%1: tensor \"%2\" listed in results.json is missing": "%1: thiếu tensor \"%2\" mà results.json liệt kê",
+"%1: metadata.control.directory must name a subdirectory, got \"%2\"": "%1: metadata.control.directory phải là tên một thư mục con, nhưng lại là \"%2\"",
+"%1: the control's experiment \"%2\" is not the run's": "%1: thí nghiệm \"%2\" của phép đối chứng khác với thí nghiệm của lần chạy",
 }

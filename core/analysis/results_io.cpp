@@ -85,8 +85,14 @@ std::string controlDirectory(const nlohmann::json& metadata, const fs::path& jso
   const nlohmann::json& given = metadata.at("control").at("directory");
   const std::string name = given.is_string() ? given.get<std::string>() : "";
   if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos)
-    throw Error(fileError(jsonPath.string(), "metadata.control.directory must name a subdirectory, got \"" + name + "\""));
+    throw Error(fileMessage(jsonPath.string(), msg::kResultsControlDirectory, {{"found", name}},
+                            "metadata.control.directory must name a subdirectory, got \"" + name + "\""));
   return name;
+}
+
+// "malformed results: <detail>", coded: a value of the wrong kind or a missing key.
+Error malformed(const fs::path& jsonPath, const std::string& detail) {
+  return Error(fileMessage(jsonPath.string(), msg::kResultsMalformed, {{"detail", detail}}, "malformed results: " + detail));
 }
 
 }  // namespace
@@ -128,20 +134,25 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
     std::istream in(&buffer);
     j = nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception& e) {
-    throw Error(fileError(jsonPath.string(), std::string("not valid JSON: ") + e.what()));
+    throw Error(fileMessage(jsonPath.string(), msg::kFileInvalidJson, {{"detail", e.what()}},
+                            std::string("not valid JSON: ") + e.what()));
   }
   RunResults r;
   std::unique_ptr<Analysis> analysis;
   try {
     if (!j.is_object() || j.value("format", "") != kFormat)
-      throw Error(fileError(jsonPath.string(), "not a Laminar results file (\"format\" is not \"laminar-results\")"));
+      throw Error(fileMessage(jsonPath.string(), msg::kResultsNotLaminar, {},
+                              "not a Laminar results file (\"format\" is not \"laminar-results\")"));
     const nlohmann::json& versionField = j.at("formatVersion");
     if (!versionField.is_number_integer())
-      throw Error(fileError(jsonPath.string(), "\"formatVersion\" is not an integer: " + jsonExcerpt(versionField)));
+      throw Error(fileMessage(jsonPath.string(), msg::kResultsVersionNotInteger, {{"found", jsonExcerpt(versionField)}},
+                              "\"formatVersion\" is not an integer: " + jsonExcerpt(versionField)));
     const int64_t version = versionField.get<int64_t>();
     if (version > kFormatVersion)
-      throw Error(fileError(jsonPath.string(), "written by a newer Laminar (format version " + std::to_string(version) +
-                                                   "; this one reads up to " + std::to_string(kFormatVersion) + ")"));
+      throw Error(fileMessage(jsonPath.string(), msg::kResultsNewerVersion,
+                              {{"found", std::to_string(version)}, {"max", std::to_string(kFormatVersion)}},
+                              "written by a newer Laminar (format version " + std::to_string(version) +
+                                  "; this one reads up to " + std::to_string(kFormatVersion) + ")"));
     r.experiment = j.at("experiment").get<std::string>();
     r.metadata = j.at("metadata");
     r.diagnostics = j.at("diagnostics").get<std::vector<std::string>>();
@@ -149,10 +160,10 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
     try {
       analysis->fromJson(j.at(r.experiment), r);
     } catch (const Error& e) {  // a value of the wrong kind (an integer field holding 1e99)
-      throw Error(fileError(jsonPath.string(), std::string("malformed results: ") + e.what()));
+      throw malformed(jsonPath, e.what());
     }
   } catch (const nlohmann::json::exception& e) {
-    throw Error(fileError(jsonPath.string(), std::string("malformed results: ") + e.what()));
+    throw malformed(jsonPath, e.what());
   }
   // Directories written before controls existed have no metadata.control: no control.
   const std::string sub = controlDirectory(r.metadata, jsonPath);
@@ -166,7 +177,9 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
     for (const auto& v : list) {
       const std::string name = v.at("name").get<std::string>();
       const TensorView* t = file->find(name);
-      if (!t) throw Error(fileError(vectorsPath.string(), "tensor \"" + name + "\" listed in results.json is missing"));
+      if (!t)
+        throw Error(fileMessage(vectorsPath.string(), msg::kResultsTensorMissing, {{"tensor", name}},
+                                "tensor \"" + name + "\" listed in results.json is missing"));
       StoredArray a;
       a.name = name;
       a.dtype = t->dtype;
@@ -177,7 +190,8 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
       if (overall) overall(jsonShare + 0.05 * static_cast<double>(r.vectors.size()) / static_cast<double>(list.size()));
     }
   } catch (const nlohmann::json::exception& e) {
-    throw Error(fileError(jsonPath.string(), std::string("malformed \"vectors\" list: ") + e.what()));
+    throw Error(fileMessage(jsonPath.string(), msg::kResultsMalformedVectors, {{"detail", e.what()}},
+                            std::string("malformed \"vectors\" list: ") + e.what()));
   }
   try {
     analysis->fromVectors(r, part(overall, jsonShare + 0.05, 1.0));
@@ -188,8 +202,9 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
   if (!sub.empty()) {
     r.control = std::make_shared<RunResults>(loadResults(dir / sub, part(progress, runShare, 1.0)));
     if (r.control->experiment != r.experiment)
-      throw Error(fileError((dir / sub / "results.json").string(), "the control's experiment \"" +
-                                                                      r.control->experiment + "\" is not the run's"));
+      throw Error(fileMessage((dir / sub / "results.json").string(), msg::kResultsControlExperiment,
+                              {{"found", r.control->experiment}},
+                              "the control's experiment \"" + r.control->experiment + "\" is not the run's"));
   }
   return r;
 }

@@ -107,6 +107,14 @@ class MessageCode {
   X(kHubUnexpectedStatus, "hub.unexpected_status")           /* status, where */            \
   X(kResultsNoDirectory, "results.no_directory")             /* file */                     \
   X(kResultsNoJson, "results.no_json")                       /* file */                     \
+  X(kResultsNotLaminar, "results.not_laminar")               /* file */                     \
+  X(kResultsVersionNotInteger, "results.version_not_integer") /* file, found */             \
+  X(kResultsNewerVersion, "results.newer_version")           /* file, found, max */         \
+  X(kResultsMalformed, "results.malformed")                  /* file, detail */             \
+  X(kResultsMalformedVectors, "results.malformed_vectors")   /* file, detail */             \
+  X(kResultsTensorMissing, "results.tensor_missing")         /* file, tensor */             \
+  X(kResultsControlDirectory, "results.control_directory")   /* file, found */              \
+  X(kResultsControlExperiment, "results.control_experiment") /* file, found */              \
   X(kDataFileNotFound, "data.not_found")                     /* name, searched */           \
   /* files in general */                                                                    \
   X(kFileNotFound, "file.not_found")                         /* file */                     \

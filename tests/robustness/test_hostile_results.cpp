@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 
 #include "analysis/run_results.h"
@@ -51,6 +52,21 @@ nlohmann::json fixture() {
   return nlohmann::json::parse(laminar::readFile(LAMINAR_ROBUSTNESS_DATA "/similarity-results.json"));
 }
 
+// A well-formed vectors.safetensors holding every array results.json lists, all zeros: enough
+// for the checks made before the analysis reads the values.
+std::string zeroVectorsOf(const nlohmann::json& results) {
+  nlohmann::json header = nlohmann::json::object();
+  uint64_t offset = 0;
+  for (const auto& v : results.at("vectors")) {
+    uint64_t bytes = v.at("dtype") == "I64" ? 8 : 4;
+    for (const auto& n : v.at("shape")) bytes *= n.get<uint64_t>();
+    header[v.at("name").get<std::string>()] = {{"dtype", v.at("dtype")}, {"shape", v.at("shape")},
+                                               {"data_offsets", {offset, offset + bytes}}};
+    offset += bytes;
+  }
+  return safetensorsHeaderOnly(header.dump()) + std::string(offset, '\0');
+}
+
 }  // namespace
 
 TEST(HostileResults, VectorsPromisingOneTerabyteAreRefused) {
@@ -80,4 +96,42 @@ TEST(HostileResults, DeepJsonInsideTheExperimentIsRefused) {
   write(d.path / "results.json", text);
   const std::string e = loadError(d.path);
   EXPECT_NE(e.find("results.json"), std::string::npos) << e;
+}
+
+// Each way a results folder can be broken is refused with a message code (the app says it in
+// the user's language, app/core_messages.cpp) that names the file it found wrong.
+TEST(HostileResults, EachRefusalCarriesItsMessageCodeAndFile) {
+  struct Case {
+    const char* what;
+    std::function<void(nlohmann::json&)> breakIt;  // null: results.json is not JSON at all
+    std::string code, file;
+  };
+  const std::vector<Case> cases = {
+      {"not JSON", nullptr, "file.invalid_json", "results.json"},
+      {"another format", [](nlohmann::json& j) { j["format"] = "something-else"; }, "results.not_laminar", "results.json"},
+      {"version a string", [](nlohmann::json& j) { j["formatVersion"] = "3"; }, "results.version_not_integer",
+       "results.json"},
+      {"newer version", [](nlohmann::json& j) { j["formatVersion"] = 99; }, "results.newer_version", "results.json"},
+      {"no experiment section", [](nlohmann::json& j) { j.erase("similarity"); }, "results.malformed", "results.json"},
+      {"vectors not a list", [](nlohmann::json& j) { j["vectors"] = nlohmann::json::array({7}); },
+       "results.malformed_vectors", "results.json"},
+      {"a listed tensor missing", [](nlohmann::json& j) { j["vectors"].push_back({{"name", "no.such.tensor"}}); },
+       "results.tensor_missing", "vectors.safetensors"},
+      {"control outside the folder", [](nlohmann::json& j) { j["metadata"]["control"] = {{"directory", "../elsewhere"}}; },
+       "results.control_directory", "results.json"},
+  };
+  for (const Case& c : cases) {
+    TempDir d;
+    nlohmann::json j = fixture();
+    if (c.breakIt) c.breakIt(j);
+    write(d.path / "results.json", c.breakIt ? j.dump() : std::string("{\"format\": "));
+    write(d.path / "vectors.safetensors", zeroVectorsOf(fixture()));  // only the break above is wrong
+    try {
+      laminar::loadResults(d.path);
+      ADD_FAILURE() << c.what << ": loaded";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.message().code, c.code) << c.what << ": " << e.what();
+      EXPECT_NE(e.message().param("file").find(c.file), std::string::npos) << c.what << ": " << e.what();
+    }
+  }
 }
