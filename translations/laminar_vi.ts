@@ -1150,6 +1150,22 @@ chú ý từ từ đích %4</translation>
             <source>%1: the control's experiment "%2" is not the run's</source>
             <translation>%1: thí nghiệm "%2" của phép đối chứng khác với thí nghiệm của lần chạy</translation>
         </message>
+        <message>
+            <source>%1: tensor '%2' contains %3 at index %4 (weights must be finite numbers; the file is corrupt)</source>
+            <translation>%1: tensor '%2' chứa %3 tại chỉ số %4 (trọng số phải là số hữu hạn; tệp đã bị hỏng)</translation>
+        </message>
+        <message>
+            <source>%1: tensor '%2' is not a parameter of GPT-2 with %3 layers (unexpected tensor)</source>
+            <translation>%1: tensor '%2' không phải là tham số của GPT-2 có %3 tầng (tensor không mong đợi)</translation>
+        </message>
+        <message>
+            <source>%1: tensor '%2' is missing; GPT-2 with %3 layers needs it</source>
+            <translation>%1: thiếu tensor '%2'; GPT-2 có %3 tầng cần tensor này</translation>
+        </message>
+        <message>
+            <source>%1: shard '%2' listed in weight_map does not exist in %3</source>
+            <translation>%1: tệp phân đoạn '%2' có trong weight_map nhưng không tồn tại trong %3</translation>
+        </message>
     </context>
     <context>
         <name>laminar::CosineSpectrumView</name>

@@ -117,9 +117,10 @@ void checkFinite(const StoredTensor& t, const torch::Tensor& values) {
   int64_t bad = firstNonFinite(values.data_ptr<float>(), values.numel());
   if (bad < 0) return;
   float v = values.data_ptr<float>()[bad];
-  throw Error(tensorError(t, std::string("contains ") + (std::isnan(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf") +
-                                 " at index " + elementIndex(bad, t.view->shape) +
-                                 " (weights must be finite numbers; the file is corrupt)"));
+  const std::string value = std::isnan(v) ? "NaN" : v > 0 ? "+Inf" : "-Inf", index = elementIndex(bad, t.view->shape);
+  throw Error(tensorMessage(t, msg::kCheckpointNonFinite, {{"found", value}, {"position", index}},
+                            "contains " + value + " at index " + index +
+                                " (weights must be finite numbers; the file is corrupt)"));
 }
 
 }  // namespace
@@ -167,8 +168,9 @@ CheckpointFiles locateCheckpoint(const fs::path& dir) {
     for (const auto& [tensor, shard] : readWeightMap(files.weightIndex)) shards.insert(shard);
     for (const auto& shard : shards) {
       if (!isFile(dir / shard))
-        throw Error(fileError(files.weightIndex.string(), "shard '" + shard + "' listed in weight_map does not exist in " +
-                                                              dir.string()));
+        throw Error(fileMessage(files.weightIndex.string(), msg::kCheckpointShardMissing,
+                                {{"shard", shard}, {"folder", dir.string()}},
+                                "shard '" + shard + "' listed in weight_map does not exist in " + dir.string()));
       files.weightFiles.push_back(dir / shard);
     }
   } else if (isFile(dir / "pytorch_model.bin")) {
@@ -222,8 +224,9 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
       }
       auto e = expected.find(t.name);
       if (e == expected.end())
-        throw Error(tensorError(t, "is not a parameter of GPT-2 with n_layer=" + std::to_string(config.nLayer) +
-                                       " (unexpected tensor; config: " + files.config.string() + ")"));
+        throw Error(tensorMessage(t, msg::kCheckpointUnexpectedTensor, {{"count", std::to_string(config.nLayer)}},
+                                  "is not a parameter of GPT-2 with n_layer=" + std::to_string(config.nLayer) +
+                                      " (unexpected tensor; config: " + files.config.string() + ")"));
       auto& slot = found[e->second];
       if (slot)
         throw Error(tensorError(t, "duplicates '" + slot->storedName + "' (" + slot->file->path().string() +
@@ -250,8 +253,10 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
   for (const auto& p : files.weightFiles) fileList += (fileList.empty() ? "" : ", ") + p.string();
   for (size_t i = 0; i < shapes.size(); ++i) {
     if (!found[i])
-      throw Error(fileList + ": tensor '" + shapes[i].first + "' (or '" + kPrefix + shapes[i].first +
-                  "') is missing; GPT-2 with n_layer=" + std::to_string(config.nLayer) + " needs it");
+      throw Error(fileMessage(fileList, msg::kCheckpointTensorMissing,
+                              {{"tensor", shapes[i].first}, {"count", std::to_string(config.nLayer)}},
+                              "tensor '" + shapes[i].first + "' (or '" + kPrefix + shapes[i].first +
+                                  "') is missing; GPT-2 with n_layer=" + std::to_string(config.nLayer) + " needs it"));
     result.parameters.push_back(*found[i]);
   }
   if (result.lmHead && result.lmHead->view->shape != shapes[0].second)

@@ -73,6 +73,10 @@ class MessageCode {
   X(kCheckpointTensorShape, "checkpoint.tensor_shape")       /* file, tensor, shape, needed */ \
   X(kCheckpointTensorDtype, "checkpoint.tensor_dtype")       /* file, tensor, dtype */      \
   X(kCheckpointUntiedHead, "checkpoint.untied_head")         /* file, tensor, shape, wte */ \
+  X(kCheckpointNonFinite, "checkpoint.non_finite")           /* file, tensor, found, position */ \
+  X(kCheckpointUnexpectedTensor, "checkpoint.unexpected_tensor") /* file, tensor, count */  \
+  X(kCheckpointTensorMissing, "checkpoint.tensor_missing")   /* file, tensor, count */      \
+  X(kCheckpointShardMissing, "checkpoint.shard_missing")     /* file, shard, folder */      \
   X(kConfigFieldMissing, "config.field_missing")             /* file, field */              \
   X(kTokenizerNotFound, "tokenizer.not_found")               /* file */                     \
   X(kTokenizerHalfPair, "tokenizer.half_pair")               /* file, present */            \

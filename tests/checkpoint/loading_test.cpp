@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 
 #include "checkpoint/checkpoint.h"
 #include "checkpoint_test_util.h"
@@ -221,6 +222,13 @@ TEST_F(LoadingTest, BrokenCheckpointsEachFailWithTheirOwnMessage) {
       {"config field", [](NamedTensors&, json& c) { c["activation_function"] = "silu"; },
        {"field 'activation_function' is \"silu\""}, "config.json"},
   };
+  // The message codes the app translates by (app/core_messages.cpp), where a case has one.
+  const std::map<std::string, std::string> codes = {
+      {"missing tensor", "checkpoint.tensor_missing"},       {"config wants more layers", "checkpoint.tensor_missing"},
+      {"layer beyond n_layer", "checkpoint.unexpected_tensor"}, {"unknown tensor", "checkpoint.unexpected_tensor"},
+      {"mis-shaped", "checkpoint.tensor_shape"},               {"integer dtype", "checkpoint.tensor_dtype"},
+      {"NaN", "checkpoint.non_finite"},                        {"+Inf", "checkpoint.non_finite"},
+      {"-Inf in F16", "checkpoint.non_finite"},                {"F16 overflow", "checkpoint.non_finite"}};
   for (const auto& c : cases) {
     NamedTensors t = referenceTensors();
     json config = referenceConfig();
@@ -231,6 +239,13 @@ TEST_F(LoadingTest, BrokenCheckpointsEachFailWithTheirOwnMessage) {
     std::string message = errorOf([&] { loadDir(dir); });
     EXPECT_EQ(message.rfind((dir / c.file).string() + ": ", 0), 0u) << c.name << ": " << message;
     for (const auto& part : c.expected) EXPECT_NE(message.find(part), std::string::npos) << c.name << ": " << message;
+    if (const auto code = codes.find(c.name); code != codes.end()) {
+      try {
+        loadDir(dir);
+      } catch (const laminar::Error& e) {
+        EXPECT_EQ(e.message().code, code->second) << c.name << ": " << e.what();
+      }
+    }
   }
 }
 

@@ -107,7 +107,7 @@ std::string sample(const std::string& name) {
       {"type", "number"}, {"shard", "model-00001-of-00002.safetensors"}, {"what", "openai-community/gpt2/config.json"},
       {"host", "huggingface.co"}, {"done", "1.2 GB"}, {"total", "6.4 GB"}, {"part", "/home/lan/.cache/x.incomplete"},
       {"repo", "openai-community/gpt2-xl"}, {"status", "503"}, {"revision", "main"},
-      {"where", "openai-community/gpt2/config.json (revision main)"}};
+      {"where", "openai-community/gpt2/config.json (revision main)"}, {"folder", "/home/lan/mo-hinh"}};
   auto it = values.find(name);
   return it == values.end() ? "?" : it->second;
 }
@@ -119,7 +119,7 @@ Message sampleMessage(const std::string& code) {
                            "target", "problems", "marked", "tokens", "max", "token", "position", "pairs", "tensor", "shape",
                            "needed", "dtype", "wte", "field", "present", "name", "searched", "reason", "detail", "mib",
                            "limit", "found", "key", "type", "shard", "what", "host", "done", "total", "part", "repo",
-                           "status", "revision", "where"})
+                           "status", "revision", "where", "folder"})
     m.params.push_back({name, sample(name)});
   m.english = "English text of " + code;
   return m;
