@@ -207,7 +207,14 @@ int main(int argc, char** argv) {
       std::cerr << "laminar: " << CoreMessages::translate(m).toStdString() << "\n";
       QApplication::exit(1);
     });
-    if (parser.isSet(results)) QObject::connect(&window, &MainWindow::resultsShown, &window, shoot, Qt::SingleShotConnection);
+    if (parser.isSet(results)) {
+      QObject::connect(&window, &MainWindow::resultsShown, &window, shoot, Qt::SingleShotConnection);
+      // A folder that cannot be opened ends a scripted screenshot with its reason, not a wait.
+      QObject::connect(&window, &MainWindow::resultsFailed, &window, [](const QString& m) {
+        std::cerr << "laminar: " << m.toStdString() << "\n";
+        QApplication::exit(1);
+      });
+    }
     if (!parser.isSet(run) && !parser.isSet(results)) QTimer::singleShot(500, &window, shoot);
   }
   if (parser.isSet(results)) window.openResults(parser.value(results));

@@ -590,11 +590,28 @@ void MainWindow::showResults(const ResultsPtr& results) {
   const std::string sha = results ? ResultsSource::sentenceSha256(*results) : std::string();
   if (sha != sentenceTextsSha_) {
     sentenceTextsSha_ = sha;
-    figures_->setSentenceTexts(results ? ResultsSource::sentenceTexts(*results, sentences_->sentenceSet()) : nullptr);
+    lookUpSentenceTexts(results);
   }
   saveResultsAction_->setEnabled(results && resultsComplete_);
   updateCompareActions();
   emit resultsShown();
+}
+
+// From the Sentences panel when it holds the run's file; else read from the file the results
+// name, on a worker (a file on a slow network share must not freeze the window). Until it
+// arrives, and when the file moved or changed, the tooltips give text numbers only.
+void MainWindow::lookUpSentenceTexts(const ResultsPtr& results) {
+  auto texts = results ? ResultsSource::openSentenceTexts(*results, sentences_->sentenceSet()) : nullptr;
+  figures_->setSentenceTexts(texts);
+  if (texts || !results) return;
+  using Texts = std::shared_ptr<const FigureView::SentenceTexts>;
+  auto* watcher = new QFutureWatcher<Texts>(this);
+  const std::string sha = sentenceTextsSha_;
+  connect(watcher, &QFutureWatcher<Texts>::finished, this, [this, watcher, sha] {
+    watcher->deleteLater();
+    if (sha == sentenceTextsSha_) figures_->setSentenceTexts(watcher->result());  // still the shown file's
+  });
+  watcher->setFuture(QtConcurrent::run(&ResultsSource::readSentenceTexts, ResultsSource::sentencePath(*results), sha));
 }
 
 void MainWindow::updateTabs() {
@@ -883,8 +900,10 @@ void MainWindow::openResults(const QString& dir, bool compare) {
     if (!loaded.results) {
       if (cancel->load() && loaded.error.isEmpty())
         statusBar()->showMessage(tr("Opening %1 cancelled").arg(shown), 5000);
-      else
+      else {
+        emit resultsFailed(loaded.error);
         reportError(loaded.error, true);
+      }
       return;
     }
     if (compare) return showComparison(loaded.results, shown);

@@ -82,6 +82,7 @@ class MainWindow : public QMainWindow {
 
  signals:
   void resultsShown();  // after results (or a layer of them) reached the views
+  void resultsFailed(const QString& message);  // a results folder could not be opened (translated)
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -100,6 +101,7 @@ class MainWindow : public QMainWindow {
   void showResults(const ResultsPtr& results);
   void updateBanner();
   void updateSource();  // the line naming the shown results' sentence file, model and time
+  void lookUpSentenceTexts(const ResultsPtr& results);  // for the per-text views' tooltips
   void updateWelcome();
   // The experiment panel's status line, kept as a function so a language switch can say it
   // again in the new language.

@@ -70,27 +70,36 @@ std::string ResultsSource::sentenceSha256(const RunResults& results) {
   return field(results, "sentences", "sha256").toStdString();
 }
 
-std::shared_ptr<const FigureView::SentenceTexts> ResultsSource::sentenceTexts(const RunResults& results,
-                                                                              const std::shared_ptr<const SentenceSet>& open) {
-  const std::string sha = sentenceSha256(results);
-  if (sha.empty()) return nullptr;
-  std::shared_ptr<const SentenceSet> set = open && open->sha256 == sha ? open : nullptr;
-  if (!set) {
-    const QString file = field(results, "sentences", "file");
-    if (file.isEmpty()) return nullptr;
-    try {
-      auto read = std::make_shared<SentenceSet>(loadSentenceSet(file.toStdString()));
-      if (read->sha256 == sha) set = std::move(read);
-    } catch (const Error&) {  // moved or unreadable: the tooltips give text numbers only
-    }
-  }
-  if (!set) return nullptr;
+namespace {
+
+std::shared_ptr<const FigureView::SentenceTexts> textsOf(const SentenceSet& set) {
   auto texts = std::make_shared<FigureView::SentenceTexts>();
-  for (const SentenceText& t : set->texts) {
+  for (const SentenceText& t : set.texts) {
     texts->lines.push_back(t.line);
     texts->texts.push_back(QString::fromStdString(t.text));
   }
   return texts;
+}
+
+}  // namespace
+
+std::shared_ptr<const FigureView::SentenceTexts> ResultsSource::openSentenceTexts(
+    const RunResults& results, const std::shared_ptr<const SentenceSet>& open) {
+  const std::string sha = sentenceSha256(results);
+  return !sha.empty() && open && open->sha256 == sha ? textsOf(*open) : nullptr;
+}
+
+QString ResultsSource::sentencePath(const RunResults& results) { return field(results, "sentences", "file"); }
+
+std::shared_ptr<const FigureView::SentenceTexts> ResultsSource::readSentenceTexts(const QString& path,
+                                                                                  const std::string& sha256) {
+  if (path.isEmpty() || sha256.empty()) return nullptr;
+  try {
+    const SentenceSet read = loadSentenceSet(path.toStdString());
+    return read.sha256 == sha256 ? textsOf(read) : nullptr;
+  } catch (const Error&) {  // moved or unreadable: the tooltips give text numbers only
+    return nullptr;
+  }
 }
 
 QString ResultsSource::details(const RunResults& results) {

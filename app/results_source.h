@@ -26,11 +26,15 @@ class ResultsSource {
   static QString details(const RunResults& results);
   // The file name the results were computed from ("" when not recorded).
   static QString sentenceFile(const RunResults& results);
-  // The texts the run read, for the per-text views' tooltips: the set open in the Sentences
-  // panel when its SHA-256 is the run's, else the file the results name if it still has that
-  // checksum; null when neither (the file moved or changed since).
-  static std::shared_ptr<const FigureView::SentenceTexts> sentenceTexts(const RunResults& results,
-                                                                        const std::shared_ptr<const SentenceSet>& open);
+  // The texts the run read, for the per-text views' tooltips, when they are the set open in the
+  // Sentences panel (its SHA-256 is the run's); null otherwise.
+  static std::shared_ptr<const FigureView::SentenceTexts> openSentenceTexts(const RunResults& results,
+                                                                            const std::shared_ptr<const SentenceSet>& open);
+  // The sentence file the results name (full path; "" when not recorded).
+  static QString sentencePath(const RunResults& results);
+  // The same texts read from `path` if it still has checksum `sha256`; null when it moved,
+  // changed or cannot be read. Reads the file: call it on a worker, not the GUI thread.
+  static std::shared_ptr<const FigureView::SentenceTexts> readSentenceTexts(const QString& path, const std::string& sha256);
   static std::string sentenceSha256(const RunResults& results);
 };
 

@@ -65,5 +65,23 @@ with tempfile.TemporaryDirectory() as home:
     check(r.returncode == 0 and model is not None and model.startswith("64x2x4"),
           f"--model DIR selects DIR (window says: {model!r})")
 
+    # A results folder that cannot be opened ends a scripted screenshot with the reason and
+    # exit status 1 (it used to wait forever for results that never came).
+    broken = os.path.join(home, "broken-results")
+    os.makedirs(broken)
+    with open(os.path.join(broken, "results.json"), "w") as f:
+        f.write('{"format": "something-else"}')
+    shot = os.path.join(home, "broken.png")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=os.path.join(home, "config"),
+               XDG_DATA_HOME=os.path.join(home, "data"), HF_HOME=os.path.join(home, "hf"), HF_HUB_OFFLINE="1")
+    try:
+        r = subprocess.run([laminar, "--lang", "en", "--demo", "--results", broken, "--screenshot", shot],
+                           env=env, capture_output=True, text=True, timeout=120)
+        check(r.returncode == 1 and "not a Laminar results file" in r.stderr and broken in r.stderr
+              and not os.path.exists(shot),
+              f"an unreadable --results folder exits 1 with its reason (got {r.returncode}: {r.stderr.strip()[-300:]})")
+    except subprocess.TimeoutExpired:
+        check(False, "an unreadable --results folder exits instead of waiting")
+
 if failures:
     sys.exit(f"{len(failures)} start-up check(s) failed")

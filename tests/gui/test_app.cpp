@@ -600,12 +600,17 @@ class AppTest : public QObject {
     QVERIFY(matrix);
     window.viewTabs()->setCurrentWidget(matrix);
     QTRY_VERIFY(matrix->hasData());
-    QString hover;
-    for (int y = 0; y < matrix->plot()->height() && hover.isEmpty(); y += 4)
-      for (int x = 0; x < matrix->plot()->width() && hover.isEmpty(); x += 4) {
-        const QString tip = matrix->toolTipAt(QPointF(x, y));
-        if (tip.contains(QStringLiteral("(line "))) hover = tip;
-      }
+    // The texts are read from her.txt on a worker (MainWindow::lookUpSentenceTexts): wait for them.
+    auto hoverText = [matrix] {
+      for (int y = 0; y < matrix->plot()->height(); y += 4)
+        for (int x = 0; x < matrix->plot()->width(); x += 4) {
+          const QString tip = matrix->toolTipAt(QPointF(x, y));
+          if (tip.contains(QStringLiteral("(line "))) return tip;
+        }
+      return QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!hoverText().isEmpty(), 10000);
+    const QString hover = hoverText();
     QVERIFY2(hover.contains(QStringLiteral("text 1 (line 2): “The old fisherman waved at her")), qPrintable(hover));
 
     // Compare with another folder of the same analysis (another seed: other non-target tokens):
