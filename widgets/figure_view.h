@@ -1,4 +1,5 @@
 #pragma once
+#include <cmath>
 // Base of every view: one QCustomPlot (so a figure exports as one vector drawing), a title
 // inside the plot, a control row above and a caption below that says what is plotted and
 // how to read it. Views follow the shared LayerCursor; clicking a layer axis moves it.
@@ -124,6 +125,23 @@ class FigureView : public QWidget {
   // The same for the two texts of a pair (one note when both are the same text).
   QString pairNote(int textI, int textJ) const {
     return sentenceNote(textI) + (textI == textJ ? QString() : sentenceNote(textJ));
+  }
+  // For a scatter's tooltip: among `count` points (x(k), y(k)) in the coordinates of `rect`'s
+  // bottom and left axes, the index of the one nearest `pixel` if it is closer than `best`
+  // pixels (`best` then becomes its distance), else -1. Call once per series with the same
+  // `best` to find the nearest point of all.
+  template <typename X, typename Y>
+  static int nearerPoint(QCPAxisRect* rect, const QPointF& pixel, size_t count, X x, Y y, double& best) {
+    int found = -1;
+    for (size_t k = 0; k < count; ++k) {
+      const double d = std::hypot(rect->axis(QCPAxis::atBottom)->coordToPixel(x(k)) - pixel.x(),
+                                  rect->axis(QCPAxis::atLeft)->coordToPixel(y(k)) - pixel.y());
+      if (d < best) {
+        best = d;
+        found = static_cast<int>(k);
+      }
+    }
+    return found;
   }
 
  private:

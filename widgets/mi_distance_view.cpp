@@ -131,26 +131,22 @@ QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
   for (int s = 0; s < kSites; ++s) {
     const auto& site = layer.sites[static_cast<size_t>(s)];
     const std::vector<double> v = site.comparedMi(mi.settings.aboveFloor());
-    for (size_t k = 0; k < mi.pairs.size() && k < v.size(); ++k) {
-      const double px = rect_->axis(QCPAxis::atBottom)->coordToPixel(static_cast<double>(mi.pairs[k].distance));
-      const double py = rect_->axis(QCPAxis::atLeft)->coordToPixel(v[k]);
-      const double d = std::hypot(px - pixel.x(), py - pixel.y());
-      if (d < best) {
-        best = d;
-        text = tr("%1, occurrences %2 and %3\ntoken distance %4\nMI %5 nats")
-                   .arg(Labels::site(s))
-                   .arg(mi.pairs[k].i + 1)
-                   .arg(mi.pairs[k].j + 1)
-                   .arg(mi.pairs[k].distance)
-                   .arg(plot()->locale().toString(site.pairMi[k], 'g', 6));
-        const QString texts = pairNote(mi.textOf(mi.pairs[k].i), mi.textOf(mi.pairs[k].j));
-        if (k < site.floor.size())
-          text += QLatin1Char('\n') + tr("estimator floor %1 nats, MI above floor %2 nats")
-                                          .arg(plot()->locale().toString(site.floor[k], 'g', 6),
-                                               plot()->locale().toString(site.pairMi[k] - site.floor[k], 'g', 6));
-        text += texts;
-      }
-    }
+    const int found = nearerPoint(
+        rect_, pixel, std::min(mi.pairs.size(), v.size()),
+        [&](size_t k) { return static_cast<double>(mi.pairs[k].distance); }, [&](size_t k) { return v[k]; }, best);
+    if (found < 0) continue;
+    const size_t k = static_cast<size_t>(found);
+    text = tr("%1, occurrences %2 and %3\ntoken distance %4\nMI %5 nats")
+               .arg(Labels::site(s))
+               .arg(mi.pairs[k].i + 1)
+               .arg(mi.pairs[k].j + 1)
+               .arg(mi.pairs[k].distance)
+               .arg(plot()->locale().toString(site.pairMi[k], 'g', 6));
+    if (k < site.floor.size())
+      text += QLatin1Char('\n') + tr("estimator floor %1 nats, MI above floor %2 nats")
+                                      .arg(plot()->locale().toString(site.floor[k], 'g', 6),
+                                           plot()->locale().toString(site.pairMi[k] - site.floor[k], 'g', 6));
+    text += pairNote(mi.textOf(mi.pairs[k].i), mi.textOf(mi.pairs[k].j));
   }
   return text;
 }

@@ -110,20 +110,18 @@ QString MiEstimatorView::toolTipAt(const QPointF& pixel) const {
   QString text;
   for (int s = 0; s < kSites; ++s) {
     const auto& site = layer.sites[static_cast<size_t>(s)];
-    for (size_t k = 0; k < mi.pairs.size() && k < site.histMi.size() && k < site.ksgMi.size(); ++k) {
-      const double px = rect_->axis(QCPAxis::atBottom)->coordToPixel(site.histMi[k]);
-      const double py = rect_->axis(QCPAxis::atLeft)->coordToPixel(site.ksgMi[k]);
-      const double d = std::hypot(px - pixel.x(), py - pixel.y());
-      if (d < best) {
-        best = d;
-        text = tr("%1, occurrences %2 and %3\nhistogram MI %4 nats\nKSG MI %5 nats")
-                   .arg(Labels::site(s))
-                   .arg(mi.pairs[k].i + 1)
-                   .arg(mi.pairs[k].j + 1)
-                   .arg(plot()->locale().toString(site.histMi[k], 'g', 6),
-                        plot()->locale().toString(site.ksgMi[k], 'g', 6));
-      }
-    }
+    const size_t count = std::min({mi.pairs.size(), site.histMi.size(), site.ksgMi.size()});
+    const int found = nearerPoint(
+        rect_, pixel, count, [&](size_t k) { return site.histMi[k]; }, [&](size_t k) { return site.ksgMi[k]; }, best);
+    if (found < 0) continue;
+    const size_t k = static_cast<size_t>(found);
+    const OccurrencePair& pair = mi.pairs[k];
+    text = tr("%1, occurrences %2 and %3\nhistogram MI %4 nats\nKSG MI %5 nats")
+               .arg(Labels::site(s))
+               .arg(pair.i + 1)
+               .arg(pair.j + 1)
+               .arg(plot()->locale().toString(site.histMi[k], 'g', 6), plot()->locale().toString(site.ksgMi[k], 'g', 6)) +
+           pairNote(mi.textOf(pair.i), mi.textOf(pair.j));
   }
   return text;
 }
