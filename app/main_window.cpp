@@ -48,6 +48,7 @@
 #include "app/view_help.h"
 #include "app/engine_info.h"
 #include "analysis/results_loading.h"
+#include "analysis/similarity_results.h"
 #include "util/error.h"
 #include "util/version.h"
 #include "widgets/figure_export.h"
@@ -495,10 +496,16 @@ void MainWindow::updateSource() {
                         : runner_->running()          ? Origin::RunInProgress
                                                       : Origin::RunFinished;
   QString line = ResultsSource::line(*results_, origin, resultsOpenedFrom_, sentences_->path());
-  if (comparedFrom_ && results_->metadata.contains("control") && results_->metadata["control"].contains("source"))
-    line += QStringLiteral("<br>") + tr("Compared with %1: the views draw it beside this run, and the laminar profile can draw the difference.")
-                                         .arg(QString::fromStdString(results_->metadata["control"]["source"].get<std::string>())
-                                                  .toHtmlEscaped());
+  if (comparedFrom_ && results_->metadata.contains("control") && results_->metadata["control"].contains("source")) {
+    // Only these views draw a compared run (widgets: laminar profile, spectrum mass).
+    const QString where = results_->get<SimilarityResults>()
+                              ? tr("Compared with %1: drawn beside this run in the laminar profile and the spectrum masses view; "
+                                   "the profile can draw the difference instead.")
+                              : tr("Compared with %1: drawn beside this run in the laminar profile, which can draw the "
+                                   "difference instead.");
+    line += QStringLiteral("<br>") + where.arg(QString::fromStdString(results_->metadata["control"]["source"].get<std::string>())
+                                                   .toHtmlEscaped());
+  }
   source_->setText(line);
   source_->setToolTip(ResultsSource::details(*results_));
   source_->show();

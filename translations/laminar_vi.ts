@@ -2051,8 +2051,12 @@ xác suất %5</translation>
             <translation>Đang so sánh với %1</translation>
         </message>
         <message>
-            <source>Compared with %1: the views draw it beside this run, and the laminar profile can draw the difference.</source>
-            <translation>Đang so sánh với %1: các biểu đồ vẽ nó bên cạnh lần chạy này, và biểu đồ diễn biến theo tầng có thể vẽ hiệu giữa hai lần chạy.</translation>
+            <source>Compared with %1: drawn beside this run in the laminar profile and the spectrum masses view; the profile can draw the difference instead.</source>
+            <translation>Đang so sánh với %1: được vẽ bên cạnh lần chạy này trong biểu đồ diễn biến theo tầng và biểu đồ tỷ lệ phổ; biểu đồ diễn biến theo tầng cũng có thể vẽ hiệu giữa hai lần chạy.</translation>
+        </message>
+        <message>
+            <source>Compared with %1: drawn beside this run in the laminar profile, which can draw the difference instead.</source>
+            <translation>Đang so sánh với %1: được vẽ bên cạnh lần chạy này trong biểu đồ diễn biến theo tầng; biểu đồ này cũng có thể vẽ hiệu giữa hai lần chạy.</translation>
         </message>
     </context>
     <context>

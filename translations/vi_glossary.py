@@ -684,7 +684,8 @@ VI = {
 "Draw another run of the same analysis (another model, target word or seed) beside the shown one in the laminar profile":
  "Vẽ một lần chạy khác của cùng phân tích (mô hình, từ đích hoặc hạt giống khác) bên cạnh lần chạy đang hiển thị trong biểu đồ diễn biến theo tầng",
 "Stop comparing": "Dừng so sánh",
-"Compared with %1: the views draw it beside this run, and the laminar profile can draw the difference.": "Đang so sánh với %1: các biểu đồ vẽ nó bên cạnh lần chạy này, và biểu đồ diễn biến theo tầng có thể vẽ hiệu giữa hai lần chạy.",
+"Compared with %1: drawn beside this run in the laminar profile and the spectrum masses view; the profile can draw the difference instead.": "Đang so sánh với %1: được vẽ bên cạnh lần chạy này trong biểu đồ diễn biến theo tầng và biểu đồ tỷ lệ phổ; biểu đồ diễn biến theo tầng cũng có thể vẽ hiệu giữa hai lần chạy.",
+"Compared with %1: drawn beside this run in the laminar profile, which can draw the difference instead.": "Đang so sánh với %1: được vẽ bên cạnh lần chạy này trong biểu đồ diễn biến theo tầng; biểu đồ này cũng có thể vẽ hiệu giữa hai lần chạy.",
 "Compare with results folder": "So sánh với thư mục kết quả",
 "Cannot compare: %1 holds %2 with %3 layers, the shown results %4 with %5 layers.":
  "Không thể so sánh: %1 chứa %2 với %3 tầng, còn kết quả đang hiển thị là %4 với %5 tầng.",
