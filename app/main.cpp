@@ -203,17 +203,16 @@ int main(int argc, char** argv) {
     } else {
       QObject::connect(window.runner(), &RunController::finished, &window, shoot);
     }
-    QObject::connect(window.runner(), &RunController::failed, &window, [](const QString& m) {
-      std::cerr << "laminar: " << CoreMessages::translate(m).toStdString() << "\n";
+    auto giveUp = [](const QString& reason) {  // a scripted screenshot that cannot be taken
+      std::cerr << "laminar: " << reason.toStdString() << "\n";
       QApplication::exit(1);
-    });
+    };
+    QObject::connect(window.runner(), &RunController::failed, &window,
+                     [giveUp](const QString& m) { giveUp(CoreMessages::translate(m)); });
     if (parser.isSet(results)) {
       QObject::connect(&window, &MainWindow::resultsShown, &window, shoot, Qt::SingleShotConnection);
-      // A folder that cannot be opened ends a scripted screenshot with its reason, not a wait.
-      QObject::connect(&window, &MainWindow::resultsFailed, &window, [](const QString& m) {
-        std::cerr << "laminar: " << m.toStdString() << "\n";
-        QApplication::exit(1);
-      });
+      // A folder that cannot be opened ends it with its reason (already translated), not a wait.
+      QObject::connect(&window, &MainWindow::resultsFailed, &window, giveUp);
     }
     if (!parser.isSet(run) && !parser.isSet(results)) QTimer::singleShot(500, &window, shoot);
   }

@@ -35,7 +35,7 @@ QString orUnknown(const QString& s) { return s.isEmpty() ? ResultsSource::tr("(n
 }  // namespace
 
 QString ResultsSource::sentenceFile(const RunResults& results) {
-  return QFileInfo(field(results, "sentences", "file")).fileName();
+  return QFileInfo(sentencePath(results)).fileName();
 }
 
 QString ResultsSource::line(const RunResults& results, Origin origin, const QString& openedFrom,
