@@ -1,8 +1,13 @@
 #include "app/core_messages.h"
 
+#include <cerrno>
+#include <cstring>
 #include <initializer_list>
+#include <map>
 #include <vector>
 
+#include "app/language.h"
+#include "app/number_format.h"
 #include "util/error.h"
 
 namespace laminar {
@@ -146,7 +151,7 @@ const std::vector<Template>& templates() {
       {"hub.dropped", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the connection to %2 was dropped"), {"what", "host"}},
       {"hub.interrupted",
        QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the download stopped after %2 of %3; the part is kept (%4), run the download again to resume"),
-       {"what", "done", "total", "part"}},
+       {"what", "doneBytes", "totalBytes", "part"}},
       {"hub.offline_mode", QT_TRANSLATE_NOOP("laminar::CoreMessages", "HF_HUB_OFFLINE is set, so downloads are disabled; unset it to download %1"), {"repo"}},
       {"hub.repo_not_found",
        QT_TRANSLATE_NOOP("laminar::CoreMessages", "repository %1 not found on the hub (HTTP %2); check the name; if it is private, set HF_TOKEN to an access token"),
@@ -181,12 +186,144 @@ const std::vector<Template>& templates() {
        QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: metadata.control.directory must name a subdirectory, got \"%2\""), {"file", "found"}},
       {"results.control_experiment", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the control's experiment \"%2\" is not the run's"), {"file", "found"}},
       {"data.not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "cannot find Laminar data file '%1'; looked in:%2"), {"name", "searched"}},
+      {"file.not_regular", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not a regular file"), {"file"}},
+      {"tokenizer.directory_not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: tokenizer directory not found"), {"file"}},
+      {"tokenizer.not_a_directory",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not a directory (expected a tokenizer or checkpoint directory)"),
+       {"file"}},
+      {"tokenizer.vocab_not_object",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: expected a JSON object of token -> id, found a JSON %2"),
+       {"file", "type"}},
+      {"tokenizer.vocab_empty", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the vocabulary is empty"), {"file"}},
+      {"tokenizer.vocab_bad_id",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: token %2 has value %3; expected a non-negative integer token id"),
+       {"file", "token", "value"}},
+      {"tokenizer.vocab_bad_id_at_line",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: token %3 has value %4; expected a non-negative integer token id"),
+       {"file", "line", "token", "value"}},
+      {"tokenizer.vocab_bad_id_at",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: %2: token %3 has value %4; expected a non-negative integer token id"),
+       {"file", "where", "token", "value"}},
+      {"tokenizer.vocab_duplicate_id",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: tokens %2 and %3 both have id %4"),
+       {"file", "token", "other", "id"}},
+      {"tokenizer.vocab_duplicate_id_at_line",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: tokens %3 and %4 both have id %5"),
+       {"file", "line", "token", "other", "id"}},
+      {"tokenizer.vocab_duplicate_id_at",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: %2: tokens %3 and %4 both have id %5"),
+       {"file", "where", "token", "other", "id"}},
+      {"tokenizer.vocab_missing_byte",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no token for byte %2 (spelled %3); a GPT-2 byte-level vocabulary has all 256 single-byte tokens"),
+       {"file", "byte", "token"}},
+      {"tokenizer.merge_not_pair_at_line",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: expected two tokens separated by one space, found %3"),
+       {"file", "line", "found"}},
+      {"tokenizer.merge_not_pair_at",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: %2: expected two tokens separated by one space, found %3"),
+       {"file", "where", "found"}},
+      {"tokenizer.merge_entry_invalid",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: %2: expected \"left right\" or [\"left\", \"right\"], found %3"),
+       {"file", "where", "found"}},
+      {"tokenizer.merge_unknown_part_at_line",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: merge %3 uses %4, which is not in %5"),
+       {"file", "line", "merge", "token", "name"}},
+      {"tokenizer.merge_unknown_part_at",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: %2: merge %3 uses %4, which is not in %5"),
+       {"file", "where", "merge", "token", "name"}},
+      {"tokenizer.merge_unknown_result_at_line",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: merge %3 produces %4, which is not in %5"),
+       {"file", "line", "merge", "token", "name"}},
+      {"tokenizer.merge_unknown_result_at",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: %2: merge %3 produces %4, which is not in %5"),
+       {"file", "where", "merge", "token", "name"}},
+      {"tokenizer.json_no_model",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: expected a Hugging Face tokenizer.json with a \"model\" object"),
+       {"file"}},
+      {"tokenizer.json_not_bpe",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: model.type is \"%2\"; GPT-2 needs a \"BPE\" model"),
+       {"file", "type"}},
+      {"tokenizer.json_not_byte_level",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: pre_tokenizer is not \"ByteLevel\"; this is not a GPT-2 byte-level tokenizer"),
+       {"file"}},
+      {"tokenizer.json_prefix_space",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: pre_tokenizer.add_prefix_space is true; GPT-2's tokenizer does not add a prefix space"),
+       {"file"}},
+      {"tokenizer.json_no_vocab", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: model.vocab is missing"), {"file"}},
+      {"tokenizer.json_no_merges", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: model.merges is missing or not an array"), {"file"}},
+      {"tokenizer.unknown_id",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "tokenizer: token id %1 is not in the vocabulary (%2 tokens, ids 0..%3)"),
+       {"id", "count", "max"}},
+      {"tokenizer.invalid_utf8", QT_TRANSLATE_NOOP("laminar::CoreMessages", "tokenizer: the text is not valid UTF-8 (byte %1)"), {"position"}},
+      {"texts_json.not_array", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: expected a JSON array of strings, found a JSON %2"), {"file", "type"}},
+      {"texts_json.entry_not_string",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: element %2 is a %3, expected a string"),
+       {"file", "position", "type"}},
+      {"model.not_found",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "model '%1': no such folder, and not a model name (gpt2, gpt2-medium, gpt2-large, gpt2-xl or a hub repository id)"),
+       {"name"}},
+      {"model.not_usable",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "model '%1' in the cache (%2) is not usable: %3; run: %4"),
+       {"name", "folder", "detail", "command"}},
+      {"model.not_downloaded",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "model '%1' is not downloaded yet (looked in %2); run: %3"),
+       {"name", "folder", "command"}},
+      {"model.unknown_name",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "unknown model '%1': use one of %2, or a hub repository id such as openai-community/gpt2-xl"),
+       {"name", "choices"}},
+      {"model_folders.no_folders_key", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: expected {\"folders\": [\"/path\", ...]}"), {"file"}},
+      {"model_folders.not_list", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: \"folders\" must be a list of paths"), {"file"}},
+      {"model_folders.entry_not_string", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: folders[%2] is not a string"), {"file", "position"}},
+      {"hub.no_commit_header",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "no X-Repo-Commit header from %1 for %2; is the endpoint (HF_ENDPOINT / --endpoint) a Hugging Face hub or a faithful mirror?"),
+       {"host", "what"}},
+      {"hub.no_etag",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "no usable ETag from %1 for %2; cannot store the file in the cache"),
+       {"host", "what"}},
+      {"hub.no_size", QT_TRANSLATE_NOOP("laminar::CoreMessages", "no file size (X-Linked-Size / Content-Length) from %1 for %2"), {"host", "what"}},
+      {"device.unknown_dtype", QT_TRANSLATE_NOOP("laminar::CoreMessages", "unknown dtype '%1' (expected float32, float16 or bfloat16)"), {"name"}},
+      {"device.no_cuda", QT_TRANSLATE_NOOP("laminar::CoreMessages", "device '%1' requested, but this libtorch has no usable CUDA device"), {"name"}},
+      {"device.no_such_device", QT_TRANSLATE_NOOP("laminar::CoreMessages", "device '%1' does not exist (%2 CUDA devices)"), {"name", "count"}},
+      {"device.cannot_parse", QT_TRANSLATE_NOOP("laminar::CoreMessages", "cannot parse device '%1' (expected cpu, cuda or cuda:N)"), {"name"}},
+      {"device.unknown", QT_TRANSLATE_NOOP("laminar::CoreMessages", "unknown device '%1' (expected cpu, cuda or cuda:N)"), {"name"}},
+      {"device.dtype_needs_cuda",
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "dtype %1 is only supported on CUDA; use float32 on the CPU"),
+       {"dtype"}},
+      {"model.unsupported_activation", QT_TRANSLATE_NOOP("laminar::CoreMessages", "activation_function '%1' is not supported"), {"name"}},
       {"file.not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: file not found"), {"file"}},
       {"file.cannot_open", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot open: %2"), {"file", "reason"}},
       {"file.cannot_create", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot create: %2"), {"file", "reason"}},
       {"file.cannot_create_folder", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot create folder: %2"), {"file", "reason"}},
       {"file.invalid_json", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: not valid JSON: %2"), {"file", "detail"}},
       {"file.invalid_json_at_line", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: line %2: not valid JSON: %3"), {"file", "line", "detail"}},
+      {"file.write_failed", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: write failed: %2"), {"file", "reason"}},
+      {"file.cannot_rename", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot rename into place: %2"), {"file", "reason"}},
+      {"file.cannot_replace_folder", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot replace existing directory: %2"), {"file", "reason"}},
+      {"file.read_failed", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: read failed"), {"file"}},
+      {"file.cannot_read", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot read: %2"), {"file", "reason"}},
+      {"file.cannot_write", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot write: %2"), {"file", "reason"}},
+      {"file.checksum_cannot_open", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot open for checksum"), {"file"}},
+      {"file.checksum_read_failed", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: read failed while computing checksum"), {"file"}},
+      {"disk.cannot_query", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot query free disk space: %2"), {"file", "reason"}},
+      {"disk.not_enough_space", QT_TRANSLATE_NOOP("laminar::CoreMessages", "not enough free disk space in %1: the download needs %2, only %3 are free (free some space, or choose another cache folder with --cache-dir or HF_HUB_CACHE)"), {"folder", "neededBytes", "freeBytes"}},
+      {"hub.lock_failed", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot create lock file: %2"), {"file", "reason"}},
+      {"hub.locked", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: another program is downloading this file into the cache right now (lock %2); wait for it to finish, then run again"), {"what", "file"}},
+      {"hub.index_invalid_json", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1/model.safetensors.index.json: not valid JSON (%2)"), {"repo", "detail"}},
+      {"hub.index_no_weight_map", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1/model.safetensors.index.json: no \"weight_map\" naming the shards"), {"repo"}},
+      {"hub.index_bad_shard", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1/model.safetensors.index.json: weight_map[\"%2\"] is not a file name"), {"repo", "tensor"}},
+      {"hub.no_safetensors", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 (revision %2) has no model.safetensors nor model.safetensors.index.json; Laminar reads safetensors checkpoints only"), {"repo", "revision"}},
+      {"hub.commit_changed", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the hub answered for commit %2, expected %3; the repository changed during the download, run it again"), {"what", "found", "expected"}},
+      {"hub.cannot_create_cache", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot create cache folder: %2"), {"file", "reason"}},
+      {"hub.resume_read_failed", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: read failed while resuming"), {"file"}},
+      {"hub.too_much_data", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the server sent more than the %2 bytes the hub announced; the download was deleted, run it again"), {"what", "size"}},
+      {"hub.resume_refused", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the server refused to resume (416)"), {"what"}},
+      {"hub.truncated", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: the transfer ended after %2 of %3 (truncated); the part is kept (%4), run the download again to resume"), {"what", "doneBytes", "totalBytes", "part"}},
+      {"hub.checksum_mismatch", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: checksum mismatch: the downloaded data has SHA-256 %2 but the hub announced %3; the damaged download was deleted, run it again"), {"what", "found", "expected"}},
+      {"hub.cannot_move_into_place", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot move the finished download into place: %2"), {"file", "reason"}},
+      {"hub.cannot_link", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot create link to %2: %3"), {"file", "target", "reason"}},
+      {"hub.cannot_place_link", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: cannot put link in place: %2"), {"file", "reason"}},
+      {"hub.local_write_failed", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: writing the downloaded data failed"), {"what"}},
+      {"hub.transfer_failed", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: transfer from %2 failed: %3"), {"what", "host", "detail"}},
   };
   return all;
 }
@@ -195,6 +332,56 @@ const Template* find(const std::string& code) {
   for (const Template& t : templates())
     if (code == t.code) return &t;
   return nullptr;
+}
+
+// The system's reason for a failed file operation (strerror, std::error_code::message(): the
+// C library's English) in the interface language, for the errors a user can meet when
+// saving, exporting or downloading. A reason not listed stays as the system gave it.
+QString systemReason(const std::string& reason) {
+  static const std::map<std::string, const char*> known = [] {
+    const std::pair<int, const char*> reasons[] = {
+        {ENOENT, QT_TRANSLATE_NOOP("laminar::CoreMessages", "no such file or folder")},
+        {EACCES, QT_TRANSLATE_NOOP("laminar::CoreMessages", "permission denied")},
+        {EPERM, QT_TRANSLATE_NOOP("laminar::CoreMessages", "operation not permitted")},
+        {ENOSPC, QT_TRANSLATE_NOOP("laminar::CoreMessages", "no space left on the disk")},
+        {EDQUOT, QT_TRANSLATE_NOOP("laminar::CoreMessages", "disk quota exceeded")},
+        {EROFS, QT_TRANSLATE_NOOP("laminar::CoreMessages", "the file system is read-only")},
+        {EISDIR, QT_TRANSLATE_NOOP("laminar::CoreMessages", "it is a folder")},
+        {ENOTDIR, QT_TRANSLATE_NOOP("laminar::CoreMessages", "a part of the path is not a folder")},
+        {EEXIST, QT_TRANSLATE_NOOP("laminar::CoreMessages", "it already exists")},
+        {ENOTEMPTY, QT_TRANSLATE_NOOP("laminar::CoreMessages", "the folder is not empty")},
+        {EIO, QT_TRANSLATE_NOOP("laminar::CoreMessages", "input/output error (the disk or network share failed)")},
+        {EMFILE, QT_TRANSLATE_NOOP("laminar::CoreMessages", "too many open files")},
+        {ENFILE, QT_TRANSLATE_NOOP("laminar::CoreMessages", "too many open files in the system")},
+        {ENAMETOOLONG, QT_TRANSLATE_NOOP("laminar::CoreMessages", "the file name is too long")},
+        {EBUSY, QT_TRANSLATE_NOOP("laminar::CoreMessages", "the device or resource is busy")},
+        {EXDEV, QT_TRANSLATE_NOOP("laminar::CoreMessages", "cannot move across devices")},
+        {ELOOP, QT_TRANSLATE_NOOP("laminar::CoreMessages", "too many levels of symbolic links")},
+        {ENOMEM, QT_TRANSLATE_NOOP("laminar::CoreMessages", "out of memory")},
+        {EFBIG, QT_TRANSLATE_NOOP("laminar::CoreMessages", "the file is too large")},
+        {ETXTBSY, QT_TRANSLATE_NOOP("laminar::CoreMessages", "the file is in use")},
+        {EINVAL, QT_TRANSLATE_NOOP("laminar::CoreMessages", "invalid argument")},
+    };
+    std::map<std::string, const char*> byText;
+    for (const auto& [code, text] : reasons) byText[std::strerror(code)] = text;
+    return byText;
+  }();
+  auto it = known.find(reason);
+  return it == known.end() ? QString::fromStdString(reason) : CoreMessages::tr(it->second);
+}
+
+// A parameter's value as the interface shows it: sizes ("...Bytes", a byte count) in the
+// language's number format, system reasons translated, the rest as core gave them.
+QString shownValue(const std::string& name, const std::string& value) {
+  if (name.size() > 5 && name.compare(name.size() - 5, 5, "Bytes") == 0) {
+    try {
+      return NumberFormat::dataSize(std::stoull(value), Language::instance().screenLocale());
+    } catch (const std::exception&) {
+      return QString::fromStdString(value);
+    }
+  }
+  if (name == "reason") return systemReason(value);
+  return QString::fromStdString(value);
 }
 
 // Replaces %1..%9 in one pass, so a parameter's own "%2" is never substituted again.
@@ -229,7 +416,7 @@ QString CoreMessages::translate(const Message& message) {
   const QString translated = tr(t->text);
   if (translated == QString::fromUtf8(t->text)) return english;  // no translation: core's own words
   QStringList values;
-  for (const char* name : t->params) values << QString::fromStdString(message.param(name));
+  for (const char* name : t->params) values << shownValue(name, message.param(name));
   // The detail lists the texts' problems in core's English; translated, they are already in the
   // sentence panel's list (the same diagnostics, each by its code), so point there instead.
   const QString pointer = message.detail.empty() ? QString() : QLatin1Char('\n') + tr("The problems of each text are listed under the sentence file.");

@@ -753,6 +753,13 @@ chú ý từ từ đích %4</translation>
         </message>
     </context>
     <context>
+        <name>laminar::ComparedPane</name>
+        <message>
+            <source>&lt;b&gt;Compared run&lt;/b&gt; (right): %1</source>
+            <translation>&lt;b&gt;Lần chạy so sánh&lt;/b&gt; (bên phải): %1</translation>
+        </message>
+    </context>
+    <context>
         <name>laminar::CoreMessages</name>
         <message>
             <source>%1: the file is empty: it holds no texts</source>
@@ -1165,6 +1172,386 @@ chú ý từ từ đích %4</translation>
         <message>
             <source>%1: shard '%2' listed in weight_map does not exist in %3</source>
             <translation>%1: tệp phân đoạn '%2' có trong weight_map nhưng không tồn tại trong %3</translation>
+        </message>
+        <message>
+            <source>%1: not a regular file</source>
+            <translation>%1: không phải tệp thông thường</translation>
+        </message>
+        <message>
+            <source>%1: tokenizer directory not found</source>
+            <translation>%1: không tìm thấy thư mục bộ tách token</translation>
+        </message>
+        <message>
+            <source>%1: not a directory (expected a tokenizer or checkpoint directory)</source>
+            <translation>%1: không phải thư mục (cần thư mục bộ tách token hoặc thư mục checkpoint)</translation>
+        </message>
+        <message>
+            <source>%1: expected a JSON object of token -&gt; id, found a JSON %2</source>
+            <translation>%1: cần một đối tượng JSON ánh xạ token -&gt; mã số, nhưng đây là JSON kiểu "%2"</translation>
+        </message>
+        <message>
+            <source>%1: the vocabulary is empty</source>
+            <translation>%1: bộ từ vựng rỗng</translation>
+        </message>
+        <message>
+            <source>%1: token %2 has value %3; expected a non-negative integer token id</source>
+            <translation>%1: token %2 có giá trị %3; mã token phải là số nguyên không âm</translation>
+        </message>
+        <message>
+            <source>%1: line %2: token %3 has value %4; expected a non-negative integer token id</source>
+            <translation>%1: dòng %2: token %3 có giá trị %4; mã token phải là số nguyên không âm</translation>
+        </message>
+        <message>
+            <source>%1: %2: token %3 has value %4; expected a non-negative integer token id</source>
+            <translation>%1: %2: token %3 có giá trị %4; mã token phải là số nguyên không âm</translation>
+        </message>
+        <message>
+            <source>%1: tokens %2 and %3 both have id %4</source>
+            <translation>%1: hai token %2 và %3 có cùng mã %4</translation>
+        </message>
+        <message>
+            <source>%1: line %2: tokens %3 and %4 both have id %5</source>
+            <translation>%1: dòng %2: hai token %3 và %4 có cùng mã %5</translation>
+        </message>
+        <message>
+            <source>%1: %2: tokens %3 and %4 both have id %5</source>
+            <translation>%1: %2: hai token %3 và %4 có cùng mã %5</translation>
+        </message>
+        <message>
+            <source>%1: no token for byte %2 (spelled %3); a GPT-2 byte-level vocabulary has all 256 single-byte tokens</source>
+            <translation>%1: không có token cho byte %2 (viết là %3); bộ từ vựng GPT-2 mức byte phải có đủ 256 token một byte</translation>
+        </message>
+        <message>
+            <source>%1: line %2: expected two tokens separated by one space, found %3</source>
+            <translation>%1: dòng %2: cần hai token cách nhau bằng đúng một dấu cách, nhưng lại gặp %3</translation>
+        </message>
+        <message>
+            <source>%1: %2: expected two tokens separated by one space, found %3</source>
+            <translation>%1: %2: cần hai token cách nhau bằng đúng một dấu cách, nhưng lại gặp %3</translation>
+        </message>
+        <message>
+            <source>%1: %2: expected "left right" or ["left", "right"], found %3</source>
+            <translation>%1: %2: cần dạng "trái phải" hoặc ["trái", "phải"], nhưng lại gặp %3</translation>
+        </message>
+        <message>
+            <source>%1: line %2: merge %3 uses %4, which is not in %5</source>
+            <translation>%1: dòng %2: phép gộp %3 dùng %4, là token không có trong %5</translation>
+        </message>
+        <message>
+            <source>%1: %2: merge %3 uses %4, which is not in %5</source>
+            <translation>%1: %2: phép gộp %3 dùng %4, là token không có trong %5</translation>
+        </message>
+        <message>
+            <source>%1: line %2: merge %3 produces %4, which is not in %5</source>
+            <translation>%1: dòng %2: phép gộp %3 tạo ra %4, là token không có trong %5</translation>
+        </message>
+        <message>
+            <source>%1: %2: merge %3 produces %4, which is not in %5</source>
+            <translation>%1: %2: phép gộp %3 tạo ra %4, là token không có trong %5</translation>
+        </message>
+        <message>
+            <source>%1: expected a Hugging Face tokenizer.json with a "model" object</source>
+            <translation>%1: cần một tệp tokenizer.json của Hugging Face có đối tượng "model"</translation>
+        </message>
+        <message>
+            <source>%1: model.type is "%2"; GPT-2 needs a "BPE" model</source>
+            <translation>%1: model.type là "%2"; GPT-2 cần mô hình kiểu "BPE"</translation>
+        </message>
+        <message>
+            <source>%1: pre_tokenizer is not "ByteLevel"; this is not a GPT-2 byte-level tokenizer</source>
+            <translation>%1: pre_tokenizer không phải "ByteLevel"; đây không phải bộ tách token GPT-2 mức byte</translation>
+        </message>
+        <message>
+            <source>%1: pre_tokenizer.add_prefix_space is true; GPT-2's tokenizer does not add a prefix space</source>
+            <translation>%1: pre_tokenizer.add_prefix_space đang bật (true); bộ tách token của GPT-2 không thêm dấu cách vào đầu văn bản</translation>
+        </message>
+        <message>
+            <source>%1: model.vocab is missing</source>
+            <translation>%1: thiếu model.vocab</translation>
+        </message>
+        <message>
+            <source>%1: model.merges is missing or not an array</source>
+            <translation>%1: thiếu model.merges, hoặc model.merges không phải một mảng</translation>
+        </message>
+        <message>
+            <source>tokenizer: token id %1 is not in the vocabulary (%2 tokens, ids 0..%3)</source>
+            <translation>bộ tách token: mã token %1 không có trong bộ từ vựng (%2 token, mã từ 0 đến %3)</translation>
+        </message>
+        <message>
+            <source>tokenizer: the text is not valid UTF-8 (byte %1)</source>
+            <translation>bộ tách token: văn bản không phải UTF-8 hợp lệ (tại byte %1)</translation>
+        </message>
+        <message>
+            <source>%1: expected a JSON array of strings, found a JSON %2</source>
+            <translation>%1: cần một mảng JSON gồm các chuỗi ký tự, nhưng đây là JSON kiểu "%2"</translation>
+        </message>
+        <message>
+            <source>%1: element %2 is a %3, expected a string</source>
+            <translation>%1: phần tử %2 là giá trị kiểu "%3", không phải chuỗi ký tự</translation>
+        </message>
+        <message>
+            <source>model '%1': no such folder, and not a model name (gpt2, gpt2-medium, gpt2-large, gpt2-xl or a hub repository id)</source>
+            <translation>mô hình '%1': không có thư mục này, và đây cũng không phải tên mô hình (gpt2, gpt2-medium, gpt2-large, gpt2-xl hoặc mã kho trên Hugging Face Hub)</translation>
+        </message>
+        <message>
+            <source>model '%1' in the cache (%2) is not usable: %3; run: %4</source>
+            <translation>mô hình '%1' trong bộ nhớ đệm (%2) không dùng được: %3; hãy chạy lệnh "%4"</translation>
+        </message>
+        <message>
+            <source>model '%1' is not downloaded yet (looked in %2); run: %3</source>
+            <translation>mô hình '%1' chưa được tải xuống (đã tìm trong %2); hãy chạy lệnh "%3"</translation>
+        </message>
+        <message>
+            <source>unknown model '%1': use one of %2, or a hub repository id such as openai-community/gpt2-xl</source>
+            <translation>không nhận ra mô hình '%1': hãy dùng một trong các tên %2, hoặc mã một kho trên Hugging Face Hub, chẳng hạn openai-community/gpt2-xl</translation>
+        </message>
+        <message>
+            <source>%1: expected {"folders": ["/path", ...]}</source>
+            <translation>%1: cần dạng {"folders": ["/đường/dẫn", ...]}</translation>
+        </message>
+        <message>
+            <source>%1: "folders" must be a list of paths</source>
+            <translation>%1: "folders" phải là một danh sách đường dẫn</translation>
+        </message>
+        <message>
+            <source>%1: folders[%2] is not a string</source>
+            <translation>%1: phần tử %2 của "folders" không phải chuỗi ký tự</translation>
+        </message>
+        <message>
+            <source>no X-Repo-Commit header from %1 for %2; is the endpoint (HF_ENDPOINT / --endpoint) a Hugging Face hub or a faithful mirror?</source>
+            <translation>%1 không gửi tiêu đề HTTP X-Repo-Commit cho %2; địa chỉ máy chủ (HF_ENDPOINT / --endpoint) có đúng là Hugging Face Hub hoặc một máy chủ gương trung thực không?</translation>
+        </message>
+        <message>
+            <source>no usable ETag from %1 for %2; cannot store the file in the cache</source>
+            <translation>%1 không gửi ETag dùng được cho %2; không thể lưu tệp vào bộ nhớ đệm</translation>
+        </message>
+        <message>
+            <source>no file size (X-Linked-Size / Content-Length) from %1 for %2</source>
+            <translation>%1 không cho biết kích thước tệp %2 ("X-Linked-Size" / "Content-Length")</translation>
+        </message>
+        <message>
+            <source>unknown dtype '%1' (expected float32, float16 or bfloat16)</source>
+            <translation>không nhận ra kiểu dữ liệu '%1' (hãy dùng float32, float16 hoặc bfloat16)</translation>
+        </message>
+        <message>
+            <source>device '%1' requested, but this libtorch has no usable CUDA device</source>
+            <translation>đã yêu cầu thiết bị '%1', nhưng bản libtorch này không có thiết bị CUDA nào dùng được</translation>
+        </message>
+        <message>
+            <source>device '%1' does not exist (%2 CUDA devices)</source>
+            <translation>không có thiết bị '%1' (máy có %2 thiết bị CUDA)</translation>
+        </message>
+        <message>
+            <source>cannot parse device '%1' (expected cpu, cuda or cuda:N)</source>
+            <translation>không hiểu được tên thiết bị '%1' (hãy dùng cpu, cuda hoặc cuda:N)</translation>
+        </message>
+        <message>
+            <source>unknown device '%1' (expected cpu, cuda or cuda:N)</source>
+            <translation>không nhận ra thiết bị '%1' (hãy dùng cpu, cuda hoặc cuda:N)</translation>
+        </message>
+        <message>
+            <source>dtype %1 is only supported on CUDA; use float32 on the CPU</source>
+            <translation>kiểu dữ liệu %1 chỉ được hỗ trợ trên CUDA; trên CPU hãy dùng float32</translation>
+        </message>
+        <message>
+            <source>activation_function '%1' is not supported</source>
+            <translation>activation_function '%1' không được hỗ trợ</translation>
+        </message>
+        <message>
+            <source>%1: write failed: %2</source>
+            <translation>%1: ghi không thành công: %2</translation>
+        </message>
+        <message>
+            <source>%1: cannot rename into place: %2</source>
+            <translation>%1: không đổi tên được để đặt vào chỗ: %2</translation>
+        </message>
+        <message>
+            <source>%1: cannot replace existing directory: %2</source>
+            <translation>%1: không thay được thư mục đang có: %2</translation>
+        </message>
+        <message>
+            <source>%1: read failed</source>
+            <translation>%1: đọc không thành công</translation>
+        </message>
+        <message>
+            <source>%1: cannot read: %2</source>
+            <translation>%1: không đọc được: %2</translation>
+        </message>
+        <message>
+            <source>%1: cannot write: %2</source>
+            <translation>%1: không ghi được: %2</translation>
+        </message>
+        <message>
+            <source>%1: cannot open for checksum</source>
+            <translation>%1: không mở được để tính mã kiểm tra</translation>
+        </message>
+        <message>
+            <source>%1: read failed while computing checksum</source>
+            <translation>%1: đọc không thành công khi tính mã kiểm tra</translation>
+        </message>
+        <message>
+            <source>%1: cannot query free disk space: %2</source>
+            <translation>%1: không hỏi được dung lượng đĩa còn trống: %2</translation>
+        </message>
+        <message>
+            <source>not enough free disk space in %1: the download needs %2, only %3 are free (free some space, or choose another cache folder with --cache-dir or HF_HUB_CACHE)</source>
+            <translation>không đủ chỗ trống trên đĩa trong %1: bản tải về cần %2, chỉ còn trống %3 (hãy giải phóng bớt chỗ, hoặc chọn thư mục bộ nhớ đệm khác bằng --cache-dir hay HF_HUB_CACHE)</translation>
+        </message>
+        <message>
+            <source>%1: cannot create lock file: %2</source>
+            <translation>%1: không tạo được tệp khóa: %2</translation>
+        </message>
+        <message>
+            <source>%1: another program is downloading this file into the cache right now (lock %2); wait for it to finish, then run again</source>
+            <translation>%1: một chương trình khác đang tải tệp này vào bộ nhớ đệm (khóa %2); hãy chờ nó xong rồi chạy lại</translation>
+        </message>
+        <message>
+            <source>%1/model.safetensors.index.json: not valid JSON (%2)</source>
+            <translation>%1/model.safetensors.index.json: JSON không hợp lệ (%2)</translation>
+        </message>
+        <message>
+            <source>%1/model.safetensors.index.json: no "weight_map" naming the shards</source>
+            <translation>%1/model.safetensors.index.json: không có "weight_map" nêu tên các phần tệp</translation>
+        </message>
+        <message>
+            <source>%1/model.safetensors.index.json: weight_map["%2"] is not a file name</source>
+            <translation>%1/model.safetensors.index.json: weight_map["%2"] không phải tên tệp</translation>
+        </message>
+        <message>
+            <source>%1 (revision %2) has no model.safetensors nor model.safetensors.index.json; Laminar reads safetensors checkpoints only</source>
+            <translation>%1 (phiên bản %2) không có model.safetensors hay model.safetensors.index.json; Laminar chỉ đọc checkpoint dạng safetensors</translation>
+        </message>
+        <message>
+            <source>%1: the hub answered for commit %2, expected %3; the repository changed during the download, run it again</source>
+            <translation>%1: máy chủ trả lời theo commit %2, cần %3; kho đã thay đổi trong lúc tải, hãy chạy lại</translation>
+        </message>
+        <message>
+            <source>%1: cannot create cache folder: %2</source>
+            <translation>%1: không tạo được thư mục bộ nhớ đệm: %2</translation>
+        </message>
+        <message>
+            <source>%1: read failed while resuming</source>
+            <translation>%1: đọc không thành công khi tải tiếp</translation>
+        </message>
+        <message>
+            <source>%1: the server sent more than the %2 bytes the hub announced; the download was deleted, run it again</source>
+            <translation>%1: máy chủ gửi nhiều hơn %2 byte đã báo trước; bản tải về đã bị xóa, hãy chạy lại</translation>
+        </message>
+        <message>
+            <source>%1: the server refused to resume (416)</source>
+            <translation>%1: máy chủ từ chối cho tải tiếp (416)</translation>
+        </message>
+        <message>
+            <source>%1: the transfer ended after %2 of %3 (truncated); the part is kept (%4), run the download again to resume</source>
+            <translation>%1: việc truyền dữ liệu dừng sau %2 trên %3 (bị cắt); phần đã tải được giữ lại (%4), hãy tải lại để tiếp tục</translation>
+        </message>
+        <message>
+            <source>%1: checksum mismatch: the downloaded data has SHA-256 %2 but the hub announced %3; the damaged download was deleted, run it again</source>
+            <translation>%1: mã kiểm tra không khớp: dữ liệu tải về có SHA-256 %2 nhưng máy chủ báo %3; bản tải hỏng đã bị xóa, hãy chạy lại</translation>
+        </message>
+        <message>
+            <source>%1: cannot move the finished download into place: %2</source>
+            <translation>%1: không chuyển được bản tải xong vào chỗ: %2</translation>
+        </message>
+        <message>
+            <source>%1: cannot create link to %2: %3</source>
+            <translation>%1: không tạo được liên kết tới %2: %3</translation>
+        </message>
+        <message>
+            <source>%1: cannot put link in place: %2</source>
+            <translation>%1: không đặt được liên kết vào chỗ: %2</translation>
+        </message>
+        <message>
+            <source>%1: writing the downloaded data failed</source>
+            <translation>%1: ghi dữ liệu tải về không thành công</translation>
+        </message>
+        <message>
+            <source>%1: transfer from %2 failed: %3</source>
+            <translation>%1: truyền dữ liệu từ %2 không thành công: %3</translation>
+        </message>
+        <message>
+            <source>no such file or folder</source>
+            <translation>không có tệp hoặc thư mục này</translation>
+        </message>
+        <message>
+            <source>permission denied</source>
+            <translation>không đủ quyền truy cập</translation>
+        </message>
+        <message>
+            <source>operation not permitted</source>
+            <translation>thao tác không được phép</translation>
+        </message>
+        <message>
+            <source>no space left on the disk</source>
+            <translation>đĩa đã hết chỗ trống</translation>
+        </message>
+        <message>
+            <source>disk quota exceeded</source>
+            <translation>đã vượt hạn mức đĩa</translation>
+        </message>
+        <message>
+            <source>the file system is read-only</source>
+            <translation>hệ thống tệp chỉ cho phép đọc</translation>
+        </message>
+        <message>
+            <source>it is a folder</source>
+            <translation>đây là một thư mục</translation>
+        </message>
+        <message>
+            <source>a part of the path is not a folder</source>
+            <translation>một phần của đường dẫn không phải là thư mục</translation>
+        </message>
+        <message>
+            <source>it already exists</source>
+            <translation>đã tồn tại</translation>
+        </message>
+        <message>
+            <source>the folder is not empty</source>
+            <translation>thư mục không trống</translation>
+        </message>
+        <message>
+            <source>input/output error (the disk or network share failed)</source>
+            <translation>lỗi vào/ra (đĩa hoặc ổ mạng chia sẻ bị hỏng)</translation>
+        </message>
+        <message>
+            <source>too many open files</source>
+            <translation>quá nhiều tệp đang mở</translation>
+        </message>
+        <message>
+            <source>too many open files in the system</source>
+            <translation>hệ thống đang mở quá nhiều tệp</translation>
+        </message>
+        <message>
+            <source>the file name is too long</source>
+            <translation>tên tệp quá dài</translation>
+        </message>
+        <message>
+            <source>the device or resource is busy</source>
+            <translation>thiết bị hoặc tài nguyên đang bận</translation>
+        </message>
+        <message>
+            <source>cannot move across devices</source>
+            <translation>không chuyển được giữa hai thiết bị</translation>
+        </message>
+        <message>
+            <source>too many levels of symbolic links</source>
+            <translation>quá nhiều tầng liên kết tượng trưng</translation>
+        </message>
+        <message>
+            <source>out of memory</source>
+            <translation>hết bộ nhớ</translation>
+        </message>
+        <message>
+            <source>the file is too large</source>
+            <translation>tệp quá lớn</translation>
+        </message>
+        <message>
+            <source>the file is in use</source>
+            <translation>tệp đang được dùng</translation>
+        </message>
+        <message>
+            <source>invalid argument</source>
+            <translation>đối số không hợp lệ</translation>
         </message>
     </context>
     <context>
@@ -2031,10 +2418,6 @@ xác suất %5</translation>
             <translation>So sánh với thư mục kết quả…</translation>
         </message>
         <message>
-            <source>Draw another run of the same analysis (another model, target word or seed) beside the shown one in the laminar profile</source>
-            <translation>Vẽ một lần chạy khác của cùng phân tích (mô hình, từ đích hoặc hạt giống khác) bên cạnh lần chạy đang hiển thị trong biểu đồ diễn biến theo tầng</translation>
-        </message>
-        <message>
             <source>Stop comparing</source>
             <translation>Dừng so sánh</translation>
         </message>
@@ -2057,6 +2440,22 @@ xác suất %5</translation>
         <message>
             <source>Compared with %1: drawn beside this run in the laminar profile, which can draw the difference instead.</source>
             <translation>Đang so sánh với %1: được vẽ bên cạnh lần chạy này trong biểu đồ diễn biến theo tầng; biểu đồ này cũng có thể vẽ hiệu giữa hai lần chạy.</translation>
+        </message>
+        <message>
+            <source>Show another run of the same analysis (another model, target word or seed) with the shown one: inside its figures, or side by side (View &gt; Compare side by side)</source>
+            <translation>Hiện một lần chạy khác của cùng phân tích (mô hình khác, từ đích khác hoặc hạt giống khác) cùng với lần chạy đang hiện: vẽ chung trong các biểu đồ của nó, hoặc đặt cạnh nhau (Xem &gt; So sánh cạnh nhau)</translation>
+        </message>
+        <message>
+            <source>Compare side by side</source>
+            <translation>So sánh cạnh nhau</translation>
+        </message>
+        <message>
+            <source>While comparing two runs: the compared run in its own views on the right, with the same layer, choices and scales; unchecked, it is drawn inside the shown run's figures</source>
+            <translation>Khi so sánh hai lần chạy: lần chạy so sánh hiện trong các biểu đồ riêng ở bên phải, cùng tầng, cùng lựa chọn và cùng thang đo; khi bỏ chọn, nó được vẽ chung trong các biểu đồ của lần chạy đang hiện</translation>
+        </message>
+        <message>
+            <source>Compared with %1: shown side by side on the right, every view at the same layer, with the same choices and scales.</source>
+            <translation>Đang so sánh với %1: hiện cạnh nhau ở bên phải, mọi biểu đồ ở cùng tầng, cùng lựa chọn và cùng thang đo.</translation>
         </message>
     </context>
     <context>

@@ -762,4 +762,138 @@ VI = {
 "%1: tensor '%2' is not a parameter of GPT-2 with %3 layers (unexpected tensor)": "%1: tensor '%2' không phải là tham số của GPT-2 có %3 tầng (tensor không mong đợi)",
 "%1: tensor '%2' is missing; GPT-2 with %3 layers needs it": "%1: thiếu tensor '%2'; GPT-2 có %3 tầng cần tensor này",
 "%1: shard '%2' listed in weight_map does not exist in %3": "%1: tệp phân đoạn '%2' có trong weight_map nhưng không tồn tại trong %3",
+# --- core messages: tokenizer files, model names and folders, devices (app/core_messages.cpp)
+"%1: not a regular file": "%1: không phải tệp thông thường",
+"%1: expected a JSON object of token -> id, found a JSON %2": "%1: cần một đối tượng JSON ánh xạ token -> mã số, nhưng đây là JSON kiểu \"%2\"",
+"%1: the vocabulary is empty": "%1: bộ từ vựng rỗng",
+"%1: token %2 has value %3; expected a non-negative integer token id": "%1: token %2 có giá trị %3; mã token phải là số nguyên không âm",
+"%1: line %2: token %3 has value %4; expected a non-negative integer token id": "%1: dòng %2: token %3 có giá trị %4; mã token phải là số nguyên không âm",
+"%1: %2: token %3 has value %4; expected a non-negative integer token id": "%1: %2: token %3 có giá trị %4; mã token phải là số nguyên không âm",
+"%1: tokens %2 and %3 both have id %4": "%1: hai token %2 và %3 có cùng mã %4",
+"%1: line %2: tokens %3 and %4 both have id %5": "%1: dòng %2: hai token %3 và %4 có cùng mã %5",
+"%1: %2: tokens %3 and %4 both have id %5": "%1: %2: hai token %3 và %4 có cùng mã %5",
+"%1: no token for byte %2 (spelled %3); a GPT-2 byte-level vocabulary has all 256 single-byte tokens": "%1: không có token cho byte %2 (viết là %3); bộ từ vựng GPT-2 mức byte phải có đủ 256 token một byte",
+"%1: line %2: expected two tokens separated by one space, found %3": "%1: dòng %2: cần hai token cách nhau bằng đúng một dấu cách, nhưng lại gặp %3",
+"%1: %2: expected two tokens separated by one space, found %3": "%1: %2: cần hai token cách nhau bằng đúng một dấu cách, nhưng lại gặp %3",
+"%1: %2: expected \"left right\" or [\"left\", \"right\"], found %3": "%1: %2: cần dạng \"trái phải\" hoặc [\"trái\", \"phải\"], nhưng lại gặp %3",
+"%1: line %2: merge %3 uses %4, which is not in %5": "%1: dòng %2: phép gộp %3 dùng %4, là token không có trong %5",
+"%1: %2: merge %3 uses %4, which is not in %5": "%1: %2: phép gộp %3 dùng %4, là token không có trong %5",
+"%1: line %2: merge %3 produces %4, which is not in %5": "%1: dòng %2: phép gộp %3 tạo ra %4, là token không có trong %5",
+"%1: %2: merge %3 produces %4, which is not in %5": "%1: %2: phép gộp %3 tạo ra %4, là token không có trong %5",
+"%1: expected a Hugging Face tokenizer.json with a \"model\" object": "%1: cần một tệp tokenizer.json của Hugging Face có đối tượng \"model\"",
+"%1: model.type is \"%2\"; GPT-2 needs a \"BPE\" model": "%1: model.type là \"%2\"; GPT-2 cần mô hình kiểu \"BPE\"",
+"%1: pre_tokenizer is not \"ByteLevel\"; this is not a GPT-2 byte-level tokenizer": "%1: pre_tokenizer không phải \"ByteLevel\"; đây không phải bộ tách token GPT-2 mức byte",
+"%1: pre_tokenizer.add_prefix_space is true; GPT-2's tokenizer does not add a prefix space": "%1: pre_tokenizer.add_prefix_space đang bật (true); bộ tách token của GPT-2 không thêm dấu cách vào đầu văn bản",
+"%1: model.vocab is missing": "%1: thiếu model.vocab",
+"%1: model.merges is missing or not an array": "%1: thiếu model.merges, hoặc model.merges không phải một mảng",
+"tokenizer: token id %1 is not in the vocabulary (%2 tokens, ids 0..%3)": "bộ tách token: mã token %1 không có trong bộ từ vựng (%2 token, mã từ 0 đến %3)",
+"tokenizer: the text is not valid UTF-8 (byte %1)": "bộ tách token: văn bản không phải UTF-8 hợp lệ (tại byte %1)",
+"%1: expected a JSON array of strings, found a JSON %2": "%1: cần một mảng JSON gồm các chuỗi ký tự, nhưng đây là JSON kiểu \"%2\"",
+"%1: element %2 is a %3, expected a string": "%1: phần tử %2 là giá trị kiểu \"%3\", không phải chuỗi ký tự",
+"model '%1': no such folder, and not a model name (gpt2, gpt2-medium, gpt2-large, gpt2-xl or a hub repository id)": "mô hình '%1': không có thư mục này, và đây cũng không phải tên mô hình (gpt2, gpt2-medium, gpt2-large, gpt2-xl hoặc mã kho trên Hugging Face Hub)",
+"model '%1' in the cache (%2) is not usable: %3; run: %4": "mô hình '%1' trong bộ nhớ đệm (%2) không dùng được: %3; hãy chạy lệnh \"%4\"",
+"model '%1' is not downloaded yet (looked in %2); run: %3": "mô hình '%1' chưa được tải xuống (đã tìm trong %2); hãy chạy lệnh \"%3\"",
+"unknown model '%1': use one of %2, or a hub repository id such as openai-community/gpt2-xl": "không nhận ra mô hình '%1': hãy dùng một trong các tên %2, hoặc mã một kho trên Hugging Face Hub, chẳng hạn openai-community/gpt2-xl",
+"%1: expected {\"folders\": [\"/path\", ...]}": "%1: cần dạng {\"folders\": [\"/đường/dẫn\", ...]}",
+"%1: \"folders\" must be a list of paths": "%1: \"folders\" phải là một danh sách đường dẫn",
+"%1: folders[%2] is not a string": "%1: phần tử %2 của \"folders\" không phải chuỗi ký tự",
+"no X-Repo-Commit header from %1 for %2; is the endpoint (HF_ENDPOINT / --endpoint) a Hugging Face hub or a faithful mirror?": "%1 không gửi tiêu đề HTTP X-Repo-Commit cho %2; địa chỉ máy chủ (HF_ENDPOINT / --endpoint) có đúng là Hugging Face Hub hoặc một máy chủ gương trung thực không?",
+"no usable ETag from %1 for %2; cannot store the file in the cache": "%1 không gửi ETag dùng được cho %2; không thể lưu tệp vào bộ nhớ đệm",
+"no file size (X-Linked-Size / Content-Length) from %1 for %2": "%1 không cho biết kích thước tệp %2 (\"X-Linked-Size\" / \"Content-Length\")",
+"unknown dtype '%1' (expected float32, float16 or bfloat16)": "không nhận ra kiểu dữ liệu '%1' (hãy dùng float32, float16 hoặc bfloat16)",
+"device '%1' requested, but this libtorch has no usable CUDA device": "đã yêu cầu thiết bị '%1', nhưng bản libtorch này không có thiết bị CUDA nào dùng được",
+"device '%1' does not exist (%2 CUDA devices)": "không có thiết bị '%1' (máy có %2 thiết bị CUDA)",
+"cannot parse device '%1' (expected cpu, cuda or cuda:N)": "không hiểu được tên thiết bị '%1' (hãy dùng cpu, cuda hoặc cuda:N)",
+"unknown device '%1' (expected cpu, cuda or cuda:N)": "không nhận ra thiết bị '%1' (hãy dùng cpu, cuda hoặc cuda:N)",
+"dtype %1 is only supported on CUDA; use float32 on the CPU": "kiểu dữ liệu %1 chỉ được hỗ trợ trên CUDA; trên CPU hãy dùng float32",
+"activation_function '%1' is not supported": "activation_function '%1' không được hỗ trợ",
+# Downloads, disk and file-system errors, and the system reasons inside them (issue 14 item 4)
+'%1: write failed: %2':
+ '%1: ghi không thành công: %2',
+'%1: cannot rename into place: %2':
+ '%1: không đổi tên được để đặt vào chỗ: %2',
+'%1: cannot replace existing directory: %2':
+ '%1: không thay được thư mục đang có: %2',
+'%1: read failed':
+ '%1: đọc không thành công',
+'%1: cannot read: %2':
+ '%1: không đọc được: %2',
+'%1: cannot write: %2':
+ '%1: không ghi được: %2',
+'%1: cannot open for checksum':
+ '%1: không mở được để tính mã kiểm tra',
+'%1: read failed while computing checksum':
+ '%1: đọc không thành công khi tính mã kiểm tra',
+'%1: cannot query free disk space: %2':
+ '%1: không hỏi được dung lượng đĩa còn trống: %2',
+'not enough free disk space in %1: the download needs %2, only %3 are free (free some space, or choose another cache folder with --cache-dir or HF_HUB_CACHE)':
+ 'không đủ chỗ trống trên đĩa trong %1: bản tải về cần %2, chỉ còn trống %3 (hãy giải phóng bớt chỗ, hoặc chọn thư mục bộ nhớ đệm khác bằng --cache-dir hay HF_HUB_CACHE)',
+'%1: cannot create lock file: %2':
+ '%1: không tạo được tệp khóa: %2',
+'%1: another program is downloading this file into the cache right now (lock %2); wait for it to finish, then run again':
+ '%1: một chương trình khác đang tải tệp này vào bộ nhớ đệm (khóa %2); hãy chờ nó xong rồi chạy lại',
+'%1/model.safetensors.index.json: not valid JSON (%2)':
+ '%1/model.safetensors.index.json: JSON không hợp lệ (%2)',
+'%1/model.safetensors.index.json: no "weight_map" naming the shards':
+ '%1/model.safetensors.index.json: không có "weight_map" nêu tên các phần tệp',
+'%1/model.safetensors.index.json: weight_map["%2"] is not a file name':
+ '%1/model.safetensors.index.json: weight_map["%2"] không phải tên tệp',
+'%1 (revision %2) has no model.safetensors nor model.safetensors.index.json; Laminar reads safetensors checkpoints only':
+ '%1 (phiên bản %2) không có model.safetensors hay model.safetensors.index.json; Laminar chỉ đọc checkpoint dạng safetensors',
+'%1: the hub answered for commit %2, expected %3; the repository changed during the download, run it again':
+ '%1: máy chủ trả lời theo commit %2, cần %3; kho đã thay đổi trong lúc tải, hãy chạy lại',
+'%1: cannot create cache folder: %2':
+ '%1: không tạo được thư mục bộ nhớ đệm: %2',
+'%1: read failed while resuming':
+ '%1: đọc không thành công khi tải tiếp',
+'%1: the server sent more than the %2 bytes the hub announced; the download was deleted, run it again':
+ '%1: máy chủ gửi nhiều hơn %2 byte đã báo trước; bản tải về đã bị xóa, hãy chạy lại',
+'%1: the server refused to resume (416)':
+ '%1: máy chủ từ chối cho tải tiếp (416)',
+'%1: the transfer ended after %2 of %3 (truncated); the part is kept (%4), run the download again to resume':
+ '%1: việc truyền dữ liệu dừng sau %2 trên %3 (bị cắt); phần đã tải được giữ lại (%4), hãy tải lại để tiếp tục',
+'%1: checksum mismatch: the downloaded data has SHA-256 %2 but the hub announced %3; the damaged download was deleted, run it again':
+ '%1: mã kiểm tra không khớp: dữ liệu tải về có SHA-256 %2 nhưng máy chủ báo %3; bản tải hỏng đã bị xóa, hãy chạy lại',
+'%1: cannot move the finished download into place: %2':
+ '%1: không chuyển được bản tải xong vào chỗ: %2',
+'%1: cannot create link to %2: %3':
+ '%1: không tạo được liên kết tới %2: %3',
+'%1: cannot put link in place: %2':
+ '%1: không đặt được liên kết vào chỗ: %2',
+'%1: writing the downloaded data failed':
+ '%1: ghi dữ liệu tải về không thành công',
+'%1: transfer from %2 failed: %3':
+ '%1: truyền dữ liệu từ %2 không thành công: %3',
+'no such file or folder': 'không có tệp hoặc thư mục này',
+'permission denied': 'không đủ quyền truy cập',
+'operation not permitted': 'thao tác không được phép',
+'no space left on the disk': 'đĩa đã hết chỗ trống',
+'disk quota exceeded': 'đã vượt hạn mức đĩa',
+'the file system is read-only': 'hệ thống tệp chỉ cho phép đọc',
+'it is a folder': 'đây là một thư mục',
+'a part of the path is not a folder': 'một phần của đường dẫn không phải là thư mục',
+'it already exists': 'đã tồn tại',
+'the folder is not empty': 'thư mục không trống',
+'input/output error (the disk or network share failed)': 'lỗi vào/ra (đĩa hoặc ổ mạng chia sẻ bị hỏng)',
+'too many open files': 'quá nhiều tệp đang mở',
+'too many open files in the system': 'hệ thống đang mở quá nhiều tệp',
+'the file name is too long': 'tên tệp quá dài',
+'the device or resource is busy': 'thiết bị hoặc tài nguyên đang bận',
+'cannot move across devices': 'không chuyển được giữa hai thiết bị',
+'too many levels of symbolic links': 'quá nhiều tầng liên kết tượng trưng',
+'out of memory': 'hết bộ nhớ',
+'the file is too large': 'tệp quá lớn',
+'the file is in use': 'tệp đang được dùng',
+'invalid argument': 'đối số không hợp lệ',
+# Comparing two runs side by side (issue 14 item 7)
+'<b>Compared run</b> (right): %1':
+ '<b>Lần chạy so sánh</b> (bên phải): %1',
+'Show another run of the same analysis (another model, target word or seed) with the shown one: inside its figures, or side by side (View > Compare side by side)':
+ 'Hiện một lần chạy khác của cùng phân tích (mô hình khác, từ đích khác hoặc hạt giống khác) cùng với lần chạy đang hiện: vẽ chung trong các biểu đồ của nó, hoặc đặt cạnh nhau (Xem > So sánh cạnh nhau)',
+'Compare side by side':
+ 'So sánh cạnh nhau',
+"While comparing two runs: the compared run in its own views on the right, with the same layer, choices and scales; unchecked, it is drawn inside the shown run's figures":
+ 'Khi so sánh hai lần chạy: lần chạy so sánh hiện trong các biểu đồ riêng ở bên phải, cùng tầng, cùng lựa chọn và cùng thang đo; khi bỏ chọn, nó được vẽ chung trong các biểu đồ của lần chạy đang hiện',
+'Compared with %1: shown side by side on the right, every view at the same layer, with the same choices and scales.':
+ 'Đang so sánh với %1: hiện cạnh nhau ở bên phải, mọi biểu đồ ở cùng tầng, cùng lựa chọn và cùng thang đo.',
 }

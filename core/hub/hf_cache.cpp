@@ -113,12 +113,15 @@ void HubCache::linkSnapshotFile(const std::string& repo, const std::string& comm
   const fs::path temp = link.string() + ".link-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
   fs::remove(temp, ec);
   fs::create_symlink(target, temp, ec);
-  if (ec) throw Error(fileError(link.string(), "cannot create link to " + blob.string() + ": " + ec.message()));
+  if (ec)
+    throw Error(fileMessage(link.string(), msg::kHubCannotLink, {{"target", blob.string()}, {"reason", ec.message()}},
+                            "cannot create link to " + blob.string() + ": " + ec.message()));
   fs::rename(temp, link, ec);
   if (ec) {
     std::error_code ignore;
     fs::remove(temp, ignore);
-    throw Error(fileError(link.string(), "cannot put link in place: " + ec.message()));
+    throw Error(fileMessage(link.string(), msg::kHubCannotPlaceLink, {{"reason", ec.message()}},
+                            "cannot put link in place: " + ec.message()));
   }
 }
 

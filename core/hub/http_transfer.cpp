@@ -147,7 +147,8 @@ HttpResponse performHttp(const HttpRequest& request, const std::string& what, co
       throw TransferError(TransferFailure::Cancelled, what + ": download cancelled");
     case CURLE_WRITE_ERROR:
       if (ctx.sinkRefused)
-        throw TransferError(TransferFailure::LocalWrite, what + ": writing the downloaded data failed");
+        throw TransferError(TransferFailure::LocalWrite,
+                            Message(msg::kHubLocalWriteFailed, {{"what", what}}, what + ": writing the downloaded data failed"));
       break;
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -175,7 +176,10 @@ HttpResponse performHttp(const HttpRequest& request, const std::string& what, co
     default:
       break;
   }
-  throw TransferError(TransferFailure::Other, what + ": transfer from " + host + " failed: " + detail);
+  // curl's own words (detail) stay English: they name what broke (TLS, proxy, protocol) precisely.
+  throw TransferError(TransferFailure::Other,
+                      Message(msg::kHubTransferFailed, {{"what", what}, {"host", host}, {"detail", detail}},
+                              what + ": transfer from " + host + " failed: " + detail));
 }
 
 }  // namespace laminar::hub

@@ -147,12 +147,19 @@ HubFileMetadata fileMetadataFromHeaders(const HttpResponse& response, const std:
   meta.etag = normalizeEtag(meta.lfs ? linkedEtag : response.header("etag"));
   const std::string sizeText =
       !response.header("x-linked-size").empty() ? response.header("x-linked-size") : response.header("content-length");
+  // `source` is "<endpoint> for <repo>/<file>" (fetchFileMetadata): the two as parameters.
+  const auto forAt = source.find(" for ");
+  const MessageParams from = forAt == std::string::npos
+                                 ? MessageParams{{"host", source}, {"what", file}}
+                                 : MessageParams{{"host", source.substr(0, forAt)}, {"what", source.substr(forAt + 5)}};
   if (meta.commit.empty())
-    throw Error("no X-Repo-Commit header from " + source +
-                "; is the endpoint (HF_ENDPOINT / --endpoint) a Hugging Face hub or a faithful mirror?");
+    throw Error(Message(msg::kHubNoCommitHeader, from,
+                        "no X-Repo-Commit header from " + source +
+                            "; is the endpoint (HF_ENDPOINT / --endpoint) a Hugging Face hub or a faithful mirror?"));
   if (!usableBlobName(meta.etag))
-    throw Error("no usable ETag from " + source + "; cannot store the file in the cache");
-  if (!parseSize(sizeText, meta.size)) throw Error("no file size (X-Linked-Size / Content-Length) from " + source);
+    throw Error(Message(msg::kHubNoEtag, from, "no usable ETag from " + source + "; cannot store the file in the cache"));
+  if (!parseSize(sizeText, meta.size))
+    throw Error(Message(msg::kHubNoSize, from, "no file size (X-Linked-Size / Content-Length) from " + source));
   return meta;
 }
 

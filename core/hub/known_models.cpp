@@ -46,8 +46,8 @@ std::string repoForName(const std::string& name) {
   if (repoId) return name;
   std::string ids;
   for (const auto& m : knownModels()) ids += (ids.empty() ? "" : ", ") + m.id;
-  throw Error("unknown model '" + name + "': use one of " + ids +
-              ", or a hub repository id such as openai-community/gpt2-xl");
+  throw Error(Message(msg::kModelUnknownName, {{"name", name}, {"choices", ids}},
+                      "unknown model '" + name + "': use one of " + ids + ", or a hub repository id such as openai-community/gpt2-xl"));
 }
 
 }  // namespace laminar::hub

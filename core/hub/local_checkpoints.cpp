@@ -238,18 +238,22 @@ fs::path resolveModelLocation(const std::string& nameOrPath, const fs::path& cac
   try {
     repo = repoForName(name);
   } catch (const Error&) {
-    throw Error("model '" + nameOrPath + "': no such folder, and not a model name (gpt2, gpt2-medium, gpt2-large, "
-                "gpt2-xl or a hub repository id)");
+    throw Error(Message(msg::kModelNotFound, {{"name", nameOrPath}},
+                        "model '" + nameOrPath + "': no such folder, and not a model name (gpt2, gpt2-medium, gpt2-large, "
+                        "gpt2-xl or a hub repository id)"));
   }
+  const std::string command = "laminar-cli download " + name + (revision == "main" ? "" : " --revision " + revision);
   HubCache cache(cacheRoot);
   if (auto snapshot = cache.snapshotFor(repo, revision)) {
     LocalCheckpoint c = inspectCheckpoint(*snapshot);
     if (c.usable()) return *snapshot;
-    throw Error("model '" + nameOrPath + "' in the cache (" + snapshot->string() + ") is not usable: " + c.problem.english +
-                "; run: laminar-cli download " + name + (revision == "main" ? "" : " --revision " + revision));
+    throw Error(Message(msg::kModelNotUsable,
+                        {{"name", nameOrPath}, {"folder", snapshot->string()}, {"detail", c.problem.english}, {"command", command}},
+                        "model '" + nameOrPath + "' in the cache (" + snapshot->string() + ") is not usable: " +
+                            c.problem.english + "; run: " + command));
   }
-  throw Error("model '" + nameOrPath + "' is not downloaded yet (looked in " + cacheRoot.string() +
-              "); run: laminar-cli download " + name + (revision == "main" ? "" : " --revision " + revision));
+  throw Error(Message(msg::kModelNotDownloaded, {{"name", nameOrPath}, {"folder", cacheRoot.string()}, {"command", command}},
+                      "model '" + nameOrPath + "' is not downloaded yet (looked in " + cacheRoot.string() + "); run: " + command));
 }
 
 }  // namespace laminar::hub

@@ -64,11 +64,15 @@ class BlobLock {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd_ < 0) throw Error(fileError(path.string(), std::string("cannot create lock file: ") + std::strerror(errno)));
+    if (fd_ < 0) {
+      const std::string reason = std::strerror(errno);
+      throw Error(fileMessage(path.string(), msg::kHubLockFailed, {{"reason", reason}}, "cannot create lock file: " + reason));
+    }
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       ::close(fd_);
-      throw Error(file + ": another program is downloading this file into the cache right now (lock " +
-                  path.string() + "); wait for it to finish, then run again");
+      throw Error(Message(msg::kHubLocked, {{"what", file}, {"file", path.string()}},
+                          file + ": another program is downloading this file into the cache right now (lock " +
+                              path.string() + "); wait for it to finish, then run again"));
     }
   }
   ~BlobLock() {
@@ -191,29 +195,34 @@ DownloadPlan ModelDownloader::plan() {
     try {
       j = nlohmann::json::parse(readFile(indexBlob));
     } catch (const nlohmann::json::exception& e) {
-      throw Error(repo + "/model.safetensors.index.json: not valid JSON (" + e.what() + ")");
+      throw Error(Message(msg::kHubIndexInvalidJson, {{"repo", repo}, {"detail", e.what()}},
+                          repo + "/model.safetensors.index.json: not valid JSON (" + e.what() + ")"));
     }
     if (!j.contains("weight_map") || !j["weight_map"].is_object() || j["weight_map"].empty())
-      throw Error(repo + "/model.safetensors.index.json: no \"weight_map\" naming the shards");
+      throw Error(Message(msg::kHubIndexNoWeightMap, {{"repo", repo}},
+                          repo + "/model.safetensors.index.json: no \"weight_map\" naming the shards"));
     std::set<std::string> shards;
     for (const auto& [tensor, shard] : j["weight_map"].items()) {
       if (!shard.is_string() || !safeRelativeName(shard.get<std::string>()))
-        throw Error(repo + "/model.safetensors.index.json: weight_map[\"" + tensor + "\"] is not a file name");
+        throw Error(Message(msg::kHubIndexBadShard, {{"repo", repo}, {"tensor", tensor}},
+                            repo + "/model.safetensors.index.json: weight_map[\"" + tensor + "\"] is not a file name"));
       shards.insert(shard.get<std::string>());
     }
     files.push_back(*index);
     for (const auto& shard : shards) files.push_back(fetchFileMetadata(hub_, repo, pinned, shard));
   } else {
-    throw Error(repo + " (revision " + options_.revision +
-                ") has no model.safetensors nor model.safetensors.index.json; Laminar reads safetensors "
-                "checkpoints only");
+    throw Error(Message(msg::kHubNoSafetensors, {{"repo", repo}, {"revision", options_.revision}},
+                        repo + " (revision " + options_.revision +
+                            ") has no model.safetensors nor model.safetensors.index.json; Laminar reads safetensors "
+                            "checkpoints only"));
   }
   files.push_back(config);  // linked last: a snapshot without config.json is no checkpoint
 
   for (auto& meta : files) {
     if (meta.commit != plan.commit)
-      throw Error(repo + "/" + meta.file + ": the hub answered for commit " + meta.commit + ", expected " +
-                  plan.commit + "; the repository changed during the download, run it again");
+      throw Error(Message(msg::kHubCommitChanged, {{"what", repo + "/" + meta.file}, {"found", meta.commit}, {"expected", plan.commit}},
+                          repo + "/" + meta.file + ": the hub answered for commit " + meta.commit + ", expected " +
+                              plan.commit + "; the repository changed during the download, run it again"));
     PlannedFile planned;
     planned.metadata = meta;
     planned.cached = blobComplete(cache.blobPath(repo, meta.etag), meta.size);
@@ -231,7 +240,9 @@ DownloadResult ModelDownloader::run(const DownloadProgressCallback& progress) {
   const fs::path repoDir = cache.repoDirectory(repo);
   std::error_code ec;
   fs::create_directories(repoDir / "blobs", ec);
-  if (ec) throw Error(fileError((repoDir / "blobs").string(), "cannot create cache folder: " + ec.message()));
+  if (ec)
+    throw Error(fileMessage((repoDir / "blobs").string(), msg::kHubCannotCreateCache, {{"reason", ec.message()}},
+                            "cannot create cache folder: " + ec.message()));
   const uint64_t needed = plan.bytesToFetch();
   if (options_.checkFreeSpace && needed > 0) requireFreeSpace(repoDir / "blobs", needed + (16u << 20));
   say(repo + " at " + plan.commit.substr(0, 12) + ": " + std::to_string(plan.files.size()) + " files, " +
@@ -302,7 +313,10 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
   auto hash = std::make_unique<Sha256>();
   if (verify && have > 0) {  // the checksum covers the bytes an earlier run wrote too
     std::FILE* in = std::fopen(incomplete.c_str(), "rb");
-    if (!in) throw Error(fileError(incomplete.string(), std::string("cannot read: ") + std::strerror(errno)));
+    if (!in) {
+      const std::string reason = std::strerror(errno);
+      throw Error(fileMessage(incomplete.string(), msg::kFileCannotRead, {{"reason", reason}}, "cannot read: " + reason));
+    }
     std::vector<char> buf(1 << 20);
     uint64_t hashed = 0;
     size_t n;
@@ -315,13 +329,17 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
       }
     }
     std::fclose(in);
-    if (hashed != have) throw Error(fileError(incomplete.string(), "read failed while resuming"));
+    if (hashed != have)
+      throw Error(fileMessage(incomplete.string(), msg::kHubResumeReadFailed, {}, "read failed while resuming"));
   }
 
   std::error_code dirError;
   fs::create_directories(incomplete.parent_path(), dirError);
   std::FILE* out = std::fopen(incomplete.c_str(), "ab");
-  if (!out) throw Error(fileError(incomplete.string(), std::string("cannot write: ") + std::strerror(errno)));
+  if (!out) {
+    const std::string reason = std::strerror(errno);
+    throw Error(fileMessage(incomplete.string(), msg::kFileCannotWrite, {{"reason", reason}}, "cannot write: " + reason));
+  }
   struct Closer {
     std::FILE*& f;
     ~Closer() {
@@ -383,15 +401,17 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
           out = nullptr;
           std::error_code ec;
           fs::remove(incomplete, ec);
-          throw Error(what + ": the server sent more than the " + std::to_string(file.size) +
-                      " bytes the hub announced; the download was deleted, run it again");
+          throw Error(Message(msg::kHubTooMuchData, {{"what", what}, {"size", std::to_string(file.size)}},
+                              what + ": the server sent more than the " + std::to_string(file.size) +
+                                  " bytes the hub announced; the download was deleted, run it again"));
         }
-        throw Error(fileError(incomplete.string(), std::string("write failed: ") + std::strerror(writeErrno)));
+        const std::string reason = std::strerror(writeErrno);
+        throw Error(fileMessage(incomplete.string(), msg::kFileWriteFailed, {{"reason", reason}}, "write failed: " + reason));
       }
       if (e.kind() == TransferFailure::Dropped || e.kind() == TransferFailure::Timeout)
         throw TransferError(e.kind(), Message(msg::kHubInterrupted,
-                                              {{"what", what}, {"done", formatBytes(have)}, {"total", formatBytes(file.size)},
-                                               {"part", incomplete.string()}},
+                                              {{"what", what}, {"doneBytes", std::to_string(have)},
+                                               {"totalBytes", std::to_string(file.size)}, {"part", incomplete.string()}},
                                               std::string(e.what()) + " after " + formatBytes(have) + " of " +
                                                   formatBytes(file.size) + "; the part is kept (" + incomplete.string() +
                                                   "), run the download again to resume"));
@@ -402,7 +422,8 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
       out = nullptr;
       std::error_code ec;
       fs::remove(incomplete, ec);
-      throw TransferError(TransferFailure::Dropped, what + ": the server refused to resume (416)");
+      throw TransferError(TransferFailure::Dropped,
+                          Message(msg::kHubResumeRefused, {{"what", what}}, what + ": the server refused to resume (416)"));
     }
     if (response.status >= 300)
       throw HubRequestError(response.status, response.header("x-error-code"),
@@ -410,28 +431,37 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
                                               response.header("x-error-message"), repo, file.commit, file.file,
                                               hub_.token.has_value()));
   }
-  if (std::fflush(out) != 0 || ::fsync(fileno(out)) != 0)
-    throw Error(fileError(incomplete.string(), std::string("write failed: ") + std::strerror(errno)));
+  if (std::fflush(out) != 0 || ::fsync(fileno(out)) != 0) {
+    const std::string reason = std::strerror(errno);
+    throw Error(fileMessage(incomplete.string(), msg::kFileWriteFailed, {{"reason", reason}}, "write failed: " + reason));
+  }
   std::fclose(out);
   out = nullptr;
 
   if (have < file.size)
-    throw TransferError(TransferFailure::Dropped, what + ": the transfer ended after " + formatBytes(have) + " of " +
-                                                      formatBytes(file.size) + " (truncated); the part is kept (" +
-                                                      incomplete.string() + "), run the download again to resume");
+    throw TransferError(TransferFailure::Dropped,
+                        Message(msg::kHubTruncated,
+                                {{"what", what}, {"doneBytes", std::to_string(have)}, {"totalBytes", std::to_string(file.size)},
+                                 {"part", incomplete.string()}},
+                                what + ": the transfer ended after " + formatBytes(have) + " of " + formatBytes(file.size) +
+                                    " (truncated); the part is kept (" + incomplete.string() +
+                                    "), run the download again to resume"));
   if (verify) {
     transfer.report(have, DownloadProgress::Phase::Verifying, true);
     const std::string digest = hash->hexDigest();
     if (digest != file.etag) {
       std::error_code ec;
       fs::remove(incomplete, ec);
-      throw Error(what + ": checksum mismatch: the downloaded data has SHA-256 " + digest +
-                  " but the hub announced " + file.etag + "; the damaged download was deleted, run it again");
+      throw Error(Message(msg::kHubChecksumMismatch, {{"what", what}, {"found", digest}, {"expected", file.etag}},
+                          what + ": checksum mismatch: the downloaded data has SHA-256 " + digest + " but the hub announced " +
+                              file.etag + "; the damaged download was deleted, run it again"));
     }
   }
   std::error_code ec;
   fs::rename(incomplete, blob, ec);
-  if (ec) throw Error(fileError(blob.string(), "cannot move the finished download into place: " + ec.message()));
+  if (ec)
+    throw Error(fileMessage(blob.string(), msg::kHubCannotMoveIntoPlace, {{"reason", ec.message()}},
+                            "cannot move the finished download into place: " + ec.message()));
 }
 
 }  // namespace laminar::hub

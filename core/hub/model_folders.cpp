@@ -36,15 +36,17 @@ std::vector<fs::path> loadModelFolders(const fs::path& configFile) {
   const nlohmann::json* list = &j;
   if (j.is_object()) {
     if (!j.contains("folders"))
-      throw Error(fileError(configFile.string(), "expected {\"folders\": [\"/path\", ...]}"));
+      throw Error(fileMessage(configFile.string(), msg::kModelFoldersNoFoldersKey, {}, "expected {\"folders\": [\"/path\", ...]}"));
     list = &j["folders"];
   }
-  if (!list->is_array()) throw Error(fileError(configFile.string(), "\"folders\" must be a list of paths"));
+  if (!list->is_array())
+    throw Error(fileMessage(configFile.string(), msg::kModelFoldersNotList, {}, "\"folders\" must be a list of paths"));
   std::vector<fs::path> folders;
   for (size_t i = 0; i < list->size(); ++i) {
     const auto& item = (*list)[i];
     if (!item.is_string())
-      throw Error(fileError(configFile.string(), "folders[" + std::to_string(i) + "] is not a string"));
+      throw Error(fileMessage(configFile.string(), msg::kModelFoldersEntryNotString, {{"position", std::to_string(i)}},
+                              "folders[" + std::to_string(i) + "] is not a string"));
     folders.emplace_back(item.get<std::string>());
   }
   return folders;

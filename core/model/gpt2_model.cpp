@@ -20,25 +20,29 @@ torch::ScalarType parseComputeDType(const std::string& name) {
   if (name == "float32" || name == "fp32") return torch::kFloat32;
   if (name == "float16" || name == "fp16") return torch::kFloat16;
   if (name == "bfloat16" || name == "bf16") return torch::kBFloat16;
-  throw Error("unknown dtype '" + name + "' (expected float32, float16 or bfloat16)");
+  throw Error(Message(msg::kDeviceUnknownDtype, {{"name", name}},
+                      "unknown dtype '" + name + "' (expected float32, float16 or bfloat16)"));
 }
 
 torch::Device parseDevice(const std::string& name) {
   if (name == "cpu") return torch::Device(torch::kCPU);
   if (name.rfind("cuda", 0) == 0) {
     if (!torch::cuda::is_available())
-      throw Error("device '" + name + "' requested, but this libtorch has no usable CUDA device");
+      throw Error(Message(msg::kDeviceNoCuda, {{"name", name}},
+                          "device '" + name + "' requested, but this libtorch has no usable CUDA device"));
     try {
       torch::Device d(name);
       if (d.has_index() && d.index() >= static_cast<int>(torch::cuda::device_count()))
-        throw Error("device '" + name + "' does not exist (" + std::to_string(torch::cuda::device_count()) +
-                    " CUDA devices)");
+        throw Error(Message(msg::kDeviceNoSuchDevice, {{"name", name}, {"count", std::to_string(torch::cuda::device_count())}},
+                            "device '" + name + "' does not exist (" + std::to_string(torch::cuda::device_count()) +
+                                " CUDA devices)"));
       return d;
     } catch (const c10::Error&) {
-      throw Error("cannot parse device '" + name + "' (expected cpu, cuda or cuda:N)");
+      throw Error(Message(msg::kDeviceCannotParse, {{"name", name}},
+                          "cannot parse device '" + name + "' (expected cpu, cuda or cuda:N)"));
     }
   }
-  throw Error("unknown device '" + name + "' (expected cpu, cuda or cuda:N)");
+  throw Error(Message(msg::kDeviceUnknown, {{"name", name}}, "unknown device '" + name + "' (expected cpu, cuda or cuda:N)"));
 }
 
 torch::Tensor moveTo(const torch::Tensor& t, torch::Device device, torch::ScalarType dtype) {
@@ -64,7 +68,7 @@ torch::Tensor activation(const std::string& name, const torch::Tensor& x) {
   if (name == "gelu_pytorch_tanh") return torch::gelu(x, "tanh");
   if (name == "gelu") return torch::gelu(x);
   if (name == "relu") return torch::relu(x);
-  throw Error("activation_function '" + name + "' is not supported");
+  throw Error(Message(msg::kModelUnsupportedActivation, {{"name", name}}, "activation_function '" + name + "' is not supported"));
 }
 
 // A row's bits from BLAS depend on where it sits in the GEMM: OpenBLAS (Haswell kernels)
@@ -398,7 +402,8 @@ Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights, const ModelOptions&
       device_(parseDevice(options.device)),
       dtype_(parseComputeDType(options.dtype)) {
   if (device_.is_cpu() && dtype_ != torch::kFloat32)
-    throw Error("dtype " + options.dtype + " is only supported on CUDA; use float32 on the CPU");
+    throw Error(Message(msg::kDeviceDtypeNeedsCuda, {{"dtype", options.dtype}},
+                        "dtype " + options.dtype + " is only supported on CUDA; use float32 on the CPU"));
   tuneAllocatorForTensors();  // activations reuse freed heap instead of faulting in fresh pages
   // libtorch's own default can be a single thread (e.g. its OpenMP build here): 0 means
   // every core the machine reports.

@@ -126,10 +126,12 @@ void BpeTokenizer::Impl::encodeOrdinaryText(std::string_view text, size_t textSt
 }
 
 void BpeTokenizer::Impl::checkId(int64_t id) const {
-  if (id < 0 || id >= static_cast<int64_t>(vocab.bytesOfId.size()) || !vocab.idInUse[id])
-    throw Error("tokenizer: token id " + std::to_string(id) + " is not in the vocabulary (" +
-                std::to_string(vocab.idOfBytes.size()) + " tokens, ids 0.." + std::to_string(vocab.bytesOfId.size() - 1) +
-                ")");
+  if (id < 0 || id >= static_cast<int64_t>(vocab.bytesOfId.size()) || !vocab.idInUse[id]) {
+    const std::string shown = std::to_string(id), count = std::to_string(vocab.idOfBytes.size()),
+                      last = std::to_string(vocab.bytesOfId.size() - 1);
+    throw Error(Message(msg::kTokenizerUnknownId, {{"id", shown}, {"count", count}, {"max", last}},
+                        "tokenizer: token id " + shown + " is not in the vocabulary (" + count + " tokens, ids 0.." + last + ")"));
+  }
 }
 
 BpeTokenizer::BpeTokenizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -157,8 +159,11 @@ bool BpeTokenizer::directoryHasTokenizer(const fs::path& dir) {
 
 BpeTokenizer BpeTokenizer::fromDirectory(const fs::path& dir) {
   std::error_code ec;
-  if (!fs::exists(dir, ec)) throw Error(fileError(dir.string(), "tokenizer directory not found"));
-  if (!fs::is_directory(dir, ec)) throw Error(fileError(dir.string(), "not a directory (expected a tokenizer or checkpoint directory)"));
+  if (!fs::exists(dir, ec))
+    throw Error(fileMessage(dir.string(), msg::kTokenizerDirectoryNotFound, {}, "tokenizer directory not found"));
+  if (!fs::is_directory(dir, ec))
+    throw Error(fileMessage(dir.string(), msg::kTokenizerNotADirectory, {},
+                            "not a directory (expected a tokenizer or checkpoint directory)"));
   for (const auto& names : kFileNames)
     if (isFile(dir / names.vocab) && isFile(dir / names.merges)) return fromFiles(dir / names.vocab, dir / names.merges);
   if (isFile(dir / kTokenizerJson)) return fromTokenizerJson(dir / kTokenizerJson);
@@ -175,7 +180,8 @@ BpeTokenizer BpeTokenizer::fromDirectory(const fs::path& dir) {
 
 Encoding BpeTokenizer::encode(const std::string& text) const {
   if (size_t bad = utf8::firstInvalidByte(text); bad != std::string::npos)
-    throw Error("tokenizer: the text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+    throw Error(Message(msg::kTokenizerInvalidUtf8, {{"position", std::to_string(bad)}},
+                        "tokenizer: the text is not valid UTF-8 (byte " + std::to_string(bad) + ")"));
   std::vector<int64_t> codePointOfByte = utf8::codePointIndexOfBytes(text);
   Encoding out;
   out.ids.reserve(text.size() / 3 + 1);

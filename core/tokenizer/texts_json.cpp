@@ -13,7 +13,7 @@ std::vector<std::string> readTextsJson(const std::filesystem::path& path) {
   const std::string file = path.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
-    throw std::filesystem::exists(path, ec) ? Error(fileError(file, "not a regular file"))
+    throw std::filesystem::exists(path, ec) ? Error(fileMessage(file, msg::kFileNotRegular, {}, "not a regular file"))
                                             : Error(fileMessage(file, msg::kFileNotFound, {}, "file not found"));
   const std::string text = readFile(path);
   nlohmann::json json;
@@ -27,18 +27,23 @@ std::vector<std::string> readTextsJson(const std::filesystem::path& path) {
     throw Error(fileMessage(file, msg::kFileInvalidJson, {{"detail", detail}}, "not valid JSON: " + detail));
   } catch (const nlohmann::json::parse_error& e) {
     size_t at = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    const std::string line =
+        std::to_string(1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')));
     std::string what = e.what();
     auto from = what.find("parse error");
-    throw Error(fileError(file, "line " + std::to_string(line) + ": not valid JSON (" +
-                                    (from == std::string::npos ? what : what.substr(from)) + ")"));
+    const std::string detail = from == std::string::npos ? what : what.substr(from);
+    throw Error(fileMessage(file, msg::kFileInvalidJsonAtLine, {{"line", line}, {"detail", detail}},
+                            "line " + line + ": not valid JSON (" + detail + ")"));
   }
-  if (!json.is_array()) throw Error(fileError(file, std::string("expected a JSON array of strings, found a JSON ") + json.type_name()));
+  if (!json.is_array())
+    throw Error(fileMessage(file, msg::kTextsJsonNotArray, {{"type", json.type_name()}},
+                            std::string("expected a JSON array of strings, found a JSON ") + json.type_name()));
   std::vector<std::string> texts;
   texts.reserve(json.size());
   for (size_t i = 0; i < json.size(); ++i) {
     if (!json[i].is_string())
-      throw Error(fileError(file, "element " + std::to_string(i) + " is a " + json[i].type_name() + ", expected a string"));
+      throw Error(fileMessage(file, msg::kTextsJsonEntryNotString, {{"position", std::to_string(i)}, {"type", json[i].type_name()}},
+                              "element " + std::to_string(i) + " is a " + json[i].type_name() + ", expected a string"));
     texts.push_back(json[i].get<std::string>());
   }
   return texts;

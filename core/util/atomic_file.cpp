@@ -52,6 +52,16 @@ void cleanUpAfterDeadWriters(const fs::path& target) {
     }
   }
 }
+[[noreturn]] void throwWriteFailed(const fs::path& target) {
+  const std::string reason = std::strerror(errno);
+  throw Error(fileMessage(target.string(), msg::kFileWriteFailed, {{"reason", reason}}, "write failed: " + reason));
+}
+
+[[noreturn]] void throwCannotRename(const fs::path& target, const std::error_code& ec) {
+  throw Error(fileMessage(target.string(), msg::kFileCannotRename, {{"reason", ec.message()}},
+                          "cannot rename into place: " + ec.message()));
+}
+
 }  // namespace
 
 AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)), temp_(temporaryFor(target_)) {
@@ -71,18 +81,16 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(const void* data, size_t size) {
-  if (size && std::fwrite(data, 1, size, file_) != size)
-    throw Error(fileError(target_.string(), std::string("write failed: ") + std::strerror(errno)));
+  if (size && std::fwrite(data, 1, size, file_) != size) throwWriteFailed(target_);
 }
 
 void AtomicFile::commit() {
-  if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0)
-    throw Error(fileError(target_.string(), std::string("write failed: ") + std::strerror(errno)));
+  if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0) throwWriteFailed(target_);
   std::fclose(file_);
   file_ = nullptr;
   std::error_code ec;
   fs::rename(temp_, target_, ec);
-  if (ec) throw Error(fileError(target_.string(), "cannot rename into place: " + ec.message()));
+  if (ec) throwCannotRename(target_, ec);
   committed_ = true;
 }
 
@@ -115,12 +123,15 @@ void AtomicDirectory::commit() {
   if (fs::exists(target_)) {
     old = fs::path(target_.string() + ".old-" + std::to_string(::getpid()));
     fs::rename(target_, old, ec);
-    if (ec) throw Error(fileError(target_.string(), "cannot replace existing directory: " + ec.message()));
+    if (ec)
+      throw Error(fileMessage(target_.string(), msg::kFileCannotReplaceFolder, {{"reason", ec.message()}},
+                              "cannot replace existing directory: " + ec.message()));
   }
   fs::rename(temp_, target_, ec);
   if (ec) {
+    const std::error_code renameError = ec;
     if (!old.empty()) fs::rename(old, target_, ec);
-    throw Error(fileError(target_.string(), "cannot rename into place: " + ec.message()));
+    throwCannotRename(target_, renameError);
   }
   if (!old.empty()) fs::remove_all(old, ec);
   committed_ = true;
@@ -133,7 +144,7 @@ std::string readFile(const fs::path& path) {
                             std::string("cannot open: ") + std::strerror(errno)));
   std::ostringstream ss;
   ss << in.rdbuf();
-  if (in.bad()) throw Error(fileError(path.string(), "read failed"));
+  if (in.bad()) throw Error(fileMessage(path.string(), msg::kFileReadFailed, {}, "read failed"));
   return ss.str();
 }
 

@@ -97,7 +97,7 @@ class MessageCode {
   X(kHubOffline, "hub.offline")                              /* what, host */               \
   X(kHubTimeout, "hub.timeout")                              /* what, host */               \
   X(kHubDropped, "hub.dropped")                              /* what, host */               \
-  X(kHubInterrupted, "hub.interrupted")                      /* what, done, total, part */  \
+  X(kHubInterrupted, "hub.interrupted")                      /* what, doneBytes, totalBytes, part */ \
   X(kHubOfflineMode, "hub.offline_mode")                     /* repo */                     \
   X(kHubRepoNotFound, "hub.repo_not_found")                  /* repo, status */             \
   X(kHubRepoNotFoundWithToken, "hub.repo_not_found_with_token") /* repo, status */          \
@@ -120,13 +120,91 @@ class MessageCode {
   X(kResultsControlDirectory, "results.control_directory")   /* file, found */              \
   X(kResultsControlExperiment, "results.control_experiment") /* file, found */              \
   X(kDataFileNotFound, "data.not_found")                     /* name, searched */           \
+  /* tokenizer files */                                                                     \
+  X(kFileNotRegular, "file.not_regular")                     /* file */                     \
+  X(kTokenizerDirectoryNotFound, "tokenizer.directory_not_found") /* file */                \
+  X(kTokenizerNotADirectory, "tokenizer.not_a_directory")    /* file */                     \
+  X(kTokenizerVocabNotObject, "tokenizer.vocab_not_object")  /* file, type */               \
+  X(kTokenizerVocabEmpty, "tokenizer.vocab_empty")           /* file */                     \
+  X(kTokenizerVocabBadId, "tokenizer.vocab_bad_id")          /* file, token, value */       \
+  X(kTokenizerVocabBadIdAtLine, "tokenizer.vocab_bad_id_at_line") /* file, line, token, value */ \
+  X(kTokenizerVocabBadIdAt, "tokenizer.vocab_bad_id_at")     /* file, where, token, value */ \
+  X(kTokenizerVocabDuplicateId, "tokenizer.vocab_duplicate_id") /* file, token, other, id */ \
+  X(kTokenizerVocabDuplicateIdAtLine, "tokenizer.vocab_duplicate_id_at_line") /* file, line, token, other, id */ \
+  X(kTokenizerVocabDuplicateIdAt, "tokenizer.vocab_duplicate_id_at") /* file, where, token, other, id */ \
+  X(kTokenizerVocabMissingByte, "tokenizer.vocab_missing_byte") /* file, byte, token */     \
+  X(kTokenizerMergeNotPairAtLine, "tokenizer.merge_not_pair_at_line") /* file, line, found */ \
+  X(kTokenizerMergeNotPairAt, "tokenizer.merge_not_pair_at") /* file, where, found */       \
+  X(kTokenizerMergeEntryInvalid, "tokenizer.merge_entry_invalid") /* file, where, found */  \
+  X(kTokenizerMergeUnknownPartAtLine, "tokenizer.merge_unknown_part_at_line") /* file, line, merge, token, name */ \
+  X(kTokenizerMergeUnknownPartAt, "tokenizer.merge_unknown_part_at") /* file, where, merge, token, name */ \
+  X(kTokenizerMergeUnknownResultAtLine, "tokenizer.merge_unknown_result_at_line") /* file, line, merge, token, name */ \
+  X(kTokenizerMergeUnknownResultAt, "tokenizer.merge_unknown_result_at") /* file, where, merge, token, name */ \
+  X(kTokenizerJsonNoModel, "tokenizer.json_no_model")        /* file */                     \
+  X(kTokenizerJsonNotBpe, "tokenizer.json_not_bpe")          /* file, type */               \
+  X(kTokenizerJsonNotByteLevel, "tokenizer.json_not_byte_level") /* file */                 \
+  X(kTokenizerJsonPrefixSpace, "tokenizer.json_prefix_space") /* file */                    \
+  X(kTokenizerJsonNoVocab, "tokenizer.json_no_vocab")        /* file */                     \
+  X(kTokenizerJsonNoMerges, "tokenizer.json_no_merges")      /* file */                     \
+  X(kTokenizerUnknownId, "tokenizer.unknown_id")             /* id, count, max */           \
+  X(kTokenizerInvalidUtf8, "tokenizer.invalid_utf8")         /* position */                 \
+  X(kTextsJsonNotArray, "texts_json.not_array")              /* file, type */               \
+  X(kTextsJsonEntryNotString, "texts_json.entry_not_string") /* file, position, type */     \
+  /* model names and folders */                                                             \
+  X(kModelNotFound, "model.not_found")                       /* name */                     \
+  X(kModelNotUsable, "model.not_usable")                     /* name, folder, detail, command */ \
+  X(kModelNotDownloaded, "model.not_downloaded")             /* name, folder, command */    \
+  X(kModelUnknownName, "model.unknown_name")                 /* name, choices */            \
+  X(kModelFoldersNoFoldersKey, "model_folders.no_folders_key") /* file */                   \
+  X(kModelFoldersNotList, "model_folders.not_list")          /* file */                     \
+  X(kModelFoldersEntryNotString, "model_folders.entry_not_string") /* file, position */     \
+  X(kHubNoCommitHeader, "hub.no_commit_header")              /* host, what */               \
+  X(kHubNoEtag, "hub.no_etag")                               /* host, what */               \
+  X(kHubNoSize, "hub.no_size")                               /* host, what */               \
+  /* devices */                                                                             \
+  X(kDeviceUnknownDtype, "device.unknown_dtype")             /* name */                     \
+  X(kDeviceNoCuda, "device.no_cuda")                         /* name */                     \
+  X(kDeviceNoSuchDevice, "device.no_such_device")            /* name, count */              \
+  X(kDeviceCannotParse, "device.cannot_parse")               /* name */                     \
+  X(kDeviceUnknown, "device.unknown")                        /* name */                     \
+  X(kDeviceDtypeNeedsCuda, "device.dtype_needs_cuda")        /* dtype */                    \
+  X(kModelUnsupportedActivation, "model.unsupported_activation") /* name */                 \
   /* files in general */                                                                    \
   X(kFileNotFound, "file.not_found")                         /* file */                     \
   X(kFileCannotOpen, "file.cannot_open")                     /* file, reason */             \
   X(kFileCannotCreate, "file.cannot_create")                 /* file, reason */             \
   X(kFileCannotCreateFolder, "file.cannot_create_folder")    /* file, reason */             \
   X(kFileInvalidJson, "file.invalid_json")                   /* file, detail */             \
-  X(kFileInvalidJsonAtLine, "file.invalid_json_at_line")     /* file, line, detail */
+  X(kFileInvalidJsonAtLine, "file.invalid_json_at_line")     /* file, line, detail */ \
+  /* writing, reading and checksumming files; downloads into the cache (reason: the system's words) */ \
+  X(kFileWriteFailed, "file.write_failed") /* file, reason */ \
+  X(kFileCannotRename, "file.cannot_rename") /* file, reason */ \
+  X(kFileCannotReplaceFolder, "file.cannot_replace_folder") /* file, reason */ \
+  X(kFileReadFailed, "file.read_failed") /* file */ \
+  X(kFileCannotRead, "file.cannot_read") /* file, reason */ \
+  X(kFileCannotWrite, "file.cannot_write") /* file, reason */ \
+  X(kFileChecksumCannotOpen, "file.checksum_cannot_open") /* file */ \
+  X(kFileChecksumReadFailed, "file.checksum_read_failed") /* file */ \
+  X(kDiskCannotQuery, "disk.cannot_query") /* file, reason */ \
+  X(kDiskNotEnoughSpace, "disk.not_enough_space") /* folder, neededBytes, freeBytes */ \
+  X(kHubLockFailed, "hub.lock_failed") /* file, reason */ \
+  X(kHubLocked, "hub.locked") /* what, file */ \
+  X(kHubIndexInvalidJson, "hub.index_invalid_json") /* repo, detail */ \
+  X(kHubIndexNoWeightMap, "hub.index_no_weight_map") /* repo */ \
+  X(kHubIndexBadShard, "hub.index_bad_shard") /* repo, tensor */ \
+  X(kHubNoSafetensors, "hub.no_safetensors") /* repo, revision */ \
+  X(kHubCommitChanged, "hub.commit_changed") /* what, found, expected */ \
+  X(kHubCannotCreateCache, "hub.cannot_create_cache") /* file, reason */ \
+  X(kHubResumeReadFailed, "hub.resume_read_failed") /* file */ \
+  X(kHubTooMuchData, "hub.too_much_data") /* what, size */ \
+  X(kHubResumeRefused, "hub.resume_refused") /* what */ \
+  X(kHubTruncated, "hub.truncated") /* what, doneBytes, totalBytes, part */ \
+  X(kHubChecksumMismatch, "hub.checksum_mismatch") /* what, found, expected */ \
+  X(kHubCannotMoveIntoPlace, "hub.cannot_move_into_place") /* file, reason */ \
+  X(kHubCannotLink, "hub.cannot_link") /* file, target, reason */ \
+  X(kHubCannotPlaceLink, "hub.cannot_place_link") /* file, reason */ \
+  X(kHubLocalWriteFailed, "hub.local_write_failed") /* what */ \
+  X(kHubTransferFailed, "hub.transfer_failed") /* what, host, detail */
 
 namespace msg {
 #define LAMINAR_DECLARE_CODE(name, code) inline constexpr MessageCode name{code};

@@ -40,14 +40,14 @@ std::string sha256Hex(const void* data, size_t size) {
 
 std::string sha256OfFile(const std::filesystem::path& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw Error(fileError(path.string(), "cannot open for checksum"));
+  if (!f) throw Error(fileMessage(path.string(), msg::kFileChecksumCannotOpen, {}, "cannot open for checksum"));
   Sha256 h;
   std::vector<char> buf(1 << 20);
   size_t n;
   while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0) h.update(buf.data(), n);
   bool bad = std::ferror(f);
   std::fclose(f);
-  if (bad) throw Error(fileError(path.string(), "read failed while computing checksum"));
+  if (bad) throw Error(fileMessage(path.string(), msg::kFileChecksumReadFailed, {}, "read failed while computing checksum"));
   return h.hexDigest();
 }
 

@@ -26,6 +26,8 @@
 #include <QTreeWidget>
 #include <QXmlStreamReader>
 
+#include <cerrno>
+#include <cstring>
 #include <map>
 
 #include "analysis/sentence_set.h"
@@ -105,9 +107,12 @@ std::string sample(const std::string& name) {
       {"name", "tokenizer/vocab.json"}, {"searched", " /usr/share/laminar"}, {"reason", "EACCES"},
       {"detail", "0x7B"}, {"mib", "40"}, {"limit", "32"}, {"found", "\"câu\", \"nhãn\""}, {"key", "ghi_chu"},
       {"type", "number"}, {"shard", "model-00001-of-00002.safetensors"}, {"what", "openai-community/gpt2/config.json"},
-      {"host", "huggingface.co"}, {"done", "1.2 GB"}, {"total", "6.4 GB"}, {"part", "/home/lan/.cache/x.incomplete"},
+      {"host", "huggingface.co"}, {"doneBytes", "1200000000"}, {"totalBytes", "6431878936"},
+      {"neededBytes", "6448656152"}, {"freeBytes", "2147483648"}, {"size", "548118077"}, {"part", "/home/lan/.cache/x.incomplete"},
       {"repo", "openai-community/gpt2-xl"}, {"status", "503"}, {"revision", "main"},
-      {"where", "openai-community/gpt2/config.json (revision main)"}, {"folder", "/home/lan/mo-hinh"}};
+      {"where", "openai-community/gpt2/config.json (revision main)"}, {"folder", "/home/lan/mo-hinh"},
+      {"value", "-3"}, {"other", "\"ấy\""}, {"id", "50300"}, {"merge", "\"c ô\""},
+      {"command", "laminar-cli download gpt2-xl"}, {"choices", "gpt2, gpt2-medium, gpt2-large, gpt2-xl"}};
   auto it = values.find(name);
   return it == values.end() ? "?" : it->second;
 }
@@ -118,8 +123,8 @@ Message sampleMessage(const std::string& code) {
   for (const char* name : {"file", "count", "lines", "indices", "line", "column", "byte", "extension", "fields", "expected",
                            "target", "problems", "marked", "tokens", "max", "token", "position", "pairs", "tensor", "shape",
                            "needed", "dtype", "wte", "field", "present", "name", "searched", "reason", "detail", "mib",
-                           "limit", "found", "key", "type", "shard", "what", "host", "done", "total", "part", "repo",
-                           "status", "revision", "where", "folder"})
+                           "limit", "found", "key", "type", "shard", "what", "host", "doneBytes", "totalBytes", "neededBytes", "freeBytes", "size", "part", "repo",
+                           "status", "revision", "where", "folder", "value", "other", "id", "merge", "command", "choices"})
     m.params.push_back({name, sample(name)});
   m.english = "English text of " + code;
   return m;
@@ -247,6 +252,24 @@ class VietnameseTest : public QObject {
     // In English the CLI's words, detail included.
     Language::instance().set(QStringLiteral("en"));
     QVERIFY(CoreMessages::translate(failed).endsWith(QStringLiteral("text skipped")));
+  }
+
+  // Inside a message, a size follows the language's number format and the system's reason for
+  // a failed file operation (the C library's English) is said in the language too.
+  void messageSizesAndSystemReasonsFollowTheLanguage() {
+    Message full(msg::kFileWriteFailed, {{"file", "/home/lan/ket-qua/results.json"}, {"reason", std::strerror(ENOSPC)}},
+                 std::string("/home/lan/ket-qua/results.json: write failed: ") + std::strerror(ENOSPC));
+    Message truncated(msg::kHubTruncated,
+                      {{"what", "gpt2/model.safetensors"}, {"doneBytes", "1520000000"}, {"totalBytes", "6431878936"},
+                       {"part", "/tmp/x.incomplete"}},
+                      "English");
+    QVERIFY(Language::instance().set(QStringLiteral("vi")));
+    const QString vi = CoreMessages::translate(full);
+    QVERIFY2(vi.contains(QStringLiteral("đĩa đã hết chỗ trống")) && englishIn(vi).isEmpty(), qPrintable(vi));
+    const QString viSizes = CoreMessages::translate(truncated);
+    QVERIFY2(viSizes.contains(QStringLiteral("1,52 GB")) && viSizes.contains(QStringLiteral("6,43 GB")), qPrintable(viSizes));
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    QCOMPARE(CoreMessages::translate(full), QString::fromStdString(full.english));  // English: core's own words
   }
 
   // The real errors and diagnostics of broken sentence files, as the panel shows them.

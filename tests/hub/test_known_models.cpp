@@ -18,6 +18,16 @@ TEST(KnownModels, TheFourOpenAiCommunityRepositories) {
   EXPECT_EQ(repoForName("someone/custom-gpt2"), "someone/custom-gpt2");
   EXPECT_THROW(repoForName("gpt3"), laminar::Error);
   EXPECT_THROW(repoForName("a/b/c"), laminar::Error);
+  try {
+    repoForName("gpt3");
+    FAIL() << "expected an error";
+  } catch (const laminar::Error& e) {
+    EXPECT_EQ(e.message().code, "model.unknown_name");
+    EXPECT_EQ(e.message().param("name"), "gpt3");
+    EXPECT_EQ(e.message().param("choices"), "gpt2, gpt2-medium, gpt2-large, gpt2-xl");
+    EXPECT_EQ(std::string(e.what()), "unknown model 'gpt3': use one of gpt2, gpt2-medium, gpt2-large, gpt2-xl, or a hub repository "
+                                     "id such as openai-community/gpt2-xl");
+  }
   // Shapes agree with the published configs; XL is about 6.4 GB (issue text, hub listing).
   for (const auto& m : knownModels()) EXPECT_EQ(shapeName(m.nEmbd, m.nLayer, m.nHead), m.id);
   const auto xl = findKnownModel("gpt2-xl");

@@ -133,6 +133,18 @@ TEST(ModelFolders, RoundTripAndErrorsNameTheFile) {
     FAIL() << "expected an error";
   } catch (const laminar::Error& e) {
     EXPECT_NE(std::string(e.what()).find(file.string()), std::string::npos) << e.what();
+    EXPECT_EQ(e.message().code, "model_folders.entry_not_string");
+    EXPECT_EQ(e.message().param("file"), file.string());
+    EXPECT_EQ(e.message().param("position"), "0");
+    EXPECT_EQ(e.message().english, file.string() + ": folders[0] is not a string");
+  }
+  laminar::writeFileAtomically(file, R"({"folders": "/one"})");
+  try {
+    loadModelFolders(file);
+    FAIL() << "expected an error";
+  } catch (const laminar::Error& e) {
+    EXPECT_EQ(e.message().code, "model_folders.not_list");
+    EXPECT_EQ(e.message().english, file.string() + ": \"folders\" must be a list of paths");
   }
   laminar::test::ScopedEnv xdg("XDG_CONFIG_HOME", "/cfg");
   EXPECT_EQ(modelFoldersConfigPath(), "/cfg/laminar/model-folders.json");
@@ -148,6 +160,10 @@ TEST(LocalCheckpoints, ModelArgumentsResolveToFoldersOrCacheSnapshots) {
     FAIL() << "expected an error";
   } catch (const laminar::Error& e) {
     EXPECT_NE(std::string(e.what()).find("laminar-cli download gpt2-xl"), std::string::npos) << e.what();
+    EXPECT_EQ(e.message().code, "model.not_downloaded");
+    EXPECT_EQ(e.message().param("name"), "gpt2-xl");
+    EXPECT_EQ(e.message().param("folder"), dir.path().string());
+    EXPECT_EQ(e.message().param("command"), "laminar-cli download gpt2-xl");
   }
   linkTiny(cache.snapshotDirectory("openai-community/gpt2-xl", commit));
   cache.writeRef("openai-community/gpt2-xl", "main", commit);
@@ -155,4 +171,11 @@ TEST(LocalCheckpoints, ModelArgumentsResolveToFoldersOrCacheSnapshots) {
   EXPECT_EQ(resolveModelLocation("openai-community/gpt2-xl@" + commit, dir.path()),
             cache.snapshotDirectory("openai-community/gpt2-xl", commit));
   EXPECT_THROW(resolveModelLocation("no-such-thing", dir.path()), laminar::Error);
+  try {
+    resolveModelLocation("no such thing", dir.path());
+    FAIL() << "expected an error";
+  } catch (const laminar::Error& e) {
+    EXPECT_EQ(e.message().code, "model.not_found");
+    EXPECT_EQ(e.message().param("name"), "no such thing");
+  }
 }

@@ -52,6 +52,17 @@ std::string errorOf(F load) {
   return "";
 }
 
+// The Message of the laminar::Error `load` throws (code empty if it throws none).
+template <typename F>
+Message messageOf(F load) {
+  try {
+    load();
+  } catch (const Error& e) {
+    return e.message();
+  }
+  return {};
+}
+
 const std::string kSample = "Hello world, it's 2026! Tiếng Việt 🤖 <|endoftext|> 中文";
 
 TEST(TokenizerFiles, OpenAiFileNamesGiveTheSameTokenizer) {
@@ -167,6 +178,11 @@ class CorruptFiles : public ::testing::Test {
     writeText(dir_.path() / "merges.txt", mergesText);
     return errorOf([&] { BpeTokenizer::fromDirectory(dir_.path()); });
   }
+  Message loadMessage(const std::string& vocabText, const std::string& mergesText) {
+    writeText(dir_.path() / "vocab.json", vocabText);
+    writeText(dir_.path() / "merges.txt", mergesText);
+    return messageOf([&] { BpeTokenizer::fromDirectory(dir_.path()); });
+  }
   std::string vocabPath() const { return (dir_.path() / "vocab.json").string(); }
   std::string mergesPath() const { return (dir_.path() / "merges.txt").string(); }
   TempDir dir_;
@@ -228,6 +244,99 @@ TEST_F(CorruptFiles, MergeOfUnknownTokens) {
   // Both parts exist, but what they make does not.
   EXPECT_EQ(load(vocabText_, "#version: 0.2\nh e\nxxx xxx\n"),
             mergesPath() + R"(: line 3: merge "xxx xxx" produces "xxxxxx", which is not in vocab.json)");
+}
+
+// Each defect carries its code and parameters, so the interface can say it in another
+// language; the English stays what the tests above read.
+TEST_F(CorruptFiles, ErrorsCarryCodesAndParameters) {
+  Message m = loadMessage("[1, 2, 3]", mergesText_);
+  EXPECT_EQ(m.code, "tokenizer.vocab_not_object");
+  EXPECT_EQ(m.param("file"), vocabPath());
+  EXPECT_EQ(m.param("type"), "array");
+
+  std::string vocab = vocabText_.substr(0, vocabText_.rfind('}')) + ",\n\"bad-token\": -3\n}\n";
+  m = loadMessage(vocab, mergesText_);
+  EXPECT_EQ(m.code, "tokenizer.vocab_bad_id_at_line");
+  EXPECT_EQ(m.param("line"), "2");
+  EXPECT_EQ(m.param("token"), "\"bad-token\"");
+  EXPECT_EQ(m.param("value"), "-3");
+  EXPECT_EQ(m.english, vocabPath() + R"(: line 2: token "bad-token" has value -3; expected a non-negative integer token id)");
+
+  auto json = nlohmann::json::parse(vocabText_);
+  json["zzzz-extra"] = 11;
+  m = loadMessage(json.dump(), mergesText_);
+  EXPECT_EQ(m.code, "tokenizer.vocab_duplicate_id_at_line");
+  EXPECT_EQ(m.param("token"), "\",\"");
+  EXPECT_EQ(m.param("other"), "\"zzzz-extra\"");
+  EXPECT_EQ(m.param("id"), "11");
+
+  json = nlohmann::json::parse(vocabText_);
+  json.erase("\xC4\xA0");
+  m = loadMessage(json.dump(), mergesText_);
+  EXPECT_EQ(m.code, "tokenizer.vocab_missing_byte");
+  EXPECT_EQ(m.param("byte"), "0x20");
+
+  m = loadMessage(vocabText_, "#version: 0.2\nh e x\n");
+  EXPECT_EQ(m.code, "tokenizer.merge_not_pair_at_line");
+  EXPECT_EQ(m.param("file"), mergesPath());
+  EXPECT_EQ(m.param("line"), "2");
+  EXPECT_EQ(m.param("found"), "\"h e x\"");
+
+  m = loadMessage(vocabText_, "#version: 0.2\nh e\nqqqqqqqq e\n");
+  EXPECT_EQ(m.code, "tokenizer.merge_unknown_part_at_line");
+  EXPECT_EQ(m.param("merge"), "\"qqqqqqqq e\"");
+  EXPECT_EQ(m.param("token"), "\"qqqqqqqq\"");
+  EXPECT_EQ(m.param("name"), "vocab.json");
+  m = loadMessage(vocabText_, "#version: 0.2\nh e\nxxx xxx\n");
+  EXPECT_EQ(m.code, "tokenizer.merge_unknown_result_at_line");
+  EXPECT_EQ(m.param("token"), "\"xxxxxx\"");
+
+  m = loadMessage("{\n\"a\": 1,\n\"b\": oops\n}", mergesText_);
+  EXPECT_EQ(m.code, "file.invalid_json_at_line");
+  EXPECT_EQ(m.param("line"), "3");
+  EXPECT_FALSE(m.param("detail").empty());
+
+  m = messageOf([&] { BpeTokenizer::fromDirectory(dir_.path() / "nope"); });
+  EXPECT_EQ(m.code, "tokenizer.directory_not_found");
+  m = messageOf([&] { BpeTokenizer::fromDirectory(dir_.path() / "vocab.json"); });
+  EXPECT_EQ(m.code, "tokenizer.not_a_directory");
+
+  // A tokenizer.json names places in the document instead of lines.
+  const fs::path tokenizerJson = dir_.path() / "tokenizer.json";
+  writeText(tokenizerJson, R"({"pre_tokenizer": {"type": "ByteLevel"}, "model": {"type": "WordPiece", "vocab": {}, "merges": []}})");
+  m = messageOf([&] { BpeTokenizer::fromTokenizerJson(tokenizerJson); });
+  EXPECT_EQ(m.code, "tokenizer.json_not_bpe");
+  EXPECT_EQ(m.param("type"), "WordPiece");
+  writeText(tokenizerJson, R"({"pre_tokenizer": {"type": "ByteLevel"}, "model": {"vocab": {}, "merges": ["a b", 12]}})");
+  m = messageOf([&] { BpeTokenizer::fromTokenizerJson(tokenizerJson); });
+  EXPECT_EQ(m.code, "tokenizer.merge_entry_invalid");
+  EXPECT_EQ(m.param("where"), "model.merges[1]");
+  EXPECT_EQ(m.param("found"), "12");
+  EXPECT_EQ(m.english, tokenizerJson.string() + R"(: model.merges[1]: expected "left right" or ["left", "right"], found 12)");
+  writeText(tokenizerJson, R"({"pre_tokenizer": {"type": "ByteLevel"}, "model": {"vocab": {"a": "x"}, "merges": []}})");
+  m = messageOf([&] { BpeTokenizer::fromTokenizerJson(tokenizerJson); });
+  EXPECT_EQ(m.code, "tokenizer.vocab_bad_id_at");
+  EXPECT_EQ(m.param("where"), "model.vocab");
+  EXPECT_EQ(m.english, tokenizerJson.string() + R"(: model.vocab: token "a" has value "x"; expected a non-negative integer token id)");
+
+  // texts.json, and what the tokenizer refuses to encode or decode.
+  const fs::path texts = dir_.path() / "texts.json";
+  writeText(texts, R"(["ok", 3])");
+  m = messageOf([&] { readTextsJson(texts); });
+  EXPECT_EQ(m.code, "texts_json.entry_not_string");
+  EXPECT_EQ(m.param("position"), "1");
+  EXPECT_EQ(m.param("type"), "number");
+  EXPECT_EQ(m.english, texts.string() + ": element 1 is a number, expected a string");
+  m = messageOf([&] { gpt2Tokenizer().encode("b\xE1x"); });
+  EXPECT_EQ(m.code, "tokenizer.invalid_utf8");
+  EXPECT_EQ(m.param("position"), "1");
+  EXPECT_EQ(m.english, "tokenizer: the text is not valid UTF-8 (byte 1)");
+  m = messageOf([&] { gpt2Tokenizer().decode({60000}); });
+  EXPECT_EQ(m.code, "tokenizer.unknown_id");
+  EXPECT_EQ(m.param("id"), "60000");
+  EXPECT_EQ(m.param("count"), "50257");
+  EXPECT_EQ(m.param("max"), "50256");
+  EXPECT_EQ(m.english, "tokenizer: token id 60000 is not in the vocabulary (50257 tokens, ids 0..50256)");
 }
 
 TEST_F(CorruptFiles, TruncatedVocab) {
