@@ -8,7 +8,8 @@
 
 namespace laminar {
 
-FigureSet::FigureSet(QWidget* parent) : QObject(parent), cursor_(new LayerCursor(this)) {
+FigureSet::FigureSet(QWidget* parent, LayerCursor* cursor)
+    : QObject(parent), cursor_(cursor ? cursor : new LayerCursor(this)), ownsCursor_(cursor == nullptr) {
   views_ = makeRegisteredViews(cursor_, parent);
   for (FigureView* v : views_) v->setLazy(true);  // only the visible view redraws as layers arrive
 }
@@ -29,7 +30,7 @@ std::vector<FigureView*> FigureSet::viewsOf(const QString& analysis) const {
 
 void FigureSet::setResults(const ResultsPtr& results) {
   results_ = results;
-  cursor_->setCount(results ? results->nLayer : 0);
+  if (ownsCursor_) cursor_->setCount(results ? results->nLayer : 0);
   for (FigureView* v : views_) v->setResults(results);
 }
 

@@ -18,7 +18,9 @@ class LayerCursor;
 class FigureSet : public QObject {
   Q_OBJECT
  public:
-  explicit FigureSet(QWidget* parent = nullptr);
+  // Views parented to `parent`, following `cursor` when one is given (the compared run's set
+  // follows the main window's cursor), else a cursor of their own.
+  explicit FigureSet(QWidget* parent = nullptr, LayerCursor* cursor = nullptr);
 
   LayerCursor* cursor() const { return cursor_; }
   const std::vector<FigureView*>& views() const { return views_; }
@@ -34,6 +36,7 @@ class FigureSet : public QObject {
 
  private:
   LayerCursor* cursor_;
+  bool ownsCursor_;  // a shared cursor's layer count is its owner's to set
   std::vector<FigureView*> views_;
   ResultsPtr results_;
 };

@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -20,6 +21,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSlider>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabBar>
@@ -29,11 +31,13 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <memory>
 #include <iterator>
 
+#include "app/compared_pane.h"
 #include "app/core_messages.h"
 #include "app/demo_model.h"
 #include "app/experiment_panel.h"
@@ -118,12 +122,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   source_->setTextFormat(Qt::RichText);
   source_->hide();
   layout->addWidget(source_);
-  tabs_ = new QTabWidget(central);
+  // The views, and on their right the compared run's views when two runs are compared side by side.
+  splitter_ = new QSplitter(Qt::Horizontal, central);
+  splitter_->setObjectName(QStringLiteral("viewsSplitter"));
+  splitter_->setChildrenCollapsible(false);
+  tabs_ = new QTabWidget(splitter_);
   tabs_->setObjectName(QStringLiteral("views"));
   tabs_->setDocumentMode(true);
   figures_ = new FigureSet(tabs_);
   for (FigureView* v : figures_->views()) tabs_->addTab(v, QString());
-  layout->addWidget(tabs_, 1);
+  comparedPane_ = new ComparedPane(figures_->cursor(), splitter_);
+  comparedPane_->hide();
+  splitter_->addWidget(tabs_);
+  splitter_->addWidget(comparedPane_);
+  layout->addWidget(splitter_, 1);
 
   auto* bar = new QHBoxLayout;
   prev_ = new QToolButton(central);
@@ -287,6 +299,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1440, 920);
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
   tabs_->setCurrentIndex(settings.value(QStringLiteral("window/view"), 0).toInt());
+  sideBySide_ = settings.value(QStringLiteral("compare/sideBySide"), false).toBool();
+  sideBySideAction_->setChecked(sideBySide_);
   restorePlotPreferences();
   setBigText(settings.value(QStringLiteral("ui/bigText"), false).toBool());
   // The selected model loads in the background from the start (after main() has applied
@@ -325,6 +339,7 @@ void MainWindow::buildMenus() {
   compareResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::compareResultsDialog);
   compareResultsAction_->setObjectName(QStringLiteral("compareResults"));
   stopComparingAction_ = fileMenu_->addAction(QString(), this, &MainWindow::stopComparing);
+  stopComparingAction_->setObjectName(QStringLiteral("stopComparing"));
   saveResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::saveResultsDialog, QKeySequence::Save);
   fileMenu_->addSeparator();
   exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportCurrentFigure, QKeySequence(QStringLiteral("Ctrl+E")));
@@ -384,6 +399,9 @@ void MainWindow::buildMenus() {
   sidePanelsAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setSidePanelsShown, QKeySequence(QStringLiteral("Ctrl+B")));
   sidePanelsAction_->setCheckable(true);
   sidePanelsAction_->setChecked(true);
+  sideBySideAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setCompareSideBySide, QKeySequence(QStringLiteral("Ctrl+Shift+D")));
+  sideBySideAction_->setObjectName(QStringLiteral("compareSideBySide"));
+  sideBySideAction_->setCheckable(true);
   for (QDockWidget* d : docks_) {
     viewMenu_->addAction(d->toggleViewAction());
     connect(d, &QDockWidget::visibilityChanged, this, [this] {
@@ -436,8 +454,8 @@ void MainWindow::retranslate() {
   openResultsAction_->setText(tr("Open results folder…"));
   saveResultsAction_->setText(tr("Save results…"));
   compareResultsAction_->setText(tr("Compare with results folder…"));
-  compareResultsAction_->setToolTip(tr("Draw another run of the same analysis (another model, target word or seed) "
-                                       "beside the shown one in the laminar profile"));
+  compareResultsAction_->setToolTip(tr("Show another run of the same analysis (another model, target word or seed) "
+                                       "with the shown one: inside its figures, or side by side (View > Compare side by side)"));
   stopComparingAction_->setText(tr("Stop comparing"));
   exportFigureAction_->setText(tr("Export figure…"));
   exportAllAction_->setText(tr("Export all figures…"));
@@ -463,6 +481,10 @@ void MainWindow::retranslate() {
   slowerAction_->setText(tr("Slower"));
   bigTextAction_->setText(tr("Big text"));
   sidePanelsAction_->setText(tr("Side panels"));
+  comparedPane_->retranslate();
+  sideBySideAction_->setText(tr("Compare side by side"));
+  sideBySideAction_->setToolTip(tr("While comparing two runs: the compared run in its own views on the right, with the same "
+                                   "layer, choices and scales; unchecked, it is drawn inside the shown run's figures"));
   languageMenu_->setTitle(tr("&Language"));
   helpMenu_->setTitle(tr("&Help"));
   aboutAction_->setText(tr("About Laminar"));
@@ -496,15 +518,16 @@ void MainWindow::updateSource() {
                         : runner_->running()          ? Origin::RunInProgress
                                                       : Origin::RunFinished;
   QString line = ResultsSource::line(*results_, origin, resultsOpenedFrom_, sentences_->path());
-  if (comparedFrom_ && results_->metadata.contains("control") && results_->metadata["control"].contains("source")) {
-    // Only these views draw a compared run (widgets: laminar profile, spectrum mass).
-    const QString where = results_->get<SimilarityResults>()
+  if (comparedFrom_ && compared_) {
+    // Overlaid, only these views draw a compared run (widgets: laminar profile, spectrum mass).
+    const QString where = sideBySide_ ? tr("Compared with %1: shown side by side on the right, every view at the same layer, "
+                                           "with the same choices and scales.")
+                          : results_->get<SimilarityResults>()
                               ? tr("Compared with %1: drawn beside this run in the laminar profile and the spectrum masses view; "
                                    "the profile can draw the difference instead.")
                               : tr("Compared with %1: drawn beside this run in the laminar profile, which can draw the "
                                    "difference instead.");
-    line += QStringLiteral("<br>") + where.arg(QString::fromStdString(results_->metadata["control"]["source"].get<std::string>())
-                                                   .toHtmlEscaped());
+    line += QStringLiteral("<br>") + where.arg(QDir::toNativeSeparators(comparedDir_).toHtmlEscaped());
   }
   source_->setText(line);
   source_->setToolTip(ResultsSource::details(*results_));
@@ -576,7 +599,7 @@ void MainWindow::startRun() {
   resultsSynthetic_ = model_->syntheticWeights();
   resultsDemo_ = model_->demoSelected();
   resultsOpenedFrom_.clear();
-  comparedFrom_ = nullptr;
+  endComparison();
   showResults(nullptr);
   updateTabs();
   runner_->start(request);
@@ -597,7 +620,7 @@ void MainWindow::showResults(const ResultsPtr& results) {
   const std::string sha = results ? ResultsSource::sentenceSha256(*results) : std::string();
   if (sha != sentenceTextsSha_) {
     sentenceTextsSha_ = sha;
-    lookUpSentenceTexts(results);
+    lookUpSentenceTexts(results, figures_);
   }
   saveResultsAction_->setEnabled(results && resultsComplete_);
   updateCompareActions();
@@ -607,16 +630,17 @@ void MainWindow::showResults(const ResultsPtr& results) {
 // From the Sentences panel when it holds the run's file; else read from the file the results
 // name, on a worker (a file on a slow network share must not freeze the window). Until it
 // arrives, and when the file moved or changed, the tooltips give text numbers only.
-void MainWindow::lookUpSentenceTexts(const ResultsPtr& results) {
+void MainWindow::lookUpSentenceTexts(const ResultsPtr& results, FigureSet* set) {
   auto texts = results ? ResultsSource::openSentenceTexts(*results, sentences_->sentenceSet()) : nullptr;
-  figures_->setSentenceTexts(texts);
+  set->setSentenceTexts(texts);
   if (texts || !results) return;
   using Texts = std::shared_ptr<const FigureView::SentenceTexts>;
   auto* watcher = new QFutureWatcher<Texts>(this);
-  const std::string sha = sentenceTextsSha_;
-  connect(watcher, &QFutureWatcher<Texts>::finished, this, [this, watcher, sha] {
+  const std::string sha = ResultsSource::sentenceSha256(*results);
+  connect(watcher, &QFutureWatcher<Texts>::finished, this, [watcher, sha, set] {
     watcher->deleteLater();
-    if (sha == sentenceTextsSha_) figures_->setSentenceTexts(watcher->result());  // still the shown file's
+    const ResultsPtr& now = set->results();
+    if (now && ResultsSource::sentenceSha256(*now) == sha) set->setSentenceTexts(watcher->result());  // still that file's
   });
   watcher->setFuture(QtConcurrent::run(&ResultsSource::readSentenceTexts, ResultsSource::sentencePath(*results), sha));
 }
@@ -630,6 +654,7 @@ void MainWindow::updateTabs() {
     tabs_->setTabEnabled(i, mine);
   }
   if (!tabs_->isTabEnabled(tabs_->currentIndex())) showView(0);
+  comparedPane_->follow(comparedPane_->results() ? currentView() : nullptr, tabs_->currentIndex());
   const bool data = currentView() && currentView()->hasData();
   exportFigureAction_->setEnabled(data);
   exportAllAction_->setEnabled(data);
@@ -730,6 +755,7 @@ void MainWindow::setPresentationMode(bool on) {
 void MainWindow::applyTypeScale() {
   const double scale = (presenting_ ? kPresentationScale : 1.0) * (bigText_ ? kBigTextScale : 1.0);
   figures_->setPresentationScale(scale);
+  comparedPane_->figures()->setPresentationScale(scale);
   // The layer bar under the views: label, slider and buttons grow with the figures.
   QFont f = QApplication::font();
   f.setPointSizeF(f.pointSizeF() * scale);
@@ -810,6 +836,7 @@ void MainWindow::setLanguage(const QString& code) {
   QSettings().setValue(QStringLiteral("ui/language"), Language::instance().current());
   for (QAction* a : languageGroup_->actions()) a->setChecked(a->data().toString() == Language::instance().current());
   figures_->setNumberLocale(Language::instance().screenLocale());
+  comparedPane_->figures()->setNumberLocale(Language::instance().screenLocale());
   retranslate();  // English after Vietnamese: no translator is installed, so say it ourselves
 }
 
@@ -858,20 +885,56 @@ void MainWindow::showComparison(const ResultsPtr& other, const QString& dir) {
                  false);
     return;
   }
-  auto compared = std::make_shared<RunResults>(*other);
-  compared->control = nullptr;  // one comparison at a time; its own control is not drawn
-  auto merged = std::make_shared<RunResults>(*base);
-  merged->control = compared;
-  merged->metadata["control"] = {{"kind", "comparison"}, {"source", dir.toStdString()}};
   comparedFrom_ = base;
-  showResults(merged);
+  compared_ = other;
+  comparedDir_ = dir;
+  applyComparison();
   statusBar()->showMessage(tr("Comparing with %1").arg(dir), 8000);
+}
+
+// Side by side, each run is shown whole in its own views (with its own untrained control, if
+// it has one); overlaid, the other run becomes the shown results' control series.
+void MainWindow::applyComparison() {
+  if (!comparedFrom_ || !compared_) return;
+  if (sideBySide_) {
+    comparedPane_->setResults(compared_, comparedDir_);
+    lookUpSentenceTexts(compared_, comparedPane_->figures());
+    comparedPane_->show();
+    const int half = std::max(1, splitter_->width() / 2);
+    splitter_->setSizes({half, half});  // the two runs at the same size
+    showResults(comparedFrom_);
+    return;
+  }
+  comparedPane_->setResults(nullptr, QString());
+  comparedPane_->hide();
+  auto compared = std::make_shared<RunResults>(*compared_);
+  compared->control = nullptr;  // one comparison at a time; its own control is not drawn
+  auto merged = std::make_shared<RunResults>(*comparedFrom_);
+  merged->control = compared;
+  merged->metadata["control"] = {{"kind", "comparison"}, {"source", comparedDir_.toStdString()}};
+  showResults(merged);
+}
+
+void MainWindow::endComparison() {
+  comparedFrom_ = nullptr;
+  compared_ = nullptr;
+  comparedDir_.clear();
+  comparedPane_->setResults(nullptr, QString());
+  comparedPane_->hide();
+}
+
+void MainWindow::setCompareSideBySide(bool on) {
+  sideBySideAction_->setChecked(on);
+  if (on == sideBySide_) return;
+  sideBySide_ = on;
+  QSettings().setValue(QStringLiteral("compare/sideBySide"), on);
+  applyComparison();
 }
 
 void MainWindow::stopComparing() {
   if (!comparedFrom_) return;
   const ResultsPtr base = comparedFrom_;
-  comparedFrom_ = nullptr;
+  endComparison();
   showResults(base);
 }
 
@@ -914,7 +977,7 @@ void MainWindow::openResults(const QString& dir, bool compare) {
       return;
     }
     if (compare) return showComparison(loaded.results, shown);
-    comparedFrom_ = nullptr;
+    endComparison();
     resultsComplete_ = true;
     newestLayer_ = -1;
     resultsOpenedFrom_ = shown;

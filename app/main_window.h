@@ -16,11 +16,13 @@ class QFrame;
 class QLabel;
 class QPushButton;
 class QSlider;
+class QSplitter;
 class QTabWidget;
 class QToolButton;
 
 namespace laminar {
 
+class ComparedPane;
 class ExperimentPanel;
 class FigureSet;
 class FigureView;
@@ -57,6 +59,10 @@ class MainWindow : public QMainWindow {
   QAction* sidePanelsAction() const { return sidePanelsAction_; }
   QAction* bigTextAction() const { return bigTextAction_; }
   QToolButton* playButton() const { return play_; }
+  // While comparing two runs: the compared run's own views on the right (side by side), or
+  // drawn inside this run's figures (the default; the profile can draw the difference).
+  ComparedPane* comparedPane() const { return comparedPane_; }
+  bool comparingSideBySide() const { return sideBySide_; }
 
  public slots:
   void startRun();
@@ -69,6 +75,7 @@ class MainWindow : public QMainWindow {
   void openResultsDialog();
   void compareResultsDialog();
   void stopComparing();
+  void setCompareSideBySide(bool on);
   void saveResultsDialog();
   void exportCurrentFigure();
   void exportAllFigures();
@@ -101,7 +108,7 @@ class MainWindow : public QMainWindow {
   void showResults(const ResultsPtr& results);
   void updateBanner();
   void updateSource();  // the line naming the shown results' sentence file, model and time
-  void lookUpSentenceTexts(const ResultsPtr& results);  // for the per-text views' tooltips
+  void lookUpSentenceTexts(const ResultsPtr& results, FigureSet* set);  // for the per-text views' tooltips
   void updateWelcome();
   // The experiment panel's status line, kept as a function so a language switch can say it
   // again in the new language.
@@ -126,7 +133,14 @@ class MainWindow : public QMainWindow {
   QLabel* source_;
   QString resultsOpenedFrom_;
   ResultsPtr comparedFrom_;  // while comparing: the shown run without the compared one (what Save saves)
+  ResultsPtr compared_;      // while comparing: the other run, as read from comparedDir_
+  QString comparedDir_;
+  bool sideBySide_ = false;  // View > Side by side (remembered)
+  ComparedPane* comparedPane_;
+  QSplitter* splitter_;
   void showComparison(const ResultsPtr& other, const QString& dir);
+  void applyComparison();  // shows base and compared run in the chosen layout
+  void endComparison();    // forgets the compared run (the caller shows what comes next)
   QString chooseResultsFolder(const QString& title);  // a folder dialog starting where the last one ended
   void updateCompareActions();
   std::string sentenceTextsSha_;  // the sentence file whose texts the views' tooltips hold  // the folder the shown results were opened from; empty: run here
@@ -159,6 +173,7 @@ class MainWindow : public QMainWindow {
   QAction* openResultsAction_;
   QAction* compareResultsAction_;
   QAction* stopComparingAction_;
+  QAction* sideBySideAction_;
   QAction* saveResultsAction_;
   QAction* exportFigureAction_;
   QAction* exportAllAction_;

@@ -3,6 +3,7 @@
 #include <QSettings>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTextStream>
@@ -48,11 +49,18 @@ CosineSpectrumView::CosineSpectrumView(LayerCursor* cursor, QWidget* parent) : F
   blockBox_->setObjectName(QStringLiteral("block"));
   logBox_ = new QCheckBox(this);
   logBox_->setObjectName(QStringLiteral("logScale"));
-  for (QWidget* w : {static_cast<QWidget*>(groupLabel_), static_cast<QWidget*>(groupBox_),
-                     static_cast<QWidget*>(measureLabel_), static_cast<QWidget*>(measureBox_),
-                     static_cast<QWidget*>(blockLabel_), static_cast<QWidget*>(blockBox_),
-                     static_cast<QWidget*>(logBox_)})
-    controls()->addWidget(w);
+  // Two rows: in one, the four choices made this the widest view (660 px), too wide for two
+  // runs side by side on a 1024-px screen.
+  auto* rows = new QGridLayout;
+  rows->setContentsMargins(0, 0, 0, 0);
+  rows->addWidget(groupLabel_, 0, 0);
+  rows->addWidget(groupBox_, 0, 1);
+  rows->addWidget(measureLabel_, 0, 2);
+  rows->addWidget(measureBox_, 0, 3);
+  rows->addWidget(blockLabel_, 1, 0);
+  rows->addWidget(blockBox_, 1, 1);
+  rows->addWidget(logBox_, 1, 2, 1, 2);
+  controls()->addLayout(rows);
   controls()->addStretch(1);
   connect(groupBox_, &QComboBox::activated, this, [this](int i) { setSelection(i, measure_, block_); });
   connect(measureBox_, &QComboBox::activated, this, [this](int i) { setSelection(group_, i, block_); });

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QDoubleSpinBox>
 #include <QImage>
@@ -37,6 +38,7 @@
 #include "app/core_messages.h"
 #include "app/demo_model.h"
 #include "app/experiment_panel.h"
+#include "app/compared_pane.h"
 #include "app/figure_set.h"
 #include "app/language.h"
 #include "app/main_window.h"
@@ -626,6 +628,7 @@ class AppTest : public QObject {
       QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 120000);
       saveResults(*finished.takeFirst().at(0).value<ResultsPtr>(), otherSeed.toStdString());
     }
+    window.setCompareSideBySide(false);  // drawn inside the figures (a remembered choice)
     window.openResults(otherSeed, true);
     QTRY_VERIFY_WITH_TIMEOUT(window.figures()->results()->control != nullptr, 60000);
     FigureView* profile = nullptr;  // experiment 1's profile (each analysis has its own views)
@@ -659,6 +662,77 @@ class AppTest : public QObject {
     QVERIFY2(profile->caption().startsWith(QStringLiteral("Difference view")), qPrintable(profile->caption()));
     saveScreenshot(window.grab().toImage(), QStringLiteral("compare-runs-difference-en.png"));
     difference->setChecked(false);
+
+    // Side by side (View > Compare side by side): the compared run whole in its own views on
+    // the right, this run alone on the left; the twin views share the layer, the choices and
+    // the scales (the two seeds' values differ, so each plot alone would scale differently).
+    window.setCompareSideBySide(true);
+    ComparedPane* pane = window.comparedPane();
+    QVERIFY(pane->isVisible());
+    QVERIFY(window.figures()->results()->control == nullptr);
+    QVERIFY(pane->results() && pane->figures()->results() == pane->results());
+    const QLabel* heading = pane->findChild<QLabel*>(QStringLiteral("comparedHeading"));
+    QVERIFY(heading->toolTip().contains(otherSeed) && heading->text().contains(QStringLiteral("Compared run")));
+    QVERIFY(window.resultsSource()->text().contains(QStringLiteral("side by side")));
+    FigureView* twin = pane->currentView();
+    QCOMPARE(twin->figureId(), profile->figureId());
+    QTRY_VERIFY(twin->hasData());
+    auto sameRanges = [](FigureView* left, FigureView* right) {
+      const auto ra = left->plot()->axisRects();
+      const auto rb = right->plot()->axisRects();
+      if (ra.size() != rb.size() || ra.isEmpty()) return false;
+      for (qsizetype i = 0; i < ra.size(); ++i)
+        if (ra[i]->axis(QCPAxis::atLeft)->range() != rb[i]->axis(QCPAxis::atLeft)->range() ||
+            ra[i]->axis(QCPAxis::atBottom)->range() != rb[i]->axis(QCPAxis::atBottom)->range())
+          return false;
+      return true;
+    };
+    QTRY_VERIFY(sameRanges(profile, twin));
+    // A choice made on either side is made on the other.
+    const auto leftCombos = profile->findChildren<QComboBox*>();
+    const auto rightCombos = twin->findChildren<QComboBox*>();
+    QVERIFY(!leftCombos.isEmpty() && leftCombos.size() == rightCombos.size());
+    auto pick = [](QComboBox* box, int index) {  // as a user picks: the index, then activated
+      box->setCurrentIndex(index);
+      emit box->activated(index);
+    };
+    const QString titleBefore = twin->title();
+    pick(leftCombos[0], (leftCombos[0]->currentIndex() + 1) % leftCombos[0]->count());
+    QCOMPARE(rightCombos[0]->currentIndex(), leftCombos[0]->currentIndex());
+    QVERIFY2(twin->title() != titleBefore && twin->title() == profile->title(), qPrintable(twin->title()));
+    pick(rightCombos[0], (rightCombos[0]->currentIndex() + 1) % rightCombos[0]->count());
+    QCOMPARE(leftCombos[0]->currentIndex(), rightCombos[0]->currentIndex());
+    QCOMPARE(profile->title(), twin->title());
+    QTRY_VERIFY(sameRanges(profile, twin));
+    // The heatmaps share their colour scale, and the pane follows the tab.
+    window.viewTabs()->setCurrentWidget(matrix);
+    QCOMPARE(pane->currentView()->figureId(), matrix->figureId());
+    QTRY_VERIFY(pane->currentView()->hasData());
+    auto colourRange = [](FigureView* v) {
+      for (QCPLayoutElement* e : v->plot()->plotLayout()->elements(true))
+        if (auto* scale = qobject_cast<QCPColorScale*>(e)) return scale->dataRange();
+      return QCPRange(0, 0);
+    };
+    QTRY_VERIFY(colourRange(matrix) == colourRange(pane->currentView()) && colourRange(matrix).size() > 0);
+    window.figures()->cursor()->setLayer(1);
+    QTRY_VERIFY(colourRange(matrix) == colourRange(pane->currentView()));
+    QTest::qWait(300);
+    saveScreenshot(window.grab().toImage(), QStringLiteral("compare-side-by-side-matrix-en.png"));
+    window.viewTabs()->setCurrentWidget(profile);
+    QTest::qWait(300);
+    saveScreenshot(window.grab().toImage(), QStringLiteral("compare-side-by-side-en.png"));
+    window.setLanguage(QStringLiteral("vi"));
+    QTest::qWait(300);
+    QVERIFY(!pane->findChild<QLabel*>(QStringLiteral("comparedHeading"))->text().contains(QStringLiteral("Compared run")));
+    saveScreenshot(window.grab().toImage(), QStringLiteral("compare-side-by-side-vi.png"));
+    window.setLanguage(QStringLiteral("en"));
+    // Both runs fit a 1024x768 screen.
+    window.resize(1024, 740);
+    QTRY_VERIFY(window.width() <= 1024);
+    // Back to one set of figures: the compared run is drawn inside them again.
+    window.setCompareSideBySide(false);
+    QVERIFY(!pane->isVisible());
+    QVERIFY(window.figures()->results()->control != nullptr);
     window.stopComparing();
     QVERIFY(!difference->isVisible());
     QVERIFY(window.figures()->results()->control == nullptr);
