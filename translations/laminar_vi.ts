@@ -1553,6 +1553,142 @@ chú ý từ từ đích %4</translation>
             <source>invalid argument</source>
             <translation>đối số không hợp lệ</translation>
         </message>
+        <message>
+            <source>%1: token similarity needs at least 2 texts containing the target; found %2</source>
+            <translation>%1: phép đo độ tương đồng token cần ít nhất 2 văn bản chứa từ đích; chỉ thấy %2</translation>
+        </message>
+        <message>
+            <source>%1: token similarity needs at least 2 texts whose target is at token position %2 or later (for the non-target group); found %3</source>
+            <translation>%1: phép đo độ tương đồng token cần ít nhất 2 văn bản có từ đích ở vị trí token %2 trở đi (cho nhóm token đối chứng); chỉ thấy %3</translation>
+        </message>
+        <message>
+            <source>--summary-replicates: 0 (no summary) or at least 2 (the interval needs a standard error), got 1</source>
+            <translation>Số lần lặp bootstrap của tóm tắt phổ: 0 (không tóm tắt) hoặc ít nhất 2 (khoảng tin cậy cần sai số chuẩn), không thể là 1</translation>
+        </message>
+        <message>
+            <source>%1: text %2 has %3 tokens; position %4 is past its end</source>
+            <translation>%1: văn bản %2 có %3 token; vị trí %4 nằm quá cuối văn bản</translation>
+        </message>
+        <message>
+            <source>%1: text %2 does not contain the target "%3" (or the set has fewer texts); choose a text that does</source>
+            <translation>%1: văn bản %2 không chứa từ đích "%3" (hoặc tệp có ít văn bản hơn); hãy chọn một văn bản có chứa từ đích</translation>
+        </message>
+        <message>
+            <source>%1: the logit lens needs a text in which a token follows the target; found none</source>
+            <translation>%1: logit lens cần một văn bản có token đứng sau từ đích; không tìm thấy văn bản nào như vậy</translation>
+        </message>
+        <message>
+            <source>%1: no "weight_map" object (tensor name -&gt; shard file)</source>
+            <translation>%1: không có đối tượng "weight_map" (tên tensor -&gt; tệp phân đoạn)</translation>
+        </message>
+        <message>
+            <source>%1: weight_map: the shard of tensor '%2' is not a file name</source>
+            <translation>%1: weight_map: phần tệp của tensor '%2' không phải là tên tệp</translation>
+        </message>
+        <message>
+            <source>%1: weight_map: tensor '%2' names shard '%3', which is outside the checkpoint directory</source>
+            <translation>%1: weight_map: tensor '%2' trỏ tới phần tệp '%3', nằm ngoài thư mục checkpoint</translation>
+        </message>
+        <message>
+            <source>%1: weight_map is empty</source>
+            <translation>%1: weight_map rỗng</translation>
+        </message>
+        <message>
+            <source>%1: tensor '%2': is not listed in the weight_map of %3</source>
+            <translation>%1: tensor '%2': không có trong weight_map của %3</translation>
+        </message>
+        <message>
+            <source>%1: tensor '%2': is listed in %3 as stored in '%4', not in this file</source>
+            <translation>%1: tensor '%2': %3 ghi là được lưu trong '%4', không phải trong tệp này</translation>
+        </message>
+        <message>
+            <source>%1: tensor '%2': is stored in more than one shard</source>
+            <translation>%1: tensor '%2': được lưu trong nhiều hơn một phần tệp</translation>
+        </message>
+        <message>
+            <source>%1: tensor '%2': duplicates '%3' (%4): the same parameter is stored twice</source>
+            <translation>%1: tensor '%2': trùng với '%3' (%4): cùng một tham số được lưu hai lần</translation>
+        </message>
+        <message>
+            <source>%1: weight_map lists tensor '%2' in '%3', but that file does not contain it</source>
+            <translation>%1: weight_map ghi tensor '%2' ở '%3', nhưng tệp đó không chứa nó</translation>
+        </message>
+        <message>
+            <source>%1: tensor '%2': differs from wte: untied LM head not supported</source>
+            <translation>%1: tensor '%2': khác với wte: Laminar không hỗ trợ LM head không dùng chung trọng số với wte</translation>
+        </message>
+        <message>
+            <source>%1: not a JSON object (expected a Hugging Face GPT-2 config.json)</source>
+            <translation>%1: không phải đối tượng JSON (cần một config.json GPT-2 của Hugging Face)</translation>
+        </message>
+        <message>
+            <source>%1: field '%2' (%3) disagrees with its alias '%4' (%5)</source>
+            <translation>%1: trường '%2' (%3) mâu thuẫn với tên khác của nó là '%4' (%5)</translation>
+        </message>
+        <message>
+            <source>%1: field '%2' must be an integer, not %3</source>
+            <translation>%1: trường '%2' phải là số nguyên, không thể là %3</translation>
+        </message>
+        <message>
+            <source>%1: field '%2' is %3, larger than Laminar supports (at most %4)</source>
+            <translation>%1: trường '%2' là %3, lớn hơn mức Laminar hỗ trợ (tối đa %4)</translation>
+        </message>
+        <message>
+            <source>%1: field '%2' must be a positive integer, not %3</source>
+            <translation>%1: trường '%2' phải là số nguyên dương, không thể là %3</translation>
+        </message>
+        <message>
+            <source>%1: field '%2' must be true or false, not %3</source>
+            <translation>%1: trường '%2' phải là true hoặc false, không thể là %3</translation>
+        </message>
+        <message>
+            <source>%1: field 'model_type' is %2; Laminar runs only "gpt2" checkpoints</source>
+            <translation>%1: trường 'model_type' là %2; Laminar chỉ chạy checkpoint "gpt2"</translation>
+        </message>
+        <message>
+            <source>%1: field 'n_head' (%2) does not divide n_embd (%3): attention heads must split the width evenly</source>
+            <translation>%1: trường 'n_head' (%2) không chia hết n_embd (%3): các đầu chú ý phải chia đều độ rộng</translation>
+        </message>
+        <message>
+            <source>%1: field 'layer_norm_epsilon' must be a positive number, not %2</source>
+            <translation>%1: trường 'layer_norm_epsilon' phải là số dương, không thể là %2</translation>
+        </message>
+        <message>
+            <source>%1: field 'activation_function' is %2; supported: gelu_new, gelu_pytorch_tanh, gelu, relu</source>
+            <translation>%1: trường 'activation_function' là %2; các hàm được hỗ trợ: gelu_new, gelu_pytorch_tanh, gelu, relu</translation>
+        </message>
+        <message>
+            <source>%1: field 'add_cross_attention' is %2: cross-attention (encoder-decoder GPT-2) is not supported</source>
+            <translation>%1: trường 'add_cross_attention' là %2: Laminar không hỗ trợ chú ý chéo (GPT-2 dạng mã hóa - giải mã)</translation>
+        </message>
+        <message>
+            <source>%1: field 'scale_attn_by_inverse_layer_idx' is %2: attention scaled by 1/layer is not supported</source>
+            <translation>%1: trường 'scale_attn_by_inverse_layer_idx' là %2: Laminar không hỗ trợ chú ý được chia theo 1/tầng</translation>
+        </message>
+        <message>
+            <source>%1: field 'scale_attn_weights' is %2: unscaled attention scores are not supported</source>
+            <translation>%1: trường 'scale_attn_weights' là %2: Laminar không hỗ trợ điểm chú ý không chia tỷ lệ</translation>
+        </message>
+        <message>
+            <source>%1: field 'tie_word_embeddings' is %2: untied LM head not supported</source>
+            <translation>%1: trường 'tie_word_embeddings' là %2: Laminar không hỗ trợ LM head không dùng chung trọng số với wte</translation>
+        </message>
+        <message>
+            <source>%1: cannot stat: %2</source>
+            <translation>%1: không đọc được thông tin tệp: %2</translation>
+        </message>
+        <message>
+            <source>%1: cannot memory-map: %2</source>
+            <translation>%1: không ánh xạ được tệp vào bộ nhớ: %2</translation>
+        </message>
+        <message>
+            <source>%1: damaged or not a safetensors file: %2</source>
+            <translation>%1: tệp safetensors bị hỏng hoặc sai định dạng (chi tiết kỹ thuật: %2)</translation>
+        </message>
+        <message>
+            <source>%1: the saved vectors cannot be used: %2</source>
+            <translation>%1: không dùng được các vectơ đã lưu (chi tiết kỹ thuật: %2)</translation>
+        </message>
     </context>
     <context>
         <name>laminar::CosineSpectrumView</name>

@@ -71,8 +71,7 @@ class AttentionPatternAnalysis final : public Analysis {
     r.settings = s;
     if (r.settings.target.empty()) r.settings.target = in.sentences.target;
     if (!chosen)
-      throw Error(fileError(source, "text " + std::to_string(s.text) + " does not contain the target \"" +
-                                        r.settings.target + "\" (or the set has fewer texts); choose a text that does"));
+      throw Error(textLacksTarget(source, s.text, r.settings.target));
     r.nLayer = static_cast<int>(in.config.nLayer);
     r.nHead = static_cast<int>(in.config.nHead);
     r.width = static_cast<int>(in.config.nEmbd);

@@ -132,8 +132,11 @@ class LogitLensAnalysis final : public Analysis {
         chosenSequence = sequence;
         r.chosenPosition = s.position < 0 ? p : s.position;
         if (r.chosenPosition >= static_cast<int64_t>(t.ids.size()))
-          throw Error(fileError(source, "text " + std::to_string(s.text) + " has " + std::to_string(t.ids.size()) +
-                                            " tokens; position " + std::to_string(s.position) + " is past its end"));
+          throw Error(fileMessage(source, msg::kAnalysisTextPastEnd,
+                                  {{"text", std::to_string(s.text)}, {"tokens", std::to_string(t.ids.size())},
+                                   {"position", std::to_string(s.position)}},
+                                  "text " + std::to_string(s.text) + " has " + std::to_string(t.ids.size()) +
+                                      " tokens; position " + std::to_string(s.position) + " is past its end"));
         for (int64_t k = 0; k <= r.chosenPosition; ++k) r.chosenTokens.push_back(in.tokenizer.tokenText(t.ids[static_cast<size_t>(k)]));
         if (r.chosenPosition + 1 < static_cast<int64_t>(t.ids.size())) {
           r.chosenNextId = t.ids[static_cast<size_t>(r.chosenPosition + 1)];
@@ -142,10 +145,10 @@ class LogitLensAnalysis final : public Analysis {
       }
     }
     if (chosenSequence < 0)
-      throw Error(fileError(source, "text " + std::to_string(s.text) + " does not contain the target \"" +
-                                        r.settings.target + "\" (or the set has fewer texts); choose a text that does"));
+      throw Error(textLacksTarget(source, s.text, r.settings.target));
     if (rows.empty())
-      throw Error(fileError(source, "the logit lens needs a text in which a token follows the target; found none"));
+      throw Error(fileMessage(source, msg::kLogitLensNoNextToken, {},
+                              "the logit lens needs a text in which a token follows the target; found none"));
     r.chosenText = s.text - 1;
     nRows_ = static_cast<int64_t>(rows.size());
     rows.emplace_back(chosenSequence, r.chosenPosition);  // the last row is the chosen one

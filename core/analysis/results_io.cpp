@@ -196,7 +196,8 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
   try {
     analysis->fromVectors(r, part(overall, jsonShare + 0.05, 1.0));
   } catch (const Error& e) {
-    throw Error(fileError(vectorsPath.string(), e.what()));
+    if (!e.message().code.empty()) throw;  // already names its file and says what is wrong
+    throw Error(fileMessage(vectorsPath.string(), msg::kResultsVectorsUnusable, {{"detail", e.what()}}, e.what()));
   }
   if (overall) overall(1.0);
   if (!sub.empty()) {

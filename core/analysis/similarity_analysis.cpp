@@ -20,6 +20,18 @@ namespace {
 
 const HookSuffix kQkvHooks[kMatrices] = {hook::kAttnQ, hook::kAttnK, hook::kAttnV};
 
+// Group g (0: target, 1: non-target) has fewer than the 2 texts a variance needs.
+Error tooFewTexts(const std::string& source, int g, bool allowPosition0, size_t found) {
+  const std::string count = std::to_string(found);
+  if (g == 0)
+    return Error(fileMessage(source, msg::kSimilarityTooFewTarget, {{"count", count}},
+                             "token similarity needs at least 2 texts containing the target; found " + count));
+  const std::string position = allowPosition0 ? "1" : "2";
+  return Error(fileMessage(source, msg::kSimilarityTooFewNonTarget, {{"position", position}, {"count", count}},
+                           "token similarity needs at least 2 texts whose target is at token position " + position +
+                               " or later (for the non-target group); found " + count));
+}
+
 std::vector<SettingSpec> similaritySpecs() {
   SettingSpec bins;
   bins.key = "bins";
@@ -84,7 +96,8 @@ SimilaritySettings similaritySettings(const RunSettings& run) {
   s.allowPosition0 = o.at("allow-position-0").get<bool>();
   s.summaryReplicates = readJsonInteger<int>(o.at("summary-replicates"));
   if (s.summaryReplicates == 1)
-    throw Error("--summary-replicates: 0 (no summary) or at least 2 (the interval needs a standard error), got 1");
+    throw Error(Message(msg::kSimilaritySummaryReplicatesOne, {},
+                        "--summary-replicates: 0 (no summary) or at least 2 (the interval needs a standard error), got 1"));
   s.summaryPairs = readJsonInteger<int64_t>(o.at("summary-pairs"));
   return s;
 }
@@ -119,13 +132,7 @@ class SimilarityAnalysis final : public Analysis {
     const std::string source = sentenceSourceName(in.sentences);
     for (int g = 0; g < kGroups; ++g)
       if (sel.sequence[static_cast<size_t>(g)].size() < 2)
-        throw Error(fileError(source, std::string("token similarity needs at least 2 ") +
-                                          (g == 0 ? "texts containing the target"
-                                          : s.allowPosition0 ? "texts whose target is at token position 1 or later (for "
-                                                               "the non-target group)"
-                                                             : "texts whose target is at token position 2 or later (for "
-                                                               "the non-target group)") +
-                                          "; found " + std::to_string(sel.sequence[static_cast<size_t>(g)].size())));
+        throw tooFewTexts(source, g, s.allowPosition0, sel.sequence[static_cast<size_t>(g)].size());
 
     d_ = in.config.nEmbd;
     SimilarityResults r;

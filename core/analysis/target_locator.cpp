@@ -221,4 +221,10 @@ TargetOptions targetOptions(const TargetSettings& target, int64_t maxTokens) {
   return o;
 }
 
+Error textLacksTarget(const std::string& source, int text, const std::string& target) {
+  return Error(fileMessage(source, msg::kAnalysisTextLacksTarget, {{"text", std::to_string(text)}, {"target", target}},
+                           "text " + std::to_string(text) + " does not contain the target \"" + target +
+                               "\" (or the set has fewer texts); choose a text that does"));
+}
+
 }  // namespace laminar

@@ -11,6 +11,7 @@
 #include "analysis/analysis_settings.h"
 #include "analysis/sentence_set.h"
 #include "analysis/utf8_text.h"
+#include "util/error.h"
 
 namespace laminar {
 
@@ -67,5 +68,9 @@ struct LocatedSet {
 // reported (with their line) and left out. Throws laminar::Error naming the file when no
 // target word is known or when no text at all contains it.
 LocatedSet locateTargets(const SentenceSet& set, const BpeTokenizer& tokenizer, const TargetOptions& options);
+
+// The error when the one text a view analyses (`text`, 1-based as its setting counts) holds no
+// target (or the set has fewer texts): the logit lens and the attention patterns say it alike.
+Error textLacksTarget(const std::string& source, int text, const std::string& target);
 
 }  // namespace laminar

@@ -62,17 +62,20 @@ std::map<std::string, std::string> readWeightMap(const fs::path& index) {
     throw Error(fileMessage(where, msg::kFileInvalidJson, {{"detail", e.what()}}, std::string("not valid JSON: ") + e.what()));
   }
   if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
-    throw Error(fileError(where, "no \"weight_map\" object (tensor name -> shard file)"));
+    throw Error(fileMessage(where, msg::kCheckpointIndexNoWeightMap, {}, "no \"weight_map\" object (tensor name -> shard file)"));
   std::map<std::string, std::string> map;
   for (const auto& [key, value] : j["weight_map"].items()) {
-    if (!value.is_string()) throw Error(fileError(where, "weight_map: the shard of tensor '" + key + "' is not a file name"));
+    if (!value.is_string())
+      throw Error(fileMessage(where, msg::kCheckpointIndexShardNotName, {{"tensor", key}},
+                              "weight_map: the shard of tensor '" + key + "' is not a file name"));
     std::string shard = value.get<std::string>();
     if (!isPlainRelative(shard))
-      throw Error(fileError(where, "weight_map: tensor '" + key + "' names shard '" + shard +
-                                       "', which is outside the checkpoint directory"));
+      throw Error(fileMessage(where, msg::kCheckpointIndexShardOutside, {{"tensor", key}, {"shard", shard}},
+                              "weight_map: tensor '" + key + "' names shard '" + shard +
+                                  "', which is outside the checkpoint directory"));
     map[key] = shard;
   }
-  if (map.empty()) throw Error(fileError(where, "weight_map is empty"));
+  if (map.empty()) throw Error(fileMessage(where, msg::kCheckpointIndexEmpty, {}, "weight_map is empty"));
   return map;
 }
 
@@ -206,13 +209,15 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
       if (!files.weightIndex.empty()) {
         auto it = weightMap.find(view.name);
         if (it == weightMap.end())
-          throw Error(tensorError(t, "is not listed in the weight_map of " + files.weightIndex.string()));
+          throw Error(tensorMessage(t, msg::kCheckpointTensorNotInIndex, {{"index", files.weightIndex.string()}},
+                                    "is not listed in the weight_map of " + files.weightIndex.string()));
         if (fs::path(it->second) != fs::path(shardName))
-          throw Error(tensorError(t, "is listed in " + files.weightIndex.string() + " as stored in '" + it->second +
-                                         "', not in this file"));
+          throw Error(tensorMessage(t, msg::kCheckpointTensorOtherShard, {{"index", files.weightIndex.string()}, {"shard", it->second}},
+                                    "is listed in " + files.weightIndex.string() + " as stored in '" + it->second +
+                                        "', not in this file"));
       }
       if (!seenKeys.insert(view.name).second)
-        throw Error(tensorError(t, "is stored in more than one shard"));
+        throw Error(tensorMessage(t, msg::kCheckpointTensorTwice, {}, "is stored in more than one shard"));
       if (view.name == "lm_head.weight") {
         result.lmHead = t;
         continue;
@@ -229,8 +234,10 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
                                       " (unexpected tensor; config: " + files.config.string() + ")"));
       auto& slot = found[e->second];
       if (slot)
-        throw Error(tensorError(t, "duplicates '" + slot->storedName + "' (" + slot->file->path().string() +
-                                       "): the same parameter is stored twice"));
+        throw Error(tensorMessage(t, msg::kCheckpointTensorDuplicates,
+                                  {{"other", slot->storedName}, {"otherFile", slot->file->path().string()}},
+                                  "duplicates '" + slot->storedName + "' (" + slot->file->path().string() +
+                                      "): the same parameter is stored twice"));
       const auto& want = shapes[e->second].second;
       if (view.shape != want)
         throw Error(tensorMessage(t, msg::kCheckpointTensorShape, {{"shape", shapeString(view.shape)}, {"needed", shapeString(want)}},
@@ -247,8 +254,8 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
   }
   for (const auto& [key, shard] : weightMap)
     if (!seenKeys.count(key))
-      throw Error(fileError(files.weightIndex.string(), "weight_map lists tensor '" + key + "' in '" + shard +
-                                                            "', but that file does not contain it"));
+      throw Error(fileMessage(files.weightIndex.string(), msg::kCheckpointIndexTensorAbsent, {{"tensor", key}, {"shard", shard}},
+                              "weight_map lists tensor '" + key + "' in '" + shard + "', but that file does not contain it"));
   std::string fileList;
   for (const auto& p : files.weightFiles) fileList += (fileList.empty() ? "" : ", ") + p.string();
   for (size_t i = 0; i < shapes.size(); ++i) {
@@ -328,7 +335,7 @@ Gpt2Weights loadGpt2Weights(const CheckpointFiles& files, const Gpt2Config& conf
   if (stored.lmHead) {
     torch::Tensor head = tensorToFloat32(*stored.lmHead);
     if (!torch::equal(head, w.wte))
-      throw Error(tensorError(*stored.lmHead, "differs from wte: untied LM head not supported"));
+      throw Error(tensorMessage(*stored.lmHead, msg::kCheckpointHeadDiffers, {}, "differs from wte: untied LM head not supported"));
   }
   return w;
 }

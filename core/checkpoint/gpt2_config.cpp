@@ -37,8 +37,10 @@ class ConfigReader {
  public:
   ConfigReader(const json& j, std::string source) : j_(j), source_(std::move(source)) {}
 
-  [[noreturn]] void fail(const std::string& field, const std::string& message) const {
-    throw Error(source_ + ": field '" + field + "' " + message);
+  // "<source>: field '<field>' <message>", coded with the parameters file, field, then `params`.
+  [[noreturn]] void fail(MessageCode code, const std::string& field, MessageParams params, const std::string& message) const {
+    params.insert(params.begin(), {{"file", source_}, {"field", field}});
+    throw Error(Message(code, std::move(params), source_ + ": field '" + field + "' " + message));
   }
 
   // The JSON value of a field, under its GPT-2 name or its Hugging Face alias; nullptr if absent.
@@ -50,7 +52,8 @@ class ConfigReader {
         // Containers never agree: comparing two of them would recurse as deep as they nest.
         const json& other = j_.at(alias);
         if (found && (found->is_structured() || other.is_structured() || *found != other))
-          fail(field, "(" + jsonExcerpt(*found) + ") disagrees with its alias '" + alias + "' (" + jsonExcerpt(other) + ")");
+          fail(msg::kConfigAliasDisagrees, field, {{"found", jsonExcerpt(*found)}, {"name", alias}, {"other", jsonExcerpt(other)}},
+               "(" + jsonExcerpt(*found) + ") disagrees with its alias '" + alias + "' (" + jsonExcerpt(other) + ")");
         if (!found) found = &j_.at(alias);
       }
     return found;
@@ -60,20 +63,27 @@ class ConfigReader {
     const json* v = find(field);
     if (!v) throw Error(Message(msg::kConfigFieldMissing, {{"file", source_}, {"field", field}},
                                 source_ + ": field '" + field + "' is missing; GPT-2 needs it"));
-    if (!v->is_number_integer()) fail(field, "must be an integer, not " + jsonExcerpt(*v));
+    if (!v->is_number_integer())
+      fail(msg::kConfigNotInteger, field, {{"found", jsonExcerpt(*v)}}, "must be an integer, not " + jsonExcerpt(*v));
     if (v->is_number_unsigned() ? v->get<uint64_t>() > static_cast<uint64_t>(maximum) : v->get<int64_t>() > maximum)
-      fail(field, "is " + jsonExcerpt(*v) + ", larger than Laminar supports (at most " + std::to_string(maximum) + ")");
+      fail(msg::kConfigTooLarge, field, {{"found", jsonExcerpt(*v)}, {"max", std::to_string(maximum)}},
+           "is " + jsonExcerpt(*v) + ", larger than Laminar supports (at most " + std::to_string(maximum) + ")");
     int64_t x = v->get<int64_t>();
-    if (x <= 0) fail(field, "must be a positive integer, not " + jsonExcerpt(*v));
+    if (x <= 0) fail(msg::kConfigNotPositive, field, {{"found", jsonExcerpt(*v)}}, "must be a positive integer, not " + jsonExcerpt(*v));
     return x;
   }
 
   // A boolean flag that must hold `required` (absent = the Hugging Face default, which is fine).
-  void requireFlag(const std::string& field, bool required, const std::string& why) const {
+  // `unsupported` says why the other value is refused (its English is `why`).
+  void requireFlag(const std::string& field, bool required, MessageCode unsupported, const std::string& why) const {
     if (!j_.contains(field) || j_.at(field).is_null()) return;
     const json& v = j_.at(field);
-    if (!v.is_boolean()) fail(field, "must be true or false, not " + jsonExcerpt(v));
-    if (v.get<bool>() != required) fail(field, "is " + jsonExcerpt(v) + ": " + why);
+    requireBoolean(field, v);
+    if (v.get<bool>() != required) fail(unsupported, field, {{"found", jsonExcerpt(v)}}, "is " + jsonExcerpt(v) + ": " + why);
+  }
+
+  void requireBoolean(const std::string& field, const json& v) const {
+    if (!v.is_boolean()) fail(msg::kConfigNotBoolean, field, {{"found", jsonExcerpt(v)}}, "must be true or false, not " + jsonExcerpt(v));
   }
 
   const json& j_;
@@ -102,13 +112,15 @@ std::string Gpt2Config::shapeName() const {
 }
 
 Gpt2Config Gpt2Config::fromJson(const json& j, const std::string& source) {
-  if (!j.is_object()) throw Error(source + ": not a JSON object (expected a Hugging Face GPT-2 config.json)");
+  if (!j.is_object())
+    throw Error(fileMessage(source, msg::kConfigNotObject, {}, "not a JSON object (expected a Hugging Face GPT-2 config.json)"));
   ConfigReader r(j, source);
   Gpt2Config c;
   if (j.contains("model_type")) {
     const json& mt = j.at("model_type");
     if (!mt.is_string() || mt.get<std::string>() != "gpt2")
-      r.fail("model_type", "is " + jsonExcerpt(mt) + "; Laminar runs only \"gpt2\" checkpoints");
+      r.fail(msg::kConfigNotGpt2, "model_type", {{"found", jsonExcerpt(mt)}},
+             "is " + jsonExcerpt(mt) + "; Laminar runs only \"gpt2\" checkpoints");
   }
   c.nEmbd = r.positiveInteger("n_embd", kMaxWidth);
   c.nLayer = r.positiveInteger("n_layer", kMaxLayers);
@@ -116,15 +128,17 @@ Gpt2Config Gpt2Config::fromJson(const json& j, const std::string& source) {
   c.nPositions = r.positiveInteger("n_positions", kMaxPositions);
   c.vocabSize = r.positiveInteger("vocab_size", kMaxVocab);
   if (c.nEmbd % c.nHead != 0)
-    r.fail("n_head", "(" + std::to_string(c.nHead) + ") does not divide n_embd (" + std::to_string(c.nEmbd) +
-                         "): attention heads must split the width evenly");
+    r.fail(msg::kConfigHeadsDoNotDivide, "n_head", {{"count", std::to_string(c.nHead)}, {"width", std::to_string(c.nEmbd)}},
+           "(" + std::to_string(c.nHead) + ") does not divide n_embd (" + std::to_string(c.nEmbd) +
+               "): attention heads must split the width evenly");
   if (j.contains("n_inner") && !j.at("n_inner").is_null()) c.nInner = r.positiveInteger("n_inner", kMaxWidth);
 
   // Hugging Face defaults apply when these are absent (layer_norm_epsilon 1e-5, gelu_new).
   if (j.contains("layer_norm_epsilon")) {
     const json& eps = j.at("layer_norm_epsilon");
     if (!eps.is_number() || !std::isfinite(eps.get<double>()) || eps.get<double>() <= 0)
-      r.fail("layer_norm_epsilon", "must be a positive number, not " + jsonExcerpt(eps));
+      r.fail(msg::kConfigEpsilonNotPositive, "layer_norm_epsilon", {{"found", jsonExcerpt(eps)}},
+             "must be a positive number, not " + jsonExcerpt(eps));
     c.layerNormEpsilon = eps.get<double>();
   }
   if (j.contains("activation_function")) {
@@ -132,18 +146,20 @@ Gpt2Config Gpt2Config::fromJson(const json& j, const std::string& source) {
     static const char* supported[] = {"gelu_new", "gelu_pytorch_tanh", "gelu", "relu"};
     bool ok = act.is_string() && std::any_of(std::begin(supported), std::end(supported),
                                              [&](const char* s) { return act.get<std::string>() == s; });
-    if (!ok) r.fail("activation_function", "is " + jsonExcerpt(act) + "; supported: gelu_new, gelu_pytorch_tanh, gelu, relu");
+    if (!ok)
+      r.fail(msg::kConfigActivationUnsupported, "activation_function", {{"found", jsonExcerpt(act)}},
+             "is " + jsonExcerpt(act) + "; supported: gelu_new, gelu_pytorch_tanh, gelu, relu");
     c.activationFunction = act.get<std::string>();
   }
 
-  r.requireFlag("add_cross_attention", false, "cross-attention (encoder-decoder GPT-2) is not supported");
-  r.requireFlag("scale_attn_by_inverse_layer_idx", false, "attention scaled by 1/layer is not supported");
-  r.requireFlag("scale_attn_weights", true, "unscaled attention scores are not supported");
-  r.requireFlag("tie_word_embeddings", true, "untied LM head not supported");
+  r.requireFlag("add_cross_attention", false, msg::kConfigCrossAttention, "cross-attention (encoder-decoder GPT-2) is not supported");
+  r.requireFlag("scale_attn_by_inverse_layer_idx", false, msg::kConfigScaleByLayer, "attention scaled by 1/layer is not supported");
+  r.requireFlag("scale_attn_weights", true, msg::kConfigUnscaledAttention, "unscaled attention scores are not supported");
+  r.requireFlag("tie_word_embeddings", true, msg::kConfigUntiedHead, "untied LM head not supported");
 
   if (j.contains("laminar_synthetic_weights")) {
     const json& s = j.at("laminar_synthetic_weights");
-    if (!s.is_boolean()) r.fail("laminar_synthetic_weights", "must be true or false, not " + jsonExcerpt(s));
+    r.requireBoolean("laminar_synthetic_weights", s);
     c.syntheticWeights = s.get<bool>();
   }
   return c;

@@ -23,11 +23,12 @@ std::shared_ptr<MappedFile> MappedFile::open(const std::filesystem::path& path) 
   if (::fstat(fd, &st) != 0) {
     int err = errno;
     ::close(fd);
-    throw Error(fileError(path.string(), std::string("cannot stat: ") + std::strerror(err)));
+    throw Error(fileMessage(path.string(), msg::kFileCannotStat, {{"reason", std::strerror(err)}},
+                            std::string("cannot stat: ") + std::strerror(err)));
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw Error(fileError(path.string(), "not a regular file"));
+    throw Error(fileMessage(path.string(), msg::kFileNotRegular, {}, "not a regular file"));
   }
   file->size_ = static_cast<size_t>(st.st_size);
   if (file->size_ > 0) {  // mmap of length 0 is invalid; an empty file simply has no bytes
@@ -35,7 +36,8 @@ std::shared_ptr<MappedFile> MappedFile::open(const std::filesystem::path& path) 
     if (p == MAP_FAILED) {
       int err = errno;
       ::close(fd);
-      throw Error(fileError(path.string(), std::string("cannot memory-map: ") + std::strerror(err)));
+      throw Error(fileMessage(path.string(), msg::kFileCannotMap, {{"reason", std::strerror(err)}},
+                              std::string("cannot memory-map: ") + std::strerror(err)));
     }
     file->data_ = static_cast<const uint8_t*>(p);
   }

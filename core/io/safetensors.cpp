@@ -104,7 +104,10 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const fs::path& path) {
   file->path_ = path;
   file->mapping_ = MappedFile::open(path);
   const std::string where = path.string();
-  auto fail = [&](const std::string& message) { throw Error(fileError(where, message)); };
+  // One code for every defect: the GUI says "damaged safetensors file" and quotes the detail.
+  auto fail = [&](const std::string& message) {
+    throw Error(fileMessage(where, msg::kSafetensorsDamaged, {{"detail", message}}, message));
+  };
   const uint8_t* bytes = file->mapping_->data();
   const size_t size = file->mapping_->size();
 

@@ -204,7 +204,42 @@ class MessageCode {
   X(kHubCannotLink, "hub.cannot_link") /* file, target, reason */ \
   X(kHubCannotPlaceLink, "hub.cannot_place_link") /* file, reason */ \
   X(kHubLocalWriteFailed, "hub.local_write_failed") /* what */ \
-  X(kHubTransferFailed, "hub.transfer_failed") /* what, host, detail */
+  X(kHubTransferFailed, "hub.transfer_failed") /* what, host, detail */ \
+  /* the analyses, checkpoint indexes and configs, mapped files, damaged safetensors */ \
+  X(kSimilarityTooFewTarget, "similarity.too_few_target") /* file, count */ \
+  X(kSimilarityTooFewNonTarget, "similarity.too_few_non_target") /* file, position, count */ \
+  X(kSimilaritySummaryReplicatesOne, "similarity.summary_replicates_one") /*  */ \
+  X(kAnalysisTextPastEnd, "analysis.text_past_end") /* file, text, tokens, position */ \
+  X(kAnalysisTextLacksTarget, "analysis.text_lacks_target") /* file, text, target */ \
+  X(kLogitLensNoNextToken, "logit_lens.no_next_token") /* file */ \
+  X(kCheckpointIndexNoWeightMap, "checkpoint.index_no_weight_map") /* file */ \
+  X(kCheckpointIndexShardNotName, "checkpoint.index_shard_not_name") /* file, tensor */ \
+  X(kCheckpointIndexShardOutside, "checkpoint.index_shard_outside") /* file, tensor, shard */ \
+  X(kCheckpointIndexEmpty, "checkpoint.index_empty") /* file */ \
+  X(kCheckpointTensorNotInIndex, "checkpoint.tensor_not_in_index") /* file, tensor, index */ \
+  X(kCheckpointTensorOtherShard, "checkpoint.tensor_other_shard") /* file, tensor, index, shard */ \
+  X(kCheckpointTensorTwice, "checkpoint.tensor_twice") /* file, tensor */ \
+  X(kCheckpointTensorDuplicates, "checkpoint.tensor_duplicates") /* file, tensor, other, otherFile */ \
+  X(kCheckpointIndexTensorAbsent, "checkpoint.index_tensor_absent") /* file, tensor, shard */ \
+  X(kCheckpointHeadDiffers, "checkpoint.head_differs") /* file, tensor */ \
+  X(kConfigNotObject, "config.not_object") /* file */ \
+  X(kConfigAliasDisagrees, "config.alias_disagrees") /* file, field, found, name, other */ \
+  X(kConfigNotInteger, "config.not_integer") /* file, field, found */ \
+  X(kConfigTooLarge, "config.too_large") /* file, field, found, max */ \
+  X(kConfigNotPositive, "config.not_positive") /* file, field, found */ \
+  X(kConfigNotBoolean, "config.not_boolean") /* file, field, found */ \
+  X(kConfigNotGpt2, "config.not_gpt2") /* file, found */ \
+  X(kConfigHeadsDoNotDivide, "config.heads_do_not_divide") /* file, count, width */ \
+  X(kConfigEpsilonNotPositive, "config.epsilon_not_positive") /* file, found */ \
+  X(kConfigActivationUnsupported, "config.activation_unsupported") /* file, found */ \
+  X(kConfigCrossAttention, "config.cross_attention") /* file, found */ \
+  X(kConfigScaleByLayer, "config.scale_by_layer") /* file, found */ \
+  X(kConfigUnscaledAttention, "config.unscaled_attention") /* file, found */ \
+  X(kConfigUntiedHead, "config.untied_head") /* file, found */ \
+  X(kFileCannotStat, "file.cannot_stat") /* file, reason */ \
+  X(kFileCannotMap, "file.cannot_map") /* file, reason */ \
+  X(kSafetensorsDamaged, "safetensors.damaged") /* file, detail */ \
+  X(kResultsVectorsUnusable, "results.vectors_unusable") /* file, detail */
 
 namespace msg {
 #define LAMINAR_DECLARE_CODE(name, code) inline constexpr MessageCode name{code};

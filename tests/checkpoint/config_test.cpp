@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 
 #include "checkpoint/gpt2_config.h"
 #include "io/safetensors.h"
@@ -25,6 +26,16 @@ std::string configError(const json& j) {
     Gpt2Config::fromJson(j, "test/config.json");
   } catch (const laminar::Error& e) {
     return e.what();
+  }
+  return "(no error)";
+}
+
+// The code the refusal carries (the window translates by it), "" when none.
+std::string configErrorCode(const json& j) {
+  try {
+    Gpt2Config::fromJson(j, "test/config.json");
+  } catch (const laminar::Error& e) {
+    return e.message().code;
   }
   return "(no error)";
 }
@@ -170,9 +181,21 @@ TEST(Gpt2ConfigTest, ConfigsGpt2CannotRunAreRefusedNamingTheField) {
       {"alias disagrees", [](json& j) { j["hidden_size"] = 32; }, {"field 'n_embd' (64) disagrees with its alias 'hidden_size' (32)"}},
       {"not an object", [](json& j) { j = json::array({1, 2}); }, {"not a JSON object"}},
   };
+  // Each refusal is coded, with the file and (but for "not an object") the field as parameters.
+  const std::map<std::string, std::string> codes = {
+      {"missing n_embd", "config.field_missing"}, {"float n_layer", "config.not_integer"},
+      {"zero n_head", "config.not_positive"}, {"huge n_embd", "config.too_large"},
+      {"indivisible heads", "config.heads_do_not_divide"}, {"bad activation", "config.activation_unsupported"},
+      {"model_type", "config.not_gpt2"}, {"cross attention", "config.cross_attention"},
+      {"inverse layer scaling", "config.scale_by_layer"}, {"unscaled attention", "config.unscaled_attention"},
+      {"untied head", "config.untied_head"}, {"flag not bool", "config.not_boolean"},
+      {"negative epsilon", "config.epsilon_not_positive"}, {"synthetic flag", "config.not_boolean"},
+      {"alias disagrees", "config.alias_disagrees"}, {"not an object", "config.not_object"}};
   for (const auto& c : cases) {
     json j = tinyConfig();
     c.edit(j);
+    if (auto code = codes.find(c.what); code != codes.end()) EXPECT_EQ(configErrorCode(j), code->second) << c.what;
+    else EXPECT_FALSE(configErrorCode(j).empty()) << c.what;
     std::string message = configError(j);
     EXPECT_EQ(message.rfind("test/config.json: ", 0), 0u) << c.what << ": " << message;
     for (const auto& part : c.expected) EXPECT_NE(message.find(part), std::string::npos) << c.what << ": " << message;

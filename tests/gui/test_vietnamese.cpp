@@ -108,7 +108,8 @@ std::string sample(const std::string& name) {
       {"detail", "0x7B"}, {"mib", "40"}, {"limit", "32"}, {"found", "\"câu\", \"nhãn\""}, {"key", "ghi_chu"},
       {"type", "number"}, {"shard", "model-00001-of-00002.safetensors"}, {"what", "openai-community/gpt2/config.json"},
       {"host", "huggingface.co"}, {"doneBytes", "1200000000"}, {"totalBytes", "6431878936"},
-      {"neededBytes", "6448656152"}, {"freeBytes", "2147483648"}, {"size", "548118077"}, {"part", "/home/lan/.cache/x.incomplete"},
+      {"neededBytes", "6448656152"}, {"index", "/home/lan/mo-hinh/model.safetensors.index.json"},
+      {"otherFile", "/home/lan/mo-hinh/model-00002-of-00002.safetensors"}, {"width", "768"}, {"text", "12"}, {"freeBytes", "2147483648"}, {"size", "548118077"}, {"part", "/home/lan/.cache/x.incomplete"},
       {"repo", "openai-community/gpt2-xl"}, {"status", "503"}, {"revision", "main"},
       {"where", "openai-community/gpt2/config.json (revision main)"}, {"folder", "/home/lan/mo-hinh"},
       {"value", "-3"}, {"other", "\"ấy\""}, {"id", "50300"}, {"merge", "\"c ô\""},
@@ -123,7 +124,7 @@ Message sampleMessage(const std::string& code) {
   for (const char* name : {"file", "count", "lines", "indices", "line", "column", "byte", "extension", "fields", "expected",
                            "target", "problems", "marked", "tokens", "max", "token", "position", "pairs", "tensor", "shape",
                            "needed", "dtype", "wte", "field", "present", "name", "searched", "reason", "detail", "mib",
-                           "limit", "found", "key", "type", "shard", "what", "host", "doneBytes", "totalBytes", "neededBytes", "freeBytes", "size", "part", "repo",
+                           "limit", "found", "key", "type", "shard", "what", "host", "doneBytes", "totalBytes", "neededBytes", "freeBytes", "index", "otherFile", "width", "text", "size", "part", "repo",
                            "status", "revision", "where", "folder", "value", "other", "id", "merge", "command", "choices"})
     m.params.push_back({name, sample(name)});
   m.english = "English text of " + code;
