@@ -218,7 +218,8 @@ void FigureView::fitTextTo(int width) {
       if (c == l.column) continue;
       int column = 0;
       for (int r = 0; r < body_->rowCount(); ++r)
-        if (QCPLayoutElement* e = body_->element(r, c)) column = std::max(column, e->minimumOuterSizeHint().width());
+        if (body_->hasElement(r, c))  // element() of an empty cell prints a debug line each time
+          column = std::max(column, body_->element(r, c)->minimumOuterSizeHint().width());
       others += column + body_->columnSpacing();
     }
     const int available = width - others - l.legend->margins().left() - l.legend->margins().right() - 16;
