@@ -9,7 +9,7 @@
 namespace laminar {
 
 FigureSet::FigureSet(QWidget* parent, LayerCursor* cursor)
-    : QObject(parent), cursor_(cursor ? cursor : new LayerCursor(this)), ownsCursor_(cursor == nullptr) {
+    : QObject(parent), cursor_(cursor ? cursor : new LayerCursor(this)) {
   views_ = makeRegisteredViews(cursor_, parent);
   for (FigureView* v : views_) v->setLazy(true);  // only the visible view redraws as layers arrive
 }
@@ -30,7 +30,8 @@ std::vector<FigureView*> FigureSet::viewsOf(const QString& analysis) const {
 
 void FigureSet::setResults(const ResultsPtr& results) {
   results_ = results;
-  if (ownsCursor_) cursor_->setCount(results ? results->nLayer : 0);
+  // A shared cursor's layer count is its owner's to set.
+  if (cursor_->parent() == this) cursor_->setCount(results ? results->nLayer : 0);
   for (FigureView* v : views_) v->setResults(results);
 }
 

@@ -36,7 +36,6 @@ class FigureSet : public QObject {
 
  private:
   LayerCursor* cursor_;
-  bool ownsCursor_;  // a shared cursor's layer count is its owner's to set
   std::vector<FigureView*> views_;
   ResultsPtr results_;
 };

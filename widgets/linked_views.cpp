@@ -19,7 +19,7 @@ namespace {
 // coming back. Controls are paired only when both views have as many of that kind.
 template <typename W, typename Signal, typename Copy>
 void mirror(FigureView* from, FigureView* to, Signal signal, Copy copy, QObject* context, bool* copying,
-            QVector<QMetaObject::Connection>& out, bool copyNow) {
+            QVector<QMetaObject::Connection>& out) {
   auto usable = [](FigureView* v) {
     QList<W*> list;
     for (W* w : v->findChildren<W*>())
@@ -44,7 +44,7 @@ void mirror(FigureView* from, FigureView* to, Signal signal, Copy copy, QObject*
     };
     out << QObject::connect(f, signal, context, [f, t, guarded] { guarded(f, t); });
     out << QObject::connect(t, signal, context, [f, t, guarded] { guarded(t, f); });
-    if (copyNow) guarded(f, t);
+    guarded(f, t);  // `to` starts with `from`'s choice
   }
 }
 
@@ -95,18 +95,18 @@ void LinkedViews::link(FigureView* a, FigureView* b) {
 }
 
 void LinkedViews::linkControls(FigureView* from, FigureView* to) {
-  mirror<QComboBox>(from, to, &QComboBox::currentIndexChanged, copyCombo, this, &copying_, connections_, true);
+  mirror<QComboBox>(from, to, &QComboBox::currentIndexChanged, copyCombo, this, &copying_, connections_);
   mirror<QAbstractButton>(from, to, &QAbstractButton::toggled,
                           [](QAbstractButton* f, QAbstractButton* t) { t->setChecked(f->isChecked()); }, this, &copying_,
-                          connections_, true);
+                          connections_);
   mirror<QSpinBox>(from, to, &QSpinBox::valueChanged, [](QSpinBox* f, QSpinBox* t) { t->setValue(f->value()); }, this,
-                   &copying_, connections_, true);
+                   &copying_, connections_);
   mirror<QDoubleSpinBox>(from, to, &QDoubleSpinBox::valueChanged,
                          [](QDoubleSpinBox* f, QDoubleSpinBox* t) { t->setValue(f->value()); }, this, &copying_,
-                         connections_, true);
+                         connections_);
   mirror<QAbstractSlider>(from, to, &QAbstractSlider::valueChanged,
                           [](QAbstractSlider* f, QAbstractSlider* t) { t->setValue(f->value()); }, this, &copying_,
-                          connections_, true);
+                          connections_);
 }
 
 QCPRange LinkedViews::naturalRange(const void* key, const QCPRange& shown) {
