@@ -21,7 +21,7 @@ uint64_t freeDiskBytes(const fs::path& path) {
   struct statvfs info {};
   if (::statvfs(probe.c_str(), &info) != 0) {
     const std::string reason = std::strerror(errno);
-    throw Error(fileMessage(probe.string(), msg::kDiskCannotQuery, {{"reason", reason}}, "cannot query free disk space: " + reason));
+    throw Error(systemFileMessage(probe.string(), msg::kDiskCannotQuery, "cannot query free disk space", reason));
   }
   return static_cast<uint64_t>(info.f_bavail) * static_cast<uint64_t>(info.f_frsize);
 }

@@ -93,8 +93,8 @@ void HubCache::writeRef(const std::string& repo, const std::string& revision, co
   std::error_code ec;
   fs::create_directories(ref.parent_path(), ec);
   if (ec)
-    throw Error(fileMessage(ref.parent_path().string(), msg::kFileCannotCreateFolder, {{"reason", ec.message()}},
-                            "cannot create folder: " + ec.message()));
+    throw Error(systemFileMessage(ref.parent_path().string(), msg::kFileCannotCreateFolder,
+                                  "cannot create folder", ec.message()));
   writeFileAtomically(ref, commit);  // no newline, as huggingface_hub writes it
 }
 
@@ -105,8 +105,8 @@ void HubCache::linkSnapshotFile(const std::string& repo, const std::string& comm
   std::error_code ec;
   fs::create_directories(link.parent_path(), ec);
   if (ec)
-    throw Error(fileMessage(link.parent_path().string(), msg::kFileCannotCreateFolder, {{"reason", ec.message()}},
-                            "cannot create folder: " + ec.message()));
+    throw Error(systemFileMessage(link.parent_path().string(), msg::kFileCannotCreateFolder,
+                                  "cannot create folder", ec.message()));
   // Relative, so the cache folder can be moved or mounted elsewhere (as Python makes them).
   const fs::path target = blob.lexically_normal().lexically_relative(link.parent_path().lexically_normal());
   static std::atomic<unsigned> counter{0};
@@ -120,8 +120,7 @@ void HubCache::linkSnapshotFile(const std::string& repo, const std::string& comm
   if (ec) {
     std::error_code ignore;
     fs::remove(temp, ignore);
-    throw Error(fileMessage(link.string(), msg::kHubCannotPlaceLink, {{"reason", ec.message()}},
-                            "cannot put link in place: " + ec.message()));
+    throw Error(systemFileMessage(link.string(), msg::kHubCannotPlaceLink, "cannot put link in place", ec.message()));
   }
 }
 

@@ -66,7 +66,7 @@ class BlobLock {
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) {
       const std::string reason = std::strerror(errno);
-      throw Error(fileMessage(path.string(), msg::kHubLockFailed, {{"reason", reason}}, "cannot create lock file: " + reason));
+      throw Error(systemFileMessage(path.string(), msg::kHubLockFailed, "cannot create lock file", reason));
     }
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
       ::close(fd_);
@@ -241,8 +241,8 @@ DownloadResult ModelDownloader::run(const DownloadProgressCallback& progress) {
   std::error_code ec;
   fs::create_directories(repoDir / "blobs", ec);
   if (ec)
-    throw Error(fileMessage((repoDir / "blobs").string(), msg::kHubCannotCreateCache, {{"reason", ec.message()}},
-                            "cannot create cache folder: " + ec.message()));
+    throw Error(systemFileMessage((repoDir / "blobs").string(), msg::kHubCannotCreateCache,
+                                  "cannot create cache folder", ec.message()));
   const uint64_t needed = plan.bytesToFetch();
   if (options_.checkFreeSpace && needed > 0) requireFreeSpace(repoDir / "blobs", needed + (16u << 20));
   say(repo + " at " + plan.commit.substr(0, 12) + ": " + std::to_string(plan.files.size()) + " files, " +
@@ -315,7 +315,7 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
     std::FILE* in = std::fopen(incomplete.c_str(), "rb");
     if (!in) {
       const std::string reason = std::strerror(errno);
-      throw Error(fileMessage(incomplete.string(), msg::kFileCannotRead, {{"reason", reason}}, "cannot read: " + reason));
+      throw Error(systemFileMessage(incomplete.string(), msg::kFileCannotRead, "cannot read", reason));
     }
     std::vector<char> buf(1 << 20);
     uint64_t hashed = 0;
@@ -338,7 +338,7 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
   std::FILE* out = std::fopen(incomplete.c_str(), "ab");
   if (!out) {
     const std::string reason = std::strerror(errno);
-    throw Error(fileMessage(incomplete.string(), msg::kFileCannotWrite, {{"reason", reason}}, "cannot write: " + reason));
+    throw Error(systemFileMessage(incomplete.string(), msg::kFileCannotWrite, "cannot write", reason));
   }
   struct Closer {
     std::FILE*& f;
@@ -406,7 +406,7 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
                                   " bytes the hub announced; the download was deleted, run it again"));
         }
         const std::string reason = std::strerror(writeErrno);
-        throw Error(fileMessage(incomplete.string(), msg::kFileWriteFailed, {{"reason", reason}}, "write failed: " + reason));
+        throw Error(systemFileMessage(incomplete.string(), msg::kFileWriteFailed, "write failed", reason));
       }
       if (e.kind() == TransferFailure::Dropped || e.kind() == TransferFailure::Timeout)
         throw TransferError(e.kind(), Message(msg::kHubInterrupted,
@@ -433,7 +433,7 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
   }
   if (std::fflush(out) != 0 || ::fsync(fileno(out)) != 0) {
     const std::string reason = std::strerror(errno);
-    throw Error(fileMessage(incomplete.string(), msg::kFileWriteFailed, {{"reason", reason}}, "write failed: " + reason));
+    throw Error(systemFileMessage(incomplete.string(), msg::kFileWriteFailed, "write failed", reason));
   }
   std::fclose(out);
   out = nullptr;
@@ -460,8 +460,8 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
   std::error_code ec;
   fs::rename(incomplete, blob, ec);
   if (ec)
-    throw Error(fileMessage(blob.string(), msg::kHubCannotMoveIntoPlace, {{"reason", ec.message()}},
-                            "cannot move the finished download into place: " + ec.message()));
+    throw Error(systemFileMessage(blob.string(), msg::kHubCannotMoveIntoPlace,
+                                  "cannot move the finished download into place", ec.message()));
 }
 
 }  // namespace laminar::hub

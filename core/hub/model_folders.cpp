@@ -58,8 +58,8 @@ void saveModelFolders(const fs::path& configFile, const std::vector<fs::path>& f
   std::error_code ec;
   fs::create_directories(configFile.parent_path(), ec);
   if (ec)
-    throw Error(fileMessage(configFile.parent_path().string(), msg::kFileCannotCreateFolder, {{"reason", ec.message()}},
-                            "cannot create folder: " + ec.message()));
+    throw Error(systemFileMessage(configFile.parent_path().string(), msg::kFileCannotCreateFolder,
+                                  "cannot create folder", ec.message()));
   writeFileAtomically(configFile, nlohmann::json{{"folders", list}}.dump(2) + "\n");
 }
 

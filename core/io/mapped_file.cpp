@@ -17,14 +17,12 @@ std::shared_ptr<MappedFile> MappedFile::open(const std::filesystem::path& path) 
   file->path_ = path;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
-    throw Error(fileMessage(path.string(), msg::kFileCannotOpen, {{"reason", std::strerror(errno)}},
-                            std::string("cannot open: ") + std::strerror(errno)));
+    throw Error(systemFileMessage(path.string(), msg::kFileCannotOpen, "cannot open", std::strerror(errno)));
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     int err = errno;
     ::close(fd);
-    throw Error(fileMessage(path.string(), msg::kFileCannotStat, {{"reason", std::strerror(err)}},
-                            std::string("cannot stat: ") + std::strerror(err)));
+    throw Error(systemFileMessage(path.string(), msg::kFileCannotStat, "cannot stat", std::strerror(err)));
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -36,8 +34,7 @@ std::shared_ptr<MappedFile> MappedFile::open(const std::filesystem::path& path) 
     if (p == MAP_FAILED) {
       int err = errno;
       ::close(fd);
-      throw Error(fileMessage(path.string(), msg::kFileCannotMap, {{"reason", std::strerror(err)}},
-                              std::string("cannot memory-map: ") + std::strerror(err)));
+      throw Error(systemFileMessage(path.string(), msg::kFileCannotMap, "cannot memory-map", std::strerror(err)));
     }
     file->data_ = static_cast<const uint8_t*>(p);
   }

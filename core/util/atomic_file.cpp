@@ -54,12 +54,11 @@ void cleanUpAfterDeadWriters(const fs::path& target) {
 }
 [[noreturn]] void throwWriteFailed(const fs::path& target) {
   const std::string reason = std::strerror(errno);
-  throw Error(fileMessage(target.string(), msg::kFileWriteFailed, {{"reason", reason}}, "write failed: " + reason));
+  throw Error(systemFileMessage(target.string(), msg::kFileWriteFailed, "write failed", reason));
 }
 
 [[noreturn]] void throwCannotRename(const fs::path& target, const std::error_code& ec) {
-  throw Error(fileMessage(target.string(), msg::kFileCannotRename, {{"reason", ec.message()}},
-                          "cannot rename into place: " + ec.message()));
+  throw Error(systemFileMessage(target.string(), msg::kFileCannotRename, "cannot rename into place", ec.message()));
 }
 
 }  // namespace
@@ -68,8 +67,7 @@ AtomicFile::AtomicFile(fs::path target) : target_(std::move(target)), temp_(temp
   cleanUpAfterDeadWriters(target_);
   file_ = std::fopen(temp_.c_str(), "wb");
   if (!file_)
-    throw Error(fileMessage(target_.string(), msg::kFileCannotCreate, {{"reason", std::strerror(errno)}},
-                            std::string("cannot create: ") + std::strerror(errno)));
+    throw Error(systemFileMessage(target_.string(), msg::kFileCannotCreate, "cannot create", std::strerror(errno)));
 }
 
 AtomicFile::~AtomicFile() {
@@ -106,8 +104,8 @@ AtomicDirectory::AtomicDirectory(fs::path target) : target_(std::move(target)), 
   fs::remove_all(temp_, ec);
   fs::create_directories(temp_, ec);
   if (ec)
-    throw Error(fileMessage(target_.string(), msg::kFileCannotCreateFolder, {{"reason", ec.message()}},
-                            "cannot create directory: " + ec.message()));
+    throw Error(systemFileMessage(target_.string(), msg::kFileCannotCreateFolder,
+                                  "cannot create directory", ec.message()));
 }
 
 AtomicDirectory::~AtomicDirectory() {
@@ -124,8 +122,8 @@ void AtomicDirectory::commit() {
     old = fs::path(target_.string() + ".old-" + std::to_string(::getpid()));
     fs::rename(target_, old, ec);
     if (ec)
-      throw Error(fileMessage(target_.string(), msg::kFileCannotReplaceFolder, {{"reason", ec.message()}},
-                              "cannot replace existing directory: " + ec.message()));
+      throw Error(systemFileMessage(target_.string(), msg::kFileCannotReplaceFolder,
+                                    "cannot replace existing directory", ec.message()));
   }
   fs::rename(temp_, target_, ec);
   if (ec) {
@@ -140,8 +138,7 @@ void AtomicDirectory::commit() {
 std::string readFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    throw Error(fileMessage(path.string(), msg::kFileCannotOpen, {{"reason", std::strerror(errno)}},
-                            std::string("cannot open: ") + std::strerror(errno)));
+    throw Error(systemFileMessage(path.string(), msg::kFileCannotOpen, "cannot open", std::strerror(errno)));
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw Error(fileMessage(path.string(), msg::kFileReadFailed, {}, "read failed"));

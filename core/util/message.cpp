@@ -15,4 +15,9 @@ Message fileMessage(const std::string& path, MessageCode code, MessageParams par
   return Message(code, std::move(params), fileError(path, englishTail));
 }
 
+Message systemFileMessage(const std::string& path, MessageCode code, const std::string& whatFailed,
+                          const std::string& reason) {
+  return fileMessage(path, code, {{"reason", reason}}, whatFailed + ": " + reason);
+}
+
 }  // namespace laminar

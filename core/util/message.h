@@ -31,4 +31,9 @@ struct Message {
 // "path: tail" with the path as the first parameter ("file"): the form file errors take.
 Message fileMessage(const std::string& path, MessageCode code, MessageParams params, const std::string& englishTail);
 
+// "path: whatFailed: reason" for a failed system call, the reason (strerror or an error_code's
+// text) carried as parameter "reason" so the GUI can translate it.
+Message systemFileMessage(const std::string& path, MessageCode code, const std::string& whatFailed,
+                          const std::string& reason);
+
 }  // namespace laminar
