@@ -44,9 +44,12 @@ int main(int argc, char** argv) {
   CLI::App app{"laminar MI benchmark: experiment 2's statistics from a saved results directory"};
   std::string dir;
   int repeat = 3, threads = 1;
+  std::vector<std::string> estimators = {"hist", "ksg"};
   app.add_option("results", dir, "results directory of an mi-distance run")->required();
   app.add_option("--repeat", repeat, "timed repetitions (the best is reported)");
   app.add_option("--threads", threads, "libtorch threads (1: CPU time = wall time of one core)");
+  app.add_option("--estimator", estimators, "estimators to time (for profiling one of them)")
+      ->check(CLI::IsMember({"hist", "ksg"}));
   CLI11_PARSE(app, argc, argv);
   torch::set_num_threads(std::max(1, threads));
   try {
@@ -70,7 +73,7 @@ int main(int argc, char** argv) {
                              {"pairs", mi.pairs.size()},
                              {"width", d},
                              {"threads", torch::get_num_threads()}};
-    for (const std::string estimator : {"hist", "ksg"}) {
+    for (const std::string& estimator : estimators) {
       MiDistanceSettings settings = mi.settings;
       settings.estimator = estimator;
       // shared-fd: each layer's B, found before the clock starts (the estimator's cost is timed).

@@ -63,6 +63,23 @@ void forEachPair(size_t n, F&& f) {
   });
 }
 
+// Each occurrence vector that some pair uses, checked and scaled for trimming once
+// (stats::PairMiVector) instead of once per pair it is in; rows no pair uses stay empty.
+std::vector<stats::PairMiVector> preparedRows(const std::vector<double>& v, int64_t d,
+                                              const std::vector<OccurrencePair>& pairs, const stats::PairMiSettings& ps) {
+  std::vector<stats::PairMiVector> rows(static_cast<size_t>(d > 0 ? static_cast<int64_t>(v.size()) / d : 0));
+  for (const OccurrencePair& pr : pairs)
+    for (const int64_t r : {pr.i, pr.j}) {
+      if (r < 0 || static_cast<size_t>(r) >= rows.size())
+        throw std::logic_error("MI pair refers to occurrence " + std::to_string(r) + " of " + std::to_string(rows.size()));
+      stats::PairMiVector& row = rows[static_cast<size_t>(r)];
+      if (!row.values)
+        row = stats::preparePairMiVector(v.data() + r * d, static_cast<size_t>(d), ps,
+                                         "pair MI: occurrence " + std::to_string(r));
+    }
+  return rows;
+}
+
 // The comparison's second estimator on the same pairs; histMi / ksgMi and their correlation.
 void compareEstimators(MiSiteLayer& out, const std::vector<double>& v, int64_t d,
                        const std::vector<OccurrencePair>& pairs, const MiDistanceSettings& settings, int sharedBins) {
@@ -175,9 +192,11 @@ MiSiteLayer computeMiSite(const std::vector<double>& v, int64_t d, const std::ve
   MiSiteLayer out;
   std::vector<double> distance;
   std::vector<stats::MiEstimate> estimates(pairs.size());
+  const std::vector<stats::PairMiVector> rows = preparedRows(v, d, pairs, ps);
   forEachPair(pairs.size(), [&](size_t k) {
     const OccurrencePair& pr = pairs[k];
-    estimates[k] = stats::pairMutualInformation(v.data() + pr.i * d, v.data() + pr.j * d, static_cast<size_t>(d), ps);
+    estimates[k] = stats::pairMutualInformation(rows[static_cast<size_t>(pr.i)], rows[static_cast<size_t>(pr.j)],
+                                                static_cast<size_t>(d), ps);
   });
   for (size_t k = 0; k < pairs.size(); ++k) {
     const OccurrencePair& pr = pairs[k];
@@ -198,8 +217,8 @@ MiSiteLayer computeMiSite(const std::vector<double>& v, int64_t d, const std::ve
     forEachPair(pairs.size(), [&](size_t k) {
       const OccurrencePair& pr = pairs[k];
       const uint64_t state = streamState(settings.seed, floorStream(layer, static_cast<int>(site), static_cast<int64_t>(k)));
-      out.floor[k] = pairEstimatorFloor(v.data() + pr.i * d, v.data() + pr.j * d, static_cast<size_t>(d), ps,
-                                        out.bins[k], state);
+      out.floor[k] = pairEstimatorFloor(rows[static_cast<size_t>(pr.i)], rows[static_cast<size_t>(pr.j)],
+                                        static_cast<size_t>(d), ps, out.bins[k], state);
     });
     out.meanFloor = stats::mean(out.floor);
     std::vector<double> above = out.comparedMi(true);

@@ -21,8 +21,16 @@ uint64_t floorStream(int layer, int site, int64_t pair) {
 
 double pairEstimatorFloor(const double* vi, const double* vj, size_t d, const stats::PairMiSettings& settings,
                           int bins, uint64_t state) {
+  return pairEstimatorFloor(stats::preparePairMiVector(vi, d, settings, "z-score trimming: first vector"),
+                            stats::preparePairMiVector(vj, d, settings, "z-score trimming: second vector"), d, settings,
+                            bins, state);
+}
+
+double pairEstimatorFloor(const stats::PairMiVector& vi, const stats::PairMiVector& vj, size_t d,
+                          const stats::PairMiSettings& settings, int bins, uint64_t state) {
   // The same kept samples as the estimate (trimming is deterministic), y permuted.
-  const stats::TrimmedPairs kept = stats::zTrim(vi, vj, d, settings.zTrim, settings.zDdof);
+  static thread_local stats::TrimmedPairs kept;
+  stats::trimPreparedPair(vi, vj, d, settings, kept);
   if (kept.x.size() < 2) return std::numeric_limits<double>::quiet_NaN();
   const std::vector<int64_t> perm = seededPermutation(static_cast<int64_t>(kept.y.size()), state);
   std::vector<double> permuted(kept.y.size());

@@ -29,6 +29,9 @@ struct PairMiWithFloor {
 // (deterministic), then the draw above. NaN when fewer than 2 dimensions survive trimming.
 double pairEstimatorFloor(const double* vi, const double* vj, size_t d, const stats::PairMiSettings& settings,
                           int bins, uint64_t state);
+// The same for vectors prepared once for all their pairs (stats::preparePairMiVector).
+double pairEstimatorFloor(const stats::PairMiVector& vi, const stats::PairMiVector& vj, size_t d,
+                          const stats::PairMiSettings& settings, int bins, uint64_t state);
 
 // settings.bins must resolve per pair (fd or fixed; for shared-fd pass the layer's B as
 // fixedBins). Errors as stats::pairMutualInformation.

@@ -7,21 +7,58 @@
 #include <limits>
 #include <vector>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "stats/descriptive.h"
 #include "util/error.h"
 
 namespace laminar::stats {
 namespace {
 
+// The smallest and largest of v[0..n), n >= 1, all finite. Several running minima and maxima
+// instead of one (the comparisons of one chain wait for each other; independent chains
+// overlap), two values per instruction where SSE2 is there. Which of several equal values is
+// returned cannot matter (equal finite values differ at most in the sign of zero, and
+// lo - 0.5, hi - lo and e + lo give the same for +0 and -0).
+void finiteRange(const double* v, size_t n, double& lo, double& hi) {
+  size_t i = 0;
+#ifdef __SSE2__
+  __m128d l0 = _mm_set1_pd(v[0]), l1 = l0, h0 = l0, h1 = l0;
+  for (; i + 4 <= n; i += 4) {
+    const __m128d a = _mm_loadu_pd(v + i), b = _mm_loadu_pd(v + i + 2);
+    l0 = _mm_min_pd(l0, a);
+    l1 = _mm_min_pd(l1, b);
+    h0 = _mm_max_pd(h0, a);
+    h1 = _mm_max_pd(h1, b);
+  }
+  double l[4], h[4];
+  _mm_storeu_pd(l, l0);
+  _mm_storeu_pd(l + 2, l1);
+  _mm_storeu_pd(h, h0);
+  _mm_storeu_pd(h + 2, h1);
+#else
+  double l[4] = {v[0], v[0], v[0], v[0]}, h[4] = {v[0], v[0], v[0], v[0]};
+  for (; i + 4 <= n; i += 4)
+    for (int c = 0; c < 4; ++c) {
+      l[c] = v[i + c] < l[c] ? v[i + c] : l[c];
+      h[c] = h[c] < v[i + c] ? v[i + c] : h[c];
+    }
+#endif
+  for (; i < n; ++i) {
+    l[0] = v[i] < l[0] ? v[i] : l[0];
+    h[0] = h[0] < v[i] ? v[i] : h[0];
+  }
+  lo = std::min(std::min(l[0], l[1]), std::min(l[2], l[3]));
+  hi = std::max(std::max(h[0], h[1]), std::max(h[2], h[3]));
+}
+
 // numpy's histogram edges for `bins` equal bins over the data range, written into `edges`
 // (a reused buffer: this runs for every pair of every layer).
 void histogramEdges(const double* v, size_t n, int bins, std::vector<double>& edges) {
-  // The first minimum and the first maximum, as std::min_element / std::max_element.
-  double lo = v[0], hi = v[0];
-  for (size_t i = 1; i < n; ++i) {
-    if (v[i] < lo) lo = v[i];
-    if (hi < v[i]) hi = v[i];
-  }
+  double lo, hi;
+  finiteRange(v, n, lo, hi);
   if (lo == hi) {  // numpy's _get_outer_edges
     lo -= 0.5;
     hi += 0.5;
@@ -41,23 +78,26 @@ void histogramEdges(const double* v, size_t n, int bins, std::vector<double>& ed
     edges[static_cast<size_t>(i)] = e + lo;
   }
   edges.back() = hi;
+  edges.push_back(std::numeric_limits<double>::infinity());  // sentinel for EdgeBinner
 }
 
 // Bin index as numpy.histogramdd assigns it: searchsorted(side='right') - 1, values on the
 // last edge go to the last bin. The equal-width guess lands on or next to the answer; the
 // comparisons with the edges themselves make it exact (the largest g with edges[g] <= v).
+// `edges` holds bins + 1 edges and one +inf after them (histogramEdges), so edges[g + 1]
+// exists for every g <= bins; edges[0] is the minimum, never above a value.
 struct EdgeBinner {
   const double* edges;
   int bins;
   double lo, scale, last;
   explicit EdgeBinner(const std::vector<double>& e)
-      : edges(e.data()), bins(static_cast<int>(e.size()) - 1), lo(e.front()), scale(bins / (e.back() - e.front())),
-        last(e.back()) {}
+      : edges(e.data()), bins(static_cast<int>(e.size()) - 2), lo(e.front()), scale(bins / (e[e.size() - 2] - e.front())),
+        last(e[e.size() - 2]) {}
   int operator()(double value) const {
     double guess = (value - lo) * scale;
     int g = guess <= 0 ? 0 : guess >= bins ? bins : static_cast<int>(guess);
-    while (g < bins && edges[g + 1] <= value) ++g;
-    while (g > 0 && edges[g] > value) --g;
+    while (edges[g + 1] <= value) ++g;
+    while (edges[g] > value) --g;
     if (value == last) g -= 1;
     return g;
   }
@@ -69,6 +109,7 @@ struct HistogramWork {
   std::vector<double> near[4];  // the values of the fine bins holding the wanted ranks
   std::vector<int64_t> joint, cx, cy;
   std::vector<uint32_t> fine;
+  std::vector<uint16_t> fineOf;  // each value's fine bin, kept for the gathering pass
   std::vector<uint64_t> occupied;
 };
 HistogramWork& work() {
@@ -87,22 +128,28 @@ bool allFinite(const double* v, size_t n) {
   return bad == 0;
 }
 
-// The values a sorted copy of values[0..n) would hold at the ascending positions at[0..4)
-// (values is reordered). Exact order statistics, found cheaply: one pass counts the values in
-// 1024 equal-width "fine" bins over lo..hi (a monotone map, so bins hold consecutive ranks),
-// the counts say which fine bin holds each wanted rank, a second pass gathers only those
-// bins' values, and a selection inside the few gathered values finishes. Small or degenerate
-// samples use repeated selection on the whole array.
-void orderStatistics(double* values, size_t n, double lo, double hi, const size_t at[4], double out[4]) {
+// The values a sorted copy of the pooled values (a[0..na) then b[0..nb), n = na + nb, all
+// within lo..hi) would hold at the ascending positions at[0..4). Exact order statistics, found
+// cheaply: one pass counts the values in 1024 equal-width "fine" bins over lo..hi (a monotone
+// map, so bins hold consecutive ranks), the counts say which fine bin holds each wanted rank, a
+// second pass gathers only those bins' values, and a selection inside the few gathered values
+// finishes. Small or degenerate samples use repeated selection on a pooled copy.
+void orderStatistics(const double* a, size_t na, const double* b, size_t nb, double lo, double hi,
+                     const size_t at[4], double out[4]) {
   constexpr int kFine = 1024;
+  const size_t n = na + nb;
   const double scale = kFine / (hi - lo);
+  HistogramWork& w = work();
   if (n < 256 || n > UINT32_MAX || !(hi > lo) || !std::isfinite(scale) || !(scale > 0)) {
+    std::vector<double>& values = w.values;
+    values.assign(a, a + na);
+    values.insert(values.end(), b, b + nb);
     // at is ascending: each selection only reorders what lies after the previous one.
-    double* from = values;
+    double* from = values.data();
     for (int t = 0; t < 4; ++t) {
-      double* nth = values + at[t];
+      double* nth = values.data() + at[t];
       if (nth >= from) {
-        std::nth_element(from, nth, values + n);
+        std::nth_element(from, nth, values.data() + n);
         from = nth + 1;
       }
       out[t] = *nth;
@@ -111,37 +158,42 @@ void orderStatistics(double* values, size_t n, double lo, double hi, const size_
   }
   auto fineBin = [&](double v) {
     const double g = (v - lo) * scale;  // >= 0, at most about kFine
-    const int b = static_cast<int>(g);
-    return b >= kFine ? kFine - 1 : b;
+    const int bin = static_cast<int>(g);
+    return std::min(bin, kFine - 1);
   };
-  HistogramWork& w = work();
   w.fine.assign(kFine + 1, 0);
-  for (size_t i = 0; i < n; ++i) ++w.fine[static_cast<size_t>(fineBin(values[i]))];
-  // Exclusive prefix sums: fine[b] = number of values in bins below b.
+  w.fineOf.resize(n);
+  uint16_t* fineOf = w.fineOf.data();
+  for (size_t i = 0; i < na; ++i) fineOf[i] = static_cast<uint16_t>(fineBin(a[i]));  // these two vectorise
+  for (size_t i = 0; i < nb; ++i) fineOf[na + i] = static_cast<uint16_t>(fineBin(b[i]));
+  for (size_t i = 0; i < n; ++i) ++w.fine[fineOf[i]];
+  // Exclusive prefix sums: fine[f] = number of values in bins below f.
   uint32_t below = 0;
-  for (int b = 0; b <= kFine; ++b) {
-    const uint32_t c = w.fine[static_cast<size_t>(b)];
-    w.fine[static_cast<size_t>(b)] = below;
+  for (int f = 0; f <= kFine; ++f) {
+    const uint32_t c = w.fine[static_cast<size_t>(f)];
+    w.fine[static_cast<size_t>(f)] = below;
     below += c;
   }
   int binOf[4], slots = 0, slotBin[4];
   int slotOf[4];
   for (int t = 0; t < 4; ++t) {
-    // The last bin b with fine[b] <= at[t].
-    int b = static_cast<int>(std::upper_bound(w.fine.begin(), w.fine.begin() + kFine, static_cast<uint32_t>(at[t])) -
+    // The last bin f with fine[f] <= at[t].
+    int f = static_cast<int>(std::upper_bound(w.fine.begin(), w.fine.begin() + kFine, static_cast<uint32_t>(at[t])) -
                              w.fine.begin()) - 1;
-    binOf[t] = b;
+    binOf[t] = f;
     int s = 0;
-    while (s < slots && slotBin[s] != b) ++s;
-    if (s == slots) slotBin[slots++] = b;
+    while (s < slots && slotBin[s] != f) ++s;
+    if (s == slots) slotBin[slots++] = f;
     slotOf[t] = s;
   }
   for (int s = 0; s < slots; ++s) w.near[s].clear();
-  for (size_t i = 0; i < n; ++i) {
-    const int b = fineBin(values[i]);
-    for (int s = 0; s < slots; ++s)
-      if (b == slotBin[s]) w.near[s].push_back(values[i]);
-  }
+  auto gather = [&](const double* v, size_t count, const uint16_t* bins) {
+    for (size_t i = 0; i < count; ++i)
+      for (int s = 0; s < slots; ++s)
+        if (bins[i] == slotBin[s]) w.near[s].push_back(v[i]);
+  };
+  gather(a, na, fineOf);
+  gather(b, nb, fineOf + na);
   for (int t = 0; t < 4; ++t) {
     std::vector<double>& v = w.near[slotOf[t]];
     const size_t r = at[t] - w.fine[static_cast<size_t>(binOf[t])];
@@ -169,25 +221,26 @@ double lerp(double a, double b, double gamma) {
 
 namespace {
 
-// Freedman-Diaconis on the values a[0..na) followed by b[0..nb), without building the pooled
-// array first (histogramBinCount pools x and y).
+// Throws, naming the pooled index, unless a[0..na) followed by b[0..nb) are all finite.
+void requirePooledFinite(const double* a, size_t na, const double* b, size_t nb) {
+  if (allFinite(a, na) && allFinite(b, nb)) return;
+  std::vector<double> pooled(a, a + na);
+  pooled.insert(pooled.end(), b, b + nb);
+  requireFinite(pooled.data(), na + nb, "Freedman-Diaconis bin rule");
+}
+
+// Freedman-Diaconis on the finite values a[0..na) followed by b[0..nb), without building
+// the pooled array first (histogramBinCount pools x and y).
 int freedmanDiaconis(const double* a, size_t na, const double* b, size_t nb) {
   const size_t n = na + nb;
   if (n == 0) throw Error("Freedman-Diaconis bin rule: no values");
-  if (!allFinite(a, na) || !allFinite(b, nb)) {  // the message names the pooled index
-    std::vector<double> pooled(a, a + na);
-    pooled.insert(pooled.end(), b, b + nb);
-    requireFinite(pooled.data(), n, "Freedman-Diaconis bin rule");
-  }
-  // The working copy, with the first minimum and last maximum as std::minmax_element.
-  std::vector<double>& v = work().values;
-  v.resize(n);
-  std::copy(a, a + na, v.begin());
-  std::copy(b, b + nb, v.begin() + static_cast<std::ptrdiff_t>(na));
-  double first = v[0], last = v[0];
-  for (size_t i = 1; i < n; ++i) {
-    if (v[i] < first) first = v[i];
-    if (!(v[i] < last)) last = v[i];
+  double first, last;
+  finiteRange(na > 0 ? a : b, na > 0 ? na : nb, first, last);
+  if (na > 0 && nb > 0) {
+    double bLo, bHi;
+    finiteRange(b, nb, bLo, bHi);
+    first = std::min(first, bLo);
+    last = std::max(last, bHi);
   }
   const double lo = first, hi = last;
   if (first == last) {
@@ -199,7 +252,7 @@ int freedmanDiaconis(const double* a, size_t na, const double* b, size_t nb) {
   percentilePositions(n, 0.25, at[0], at[1], g25);
   percentilePositions(n, 0.75, at[2], at[3], g75);
   double q[4];
-  orderStatistics(v.data(), n, lo, hi, at, q);
+  orderStatistics(a, na, b, nb, lo, hi, at, q);
   const double iqr = lerp(q[2], q[3], g75) - lerp(q[0], q[1], g25);
   const double width = 2.0 * iqr * std::pow(static_cast<double>(n), -1.0 / 3.0);
   if (width == 0) return 1;
@@ -210,6 +263,7 @@ int freedmanDiaconis(const double* a, size_t na, const double* b, size_t nb) {
 }  // namespace
 
 int freedmanDiaconisBinCount(const double* values, size_t n) {
+  if (n > 0) requirePooledFinite(values, n, nullptr, 0);
   return freedmanDiaconis(values, n, nullptr, 0);
 }
 
@@ -233,7 +287,10 @@ HistogramBinRule parseHistogramBinRule(const std::string& text) {
   return rule;
 }
 
-int histogramBinCount(const double* x, const double* y, size_t n, const HistogramBinRule& rule) {
+namespace {
+
+// histogramBinCount, with the finiteness check of the pooled values optional.
+int binCount(const double* x, const double* y, size_t n, const HistogramBinRule& rule, bool checkFinite) {
   if (rule.fixedBins > 0) return rule.fixedBins;
   if (rule.sharedPerLayer)
     throw Error("histogram bins 'shared-fd': the layer's bin count is not set (compute it with "
@@ -242,13 +299,28 @@ int histogramBinCount(const double* x, const double* y, size_t n, const Histogra
     throw Error("histogram bin rule: invalid settings (fixed " + std::to_string(rule.fixedBins) +
                 ", clamp " + std::to_string(rule.minBins) + ".." + std::to_string(rule.maxBins) +
                 ")");
+  if (checkFinite && n > 0) requirePooledFinite(x, n, y, n);
   const int fd = freedmanDiaconis(x, n, y, n);  // on the pooled values x then y
   return std::clamp(fd, rule.minBins, rule.maxBins);
+}
+
+}  // namespace
+
+int histogramBinCount(const double* x, const double* y, size_t n, const HistogramBinRule& rule) {
+  return binCount(x, y, n, rule, true);
+}
+
+int histogramBinCountOfFinite(const double* x, const double* y, size_t n, const HistogramBinRule& rule) {
+  return binCount(x, y, n, rule, false);
 }
 
 HistogramMiTable histogramMutualInformationTable(const double* x, const double* y, size_t n, int bins) {
   requireFinite(x, n, "histogram MI: x");
   requireFinite(y, n, "histogram MI: y");
+  return histogramMiTableOfFinite(x, y, n, bins);
+}
+
+HistogramMiTable histogramMiTableOfFinite(const double* x, const double* y, size_t n, int bins) {
   if (bins < 1) throw Error("histogram MI: bins must be >= 1, got " + std::to_string(bins));
   if (n == 0) throw Error("histogram MI: no samples");
   HistogramWork& w = work();

@@ -68,6 +68,12 @@ struct HistogramMiTable {
 };
 HistogramMiTable histogramMutualInformationTable(const double* x, const double* y, size_t n, int bins);
 
+// histogramBinCount and histogramMutualInformationTable without their finiteness checks, for
+// callers that checked x and y already: experiment 2 checks each pair once, then trims, bins
+// and estimates on the same values (the checks were an eighth of its histogram MI's time).
+int histogramBinCountOfFinite(const double* x, const double* y, size_t n, const HistogramBinRule& rule);
+HistogramMiTable histogramMiTableOfFinite(const double* x, const double* y, size_t n, int bins);
+
 // Miller-Madow: each plug-in entropy is biased low by about (occupied bins - 1) / (2n), so
 // MI = H(X) + H(Y) - H(X,Y) is biased high by (cells - binsX - binsY + 1) / (2n). The
 // corrected value is mi minus that term; it can be negative (it is ~0 on average at zero

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "stats/histogram_mi.h"
+#include "stats/zscore.h"
 
 namespace laminar::stats {
 
@@ -38,6 +39,21 @@ struct PairMiSettings {
 // the plug-in one; Miller-Madow with the KSG estimator throws laminar::Error.
 MiEstimate pairMutualInformation(const double* vi, const double* vj, size_t d,
                                  const PairMiSettings& settings);
+
+// One activation vector made ready for several pair estimates: checked to be finite once (an
+// error names it `what`) and its trimming scale computed once. Experiment 2 meets each
+// occurrence's vector in several pairs; the estimates are exactly those of the plain call.
+struct PairMiVector {
+  const double* values = nullptr;  // d values, not owned
+  TrimScale scale;
+  bool scaled = false;  // false where trimming is off or not in its main case
+};
+PairMiVector preparePairMiVector(const double* v, size_t d, const PairMiSettings& settings, const std::string& what);
+MiEstimate pairMutualInformation(const PairMiVector& vi, const PairMiVector& vj, size_t d,
+                                 const PairMiSettings& settings);
+// The kept samples of a prepared pair, as zTrim would give them, written into `out`.
+void trimPreparedPair(const PairMiVector& vi, const PairMiVector& vj, size_t d, const PairMiSettings& settings,
+                      TrimmedPairs& out);
 
 // The estimator of `settings` on samples already trimmed (x[k], y[k]), k < n, with B = `bins`
 // for the histogram estimator (ignored by KSG): the step pairMutualInformation takes after

@@ -72,12 +72,26 @@ bool deviationLimit(double m, double sd, double t, double& limit) {
 
 }  // namespace
 
-TrimmedPairs zTrim(const double* x, const double* y, size_t n, double threshold, int ddof) {
-  TrimmedPairs out;
+namespace {
+
+void trimInto(const double* x, const double* y, size_t n, double threshold, int ddof, TrimmedPairs& out,
+              bool checkFinite) {
+  out.x.clear();
+  out.y.clear();
   out.x.reserve(n);
   out.y.reserve(n);
-  // Without trimming, or where zScores would throw (n <= ddof), the mask says it all.
-  if (threshold == 0 || n == 0 || ddof < 0 || n <= static_cast<size_t>(ddof)) {
+  if (threshold == 0 && checkFinite) {  // trimming off: every sample kept
+    requireFinite(x, n, "z-score trimming: first vector");
+    requireFinite(y, n, "z-score trimming: second vector");
+  }
+  if (threshold == 0) {
+    out.x.assign(x, x + n);
+    out.y.assign(y, y + n);
+    out.dropped = 0;
+    return;
+  }
+  // Where zScores would throw (n <= ddof), the mask says it all.
+  if (n == 0 || ddof < 0 || n <= static_cast<size_t>(ddof)) {
     const std::vector<uint8_t> keep = zTrimMask(x, y, n, threshold, ddof);
     for (size_t k = 0; k < n; ++k) {
       if (!keep[k]) continue;
@@ -85,35 +99,67 @@ TrimmedPairs zTrim(const double* x, const double* y, size_t n, double threshold,
       out.y.push_back(y[k]);
     }
     out.dropped = n - out.x.size();
-    return out;
+    return;
   }
   // The same arithmetic as zTrimMask (mean, numpy's std, (v - mean) / std compared with the
   // threshold), without materialising the z-scores and the mask: this runs for every pair.
   if (!(threshold >= 0) || std::isinf(threshold))
     throw Error("z-score trimming threshold must be a finite number >= 0 (0 = off), got " +
                 std::to_string(threshold));
-  requireFinite(x, n, "z-score trimming: first vector");
-  requireFinite(y, n, "z-score trimming: second vector");
-  const double mx = mean(x, n), sx = standardDeviation(x, n, ddof);
-  const double my = mean(y, n), sy = standardDeviation(y, n, ddof);
-  double limitX, limitY;
-  if (deviationLimit(mx, sx, threshold, limitX) && deviationLimit(my, sy, threshold, limitY)) {
+  if (checkFinite) {
+    requireFinite(x, n, "z-score trimming: first vector");
+    requireFinite(y, n, "z-score trimming: second vector");
+  }
+  zTrimWithScales(x, zTrimScale(x, n, threshold, ddof), y, zTrimScale(y, n, threshold, ddof), n, threshold, out);
+}
+
+}  // namespace
+
+TrimScale zTrimScale(const double* v, size_t n, double threshold, int ddof) {
+  TrimScale s;
+  s.mean = mean(v, n);
+  s.sd = standardDeviation(v, n, ddof);
+  s.hasLimit = deviationLimit(s.mean, s.sd, threshold, s.limit);
+  return s;
+}
+
+void zTrimWithScales(const double* x, const TrimScale& sx, const double* y, const TrimScale& sy, size_t n,
+                     double threshold, TrimmedPairs& out) {
+  // Every sample is written and the next one overwrites it unless it was kept: no branch
+  // per sample (nearly all are kept, but the rare drop would be a misprediction).
+  out.x.resize(n);
+  out.y.resize(n);
+  double* keptX = out.x.data();
+  double* keptY = out.y.data();
+  size_t m = 0;
+  if (sx.hasLimit && sy.hasLimit) {
     for (size_t k = 0; k < n; ++k) {
-      if (std::fabs(x[k] - mx) > limitX || std::fabs(y[k] - my) > limitY) continue;
-      out.x.push_back(x[k]);
-      out.y.push_back(y[k]);
+      keptX[m] = x[k];
+      keptY[m] = y[k];
+      m += static_cast<size_t>(!(std::fabs(x[k] - sx.mean) > sx.limit) & !(std::fabs(y[k] - sy.mean) > sy.limit));
     }
   } else {
     for (size_t k = 0; k < n; ++k) {
-      const double zx = sx == 0 ? 0.0 : (x[k] - mx) / sx;  // a constant vector has z = 0
-      const double zy = sy == 0 ? 0.0 : (y[k] - my) / sy;
-      if (std::fabs(zx) > threshold || std::fabs(zy) > threshold) continue;
-      out.x.push_back(x[k]);
-      out.y.push_back(y[k]);
+      const double zx = sx.sd == 0 ? 0.0 : (x[k] - sx.mean) / sx.sd;  // a constant vector has z = 0
+      const double zy = sy.sd == 0 ? 0.0 : (y[k] - sy.mean) / sy.sd;
+      keptX[m] = x[k];
+      keptY[m] = y[k];
+      m += static_cast<size_t>(!(std::fabs(zx) > threshold) & !(std::fabs(zy) > threshold));
     }
   }
-  out.dropped = n - out.x.size();
+  out.x.resize(m);
+  out.y.resize(m);
+  out.dropped = n - m;
+}
+
+TrimmedPairs zTrim(const double* x, const double* y, size_t n, double threshold, int ddof) {
+  TrimmedPairs out;
+  trimInto(x, y, n, threshold, ddof, out, true);
   return out;
+}
+
+void zTrimOfFinite(const double* x, const double* y, size_t n, double threshold, int ddof, TrimmedPairs& out) {
+  trimInto(x, y, n, threshold, ddof, out, false);
 }
 
 }  // namespace laminar::stats

@@ -25,5 +25,23 @@ struct TrimmedPairs {
   size_t dropped = 0;  // n - x.size()
 };
 TrimmedPairs zTrim(const double* x, const double* y, size_t n, double threshold, int ddof = 0);
+// The same for x and y the caller checked to be finite, written into `out` (whose buffers
+// are reused: experiment 2 trims every pair of every layer).
+void zTrimOfFinite(const double* x, const double* y, size_t n, double threshold, int ddof, TrimmedPairs& out);
+
+// What trimming needs from one vector alone: its mean and std, and the largest deviation from
+// the mean whose z-score stays within the threshold. Experiment 2 trims each vector against
+// several others; computing this once per vector rather than once per pair is the same
+// arithmetic, so the kept samples are identical.
+struct TrimScale {
+  double mean = 0, sd = 0;
+  double limit = 0;       // valid when hasLimit
+  bool hasLimit = false;  // false: the z-scores themselves are compared with the threshold
+};
+// For a finite v with n > ddof >= 0 and a finite threshold > 0 (zTrimOfFinite's main case).
+TrimScale zTrimScale(const double* v, size_t n, double threshold, int ddof);
+// zTrimOfFinite's main case from the two vectors' scales, written into `out`.
+void zTrimWithScales(const double* x, const TrimScale& sx, const double* y, const TrimScale& sy, size_t n,
+                     double threshold, TrimmedPairs& out);
 
 }  // namespace laminar::stats
