@@ -334,20 +334,20 @@ FigureView* MainWindow::currentView() const { return qobject_cast<FigureView*>(t
 
 void MainWindow::buildMenus() {
   fileMenu_ = menuBar()->addMenu(QString());
-  openSentencesAction_ = fileMenu_->addAction(QString(), sentences_, &SentencePanel::openDialog, QKeySequence::Open);
-  openResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openResultsDialog, QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+  openSentencesAction_ = fileMenu_->addAction(QString(), QKeySequence::Open, sentences_, &SentencePanel::openDialog);
+  openResultsAction_ = fileMenu_->addAction(QString(), QKeySequence(QStringLiteral("Ctrl+Shift+O")), this, &MainWindow::openResultsDialog);
   compareResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::compareResultsDialog);
   compareResultsAction_->setObjectName(QStringLiteral("compareResults"));
   stopComparingAction_ = fileMenu_->addAction(QString(), this, &MainWindow::stopComparing);
   stopComparingAction_->setObjectName(QStringLiteral("stopComparing"));
-  saveResultsAction_ = fileMenu_->addAction(QString(), this, &MainWindow::saveResultsDialog, QKeySequence::Save);
+  saveResultsAction_ = fileMenu_->addAction(QString(), QKeySequence::Save, this, &MainWindow::saveResultsDialog);
   fileMenu_->addSeparator();
-  exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportCurrentFigure, QKeySequence(QStringLiteral("Ctrl+E")));
-  exportAllAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportAllFigures, QKeySequence(QStringLiteral("Ctrl+Shift+E")));
+  exportFigureAction_ = fileMenu_->addAction(QString(), QKeySequence(QStringLiteral("Ctrl+E")), this, &MainWindow::exportCurrentFigure);
+  exportAllAction_ = fileMenu_->addAction(QString(), QKeySequence(QStringLiteral("Ctrl+Shift+E")), this, &MainWindow::exportAllFigures);
   exportDataAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportCurrentData);
   fileMenu_->addSeparator();
-  runAction_ = fileMenu_->addAction(QString(), this, &MainWindow::startRun, QKeySequence(QStringLiteral("Ctrl+R")));
-  cancelAction_ = fileMenu_->addAction(QString(), this, &MainWindow::cancelRun, QKeySequence(QStringLiteral("Ctrl+.")));
+  runAction_ = fileMenu_->addAction(QString(), QKeySequence(QStringLiteral("Ctrl+R")), this, &MainWindow::startRun);
+  cancelAction_ = fileMenu_->addAction(QString(), QKeySequence(QStringLiteral("Ctrl+.")), this, &MainWindow::cancelRun);
   cancelAction_->setEnabled(false);
   modelsAction_ = fileMenu_->addAction(QString(), this, [this] {
     ModelsDialog dialog(this);
@@ -360,17 +360,17 @@ void MainWindow::buildMenus() {
     updateWelcome();
   });
   fileMenu_->addSeparator();
-  quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close, QKeySequence::Quit);
+  quitAction_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 
   viewMenu_ = menuBar()->addMenu(QString());
-  presentationAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setPresentationMode, QKeySequence(Qt::Key_F5));
+  presentationAction_ = viewMenu_->addAction(QString(), QKeySequence(Qt::Key_F5), this, &MainWindow::setPresentationMode);
   presentationAction_->setCheckable(true);
-  playAction_ = viewMenu_->addAction(QString(), figures_->cursor(), [this] { figures_->cursor()->setPlaying(!figures_->cursor()->playing()); },
-                                     QKeySequence(Qt::Key_Space));
-  nextViewAction_ = viewMenu_->addAction(QString(), this, [this] { showView((tabs_->currentIndex() + 1) % tabs_->count()); },
-                                         QKeySequence(Qt::Key_PageDown));
-  previousViewAction_ = viewMenu_->addAction(QString(), this, [this] { showView((tabs_->currentIndex() + tabs_->count() - 1) % tabs_->count()); },
-                                             QKeySequence(Qt::Key_PageUp));
+  playAction_ = viewMenu_->addAction(QString(), QKeySequence(Qt::Key_Space), figures_->cursor(),
+                                     [this] { figures_->cursor()->setPlaying(!figures_->cursor()->playing()); });
+  nextViewAction_ = viewMenu_->addAction(QString(), QKeySequence(Qt::Key_PageDown), this,
+                                         [this] { showView((tabs_->currentIndex() + 1) % tabs_->count()); });
+  previousViewAction_ = viewMenu_->addAction(QString(), QKeySequence(Qt::Key_PageUp), this,
+                                             [this] { showView((tabs_->currentIndex() + tabs_->count() - 1) % tabs_->count()); });
   speedMenu_ = viewMenu_->addMenu(QString());
   speedGroup_ = new QActionGroup(this);
   for (int ms : kPlaySpeedsMs) {
@@ -393,13 +393,13 @@ void MainWindow::buildMenus() {
       if (ms > now) return setPlayIntervalMs(ms);
   });
   slowerAction_->setShortcut(QKeySequence(Qt::Key_Minus));
-  bigTextAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setBigText, QKeySequence(QStringLiteral("Ctrl+Shift+T")));
+  bigTextAction_ = viewMenu_->addAction(QString(), QKeySequence(QStringLiteral("Ctrl+Shift+T")), this, &MainWindow::setBigText);
   bigTextAction_->setCheckable(true);
   viewMenu_->addSeparator();
-  sidePanelsAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setSidePanelsShown, QKeySequence(QStringLiteral("Ctrl+B")));
+  sidePanelsAction_ = viewMenu_->addAction(QString(), QKeySequence(QStringLiteral("Ctrl+B")), this, &MainWindow::setSidePanelsShown);
   sidePanelsAction_->setCheckable(true);
   sidePanelsAction_->setChecked(true);
-  sideBySideAction_ = viewMenu_->addAction(QString(), this, &MainWindow::setCompareSideBySide, QKeySequence(QStringLiteral("Ctrl+Shift+D")));
+  sideBySideAction_ = viewMenu_->addAction(QString(), QKeySequence(QStringLiteral("Ctrl+Shift+D")), this, &MainWindow::setCompareSideBySide);
   sideBySideAction_->setObjectName(QStringLiteral("compareSideBySide"));
   sideBySideAction_->setCheckable(true);
   for (QDockWidget* d : docks_) {
