@@ -136,6 +136,10 @@ void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const Senten
   auto env = [](const char* name) { const char* v = std::getenv(name); return std::string(v ? v : ""); };
   meta["threadWaitPolicy"] = {{"OMP_WAIT_POLICY", env("OMP_WAIT_POLICY")},
                               {"OPENBLAS_THREAD_TIMEOUT", env("OPENBLAS_THREAD_TIMEOUT")}};
+  // Which OpenBLAS kernels the user or the machine chose (empty: OpenBLAS's own detection).
+  // Laminar never sets it: another kernel adds a GEMM's products in another order, so two
+  // machines' activations can differ in their last bits, and this says why.
+  meta["openblasCoreType"] = env("OPENBLAS_CORETYPE");
 
   const int nLayer = static_cast<int>(config.nLayer);
   double forwardTotal = 0, analysisTotal = 0;

@@ -60,6 +60,10 @@ with tempfile.TemporaryDirectory() as tmp:
         seen = json.loads((tmp / out / "results.json").read_text())["metadata"].get("threadWaitPolicy")
         if seen != expected:
             failures.append(f"{out}: threadWaitPolicy {seen}, expected {expected}")
+    # The OpenBLAS kernels as the machine chose them, recorded and left alone.
+    seen = json.loads((tmp / "sim" / "results.json").read_text())["metadata"].get("openblasCoreType")
+    if seen != os.environ.get("OPENBLAS_CORETYPE", ""):
+        failures.append(f"sim: openblasCoreType {seen!r}, the environment has {os.environ.get('OPENBLAS_CORETYPE')!r}")
     run(["analyze", "attention-pattern", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
          "--text", "3", "--out", str(tmp / "attn")], 0)
     # The untrained control (issue 10) beside the run, and the original's non-target range.
