@@ -24,7 +24,8 @@ def conditions():
     load = open("/proc/loadavg").read().split()[:3]
     mem = {l.split(":")[0]: int(l.split()[1]) for l in open("/proc/meminfo")}
     return {"time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "load": [float(x) for x in load],
-            "availableGiB": round(mem["MemAvailable"] / 2**20, 1)}
+            "availableGiB": round(mem["MemAvailable"] / 2**20, 1),
+            "openblasCoreType": os.environ.get("OPENBLAS_CORETYPE", "")}
 
 
 def run(cmd, env=None, need_gib=0):
@@ -90,6 +91,12 @@ def main():
             mi_out, _, _, mi_cond = run([mi_bench, exp2, "--repeat", "3"])
             entry["laminarMi"] = json.loads(mi_out)
             entry["laminarMi"]["conditions"] = mi_cond
+        gemm = os.path.join(build, "bench", "laminar-bench-gemm-floor")
+        if os.path.exists(gemm):  # experiment 2's forward against its matrix products alone
+            tokens = len(tokenize(cli, model, texts_of(coffee), data)[0])
+            gemm_out, _, _, gemm_cond = run([gemm, "--tokens", str(tokens)])
+            entry["laminarGemmFloor"] = json.loads(gemm_out)
+            entry["laminarGemmFloor"]["conditions"] = gemm_cond
         if "--skip-peer" not in sys.argv:
             # Peer inputs: the same token ids; experiment 1's target rows where Laminar found them.
             sec = json.load(open(os.path.join(exp1, "results.json")))["similarity"]
