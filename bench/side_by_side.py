@@ -11,7 +11,12 @@ peer_exp1_cpu.py (forward + notebook analysis of experiment 1) and peer_cpu_benc
 (forward + capture for experiment 2's text), with bench/peer_mi_sklearn.py for experiment 2's
 MI statistics. Before each program: the 1/5/15-minute load average and the free memory are
 recorded (the XL model mmap'd is ~6.4 GB, the Python peer peaks ~11 GB: never run two at
-once). Prints a JSON report and writes it to DATA_DIR/side_by_side.json."""
+once). Prints a JSON report and writes it to DATA_DIR/side_by_side.json.
+
+The peers need Debian's PyTorch for /usr/bin/python3 (`apt-get install python3-torch`: the
+same libtorch and OpenBLAS as Laminar), which tools/setup.sh leaves out because only this
+benchmark uses it. Each program's conditions record OPENBLAS_CORETYPE: compare runs made
+with the same kernels."""
 import json, os, re, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
