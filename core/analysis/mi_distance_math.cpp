@@ -173,13 +173,14 @@ int sharedLayerBins(const std::array<std::vector<double>, kSites>& v, int64_t d,
                     const MiDistanceSettings& settings) {
   const stats::PairMiSettings ps = pairMiSettings(settings, stats::MiEstimator::Histogram);
   std::vector<int> perPair(kSites * pairs.size());
-  for (int s = 0; s < kSites; ++s)
+  for (int s = 0; s < kSites; ++s) {
+    const std::vector<stats::PairMiVector> rows = preparedRows(v[static_cast<size_t>(s)], d, pairs, ps);
     forEachPair(pairs.size(), [&](size_t k) {
       const OccurrencePair& pr = pairs[k];
-      const double* base = v[static_cast<size_t>(s)].data();
-      perPair[static_cast<size_t>(s) * pairs.size() + k] =
-          stats::pairFreedmanDiaconisBins(base + pr.i * d, base + pr.j * d, static_cast<size_t>(d), ps);
+      perPair[static_cast<size_t>(s) * pairs.size() + k] = stats::pairFreedmanDiaconisBins(
+          rows[static_cast<size_t>(pr.i)], rows[static_cast<size_t>(pr.j)], static_cast<size_t>(d), ps);
     });
+  }
   return stats::sharedFreedmanDiaconisBins(perPair);
 }
 

@@ -61,8 +61,7 @@ class ConfigReader {
 
   int64_t positiveInteger(const std::string& field, int64_t maximum) const {
     const json* v = find(field);
-    if (!v) throw Error(Message(msg::kConfigFieldMissing, {{"file", source_}, {"field", field}},
-                                source_ + ": field '" + field + "' is missing; GPT-2 needs it"));
+    if (!v) fail(msg::kConfigFieldMissing, field, {}, "is missing; GPT-2 needs it");
     if (!v->is_number_integer())
       fail(msg::kConfigNotInteger, field, {{"found", jsonExcerpt(*v)}}, "must be an integer, not " + jsonExcerpt(*v));
     if (v->is_number_unsigned() ? v->get<uint64_t>() > static_cast<uint64_t>(maximum) : v->get<int64_t>() > maximum)

@@ -1,7 +1,5 @@
 #include "stats/pair_mi.h"
 
-#include <cmath>
-
 #include "stats/descriptive.h"
 #include "stats/ksg_mi.h"
 #include "stats/zscore.h"
@@ -75,11 +73,9 @@ PairMiVector preparePairMiVector(const double* v, size_t d, const PairMiSettings
   requireFinite(v, d, what);
   PairMiVector p;
   p.values = v;
-  // zTrimOfFinite's main case; the others (trimming off, d <= ddof, a bad threshold) are
-  // left to it, pair by pair.
-  const bool mainCase = settings.zTrim > 0 && std::isfinite(settings.zTrim) && d > 0 && settings.zDdof >= 0 &&
-                        d > static_cast<size_t>(settings.zDdof);
-  if (mainCase) {
+  // The other cases (trimming off, d <= ddof, a bad threshold) are left to zTrimOfFinite,
+  // pair by pair.
+  if (zTrimUsesScales(d, settings.zTrim, settings.zDdof)) {
     p.scale = zTrimScale(v, d, settings.zTrim, settings.zDdof);
     p.scaled = true;
   }
@@ -111,17 +107,20 @@ MiEstimate pairMutualInformation(const double* vi, const double* vj, size_t d,
                                preparePairMiVector(vj, d, settings, "pair MI: second vector"), d, settings);
 }
 
-int pairFreedmanDiaconisBins(const double* vi, const double* vj, size_t d, const PairMiSettings& settings) {
-  requireFinite(vi, d, "pair MI: first vector");
-  requireFinite(vj, d, "pair MI: second vector");
+int pairFreedmanDiaconisBins(const PairMiVector& vi, const PairMiVector& vj, size_t d, const PairMiSettings& settings) {
   TrimmedPairs& kept = trimmedScratch();
-  zTrimOfFinite(vi, vj, d, settings.zTrim, settings.zDdof, kept);
+  trimPreparedPair(vi, vj, d, settings, kept);
   if (kept.x.size() < 2)
     throw Error("pair MI: " + std::to_string(kept.x.size()) + " dimensions left after trimming, need at least 2");
   HistogramBinRule fd = settings.bins;
   fd.fixedBins = 0;
   fd.sharedPerLayer = false;
   return histogramBinCountOfFinite(kept.x.data(), kept.y.data(), kept.x.size(), fd);
+}
+
+int pairFreedmanDiaconisBins(const double* vi, const double* vj, size_t d, const PairMiSettings& settings) {
+  return pairFreedmanDiaconisBins(preparePairMiVector(vi, d, settings, "pair MI: first vector"),
+                                  preparePairMiVector(vj, d, settings, "pair MI: second vector"), d, settings);
 }
 
 }  // namespace laminar::stats

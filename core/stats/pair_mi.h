@@ -65,5 +65,7 @@ MiEstimate keptMutualInformation(const double* x, const double* y, size_t n, con
 // pooled kept values): the per-pair input of sharedFreedmanDiaconisBins. Throws
 // laminar::Error when fewer than 2 dimensions survive trimming.
 int pairFreedmanDiaconisBins(const double* vi, const double* vj, size_t d, const PairMiSettings& settings);
+// The same for vectors prepared once for all their pairs.
+int pairFreedmanDiaconisBins(const PairMiVector& vi, const PairMiVector& vj, size_t d, const PairMiSettings& settings);
 
 }  // namespace laminar::stats

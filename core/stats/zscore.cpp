@@ -80,11 +80,11 @@ void trimInto(const double* x, const double* y, size_t n, double threshold, int 
   out.y.clear();
   out.x.reserve(n);
   out.y.reserve(n);
-  if (threshold == 0 && checkFinite) {  // trimming off: every sample kept
-    requireFinite(x, n, "z-score trimming: first vector");
-    requireFinite(y, n, "z-score trimming: second vector");
-  }
-  if (threshold == 0) {
+  if (threshold == 0) {  // trimming off: every sample kept
+    if (checkFinite) {
+      requireFinite(x, n, "z-score trimming: first vector");
+      requireFinite(y, n, "z-score trimming: second vector");
+    }
     out.x.assign(x, x + n);
     out.y.assign(y, y + n);
     out.dropped = 0;
@@ -114,6 +114,10 @@ void trimInto(const double* x, const double* y, size_t n, double threshold, int 
 }
 
 }  // namespace
+
+bool zTrimUsesScales(size_t n, double threshold, int ddof) {
+  return threshold > 0 && std::isfinite(threshold) && n > 0 && ddof >= 0 && n > static_cast<size_t>(ddof);
+}
 
 TrimScale zTrimScale(const double* v, size_t n, double threshold, int ddof) {
   TrimScale s;

@@ -38,7 +38,10 @@ struct TrimScale {
   double limit = 0;       // valid when hasLimit
   bool hasLimit = false;  // false: the z-scores themselves are compared with the threshold
 };
-// For a finite v with n > ddof >= 0 and a finite threshold > 0 (zTrimOfFinite's main case).
+// Whether zTrimOfFinite takes its main case, the one zTrimScale serves: a finite threshold
+// > 0 and n > ddof >= 0 (otherwise trimming is off, or left to the mask, or an error).
+bool zTrimUsesScales(size_t n, double threshold, int ddof);
+// For a finite v in zTrimOfFinite's main case.
 TrimScale zTrimScale(const double* v, size_t n, double threshold, int ddof);
 // zTrimOfFinite's main case from the two vectors' scales, written into `out`.
 void zTrimWithScales(const double* x, const TrimScale& sx, const double* y, const TrimScale& sy, size_t n,
