@@ -96,6 +96,12 @@ def main():
             mi_out, _, _, mi_cond = run([mi_bench, exp2, "--repeat", "3"])
             entry["laminarMi"] = json.loads(mi_out)
             entry["laminarMi"]["conditions"] = mi_cond
+            # The app's default: a layer's pairs spread over the cores (scikit-learn 1.2's
+            # mutual_info_regression has no n_jobs and runs on one).
+            mi_out, _, _, mi_cond = run([mi_bench, exp2, "--repeat", "3", "--estimator", "ksg",
+                                         "--threads", str(os.cpu_count())])
+            entry["laminarMiAllCores"] = json.loads(mi_out)
+            entry["laminarMiAllCores"]["conditions"] = mi_cond
         gemm = os.path.join(build, "bench", "laminar-bench-gemm-floor")
         if os.path.exists(gemm):  # experiment 2's forward against its matrix products alone
             tokens = len(tokenize(cli, model, texts_of(coffee), data)[0])

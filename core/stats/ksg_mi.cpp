@@ -1,9 +1,12 @@
 #include "stats/ksg_mi.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "stats/descriptive.h"
@@ -16,10 +19,6 @@ namespace {
 struct Point {
   double x, y;
 };
-struct YEntry {
-  double y;
-  uint32_t pos;  // the point's index in x order
-};
 
 // The points cut into columns of `width` consecutive points in x order, each column's
 // points listed by ascending y: a grid for the joint k-nearest-neighbour search that only
@@ -27,17 +26,51 @@ struct YEntry {
 struct Columns {
   size_t width = 0, count = 0;
   std::vector<double> x, y;    // column c's points at [c * width, min((c + 1) * width, n))
-  std::vector<uint32_t> pos;   // each one's index in x order
   std::vector<uint32_t> at;    // inverse: where the point at x order p sits in its column
   std::vector<double> xLo, xHi;  // smallest and largest x of each column
 };
+
+// A value's place in ascending order as an unsigned key: non-negative doubles get their sign
+// bit set, negative ones all bits flipped. -0 sorts before +0 (callers treat equal values as
+// ties); NaN never reaches here.
+uint64_t orderKey(double v) {
+  uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  return bits >> 63 ? ~bits : bits | (uint64_t{1} << 63);
+}
+
+struct Keyed {
+  uint64_t key;
+  uint32_t index;
+};
+
+// Stable LSD radix sort by key, 11 bits a pass; a pass whose digit is the same for every
+// item is skipped. For n = 1600 it takes a fifth of std::sort's time, most of which went
+// to mispredicted comparisons.
+void radixSort(std::vector<Keyed>& items, std::vector<Keyed>& scratch) {
+  constexpr int kBits = 11, kPasses = 6;  // 66 bits
+  constexpr size_t kBuckets = size_t{1} << kBits;
+  static thread_local std::array<std::array<uint32_t, kBuckets>, kPasses> counts;
+  for (auto& c : counts) c.fill(0);
+  for (const Keyed& e : items)
+    for (int p = 0; p < kPasses; ++p) ++counts[p][(e.key >> (p * kBits)) & (kBuckets - 1)];
+  scratch.resize(items.size());
+  for (int p = 0; p < kPasses; ++p) {
+    auto& c = counts[p];
+    if (c[(items[0].key >> (p * kBits)) & (kBuckets - 1)] == items.size()) continue;
+    uint32_t sum = 0;
+    for (uint32_t& v : c) sum += std::exchange(v, sum);
+    for (const Keyed& e : items) scratch[c[(e.key >> (p * kBits)) & (kBuckets - 1)]++] = e;
+    items.swap(scratch);
+  }
+}
 
 // Per-thread scratch space: experiment 2 calls the estimator thousands of times with the same
 // n, so the buffers are allocated once per thread instead of once per call.
 struct KsgWork {
   std::vector<double> squares, radius, px, py;
   std::vector<Point> points;
-  std::vector<YEntry> byY;
+  std::vector<Keyed> keyed, keyedScratch;  // sorted by x, then by y (the y order)
   std::vector<double> sx, sy, sortedY;  // padded with sentinels (see padded())
   Columns columns;
 };
@@ -137,13 +170,12 @@ double* padded(std::vector<double>& out, size_t n) {
 
 // Fills `cols` from the x-sorted points and the y order (byY), in O(n): walking the points
 // in y order and appending each to its column leaves every column sorted by y.
-void buildColumns(const double* sx, const double* sy, const std::vector<YEntry>& byY, size_t n, size_t width,
+void buildColumns(const double* sx, const double* sy, const std::vector<Keyed>& byY, size_t n, size_t width,
                   Columns& cols) {
   cols.width = width;
   cols.count = (n + width - 1) / width;
   cols.x.resize(n);
   cols.y.resize(n);
-  cols.pos.resize(n);
   cols.at.resize(n);
   cols.xLo.resize(cols.count);
   cols.xHi.resize(cols.count);
@@ -154,13 +186,21 @@ void buildColumns(const double* sx, const double* sy, const std::vector<YEntry>&
     cols.xLo[c] = sx[c * width];
     cols.xHi[c] = sx[std::min((c + 1) * width, n) - 1];
   }
-  for (const YEntry& e : byY) {
-    const size_t at = fillAt[e.pos / width]++;
-    cols.x[at] = sx[e.pos];
-    cols.y[at] = sy[e.pos];
-    cols.pos[at] = e.pos;
-    cols.at[e.pos] = static_cast<uint32_t>(at);
+  for (const Keyed& e : byY) {  // e.index: the point's index in x order
+    const size_t at = fillAt[e.index / width]++;
+    cols.x[at] = sx[e.index];
+    cols.y[at] = sy[e.index];
+    cols.at[e.index] = static_cast<uint32_t>(at);
   }
+}
+
+// Inserts d into the ascending best[0..k), dropping the largest, with min/max instead of
+// branches: which slot a neighbour lands in is unpredictable, and mispredicted branches
+// were most of the search's time. Each slot ends up holding one of the values it compared,
+// so the result is exactly that of an insertion sort.
+inline void insertDistance(double* best, size_t k, double d) {
+  for (size_t s = k - 1; s > 0; --s) best[s] = std::max(best[s - 1], std::min(best[s], d));
+  best[0] = std::min(best[0], d);
 }
 
 // Distance to the k-th nearest neighbour of point pos in the joint max-norm space (the
@@ -169,34 +209,33 @@ void buildColumns(const double* sx, const double* sy, const std::vector<YEntry>&
 // Columns are visited outward from the point's own; one whose x range lies at least the
 // current k-th distance away, and every one beyond it, can hold no closer point (rounding
 // is monotone, so the bound holds for the computed differences too). Inside a column the
-// scan goes up and down in y from y_i and stops at the same bound in y.
-double kthDistance(const Columns& cols, const double* sx, const double* sy, uint32_t pos, size_t k, double* best) {
-  const double inf = std::numeric_limits<double>::infinity();
+// scan goes up and down in y from y_i and stops at the same bound in y. The k-th smallest
+// of a multiset does not depend on the order of visits, nor on the order of equal y values.
+// K > 0 fixes k at compile time (k = 3, sklearn's default and Laminar's, is the case that
+// matters): the k slots then live in registers. K = 0 takes k at run time and uses `scratch`.
+template <size_t K>
+double kthDistance(const Columns& cols, const double* sx, const double* sy, uint32_t pos, size_t kRuntime,
+                   double* scratch) {
+  const size_t k = K > 0 ? K : kRuntime;
+  double slots[K > 0 ? K : 1];
+  double* best = K > 0 ? slots : scratch;
   const double xi = sx[pos], yi = sy[pos];
-  std::fill(best, best + k, inf);  // ascending, the k smallest distances so far
-  auto offer = [&](double d) {
-    if (!(d < best[k - 1])) return;
-    size_t slot = k - 1;
-    while (slot > 0 && best[slot - 1] > d) {
-      best[slot] = best[slot - 1];
-      --slot;
-    }
-    best[slot] = d;
-  };
+  std::fill(best, best + k, std::numeric_limits<double>::infinity());  // ascending
   const size_t n = cols.x.size();
   const double* Y = cols.y.data();
   const double* X = cols.x.data();
-  // Scans column c up and down in y from index t (the first with Y >= y_i).
-  auto scan = [&](size_t begin, size_t end, size_t t) {
-    for (size_t u = t; u < end; ++u) {  // y >= y_i (the point itself may be among these)
+  auto up = [&](size_t u, size_t end) {  // u, u + 1, ... while y - y_i is below the bound
+    for (; u < end; ++u) {
       const double dy = Y[u] - yi;
-      if (dy >= best[k - 1]) break;
-      if (cols.pos[u] != pos) offer(std::max(std::fabs(X[u] - xi), dy));
+      if (!(dy < best[k - 1])) break;
+      insertDistance(best, k, std::max(std::fabs(X[u] - xi), dy));
     }
-    for (size_t u = t; u > begin; --u) {  // y < y_i
+  };
+  auto down = [&](size_t u, size_t begin) {  // u - 1, u - 2, ... down to begin
+    for (; u > begin; --u) {
       const double dy = yi - Y[u - 1];
-      if (dy >= best[k - 1]) break;
-      offer(std::max(std::fabs(X[u - 1] - xi), dy));
+      if (!(dy < best[k - 1])) break;
+      insertDistance(best, k, std::max(std::fabs(X[u - 1] - xi), dy));
     }
   };
   auto visit = [&](size_t c) {
@@ -210,14 +249,16 @@ double kthDistance(const Columns& cols, const double* sx, const double* sy, uint
       base = base[half - 1] < yi ? base + half : base;
       len -= half;
     }
-    scan(begin, end, static_cast<size_t>(base - Y) + (len == 1 && *base < yi ? 1 : 0));
+    const size_t t = static_cast<size_t>(base - Y) + (len == 1 && *base < yi ? 1 : 0);
+    up(t, end);
+    down(t, begin);
   };
-  // The own column needs no search: the point's place in it is known. Starting the upward
-  // scan there (rather than at the first equal y) skips no point with y >= y_i that the
-  // downward scan does not see: equal y values below it are visited going down.
+  // The own column needs no search: the point's place in it is known, and every other
+  // point of the column lies above it (y >= y_i) or below it (y <= y_i).
   const size_t own = pos / cols.width;
   const size_t ownBegin = own * cols.width;
-  scan(ownBegin, std::min(ownBegin + cols.width, n), cols.at[pos]);
+  up(cols.at[pos] + 1, std::min(ownBegin + cols.width, n));
+  down(cols.at[pos], ownBegin);
   size_t right = own + 1;
   size_t left = own;  // next left column is left - 1
   bool goRight = right < cols.count, goLeft = left > 0;
@@ -260,13 +301,12 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
   KsgWork& w = work();
   const double sdx = scaleOf(x, n, w.squares), sdy = scaleOf(y, n, w.squares);
 
-  // The points in x order. The mean of psi(n_x + 1) below is a pairwise sum in this order,
-  // and with ties in x the order among them is whatever std::sort makes of the comparisons
-  // "x[a] < x[b]" on the points in input order: sorting the points themselves with that
-  // comparator performs the same comparisons and moves as sorting their indices did.
-  w.points.resize(n);
-  for (size_t i = 0; i < n; ++i) w.points[i] = {x[i] / sdx, y[i] / sdy};
-  std::sort(w.points.begin(), w.points.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
+  // The points in x order. The mean of psi(n_x + 1) below is a pairwise sum in this order.
+  // Without ties in x every sort gives the same order, and the radix sort is used. With
+  // ties, the order among them is whatever std::sort makes of the comparisons
+  // "x[a] < x[b]" on the points in input order, as it always was: sorting the points
+  // themselves with that comparator performs the same comparisons and moves as sorting their
+  // indices did.
   const size_t kk = static_cast<size_t>(k);
   const size_t pad = std::max(kPad, kk + 1);
   const double inf = std::numeric_limits<double>::infinity();
@@ -275,30 +315,48 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
   std::fill(w.sx.begin(), w.sx.begin() + static_cast<std::ptrdiff_t>(pad), -inf);
   double* sx = w.sx.data() + pad;
   double* sy = w.sy.data() + pad;
+  w.keyed.resize(n);
+  for (size_t i = 0; i < n; ++i) w.keyed[i] = {orderKey(x[i] / sdx), static_cast<uint32_t>(i)};
+  radixSort(w.keyed, w.keyedScratch);
+  bool tiesInX = false;
   for (size_t p = 0; p < n; ++p) {
-    sx[p] = w.points[p].x;
-    sy[p] = w.points[p].y;
+    const uint32_t i = w.keyed[p].index;
+    sx[p] = x[i] / sdx;
+    sy[p] = y[i] / sdy;
+    tiesInX |= p > 0 && sx[p] == sx[p - 1];
+  }
+  if (tiesInX) {
+    w.points.resize(n);
+    for (size_t i = 0; i < n; ++i) w.points[i] = {x[i] / sdx, y[i] / sdy};
+    std::sort(w.points.begin(), w.points.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
+    for (size_t p = 0; p < n; ++p) {
+      sx[p] = w.points[p].x;
+      sy[p] = w.points[p].y;
+    }
   }
 
-  // The y order: for the counts along y and for the columns of the neighbour search.
-  w.byY.resize(n);
-  for (size_t p = 0; p < n; ++p) w.byY[p] = {sy[p], static_cast<uint32_t>(p)};
-  std::sort(w.byY.begin(), w.byY.end(), [](const YEntry& a, const YEntry& b) { return a.y < b.y; });
+  // The y order, for the counts along y and for the columns of the neighbour search. The
+  // order among equal y values changes no count and no k-th distance.
+  for (size_t p = 0; p < n; ++p) w.keyed[p] = {orderKey(sy[p]), static_cast<uint32_t>(p)};
+  radixSort(w.keyed, w.keyedScratch);
   double* sortedY = padded(w.sortedY, n);
-  for (size_t q = 0; q < n; ++q) sortedY[q] = w.byY[q].y;
+  for (size_t q = 0; q < n; ++q) sortedY[q] = sy[w.keyed[q].index];
 
   // Columns of about sqrt(k n) points (measured on GPT-2 XL activations, n = 1600: half or
   // twice that is slower): the k-th distance usually spans one or two columns.
   const size_t width = std::max<size_t>(8, static_cast<size_t>(std::sqrt(static_cast<double>(n * kk))));
-  buildColumns(sx, sy, w.byY, n, width, w.columns);
+  buildColumns(sx, sy, w.keyed, n, width, w.columns);
 
   // sklearn: np.nextafter(eps, 0), then neighbours with distance <= that radius.
   w.radius.resize(n);
   std::vector<double>& best = w.squares;  // reused: k slots
   best.resize(kk);
-  for (size_t pos = 0; pos < n; ++pos)
-    w.radius[pos] =
-        std::nextafter(kthDistance(w.columns, sx, sy, static_cast<uint32_t>(pos), kk, best.data()), 0.0);
+  for (size_t pos = 0; pos < n; ++pos) {
+    const auto p = static_cast<uint32_t>(pos);
+    const double eps = kk == 3 ? kthDistance<3>(w.columns, sx, sy, p, kk, best.data())
+                               : kthDistance<0>(w.columns, sx, sy, p, kk, best.data());
+    w.radius[pos] = std::nextafter(eps, 0.0);
+  }
 
   // psi(n_x + 1) where n_x excludes the point itself: psi of the count including it.
   const std::vector<double>& psi = digammaTable(n);
@@ -307,7 +365,7 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
   for (size_t pos = 0; pos < n; ++pos)
     w.px[pos] = psi[static_cast<size_t>(countWithin(sx, static_cast<int64_t>(n), static_cast<int64_t>(pos), w.radius[pos]))];
   for (size_t q = 0; q < n; ++q) {
-    const uint32_t pos = w.byY[q].pos;
+    const uint32_t pos = w.keyed[q].index;
     w.py[pos] = psi[static_cast<size_t>(countWithin(sortedY, static_cast<int64_t>(n), static_cast<int64_t>(q), w.radius[pos]))];
   }
   const double mi = psi[n] + psi[kk] - mean(w.px.data(), n) - mean(w.py.data(), n);

@@ -9,9 +9,10 @@
 //  * n_x(i) + 1 = number of j (i itself included) with |x_j - x_i| <= nextafter(eps_i, 0),
 //    i.e. strictly closer than eps_i; likewise n_y;
 //  * MI = psi(N) + psi(k) - <psi(n_x + 1)> - <psi(n_y + 1)>, nats, clipped at 0.
-// Cost: O(N log N) sorting, a neighbour sweep over the x-sorted points that stops once the
-// x gap exceeds the current k-th distance, and galloping searches for the counts: about
-// 0.55 ms of CPU for N = 1600 (the histogram estimator: about 0.03 ms; scikit-learn 4.7 ms).
+// Cost: two radix sorts, a neighbour search over columns of the x-sorted points (each
+// column sorted by y) that stops once the gap exceeds the current k-th distance, and
+// galloping searches for the counts: about 0.39 ms of CPU for N = 1600 (the histogram
+// estimator: about 0.02 ms; scikit-learn 5 ms).
 #include <cstddef>
 
 #include "stats/histogram_mi.h"  // MiEstimate

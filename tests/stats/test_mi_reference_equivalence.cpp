@@ -50,7 +50,7 @@ Sample makeSample(std::mt19937_64& rng, size_t n, int kind) {
                          "integers (ties)",    "constant x",          "constant x and y",
                          "y == x",             "y == -x",             "duplicated points",
                          "one huge outlier",   "sorted x",            "tiny and huge scales",
-                         "two values",         "uniform, independent"};
+                         "two values",         "uniform, independent", "signed zeros"};
   s.what = names[kind];
   for (size_t k = 0; k < n; ++k) {
     double a = normal(rng), b = normal(rng);
@@ -70,12 +70,16 @@ Sample makeSample(std::mt19937_64& rng, size_t n, int kind) {
       case 10: s.x[k] = static_cast<double>(k) * 0.25; s.y[k] = std::sin(static_cast<double>(k)) + 0.1 * b; break;
       case 11: s.x[k] = 1e-150 * a; s.y[k] = 1e120 * (a + b); break;
       case 12: s.x[k] = unit(rng) < 0.5 ? 0.0 : 1.0; s.y[k] = unit(rng) < 0.3 ? -2.0 : 3.0; break;
+      case 14:  // -0 and +0 compare equal but differ in bits (KSG's radix sort keys them apart)
+        s.x[k] = k % 4 == 0 ? -0.0 : k % 4 == 1 ? 0.0 : a;
+        s.y[k] = k % 5 == 0 ? -0.0 : k % 5 == 2 ? 0.0 : b;
+        break;
       default: s.x[k] = unit(rng); s.y[k] = unit(rng); break;
     }
   }
   return s;
 }
-constexpr int kKinds = 14;
+constexpr int kKinds = 15;
 
 // Sizes from 2 to 3000, dense at the small end where the edge cases live.
 std::vector<size_t> sizes() {
