@@ -47,6 +47,9 @@ void saveScreenshot(QWidget& w, const QString& name) {
   const QString dir = qEnvironmentVariable("LAMINAR_SCREENSHOT_DIR");
   if (dir.isEmpty()) return;
   QDir().mkpath(dir);
+  // What the user sees: the window's pending layout and resize events applied first (a dock
+  // hidden or a font scaled a moment ago has not moved its neighbours yet).
+  QTest::qWait(300);
   w.grab().save(QDir(dir).filePath(name));
 }
 
