@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "model/gpt2_model.h"
 #include "util/thread_wait_policy.h"
 #include "util/torch_api.h"
 
@@ -24,10 +25,12 @@ int main(int argc, char** argv) {
   app.add_option("--tokens", tokens, "sequence length (experiment 2 on coffee.txt: 241)");
   app.add_option("--width", width, "model width (GPT-2 XL: 1600)");
   app.add_option("--layers", layers, "blocks (GPT-2 XL: 48)");
-  app.add_option("--threads", threads, "libtorch threads (0: its default, as laminar-cli)");
+  app.add_option("--threads", threads, "libtorch threads (0: every core, as laminar-cli)");
   app.add_option("--repeat", repeat, "timed repetitions (the best is reported)");
   CLI11_PARSE(app, argc, argv);
-  if (threads > 0) torch::set_num_threads(threads);
+  // As the model does (gpt2_model.cpp). OpenBLAS runs its GEMMs on its own threads, one per
+  // core unless OPENBLAS_NUM_THREADS says otherwise, whatever libtorch's count.
+  torch::set_num_threads(threads > 0 ? threads : laminar::defaultThreadCount());
   torch::NoGradGuard noGrad;
   const int64_t d = width;
   struct Product {
