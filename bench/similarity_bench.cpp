@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "analysis/similarity_math.h"
+#include "analysis/spectrum_summary.h"
 #include "util/allocator_tuning.h"
 #include "util/thread_wait_policy.h"
 
@@ -60,10 +61,16 @@ int main(int argc, char** argv) {
   });
   report["blockHistogramsSeconds"] = bestOf(repeat, [&] { similarityBlockHistograms(xn, d, edges); });
   report["textSimilaritySeconds"] = bestOf(repeat, [&] { textSimilarity(x); });
+  // The spectrum summary at a run's defaults (100 replicates of 2,000 pairs a block), and the
+  // masses on the rows themselves, which it computes first.
+  report["spectrumMassesSeconds"] = bestOf(repeat, [&] { spectrumMasses(xn, d, 0.8, 0.2); });
+  SpectrumSummarySettings summary;
+  summary.pairs = 2000;
+  report["spectrumSummarySeconds"] = bestOf(repeat, [&] { spectrumSummary(x, d, summary, 1); });
   const double measure = report["blockHistogramsSeconds"].get<double>();
   report["perLayerEstimateSeconds"] =
       2 * (report["qkvProfilesSeconds"].get<double>() + 3 * report["unitColumnsSeconds"].get<double>() +
-           3 * measure + report["textSimilaritySeconds"].get<double>());
+           3 * measure + report["textSimilaritySeconds"].get<double>() + report["spectrumSummarySeconds"].get<double>());
   std::cout << report.dump(2) << "\n";
   return 0;
 }

@@ -49,16 +49,6 @@ std::vector<int64_t> histogramMatrix(const double* m, int64_t rows, int64_t cols
   return total;
 }
 
-// How far a float32 cosine can lie from the float64 one, for unit columns of n rows: the
-// inputs round to float32 (relative error u = 2^-24 each, so 2u per product) and any
-// summation order adds at most gamma_n = n u / (1 - n u) of sum |a_i b_i| <= |a| |b| = 1.
-// Doubled, plus a float64-sized slack, so the bound never decides a close call.
-double float32CosineErrorBound(int64_t n) {
-  const double u = std::ldexp(1.0, -24);
-  const double k = static_cast<double>(n + 2) * u;
-  return 2.0 * k / (1.0 - k) + 1e-12;
-}
-
 // Histogram of a float32 block M = A^T C (d x d, row-major) whose float64 counterpart is the
 // reference: a value farther than `margin` from every bin edge is binned from float32 (it
 // lies in the same bin as the float64 value); the rare value within `margin` of an edge (or of
@@ -100,6 +90,16 @@ std::vector<int64_t> histogramFloat32Block(const float* m, int64_t d, bool stric
 }
 
 }  // namespace
+
+// How far a float32 cosine can lie from the float64 one, for unit columns of n rows: the
+// inputs round to float32 (relative error u = 2^-24 each, so 2u per product) and any
+// summation order adds at most gamma_n = n u / (1 - n u) of sum |a_i b_i| <= |a| |b| = 1.
+// Doubled, plus a float64-sized slack, so the bound never decides a close call.
+double float32CosineErrorBound(int64_t n) {
+  const double u = std::ldexp(1.0, -24);
+  const double k = static_cast<double>(n + 2) * u;
+  return 2.0 * k / (1.0 - k) + 1e-12;
+}
 
 std::array<MatrixProfile, kMatrices> qkvProfiles(const torch::Tensor& x, int64_t d) {
   std::array<MatrixProfile, kMatrices> out{};

@@ -32,6 +32,10 @@ std::vector<int64_t> histogramCountsWithTensorOps(const torch::Tensor& values, c
 // np.histogram(..., density=True): counts / bin width / total.
 std::vector<double> densityFromCounts(const std::vector<int64_t>& counts, const std::vector<double>& edges);
 
+// How far a float32 cosine of unit columns of n rows can lie from the float64 one (with
+// room to spare): values closer than this to a threshold are recomputed in float64.
+double float32CosineErrorBound(int64_t n);
+
 struct BlockHistograms {
   std::array<std::vector<int64_t>, kBlocks> counts;
 };

@@ -1,6 +1,8 @@
 #include "analysis/spectrum_summary.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -102,7 +104,7 @@ std::vector<SpectrumMasses> subsetReplicates(const torch::Tensor& x64, int64_t d
 
 }  // namespace
 
-SpectrumMasses spectrumMasses(const torch::Tensor& xn, int64_t d, double high, double low) {
+SpectrumMasses spectrumMassesFloat64(const torch::Tensor& xn, int64_t d, double high, double low) {
   const torch::Tensor x64 = xn.to(torch::kFloat64);
   const torch::Tensor upper = torch::ones({d, d}, torch::TensorOptions().dtype(torch::kBool).device(xn.device())).triu(1);
   SpectrumMasses out{};
@@ -112,6 +114,47 @@ SpectrumMasses spectrumMasses(const torch::Tensor& xn, int64_t d, double high, d
     const double count = static_cast<double>(v.numel());
     out[static_cast<size_t>(b)][0] = count == 0 ? 0.0 : static_cast<double>((v > high).sum().item<int64_t>()) / count;
     out[static_cast<size_t>(b)][1] = count == 0 ? 0.0 : static_cast<double>((v < low).sum().item<int64_t>()) / count;
+  }
+  return out;
+}
+
+SpectrumMasses spectrumMasses(const torch::Tensor& xn, int64_t d, double high, double low) {
+  if (!xn.device().is_cpu()) return spectrumMassesFloat64(xn, d, high, low);
+  const torch::Tensor x64 = xn.to(torch::kFloat64);
+  const torch::Tensor x32 = x64.to(torch::kFloat32);
+  const int64_t n = x64.size(0);
+  const double margin = float32CosineErrorBound(n);
+  std::array<torch::Tensor, 3> columns;  // [d, n] row-major: column k of Q, K or V is contiguous
+  for (int m = 0; m < 3; ++m) columns[static_cast<size_t>(m)] = x64.narrow(1, m * d, d).t().contiguous();
+  SpectrumMasses out{};
+  for (int b = 0; b < kBlocks; ++b) {
+    const int p = kPairs[b][0], q = kPairs[b][1];
+    const torch::Tensor m = torch::mm(x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d)).contiguous();
+    const float* values = m.data_ptr<float>();
+    const double* aT = columns[static_cast<size_t>(p)].data_ptr<double>();
+    const double* cT = columns[static_cast<size_t>(q)].data_ptr<double>();
+    std::atomic<int64_t> highCount{0}, lowCount{0};
+    at::parallel_for(0, d, 16, [&](int64_t begin, int64_t end) {
+      int64_t above = 0, below = 0;
+      for (int64_t i = begin; i < end; ++i)
+        for (int64_t j = p == q ? i + 1 : 0; j < d; ++j) {
+          // |clamp(c, -1, 1)| moves by at most as much as c, so outside the bound the float32
+          // value falls on the same side of each threshold as the float64 one.
+          double c = std::min(1.0, std::fabs(static_cast<double>(values[i * d + j])));
+          if (std::fabs(c - high) <= margin || std::fabs(c - low) <= margin) {
+            double dot = 0;
+            for (int64_t k = 0; k < n; ++k) dot += aT[i * n + k] * cT[j * n + k];
+            c = std::min(1.0, std::fabs(dot));
+          }
+          above += c > high;
+          below += c < low;
+        }
+      highCount += above;
+      lowCount += below;
+    });
+    const double count = p == q ? static_cast<double>(d) * static_cast<double>(d - 1) / 2 : static_cast<double>(d * d);
+    out[static_cast<size_t>(b)][0] = count == 0 ? 0.0 : static_cast<double>(highCount.load()) / count;
+    out[static_cast<size_t>(b)][1] = count == 0 ? 0.0 : static_cast<double>(lowCount.load()) / count;
   }
   return out;
 }

@@ -63,8 +63,13 @@ using SpectrumMasses = std::array<std::array<double, 2>, kBlocks>;  // [block][0
 
 // The masses of the six blocks of C = Xn^T Xn for xn [N, 3d] with unit columns, over the
 // same values the spectrum histograms (QQ, KK, VV strict upper triangles; QK, QV, KV whole;
-// clipped to [-1, 1]), in float64.
+// clipped to [-1, 1]), as float64 computes them. On the CPU the blocks are float32 GEMMs and
+// a value within the float32 error bound of `high` or `low` is recomputed in float64, as the
+// histograms do (similarity_math.h): the same masses in half the time (ties closer than
+// float64 rounding aside). Other devices: spectrumMassesFloat64.
 SpectrumMasses spectrumMasses(const torch::Tensor& xn, int64_t d, double high, double low);
+// The float64 reference: float64 GEMMs and tensor ops on xn's device.
+SpectrumMasses spectrumMassesFloat64(const torch::Tensor& xn, int64_t d, double high, double low);
 
 // The summary of X [N, 3d] (raw vectors, N >= 2) for one layer and group. `state` is the
 // bootstrap's stream (e.g. streamState(seed, stream)). Throws laminar::Error for bad settings

@@ -1,10 +1,13 @@
-// The CPU block histograms of experiment 1 use float32 GEMMs; their counts must equal the
-// float64 computation's, also for cosines that sit within float32 rounding of a bin edge.
+// The CPU block histograms and spectrum masses of experiment 1 use float32 GEMMs; their
+// counts must equal the float64 computation's, also for cosines that sit within float32
+// rounding of a bin edge or a mass threshold.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 
 #include "analysis/similarity_math.h"
+#include "analysis/spectrum_summary.h"
 
 using namespace laminar;
 
@@ -16,6 +19,31 @@ void expectSameCounts(const torch::Tensor& xn, int64_t d, const std::vector<doub
   for (int b = 0; b < kBlocks; ++b)
     EXPECT_EQ(fast.counts[static_cast<size_t>(b)], reference.counts[static_cast<size_t>(b)])
         << what << " block " << blockKey(static_cast<SimilarityBlock>(b));
+}
+
+void expectSameMasses(const torch::Tensor& xn, int64_t d, double high, double low, const std::string& what) {
+  const SpectrumMasses fast = spectrumMasses(xn, d, high, low);
+  const SpectrumMasses reference = spectrumMassesFloat64(xn, d, high, low);
+  for (size_t b = 0; b < kBlocks; ++b)
+    for (size_t k = 0; k < 2; ++k)
+      EXPECT_EQ(fast[b][k], reference[b][k]) << what << " block " << blockKey(static_cast<SimilarityBlock>(b))
+                                             << (k == 0 ? " high" : " low");
+}
+
+// Two rows: Q columns (1, 0), K columns (cos t, sin t) with the given cosines, V columns
+// spread around the circle.
+torch::Tensor columnsWithCosines(const std::vector<double>& cosines) {
+  const int64_t d = static_cast<int64_t>(cosines.size());
+  torch::Tensor x = torch::zeros({2, 3 * d}, torch::kFloat64);
+  for (int64_t j = 0; j < d; ++j) {
+    const double c = cosines[static_cast<size_t>(j)];
+    x[0][j] = 1.0;                             // Q
+    x[0][d + j] = c;                           // K
+    x[1][d + j] = std::sqrt(1.0 - c * c);
+    x[0][2 * d + j] = std::cos(0.37 * j);      // V
+    x[1][2 * d + j] = std::sin(0.37 * j);
+  }
+  return x;
 }
 
 }  // namespace
@@ -36,8 +64,8 @@ TEST(SimilarityFloat32, RandomVectorsGiveTheFloat64Counts) {
 }
 
 TEST(SimilarityFloat32, CosinesWithinFloat32RoundingOfAnEdgeAreBinnedAsInFloat64) {
-  // Two rows: Q columns (1, 0), K columns (cos t, sin t) with cos t a bin edge plus or minus
-  // 1e-9..1e-7: float32 cannot tell which side they lie on, float64 can.
+  // Cosines at a bin edge plus or minus 1e-9..1e-7: float32 cannot tell which side they lie
+  // on, float64 can.
   const int bins = 101;
   auto edges = similarityBinEdges(bins);
   std::vector<double> cosines;
@@ -47,14 +75,35 @@ TEST(SimilarityFloat32, CosinesWithinFloat32RoundingOfAnEdgeAreBinnedAsInFloat64
   cosines.push_back(-1.0);
   cosines.push_back(1.0 - 1e-9);
   const int64_t d = static_cast<int64_t>(cosines.size());
-  torch::Tensor x = torch::zeros({2, 3 * d}, torch::kFloat64);
-  for (int64_t j = 0; j < d; ++j) {
-    const double c = cosines[static_cast<size_t>(j)];
-    x[0][j] = 1.0;                             // Q
-    x[0][d + j] = c;                           // K
-    x[1][d + j] = std::sqrt(1.0 - c * c);
-    x[0][2 * d + j] = std::cos(0.37 * j);      // V
-    x[1][2 * d + j] = std::sin(0.37 * j);
-  }
-  expectSameCounts(x, d, edges, "near edges");
+  expectSameCounts(columnsWithCosines(cosines), d, edges, "near edges");
+}
+
+TEST(SimilarityFloat32, RandomVectorsGiveTheFloat64Masses) {
+  torch::manual_seed(12);
+  for (int64_t n : {2, 5, 54})
+    for (int64_t d : {7, 40}) {
+      torch::Tensor x = torch::randn({n, 3 * d}, torch::kFloat64);
+      x.narrow(1, 2, 1).zero_();
+      const std::string what = "n " + std::to_string(n) + " d " + std::to_string(d);
+      for (auto [high, low] : {std::pair{0.8, 0.2}, std::pair{1.0, 0.0}, std::pair{0.5, 0.5}}) {
+        expectSameMasses(unitColumns(x, false), d, high, low, what + " cosine");
+        expectSameMasses(unitColumns(x, true), d, high, low, what + " correlation");
+      }
+    }
+}
+
+TEST(SimilarityFloat32, CosinesWithinFloat32RoundingOfAThresholdCountAsInFloat64) {
+  // |cos| within 1e-9..1e-7 of 0.8 and 0.2 on both sides and with both signs, and at +-1.
+  std::vector<double> cosines;
+  for (double t : {0.8, 0.2, -0.8, -0.2})
+    for (double delta : {-1e-7, -3e-8, -1e-8, -1e-9, 0.0, 1e-9, 1e-8, 3e-8, 1e-7}) cosines.push_back(t + delta);
+  for (double c : {1.0, -1.0, 1.0 - 1e-9}) cosines.push_back(c);
+  const int64_t d = static_cast<int64_t>(cosines.size());
+  const torch::Tensor x = columnsWithCosines(cosines);
+  expectSameMasses(x, d, 0.8, 0.2, "near thresholds");
+  // The QK block holds values on both sides of both thresholds.
+  const SpectrumMasses m = spectrumMassesFloat64(x, d, 0.8, 0.2);
+  const auto qk = static_cast<size_t>(SimilarityBlock::QK);
+  EXPECT_GT(m[qk][0], 0.0);
+  EXPECT_GT(m[qk][1], 0.0);
 }
