@@ -190,8 +190,15 @@ class SimilarityAnalysis final : public Analysis {
       out.profiles[gi] = qkvProfiles(x64, d_);
       const torch::Tensor inputs[kMeasures] = {unitColumns(x64, false), unitColumns(x64, true),
                                                unitColumns(shuffleEntries(x64, permutation_[gi]), false)};
+      // The summary's masses on X are counted in the histogram pass over its measure's blocks.
+      const bool summarise = summary_.replicates > 0;
+      const int summaryMeasure = static_cast<int>(summary_.centre ? SimilarityMeasure::Correlation : SimilarityMeasure::Cosine);
+      const MassThresholds thresholds{summary_.high, summary_.low};
+      SpectrumMasses observed{};
       for (int m = 0; m < kMeasures; ++m) {
-        BlockHistograms h = similarityBlockHistograms(inputs[m], d_, edges_);
+        const bool countMasses = summarise && m == summaryMeasure;
+        BlockHistograms h = similarityBlockHistograms(inputs[m], d_, edges_, countMasses ? &thresholds : nullptr);
+        if (countMasses) observed = spectrumMassesFrom(h, d_);
         for (int b = 0; b < kBlocks; ++b) {
           auto& counts = h.counts[static_cast<size_t>(b)];
           int64_t total = 0;
@@ -202,8 +209,8 @@ class SimilarityAnalysis final : public Analysis {
       }
       // From the saved float32 rows on the CPU, as loadResults recomputes it (it is not saved).
       out.textSimilarity[gi] = textSimilarityMatrix(cpu.data_ptr<float>(), rowCount_[gi], 3 * d_);
-      if (summary_.replicates > 0) {
-        const auto blocks = spectrumSummary(x64, d_, summary_, streamState(seed_, summaryStream(layer, g)));
+      if (summarise) {
+        const auto blocks = spectrumSummary(x64, d_, summary_, streamState(seed_, summaryStream(layer, g)), observed);
         for (size_t b = 0; b < kBlocks; ++b) {
           for (int k = 0; k < kMassKinds; ++k) {
             const MassWithInterval& m = k == 0 ? blocks[b].high : blocks[b].low;

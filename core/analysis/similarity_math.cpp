@@ -53,40 +53,61 @@ std::vector<int64_t> histogramMatrix(const double* m, int64_t rows, int64_t cols
 // reference: a value farther than `margin` from every bin edge is binned from float32 (it
 // lies in the same bin as the float64 value); the rare value within `margin` of an edge (or of
 // +-1) is recomputed in float64 from the columns (aT64, cT64: [d, n] row-major) and binned
-// as numpy would. One pass over the block; rows split over libtorch's threads.
-std::vector<int64_t> histogramFloat32Block(const float* m, int64_t d, bool strictUpper, const double* aT64,
-                                           const double* cT64, int64_t n, double margin,
-                                           const std::vector<double>& edges) {
+// as numpy would. With `masses`, the same pass counts |value| > high and < low, recomputing a
+// value within `margin` of either threshold in float64 too (|clip(v)| moves by at most as much
+// as v, so outside the margin float32 falls on the float64 value's side). One pass over the
+// block; rows split over libtorch's threads.
+template <bool kCountMasses>
+void histogramFloat32Block(const float* m, int64_t d, bool strictUpper, const double* aT64, const double* cT64,
+                           int64_t n, double margin, const std::vector<double>& edges, const MassThresholds& masses,
+                           std::vector<int64_t>& total, std::array<int64_t, 2>& beyond) {
   const NumpyBinner bin(edges);
   const double norm = bin.norm, marginT = margin * norm, top = static_cast<double>(bin.bins) - marginT;
-  std::vector<int64_t> total(static_cast<size_t>(bin.bins), 0);
+  const double high = masses.high, low = masses.low;
+  total.assign(static_cast<size_t>(bin.bins), 0);
+  beyond = {0, 0};
   std::mutex merge;
   at::parallel_for(0, d, 16, [&](int64_t begin, int64_t end) {
     std::vector<int64_t> local(static_cast<size_t>(bin.bins), 0);
     int64_t* counts = local.data();
+    int64_t above = 0, below = 0;
     for (int64_t i = begin; i < end; ++i) {
       const float* row = m + i * d;
       for (int64_t j = strictUpper ? i + 1 : 0; j < d; ++j) {
-        const double t = (static_cast<double>(row[j]) + 1.0) * norm;
-        if (t > marginT && t < top) {
-          const int64_t idx = static_cast<int64_t>(t);
+        const double v = static_cast<double>(row[j]);
+        const double t = (v + 1.0) * norm;
+        bool fast = false;
+        int64_t idx = 0;
+        if (t > marginT && t < top) {  // so |v| < 1: no clipping
+          idx = static_cast<int64_t>(t);
           const double frac = t - static_cast<double>(idx);
-          if (frac > marginT && frac < 1.0 - marginT) {
-            ++counts[idx];
-            continue;
+          fast = frac > marginT && frac < 1.0 - marginT;
+          if (kCountMasses) {
+            const double a = std::fabs(v);
+            fast = fast && std::fabs(a - high) > margin && std::fabs(a - low) > margin;
           }
         }
-        const double* a = aT64 + i * n;
-        const double* c = cT64 + j * n;
-        double dot = 0;
-        for (int64_t k = 0; k < n; ++k) dot += a[k] * c[k];
-        ++counts[bin(std::min(1.0, std::max(-1.0, dot)))];
+        double c = v;
+        if (!fast) {
+          const double* a = aT64 + i * n;
+          const double* b = cT64 + j * n;
+          double dot = 0;
+          for (int64_t k = 0; k < n; ++k) dot += a[k] * b[k];
+          c = std::min(1.0, std::max(-1.0, dot));
+          idx = bin(c);
+        }
+        ++counts[idx];
+        if (kCountMasses) {
+          above += std::fabs(c) > high;
+          below += std::fabs(c) < low;
+        }
       }
     }
     std::lock_guard<std::mutex> lock(merge);
     for (size_t b = 0; b < local.size(); ++b) total[b] += local[b];
+    beyond[0] += above;
+    beyond[1] += below;
   });
-  return total;
 }
 
 }  // namespace
@@ -167,27 +188,39 @@ namespace {
 const int kBlockPairs[kBlocks][2] = {{0, 0}, {1, 1}, {2, 2}, {0, 1}, {0, 2}, {1, 2}};  // QQ KK VV QK QV KV
 }
 
-BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges) {
-  if (!xn.device().is_cpu()) return similarityBlockHistogramsFloat64(xn, d, edges);
-  // float32 GEMMs (the values are only binned), float64 where a value is near an edge.
+BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges,
+                                          const MassThresholds* masses) {
+  if (!xn.device().is_cpu()) return similarityBlockHistogramsFloat64(xn, d, edges, masses);
+  // float32 GEMMs (the values are only binned and counted), float64 where a value is near an
+  // edge or a threshold.
   BlockHistograms out;
+  out.hasMasses = masses != nullptr;
+  const MassThresholds thresholds = masses ? *masses : MassThresholds{};
   const torch::Tensor x64 = xn.to(torch::kFloat64);
   const torch::Tensor x32 = x64.to(torch::kFloat32);
   const double margin = float32CosineErrorBound(x64.size(0));
   std::array<torch::Tensor, kMatrices> columns64;  // [d, n] row-major: column k is contiguous
   for (int m = 0; m < kMatrices; ++m) columns64[static_cast<size_t>(m)] = x64.narrow(1, m * d, d).t().contiguous();
   for (int b = 0; b < kBlocks; ++b) {
+    const auto bi = static_cast<size_t>(b);
     const int p = kBlockPairs[b][0], q = kBlockPairs[b][1];
     torch::Tensor m = torch::mm(x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d)).contiguous();
-    out.counts[static_cast<size_t>(b)] =
-        histogramFloat32Block(m.data_ptr<float>(), d, p == q, columns64[static_cast<size_t>(p)].data_ptr<double>(),
-                              columns64[static_cast<size_t>(q)].data_ptr<double>(), x64.size(0), margin, edges);
+    const double* aT = columns64[static_cast<size_t>(p)].data_ptr<double>();
+    const double* cT = columns64[static_cast<size_t>(q)].data_ptr<double>();
+    if (masses)
+      histogramFloat32Block<true>(m.data_ptr<float>(), d, p == q, aT, cT, x64.size(0), margin, edges, thresholds,
+                                  out.counts[bi], out.beyond[bi]);
+    else
+      histogramFloat32Block<false>(m.data_ptr<float>(), d, p == q, aT, cT, x64.size(0), margin, edges, thresholds,
+                                   out.counts[bi], out.beyond[bi]);
   }
   return out;
 }
 
-BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges) {
+BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges,
+                                                 const MassThresholds* masses) {
   BlockHistograms out;
+  out.hasMasses = masses != nullptr;
   const torch::Tensor x64 = xn.to(torch::kFloat64);
   torch::Tensor upper = torch::ones({d, d}, torch::TensorOptions().dtype(torch::kBool).device(xn.device())).triu(1);
   for (int b = 0; b < kBlocks; ++b) {
@@ -197,6 +230,10 @@ BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_
     torch::Tensor values = kBlockPairs[b][0] == kBlockPairs[b][1] ? m.masked_select(upper) : m.reshape({-1});
     values.clamp_(-1.0, 1.0);
     out.counts[static_cast<size_t>(b)] = histogramCountsWithTensorOps(values, edges);
+    if (masses) {
+      const torch::Tensor a = values.abs();
+      out.beyond[static_cast<size_t>(b)] = {(a > masses->high).sum().item<int64_t>(), (a < masses->low).sum().item<int64_t>()};
+    }
   }
   return out;
 }

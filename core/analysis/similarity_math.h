@@ -36,19 +36,32 @@ std::vector<double> densityFromCounts(const std::vector<int64_t>& counts, const 
 // room to spare): values closer than this to a threshold are recomputed in float64.
 double float32CosineErrorBound(int64_t n);
 
+// |value| thresholds whose masses a histogram pass can count on the way (spectrum_summary.h).
+struct MassThresholds {
+  double high = 0.8;  // "large": |value| > high
+  double low = 0.2;   // "small": |value| < low
+};
+
 struct BlockHistograms {
   std::array<std::vector<int64_t>, kBlocks> counts;
+  bool hasMasses = false;  // whether `beyond` was counted
+  // Per block, how many of the histogrammed values have |value| > high and |value| < low.
+  std::array<std::array<int64_t, 2>, kBlocks> beyond{};
 };
 // Histograms of the six blocks of C = Xn^T Xn (Xn [N, 3d] with unit columns): QQ, KK, VV
 // from their strict upper triangles, QK, QV, KV whole. Only the blocks on or above the
 // diagonal are computed, and each value is histogrammed once. Values are clipped to [-1, 1].
+// With `masses`, the same pass also counts the values beyond its thresholds (`beyond`), so a
+// spectrum summary on the same Xn needs no GEMMs of its own.
 // On the CPU the blocks are float32 GEMMs binned in one pass; a value within the float32
-// error bound of a bin edge (2 (N+2) 2^-24, about 7e-6 for N = 54) is recomputed in float64
-// from the columns, so the counts equal the float64 computation's (ties closer than float64
-// rounding, ~1e-15, aside). Other devices: similarityBlockHistogramsFloat64.
-BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges);
+// error bound of a bin edge or threshold (2 (N+2) 2^-24, about 7e-6 for N = 54) is recomputed
+// in float64 from the columns, so the counts equal the float64 computation's (ties closer than
+// float64 rounding, ~1e-15, aside). Other devices: similarityBlockHistogramsFloat64.
+BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges,
+                                          const MassThresholds* masses = nullptr);
 // The float64 reference: float64 GEMMs and tensor-op binning on xn's device.
-BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges);
+BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges,
+                                                 const MassThresholds* masses = nullptr);
 
 // The text-by-text view: rows scaled to unit norm (zero rows stay zero), S = Xn Xn^T, N x N.
 torch::Tensor textSimilarity(const torch::Tensor& x);

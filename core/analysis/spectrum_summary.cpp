@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -149,53 +148,38 @@ SpectrumMasses spectrumMassesFloat64(const torch::Tensor& xn, int64_t d, double 
   return out;
 }
 
-SpectrumMasses spectrumMasses(const torch::Tensor& xn, int64_t d, double high, double low) {
-  if (!xn.device().is_cpu()) return spectrumMassesFloat64(xn, d, high, low);
-  const torch::Tensor x64 = xn.to(torch::kFloat64);
-  const torch::Tensor x32 = x64.to(torch::kFloat32);
-  const int64_t n = x64.size(0);
-  const double margin = float32CosineErrorBound(n);
-  std::array<torch::Tensor, 3> columns;  // [d, n] row-major: column k of Q, K or V is contiguous
-  for (int m = 0; m < 3; ++m) columns[static_cast<size_t>(m)] = x64.narrow(1, m * d, d).t().contiguous();
+SpectrumMasses spectrumMassesFrom(const BlockHistograms& h, int64_t d) {
+  if (!h.hasMasses) throw Error("spectrum summary: the histogram pass did not count the masses");
   SpectrumMasses out{};
   for (int b = 0; b < kBlocks; ++b) {
-    const int p = kPairs[b][0], q = kPairs[b][1];
-    const torch::Tensor m = torch::mm(x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d)).contiguous();
-    const float* values = m.data_ptr<float>();
-    const double* aT = columns[static_cast<size_t>(p)].data_ptr<double>();
-    const double* cT = columns[static_cast<size_t>(q)].data_ptr<double>();
-    std::atomic<int64_t> highCount{0}, lowCount{0};
-    at::parallel_for(0, d, 16, [&](int64_t begin, int64_t end) {
-      int64_t above = 0, below = 0;
-      for (int64_t i = begin; i < end; ++i)
-        for (int64_t j = p == q ? i + 1 : 0; j < d; ++j) {
-          // |clamp(c, -1, 1)| moves by at most as much as c, so outside the bound the float32
-          // value falls on the same side of each threshold as the float64 one.
-          double c = std::min(1.0, std::fabs(static_cast<double>(values[i * d + j])));
-          if (std::fabs(c - high) <= margin || std::fabs(c - low) <= margin) {
-            double dot = 0;
-            for (int64_t k = 0; k < n; ++k) dot += aT[i * n + k] * cT[j * n + k];
-            c = std::min(1.0, std::fabs(dot));
-          }
-          above += c > high;
-          below += c < low;
-        }
-      highCount += above;
-      lowCount += below;
-    });
-    const double count = p == q ? static_cast<double>(d) * static_cast<double>(d - 1) / 2 : static_cast<double>(d * d);
-    out[static_cast<size_t>(b)][0] = count == 0 ? 0.0 : static_cast<double>(highCount.load()) / count;
-    out[static_cast<size_t>(b)][1] = count == 0 ? 0.0 : static_cast<double>(lowCount.load()) / count;
+    const double count = kPairs[b][0] == kPairs[b][1] ? static_cast<double>(d) * static_cast<double>(d - 1) / 2
+                                                      : static_cast<double>(d) * static_cast<double>(d);
+    for (size_t k = 0; k < 2; ++k)
+      out[static_cast<size_t>(b)][k] =
+          count == 0 ? 0.0 : static_cast<double>(h.beyond[static_cast<size_t>(b)][k]) / count;
   }
   return out;
+}
+
+SpectrumMasses spectrumMasses(const torch::Tensor& xn, int64_t d, double high, double low) {
+  // One bin: the pass only counts the masses (its float64 rechecks are near +-1 and the thresholds).
+  const MassThresholds thresholds{high, low};
+  return spectrumMassesFrom(similarityBlockHistograms(xn, d, similarityBinEdges(1), &thresholds), d);
 }
 
 std::array<BlockSpectrumSummary, kBlocks> spectrumSummary(const torch::Tensor& x, int64_t d,
                                                           const SpectrumSummarySettings& s, uint64_t state) {
   validate(x, d, s);
   torch::NoGradGuard noGrad;
+  return spectrumSummary(x, d, s, state, spectrumMasses(unitColumns(x.to(torch::kFloat64), s.centre), d, s.high, s.low));
+}
+
+std::array<BlockSpectrumSummary, kBlocks> spectrumSummary(const torch::Tensor& x, int64_t d,
+                                                          const SpectrumSummarySettings& s, uint64_t state,
+                                                          const SpectrumMasses& observed) {
+  validate(x, d, s);
+  torch::NoGradGuard noGrad;
   const torch::Tensor x64 = x.to(torch::kFloat64);
-  const SpectrumMasses observed = spectrumMasses(unitColumns(x64, s.centre), d, s.high, s.low);
   std::array<std::array<std::vector<double>, 2>, kBlocks> replicates;
   SpectrumMasses subsetOnX{};  // the subset's masses on X (only with pairs > 0)
   auto keep = [&](const SpectrumMasses& m) {

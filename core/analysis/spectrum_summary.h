@@ -35,6 +35,7 @@
 #include <array>
 #include <cstdint>
 
+#include "analysis/similarity_math.h"
 #include "analysis/similarity_results.h"
 
 namespace laminar {
@@ -63,13 +64,13 @@ using SpectrumMasses = std::array<std::array<double, 2>, kBlocks>;  // [block][0
 
 // The masses of the six blocks of C = Xn^T Xn for xn [N, 3d] with unit columns, over the
 // same values the spectrum histograms (QQ, KK, VV strict upper triangles; QK, QV, KV whole;
-// clipped to [-1, 1]), as float64 computes them. On the CPU the blocks are float32 GEMMs and
-// a value within the float32 error bound of `high` or `low` is recomputed in float64, as the
-// histograms do (similarity_math.h): the same masses in half the time (ties closer than
-// float64 rounding aside). Other devices: spectrumMassesFloat64.
+// clipped to [-1, 1]), as float64 computes them: similarityBlockHistograms' count of the
+// values beyond the thresholds (float32 GEMMs on the CPU, float64 near a threshold).
 SpectrumMasses spectrumMasses(const torch::Tensor& xn, int64_t d, double high, double low);
 // The float64 reference: float64 GEMMs and tensor ops on xn's device.
 SpectrumMasses spectrumMassesFloat64(const torch::Tensor& xn, int64_t d, double high, double low);
+// The masses as fractions of a block's values, from a histogram pass that counted them.
+SpectrumMasses spectrumMassesFrom(const BlockHistograms& h, int64_t d);
 
 // The summary of X [N, 3d] (raw vectors, N >= 2) for one layer and group. `state` is the
 // bootstrap's stream (e.g. streamState(seed, stream)). Throws laminar::Error for bad settings
@@ -77,5 +78,10 @@ SpectrumMasses spectrumMassesFloat64(const torch::Tensor& xn, int64_t d, double 
 // pairs > 0 with centre).
 std::array<BlockSpectrumSummary, kBlocks> spectrumSummary(const torch::Tensor& x, int64_t d,
                                                           const SpectrumSummarySettings& settings, uint64_t state);
+// The same, with the masses on X already counted (spectrumMasses of unitColumns(x, centre),
+// e.g. by the run's histogram pass over the same columns).
+std::array<BlockSpectrumSummary, kBlocks> spectrumSummary(const torch::Tensor& x, int64_t d,
+                                                          const SpectrumSummarySettings& settings, uint64_t state,
+                                                          const SpectrumMasses& observed);
 
 }  // namespace laminar

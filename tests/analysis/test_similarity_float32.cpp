@@ -8,6 +8,7 @@
 
 #include "analysis/similarity_math.h"
 #include "analysis/spectrum_summary.h"
+#include "util/error.h"
 
 using namespace laminar;
 
@@ -106,4 +107,50 @@ TEST(SimilarityFloat32, CosinesWithinFloat32RoundingOfAThresholdCountAsInFloat64
   const auto qk = static_cast<size_t>(SimilarityBlock::QK);
   EXPECT_GT(m[qk][0], 0.0);
   EXPECT_GT(m[qk][1], 0.0);
+}
+
+namespace {
+
+// The run's pass: histograms that also count the masses. Its counts must be the plain
+// histograms' and its masses the float64 reference's, on the CPU and the float64 path alike.
+void expectHistogramPassMasses(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges,
+                               const MassThresholds& t, const std::string& what) {
+  const BlockHistograms plain = similarityBlockHistograms(xn, d, edges);
+  const BlockHistograms both = similarityBlockHistograms(xn, d, edges, &t);
+  const BlockHistograms both64 = similarityBlockHistogramsFloat64(xn, d, edges, &t);
+  ASSERT_FALSE(plain.hasMasses);
+  ASSERT_TRUE(both.hasMasses && both64.hasMasses);
+  const SpectrumMasses reference = spectrumMassesFloat64(xn, d, t.high, t.low);
+  const SpectrumMasses fast = spectrumMassesFrom(both, d), slow = spectrumMassesFrom(both64, d);
+  for (size_t b = 0; b < kBlocks; ++b) {
+    const std::string block = what + " block " + blockKey(static_cast<SimilarityBlock>(b));
+    EXPECT_EQ(both.counts[b], plain.counts[b]) << block;
+    for (size_t k = 0; k < 2; ++k) {
+      EXPECT_EQ(fast[b][k], reference[b][k]) << block << (k == 0 ? " high" : " low");
+      EXPECT_EQ(slow[b][k], reference[b][k]) << block << (k == 0 ? " high" : " low") << " (float64 path)";
+    }
+  }
+}
+
+}  // namespace
+
+TEST(SimilarityFloat32, HistogramPassCountsTheFloat64Masses) {
+  torch::manual_seed(13);
+  for (int64_t n : {2, 54}) {
+    torch::Tensor x = torch::randn({n, 3 * 40}, torch::kFloat64);
+    for (bool centre : {false, true})
+      expectHistogramPassMasses(unitColumns(x, centre), 40, similarityBinEdges(101), {0.8, 0.2},
+                                "n " + std::to_string(n) + (centre ? " correlation" : " cosine"));
+  }
+  std::vector<double> cosines;
+  for (double t : {0.8, 0.2, -0.8, -0.2})
+    for (double delta : {-1e-7, -1e-8, -1e-9, 0.0, 1e-9, 1e-8, 1e-7}) cosines.push_back(t + delta);
+  const int64_t d = static_cast<int64_t>(cosines.size());
+  // 101 bins: no edge at +-0.8 or +-0.2, so only the thresholds' recheck can get these right.
+  expectHistogramPassMasses(columnsWithCosines(cosines), d, similarityBinEdges(101), {0.8, 0.2}, "near thresholds");
+}
+
+TEST(SimilarityFloat32, MassesNeedAPassThatCountedThem) {
+  const torch::Tensor x = unitColumns(torch::randn({3, 3 * 4}, torch::kFloat64), false);
+  EXPECT_THROW(spectrumMassesFrom(similarityBlockHistograms(x, 4, similarityBinEdges(10)), 4), Error);
 }
