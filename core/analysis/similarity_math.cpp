@@ -49,54 +49,90 @@ std::vector<int64_t> histogramMatrix(const double* m, int64_t rows, int64_t cols
   return total;
 }
 
+// The float32 tests that let a value of a float32 block skip the float64 recheck. Each test
+// is the float64 one (t = (v + 1) norm more than marginT from a bin edge and from the ends;
+// |v| more than `margin` from a threshold) with room for float32's own rounding: computing t
+// in float32 is off by at most 2^-22 (bins + 1) (the sum v + 1, then the product), and a
+// threshold rounded to float32 moves by at most 6e-8, so a value passing here passes there,
+// into the same bin and on the same side of each threshold.
+struct Float32FastPath {
+  float norm, lo, hi, fracLo, fracHi, cap;
+  float highDown, highUp, lowDown, lowUp;
+  Float32FastPath(const NumpyBinner& bin, double margin, const MassThresholds& masses) {
+    const double bins = static_cast<double>(bin.bins);
+    const double m = margin * bin.norm + 2.0 * std::ldexp(bins + 1.0, -22);
+    norm = static_cast<float>(bin.norm);  // bins / 2: exact
+    lo = static_cast<float>(m);
+    hi = static_cast<float>(bins - m);
+    fracLo = static_cast<float>(m);
+    fracHi = static_cast<float>(1.0 - m);
+    cap = static_cast<float>(bins + 1.0);
+    const double slack = margin + 1e-7;
+    highDown = static_cast<float>(masses.high - slack);
+    highUp = static_cast<float>(masses.high + slack);
+    lowDown = static_cast<float>(masses.low - slack);
+    lowUp = static_cast<float>(masses.low + slack);
+  }
+};
+
 // Histogram of a float32 block M = A^T C (d x d, row-major) whose float64 counterpart is the
 // reference: a value farther than `margin` from every bin edge is binned from float32 (it
 // lies in the same bin as the float64 value); the rare value within `margin` of an edge (or of
 // +-1) is recomputed in float64 from the columns (aT64, cT64: [d, n] row-major) and binned
 // as numpy would. With `masses`, the same pass counts |value| > high and < low, recomputing a
 // value within `margin` of either threshold in float64 too (|clip(v)| moves by at most as much
-// as v, so outside the margin float32 falls on the float64 value's side). One pass over the
-// block; rows split over libtorch's threads.
+// as v, so outside the margin float32 falls on the float64 value's side). Each row goes in two
+// steps: a loop the compiler vectorises computes every value's bin and whether it may skip
+// the recheck (Float32FastPath); then the counts. Rows split over libtorch's threads.
 template <bool kCountMasses>
 void histogramFloat32Block(const float* m, int64_t d, bool strictUpper, const double* aT64, const double* cT64,
                            int64_t n, double margin, const std::vector<double>& edges, const MassThresholds& masses,
                            std::vector<int64_t>& total, std::array<int64_t, 2>& beyond) {
   const NumpyBinner bin(edges);
-  const double norm = bin.norm, marginT = margin * norm, top = static_cast<double>(bin.bins) - marginT;
+  const Float32FastPath f(bin, margin, masses);
   const double high = masses.high, low = masses.low;
   total.assign(static_cast<size_t>(bin.bins), 0);
   beyond = {0, 0};
   std::mutex merge;
   at::parallel_for(0, d, 16, [&](int64_t begin, int64_t end) {
     std::vector<int64_t> local(static_cast<size_t>(bin.bins), 0);
+    std::vector<int32_t> binOf(static_cast<size_t>(d)), fast(static_cast<size_t>(d));
     int64_t* counts = local.data();
     int64_t above = 0, below = 0;
     for (int64_t i = begin; i < end; ++i) {
       const float* row = m + i * d;
-      for (int64_t j = strictUpper ? i + 1 : 0; j < d; ++j) {
-        const double v = static_cast<double>(row[j]);
-        const double t = (v + 1.0) * norm;
-        bool fast = false;
-        int64_t idx = 0;
-        if (t > marginT && t < top) {  // so |v| < 1: no clipping
-          idx = static_cast<int64_t>(t);
-          const double frac = t - static_cast<double>(idx);
-          fast = frac > marginT && frac < 1.0 - marginT;
-          if (kCountMasses) {
-            const double a = std::fabs(v);
-            fast = fast && std::fabs(a - high) > margin && std::fabs(a - low) > margin;
-          }
+      const int64_t first = strictUpper ? i + 1 : 0;
+      int32_t rowAbove = 0, rowBelow = 0;
+      for (int64_t j = first; j < d; ++j) {  // vectorised: no branches, no calls
+        const float v = row[j];
+        float t = (v + 1.0f) * f.norm;
+        t = t > -1.0f ? t : -1.0f;  // keeps the conversion below defined (NaN too)
+        t = t < f.cap ? t : f.cap;
+        const int32_t idx = static_cast<int32_t>(t);
+        const float frac = t - static_cast<float>(idx);
+        int32_t ok = int32_t(t > f.lo) & int32_t(t < f.hi) & int32_t(frac > f.fracLo) & int32_t(frac < f.fracHi);
+        if (kCountMasses) {
+          const float a = std::fabs(v);
+          ok &= (int32_t(a < f.highDown) | int32_t(a > f.highUp)) & (int32_t(a < f.lowDown) | int32_t(a > f.lowUp));
+          rowAbove += ok & int32_t(a > f.highUp);
+          rowBelow += ok & int32_t(a < f.lowDown);
         }
-        double c = v;
-        if (!fast) {
-          const double* a = aT64 + i * n;
-          const double* b = cT64 + j * n;
-          double dot = 0;
-          for (int64_t k = 0; k < n; ++k) dot += a[k] * b[k];
-          c = std::min(1.0, std::max(-1.0, dot));
-          idx = bin(c);
+        binOf[static_cast<size_t>(j)] = idx;
+        fast[static_cast<size_t>(j)] = ok;
+      }
+      above += rowAbove;
+      below += rowBelow;
+      for (int64_t j = first; j < d; ++j) {
+        if (fast[static_cast<size_t>(j)]) {
+          ++counts[binOf[static_cast<size_t>(j)]];
+          continue;
         }
-        ++counts[idx];
+        const double* a = aT64 + i * n;
+        const double* b = cT64 + j * n;
+        double dot = 0;
+        for (int64_t k = 0; k < n; ++k) dot += a[k] * b[k];
+        const double c = std::min(1.0, std::max(-1.0, dot));
+        ++counts[bin(c)];
         if (kCountMasses) {
           above += std::fabs(c) > high;
           below += std::fabs(c) < low;
@@ -201,10 +237,13 @@ BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, co
   const double margin = float32CosineErrorBound(x64.size(0));
   std::array<torch::Tensor, kMatrices> columns64;  // [d, n] row-major: column k is contiguous
   for (int m = 0; m < kMatrices; ++m) columns64[static_cast<size_t>(m)] = x64.narrow(1, m * d, d).t().contiguous();
+  // One output for the six blocks: a fresh d x d block each time faulted in fresh pages.
+  torch::Tensor m = torch::empty({d, d}, x32.options());
   for (int b = 0; b < kBlocks; ++b) {
     const auto bi = static_cast<size_t>(b);
     const int p = kBlockPairs[b][0], q = kBlockPairs[b][1];
-    torch::Tensor m = torch::mm(x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d)).contiguous();
+    torch::mm_out(m, x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d));
+    if (!m.is_contiguous()) throw Error("similarity block: the GEMM's output is not row-major");  // read as such below
     const double* aT = columns64[static_cast<size_t>(p)].data_ptr<double>();
     const double* cT = columns64[static_cast<size_t>(q)].data_ptr<double>();
     if (masses)
