@@ -119,8 +119,9 @@ std::vector<SpectrumMasses> subsetReplicates(const torch::Tensor& x64, int64_t d
   const torch::Tensor w = torch::from_blob(counts.data(), {s.replicates, n}, f64).to(x64.device());
   onX = weightedSubsetMasses(products, squares, i, j, torch::ones({1, n}, f64.device(x64.device())), s.pairs, s.high,
                              s.low)[0];
-  // A few replicates at a time: all of them at once make [R, 6 pairs] float64 temporaries
-  // (100 MB at the defaults) whose fresh pages dominated the summary's time.
+  // A few replicates at a time: on other devices than the CPU (countSubsetMasses has no
+  // temporaries), all of them at once would make [R, 6 pairs] float64 temporaries of 100 MB at
+  // the defaults.
   constexpr int64_t kChunk = 16;
   std::vector<SpectrumMasses> out;
   out.reserve(static_cast<size_t>(s.replicates));
