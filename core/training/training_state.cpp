@@ -1,10 +1,10 @@
 #include "training/training_state.h"
 
-#include <c10/util/string_utils.h>
-
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
+#include <type_traits>
 
 #include "io/safetensors.h"
 #include "util/error.h"
@@ -16,9 +16,23 @@ namespace {
 
 const char* kFormat = "laminar-training-state-1";
 
-// AdamW (libtorch) finds a parameter's state under the address of its TensorImpl.
-std::string optimizerKey(const torch::Tensor& parameter) {
-  return c10::guts::to_string(parameter.unsafeGetTensorImpl());
+// AdamW (libtorch) finds a parameter's state under the address of its TensorImpl: libtorch 1.x
+// keys its state map by that address printed as text, 2.x by the address itself.
+using OptimizerStateKey = std::decay_t<decltype(std::declval<torch::optim::AdamW&>().state())>::key_type;
+
+template <typename Key>
+Key stateKeyFor(const c10::TensorImpl* impl) {
+  if constexpr (std::is_same_v<Key, std::string>) {
+    std::ostringstream text;  // what libtorch 1.x's c10::guts::to_string printed
+    text << impl;
+    return text.str();
+  } else {
+    return const_cast<c10::TensorImpl*>(impl);
+  }
+}
+
+OptimizerStateKey optimizerKey(const torch::Tensor& parameter) {
+  return stateKeyFor<OptimizerStateKey>(parameter.unsafeGetTensorImpl());
 }
 
 // The loss log as a tensor [rows, 6].
