@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   try {
-    settings.options = nlohmann::json::parse(options);
+    settings.options = nlohmann::json::parse(options, nullptr, /*allow_exceptions=*/false);
+    if (!settings.options.is_object()) throw Error("--options: \"" + options + "\" is not a JSON object");
     sources.modelDirectory = model;
     sources.modelOptions.device = device;
     sources.modelOptions.threads = threads;
@@ -47,11 +48,13 @@ int main(int argc, char** argv) {
 
     nlohmann::json runs = nlohmann::json::array();
     double best = 1e30;
+    nlohmann::json threadsUsed;  // what ran (results' metadata), not what was asked
     for (int r = 0; r < repeat; ++r) {
       RunResults results;
       const double wall =
           seconds([&] { results = runExperiment(*in.model, *in.tokenizer, *in.sentences, settings); });
       best = std::min(best, wall);
+      threadsUsed = results.metadata["threads"];
       const auto& t = results.metadata["timings"];
       runs.push_back({{"wallSeconds", wall},
                       {"forwardSeconds", t["forwardSeconds"]},
@@ -62,7 +65,7 @@ int main(int argc, char** argv) {
                           {"model", model},
                           {"sentences", sentences},
                           {"device", device},
-                          {"threads", threads},
+                          {"threads", threadsUsed},
                           {"loadSeconds", loadSeconds},
                           {"bestWallSeconds", best},
                           {"runs", runs}};

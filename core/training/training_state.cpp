@@ -21,13 +21,13 @@ const char* kFormat = "laminar-training-state-1";
 using OptimizerStateKey = std::decay_t<decltype(std::declval<torch::optim::AdamW&>().state())>::key_type;
 
 template <typename Key>
-Key stateKeyFor(const c10::TensorImpl* impl) {
+Key stateKeyFor(c10::TensorImpl* impl) {
   if constexpr (std::is_same_v<Key, std::string>) {
     std::ostringstream text;  // what libtorch 1.x's c10::guts::to_string printed
     text << impl;
     return text.str();
   } else {
-    return const_cast<c10::TensorImpl*>(impl);
+    return impl;
   }
 }
 
