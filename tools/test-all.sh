@@ -12,7 +12,8 @@ if [ "${LAMINAR_SKIP_SANITIZE:-0}" = 1 ]; then exit 0; fi
 # Leaks, undefined behaviour and memory errors all fail the test that hits them.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1:strict_string_checks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-CC=clang CXX=clang++ cmake -S . -B build-sanitize -G Ninja -DLAMINAR_GUI=OFF -DLAMINAR_FUZZ=ON
+# Benchmarks measure and are never tests: built in build/ (so they keep compiling), not here.
+CC=clang CXX=clang++ cmake -S . -B build-sanitize -G Ninja -DLAMINAR_GUI=OFF -DLAMINAR_FUZZ=ON -DLAMINAR_BENCH=OFF
 cmake --build build-sanitize
 # The two training runs (minutes of libtorch autograd under ASan, our code a thin layer over
 # it) ran in part 1 already; every other test runs again here.

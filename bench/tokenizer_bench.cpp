@@ -1,4 +1,4 @@
-// Not a test: GPT-2 tokenizer throughput. Usage: tokenizer_benchmark [FILE...]
+// Not a test: GPT-2 tokenizer throughput. Usage: laminar-bench-tokenizer [FILE...]
 // Default text: every licence in /usr/share/common-licenses (about 260 kB of English)
 // plus the reference fixture's multilingual texts. Reports tokens/s with a cold word cache
 // (first pass over text never seen), warm (repeat passes), and with 2 threads; and the

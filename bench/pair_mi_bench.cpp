@@ -1,6 +1,6 @@
 // Times the pair-MI estimators at GPT-2 XL width (d = 1600), the cost the mi-distance
 // analysis pays ~2000 times per run (21 pairs x 48 layers x 2 sites). Not a test.
-// Usage: stats_benchmark [d] [repeats]
+// Usage: laminar-bench-pair-mi [d] [repeats]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
