@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include "cli/command_registry.h"
 #include "model/gpt2_model.h"
@@ -17,10 +18,26 @@ std::vector<CommandFactory>& commandFactories() {
   static std::vector<CommandFactory> factories;
   return factories;
 }
+
+// Whether the subcommand runs libtorch's or OpenBLAS's thread pools, so that their idle
+// threads' wait policy matters (restartWithPassiveThreadWaits). The restart starts the
+// program twice, and each start of a program linked to libtorch costs ~0.5 s of CPU in its
+// static initialisation: commands that only read files or the network skip it. Read from argv
+// before CLI11 parses it (the restart must come before any pool starts); the first word
+// that is not an option is the subcommand (the top level has only --help and --version).
+static bool runsThreadPools(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word.rfind('-', 0) == 0) continue;
+    return word != "tokenize" && word != "models" && word != "download" && word != "info";
+  }
+  return false;  // --help, --version or a usage error
+}
 }  // namespace laminar::cli
 
 int main(int argc, char** argv) {
-  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
+  if (laminar::cli::runsThreadPools(argc, argv))
+    laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
   laminar::tuneAllocatorForTensors();            // before any thread has its own arena
   using namespace laminar;
   CLI::App app{"laminar-cli — look inside GPT-2 from the command line"};
