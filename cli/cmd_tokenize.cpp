@@ -15,20 +15,26 @@ namespace laminar::cli {
 namespace {
 
 struct TokenizeOptions {
-  std::string tokenizer, text, textsJson;
+  std::string tokenizer, textsJson;
+  std::vector<std::string> texts;  // --text, in the order given
 };
+
+// Names the text a tokenizer error is about: "--text" alone, or which of several.
+std::string textArgument(const TokenizeOptions& o, size_t i) {
+  return o.texts.size() == 1 ? "--text" : "--text " + std::to_string(i + 1);
+}
 
 int runTokenize(const TokenizeOptions& o, bool haveText) {
   // The bundled GPT-2 files unless a tokenizer (or checkpoint) directory is named.
   BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(o.tokenizer.empty() ? tokenizerDirectoryFor({}) : std::filesystem::path(o.tokenizer));
-  std::vector<std::string> texts = haveText ? std::vector<std::string>{o.text} : readTextsJson(o.textsJson);
+  std::vector<std::string> texts = haveText ? o.texts : readTextsJson(o.textsJson);
   nlohmann::json ids = nlohmann::json::array(), offsets = nlohmann::json::array();
   for (size_t i = 0; i < texts.size(); ++i) {
     Encoding encoding;
     try {
       encoding = tokenizer.encode(texts[i]);
     } catch (const Error& e) {
-      throw Error(haveText ? std::string("--text: ") + e.what() : fileError(o.textsJson, "element " + std::to_string(i) + ": " + e.what()));
+      throw Error(haveText ? textArgument(o, i) + ": " + e.what() : fileError(o.textsJson, "element " + std::to_string(i) + ": " + e.what()));
     }
     ids.push_back(encoding.ids);
     nlohmann::json spans = nlohmann::json::array();
@@ -47,7 +53,8 @@ RegisterCommand reg([](CLI::App& app) {
   sub->add_option("--tokenizer", options->tokenizer,
                   "directory with vocab.json + merges.txt (or encoder.json + vocab.bpe), such as a checkpoint; "
                   "default: the bundled GPT-2 tokenizer");
-  auto* text = sub->add_option("--text", options->text, "one text to tokenize");
+  // One value per --text, so that a text may hold spaces and several texts need one start.
+  auto* text = sub->add_option("--text", options->texts, "a text to tokenize; repeat for several")->allow_extra_args(false);
   auto* textsJson = sub->add_option("--texts-json", options->textsJson, "a JSON file holding an array of strings");
   text->excludes(textsJson);
   return std::function<int()>([options, text] {

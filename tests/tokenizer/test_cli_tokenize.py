@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""laminar-cli tokenize end to end: every reference text through --texts-json, a few through
---text, compared with data/bpe-reference.json (tiktoken + Tokenizers.js); plus its errors."""
+"""laminar-cli tokenize end to end: every reference text through --texts-json, the golden and
+edge ones through --text (repeated, one start), compared with data/bpe-reference.json (tiktoken + Tokenizers.js); plus its errors."""
 import argparse
 import json
 import os
@@ -45,15 +45,25 @@ def main():
                 if out["offsets"][i] != c["offsets"]:
                     failures.append(f"offsets of {c['text']!r}: {out['offsets'][i]} != {c['offsets']}")
 
-        # --text, one string (argv cannot carry NUL, so skip texts that have one).
-        for c in [c for c in cases if c["source"] in ("golden", "edge") and "\0" not in c["text"]][:40]:
-            r = run(a.cli, "--tokenizer", a.tokenizer, "--text", c["text"])
+        # --text: the strings through argv (which cannot carry NUL, so texts holding one are
+        # skipped), all in one start (--text repeated) and the first alone.
+        argv_cases = [c for c in cases if c["source"] in ("golden", "edge") and "\0" not in c["text"]]
+        for group in (argv_cases, argv_cases[:1]):
+            args = ["--tokenizer", a.tokenizer]
+            for c in group:
+                args += ["--text", c["text"]]
+            r = run(a.cli, *args)
             if r.returncode != 0:
-                failures.append(f"--text {c['text']!r} failed: {r.stderr.decode()}")
+                failures.append(f"--text x {len(group)} failed: {r.stderr.decode()}")
                 continue
             out = json.loads(r.stdout)
-            if out != {"ids": [c["ids"]], "offsets": [c["offsets"]]}:
-                failures.append(f"--text {c['text']!r}: {out}")
+            expected = {"ids": [c["ids"] for c in group], "offsets": [c["offsets"] for c in group]}
+            for i, c in enumerate(group):
+                got = {k: out[k][i] if i < len(out[k]) else None for k in ("ids", "offsets")}
+                if got != {"ids": c["ids"], "offsets": c["offsets"]}:
+                    failures.append(f"--text {c['text']!r} (text {i + 1} of {len(group)}): {got}")
+            if out != expected:
+                failures.append(f"--text x {len(group)}: {len(out['ids'])} results for {len(group)} texts")
 
         # Errors: exit 1, one line on stderr naming the problem, nothing on stdout.
         bad_json = os.path.join(tmp, "bad.json")
@@ -68,6 +78,7 @@ def main():
             (["--tokenizer", a.tokenizer, "--texts-json", not_json], "not.json"),
             (["--tokenizer", a.tokenizer, "--texts-json", os.path.join(tmp, "missing.json")], "missing.json"),
             (["--tokenizer", a.tokenizer, "--text", b"bad \xff byte"], "not valid UTF-8"),
+            (["--tokenizer", a.tokenizer, "--text", "fine", "--text", b"bad \xff byte"], "--text 2: "),
         ]
         for args, expected in error_cases:
             r = subprocess.run([a.cli, "tokenize", *args], capture_output=True, timeout=60)
