@@ -985,10 +985,11 @@ def subset_pairs(d, pairs, state):
     return np.array(first), np.array(second), state
 
 
-def subset_masses(x, first, second, w, pairs, high, low):
-    """[block][high, low] of the subset's cosines among rows weighted by w (how often drawn)."""
-    num_ = w @ (x[:, first] * x[:, second])
-    den = w @ (x * x)
+def subset_masses(products, squares, first, second, w, pairs, high, low):
+    """[block][high, low] of the subset's cosines among rows weighted by w (how often drawn);
+    products = x[:, first] * x[:, second] and squares = x * x, the same for every weighting."""
+    num_ = w @ products
+    den = w @ squares
     both = den[first] * den[second]
     with np.errstate(divide="ignore", invalid="ignore"):
         c = np.abs(np.clip(np.where(both > 0, num_ / np.sqrt(np.where(both > 0, both, 1.0)), 0.0), -1.0, 1.0))
@@ -1008,7 +1009,8 @@ def spectrum_summary(x, d, high, low, centre, replicates, level, state, pairs=0)
     on_x = observed
     if pairs > 0:
         first, second, state = subset_pairs(d, pairs, state)
-        on_x = subset_masses(x, first, second, np.ones(n), pairs, high, low)
+        products, squares = x[:, first] * x[:, second], x * x
+        on_x = subset_masses(products, squares, first, second, np.ones(n), pairs, high, low)
     reps = []
     for _ in range(replicates):
         idx = []
@@ -1016,8 +1018,8 @@ def spectrum_summary(x, d, high, low, centre, replicates, level, state, pairs=0)
             state, k = uniform_below(state, n)
             idx.append(k)
         if pairs > 0:
-            reps.append(subset_masses(x, first, second, np.bincount(idx, minlength=n).astype(np.float64), pairs,
-                                      high, low))
+            reps.append(subset_masses(products, squares, first, second,
+                                      np.bincount(idx, minlength=n).astype(np.float64), pairs, high, low))
         else:
             reps.append(spectrum_masses(unit_columns(x[idx], centre), d, high, low))
     reps = np.array(reps)  # [R, block, 2]
