@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """laminar-cli tokenize end to end: every reference text through --texts-json, the golden and
-edge ones through --text (repeated, one start), compared with data/bpe-reference.json (tiktoken + Tokenizers.js); plus its errors."""
+edge ones through --text (repeated, one start), compared with data/bpe-reference.json
+(tiktoken + Tokenizers.js); plus its errors."""
 import argparse
 import json
 import os
@@ -58,10 +59,9 @@ def main():
                 continue
             out = json.loads(r.stdout)
             expected = {"ids": [c["ids"] for c in group], "offsets": [c["offsets"] for c in group]}
-            for i, c in enumerate(group):
-                got = {k: out[k][i] if i < len(out[k]) else None for k in ("ids", "offsets")}
-                if got != {"ids": c["ids"], "offsets": c["offsets"]}:
-                    failures.append(f"--text {c['text']!r} (text {i + 1} of {len(group)}): {got}")
+            for i, (c, ids, offsets) in enumerate(zip(group, out["ids"], out["offsets"])):
+                if (ids, offsets) != (c["ids"], c["offsets"]):
+                    failures.append(f"--text {c['text']!r} (text {i + 1} of {len(group)}): {ids} {offsets}")
             if out != expected:
                 failures.append(f"--text x {len(group)}: {len(out['ids'])} results for {len(group)} texts")
 
