@@ -1,6 +1,5 @@
-// torch first: Qt defines "slots" and "emit" as macros, which torch headers use as names.
-#include "checkpoint/checkpoint.h"
-#include "model/gpt2_model.h"
+#include "checkpoint/checkpoint_files.h"
+#include "model/torch_runtime.h"
 
 #include "app/engine_info.h"
 

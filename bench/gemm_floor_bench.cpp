@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "model/gpt2_model.h"
+#include "model/torch_runtime.h"
 #include "util/thread_wait_policy.h"
 #include "util/torch_api.h"
 

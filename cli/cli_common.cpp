@@ -2,20 +2,20 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tokenizer/tokenizer_location.h"
-#include "model/gpt2_model.h"
+#include "checkpoint/checkpoint_files.h"
 #include "tokenizer/bpe_tokenizer.h"
+#include "tokenizer/tokenizer_location.h"
 #include "util/atomic_file.h"
 #include "util/data_paths.h"
 #include "util/error.h"
 
 namespace laminar::cli {
 
-BpeTokenizer tokenizerForModel(const Gpt2Model& model) {
-  return BpeTokenizer::fromDirectory(tokenizerDirectoryFor(model.files().tokenizerDirectory));
+BpeTokenizer tokenizerForCheckpoint(const CheckpointFiles& files) {
+  return BpeTokenizer::fromDirectory(tokenizerDirectoryFor(files.tokenizerDirectory));
 }
 
-std::vector<std::vector<int64_t>> tokenizeTextsJson(const std::string& path, const Gpt2Model& model) {
+std::vector<std::vector<int64_t>> tokenizeTextsJson(const std::string& path, const CheckpointFiles& files) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(readFile(path));
@@ -23,7 +23,7 @@ std::vector<std::vector<int64_t>> tokenizeTextsJson(const std::string& path, con
     throw Error(fileError(path, std::string("not valid JSON: ") + e.what()));
   }
   if (!j.is_array()) throw Error(fileError(path, "expected a JSON array of strings"));
-  BpeTokenizer tokenizer = tokenizerForModel(model);
+  BpeTokenizer tokenizer = tokenizerForCheckpoint(files);
   std::vector<std::vector<int64_t>> ids;
   for (size_t i = 0; i < j.size(); ++i) {
     if (!j[i].is_string()) throw Error(fileError(path, "element " + std::to_string(i) + " is not a string"));

@@ -5,14 +5,14 @@
 #include <vector>
 
 namespace laminar {
-class Gpt2Model;
+struct CheckpointFiles;
 class BpeTokenizer;
 namespace cli {
 
-// The model's own tokenizer files if its directory has them, else the bundled GPT-2 one.
-BpeTokenizer tokenizerForModel(const Gpt2Model& model);
-// A JSON array of strings, tokenized for `model` (token ids checked against its vocabulary).
-std::vector<std::vector<int64_t>> tokenizeTextsJson(const std::string& path, const Gpt2Model& model);
+// The checkpoint's own tokenizer files if its directory has them, else the bundled GPT-2 one.
+BpeTokenizer tokenizerForCheckpoint(const CheckpointFiles& files);
+// A JSON array of strings, tokenized with the checkpoint's tokenizer.
+std::vector<std::vector<int64_t>> tokenizeTextsJson(const std::string& path, const CheckpointFiles& files);
 
 }  // namespace cli
 }  // namespace laminar

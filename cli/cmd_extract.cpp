@@ -63,7 +63,7 @@ int runExtract(const ExtractOptions& o) {
   mo.threads = o.threads;
   auto model = Gpt2Model::load(o.model, mo);
   std::vector<std::vector<int64_t>> ids =
-      o.idsJson.empty() ? tokenizeTextsJson(o.textsJson, *model) : readIdsJson(o.idsJson);
+      o.idsJson.empty() ? tokenizeTextsJson(o.textsJson, model->files()) : readIdsJson(o.idsJson);
   if (ids.empty()) throw Error("no sequences to run");
   CaptureSpec spec;
   spec.hooks = parseHooks(o.hooks, static_cast<int>(model->config().nLayer));

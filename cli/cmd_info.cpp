@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "checkpoint/checkpoint.h"
+#include "checkpoint/checkpoint_tensors.h"
 #include "cli/command_registry.h"
 #include "io/safetensors.h"
 

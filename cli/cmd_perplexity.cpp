@@ -30,7 +30,7 @@ laminar::cli::RegisterCommand reg([](CLI::App& app) {
   return std::function<int()>([=] {
     using namespace laminar;
     auto m = Gpt2Model::load(*model);
-    BpeTokenizer tokenizer = cli::tokenizerForModel(*m);
+    BpeTokenizer tokenizer = cli::tokenizerForCheckpoint(m->files());
     std::vector<int64_t> tokens;
     for (const auto& doc : readTextsJson(*texts)) {
       auto ids = tokenizer.encodeIds(doc);

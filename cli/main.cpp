@@ -6,7 +6,7 @@
 #include <iostream>
 
 #include "cli/command_registry.h"
-#include "model/gpt2_model.h"
+#include "model/torch_runtime.h"
 #include "util/error.h"
 #include "util/version.h"
 #include "util/allocator_tuning.h"

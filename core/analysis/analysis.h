@@ -5,14 +5,13 @@
 //                   computes that layer's statistics and appends them to the results;
 //   finish()        what needs every layer (e.g. Benjamini-Hochberg over all layers).
 // The results-directory side (toJson/fromJson/tables) needs no model, so saved runs reopen
-// anywhere. settingSpecs() describes what the analysis can be asked; the CLI's options and
-// the app's settings form are built from it (analysis_settings.h).
+// anywhere; this header needs no libtorch, so the registry, the app's settings form and the
+// results files compile without it. settingSpecs() describes what the analysis can be asked;
+// the CLI's options and the app's settings form are built from it (analysis_settings.h).
 // Adding an analysis = one class in its own file + one line in analysis_registry.cpp
 // + its views in widgets/ (registered in widgets/view_registry.cpp)
 // + one entry in tests/analysis/activation_provenance.cpp (which hook and row each saved
 // vector is; a registered analysis without one fails the tests).
-#include "util/torch_api.h"
-
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,19 +23,11 @@
 #include "analysis/analysis_settings.h"
 #include "analysis/results_loading.h"
 #include "analysis/run_results.h"
-#include "checkpoint/gpt2_config.h"
-#include "model/gpt2_model.h"
+#include "model/captures.h"
 
 namespace laminar {
 
-struct AnalysisInputs {
-  const Gpt2Model& model;  // for analyses that read weights (the logit lens's ln_f and LM head)
-  const Gpt2Config& config;
-  torch::Device device;
-  const BpeTokenizer& tokenizer;
-  const SentenceSet& sentences;
-  const RunSettings& settings;
-};
+struct AnalysisInputs;  // analysis/analysis_inputs.h: what prepare() reads (the model among it)
 
 struct AnalysisPlan {
   std::vector<std::vector<int64_t>> ids;  // token ids, one sequence per text used

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "analysis/analysis.h"
+#include "analysis/analysis_inputs.h"
 #include "analysis/attention_pattern_results.h"
 #include "analysis/result_values.h"
 #include "analysis/sentence_set.h"

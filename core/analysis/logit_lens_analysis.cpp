@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "analysis/analysis.h"
+#include "analysis/analysis_inputs.h"
 #include "analysis/capture_rows.h"
 #include "analysis/logit_lens_results.h"
 #include "analysis/result_values.h"

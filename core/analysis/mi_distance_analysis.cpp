@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "analysis/analysis.h"
+#include "analysis/analysis_inputs.h"
 #include "analysis/capture_rows.h"
 #include "analysis/mi_distance_math.h"
 #include "analysis/mi_permutation_null.h"

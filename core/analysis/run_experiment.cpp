@@ -10,10 +10,12 @@
 #include <future>
 
 #include "analysis/analysis.h"
+#include "analysis/analysis_inputs.h"
 #include "analysis/checksum_cache.h"
 #include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
 #include "model/gpt2_model.h"
+#include "model/torch_runtime.h"
 #include "model/parallel_loops.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "training/untrained_model.h"

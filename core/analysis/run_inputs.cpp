@@ -1,5 +1,7 @@
 #include "analysis/run_inputs.h"
 
+#include "model/gpt2_model.h"
+
 
 namespace laminar {
 namespace {

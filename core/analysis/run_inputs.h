@@ -7,11 +7,13 @@
 #include <memory>
 
 #include "analysis/sentence_set.h"
-#include "model/gpt2_model.h"
+#include "model/model_options.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/tokenizer_location.h"
 
 namespace laminar {
+
+class Gpt2Model;
 
 struct RunInputSources {
   std::filesystem::path modelDirectory;

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "analysis/analysis.h"
+#include "analysis/analysis_inputs.h"
 #include "analysis/capture_rows.h"
 #include "analysis/result_values.h"
 #include "analysis/seeded_random.h"

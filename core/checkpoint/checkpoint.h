@@ -1,16 +1,17 @@
 #pragma once
-// A GPT-2 checkpoint directory in Hugging Face layout: config.json, model.safetensors or
-// model.safetensors.index.json + shards, and the tokenizer files. Loading validates every
+// A GPT-2 checkpoint's weights as tensors. The directory's files (checkpoint_files.h) and the
+// parameters their headers hold (checkpoint_tensors.h) need no libtorch; loading validates every
 // tensor (presence, shape, dtype, finiteness) and names the file and tensor of any defect.
 #include "util/torch_api.h"
 
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "checkpoint/checkpoint_files.h"
+#include "checkpoint/checkpoint_tensors.h"
 #include "checkpoint/gpt2_config.h"
 #include "io/safetensors.h"
 
@@ -37,42 +38,6 @@ struct Gpt2Weights {
   // F32 tensors alias these memory mappings (no copy); keep them alive with the weights.
   std::vector<std::shared_ptr<SafetensorsFile>> files;
 };
-
-struct CheckpointFiles {
-  std::filesystem::path directory;
-  std::filesystem::path config;
-  std::vector<std::filesystem::path> weightFiles;  // one, or the shards of the index
-  std::filesystem::path weightIndex;               // model.safetensors.index.json if sharded, else empty
-  std::filesystem::path tokenizerDirectory;        // == directory when it has tokenizer files, else empty
-};
-
-// One GPT-2 parameter as the weight files store it, found and checked (name, dtype, shape)
-// without reading its data.
-struct StoredTensor {
-  std::string name;        // canonical GPT-2 name without "transformer.", e.g. "h.0.ln_1.weight"
-  std::string storedName;  // the key in the file, e.g. "transformer.h.0.ln_1.weight"
-  std::shared_ptr<SafetensorsFile> file;
-  const TensorView* view = nullptr;  // into file
-};
-
-struct CheckpointTensors {
-  std::vector<std::shared_ptr<SafetensorsFile>> files;  // in CheckpointFiles::weightFiles order
-  std::vector<StoredTensor> parameters;                 // gpt2TensorShapes order
-  std::optional<StoredTensor> lmHead;                   // "lm_head.weight" if stored (must equal wte)
-  std::vector<std::string> ignoredBuffers;              // legacy attn.bias / attn.masked_bias keys
-};
-
-// Every GPT-2 parameter (canonical names, without "transformer.") and its shape for `config`,
-// in the order Hugging Face's save_pretrained lists them per block.
-std::vector<std::pair<std::string, std::vector<int64_t>>> gpt2TensorShapes(const Gpt2Config& config);
-
-// Opens the weight files and checks the set of tensors against `config`: every parameter
-// present once (with or without "transformer."), no unknown tensor, shapes right, dtype
-// F32/F16/BF16, shards agreeing with the index. Reads headers only (cheap even for GPT-2 XL).
-CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2Config& config);
-
-// Finds the files of a checkpoint directory; throws laminar::Error saying what is missing.
-CheckpointFiles locateCheckpoint(const std::filesystem::path& dir);
 
 // Reads and validates the weights as float32 CPU tensors. F32 tensors are zero-copy views
 // of the mapping; F16/BF16 are converted. Keys with or without "transformer."; legacy

@@ -1,4 +1,5 @@
 #include "checkpoint/synthetic_checkpoint.h"
+#include "checkpoint/synthetic_tensor.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>

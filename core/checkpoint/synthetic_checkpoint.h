@@ -3,8 +3,6 @@
 // They are the offline demo model and the benchmark model; config.json and the safetensors
 // metadata both say that the weights are random, so nobody mistakes their figures for
 // findings.
-#include "util/torch_api.h"
-
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -24,13 +22,6 @@ struct SyntheticCheckpointOptions {
   std::function<void(double fraction)> progress;  // 0..1 as tensors are written (optional)
   const std::atomic<bool>* cancel = nullptr;      // set -> throws laminar::Cancelled, nothing left behind
 };
-
-// The value of one parameter (canonical name, e.g. "h.3.mlp.c_fc.weight") for a seed:
-// matrices and embeddings ~ N(0, 0.02), biases ~ N(0, 0.01), layer-norm gains 1 + N(0, 0.02).
-// Each tensor has its own generator derived from (seed, name), so values do not depend on
-// the order or subset generated.
-torch::Tensor syntheticTensor(const Gpt2Config& config, uint64_t seed, const std::string& name,
-                              const std::vector<int64_t>& shape);
 
 // Writes `outDir` atomically (complete or not at all; an existing folder is replaced only
 // once the new one is whole, and only if it is empty or an earlier synthetic checkpoint): config.json, model.safetensors (keys "transformer.*", metadata

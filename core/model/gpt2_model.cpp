@@ -5,9 +5,9 @@
 #include <cmath>
 #include <limits>
 #include <set>
-#include <thread>
 
 #include "model/hook_points.h"
+#include "model/torch_runtime.h"
 #include "util/allocator_tuning.h"
 #include "util/error.h"
 
@@ -370,19 +370,6 @@ class Transformer {
 };
 
 }  // namespace
-
-bool cudaAvailable() { return torch::cuda::is_available(); }
-
-int defaultThreadCount() { return std::max(1u, std::thread::hardware_concurrency()); }
-
-std::string torchVersion() {
-#ifdef TORCH_VERSION
-  return TORCH_VERSION;
-#else
-  return std::to_string(TORCH_VERSION_MAJOR) + "." + std::to_string(TORCH_VERSION_MINOR) + "." +
-         std::to_string(TORCH_VERSION_PATCH);
-#endif
-}
 
 std::unique_ptr<Gpt2Model> Gpt2Model::load(const std::filesystem::path& dir, const ModelOptions& options) {
   auto start = Clock::now();

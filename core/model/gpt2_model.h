@@ -13,33 +13,10 @@
 
 #include "checkpoint/checkpoint.h"
 #include "checkpoint/gpt2_config.h"
+#include "model/captures.h"
+#include "model/model_options.h"
 
 namespace laminar {
-
-struct ModelOptions {
-  std::string device = "cpu";    // "cpu", "cuda", "cuda:1"
-  std::string dtype = "float32"; // "float32"; "float16"/"bfloat16" on CUDA only
-  int threads = 0;               // CPU intra-op threads; 0 = defaultThreadCount()
-  int64_t maxBatchTokens = 8192; // sequences are padded into batches of at most this many slots
-};
-
-// What to capture. Only the requested rows leave the device (or the compute graph).
-struct CaptureSpec {
-  std::vector<std::string> hooks;  // concrete hook names, e.g. "blocks.3.attn.hook_q"
-  // positions[i] = token positions of sequence i to keep (empty = all). Empty outer vector
-  // = all positions of every sequence.
-  std::vector<std::vector<int64_t>> positions;
-  bool toCpu = true;  // false: captured tensors stay on the model's device (for analyses)
-  // GPT-2 is causal: nothing after a sequence's last requested position can change a
-  // requested value, so those tokens are not run at all (hook_pattern rows are padded back
-  // to the full key length with the exact zeros the causal mask gives). false runs every
-  // token. A sequence run alone gets the same bits either way; in a batch the values agree
-  // to float32 rounding (BLAS rounds a row by its place in the batch: gpt2_model.cpp).
-  bool skipTokensAfterLastPosition = true;
-};
-
-// hook name -> one tensor per sequence: [npos, width], or [H, npos, T] for hook_pattern.
-using Captures = std::map<std::string, std::vector<torch::Tensor>>;
 
 // Fired after each block with that block's captures (block 0 also carries hook_embed /
 // hook_pos_embed); after the last block a final call with layer == nLayer carries
@@ -91,12 +68,5 @@ class Gpt2Model {
   LoadTimings loadTimings_;
   int threads_ = 1;
 };
-
-// The CPU threads a model uses when ModelOptions::threads is 0: the machine's cores.
-int defaultThreadCount();
-
-// Availability of the optional device paths, for --version and the device menu.
-bool cudaAvailable();
-std::string torchVersion();
 
 }  // namespace laminar

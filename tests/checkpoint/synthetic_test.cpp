@@ -5,6 +5,7 @@
 
 #include "checkpoint/checkpoint.h"
 #include "checkpoint/synthetic_checkpoint.h"
+#include "checkpoint/synthetic_tensor.h"
 #include "checkpoint_test_util.h"
 #include "io/safetensors.h"
 #include "util/atomic_file.h"

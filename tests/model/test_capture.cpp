@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "model/hook_points.h"
+#include "model/torch_runtime.h"
 #include "model_test_support.h"
 #include "util/error.h"
 
