@@ -152,7 +152,7 @@ struct Subcommand {
   std::shared_ptr<std::map<std::string, std::string>> given = std::make_shared<std::map<std::string, std::string>>();
 };
 
-laminar::cli::RegisterCommand reg([](CLI::App& app) {
+laminar::cli::RegisterCommand analyzeCommand([](CLI::App& app) {
   auto* analyze = app.add_subcommand("analyze", "run an analysis on a sentence set and save a results directory");
   analyze->require_subcommand(1);
   std::vector<Subcommand> subs;

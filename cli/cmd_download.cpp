@@ -96,7 +96,7 @@ int runDownload(const DownloadCliOptions& o) {
   return 0;
 }
 
-RegisterCommand reg([](CLI::App& app) {
+RegisterCommand downloadCommand([](CLI::App& app) {
   auto o = std::make_shared<DownloadCliOptions>();
   std::string known;
   for (const auto& m : hub::knownModels()) known += (known.empty() ? "" : ", ") + m.id;

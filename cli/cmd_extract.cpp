@@ -95,7 +95,7 @@ int runExtract(const ExtractOptions& o) {
   return 0;
 }
 
-RegisterCommand reg([](CLI::App& app) {
+RegisterCommand extractCommand([](CLI::App& app) {
   auto o = std::make_shared<ExtractOptions>();
   auto* sub = app.add_subcommand("extract", "Run a model and save activations at hook points (safetensors)");
   sub->add_option("--model", o->model, "Checkpoint directory (Hugging Face layout)")->required();

@@ -23,7 +23,7 @@ std::string humanBytes(uint64_t bytes) {
   return buf;
 }
 
-laminar::cli::RegisterCommand reg([](CLI::App& app) {
+laminar::cli::RegisterCommand infoCommand([](CLI::App& app) {
   auto* sub = app.add_subcommand("info", "Describe a GPT-2 checkpoint: shape, parameters, dtype, files, memory");
   auto model = std::make_shared<std::string>();
   auto asJson = std::make_shared<bool>(false);

@@ -10,7 +10,7 @@
 
 namespace {
 
-laminar::cli::RegisterCommand reg([](CLI::App& app) {
+laminar::cli::RegisterCommand makeSyntheticCommand([](CLI::App& app) {
   auto* sub = app.add_subcommand("make-synthetic",
                                  "Write a GPT-2 checkpoint with seeded RANDOM weights (demo / benchmark model)");
   auto shape = std::make_shared<std::string>("gpt2");

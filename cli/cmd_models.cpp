@@ -108,7 +108,7 @@ int runModels(const ModelsCliOptions& o) {
   return 0;
 }
 
-RegisterCommand reg([](CLI::App& app) {
+RegisterCommand modelsCommand([](CLI::App& app) {
   auto o = std::make_shared<ModelsCliOptions>();
   auto* sub = app.add_subcommand("models", "List local GPT-2 checkpoints (hub cache and your folders) and downloadable ones");
   sub->add_flag("--json", o->json, "Machine-readable output");

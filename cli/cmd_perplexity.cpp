@@ -14,7 +14,7 @@
 
 namespace {
 
-laminar::cli::RegisterCommand reg([](CLI::App& app) {
+laminar::cli::RegisterCommand perplexityCommand([](CLI::App& app) {
   auto* sub = app.add_subcommand("perplexity", "Held-out loss and perplexity of a checkpoint on documents");
   auto model = std::make_shared<std::string>(), texts = std::make_shared<std::string>();
   auto context = std::make_shared<int64_t>(0), windows = std::make_shared<int64_t>(0);

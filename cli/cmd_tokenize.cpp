@@ -47,7 +47,7 @@ int runTokenize(const TokenizeOptions& o, bool haveText) {
   return 0;
 }
 
-RegisterCommand reg([](CLI::App& app) {
+RegisterCommand tokenizeCommand([](CLI::App& app) {
   auto options = std::make_shared<TokenizeOptions>();
   auto* sub = app.add_subcommand("tokenize", "GPT-2 token ids and character offsets of texts, as JSON");
   sub->add_option("--tokenizer", options->tokenizer,

@@ -20,7 +20,7 @@ laminar::DType parseWeightDType(const std::string& name) {
   throw laminar::Error("--dtype '" + name + "': expected float16, bfloat16 or float32");
 }
 
-laminar::cli::RegisterCommand reg([](CLI::App& app) {
+laminar::cli::RegisterCommand trainCommand([](CLI::App& app) {
   auto* sub = app.add_subcommand("train", "Train a GPT-2 from scratch on a corpus (JSON array of documents)");
   auto o = std::make_shared<laminar::TrainOptions>();
   auto shape = std::make_shared<std::string>("192x6x6");

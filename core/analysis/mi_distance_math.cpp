@@ -19,11 +19,11 @@
 #include "stats/paired_tests.h"
 #include "stats/ttest.h"
 #include "util/error.h"
+#include "util/not_a_number.h"
 
 namespace laminar {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 double secondsSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

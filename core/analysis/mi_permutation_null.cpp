@@ -10,11 +10,11 @@
 #include "stats/descriptive.h"
 #include "stats/kendall.h"
 #include "util/error.h"
+#include "util/not_a_number.h"
 
 namespace laminar {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void requirePermutations(int permutations, const char* what) {
   if (permutations < 1)

@@ -112,7 +112,7 @@ struct HistogramWork {
   std::vector<uint16_t> fineOf;  // each value's fine bin, kept for the gathering pass
   std::vector<uint64_t> occupied;
 };
-HistogramWork& work() {
+HistogramWork& histogramWork() {
   static thread_local HistogramWork w;
   return w;
 }
@@ -139,7 +139,7 @@ void orderStatistics(const double* a, size_t na, const double* b, size_t nb, dou
   constexpr int kFine = 1024;
   const size_t n = na + nb;
   const double scale = kFine / (hi - lo);
-  HistogramWork& w = work();
+  HistogramWork& w = histogramWork();
   if (n < 256 || n > UINT32_MAX || !(hi > lo) || !std::isfinite(scale) || !(scale > 0)) {
     std::vector<double>& values = w.values;
     values.assign(a, a + na);
@@ -323,7 +323,7 @@ HistogramMiTable histogramMutualInformationTable(const double* x, const double* 
 HistogramMiTable histogramMiTableOfFinite(const double* x, const double* y, size_t n, int bins) {
   if (bins < 1) throw Error("histogram MI: bins must be >= 1, got " + std::to_string(bins));
   if (n == 0) throw Error("histogram MI: no samples");
-  HistogramWork& w = work();
+  HistogramWork& w = histogramWork();
   histogramEdges(x, n, bins, w.edgesX);
   histogramEdges(y, n, bins, w.edgesY);
   const size_t b = static_cast<size_t>(bins);

@@ -10,11 +10,11 @@
 #include "stats/descriptive.h"
 #include "stats/distributions.h"
 #include "util/error.h"
+#include "util/not_a_number.h"
 
 namespace laminar::stats {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Dense ranks 1..K of values (equal values share a rank), as scipy's
 // np.r_[True, v[1:] != v[:-1]].cumsum() on the sorted values.

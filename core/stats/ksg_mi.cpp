@@ -74,7 +74,7 @@ struct KsgWork {
   std::vector<double> sx, sy, sortedY;  // padded with sentinels (see padded())
   Columns columns;
 };
-KsgWork& work() {
+KsgWork& ksgWork() {
   static thread_local KsgWork w;
   return w;
 }
@@ -298,7 +298,7 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
                " samples, got " + std::to_string(n);
     return r;
   }
-  KsgWork& w = work();
+  KsgWork& w = ksgWork();
   const double sdx = scaleOf(x, n, w.squares), sdy = scaleOf(y, n, w.squares);
 
   // The points in x order. The mean of psi(n_x + 1) below is a pairwise sum in this order.

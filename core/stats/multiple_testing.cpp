@@ -7,11 +7,11 @@
 #include <string>
 
 #include "util/error.h"
+#include "util/not_a_number.h"
 
 namespace laminar::stats {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Indices of the defined (non-NaN) p-values, after validating every value and alpha.
 std::vector<size_t> definedIndices(const std::vector<double>& p, double alpha, const char* what) {

@@ -8,11 +8,11 @@
 #include "stats/descriptive.h"
 #include "stats/distributions.h"
 #include "util/error.h"
+#include "util/not_a_number.h"
 
 namespace laminar::stats {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::vector<double> differences(const double* a, const double* b, size_t n, const char* what) {
   requireFinite(a, n, std::string(what) + ": sample A");

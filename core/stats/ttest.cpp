@@ -6,11 +6,11 @@
 #include "stats/descriptive.h"
 #include "stats/distributions.h"
 #include "util/error.h"
+#include "util/not_a_number.h"
 
 namespace laminar::stats {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // scipy's _var(x, ddof=1): the second central moment (numpy mean of squared deviations)
 // times n / (n - 1) — not numpy.var(ddof=1), which can differ in the last bits.

@@ -15,7 +15,6 @@ namespace laminar {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::string_view kEndOfText = "<|endoftext|>";
 // Words up to this many bytes are remembered; longer ones are rare and would bloat it.
 constexpr size_t kMaxCachedWordBytes = 256;
 constexpr size_t kMaxCachedWords = 1 << 16;

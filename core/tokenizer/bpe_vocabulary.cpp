@@ -15,8 +15,6 @@ namespace laminar {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kEndOfText = "<|endoftext|>";
-
 std::string readTokenizerFile(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw Error(fileMessage(path.string(), msg::kFileNotFound, {}, "file not found"));
@@ -163,7 +161,7 @@ BpeVocabulary build(const nlohmann::json& json, const std::vector<MergeEntry>& m
     }
     vocab.idOfByte[b] = it->second;
   }
-  if (auto it = idOfSpelling.find(kEndOfText); it != idOfSpelling.end()) vocab.endOfTextId = it->second;
+  if (auto it = idOfSpelling.find(std::string(kEndOfText)); it != idOfSpelling.end()) vocab.endOfTextId = it->second;
 
   vocab.merges.reserve(mergeEntries.size());
   int32_t rank = 0;
@@ -279,7 +277,7 @@ BpeVocabulary BpeVocabulary::loadTokenizerJson(const fs::path& path) {
         if (id < vocab.idInUse.size() && vocab.idInUse[id]) break;  // taken by another token: leave it
         vocab.bytesOfId.resize(std::max(vocab.bytesOfId.size(), id + 1));
         vocab.idInUse.resize(vocab.bytesOfId.size(), false);
-        vocab.bytesOfId[id] = kEndOfText;
+        vocab.bytesOfId[id] = std::string(kEndOfText);
         vocab.idInUse[id] = true;
         vocab.endOfTextId = static_cast<int64_t>(id);
       }

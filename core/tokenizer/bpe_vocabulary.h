@@ -6,10 +6,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace laminar {
+
+// GPT-2's one special token, matched in text before pre-tokenization.
+inline constexpr std::string_view kEndOfText = "<|endoftext|>";
 
 struct BpeVocabulary {
   struct Merge {

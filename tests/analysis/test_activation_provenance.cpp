@@ -8,6 +8,7 @@
 #include "analysis/sentence_set.h"
 #include "checkpoint/synthetic_checkpoint.h"
 #include "model/gpt2_model.h"
+#include "synthetic_model.h"
 #include "test_support.h"
 #include "tokenizer/bpe_tokenizer.h"
 
@@ -15,22 +16,8 @@ using namespace laminar;
 
 namespace {
 
-struct Model {
-  laminar::test::TempDir dir;
-  std::unique_ptr<Gpt2Model> model;
-  std::unique_ptr<BpeTokenizer> tokenizer;
-  Model() {
-    SyntheticCheckpointOptions o;
-    o.config = Gpt2Config::forShape("64x2x4");
-    o.seed = 5;
-    writeSyntheticCheckpoint(dir.path() / "model", o);
-    model = Gpt2Model::load(dir.path() / "model");
-    tokenizer = std::make_unique<BpeTokenizer>(BpeTokenizer::fromDirectory(dir.path() / "model"));
-  }
-};
-
-Model& tiny() {
-  static Model m;
+laminar::test::SyntheticModel& tiny() {
+  static laminar::test::SyntheticModel m("64x2x4");
   return m;
 }
 

@@ -24,6 +24,7 @@
 #include "analysis/similarity_results.h"
 #include "checkpoint/synthetic_checkpoint.h"
 #include "model/gpt2_model.h"
+#include "synthetic_model.h"
 #include "test_support.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "util/atomic_file.h"
@@ -36,22 +37,11 @@ namespace {
 
 constexpr double kMaxBytes = 50e6;  // the bound for 1,000 texts
 
-struct Model {
-  laminar::test::TempDir dir;
-  std::unique_ptr<Gpt2Model> model;
-  std::unique_ptr<BpeTokenizer> tokenizer;
-  explicit Model(const std::string& shape) {
-    SyntheticCheckpointOptions o;
-    o.config = Gpt2Config::forShape(shape);
-    o.seed = 5;
-    writeSyntheticCheckpoint(dir.path() / "model", o);
-    model = Gpt2Model::load(dir.path() / "model");
-    tokenizer = std::make_unique<BpeTokenizer>(BpeTokenizer::fromDirectory(dir.path() / "model"));
-  }
-};
+using laminar::test::SyntheticModel;
+using laminar::test::sectionOf;
 
-Model& demoShaped() {  // resources/demo-model/config.json: n_embd 192, n_layer 6, n_head 6
-  static Model m("192x6x6");
+SyntheticModel& demoShaped() {  // resources/demo-model/config.json: n_embd 192, n_layer 6, n_head 6
+  static SyntheticModel m("192x6x6");
   return m;
 }
 
@@ -143,12 +133,11 @@ void expectSameTextSimilarity(const SimilarityResults& run, const SimilarityResu
   EXPECT_LE(worst, 1e-12);
 }
 
-nlohmann::json sectionOf(const RunResults& r) { return makeAnalysis(r.experiment)->toJson(r); }
 
 }  // namespace
 
 TEST(ResultsSize, SimilarityOnAThousandTextsIsUnder50MbAndReopensAsRun) {
-  Model& m = demoShaped();
+  SyntheticModel& m = demoShaped();
   laminar::test::TempDir work;
   const SentenceSet texts = thousandHerTexts(work);
   RunSettings settings;
@@ -185,7 +174,7 @@ TEST(ResultsSize, SimilarityOnAThousandTextsIsUnder50MbAndReopensAsRun) {
 }
 
 TEST(ResultsSize, MiDistanceOnAThousandTextsIsUnder50MbAndReopensAsRun) {
-  Model& m = demoShaped();
+  SyntheticModel& m = demoShaped();
   laminar::test::TempDir work;
   const SentenceSet texts = thousandCoffeeTexts(work);
   RunSettings settings;

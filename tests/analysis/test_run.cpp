@@ -17,6 +17,7 @@
 #include "analysis/sentence_set.h"
 #include "checkpoint/synthetic_checkpoint.h"
 #include "model/gpt2_model.h"
+#include "synthetic_model.h"
 #include "test_support.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "util/atomic_file.h"
@@ -57,7 +58,7 @@ int verify(const fs::path& dir) {
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
 
-nlohmann::json sectionOf(const RunResults& r) { return makeAnalysis(r.experiment)->toJson(r); }
+using laminar::test::sectionOf;
 
 void expectSameResults(const RunResults& a, const RunResults& b) {
   EXPECT_EQ(a.experiment, b.experiment);

@@ -17,6 +17,7 @@
 #include "analysis/spectrum_summary.h"
 #include "checkpoint/synthetic_checkpoint.h"
 #include "model/gpt2_model.h"
+#include "synthetic_model.h"
 #include "test_support.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "training/untrained_model.h"
@@ -51,7 +52,7 @@ SentenceSet example(const std::string& name) {
   return loadSentenceSet(laminar::test::sourceDir() / "resources/examples" / name);
 }
 
-nlohmann::json sectionOf(const RunResults& r) { return makeAnalysis(r.experiment)->toJson(r); }
+using laminar::test::sectionOf;
 
 // The numbers of a section without the timings (they differ between any two runs).
 nlohmann::json numbersOf(const RunResults& r) {

@@ -9,6 +9,10 @@
 
 namespace laminar::test {
 
+// The bound on |Laminar - Hugging Face| for activations (test_hf_reference.cpp says why);
+// LAMINAR_HF_TOLERANCE (tests/model/CMakeLists.txt) passes the same figure to test_cli_extract.py.
+inline constexpr double kTolerance = LAMINAR_HF_TOLERANCE;
+
 std::filesystem::path sharedReference();  // ../shared/reference
 // gpt2-tiny with the `transformer.` prefix, as save_pretrained writes it.
 std::unique_ptr<Gpt2Model> loadTinyReference(const ModelOptions& options = {});

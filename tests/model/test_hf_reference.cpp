@@ -15,8 +15,7 @@ namespace {
 // three blocks of width 64 does not support a bound much below that, and 1e-5 keeps ~4x
 // headroom for other BLAS kernels while catching real slips: gelu_new's 0.044715 -> 0.0447
 // gives 3.0e-5. LAMINAR_HF_TOLERANCE (tests/model/CMakeLists.txt) passes the same figure to
-// test_cli_extract.py.
-constexpr double kTolerance = LAMINAR_HF_TOLERANCE;
+// test_cli_extract.py. (kTolerance, model_test_support.h)
 
 torch::Tensor viewOf(const TensorView& v) {
   EXPECT_EQ(v.dtype, DType::F32) << v.name;

@@ -11,8 +11,6 @@
 namespace laminar::test {
 namespace {
 
-constexpr double kTolerance = LAMINAR_HF_TOLERANCE;  // the activation bound (test_hf_reference.cpp)
-
 torch::Tensor tensorOf(const SafetensorsFile& file, const std::string& name) {
   const TensorView* v = file.find(name);
   if (!v) throw std::runtime_error(file.path().string() + " lacks " + name);

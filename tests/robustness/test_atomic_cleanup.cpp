@@ -10,17 +10,13 @@
 #include <string>
 
 #include "util/atomic_file.h"
+#include "test_temp_dir.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("laminar-cleanup-" + std::to_string(::getpid()) + "-" +
-                                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
+using TempDir = laminar::test::TestTempDir;
 
 // The pid of a process that has exited (a child, reaped).
 pid_t deadPid() {
@@ -33,7 +29,7 @@ pid_t deadPid() {
 }  // namespace
 
 TEST(AtomicCleanup, TemporariesOfDeadWritersAreRemoved) {
-  TempDir d;
+  TempDir d("laminar-cleanup-");
   const fs::path target = d.path / "acts.safetensors";
   const fs::path stale = target.string() + ".tmp-" + std::to_string(deadPid());
   const fs::path live = target.string() + ".tmp-" + std::to_string(::getppid());  // our parent runs
@@ -49,7 +45,7 @@ TEST(AtomicCleanup, TemporariesOfDeadWritersAreRemoved) {
 }
 
 TEST(AtomicCleanup, HalfWrittenDirectoriesOfDeadWritersAreRemoved) {
-  TempDir d;
+  TempDir d("laminar-cleanup-");
   const fs::path target = d.path / "results";
   const fs::path stale = target.string() + ".tmp-" + std::to_string(deadPid());
   fs::create_directories(stale / "inner");
@@ -63,7 +59,7 @@ TEST(AtomicCleanup, HalfWrittenDirectoriesOfDeadWritersAreRemoved) {
 }
 
 TEST(AtomicCleanup, PreviousVersionOrphanedByAKilledCommitIsPutBack) {
-  TempDir d;
+  TempDir d("laminar-cleanup-");
   const fs::path target = d.path / "results";
   const fs::path old = target.string() + ".old-" + std::to_string(deadPid());
   fs::create_directories(old);

@@ -15,18 +15,14 @@
 #include "analysis/run_results.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "test_temp_dir.h"
 
 namespace fs = std::filesystem;
 using laminar::Error;
 
 namespace {
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() / ("laminar-hostile-" + std::to_string(::getpid()) + "-" +
-                                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() { fs::remove_all(path); }
-};
+using TempDir = laminar::test::TestTempDir;
 
 void write(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
@@ -70,7 +66,7 @@ std::string zeroVectorsOf(const nlohmann::json& results) {
 }  // namespace
 
 TEST(HostileResults, VectorsPromisingOneTerabyteAreRefused) {
-  TempDir d;
+  TempDir d("laminar-hostile-");
   const nlohmann::json j = fixture();
   write(d.path / "results.json", j.dump());
   const std::string name = j.at("vectors").at(0).at("name").get<std::string>();
@@ -81,14 +77,14 @@ TEST(HostileResults, VectorsPromisingOneTerabyteAreRefused) {
 }
 
 TEST(HostileResults, DeeplyNestedResultsJsonIsRefused) {
-  TempDir d;
+  TempDir d("laminar-hostile-");
   write(d.path / "results.json", std::string(100000, '[') + std::string(100000, ']'));
   const std::string e = loadError(d.path);
   EXPECT_NE(e.find("results.json"), std::string::npos) << e;
 }
 
 TEST(HostileResults, DeepJsonInsideTheExperimentIsRefused) {
-  TempDir d;
+  TempDir d("laminar-hostile-");
   nlohmann::json j = fixture();
   j["similarity"]["layers"] = "DEEP";
   std::string text = j.dump();
@@ -121,7 +117,7 @@ TEST(HostileResults, EachRefusalCarriesItsMessageCodeAndFile) {
        "results.control_directory", "results.json"},
   };
   for (const Case& c : cases) {
-    TempDir d;
+    TempDir d("laminar-hostile-");
     nlohmann::json j = fixture();
     if (c.breakIt) c.breakIt(j);
     write(d.path / "results.json", c.breakIt ? j.dump() : std::string("{\"format\": "));
