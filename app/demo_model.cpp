@@ -1,4 +1,3 @@
-// torch first: Qt defines "slots" and "emit" as macros, which torch headers use as names.
 #include "checkpoint/synthetic_checkpoint.h"
 #include "training/untrained_twin.h"
 #include "io/safetensors.h"

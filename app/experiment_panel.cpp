@@ -1,4 +1,3 @@
-// torch first: Qt defines "slots" and "emit" as macros, which torch headers use as names.
 #include "analysis/analysis.h"
 
 #include "app/experiment_panel.h"
