@@ -1,12 +1,9 @@
 #pragma once
 // What Analysis::prepare() is given: the loaded model and its device, the tokenizer, the
 // sentence set and the run's settings. Separate from analysis.h because it needs libtorch.
-#include "util/torch_api.h"
-
 #include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
-#include "checkpoint/gpt2_config.h"
-#include "model/gpt2_model.h"
+#include "model/gpt2_model.h"  // Gpt2Model, Gpt2Config and torch::Device
 #include "tokenizer/bpe_tokenizer.h"
 
 namespace laminar {

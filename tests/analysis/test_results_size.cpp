@@ -133,7 +133,6 @@ void expectSameTextSimilarity(const SimilarityResults& run, const SimilarityResu
   EXPECT_LE(worst, 1e-12);
 }
 
-
 }  // namespace
 
 TEST(ResultsSize, SimilarityOnAThousandTextsIsUnder50MbAndReopensAsRun) {

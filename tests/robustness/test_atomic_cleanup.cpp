@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using TempDir = laminar::test::TestTempDir;
+using laminar::test::TestTempDir;
 
 // The pid of a process that has exited (a child, reaped).
 pid_t deadPid() {
@@ -29,7 +29,7 @@ pid_t deadPid() {
 }  // namespace
 
 TEST(AtomicCleanup, TemporariesOfDeadWritersAreRemoved) {
-  TempDir d("laminar-cleanup-");
+  TestTempDir d;
   const fs::path target = d.path / "acts.safetensors";
   const fs::path stale = target.string() + ".tmp-" + std::to_string(deadPid());
   const fs::path live = target.string() + ".tmp-" + std::to_string(::getppid());  // our parent runs
@@ -45,7 +45,7 @@ TEST(AtomicCleanup, TemporariesOfDeadWritersAreRemoved) {
 }
 
 TEST(AtomicCleanup, HalfWrittenDirectoriesOfDeadWritersAreRemoved) {
-  TempDir d("laminar-cleanup-");
+  TestTempDir d;
   const fs::path target = d.path / "results";
   const fs::path stale = target.string() + ".tmp-" + std::to_string(deadPid());
   fs::create_directories(stale / "inner");
@@ -59,7 +59,7 @@ TEST(AtomicCleanup, HalfWrittenDirectoriesOfDeadWritersAreRemoved) {
 }
 
 TEST(AtomicCleanup, PreviousVersionOrphanedByAKilledCommitIsPutBack) {
-  TempDir d("laminar-cleanup-");
+  TestTempDir d;
   const fs::path target = d.path / "results";
   const fs::path old = target.string() + ".old-" + std::to_string(deadPid());
   fs::create_directories(old);

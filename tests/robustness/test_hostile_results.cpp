@@ -22,7 +22,7 @@ using laminar::Error;
 
 namespace {
 
-using TempDir = laminar::test::TestTempDir;
+using laminar::test::TestTempDir;
 
 void write(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
@@ -66,7 +66,7 @@ std::string zeroVectorsOf(const nlohmann::json& results) {
 }  // namespace
 
 TEST(HostileResults, VectorsPromisingOneTerabyteAreRefused) {
-  TempDir d("laminar-hostile-");
+  TestTempDir d;
   const nlohmann::json j = fixture();
   write(d.path / "results.json", j.dump());
   const std::string name = j.at("vectors").at(0).at("name").get<std::string>();
@@ -77,14 +77,14 @@ TEST(HostileResults, VectorsPromisingOneTerabyteAreRefused) {
 }
 
 TEST(HostileResults, DeeplyNestedResultsJsonIsRefused) {
-  TempDir d("laminar-hostile-");
+  TestTempDir d;
   write(d.path / "results.json", std::string(100000, '[') + std::string(100000, ']'));
   const std::string e = loadError(d.path);
   EXPECT_NE(e.find("results.json"), std::string::npos) << e;
 }
 
 TEST(HostileResults, DeepJsonInsideTheExperimentIsRefused) {
-  TempDir d("laminar-hostile-");
+  TestTempDir d;
   nlohmann::json j = fixture();
   j["similarity"]["layers"] = "DEEP";
   std::string text = j.dump();
@@ -117,7 +117,7 @@ TEST(HostileResults, EachRefusalCarriesItsMessageCodeAndFile) {
        "results.control_directory", "results.json"},
   };
   for (const Case& c : cases) {
-    TempDir d("laminar-hostile-");
+    TestTempDir d;
     nlohmann::json j = fixture();
     if (c.breakIt) c.breakIt(j);
     write(d.path / "results.json", c.breakIt ? j.dump() : std::string("{\"format\": "));

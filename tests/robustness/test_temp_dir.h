@@ -1,5 +1,5 @@
 #pragma once
-// A folder for one test, named after the process and the running test, removed with all it
+// A folder for one test, named after the running test and the process, removed with all it
 // holds when the test ends.
 #include <unistd.h>
 
@@ -12,9 +12,10 @@ namespace laminar::test {
 
 struct TestTempDir {
   std::filesystem::path path;
-  explicit TestTempDir(const std::string& prefix)
-      : path(std::filesystem::temp_directory_path() /
-             (prefix + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+  TestTempDir() {
+    const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+    path = std::filesystem::temp_directory_path() /
+           ("laminar-" + std::string(test->test_suite_name()) + "-" + std::to_string(::getpid()) + "-" + test->name());
     std::filesystem::create_directories(path);
   }
   ~TestTempDir() { std::filesystem::remove_all(path); }
