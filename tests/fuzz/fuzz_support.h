@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <system_error>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -14,17 +15,29 @@
 
 namespace fuzz {
 
+// Removed by a static's destructor: an atexit() handler registered while `dir` was being
+// made ran after `dir` itself was destroyed (exit order is the reverse of registration), so
+// it removed nothing and every run left its folder behind.
+class ScratchDir {
+ public:
+  ScratchDir() : path_(std::filesystem::temp_directory_path() / ("laminar-fuzz-" + std::to_string(getpid()))) {
+    std::filesystem::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
 inline const std::filesystem::path& scratchDir() {
-  static const std::filesystem::path dir = [] {
-    auto d = std::filesystem::temp_directory_path() / ("laminar-fuzz-" + std::to_string(getpid()));
-    std::filesystem::create_directories(d);
-    std::atexit([] {
-      std::error_code ec;
-      std::filesystem::remove_all(scratchDir(), ec);
-    });
-    return d;
-  }();
-  return dir;
+  static const ScratchDir dir;
+  return dir.path();
 }
 
 inline void writeFile(const std::filesystem::path& path, const std::string& bytes) {
