@@ -9,6 +9,13 @@ build="${1:-build}"
 build="$(cd "$build" && pwd)"
 gui="$(sed -n 's/^LAMINAR_GUI:BOOL=//p' "$build/CMakeCache.txt")"
 
+# Everything temporary, the tools' own files included (lintian leaves an mldbm-elf-* cache
+# in TMPDIR), lives in one folder removed on exit.
+root="$(mktemp -d)"
+trap 'rm -rf "$root"' EXIT
+export TMPDIR="$root/tmp"
+mkdir -p "$TMPDIR"
+
 failures=0
 fail() { echo "check-deb: FAIL: $*" >&2; failures=$((failures + 1)); }
 
@@ -59,8 +66,6 @@ echo "check-deb: Depends: $depends"
 # The packaged binaries run and read their data beside them (<prefix>/share/laminar). The build
 # keeps the source tree's resources/ as a last fallback, so each data check is followed by a
 # control run with the packaged file broken: it must then fail, proving the package's copy is read.
-root="$(mktemp -d)"
-trap 'rm -rf "$root"' EXIT
 dpkg-deb -x "$deb" "$root"
 bin="$root/usr/bin"
 share="$root/usr/share/laminar"
