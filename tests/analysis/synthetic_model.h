@@ -1,12 +1,14 @@
 #pragma once
 // A small synthetic GPT-2 written to a temporary folder and loaded with its tokenizer, and the
-// analysis section of a run's results.json: what several analysis tests run on and compare.
+// analysis section of a run's results.json: what several analysis tests run on and compare,
+// and the bundled example sentence sets.
 #include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "analysis/sentence_set.h"
 #include "checkpoint/synthetic_checkpoint.h"
 #include "model/gpt2_model.h"
 #include "test_support.h"
@@ -27,6 +29,15 @@ struct SyntheticModel {
     tokenizer = std::make_unique<BpeTokenizer>(BpeTokenizer::fromDirectory(dir.path() / "model"));
   }
 };
+
+// One 64x2x4 model (seed 3) for the run tests of a test program, written and loaded once.
+inline SyntheticModel& smallSyntheticModel() {
+  static SyntheticModel model("64x2x4", 3);
+  return model;
+}
+
+// A sentence set of resources/examples, e.g. "her.txt".
+inline SentenceSet example(const std::string& name) { return loadSentenceSet(sourceDir() / "resources/examples" / name); }
 
 // The analysis's own section of results.json for `r`, as written.
 inline nlohmann::json sectionOf(const RunResults& r) { return makeAnalysis(r.experiment)->toJson(r); }

@@ -28,28 +28,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Fixture {
-  laminar::test::TempDir dir;
-  std::unique_ptr<Gpt2Model> model;
-  std::unique_ptr<BpeTokenizer> tokenizer;
-  Fixture() {
-    SyntheticCheckpointOptions o;
-    o.config = Gpt2Config::forShape("64x2x4");
-    o.seed = 3;
-    writeSyntheticCheckpoint(dir.path() / "model", o);
-    model = Gpt2Model::load(dir.path() / "model");
-    tokenizer = std::make_unique<BpeTokenizer>(BpeTokenizer::fromDirectory(dir.path() / "model"));
-  }
-};
-
-Fixture& fixture() {
-  static Fixture f;
-  return f;
-}
-
-SentenceSet example(const std::string& name) {
-  return loadSentenceSet(laminar::test::sourceDir() / "resources/examples" / name);
-}
+using laminar::test::example;
+using laminar::test::smallSyntheticModel;
 
 int verify(const fs::path& dir) {
   std::string cmd = std::string(LAMINAR_PYTHON) + " " + LAMINAR_SOURCE_DIR + "/tools/verify_results.py '" +
@@ -72,7 +52,7 @@ void expectSameResults(const RunResults& a, const RunResults& b) {
 }  // namespace
 
 TEST(AnalysisRun, SimilarityStreamsLayersInOrderAndVerifies) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   SentenceSet her = example("her.txt");
   RunSettings settings;
   settings.experiment = "similarity";
@@ -114,7 +94,7 @@ TEST(AnalysisRun, SimilarityStreamsLayersInOrderAndVerifies) {
 }
 
 TEST(AnalysisRun, MiDistanceHistogramAndKsgVerify) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   SentenceSet coffee = example("coffee.txt");
   for (const char* estimator : {"hist", "ksg"}) {
     RunSettings settings;
@@ -148,7 +128,7 @@ TEST(AnalysisRun, MiDistanceHistogramAndKsgVerify) {
 TEST(AnalysisRun, MiDistanceWrittenBeforeTheFisherCorrectionsStillLoads) {
   // Results directories from before core stored the Fisher Z corrections: loading derives
   // them exactly as a run computes them.
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   RunSettings settings;
   settings.experiment = "mi-distance";
   const RunResults r = runExperiment(*f.model, *f.tokenizer, example("coffee.txt"), settings);
@@ -166,7 +146,7 @@ TEST(AnalysisRun, MiDistanceWrittenBeforeTheFisherCorrectionsStillLoads) {
 TEST(AnalysisRun, MiDistanceWrittenBeforeTheControlsStillLoads) {
   // Directories from before issue 10 have no "controls" and none of the new settings: they
   // load as the original analysis (per-pair bins as saved, raw MI compared, no controls).
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   RunSettings settings;
   settings.experiment = "mi-distance";
   settings.options["bins"] = "fd";
@@ -204,7 +184,7 @@ TEST(AnalysisRun, MiDistanceWrittenBeforeTheControlsStillLoads) {
 }
 
 TEST(AnalysisRun, CancelLeavesNothingBehind) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   SentenceSet her = example("her.txt");
   RunSettings settings;
   std::atomic<bool> cancel{false};
@@ -232,7 +212,7 @@ TEST(AnalysisRun, CancelLeavesNothingBehind) {
 }
 
 TEST(AnalysisRun, SavingReplacesAWholeDirectoryAndLoadRefusesOthers) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   RunSettings settings;
   settings.experiment = "mi-distance";
   RunResults r = runExperiment(*f.model, *f.tokenizer, example("coffee.txt"), settings);
@@ -252,7 +232,7 @@ TEST(AnalysisRun, SavingReplacesAWholeDirectoryAndLoadRefusesOthers) {
 // An integer field holding a float far outside int (what the results fuzzer wrote) is refused
 // with the file's name, not cast (undefined behaviour) and carried on with.
 TEST(AnalysisRun, AnIntegerFieldHoldingAHugeFloatIsRefusedNamingTheFile) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   RunSettings settings;
   settings.experiment = "similarity";
   settings.target.target = "her";
@@ -274,7 +254,7 @@ TEST(AnalysisRun, AnIntegerFieldHoldingAHugeFloatIsRefusedNamingTheFile) {
 }
 
 TEST(AnalysisRun, BadInputIsAClearError) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   RunSettings settings;
   settings.experiment = "no-such-experiment";
   SentenceSet her = example("her.txt");

@@ -29,30 +29,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Fixture {
-  laminar::test::TempDir dir;
-  std::unique_ptr<Gpt2Model> model;
-  std::unique_ptr<BpeTokenizer> tokenizer;
-  Fixture() {
-    SyntheticCheckpointOptions o;
-    o.config = Gpt2Config::forShape("64x2x4");
-    o.seed = 3;
-    writeSyntheticCheckpoint(dir.path() / "model", o);
-    model = Gpt2Model::load(dir.path() / "model");
-    tokenizer = std::make_unique<BpeTokenizer>(BpeTokenizer::fromDirectory(dir.path() / "model"));
-  }
-};
-
-Fixture& fixture() {
-  static Fixture f;
-  return f;
-}
-
-SentenceSet example(const std::string& name) {
-  return loadSentenceSet(laminar::test::sourceDir() / "resources/examples" / name);
-}
-
+using laminar::test::example;
 using laminar::test::sectionOf;
+using laminar::test::smallSyntheticModel;
 
 // The numbers of a section without the timings (they differ between any two runs).
 nlohmann::json numbersOf(const RunResults& r) {
@@ -92,7 +71,7 @@ int verify(const fs::path& dir) {
 }  // namespace
 
 TEST(UntrainedControl, DiffersFromTheRunAndEqualsAFreshRunOnTheUntrainedModel) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   const SentenceSet her = example("her.txt");
   const RunResults run = runExperiment(*f.model, *f.tokenizer, her, similaritySettings(true, 5));
   ASSERT_TRUE(run.control);
@@ -114,7 +93,7 @@ TEST(UntrainedControl, DiffersFromTheRunAndEqualsAFreshRunOnTheUntrainedModel) {
 }
 
 TEST(UntrainedControl, ReproducibleFromItsSeed) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   const SentenceSet coffee = example("coffee.txt");
   RunSettings s;
   s.experiment = "mi-distance";
@@ -132,7 +111,7 @@ TEST(UntrainedControl, ReproducibleFromItsSeed) {
 }
 
 TEST(UntrainedControl, StreamsAfterTheRunsLayersAndCancels) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   const SentenceSet her = example("her.txt");
   std::vector<std::pair<bool, int>> order;  // (control?, layer) as onLayer saw them
   std::vector<RunProgress> progress;
@@ -164,7 +143,7 @@ TEST(UntrainedControl, StreamsAfterTheRunsLayersAndCancels) {
 }
 
 TEST(UntrainedControl, ResultsDirectoryRoundTripAndVerify) {
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   const SentenceSet her = example("her.txt");
   const RunResults run = runExperiment(*f.model, *f.tokenizer, her, similaritySettings(true, 2));
   const fs::path dir = f.dir.path() / "with-control";
@@ -233,7 +212,7 @@ TEST(SpectrumSummary, IntervalsContainTheMassOnTheExamples) {
   // hold it, for the trained model and its untrained control, on the bundled example, every layer,
   // group, block and kind (the draft's percentile interval on a pair subset did not: resampled
   // sentence sets repeat rows, which moves every replicate to one side of the mass).
-  auto& f = fixture();
+  auto& f = smallSyntheticModel();
   int checked = 0;
   // her.txt is the bundled example of experiment 1 (coffee.txt has one text: no similarity);
   // several run and control seeds, every pair and the default subset.

@@ -3,9 +3,7 @@
 // can compare every function with scipy / statsmodels / scikit-learn in one process.
 // Numbers may be given (and are returned) as the strings "nan", "inf", "-inf", which JSON
 // cannot hold. A case that throws laminar::Error yields {"error": message}.
-#include <cmath>
 #include <iostream>
-#include <limits>
 #include <string>
 #include <vector>
 
@@ -23,39 +21,15 @@
 #include "stats/zscore.h"
 #include "util/error.h"
 
+#include "driver_json.h"
+
 using nlohmann::json;
+using laminar::test::encode;
+using laminar::test::number;
+using laminar::test::numbers;
 namespace st = laminar::stats;
 
 namespace {
-
-double number(const json& v) {
-  if (v.is_string()) {
-    const std::string s = v.get<std::string>();
-    if (s == "nan") return std::numeric_limits<double>::quiet_NaN();
-    if (s == "inf") return std::numeric_limits<double>::infinity();
-    if (s == "-inf") return -std::numeric_limits<double>::infinity();
-    throw std::runtime_error("bad number string " + s);
-  }
-  return v.get<double>();
-}
-
-std::vector<double> numbers(const json& v) {
-  std::vector<double> out;
-  for (const auto& e : v) out.push_back(number(e));
-  return out;
-}
-
-json encode(double v) {
-  if (std::isnan(v)) return "nan";
-  if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  return v;
-}
-
-json encode(const std::vector<double>& v) {
-  json out = json::array();
-  for (double e : v) out.push_back(encode(e));
-  return out;
-}
 
 json runCase(const json& c) {
   const std::string fn = c.at("fn");
