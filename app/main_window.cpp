@@ -368,9 +368,9 @@ void MainWindow::buildMenus() {
   playAction_ = viewMenu_->addAction(QString(), QKeySequence(Qt::Key_Space), figures_->cursor(),
                                      [this] { figures_->cursor()->setPlaying(!figures_->cursor()->playing()); });
   nextViewAction_ = viewMenu_->addAction(QString(), QKeySequence(Qt::Key_PageDown), this,
-                                         [this] { showView((tabs_->currentIndex() + 1) % tabs_->count()); });
+                                         [this] { showView(currentViewIndex() + 1); });
   previousViewAction_ = viewMenu_->addAction(QString(), QKeySequence(Qt::Key_PageUp), this,
-                                             [this] { showView((tabs_->currentIndex() + tabs_->count() - 1) % tabs_->count()); });
+                                             [this] { showView(currentViewIndex() - 1); });
   speedMenu_ = viewMenu_->addMenu(QString());
   speedGroup_ = new QActionGroup(this);
   for (int ms : kPlaySpeedsMs) {
@@ -711,14 +711,20 @@ void MainWindow::updateWelcome() {
                        !presenting_);
 }
 
+QList<int> MainWindow::analysisTabs() const {
+  QList<int> tabs;
+  for (int i = 0; i < tabs_->count(); ++i)
+    if (tabs_->isTabEnabled(i)) tabs.append(i);
+  return tabs;
+}
+
+int MainWindow::currentViewIndex() const { return analysisTabs().indexOf(tabs_->currentIndex()); }
+
 void MainWindow::showView(int index) {
-  for (int k = 0; k < tabs_->count(); ++k) {
-    const int i = (index + k) % tabs_->count();
-    if (tabs_->isTabEnabled(i)) {
-      tabs_->setCurrentIndex(i);
-      return;
-    }
-  }
+  const QList<int> tabs = analysisTabs();
+  if (tabs.isEmpty()) return;
+  const int n = static_cast<int>(tabs.size());
+  tabs_->setCurrentIndex(tabs[((index % n) + n) % n]);
 }
 
 void MainWindow::setPresentationMode(bool on) {

@@ -85,7 +85,9 @@ class MainWindow : public QMainWindow {
   void setSidePanelsShown(bool shown);
   void setPlayIntervalMs(int ms);  // autoplay speed, remembered
   void setLanguage(const QString& code);
+  // The analysis's views, counted from 0 among its own tabs; wraps around (-1: the last).
   void showView(int index);
+  int currentViewIndex() const;  // -1 when no view of the analysis is shown
 
  signals:
   void resultsShown();  // after results (or a layer of them) reached the views
@@ -115,6 +117,7 @@ class MainWindow : public QMainWindow {
   void setStatusText(std::function<QString()> text, bool onProgressBar = false);
   void applyStatusText();
   void updateTabs();
+  QList<int> analysisTabs() const;  // indices of the shown analysis's (enabled) tabs, in order
   void updateLayerBar();
   void updateTitle();
   void reportError(const QString& englishOrTranslated, bool fromCore);
@@ -128,7 +131,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* experimentDock_;
   FigureSet* figures_;
   RunController* runner_;
-  QTabWidget* tabs_;
+  QTabWidget* tabs_;  // every analysis's views; only the shown analysis's tabs are enabled
   QLabel* banner_;
   QLabel* source_;
   QString resultsOpenedFrom_;

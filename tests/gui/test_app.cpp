@@ -751,6 +751,24 @@ class AppTest : public QObject {
     window.openResults(dir_.filePath(QStringLiteral("no-such-folder")));  // refused; what was shown stays
     QTRY_VERIFY_WITH_TIMEOUT(!window.statusBar()->currentMessage().startsWith(QStringLiteral("Opening")), 30000);
     QCOMPARE(window.figures()->results()->get<SimilarityResults>(), shown);
+
+    // Views are counted within the shown analysis (--view N, PgDn/PgUp), not among every
+    // analysis's tabs: mi-distance's view 1 is its second, and from its first view the
+    // previous one is its last.
+    window.openResults(dir_.filePath(QStringLiteral("saved-mi")));
+    QTRY_VERIFY_WITH_TIMEOUT(window.figures()->results()->experiment == "mi-distance", 60000);
+    QList<int> miTabs;
+    for (int i = 0; i < window.viewTabs()->count(); ++i)
+      if (window.viewTabs()->isTabEnabled(i)) miTabs.append(i);
+    QVERIFY(miTabs.size() >= 3 && miTabs.first() > 0);  // similarity's tabs come first
+    window.showView(1);
+    QCOMPARE(window.viewTabs()->currentIndex(), miTabs[1]);
+    QCOMPARE(window.currentViewIndex(), 1);
+    window.showView(0);
+    window.showView(window.currentViewIndex() - 1);
+    QCOMPARE(window.viewTabs()->currentIndex(), miTabs.last());
+    window.showView(window.currentViewIndex() + 1);
+    QCOMPARE(window.viewTabs()->currentIndex(), miTabs.first());
   }
 
   void renderWritesEveryFigure() {

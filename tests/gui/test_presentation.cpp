@@ -149,6 +149,13 @@ class PresentationTest : public QObject {
     QCOMPARE(window.viewTabs()->currentIndex(), second);
     QTest::keyClick(&window, Qt::Key_Up);
     QCOMPARE(window.viewTabs()->currentIndex(), first);
+    // the views go round: back from the first is the analysis's last, and on from there the first
+    QCOMPARE(window.currentViewIndex(), 0);
+    QTest::keyClick(&window, Qt::Key_PageUp);
+    QVERIFY(window.currentViewIndex() > 1);
+    QVERIFY(window.viewTabs()->isTabEnabled(window.viewTabs()->currentIndex()));
+    QTest::keyClick(&window, Qt::Key_PageDown);
+    QCOMPARE(window.viewTabs()->currentIndex(), first);
 
     // Space plays and pauses; +/- change the autoplay speed
     const int interval = cursor->playIntervalMs();
