@@ -54,7 +54,7 @@ laminar::cli::RegisterCommand trainCommand([](CLI::App& app) {
   sub->add_option("--held-out-tokens", o->heldOutTokenLimit, "Use only the first N held-out tokens (0 = all)")
       ->capture_default_str();
   sub->add_option("--device", o->device, "cpu, cuda or cuda:N")->capture_default_str();
-  sub->add_option("--threads", o->threads, "CPU threads (0 = libtorch's default)")->capture_default_str();
+  sub->add_option("--threads", o->threads, "CPU threads (0 = every core)")->capture_default_str();
   sub->add_option("--dtype", *dtype, "Stored weights: float16, bfloat16 or float32")->capture_default_str();
   sub->add_option("--stop-after", o->stopAfter, "Stop after this step with the state saved (resume later)")
       ->capture_default_str();

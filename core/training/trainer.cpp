@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/torch_runtime.h"
 #include "tokenizer/bpe_tokenizer.h"
 #include "training/hf_checkpoint_writer.h"
 #include "training/lr_schedule.h"
@@ -119,7 +120,9 @@ std::optional<TrainingState> loadState(const fs::path& stateDir, const json& ide
 TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, const std::atomic<bool>* cancel) {
   if (o.steps < 0 || o.batch < 1 || o.context < 2 || o.warmupSteps < 0)
     throw Error("training needs steps >= 0, batch >= 1, context >= 2, warmup >= 0");
-  if (o.threads > 0) torch::set_num_threads(o.threads);
+  // As a run does (Gpt2Model): every core unless told otherwise; libtorch's own default
+  // can be one thread (its OpenMP build here).
+  torch::set_num_threads(o.threads > 0 ? o.threads : defaultThreadCount());
   const torch::Device device = parseTrainingDevice(o.device);
   Gpt2Config config = o.config;
   config.nPositions = o.context;

@@ -39,7 +39,7 @@ struct TrainOptions {
   int64_t trainTokenLimit = 0;            // use only the first N training tokens (0 = all)
   int64_t heldOutTokenLimit = 0;          // use only the first N held-out tokens (0 = all)
   std::string device = "cpu";
-  int threads = 0;                        // 0 = libtorch's default
+  int threads = 0;                        // 0 = every core (defaultThreadCount())
   DType dtype = DType::F16;               // of the written weights
   bool resume = true;                     // continue from stateDir's state if it matches
   int64_t stopAfter = 0;                  // stop (state saved, no checkpoint) after this step (0 = run to the end)
