@@ -53,6 +53,12 @@ bool Language::set(const QString& code) {
     ok = !path.isEmpty() && translator_.load(path);
     if (ok) installed_ = QCoreApplication::installTranslator(&translator_);
   }
+  if (!ok || code != QLatin1String("vi")) {
+    // English is the sources' own text, but for the plural forms of "%n text(s)" ("1 text",
+    // "54 texts"), which laminar_en.qm holds; without it the "(s)" forms show.
+    const QString path = qmPath(QStringLiteral("en"));
+    if (!path.isEmpty() && translator_.load(path)) installed_ = QCoreApplication::installTranslator(&translator_);
+  }
   current_ = ok ? code : QStringLiteral("en");
   QLocale::setDefault(screenLocale());
   // The default locale only reaches widgets created from now on; spin boxes and other

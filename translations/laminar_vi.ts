@@ -695,8 +695,8 @@ Hãy kiểm tra lại tên thư mục.</translation>
             </translation>
         </message>
         <message>
-            <source>Attention patterns — text %1, %2, %3</source>
-            <translation>Mẫu chú ý — văn bản %1, %2, %3</translation>
+            <source>Attention patterns — %1, text %2, %3</source>
+            <translation>Mẫu chú ý — %1, văn bản %2, %3</translation>
         </message>
         <message>
             <source>Each square is one attention head at the selected layer: row = the token that attends (query), column = the token attended to (key), colour = the attention weight (each row sums to 1; GPT-2 cannot look ahead, so the upper triangle is empty). Click a head to enlarge it, click again for all heads. Many heads put most weight on the first token: a resting place, not a meaning.</source>

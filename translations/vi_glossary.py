@@ -402,7 +402,7 @@ VI = {
 'Seed of the non-target choice (which earlier token of each sentence) and of the shuffled baseline': 'Hạt giống chọn token so sánh (token nào đứng trước trong mỗi câu) và đường cơ sở xáo trộn',
 'head %1': 'đầu %1',
 'all %n head(s)': 'cả %n đầu',
-'Attention patterns — text %1, %2, %3': 'Mẫu chú ý — văn bản %1, %2, %3',
+'Attention patterns — %1, text %2, %3': 'Mẫu chú ý — %1, văn bản %2, %3',
 'Each square is one attention head at the selected layer: row = the token that attends (query), column = the token attended to (key), colour = the attention weight (each row sums to 1; GPT-2 cannot look ahead, so the upper triangle is empty). Click a head to enlarge it, click again for all heads. Many heads put most weight on the first token: a resting place, not a meaning.': 'Mỗi ô vuông là một đầu chú ý ở tầng đã chọn: hàng = token đang chú ý (query), cột = token được chú ý tới (key), màu = trọng số chú ý (mỗi hàng cộng lại bằng 1; GPT-2 không nhìn được về sau nên tam giác trên để trống). Nhấp vào một đầu để phóng to, nhấp lần nữa để xem mọi đầu. Nhiều đầu dồn phần lớn trọng số vào token đầu tiên: đó là chỗ nghỉ, không phải ý nghĩa.',
 'Attention weight': 'Trọng số chú ý',
 'head %1\n“%2” (position %3) attends to\n“%4” (position %5)\nweight %6': 'đầu %1\n“%2” (vị trí %3) chú ý tới\n“%4” (vị trí %5)\ntrọng số %6',

@@ -49,7 +49,7 @@ void AttentionHeadsView::setEnlargedHead(int head) {
 QString AttentionHeadsView::title() const {
   if (!hasData()) return {};
   const QString which = enlarged_ >= 0 ? tr("head %1").arg(enlarged_ + 1) : tr("all %n head(s)", nullptr, patterns().nHead);
-  return tr("Attention patterns — text %1, %2, %3").arg(patterns().text + 1).arg(Labels::layer(shownLayer()), which);
+  return tr("Attention patterns — %1, text %2, %3").arg(Labels::layer(shownLayer()), QString::number(patterns().text + 1), which);
 }
 
 QString AttentionHeadsView::caption() const {

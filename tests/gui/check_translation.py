@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""The Vietnamese translation is complete: every message translated (no unfinished,
-vanished or obsolete entries), placeholders (%1, %n ...) preserved, and, when lupdate is
-given, the .ts holds exactly the strings the sources contain now.
+"""A translation is complete: every message translated (no unfinished, vanished or obsolete
+entries), placeholders (%1, %n ...) preserved, and, when lupdate is given, the .ts holds
+exactly the strings the sources contain now. laminar_vi.ts holds every message;
+laminar_en.ts (language en) only the plural ones, each with English's two forms and no
+"(s)" left in them.
 
-usage: check_translation.py laminar_vi.ts [lupdate SOURCE_DIR...]
+usage: check_translation.py laminar_vi.ts|laminar_en.ts [lupdate SOURCE_DIR...]
 """
 import os
 import re
@@ -31,8 +33,9 @@ def placeholders(text):
 ts = sys.argv[1]
 root, found = messages(ts)
 problems = []
-if root.get("language") not in ("vi", "vi_VN"):
-    problems.append(f"language is {root.get('language')!r}, expected vi")
+english = root.get("language") == "en"  # the plural forms only
+if root.get("language") not in ("vi", "vi_VN", "en"):
+    problems.append(f"language is {root.get('language')!r}, expected vi or en")
 if not found:
     problems.append("no messages")
 for (context, source), message in found.items():
@@ -43,6 +46,8 @@ for (context, source), message in found.items():
         continue
     numerus = tr.findall("numerusform")
     texts = [n.text for n in numerus] if numerus else [tr.text]
+    if english and (len(numerus) != 2 or any("(s)" in (t or "") for t in texts)):
+        problems.append(f"{context}: {source!r}: English needs two plural forms without '(s)', has {texts}")
     for text in texts:
         if not text or not text.strip():
             problems.append(f"{context}: {source!r}: empty translation")
@@ -53,7 +58,9 @@ if len(sys.argv) > 3:
     lupdate, sources = sys.argv[2], sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         fresh = os.path.join(tmp, "fresh.ts")
-        subprocess.run([lupdate, "-silent", "-no-obsolete", "-locations", "none", *sources, "-ts", fresh], check=True)
+        plural_only = ["-pluralonly"] if english else []
+        subprocess.run([lupdate, "-silent", "-no-obsolete", "-locations", "none", *plural_only, *sources, "-ts", fresh],
+                       check=True)
         _, current = messages(fresh)
     missing = sorted(set(current) - set(found))
     stale = sorted(set(found) - set(current))

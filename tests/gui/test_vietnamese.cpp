@@ -44,6 +44,7 @@
 #include "app/view_help.h"
 #include "util/data_paths.h"
 #include "util/message.h"
+#include "widgets/attention_pattern_views.h"
 #include "widgets/figure_view.h"
 
 using namespace laminar;
@@ -326,6 +327,23 @@ class VietnameseTest : public QObject {
     QVERIFY(Language::instance().set(QStringLiteral("vi")));
     QVERIFY2(englishIn(NumberFormat::duration(125)).isEmpty(), qPrintable(NumberFormat::duration(125)));
     QVERIFY(NumberFormat::duration(125).contains(QStringLiteral("05")));
+  }
+
+  // English counts in words, not "(s)": its plural forms (laminar_en.qm) are loaded with it,
+  // also after Vietnamese.
+  void englishCountsHavePluralForms() {
+    for (const QString& before : {QStringLiteral("en"), QStringLiteral("vi")}) {
+      QVERIFY(Language::instance().set(before));
+      QVERIFY(Language::instance().set(QStringLiteral("en")));
+      QCOMPARE(SentencePanel::tr("%1 — %n text(s)", nullptr, 54).arg(QStringLiteral("her.txt")),
+               QStringLiteral("her.txt — 54 texts"));
+      QCOMPARE(SentencePanel::tr("%1 — %n text(s)", nullptr, 1).arg(QStringLiteral("one.txt")),
+               QStringLiteral("one.txt — 1 text"));
+      QCOMPARE(AttentionHeadsView::tr("all %n head(s)", nullptr, 25), QStringLiteral("all 25 heads"));
+    }
+    QVERIFY(Language::instance().set(QStringLiteral("vi")));
+    QCOMPARE(SentencePanel::tr("%1 — %n text(s)", nullptr, 54).arg(QStringLiteral("her.txt")),
+             QStringLiteral("her.txt — 54 văn bản"));
   }
 
   // The Models dialog lists broken checkpoints of the cache with their problem, translated.

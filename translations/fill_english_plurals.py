@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Fills translations/laminar_en.ts, the English plural forms, after `lupdate -pluralonly`
+(target laminar_lupdate) added or changed a message with %n. The sources say "%n text(s)";
+English shows "1 text" and "54 texts": each word written WORD(s) becomes WORD in the
+singular form and WORDs in the plural. Fails, listing it, when a %n message has no WORD(s)
+to decide its forms by.
+
+usage: fill_english_plurals.py [laminar_en.ts]
+"""
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+ts = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "laminar_en.ts")
+tree = ET.parse(ts)
+root = tree.getroot()
+root.set("language", "en")
+PLURAL = re.compile(r"(\w+)\(s\)")
+undecided = []
+for message in root.iter("message"):
+    source = message.findtext("source")
+    if not PLURAL.search(source):
+        undecided.append(source)
+        continue
+    tr = message.find("translation")
+    if tr is None:
+        tr = ET.SubElement(message, "translation")
+    tr.attrib.pop("type", None)
+    for form in list(tr):
+        tr.remove(form)
+    for text in (PLURAL.sub(r"\1", source), PLURAL.sub(r"\1s", source)):  # n == 1, then every other n
+        ET.SubElement(tr, "numerusform").text = text
+if undecided:
+    print("no WORD(s) in these %n messages; write their forms by hand:\n  " + "\n  ".join(undecided), file=sys.stderr)
+    sys.exit(1)
+ET.indent(tree, space="    ")
+with open(ts, "wb") as f:
+    f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+    tree.write(f, encoding="utf-8", xml_declaration=False)
+    f.write(b"\n")
+print(f"{ts}: {sum(1 for _ in root.iter('message'))} plural messages filled")
