@@ -41,7 +41,8 @@ if [ "$gui" = "ON" ]; then
   expect_file usr/share/metainfo/io.laminar.Laminar.metainfo.xml
   expect_file usr/share/icons/hicolor/scalable/apps/io.laminar.Laminar.svg
   for size in 16 32 48 64 128 256; do expect_file "usr/share/icons/hicolor/${size}x${size}/apps/io.laminar.Laminar.png"; done
-  grep -q '\.qm$' <<< "$contents" || fail "no translations (*.qm) in the package"
+  expect_file usr/share/laminar/translations/laminar_vi.qm
+  expect_file usr/share/laminar/translations/laminar_en.qm  # English's plural forms
 fi
 unexpected="$(grep -vE '^\./(usr/((bin|share)/.*)?)?$' <<< "$contents" || true)"
 [ -z "$unexpected" ] || fail "paths outside /usr/bin and /usr/share: $(tr '\n' ' ' <<< "$unexpected")"
