@@ -85,7 +85,12 @@ step "experiment 2 on the GPU, warm (3 runs)"
 step "experiment 1 on the CPU (all $(nproc) cores), for the comparison"
 timeout 300 "${CLI[@]}" analyze similarity --model /tmp/xl --sentences resources/examples/her.txt --out /tmp/sim-cpu 2>&1 | tail -1
 step "GPU against CPU, and the GPU's statistics re-derived by numpy/scipy/statsmodels/sklearn"
-python3 - /tmp/sim-gpu /tmp/sim-cpu <<'EOF' 2>&1 | tee "$OUT/gpu-vs-cpu.txt"
+# The first python3 with the reference libraries: PyTorch's may lack them, Debian's has them.
+PY=python3
+for p in python3 /usr/bin/python3; do
+  if "$p" -c 'import numpy, scipy, statsmodels, sklearn' 2> /dev/null; then PY=$p; break; fi
+done
+"$PY" - /tmp/sim-gpu /tmp/sim-cpu <<'EOF' 2>&1 | tee "$OUT/gpu-vs-cpu.txt"
 import json, sys, numpy as np
 sys.path.insert(0, "tools")
 from verify_results import read_safetensors
@@ -99,6 +104,6 @@ print(f"vectors: {len(c)} tensors, largest difference relative to the tensor's l
 jg, jc = json.load(open(sys.argv[1] + "/results.json")), json.load(open(sys.argv[2] + "/results.json"))
 print("devices:", jg["metadata"]["device"], jc["metadata"]["device"])
 EOF
-timeout 300 python3 tools/verify_results.py /tmp/sim-gpu --quiet 2>&1 | tail -5 | tee -a "$OUT/gpu-vs-cpu.txt"
+timeout 300 "$PY" tools/verify_results.py /tmp/sim-gpu --quiet 2>&1 | tail -5 | tee -a "$OUT/gpu-vs-cpu.txt"
 
 step "done"
