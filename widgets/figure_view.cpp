@@ -159,8 +159,21 @@ void FigureView::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
 }
 
+namespace {
+
+// A legend in its own row below the axes. An empty QCPLegend's maximum size hint is its
+// margins (14 x 9 px), and QCustomPlot caps a column at the smallest maximum in it, hidden
+// elements included: before any results the axes above it shrank to their minimum width.
+// This legend never limits the width; its height still follows its entries.
+class FullWidthLegend : public QCPLegend {
+ public:
+  QSize maximumOuterSizeHint() const override { return {QWIDGETSIZE_MAX, QCPLegend::maximumOuterSizeHint().height()}; }
+};
+
+}  // namespace
+
 QCPLegend* FigureView::addOuterLegend(int row, int column, int perRow) {
-  auto* legend = new QCPLegend;
+  auto* legend = new FullWidthLegend;
   body_->addElement(row, column, legend);
   body_->setRowStretchFactor(row, 0.001);
   legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);

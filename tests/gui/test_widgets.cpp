@@ -25,6 +25,7 @@
 #include "widgets/result_labels.h"
 #include "widgets/spectrum_mass_view.h"
 #include "widgets/text_similarity_view.h"
+#include "widgets/view_registry.h"
 
 using namespace laminar;
 
@@ -492,6 +493,33 @@ class WidgetsTest : public QObject {
                                                     .arg(a.x()).arg(a.y()).arg(a.width()).arg(a.height())));
         }
       }
+    }
+  }
+
+  void emptyViewsKeepTheirAxesFullWidth() {
+    // Before any results every view shows its empty axes across the plot, not squeezed to the
+    // width of an empty legend below them (QCustomPlot lets a hidden element cap its column).
+    LayerCursor cursor;
+    QWidget parent;
+    for (FigureView* view : makeRegisteredViews(&cursor, &parent)) {
+      view->setParent(nullptr);
+      std::unique_ptr<FigureView> owned(view);
+      view->resize(900, 600);
+      view->show();
+      QVERIFY(QTest::qWaitForWindowExposed(view));
+      view->plot()->replot();
+      QVERIFY(!view->hasData());
+      // The axes' span, from the leftmost to the rightmost (some views put two side by side).
+      int left = view->plot()->width(), right = 0;
+      for (QCPAxisRect* r : view->plot()->axisRects()) {
+        if (!r->visible()) continue;
+        left = std::min(left, r->outerRect().left());
+        right = std::max(right, r->outerRect().right());
+      }
+      if (right == 0) continue;  // a view that makes its axes only with data
+      QVERIFY2(right - left > view->plot()->width() * 6 / 10,
+               qPrintable(QStringLiteral("%1: empty axes span %2 px of a %3 px plot")
+                              .arg(view->figureId()).arg(right - left).arg(view->plot()->width())));
     }
   }
 
