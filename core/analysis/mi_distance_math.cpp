@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <limits>
 
 #include "analysis/mi_estimator_floor.h"
 #include "analysis/mi_permutation_null.h"

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <limits>
 #include <map>
 
 #include "analysis/seeded_random.h"
@@ -14,7 +13,6 @@
 
 namespace laminar {
 namespace {
-
 
 void requirePermutations(int permutations, const char* what) {
   if (permutations < 1)

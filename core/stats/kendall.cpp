@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <numeric>
 
 #include <boost/math/special_functions/factorials.hpp>
@@ -14,7 +13,6 @@
 
 namespace laminar::stats {
 namespace {
-
 
 // Dense ranks 1..K of values (equal values share a rank), as scipy's
 // np.r_[True, v[1:] != v[:-1]].cumsum() on the sorted values.

@@ -12,7 +12,6 @@
 namespace laminar::stats {
 namespace {
 
-
 // Indices of the defined (non-NaN) p-values, after validating every value and alpha.
 std::vector<size_t> definedIndices(const std::vector<double>& p, double alpha, const char* what) {
   if (!(alpha > 0 && alpha < 1))

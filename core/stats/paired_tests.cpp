@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <numeric>
 
 #include "stats/descriptive.h"
@@ -12,7 +11,6 @@
 
 namespace laminar::stats {
 namespace {
-
 
 std::vector<double> differences(const double* a, const double* b, size_t n, const char* what) {
   requireFinite(a, n, std::string(what) + ": sample A");

@@ -1,7 +1,6 @@
 #include "stats/ttest.h"
 
 #include <cmath>
-#include <limits>
 
 #include "stats/descriptive.h"
 #include "stats/distributions.h"
@@ -10,7 +9,6 @@
 
 namespace laminar::stats {
 namespace {
-
 
 // scipy's _var(x, ddof=1): the second central moment (numpy mean of squared deviations)
 // times n / (n - 1) — not numpy.var(ddof=1), which can differ in the last bits.
