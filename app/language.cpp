@@ -42,23 +42,22 @@ QLocale Language::screenLocale() const {
   return system.language() == QLocale::Vietnamese ? QLocale(QLocale::English, QLocale::UnitedStates) : system;
 }
 
+bool Language::install(const QString& code) {
+  const QString path = qmPath(code);
+  if (path.isEmpty() || !translator_.load(path)) return false;
+  installed_ = QCoreApplication::installTranslator(&translator_);
+  return true;
+}
+
 bool Language::set(const QString& code) {
   if (installed_) {
     QCoreApplication::removeTranslator(&translator_);
     installed_ = false;
   }
-  bool ok = true;
-  if (code == QLatin1String("vi")) {
-    const QString path = qmPath(code);
-    ok = !path.isEmpty() && translator_.load(path);
-    if (ok) installed_ = QCoreApplication::installTranslator(&translator_);
-  }
-  if (!ok || code != QLatin1String("vi")) {
-    // English is the sources' own text, but for the plural forms of "%n text(s)" ("1 text",
-    // "54 texts"), which laminar_en.qm holds; without it the "(s)" forms show.
-    const QString path = qmPath(QStringLiteral("en"));
-    if (!path.isEmpty() && translator_.load(path)) installed_ = QCoreApplication::installTranslator(&translator_);
-  }
+  // English is the sources' own text but for its plural forms ("1 text", "54 texts" for
+  // "%n text(s)"), which laminar_en.qm holds: without it English still works, with "(s)".
+  const bool ok = install(code) || code == QLatin1String("en");
+  if (!ok) install(QStringLiteral("en"));
   current_ = ok ? code : QStringLiteral("en");
   QLocale::setDefault(screenLocale());
   // The default locale only reaches widgets created from now on; spin boxes and other

@@ -30,6 +30,7 @@ class Language : public QObject {
 
  private:
   Language() = default;
+  bool install(const QString& code);  // laminar_CODE.qm as the translator; false if none loads
   QTranslator translator_;
   bool installed_ = false;
   QString current_ = QStringLiteral("en");
