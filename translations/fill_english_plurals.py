@@ -12,6 +12,9 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ts_file import set_translation, write_ts  # noqa: E402
+
 ts = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "laminar_en.ts")
 tree = ET.parse(ts)
 root = tree.getroot()
@@ -23,20 +26,9 @@ for message in root.iter("message"):
     if not PLURAL.search(source):
         undecided.append(source)
         continue
-    tr = message.find("translation")
-    if tr is None:
-        tr = ET.SubElement(message, "translation")
-    tr.attrib.pop("type", None)
-    for form in list(tr):
-        tr.remove(form)
-    for text in (PLURAL.sub(r"\1", source), PLURAL.sub(r"\1s", source)):  # n == 1, then every other n
-        ET.SubElement(tr, "numerusform").text = text
+    set_translation(message, [PLURAL.sub(r"\1", source), PLURAL.sub(r"\1s", source)])  # n == 1, then every other n
 if undecided:
     print("no WORD(s) in these %n messages; write their forms by hand:\n  " + "\n  ".join(undecided), file=sys.stderr)
     sys.exit(1)
-ET.indent(tree, space="    ")
-with open(ts, "wb") as f:
-    f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-    tree.write(f, encoding="utf-8", xml_declaration=False)
-    f.write(b"\n")
+write_ts(tree, ts)
 print(f"{ts}: {sum(1 for _ in root.iter('message'))} plural messages filled")

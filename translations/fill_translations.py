@@ -10,6 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ts_file import set_translation, write_ts  # noqa: E402
 from vi_glossary import VI  # noqa: E402
 
 ts = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "laminar_vi.ts")
@@ -22,26 +23,11 @@ for context in root.iter("context"):
     for message in context.iter("message"):
         source = message.findtext("source")
         text = VI.get((name, source), VI.get(source))
-        tr = message.find("translation")
-        if tr is None:
-            tr = ET.SubElement(message, "translation")
         if text is None:
             missing.append(f"{name}: {source!r}")
             continue
-        for child in list(tr):
-            tr.remove(child)
-        tr.attrib.pop("type", None)
-        if message.get("numerus") == "yes":
-            tr.text = None
-            form = ET.SubElement(tr, "numerusform")
-            form.text = text  # Vietnamese has one plural form
-        else:
-            tr.text = text
-ET.indent(tree, space="    ")
-with open(ts, "wb") as f:
-    f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
-    tree.write(f, encoding="utf-8", xml_declaration=False)
-    f.write(b"\n")
+        set_translation(message, [text] if message.get("numerus") == "yes" else text)  # Vietnamese has one plural form
+write_ts(tree, ts)
 if missing:
     print("no Vietnamese yet for:\n  " + "\n  ".join(missing))
     sys.exit(1)
