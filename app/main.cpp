@@ -47,9 +47,11 @@ int main(int argc, char** argv) {
                 engineCudaAvailable() ? "available" : "not available");
     return 0;
   }
-  // Rendering needs no display: use the offscreen platform unless the caller chose one.
-  if (hasArgument(argc, argv, "--render") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+  // Rendering and printing the options need no display: use the offscreen platform unless
+  // the caller chose one (without it, `laminar --help` over ssh aborts in Qt's xcb plugin).
+  const bool needsNoDisplay = hasArgument(argc, argv, "--render") || hasArgument(argc, argv, "--help") ||
+                              hasArgument(argc, argv, "-h") || hasArgument(argc, argv, "--help-all");
+  if (needsNoDisplay && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
 
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("Laminar"));

@@ -10,6 +10,13 @@ add_test(NAME gui_laminar_version
   COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:laminar> -DARGS=--version
           "-DEXPECT=laminar [0-9]+\\.[0-9]+\\.[0-9]+.*libtorch" -P ${CMAKE_CURRENT_SOURCE_DIR}/expect_output.cmake)
 
+# --help is read where there is no display (a terminal over ssh, a package build): exit 0 and
+# the options, not Qt's "could not connect to display" abort.
+add_test(NAME gui_laminar_help_without_display
+  COMMAND ${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY --unset=QT_QPA_PLATFORM
+          ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:laminar> -DARGS=--help "-DEXPECT=--render.*--screenshot"
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/expect_output.cmake)
+
 # `laminar --render` end to end, as a report script runs it (files, formats, Vietnamese,
 # a bad results folder refused without leaving output).
 add_test(NAME gui_render_command
