@@ -57,3 +57,11 @@ laminar_qtest(gui_vietnamese_test test_vietnamese.cpp)
 target_link_libraries(gui_vietnamese_test PRIVATE laminar_app_lib)
 set_tests_properties(gui_vietnamese_test PROPERTIES
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-vietnamese")
+
+# An afternoon's session in one window: every analysis run again and again, layers and views
+# stepped through, the language switched, a run saved, reopened and compared; after warm-up no
+# objects, widgets, threads or open files accumulate and resident memory stays put.
+laminar_qtest(gui_long_session_test test_long_session.cpp)
+target_link_libraries(gui_long_session_test PRIVATE laminar_app_lib)
+set_tests_properties(gui_long_session_test PROPERTIES TIMEOUT 600
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-long-session;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/data-long-session")
