@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "analysis/run_results.h"
+#include "app_test_setup.h"
 #include "analysis/sentence_set.h"
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
@@ -108,12 +109,9 @@ class AppTest : public QObject {
   void initTestCase() {
     QVERIFY(dir_.isValid());
     // Never look at the developer's own Hugging Face cache.
-    qputenv("HF_HOME", QDir(dir_.path()).filePath(QStringLiteral("hf-home")).toUtf8());
-    registerRunMetaTypes();
-    tinyModel_ = dir_.filePath(QStringLiteral("tiny"));
-    deeperModel_ = dir_.filePath(QStringLiteral("deeper"));
-    createDemoModel(tinyModel_.toStdString(), nullptr, "64x2x4");
-    createDemoModel(deeperModel_.toStdString(), nullptr, "64x12x4");
+    prepareApplicationTest(dir_);
+    tinyModel_ = createTestModel(dir_, QStringLiteral("tiny"), "64x2x4");
+    deeperModel_ = createTestModel(dir_, QStringLiteral("deeper"), "64x12x4");
     her_ = QString::fromStdString(findDataPath("examples/her.txt").string());
     coffee_ = QString::fromStdString(findDataPath("examples/coffee.txt").string());
   }
@@ -505,7 +503,7 @@ class AppTest : public QObject {
       QVERIFY(!window.welcomeBar()->isVisibleTo(&window));
     }
     QSettings().remove(QStringLiteral("ui/welcomeDismissed"));
-    qputenv("HF_HOME", QDir(dir_.path()).filePath(QStringLiteral("hf-home")).toUtf8());
+    qputenv("HF_HOME", testHfHome(dir_).toUtf8());
   }
 
   // File > Open results folder: loaded on a worker (format version 2: the text-by-text

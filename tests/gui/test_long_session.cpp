@@ -16,7 +16,7 @@
 #include <string>
 
 #include "analysis/run_results.h"
-#include "app/demo_model.h"
+#include "app_test_setup.h"
 #include "app/experiment_panel.h"
 #include "app/figure_set.h"
 #include "app/language.h"
@@ -132,10 +132,8 @@ class LongSessionTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    qputenv("HF_HOME", QDir(dir_.path()).filePath(QStringLiteral("hf-home")).toUtf8());
-    registerRunMetaTypes();
-    model_ = dir_.filePath(QStringLiteral("tiny"));
-    createDemoModel(model_.toStdString(), nullptr, "64x2x4");
+    prepareApplicationTest(dir_);
+    model_ = createTestModel(dir_, QStringLiteral("tiny"), "64x2x4");
     Language::instance().set(QStringLiteral("en"));
   }
 

@@ -22,7 +22,7 @@
 #include <QTextEdit>
 #include <QToolButton>
 
-#include "app/demo_model.h"
+#include "app_test_setup.h"
 #include "app/experiment_panel.h"
 #include "app/export_dialog.h"
 #include "app/figure_set.h"
@@ -87,10 +87,8 @@ class PresentationTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    qputenv("HF_HOME", QDir(dir_.path()).filePath(QStringLiteral("hf-home")).toUtf8());
-    registerRunMetaTypes();
-    model_ = dir_.filePath(QStringLiteral("tiny"));
-    createDemoModel(model_.toStdString(), nullptr, "64x4x4");
+    prepareApplicationTest(dir_);
+    model_ = createTestModel(dir_, QStringLiteral("tiny"), "64x4x4");
     QSettings().clear();
   }
 

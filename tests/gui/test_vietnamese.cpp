@@ -32,7 +32,7 @@
 
 #include "analysis/sentence_set.h"
 #include "app/core_messages.h"
-#include "app/demo_model.h"
+#include "app_test_setup.h"
 #include "app/figure_set.h"
 #include "app/language.h"
 #include "app/main_window.h"
@@ -193,10 +193,8 @@ class VietnameseTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    qputenv("HF_HOME", dir_.filePath(QStringLiteral("hf-home")).toUtf8());  // never the developer's cache
-    registerRunMetaTypes();
-    tinyModel_ = dir_.filePath(QStringLiteral("tiny"));
-    createDemoModel(tinyModel_.toStdString(), nullptr, "64x2x4");
+    prepareApplicationTest(dir_);
+    tinyModel_ = createTestModel(dir_, QStringLiteral("tiny"), "64x2x4");
   }
   void cleanup() { Language::instance().set(QStringLiteral("en")); }
 
