@@ -150,7 +150,12 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
     for (int t = 0; t < std::min(total, kMaxTextsShown); ++t) {
       const SentenceText& text = set->texts[static_cast<size_t>(t)];
       html += QStringLiteral("<p>");
-      if (text.line > 0) html += QStringLiteral("<span class=\"ln\">%1&nbsp;</span>").arg(text.line);
+      // Numbered as the analyses' settings and the figures count texts ("text 3"); the file's
+      // line, which the notes and error messages name, is the number's tooltip.
+      if (text.line > 0)
+        html += QStringLiteral("<span class=\"ln\" title=\"%2\">%1&nbsp;</span>")
+                    .arg(t + 1)
+                    .arg(SentencePanel::tr("text %1, line %2 of the file").arg(t + 1).arg(text.line).toHtmlEscaped());
       const auto k = kept.find(t);
       if (k != kept.end()) {
         html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, nonTarget), 0,

@@ -65,8 +65,8 @@ QString TokenPreview::byteLevelHelp() {
 }
 
 QString TokenPreview::legend() {
-  return tr("Tokens (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; "
-            "<0x..>: a byte of a letter split between tokens)");
+  return tr("Tokens of each numbered text (orange: target token, blue: non-target token of experiment 1, grey: beyond "
+            "the model's context; <0x..>: a byte of a letter split between tokens)");
 }
 
 QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int64_t>& ids, const std::vector<TokenKind>& kinds,

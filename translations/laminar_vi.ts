@@ -3104,6 +3104,10 @@ Thời điểm chạy (UTC): %4</translation>
             <source>type or paste a sentence to see its tokens</source>
             <translation>gõ hoặc dán một câu để xem các token của nó</translation>
         </message>
+        <message>
+            <source>text %1, line %2 of the file</source>
+            <translation>văn bản %1, dòng %2 của tệp</translation>
+        </message>
     </context>
     <context>
         <name>laminar::SpectrumMassView</name>
@@ -3188,10 +3192,6 @@ cosine %3</translation>
             <translation>BPE mức byte: GPT-2 cắt văn bản thành các byte chứ không phải chữ cái. Một chữ ngoài bảng chữ tiếng Anh (ví dụ “ệ”, gồm 3 byte UTF-8: E1 BB 87) có thể bị tách ra giữa các token. Những mảnh như vậy được hiển thị bằng chính các byte của chúng &lt;0x..&gt;; token chứa byte cuối cùng còn hiện thêm chữ cái được ghép trọn, sau dấu “=”.</translation>
         </message>
         <message>
-            <source>Tokens (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; &lt;0x..&gt;: a byte of a letter split between tokens)</source>
-            <translation>Các token (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; &lt;0x..&gt;: một byte của chữ cái bị tách giữa các token)</translation>
-        </message>
-        <message>
             <source>token %1 (id %2), bytes %3</source>
             <translation>token thứ %1 (mã %2), các byte %3</translation>
         </message>
@@ -3200,6 +3200,10 @@ cosine %3</translation>
             <translation>
                 <numerusform>… thêm %n token</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Tokens of each numbered text (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; &lt;0x..&gt;: a byte of a letter split between tokens)</source>
+            <translation>Các token của từng văn bản được đánh số (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; &lt;0x..&gt;: một byte của chữ cái bị tách giữa các token)</translation>
         </message>
     </context>
     <context>

@@ -543,8 +543,9 @@ VI = {
 # --- token preview (byte-level BPE shown as bytes; problems at load time; a sentence typed in)
 "Byte-level BPE: GPT-2 cuts text into bytes, not letters. A letter outside English (for example “ệ”, 3 bytes in UTF-8: E1 BB 87) can be split between tokens. Such pieces are shown as their bytes <0x..>; the token that holds the last byte also shows the letter it completes, after “=”.":
  "BPE mức byte: GPT-2 cắt văn bản thành các byte chứ không phải chữ cái. Một chữ ngoài bảng chữ tiếng Anh (ví dụ “ệ”, gồm 3 byte UTF-8: E1 BB 87) có thể bị tách ra giữa các token. Những mảnh như vậy được hiển thị bằng chính các byte của chúng <0x..>; token chứa byte cuối cùng còn hiện thêm chữ cái được ghép trọn, sau dấu “=”.",
-"Tokens (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
- "Các token (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
+"Tokens of each numbered text (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
+ "Các token của từng văn bản được đánh số (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
+"text %1, line %2 of the file": "văn bản %1, dòng %2 của tệp",
 "token %1 (id %2), bytes %3": "token thứ %1 (mã %2), các byte %3",
 "… %n more token(s)": "… thêm %n token",
 "(%n token(s))": "(%n token)",

@@ -6,6 +6,8 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QTextBrowser>
 #include <QtTest>
 
@@ -146,6 +148,27 @@ class TokenPreviewTest : public QObject {
     QVERIFY(panel.openFile(single));
     QTRY_VERIFY_WITH_TIMEOUT(plain(panel.tokenView()).contains(QStringLiteral("needs at least 3 occurrences")), 20000);
     QVERIFY(plain(panel.tokenView()).contains(QStringLiteral("We met her.")));  // the tokens are still there
+  }
+
+  // Texts are numbered as the analyses' "text N" settings and the figures count them, not by
+  // the file's lines (a "# target:" line and an empty line come before the second text here);
+  // hovering a number names its line.
+  void textsAreNumberedAsTheAnalysesCountThem() {
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    const QString path = write(QStringLiteral("numbered.txt"), QByteArrayLiteral("# target: her\nI saw her there.\n\nWe met her.\n"));
+    SentencePanel panel;
+    QVERIFY(panel.openFile(path));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.tokenView()->toHtml().contains(QStringLiteral("#ffb74d")), 20000);
+    QStringList starts;  // each paragraph's number and first word
+    QStringList tips;    // the tooltip on each number
+    for (QTextBlock block = panel.tokenView()->document()->begin(); block.isValid(); block = block.next()) {
+      const QString text = block.text().remove(QChar(0x200B)).replace(QChar(0xA0), QLatin1Char(' '));
+      if (text.isEmpty()) continue;
+      starts << text.section(QLatin1Char(' '), 0, 1);
+      tips << block.begin().fragment().charFormat().toolTip();
+    }
+    QCOMPARE(starts, QStringList({QStringLiteral("1 I"), QStringLiteral("2 We")}));
+    QCOMPARE(tips, QStringList({QStringLiteral("text 1, line 2 of the file"), QStringLiteral("text 2, line 4 of the file")}));
   }
 
   // The panel as a class sees it, in both languages (LAMINAR_SCREENSHOT_DIR keeps the PNGs).
