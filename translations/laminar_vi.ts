@@ -2182,6 +2182,10 @@ mật độ %5</translation>
             <source>Run − %1</source>
             <translation>Lần chạy − %1</translation>
         </message>
+        <message>
+            <source>%1 (%2; Q, K, V)</source>
+            <translation>%1 (%2; Q, K, V)</translation>
+        </message>
     </context>
     <context>
         <name>laminar::LogitLensProfileView</name>

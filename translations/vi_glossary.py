@@ -546,6 +546,7 @@ VI = {
 "Tokens of each numbered text (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
  "Các token của từng văn bản được đánh số (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
 "text %1, line %2 of the file": "văn bản %1, dòng %2 của tệp",
+"%1 (%2; Q, K, V)": "%1 (%2; Q, K, V)",
 "token %1 (id %2), bytes %3": "token thứ %1 (mã %2), các byte %3",
 "… %n more token(s)": "… thêm %n token",
 "(%n token(s))": "(%n token)",

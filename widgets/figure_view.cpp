@@ -12,6 +12,7 @@
 #include "widgets/layer_cursor.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
+#include "widgets/tick_density.h"
 
 namespace laminar {
 
@@ -42,6 +43,13 @@ FigureView::FigureView(LayerCursor* cursor, QWidget* parent)
   plot_->setAutoAddPlottableToLegend(false);  // views choose their legend entries
   plot_->setMouseTracking(true);
 
+  // Short axes get fewer ticks: the ticks are recomputed at the size just laid out, before
+  // drawing (on screen and in exports, which lay the plot out at their own size).
+  connect(plot_, &QCustomPlot::afterLayout, this, [this] {
+    if (!fitTickCountsToAxisLength(plot_)) return;
+    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+      plot_->plotLayout()->update(phase);
+  });
   connect(plot_, &QCustomPlot::mousePress, this, &FigureView::onMousePress);
   connect(plot_, &QCustomPlot::mouseMove, this, &FigureView::onMouseMove);
   if (cursor_) {
@@ -174,8 +182,13 @@ class FullWidthLegend : public QCPLegend {
 
 QCPLegend* FigureView::addOuterLegend(int row, int column, int perRow) {
   auto* legend = new FullWidthLegend;
-  body_->addElement(row, column, legend);
-  body_->setRowStretchFactor(row, 0.001);
+  if (column < 0) {  // addLegendBelow: the plot's own row under the body
+    plot_->plotLayout()->addElement(2, 0, legend);
+    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
+  } else {
+    body_->addElement(row, column, legend);
+    body_->setRowStretchFactor(row, 0.001);
+  }
   legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
   legend->setWrap(perRow);
   legend->setBorderPen(Qt::NoPen);
@@ -183,6 +196,8 @@ QCPLegend* FigureView::addOuterLegend(int row, int column, int perRow) {
   legends_.push_back({legend, perRow, column});
   return legend;
 }
+
+QCPLegend* FigureView::addLegendBelow(int perRow) { return addOuterLegend(-1, -1, perRow); }
 
 namespace {
 
@@ -225,14 +240,18 @@ void FigureView::fitTextTo(int width) {
   if (!exported) width = this->width();
   // The title: a QCPTextElement draws '\n' breaks.
   title_->setText(wrappedToWidth(hasData() ? title() : Labels::waitingForData(), QFontMetrics(title_->font()), width - 16));
+  if (!legends_.empty()) layOutAt(width);  // the columns beside a legend as wide as they are drawn
   for (const OuterLegend& l : legends_) {
     int others = 0;  // e.g. a colour scale beside the axes above the legend
-    for (int c = 0; c < body_->columnCount(); ++c) {
+    for (int c = 0; l.column >= 0 && c < body_->columnCount(); ++c) {
       if (c == l.column) continue;
       int column = 0;
       for (int r = 0; r < body_->rowCount(); ++r)
-        if (body_->hasElement(r, c))  // element() of an empty cell prints a debug line each time
-          column = std::max(column, body_->element(r, c)->minimumOuterSizeHint().width());
+        if (body_->hasElement(r, c)) {  // element() of an empty cell prints a debug line each time
+          // A colour scale's minimum size leaves out its tick labels; its laid-out width has them.
+          const QCPLayoutElement* e = body_->element(r, c);
+          column = std::max({column, e->minimumOuterSizeHint().width(), e->outerRect().width()});
+        }
       others += column + body_->columnSpacing();
     }
     const int available = width - others - l.legend->margins().left() - l.legend->margins().right() - 16;
@@ -257,10 +276,7 @@ void FigureView::fitTextTo(int width) {
     if (!exported || perRow > 1) continue;
     // The legend's cell as the grid lays it out at this width (columns beside it, such as a
     // colour scale, take their stretch share, not only their minimum).
-    QCPLayout* layout = plot_->plotLayout();
-    layout->setOuterRect(QRect(0, 0, width, std::max(400, plot_->height())));
-    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
-      layout->update(phase);
+    layOutAt(width);
     const int cell = std::min(available, l.legend->rect().width());
     // Held at that width: shorter (wrapped) names would otherwise shrink the column they set.
     l.legend->setMinimumSize(l.legend->outerRect().width(), 0);
@@ -277,6 +293,16 @@ void FigureView::fitTextTo(int width) {
       p->setName(wrappedToWidth(p->name(), metrics, room));
     }
   }
+  // layOutAt measured at another size; replot() lays out within the outer rect but never
+  // resets it to the widget (only a resize or an export's toPainter does).
+  if (!legends_.empty()) plot_->plotLayout()->setOuterRect(plot_->viewport());
+}
+
+void FigureView::layOutAt(int width) {
+  QCPLayout* layout = plot_->plotLayout();
+  layout->setOuterRect(QRect(0, 0, width, std::max(400, plot_->height())));
+  for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+    layout->update(phase);
 }
 
 int FigureView::minimumLayoutHeight() const {

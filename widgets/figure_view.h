@@ -113,6 +113,8 @@ class FigureView : public QWidget {
   // A legend in cell (row, column) of body(), `perRow` entries a row: outside every axis
   // rect, so it never hides a layer's values.
   QCPLegend* addOuterLegend(int row, int column, int perRow);
+  // A legend below the whole body, as wide as the plot (under a colour scale too).
+  QCPLegend* addLegendBelow(int perRow);
   // Registers an x axis whose coordinates are 1-based layers: it gets a cursor line, a
   // fixed integer ticker, and clicks on its axis rect move the cursor.
   void addLayerAxis(QCPAxis* axis);
@@ -145,6 +147,7 @@ class FigureView : public QWidget {
   }
 
  private:
+  void layOutAt(int width);  // the plot's layout at this width (and at least 400 px tall)
   void updateChrome();  // title, caption, cursor lines
   void reserveCaptionLines();
   void onMousePress(QMouseEvent* event);

@@ -414,6 +414,7 @@ void LaminarProfileView::addControlSeries(const QVector<double>& x,
       for (int m = 0; m < kMatrices; ++m)
         add(QStringLiteral("%1 (%2)").arg(Labels::matrix(m), Labels::groupShort(g)), plotstyle::matrixColor(m), g,
             cols[static_cast<size_t>(g * kMatrices + m)].values);
+    addControlLegend();
   } else if (cols.size() == static_cast<size_t>(kSites)) {
     for (int s = 0; s < kSites; ++s) add(Labels::site(s), plotstyle::siteColor(s), s, cols[static_cast<size_t>(s)].values);
   } else {
@@ -421,6 +422,21 @@ void LaminarProfileView::addControlSeries(const QVector<double>& x,
         : statistic_ == Statistic::FisherZ    ? tr("Z (attention − MLP)")
                                               : tr("attention − MLP"),
         plotstyle::seriesColor(4), 0, cols[0].values);
+  }
+}
+
+// Six control entries (Q, K, V x target, non-target) took the legend to six rows, more than a
+// 1024x768 screen has room for under the plot: the control's lines keep their full names
+// (tooltips) and the legend gets one entry per group, drawn in the control's grey and style.
+void LaminarProfileView::addControlLegend() {
+  for (QCPGraph* graph : controlSeries_) graph->removeFromLegend(legend_);
+  for (int g = 0; g < kGroups; ++g) {
+    auto* entry = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));  // no data: legend only
+    entry->setName(tr("%1 (%2; Q, K, V)").arg(Labels::controlName(results().get()), Labels::groupShort(g)));
+    const QColor grey = plotstyle::controlColor(QColor(Qt::darkGray));
+    entry->setPen(QPen(grey, 1.6 * presentationScale(), plotstyle::controlPenStyle(g)));
+    entry->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, grey, Qt::white, 4 * presentationScale()));
+    entry->addToLegend(legend_);
   }
 }
 

@@ -76,6 +76,7 @@ class LaminarProfileView : public FigureView {
   // The untrained control's lines of a statistic (empty without a control), CSV keys control_*.
   std::vector<Column> controlColumns(Statistic statistic) const;
   void addControlSeries(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
+  void addControlLegend();  // one legend entry per group for experiment 1's six control lines
   // The difference view: run minus control for every series of `cols` (columns(statistic_)).
   void drawDifference(const std::vector<Column>& cols, const QVector<double>& x,
                       const std::function<void(const QVector<double>&)>& grow);

@@ -35,8 +35,10 @@ MiSignificanceView::MiSignificanceView(LayerCursor* cursor, QWidget* parent) : F
   mapRect_->setMarginGroup(QCP::msTop | QCP::msBottom, vmargins);
   scale_->setMarginGroup(QCP::msTop | QCP::msBottom, vmargins);
   // The legend goes below the profile, two entries a row (statistic | its significance
-  // markers): inside the plot it covered the last layers, where a run's answer is.
-  legend_ = addOuterLegend(2, 0, 2);
+  // markers): inside the plot it covered the last layers, where a run's answer is. It spans
+  // the colour scale's column too: under the profile alone, two entries a row no longer fit
+  // a 1024x768 screen.
+  legend_ = addLegendBelow(2);
   addLayerAxis(mapRect_->axis(QCPAxis::atBottom));
   addLayerAxis(profileRect_->axis(QCPAxis::atBottom));
   // rows of the heatmap: 1 = t, 2 = Z, labelled by a text ticker

@@ -523,6 +523,75 @@ class WidgetsTest : public QObject {
     }
   }
 
+  void smallPlotsKeepLegendsWholeAndTickLabelsApart() {
+    // A 1024x768 projector with the banners shown leaves a view about 570x470 px: legend
+    // entries must not be cut off at the right, nor a short axis's tick labels drawn over
+    // each other. Every variant of every view, each at a few small and large sizes.
+    LayerCursor cursor;
+    QWidget parent;
+    auto similarity = similarityWithControl([](double v) { return 0.5 * v; });
+    auto mi = test::syntheticMiDistance(6, 6);
+    mi->control = test::syntheticMiDistance(6, 6, 4);
+    QStringList problems;
+    for (FigureView* view : makeRegisteredViews(&cursor, &parent)) {
+      view->setParent(nullptr);
+      std::unique_ptr<FigureView> owned(view);
+      const std::shared_ptr<const RunResults> results =
+          view->accepts(*similarity) ? std::shared_ptr<const RunResults>(similarity) : std::shared_ptr<const RunResults>(mi);
+      if (!view->accepts(*results)) continue;
+      view->setResults(results);
+      view->show();
+      QVERIFY(QTest::qWaitForWindowExposed(view));
+      // 570x470: a view on a 1024x768 screen with the welcome and demo banners shown.
+      for (const QSize size : {QSize(570, 470), QSize(700, 520), QSize(1200, 800)}) {
+        for (int variant = 0; variant < view->variantKeys().size(); ++variant) {
+          view->selectVariant(variant);
+          view->resize(size);
+          QCoreApplication::processEvents();
+          view->plot()->replot();
+          const QString where = QStringLiteral("%1 [%2] at %3x%4")
+                                    .arg(view->figureId(), view->variantKeys().at(variant))
+                                    .arg(size.width())
+                                    .arg(size.height());
+          for (QCPLegend* legend : view->plot()->findChildren<QCPLegend*>()) {
+            if (!legend->visible() || !legend->layout()) continue;
+            for (int i = 0; i < legend->elementCount(); ++i) {
+              QCPLayoutElement* item = legend->elementAt(i);
+              if (!item) continue;
+              if (item->outerRect().width() + 1 < item->minimumOuterSizeHint().width())
+                problems << QStringLiteral("%1: legend entry %2 cut to %3 of %4 px")
+                                .arg(where).arg(i).arg(item->outerRect().width()).arg(item->minimumOuterSizeHint().width());
+              if (item->outerRect().bottom() > view->plot()->height() || item->outerRect().right() > view->plot()->width())
+                problems << QStringLiteral("%1: legend entry %2 outside the plot (%3, %4 in %5x%6)").arg(where).arg(i).arg(item->outerRect().right()).arg(item->outerRect().bottom()).arg(view->plot()->width()).arg(view->plot()->height());
+            }
+          }
+          QList<QCPAxis*> axes;
+          for (QCPAxisRect* rect : view->plot()->axisRects())
+            if (rect->visible()) axes += rect->axes();
+          for (QCPLayoutElement* e : view->plot()->plotLayout()->elements(true))
+            if (auto* scale = qobject_cast<QCPColorScale*>(e); scale && scale->visible()) axes << scale->axis();
+          for (QCPAxis* axis : axes) {
+            if (!axis->visible() || !axis->tickLabels() || axis->orientation() != Qt::Vertical) continue;
+            const QVector<double> ticks = axis->tickVector();
+            const int text = QFontMetrics(axis->tickLabelFont()).height();
+            for (int t = 1; t < ticks.size(); ++t) {
+              const double gap = std::abs(axis->coordToPixel(ticks[t]) - axis->coordToPixel(ticks[t - 1]));
+              if (gap < text) {
+                problems << QStringLiteral("%1: %2 tick labels %3 px apart, %4 px tall")
+                                .arg(where, axis->label().isEmpty() ? QStringLiteral("unlabelled") : axis->label())
+                                .arg(gap)
+                                .arg(text);
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+  }
+
   void variantsSelectWhatTheyName() {
     LayerCursor cursor;
     CosineSpectrumView spectrum(&cursor);
@@ -624,7 +693,7 @@ class WidgetsTest : public QObject {
     QCOMPARE(outer->wrap(), 2);
     QStringList names;
     for (int i = 0; i < view.plot()->plottableCount(); ++i) names << view.plot()->plottable(i)->name();
-    view.fitTextTo(240);
+    view.fitTextTo(170);  // the legend spans the plot's width: its names need less than 240 px
     QCOMPARE(outer->wrap(), 1);
     bool someNameWrapped = false;
     for (int i = 0; i < view.plot()->plottableCount(); ++i)
