@@ -139,4 +139,89 @@ std::shared_ptr<RunResults> syntheticMiDistance(int nLayer, int done, int occurr
   return r;
 }
 
+std::shared_ptr<RunResults> syntheticLogitLens(int nLayer, int done, int texts) {
+  auto r = std::make_shared<RunResults>();
+  r->experiment = "logit-lens";
+  LogitLensResults l;
+  l.settings.target = "her";
+  l.nLayer = nLayer;
+  l.width = 64;
+  l.vocab = 50257;
+  l.chosenPosition = 7;
+  l.chosenTokens = {"The", " old", " fisherman", " waved", " at", " her", " from", " the"};
+  l.chosenNextId = 886;
+  l.chosenNextToken = " end";
+  for (int t = 0; t < texts; ++t) {
+    l.textIndex.push_back(t);
+    l.position.push_back(5 + t);
+    l.nextId.push_back(422 + t);
+    l.nextToken.push_back(" word" + std::to_string(t));
+  }
+  std::mt19937 rng(99);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  for (int layer = 0; layer < done; ++layer) {
+    LogitLensLayer out;
+    out.layer = layer;
+    double left = 1.0;
+    for (int k = 0; k < 5; ++k) {
+      out.topIds.push_back(100 + 7 * k + layer);
+      out.topTokens.push_back(" guess" + std::to_string(k));
+      out.topProbs.push_back(left *= 0.4 + 0.1 * u(rng));
+    }
+    double sum = 0;
+    for (int t = 0; t < texts; ++t) {
+      out.nextProb.push_back(0.01 * (layer + 1) * u(rng));
+      out.nextRank.push_back(1 + static_cast<int64_t>(5000 * u(rng) / (layer + 1)));
+      sum += out.nextProb.back();
+    }
+    out.meanNextProb = sum / texts;
+    out.seNextProb = 0.1 * out.meanNextProb;
+    std::vector<int64_t> ranks = out.nextRank;
+    std::sort(ranks.begin(), ranks.end());
+    out.medianNextRank = static_cast<double>(ranks[ranks.size() / 2]);
+    l.layers.push_back(std::move(out));
+  }
+  r->nLayer = nLayer;
+  r->layersDone = done;
+  r->data = std::move(l);
+  return r;
+}
+
+std::shared_ptr<RunResults> syntheticAttentionPattern(int nLayer, int done, int heads) {
+  auto r = std::make_shared<RunResults>();
+  r->experiment = "attention-pattern";
+  AttentionPatternResults a;
+  a.settings.target = "her";
+  a.nLayer = nLayer;
+  a.nHead = heads;
+  a.width = 64;
+  a.tokens = {"The", " old", " fisherman", " waved", " at", " her", " from", " her"};
+  const int64_t t = a.length();
+  a.targetPosition = t - 1;
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> u(0.05, 1.0);
+  for (int layer = 0; layer < done; ++layer) {
+    AttentionPatternLayer out;
+    out.layer = layer;
+    out.pattern.assign(static_cast<size_t>(heads * t * t), 0.0f);
+    out.targetMass.assign(static_cast<size_t>(t), 0.0);
+    for (int h = 0; h < heads; ++h)
+      for (int64_t q = 0; q < t; ++q) {
+        std::vector<double> w(static_cast<size_t>(q + 1));
+        double sum = 0;
+        for (double& x : w) sum += (x = u(rng));
+        for (int64_t k = 0; k <= q; ++k) {
+          const double p = w[static_cast<size_t>(k)] / sum;
+          out.pattern[static_cast<size_t>((h * t + q) * t + k)] = static_cast<float>(p);
+          if (q == a.targetPosition) out.targetMass[static_cast<size_t>(k)] += p / heads;
+        }
+      }
+    a.layers.push_back(std::move(out));
+  }
+  r->nLayer = nLayer;
+  r->layersDone = done;
+  r->data = std::move(a);
+  return r;
+}
+
 }  // namespace laminar::test

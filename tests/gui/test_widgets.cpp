@@ -532,14 +532,16 @@ class WidgetsTest : public QObject {
     auto similarity = similarityWithControl([](double v) { return 0.5 * v; });
     auto mi = test::syntheticMiDistance(6, 6);
     mi->control = test::syntheticMiDistance(6, 6, 4);
+    const std::vector<std::shared_ptr<const RunResults>> runs = {similarity, mi, test::syntheticLogitLens(6, 6),
+                                                                 test::syntheticAttentionPattern(6, 6)};
     QStringList problems;
     for (FigureView* view : makeRegisteredViews(&cursor, &parent)) {
       view->setParent(nullptr);
       std::unique_ptr<FigureView> owned(view);
-      const std::shared_ptr<const RunResults> results =
-          view->accepts(*similarity) ? std::shared_ptr<const RunResults>(similarity) : std::shared_ptr<const RunResults>(mi);
-      if (!view->accepts(*results)) continue;
-      view->setResults(results);
+      const auto accepted = std::find_if(runs.begin(), runs.end(), [view](const auto& r) { return view->accepts(*r); });
+      QVERIFY2(accepted != runs.end(), qPrintable(view->figureId() + QStringLiteral(": no synthetic results for it")));
+      view->setResults(*accepted);
+      QVERIFY2(view->hasData(), qPrintable(view->figureId()));
       view->show();
       QVERIFY(QTest::qWaitForWindowExposed(view));
       // 570x470: a view on a 1024x768 screen with the welcome and demo banners shown.
