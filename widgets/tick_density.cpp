@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace laminar {
 
@@ -21,6 +22,31 @@ int preferredTickCount(QCPAxis* axis, const QSharedPointer<QCPAxisTicker>& ticke
     axis->setProperty(kPreferred, ticker->tickCount());
   }
   return axis->property(kPreferred).toInt();
+}
+
+// The most ticks, up to `preferred`, whose labels stand at least 1.3 label heights apart on
+// this axis as it is laid out: the ticker's own steps are tried (they round to 1, 2, 2.5, 5 x
+// 10^n, so the spacing is not simply the length over the count).
+int fittingTickCount(QCPAxis* axis, const QSharedPointer<QCPAxisTicker>& ticker, int preferred) {
+  const double length = axis->axisRect()->height();
+  const double needed = 1.3 * QFontMetrics(axis->tickLabelFont()).height();
+  const QCPRange range = axis->range();
+  const int original = ticker->tickCount();
+  int fit = 1;
+  for (int count = std::max(1, preferred); count > 1; --count) {
+    ticker->setTickCount(count);
+    QVector<double> ticks;
+    ticker->generate(range, axis->parentPlot()->locale(), QLatin1Char('g'), 6, ticks, nullptr, nullptr);
+    double gap = length;  // one tick (or none): nothing to overlap
+    for (int t = 1; t < ticks.size(); ++t)
+      gap = std::min(gap, std::abs(axis->coordToPixel(ticks[t]) - axis->coordToPixel(ticks[t - 1])));  // log axes too
+    if (gap >= needed) {
+      fit = count;
+      break;
+    }
+  }
+  ticker->setTickCount(original);
+  return fit;
 }
 
 QList<QCPAxis*> verticalAxes(QCustomPlot* plot) {
@@ -42,9 +68,7 @@ bool fitTickCountsToAxisLength(QCustomPlot* plot) {
   for (QCPAxis* axis : verticalAxes(plot)) {
     const QSharedPointer<QCPAxisTicker> ticker = axis->ticker();
     if (!ticker || ticker.dynamicCast<QCPAxisTickerText>()) continue;
-    const int preferred = preferredTickCount(axis, ticker);
-    const int label = QFontMetrics(axis->tickLabelFont()).height();
-    const int fit = std::clamp(axis->axisRect()->height() / std::max(1, 2 * label), 2, std::max(2, preferred));
+    const int fit = fittingTickCount(axis, ticker, preferredTickCount(axis, ticker));
     if (ticker->tickCount() == fit) continue;
     ticker->setTickCount(fit);
     changed = true;

@@ -8,8 +8,8 @@ class QCustomPlot;
 namespace laminar {
 
 // After a layout: every vertical axis with a computed ticker (not a text ticker, which places
-// the labels it holds) asks for at most one tick per two label heights of its axis, and never
-// more than its ticker asked for. Returns whether any ticker changed, so that the caller
+// the labels it holds) asks for the most ticks, up to what its ticker asked for, whose labels
+// stand 1.3 label heights apart at the axis's laid-out length. Returns whether any ticker changed, so that the caller
 // recomputes the ticks and the margins their labels take.
 bool fitTickCountsToAxisLength(QCustomPlot* plot);
 
