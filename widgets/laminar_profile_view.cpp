@@ -430,10 +430,10 @@ void LaminarProfileView::addControlSeries(const QVector<double>& x,
 // (tooltips) and the legend gets one entry per group, drawn in the control's grey and style.
 void LaminarProfileView::addControlLegend() {
   for (QCPGraph* graph : controlSeries_) graph->removeFromLegend(legend_);
+  const QColor grey = plotstyle::controlColor(QColor(Qt::darkGray));
   for (int g = 0; g < kGroups; ++g) {
     auto* entry = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));  // no data: legend only
     entry->setName(tr("%1 (%2; Q, K, V)").arg(Labels::controlName(results().get()), Labels::groupShort(g)));
-    const QColor grey = plotstyle::controlColor(QColor(Qt::darkGray));
     entry->setPen(QPen(grey, 1.6 * presentationScale(), plotstyle::controlPenStyle(g)));
     entry->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, grey, Qt::white, 4 * presentationScale()));
     entry->addToLegend(legend_);

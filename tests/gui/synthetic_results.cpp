@@ -6,9 +6,22 @@
 
 namespace laminar::test {
 
-std::shared_ptr<RunResults> syntheticSimilarity(int nLayer, int done, int texts, int bins) {
+namespace {
+
+// One analysis's results as a run holds them: the layer counts follow from the results.
+template <class Results>
+std::shared_ptr<RunResults> asRun(const char* experiment, Results results) {
   auto r = std::make_shared<RunResults>();
-  r->experiment = "similarity";
+  r->experiment = experiment;
+  r->nLayer = results.nLayer;
+  r->layersDone = static_cast<int>(results.layers.size());
+  r->data = std::move(results);
+  return r;
+}
+
+}  // namespace
+
+std::shared_ptr<RunResults> syntheticSimilarity(int nLayer, int done, int texts, int bins) {
   SimilarityResults s;
   s.settings.target = "her";
   s.settings.bins = bins;
@@ -57,16 +70,12 @@ std::shared_ptr<RunResults> syntheticSimilarity(int nLayer, int done, int texts,
     layer.forwardSeconds = 0.01;
     s.layers.push_back(std::move(layer));
   }
-  r->nLayer = s.nLayer;
-  r->layersDone = static_cast<int>(s.layers.size());
-  r->data = std::move(s);
+  auto r = asRun("similarity", std::move(s));
   r->metadata = {{"model", {{"shape", "64x2x4"}}}};
   return r;
 }
 
 std::shared_ptr<RunResults> syntheticMiDistance(int nLayer, int done, int occurrences) {
-  auto r = std::make_shared<RunResults>();
-  r->experiment = "mi-distance";
   MiDistanceResults m;
   m.settings.target = "coffee";
   m.nLayer = nLayer;
@@ -133,15 +142,10 @@ std::shared_ptr<RunResults> syntheticMiDistance(int nLayer, int done, int occurr
       m.fisherSignificantFdr.push_back(m.fisherPFdr[i] <= m.settings.fdrQ);
     }
   }
-  r->nLayer = m.nLayer;
-  r->layersDone = static_cast<int>(m.layers.size());
-  r->data = std::move(m);
-  return r;
+  return asRun("mi-distance", std::move(m));
 }
 
 std::shared_ptr<RunResults> syntheticLogitLens(int nLayer, int done, int texts) {
-  auto r = std::make_shared<RunResults>();
-  r->experiment = "logit-lens";
   LogitLensResults l;
   l.settings.target = "her";
   l.nLayer = nLayer;
@@ -181,15 +185,10 @@ std::shared_ptr<RunResults> syntheticLogitLens(int nLayer, int done, int texts) 
     out.medianNextRank = static_cast<double>(ranks[ranks.size() / 2]);
     l.layers.push_back(std::move(out));
   }
-  r->nLayer = nLayer;
-  r->layersDone = done;
-  r->data = std::move(l);
-  return r;
+  return asRun("logit-lens", std::move(l));
 }
 
 std::shared_ptr<RunResults> syntheticAttentionPattern(int nLayer, int done, int heads) {
-  auto r = std::make_shared<RunResults>();
-  r->experiment = "attention-pattern";
   AttentionPatternResults a;
   a.settings.target = "her";
   a.nLayer = nLayer;
@@ -218,10 +217,7 @@ std::shared_ptr<RunResults> syntheticAttentionPattern(int nLayer, int done, int 
       }
     a.layers.push_back(std::move(out));
   }
-  r->nLayer = nLayer;
-  r->layersDone = done;
-  r->data = std::move(a);
-  return r;
+  return asRun("attention-pattern", std::move(a));
 }
 
 }  // namespace laminar::test

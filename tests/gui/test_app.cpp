@@ -25,7 +25,6 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 
-#include <fstream>
 #include <unistd.h>
 
 #include "analysis/run_results.h"
@@ -59,19 +58,7 @@ using namespace laminar;
 
 namespace {
 
-long residentKb() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  while (status >> key) {
-    if (key == "VmRSS:") {
-      long kb = 0;
-      status >> kb;
-      return kb;
-    }
-    status.ignore(1 << 20, '\n');
-  }
-  return 0;
-}
+long residentKb() { return processStatusField("VmRSS:"); }
 
 int distinctColours(const QImage& image) {
   QSet<QRgb> colours;

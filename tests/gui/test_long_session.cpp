@@ -12,9 +12,6 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 
-#include <fstream>
-#include <string>
-
 #include "analysis/run_results.h"
 #include "app_test_setup.h"
 #include "app/experiment_panel.h"
@@ -29,20 +26,6 @@
 using namespace laminar;
 
 namespace {
-
-long statusField(const char* name) {  // a number from /proc/self/status (VmRSS in kB, Threads)
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  while (status >> key) {
-    if (key == name) {
-      long value = 0;
-      status >> value;
-      return value;
-    }
-    status.ignore(1 << 20, '\n');
-  }
-  return -1;
-}
 
 int openFiles() { return static_cast<int>(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::System).size()); }
 
@@ -77,9 +60,9 @@ class LongSessionTest : public QObject {
     Footprint f;
     f.objects = static_cast<int>(window_->findChildren<QObject*>().size());
     f.widgets = static_cast<int>(QApplication::allWidgets().size());
-    f.threads = statusField("Threads:");
+    f.threads = processStatusField("Threads:");
     f.files = openFiles();
-    f.residentKb = statusField("VmRSS:");
+    f.residentKb = processStatusField("VmRSS:");
     return f;
   }
 
