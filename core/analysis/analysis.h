@@ -23,11 +23,13 @@
 #include "analysis/analysis_settings.h"
 #include "analysis/results_loading.h"
 #include "analysis/run_results.h"
+#include "analysis/token_use.h"
 #include "model/captures.h"
 
 namespace laminar {
 
 struct AnalysisInputs;  // analysis/analysis_inputs.h: what prepare() reads (the model among it)
+struct LocatedSet;      // analysis/target_locator.h
 
 struct AnalysisPlan {
   std::vector<std::vector<int64_t>> ids;  // token ids, one sequence per text used
@@ -47,6 +49,14 @@ class Analysis {
   virtual std::string title() const = 0;        // "Token similarity across layers (Q, K, V)"
   virtual std::string description() const = 0;  // two sentences: what it measures
   virtual std::vector<SettingSpec> settingSpecs() const = 0;
+  // What the preview's colours mean for this analysis: "orange: target token, blue: the
+  // non-target token it is compared with" (English, marked like title()).
+  virtual std::string tokenLegend() const = 0;
+
+  // The tokens prepare() will read from `located` (the run's target options), by the same
+  // selection, without a model: the sentence preview shows them before Run. Throws
+  // laminar::Error (naming `source`) where prepare() would refuse the sentence set.
+  virtual TokenUse tokenUse(const LocatedSet& located, const RunSettings& settings, const std::string& source) const = 0;
 
   // Engine side. prepare() throws laminar::Error when the sentence set cannot serve.
   virtual AnalysisPlan prepare(const AnalysisInputs& inputs, RunResults& results) = 0;

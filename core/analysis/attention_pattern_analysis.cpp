@@ -48,6 +48,14 @@ nlohmann::json settingsToJson(const AttentionPatternSettings& s) {
 
 std::string patternName(int layer) { return "layer" + std::to_string(layer) + ".pattern"; }
 
+// The one text the patterns are drawn for; throws when it holds no target.
+const LocatedText& chosenText(const LocatedSet& located, const AttentionPatternSettings& s, const std::string& source,
+                              const std::string& target) {
+  for (const LocatedText& t : located.texts)
+    if (t.textIndex == s.text - 1) return t;
+  throw Error(textLacksTarget(source, s.text, target));
+}
+
 class AttentionPatternAnalysis final : public Analysis {
  public:
   std::string name() const override { return "attention-pattern"; }
@@ -59,20 +67,26 @@ class AttentionPatternAnalysis final : public Analysis {
                              "earlier token.");
   }
   std::vector<SettingSpec> settingSpecs() const override { return attentionPatternSpecs(); }
+  std::string tokenLegend() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings", "orange: the target token of the chosen text, whose attention is shown");
+  }
+
+  TokenUse tokenUse(const LocatedSet& located, const RunSettings& settings, const std::string& source) const override {
+    const LocatedText& t = chosenText(located, attentionPatternSettings(settings), source, settings.target.target);
+    TokenUse use;
+    use.roles[t.textIndex][t.occurrences.front().token] = TokenRole::Target;
+    return use;
+  }
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
     const AttentionPatternSettings s = attentionPatternSettings(in.settings);
     LocatedSet located = locateTargets(in.sentences, in.tokenizer, targetOptions(in.settings.target, in.config.nPositions));
     for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
     const std::string source = sentenceSourceName(in.sentences);
-    const LocatedText* chosen = nullptr;
-    for (const LocatedText& t : located.texts)
-      if (t.textIndex == s.text - 1) chosen = &t;
     AttentionPatternResults r;
     r.settings = s;
     if (r.settings.target.empty()) r.settings.target = in.sentences.target;
-    if (!chosen)
-      throw Error(textLacksTarget(source, s.text, r.settings.target));
+    const LocatedText* chosen = &chosenText(located, s, source, r.settings.target);
     r.nLayer = static_cast<int>(in.config.nLayer);
     r.nHead = static_cast<int>(in.config.nHead);
     r.width = static_cast<int>(in.config.nEmbd);

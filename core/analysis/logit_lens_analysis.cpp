@@ -71,6 +71,44 @@ nlohmann::json settingsToJson(const LogitLensSettings& s) {
           {"text", s.text},           {"position", s.position},               {"topK", s.topK}};
 }
 
+Error positionPastEnd(const std::string& source, const LogitLensSettings& s, size_t tokens) {
+  return Error(fileMessage(source, msg::kAnalysisTextPastEnd,
+                           {{"text", std::to_string(s.text)}, {"tokens", std::to_string(tokens)},
+                            {"position", std::to_string(s.position)}},
+                           "text " + std::to_string(s.text) + " has " + std::to_string(tokens) + " tokens; position " +
+                               std::to_string(s.position) + " is past its end"));
+}
+
+// A text the lens reads: its target (first occurrence), whether a token follows it (then its
+// next-token probability and rank are read), and whether it is the text shown token by token.
+struct LensText {
+  const LocatedText* text = nullptr;
+  int64_t target = 0;
+  bool hasNext = false;
+  bool chosen = false;
+};
+
+// Every text with a token after its target, and the chosen text even without one. Throws when
+// the chosen text has no target or no text has a next token.
+std::vector<LensText> lensTexts(const LocatedSet& located, const LogitLensSettings& s, const std::string& source,
+                                const std::string& target) {
+  std::vector<LensText> out;
+  bool anyChosen = false, anyNext = false;
+  for (const LocatedText& t : located.texts) {
+    LensText l{&t, t.occurrences.front().token, false, t.textIndex == s.text - 1};
+    l.hasNext = l.target + 1 < static_cast<int64_t>(t.ids.size());
+    if (!l.hasNext && !l.chosen) continue;
+    anyChosen = anyChosen || l.chosen;
+    anyNext = anyNext || l.hasNext;
+    out.push_back(l);
+  }
+  if (!anyChosen) throw Error(textLacksTarget(source, s.text, target));
+  if (!anyNext)
+    throw Error(fileMessage(source, msg::kLogitLensNoNextToken, {},
+                            "the logit lens needs a text in which a token follows the target; found none"));
+  return out;
+}
+
 double median(std::vector<int64_t> v) {
   if (v.empty()) return std::nan("");
   std::sort(v.begin(), v.end());
@@ -97,6 +135,25 @@ class LogitLensAnalysis final : public Analysis {
                              "token after the target is, layer by layer.");
   }
   std::vector<SettingSpec> settingSpecs() const override { return logitLensSpecs(); }
+  std::string tokenLegend() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings",
+                             "orange: target token, blue: the token that follows it, green: the chosen position (top tokens)");
+  }
+
+  TokenUse tokenUse(const LocatedSet& located, const RunSettings& settings, const std::string& source) const override {
+    const LogitLensSettings s = logitLensSettings(settings);
+    TokenUse use;
+    for (const LensText& l : lensTexts(located, s, source, settings.target.target)) {
+      auto& roles = use.roles[l.text->textIndex];
+      roles[l.target] = TokenRole::Target;
+      if (l.hasNext) roles[l.target + 1] = TokenRole::Compared;
+      if (l.chosen && s.position >= 0 && s.position != l.target) {
+        if (s.position >= static_cast<int64_t>(l.text->ids.size())) throw positionPastEnd(source, s, l.text->ids.size());
+        roles[s.position] = TokenRole::Focus;  // over a next token: the position's own reading is what is listed
+      }
+    }
+    return use;
+  }
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
     const LogitLensSettings s = logitLensSettings(in.settings);
@@ -115,29 +172,22 @@ class LogitLensAnalysis final : public Analysis {
     int chosenSequence = -1;
     // Only the texts with a row run: a batch of other texts would change float rounding, and
     // the saved vectors must be the hooks' values bit for bit (activation provenance).
-    for (const LocatedText& t : located.texts) {
-      const int64_t p = t.occurrences.front().token;
-      const bool hasNext = p + 1 < static_cast<int64_t>(t.ids.size());
-      const bool isChosen = t.textIndex == s.text - 1;
-      if (!hasNext && !isChosen) continue;
+    for (const LensText& l : lensTexts(located, s, source, r.settings.target)) {
+      const LocatedText& t = *l.text;
+      const int64_t p = l.target;
       const int sequence = static_cast<int>(plan.ids.size());
       plan.ids.push_back(t.ids);
-      if (hasNext) {
+      if (l.hasNext) {
         rows.emplace_back(sequence, p);
         r.textIndex.push_back(t.textIndex);
         r.position.push_back(p);
         r.nextId.push_back(t.ids[static_cast<size_t>(p + 1)]);
         r.nextToken.push_back(in.tokenizer.tokenText(r.nextId.back()));
       }
-      if (isChosen) {
+      if (l.chosen) {
         chosenSequence = sequence;
         r.chosenPosition = s.position < 0 ? p : s.position;
-        if (r.chosenPosition >= static_cast<int64_t>(t.ids.size()))
-          throw Error(fileMessage(source, msg::kAnalysisTextPastEnd,
-                                  {{"text", std::to_string(s.text)}, {"tokens", std::to_string(t.ids.size())},
-                                   {"position", std::to_string(s.position)}},
-                                  "text " + std::to_string(s.text) + " has " + std::to_string(t.ids.size()) +
-                                      " tokens; position " + std::to_string(s.position) + " is past its end"));
+        if (r.chosenPosition >= static_cast<int64_t>(t.ids.size())) throw positionPastEnd(source, s, t.ids.size());
         for (int64_t k = 0; k <= r.chosenPosition; ++k) r.chosenTokens.push_back(in.tokenizer.tokenText(t.ids[static_cast<size_t>(k)]));
         if (r.chosenPosition + 1 < static_cast<int64_t>(t.ids.size())) {
           r.chosenNextId = t.ids[static_cast<size_t>(r.chosenPosition + 1)];
@@ -145,11 +195,6 @@ class LogitLensAnalysis final : public Analysis {
         }
       }
     }
-    if (chosenSequence < 0)
-      throw Error(textLacksTarget(source, s.text, r.settings.target));
-    if (rows.empty())
-      throw Error(fileMessage(source, msg::kLogitLensNoNextToken, {},
-                              "the logit lens needs a text in which a token follows the target; found none"));
     r.chosenText = s.text - 1;
     nRows_ = static_cast<int64_t>(rows.size());
     rows.emplace_back(chosenSequence, r.chosenPosition);  // the last row is the chosen one

@@ -288,6 +288,20 @@ class MiDistanceAnalysis final : public Analysis {
                              "and MLP outputs of every layer, and how it falls with token distance.");
   }
   std::vector<SettingSpec> settingSpecs() const override { return miDistanceSpecs(); }
+  std::string tokenLegend() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings", "orange: the target's occurrences, compared in pairs within each text");
+  }
+
+  TokenUse tokenUse(const LocatedSet& located, const RunSettings& /*settings*/, const std::string& source) const override {
+    const MiSelection sel = selectMiTokens(located, source);
+    TokenUse use;
+    for (const OccurrencePair& p : sel.pairs)  // an occurrence alone in its text forms no pair
+      for (int o : {p.i, p.j})
+        use.roles[sel.occurrenceText[static_cast<size_t>(o)]][sel.occurrencePosition[static_cast<size_t>(o)]] =
+            TokenRole::Target;
+    use.diagnostics = sel.diagnostics;
+    return use;
+  }
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
     const MiDistanceSettings s = miDistanceSettings(in.settings);

@@ -111,6 +111,15 @@ uint64_t summaryStream(int layer, int g) {
   return (uint64_t{0x5350} << 48) | (static_cast<uint64_t>(layer) << 8) | static_cast<uint64_t>(g);
 }
 
+// The rows of both groups; throws when a group has fewer than two (no variance to take).
+SimilaritySelection selection(const LocatedSet& located, const SimilaritySettings& s, const std::string& source) {
+  SimilaritySelection sel = selectSimilarityTokens(located, s.seed, s.allowPosition0);
+  for (int g = 0; g < kGroups; ++g)
+    if (sel.sequence[static_cast<size_t>(g)].size() < 2)
+      throw tooFewTexts(source, g, s.allowPosition0, sel.sequence[static_cast<size_t>(g)].size());
+  return sel;
+}
+
 class SimilarityAnalysis final : public Analysis {
  public:
   std::string name() const override { return "similarity"; }
@@ -123,17 +132,28 @@ class SimilarityAnalysis final : public Analysis {
                              "layer: context variance of Q, K and V and the cosine spectrum of their dimensions.");
   }
   std::vector<SettingSpec> settingSpecs() const override { return similaritySpecs(); }
+  std::string tokenLegend() const override {
+    return QT_TRANSLATE_NOOP("AnalysisSettings", "orange: target token, blue: the non-target token it is compared with");
+  }
+
+  TokenUse tokenUse(const LocatedSet& located, const RunSettings& settings, const std::string& source) const override {
+    const SimilaritySelection sel = selection(located, similaritySettings(settings), source);
+    TokenUse use;
+    for (int g = 0; g < kGroups; ++g) {
+      const auto gi = static_cast<size_t>(g);
+      for (size_t r = 0; r < sel.textIndex[gi].size(); ++r)
+        use.roles[sel.textIndex[gi][r]][sel.tokenPosition[gi][r]] = g == 0 ? TokenRole::Target : TokenRole::Compared;
+    }
+    use.diagnostics = sel.diagnostics;
+    return use;
+  }
 
   AnalysisPlan prepare(const AnalysisInputs& in, RunResults& results) override {
     const SimilaritySettings s = similaritySettings(in.settings);
     LocatedSet located = locateTargets(in.sentences, in.tokenizer, targetOptions(in.settings.target, in.config.nPositions));
-    SimilaritySelection sel = selectSimilarityTokens(located, s.seed, s.allowPosition0);
     for (auto& d : located.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
+    SimilaritySelection sel = selection(located, s, sentenceSourceName(in.sentences));
     for (auto& d : sel.diagnostics) results.diagnostics.push_back(formatDiagnostic(in.sentences, d));
-    const std::string source = sentenceSourceName(in.sentences);
-    for (int g = 0; g < kGroups; ++g)
-      if (sel.sequence[static_cast<size_t>(g)].size() < 2)
-        throw tooFewTexts(source, g, s.allowPosition0, sel.sequence[static_cast<size_t>(g)].size());
 
     d_ = in.config.nEmbd;
     SimilarityResults r;

@@ -1,0 +1,27 @@
+#pragma once
+// Which tokens an analysis reads, known from the sentence set and the settings alone (no
+// model): the app's sentence preview colours them before Run and shows the selection's
+// warnings under their texts, so that what the preview shows is what the run reads. Each
+// analysis derives it with the same selection its prepare() uses.
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "analysis/sentence_set.h"
+
+namespace laminar {
+
+enum class TokenRole {
+  Target,    // a target occurrence the analysis reads (its last token)
+  Compared,  // the token it is set against: experiment 1's non-target, the logit lens's next token
+  Focus,     // a position a view reads token by token (the logit lens's chosen position)
+};
+
+struct TokenUse {
+  // Text index -> token position -> role. A text the locator keeps but that is missing here
+  // is one this analysis does not read (e.g. every text but the chosen one).
+  std::map<int, std::map<int64_t, TokenRole>> roles;
+  std::vector<Diagnostic> diagnostics;  // the selection's warnings, by the texts' lines
+};
+
+}  // namespace laminar
