@@ -77,6 +77,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   controlRow->addStretch(1);
   layout->addLayout(controlRow);
   connect(control_, &QCheckBox::toggled, controlSeed_, &QWidget::setEnabled);
+  connect(bos_, &QCheckBox::toggled, this, &ExperimentPanel::settingsChanged);  // positions count it
 
   auto* buttons = new QHBoxLayout;
   run_ = new QPushButton(this);
@@ -104,7 +105,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     retranslate();
     save();
     emit experimentChanged(experiment());
-    emit seedChanged(seed());
+    emit settingsChanged();
   });
   connect(run_, &QPushButton::clicked, this, [this] {
     save();
@@ -137,9 +138,9 @@ void ExperimentPanel::addPage(const std::string& name) {
 }
 
 QWidget* ExperimentPanel::makeEditor(const SettingSpec& spec, QWidget* parent) {
-  const auto changed = [this, key = spec.key] {
+  const auto changed = [this] {
     updateEnabled();
-    if (key == "seed") emit seedChanged(seed());
+    emit settingsChanged();
   };
   switch (spec.kind) {
     case SettingSpec::Kind::Integer: {
@@ -256,12 +257,6 @@ void ExperimentPanel::showRunSettings(const RunResults& results) {
   if (target != results.metadata.end() && target->is_object())
     bos_->setChecked(target->value("prependBos", bos_->isChecked()));
   updateEnabled();
-}
-
-quint64 ExperimentPanel::seed() const {
-  for (const Field& f : currentPage().fields)
-    if (f.spec.key == "seed") return valueOf(f).get<quint64>();
-  return 0;
 }
 
 QWidget* ExperimentPanel::settingEditor(const QString& key) const {

@@ -34,9 +34,6 @@ class ExperimentPanel : public QWidget {
   void showRunSettings(const RunResults& results);
   // The chosen analysis with its settings; the target (sentence panel) is not set here.
   RunSettings settings() const;
-  // The chosen analysis's "seed" setting (0 when it has none): the sentence preview shows
-  // the tokens that seed chooses.
-  quint64 seed() const;
   void setRunning(bool running);
   void setProgress(const RunProgress& progress);
   void setStatus(const QString& text);
@@ -52,7 +49,8 @@ class ExperimentPanel : public QWidget {
   void runRequested();
   void cancelRequested();
   void experimentChanged(const QString& key);
-  void seedChanged(quint64 seed);
+  // The analysis or any of its settings changed (the sentence preview shows what they read).
+  void settingsChanged();
 
  protected:
   void changeEvent(QEvent* event) override;

@@ -206,13 +206,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateTabs(); });
   connect(experiment_, &ExperimentPanel::runRequested, this, &MainWindow::startRun);
   connect(experiment_, &ExperimentPanel::cancelRequested, this, &MainWindow::cancelRun);
-  connect(experiment_, &ExperimentPanel::experimentChanged, this, [this] {
-    updateTabs();
-    sentences_->setExperiment(experiment_->experiment());
-  });
-  sentences_->setExperiment(experiment_->experiment());
-  connect(experiment_, &ExperimentPanel::seedChanged, sentences_, &SentencePanel::setSeed);
-  sentences_->setSeed(experiment_->seed());
+  connect(experiment_, &ExperimentPanel::experimentChanged, this, [this] { updateTabs(); });
+  connect(experiment_, &ExperimentPanel::settingsChanged, this,
+          [this] { sentences_->setAnalysisSettings(experiment_->settings()); });
+  sentences_->setAnalysisSettings(experiment_->settings());
   connect(sentences_, &SentencePanel::exampleChosen, experiment_, &ExperimentPanel::setExperiment);
   connect(sentences_, &SentencePanel::fileChanged, this, [this] {
     updateTitle();

@@ -29,9 +29,9 @@
 #include <map>
 #include <mutex>
 
+#include "analysis/analysis.h"
 #include "analysis/sentence_set.h"
 #include "analysis/target_locator.h"
-#include "analysis/token_selection.h"
 #include "app/core_messages.h"
 #include "app/language.h"
 #include "app/token_preview.h"
@@ -74,15 +74,27 @@ QString noteHtml(const QString& text, const char* colour, bool paragraph) {
 constexpr const char* kProblemColour = "#c62828";  // the run leaves the text (or the file) out
 constexpr const char* kWarningColour = "#b45309";  // the run keeps it, with a caveat
 
-// Kinds of each token of a text the run keeps: the target's span, experiment 1's non-target token.
-std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const std::map<int, int64_t>& nonTarget) {
+// Kinds of each token of a text the locator keeps. `use` (null: no analysis, as for a typed
+// sentence) says which tokens the chosen analysis reads; a text it does not read is faded.
+// A target it reads is coloured over its whole span, not only its last token.
+std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const TokenUse* use) {
+  const auto n = static_cast<int64_t>(text.ids.size());
   std::vector<TokenKind> kinds(text.ids.size(), TokenKind::Plain);
-  for (const auto& occ : text.occurrences)
-    for (int64_t t = occ.firstToken; t <= occ.token && t < static_cast<int64_t>(kinds.size()); ++t)
-      kinds[static_cast<size_t>(t)] = TokenKind::Target;
-  auto nt = nonTarget.find(text.textIndex);
-  if (nt != nonTarget.end() && nt->second < static_cast<int64_t>(kinds.size()))
-    kinds[static_cast<size_t>(nt->second)] = TokenKind::NonTarget;
+  std::map<int64_t, TokenRole> roles;
+  if (!use)
+    for (const auto& occ : text.occurrences) roles[occ.token] = TokenRole::Target;
+  else if (const auto it = use->roles.find(text.textIndex); it != use->roles.end())
+    roles = it->second;
+  else
+    return std::vector<TokenKind>(text.ids.size(), TokenKind::Unread);
+  for (const auto& [position, role] : roles)
+    if (position >= 0 && position < n && role != TokenRole::Target)
+      kinds[static_cast<size_t>(position)] = role == TokenRole::Compared ? TokenKind::Compared : TokenKind::Focus;
+  for (const auto& occ : text.occurrences) {
+    const auto role = roles.find(occ.token);
+    if (role == roles.end() || role->second != TokenRole::Target) continue;
+    for (int64_t t = occ.firstToken; t <= occ.token && t < n; ++t) kinds[static_cast<size_t>(t)] = TokenKind::Target;
+  }
   return kinds;
 }
 
@@ -101,18 +113,20 @@ QString skippedTextHtml(const BpeTokenizer& tokenizer, const SentenceText& text,
   return html;
 }
 
-// Runs on a pool thread: tokenizes, locates the target, picks experiment 1's non-target
-// tokens, and renders one paragraph per text: the texts the run keeps with their target and
-// non-target tokens, the texts it leaves out with the reason (known before Run, not after).
+// Runs on a pool thread: tokenizes, locates the target, asks the chosen analysis which tokens
+// it reads (`analysis`; none for a typed sentence: every target shown) and renders one
+// paragraph per text: the texts the run keeps with those tokens coloured and the analysis's
+// warnings, the texts it leaves out with the reason (known before Run, not after).
 std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSet> set, const std::filesystem::path& tokenizerDir,
-                                                const std::string& target, bool caseInsensitive, quint64 seed,
-                                                int64_t contextLength, const std::string& experiment) {
+                                                const std::string& target, bool caseInsensitive, int64_t contextLength,
+                                                std::optional<RunSettings> analysis) {
   auto result = std::make_shared<TokenViewResult>();
   try {
     const auto tokenizer = cachedTokenizer(tokenizerDir);
     TargetOptions options;
     options.target = target;
     options.caseInsensitive = caseInsensitive;
+    options.prependBos = analysis && analysis->target.prependBos;
     options.maxTokens = contextLength;
     // When no text is usable (no target anywhere, no target word given) the tokens are still
     // worth seeing: every text is shown plain under the reason.
@@ -123,23 +137,20 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
     } catch (const Error& e) {
       html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
     }
-    std::map<int, int64_t> nonTarget;  // text index -> position
-    // What the chosen experiment's token selection says about texts the run keeps (a text with
-    // one occurrence gives experiment 2 no pair; a target at position 0 has no non-target).
-    std::vector<Diagnostic> selectionNotes;
-    if (!located.texts.empty()) {
-      const SimilaritySelection selection = selectSimilarityTokens(located, seed);
-      for (size_t r = 0; r < selection.textIndex[1].size(); ++r)
-        nonTarget[selection.textIndex[1][r]] = selection.tokenPosition[1][r];
-      if (experiment == "similarity") selectionNotes = selection.diagnostics;
-      if (experiment == "mi-distance") {
-        try {
-          selectionNotes = selectMiTokens(located, set->source.string()).diagnostics;
-        } catch (const Error& e) {  // too few pairs in all: the run would stop here
-          html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
-        }
+    // Where the analysis refuses the set (too few pairs, a chosen text without the target),
+    // its reason heads the preview and every target is shown.
+    std::optional<TokenUse> use;
+    if (analysis && !located.texts.empty()) {
+      try {
+        RunSettings settings = *analysis;
+        settings.target.target = target.empty() ? set->target : target;
+        use = makeAnalysis(settings.experiment)->tokenUse(located, settings, sentenceSourceName(*set));
+      } catch (const Error& e) {
+        html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
       }
     }
+    const std::vector<Diagnostic> noNotes;
+    const std::vector<Diagnostic>& selectionNotes = use ? use->diagnostics : noNotes;
     std::map<int, std::vector<const Diagnostic*>> notes;  // line -> the selection's warnings
     for (const Diagnostic& d : selectionNotes) notes[d.line].push_back(&d);
     std::map<int, const LocatedText*> kept;  // text index -> located text
@@ -158,7 +169,7 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
                     .arg(SentencePanel::tr("text %1, line %2 of the file").arg(t + 1).arg(text.line).toHtmlEscaped());
       const auto k = kept.find(t);
       if (k != kept.end()) {
-        html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, nonTarget), 0,
+        html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, use ? &*use : nullptr), 0,
                                    static_cast<size_t>(contextLength));
         for (const Diagnostic* d : notes[text.line])
           html += noteHtml(CoreMessages::translate(d->asMessage()), kWarningColour, false);
@@ -321,16 +332,22 @@ void SentencePanel::setContextLength(int64_t tokens) {
   updateTokenView();
 }
 
-void SentencePanel::setExperiment(const QString& experiment) {
-  if (experiment == experiment_) return;
-  experiment_ = experiment;
+void SentencePanel::setAnalysisSettings(const RunSettings& settings) {
+  const bool sameAnalysis = settings.experiment == analysis_.experiment;
+  if (sameAnalysis && settings.options == analysis_.options && settings.target.prependBos == analysis_.target.prependBos)
+    return;
+  analysis_ = settings;
+  if (!sameAnalysis) tokensLabel_->setText(tokenLegend());
   updateTokenView();
 }
 
-void SentencePanel::setSeed(quint64 seed) {
-  if (seed == seed_) return;
-  seed_ = seed;
-  updateTokenView();
+QString SentencePanel::tokenLegend() const {
+  QString colours = TokenPreview::targetLegend();  // before an analysis is chosen
+  try {
+    colours = QCoreApplication::translate("AnalysisSettings", makeAnalysis(analysis_.experiment)->tokenLegend().c_str());
+  } catch (const Error&) {
+  }
+  return TokenPreview::legend(colours);
 }
 
 void SentencePanel::openDialog() {
@@ -442,7 +459,7 @@ void SentencePanel::retranslate() {
   caseInsensitive_->setText(tr("Ignore case"));
   trialLabel_->setText(tr("Try a sentence:"));
   trial_->setPlaceholderText(tr("type or paste a sentence to see its tokens"));
-  tokensLabel_->setText(TokenPreview::legend());
+  tokensLabel_->setText(tokenLegend());
   tokensLabel_->setToolTip(TokenPreview::byteLevelHelp());
   diagnosticsLabel_->setText(tr("Diagnostics"));
   if (path_.isEmpty()) fileLabel_->setText(tr("No sentence file loaded. Drop a file here or load one."));
@@ -490,7 +507,7 @@ void SentencePanel::updateTokenView() {
   if (dir.empty()) return;
   tokens_->setPlainText(tr("Tokenizing…"));
   watcher_->setFuture(QtConcurrent::run(buildTokenView, set_, dir, target_->text().trimmed().toStdString(),
-                                        caseInsensitive_->isChecked(), seed_, contextLength_, experiment_.toStdString()));
+                                        caseInsensitive_->isChecked(), contextLength_, std::optional(analysis_)));
 }
 
 void SentencePanel::updateTrialView() {
@@ -505,7 +522,7 @@ void SentencePanel::updateTrialView() {
   // On a pool thread like the file's preview: the first use may load the tokenizer.
   trialWatcher_->setFuture(QtConcurrent::run(buildTokenView, std::shared_ptr<const SentenceSet>(one), dir,
                                              target_->text().trimmed().toStdString(), caseInsensitive_->isChecked(),
-                                             seed_, contextLength_, experiment_.toStdString()));
+                                             contextLength_, std::optional<RunSettings>()));
 }
 
 std::filesystem::path SentencePanel::tokenizerDirectory(QTextBrowser* reportTo) const {

@@ -1,7 +1,7 @@
 #pragma once
 // Sentence-set panel: open a file (dialog, drag and drop, recent files), the bundled
-// examples one click away, a token view showing how each text tokenizes with the target and
-// non-target tokens highlighted, and the loader's per-line diagnostics.
+// examples one click away, a token view showing how each text tokenizes with the tokens the
+// chosen analysis reads highlighted, and the loader's per-line diagnostics.
 #include <QFutureWatcher>
 #include <QStringList>
 #include <QWidget>
@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "analysis/run_results.h"
 #include "analysis/sentence_set.h"
 #include "util/message.h"
 
@@ -51,12 +52,12 @@ class SentencePanel : public QWidget {
   QStringList recentFiles() const { return recent_; }
   // Tokenizer folder for the token view (the selected model's, or the bundled one).
   void setTokenizerDirectory(const std::filesystem::path& dir);
-  void setSeed(quint64 seed);
   // The model's n_positions: longer texts are shown with the tokens past it greyed, and flagged.
   void setContextLength(int64_t tokens);
-  // The analysis about to run: its token selection's warnings show under the texts (a text
-  // with one occurrence gives "mi-distance" no pair).
-  void setExperiment(const QString& experiment);
+  // The analysis about to run, with its settings: the preview colours the tokens it will read
+  // (Analysis::tokenUse) and shows its selection's warnings under the texts (a text with one
+  // occurrence gives "mi-distance" no pair).
+  void setAnalysisSettings(const RunSettings& settings);
   QTextBrowser* tokenView() const { return tokens_; }
   QLineEdit* trySentenceBox() const { return trial_; }
   QTextBrowser* trySentenceView() const { return trialView_; }
@@ -83,6 +84,7 @@ class SentencePanel : public QWidget {
   void rebuildExamples();
   void rebuildRecentMenu();
   void updateTokenView();
+  QString tokenLegend() const;  // the colours of the chosen analysis
   void showTokenView(QTextBrowser* view, const TokenViewResult& result);
   // The selected model's tokenizer folder, or the bundled one; empty (and the error in
   // `reportTo`) when neither is there.
@@ -116,9 +118,8 @@ class SentencePanel : public QWidget {
   std::shared_ptr<const SentenceSet> set_;
   int textCount_ = 0;
   std::filesystem::path tokenizerDir_;
-  quint64 seed_ = 0;
   int64_t contextLength_ = 1024;
-  QString experiment_;
+  RunSettings analysis_;
   QFutureWatcher<std::shared_ptr<TokenViewResult>>* watcher_;
   int tokenRequest_ = 0;
 };

@@ -64,10 +64,13 @@ QString TokenPreview::byteLevelHelp() {
             "the token that holds the last byte also shows the letter it completes, after “=”.");
 }
 
-QString TokenPreview::legend() {
-  return tr("Tokens of each numbered text (orange: target token, blue: non-target token of experiment 1, grey: beyond "
-            "the model's context; <0x..>: a byte of a letter split between tokens)");
+QString TokenPreview::legend(const QString& analysisColours) {
+  return tr("Tokens of each numbered text (%1; faded: a text this analysis does not read; grey: beyond the model's "
+            "context; <0x..>: a byte of a letter split between tokens)")
+      .arg(analysisColours);
 }
+
+QString TokenPreview::targetLegend() { return tr("orange: target token"); }
 
 QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int64_t>& ids, const std::vector<TokenKind>& kinds,
                            size_t firstShown, size_t maxShown) {
@@ -80,9 +83,11 @@ QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int6
   for (size_t t = firstShown; t < end; ++t) {
     const TokenKind kind = t < kinds.size() ? kinds[t] : TokenKind::Plain;
     const char* background = kind == TokenKind::Target          ? "#ffb74d"
-                             : kind == TokenKind::NonTarget     ? "#81d4fa"
+                             : kind == TokenKind::Compared      ? "#81d4fa"
+                             : kind == TokenKind::Focus         ? "#a5d6a7"
                              : kind == TokenKind::BeyondContext ? "#d0d0d0"
-                             : (t % 2 ? "#f0f0f0" : "#e2e2e2");
+                             : kind == TokenKind::Unread        ? (t % 2 ? "#f7f7f7" : "#efefef")
+                                                                : (t % 2 ? "#f0f0f0" : "#e2e2e2");
     const TokenPiece& p = pieces[t];
     QString hex;
     for (unsigned char b : bytes[t]) hex += hexByte(b) + QLatin1Char(' ');
@@ -90,7 +95,9 @@ QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int6
     if (p.byteLevel) tip += QStringLiteral("\n\n") + byteLevelHelp();
     QString text = shownText(p.shown);
     if (!p.completes.isEmpty()) text += QStringLiteral("<span style=\"color:#1565c0;\">=%1</span>").arg(shownText(p.completes));
-    const QString color = kind == TokenKind::BeyondContext ? QStringLiteral("color:#777;") : QString();
+    const QString color = kind == TokenKind::BeyondContext ? QStringLiteral("color:#777;")
+                          : kind == TokenKind::Unread      ? QStringLiteral("color:#999;")
+                                                           : QString();
     // A zero-width space between tokens is the only place a line may break.
     out += QStringLiteral("<span title=\"%1\" style=\"background-color:%2;%3\">%4</span>&#8203;")
                .arg(tip.toHtmlEscaped(), QLatin1String(background), color, text);

@@ -24,7 +24,14 @@ struct TokenPiece {
 // One piece per token, from each token's raw bytes in order.
 std::vector<TokenPiece> tokenPieces(const std::vector<std::string>& tokenBytes);
 
-enum class TokenKind { Plain, Target, NonTarget, BeyondContext };
+enum class TokenKind {
+  Plain,
+  Target,         // a target occurrence the analysis reads (orange)
+  Compared,       // the token the analysis sets against it (blue)
+  Focus,          // a position a view reads token by token (green)
+  Unread,         // in a text the analysis does not read (faded)
+  BeyondContext,  // past the model's n_positions (grey)
+};
 
 class TokenPreview {
   Q_DECLARE_TR_FUNCTIONS(laminar::TokenPreview)
@@ -34,7 +41,10 @@ class TokenPreview {
   static QString html(const BpeTokenizer& tokenizer, const std::vector<int64_t>& ids, const std::vector<TokenKind>& kinds,
                       size_t firstShown = 0, size_t maxShown = 400);
   static QString byteLevelHelp();
-  static QString legend();  // the colours, for the label above the preview
+  // The colours, for the label above the preview; `analysisColours` is the chosen analysis's
+  // part ("orange: target token, blue: ..."), translated.
+  static QString legend(const QString& analysisColours);
+  static QString targetLegend();  // "orange: target token": no analysis chosen, or a typed sentence
 };
 
 }  // namespace laminar

@@ -251,6 +251,22 @@
             <source>Dimension pairs per block the bootstrap replicates use (a seeded subset; the mass itself uses every pair); 0: every pair (slow at large widths)</source>
             <translation>Số cặp chiều mỗi khối mà các lần lặp bootstrap dùng (một tập con chọn theo hạt giống; bản thân tỷ lệ dùng mọi cặp); 0: mọi cặp (chậm khi số chiều lớn)</translation>
         </message>
+        <message>
+            <source>orange: the target token of the chosen text, whose attention is shown</source>
+            <translation>cam: token đích của văn bản được chọn, có sự chú ý được hiển thị</translation>
+        </message>
+        <message>
+            <source>orange: the target's occurrences, compared in pairs within each text</source>
+            <translation>cam: các lần xuất hiện của từ đích, được so sánh theo cặp trong từng văn bản</translation>
+        </message>
+        <message>
+            <source>orange: target token, blue: the non-target token it is compared with</source>
+            <translation>cam: token đích, xanh: token đối chứng được so sánh với nó</translation>
+        </message>
+        <message>
+            <source>orange: target token, blue: the token that follows it, green: the chosen position (top tokens)</source>
+            <translation>cam: token đích, xanh: token đứng ngay sau nó, xanh lá: vị trí được chọn (các token hàng đầu)</translation>
+        </message>
     </context>
     <context>
         <name>QAbstractSpinBox</name>
@@ -3206,8 +3222,12 @@ cosine %3</translation>
             </translation>
         </message>
         <message>
-            <source>Tokens of each numbered text (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; &lt;0x..&gt;: a byte of a letter split between tokens)</source>
-            <translation>Các token của từng văn bản được đánh số (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; &lt;0x..&gt;: một byte của chữ cái bị tách giữa các token)</translation>
+            <source>Tokens of each numbered text (%1; faded: a text this analysis does not read; grey: beyond the model's context; &lt;0x..&gt;: a byte of a letter split between tokens)</source>
+            <translation>Các token của từng văn bản được đánh số (%1; mờ: văn bản mà phân tích này không đọc; xám: vượt quá ngữ cảnh của mô hình; &lt;0x..&gt;: một byte của chữ cái bị tách giữa các token)</translation>
+        </message>
+        <message>
+            <source>orange: target token</source>
+            <translation>cam: token đích</translation>
         </message>
     </context>
     <context>

@@ -967,4 +967,16 @@ VI = {
  '%1: tệp safetensors bị hỏng hoặc sai định dạng (chi tiết kỹ thuật: %2)',
 '%1: the saved vectors cannot be used: %2':
  '%1: không dùng được các vectơ đã lưu (chi tiết kỹ thuật: %2)',
+"orange: the target token of the chosen text, whose attention is shown":
+ "cam: token đích của văn bản được chọn, có sự chú ý được hiển thị",
+"orange: target token, blue: the token that follows it, green: the chosen position (top tokens)":
+ "cam: token đích, xanh: token đứng ngay sau nó, xanh lá: vị trí được chọn (các token hàng đầu)",
+"orange: the target's occurrences, compared in pairs within each text":
+ "cam: các lần xuất hiện của từ đích, được so sánh theo cặp trong từng văn bản",
+"orange: target token, blue: the non-target token it is compared with":
+ "cam: token đích, xanh: token đối chứng được so sánh với nó",
+"orange: target token":
+ "cam: token đích",
+"Tokens of each numbered text (%1; faded: a text this analysis does not read; grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
+ "Các token của từng văn bản được đánh số (%1; mờ: văn bản mà phân tích này không đọc; xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
 }

@@ -3,6 +3,7 @@
 // between tokens, and texts the run will leave out shown with the reason as soon as the file
 // loads (too long for the model, no target), not after Run.
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -31,6 +32,13 @@ class TokenPreviewTest : public QObject {
     f.open(QIODevice::WriteOnly);
     f.write(bytes);
     return path;
+  }
+
+  static RunSettings analysis(const std::string& name, nlohmann::json options = nlohmann::json::object()) {
+    RunSettings s;
+    s.experiment = name;
+    s.options = std::move(options);
+    return s;
   }
 
  private slots:
@@ -135,19 +143,54 @@ class TokenPreviewTest : public QObject {
     };
     const QString mixed = write(QStringLiteral("pairs.txt"), QByteArrayLiteral("# target: her\nShe gave her the book, her pen and her bag.\nI saw her.\n"));
     SentencePanel panel;
-    panel.setExperiment(QStringLiteral("mi-distance"));
+    panel.setAnalysisSettings(analysis("mi-distance"));
     QVERIFY(panel.openFile(mixed));
     QTRY_VERIFY_WITH_TIMEOUT(plain(panel.tokenView()).contains(QStringLiteral("forms no pair")), 20000);
     QVERIFY2(plain(panel.tokenView()).contains(QStringLiteral("only one occurrence of \"her\": it forms no pair")),
              qPrintable(plain(panel.tokenView())));
     QVERIFY(!plain(panel.tokenView()).contains(QStringLiteral("needs at least 3 occurrences")));
-    panel.setExperiment(QStringLiteral("similarity"));  // no pairs needed there
+    panel.setAnalysisSettings(analysis("similarity"));  // no pairs needed there
     QTRY_VERIFY_WITH_TIMEOUT(!plain(panel.tokenView()).contains(QStringLiteral("forms no pair")), 20000);
     const QString single = write(QStringLiteral("single.txt"), QByteArrayLiteral("# target: her\nI saw her.\nWe met her.\n"));
-    panel.setExperiment(QStringLiteral("mi-distance"));
+    panel.setAnalysisSettings(analysis("mi-distance"));
     QVERIFY(panel.openFile(single));
     QTRY_VERIFY_WITH_TIMEOUT(plain(panel.tokenView()).contains(QStringLiteral("needs at least 3 occurrences")), 20000);
     QVERIFY(plain(panel.tokenView()).contains(QStringLiteral("We met her.")));  // the tokens are still there
+  }
+
+  // The preview colours what the chosen analysis reads (Analysis::tokenUse): one text's target
+  // for the attention patterns (the others faded), the next token for the logit lens, and the
+  // analysis's refusal on top when its chosen text holds no target; the legend says which.
+  void thePreviewColoursWhatTheChosenAnalysisReads() {
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    const QString path = write(QStringLiteral("three.txt"),
+                               QByteArrayLiteral("# target: her\nI saw her there.\nWe met her today.\nShe gave her a pen.\n"));
+    SentencePanel panel;
+    QLabel* legend = nullptr;
+    for (QLabel* label : panel.findChildren<QLabel*>())
+      if (label->text().startsWith(QStringLiteral("Tokens of each numbered text"))) legend = label;
+    QVERIFY(legend);
+    auto spans = [&panel](const char* colour) {
+      return panel.tokenView()->toHtml().count(QStringLiteral("background-color:%1;").arg(QLatin1String(colour)));
+    };
+    auto faded = [&panel] { return panel.tokenView()->toHtml().count(QStringLiteral("color:#999999;")); };
+    QVERIFY(panel.openFile(path));
+
+    panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 2}}));
+    QTRY_COMPARE_WITH_TIMEOUT(spans("#ffb74d"), 1, 20000);
+    QCOMPARE(spans("#81d4fa"), 0);
+    QVERIFY(faded() > 0);  // texts 1 and 3
+    QVERIFY2(legend->text().contains(QStringLiteral("whose attention is shown")), qPrintable(legend->text()));
+
+    panel.setAnalysisSettings(analysis("logit-lens"));
+    QTRY_COMPARE_WITH_TIMEOUT(spans("#81d4fa"), 3, 20000);  // every text's next token
+    QCOMPARE(spans("#ffb74d"), 3);
+    QCOMPARE(faded(), 0);
+    QVERIFY2(legend->text().contains(QStringLiteral("the token that follows")), qPrintable(legend->text()));
+
+    panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 7}}));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.tokenView()->toPlainText().contains(QStringLiteral("text 7 does not contain")), 20000);
+    QCOMPARE(spans("#ffb74d"), 3);  // refused: every target still shown
   }
 
   // Texts are numbered as the analyses' "text N" settings and the figures count them, not by
