@@ -265,6 +265,15 @@ QWidget* ExperimentPanel::settingEditor(const QString& key) const {
   return nullptr;
 }
 
+bool ExperimentPanel::setSetting(const std::string& key, const nlohmann::json& value) {
+  for (const Field& f : currentPage().fields)
+    if (f.spec.key == key) {
+      setValue(f, value);  // the editor's signal reports the change (settingsChanged)
+      return true;
+    }
+  return false;
+}
+
 RunSettings ExperimentPanel::settings() const {
   RunSettings r;
   r.experiment = experiment().toStdString();

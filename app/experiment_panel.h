@@ -42,6 +42,8 @@ class ExperimentPanel : public QWidget {
   QProgressBar* progressBar() const { return progress_; }
   // The editor of setting `key` of the current analysis (nullptr if it has none).
   QWidget* settingEditor(const QString& key) const;
+  // Sets setting `key` of the current analysis in the form (false if it has none).
+  bool setSetting(const std::string& key, const nlohmann::json& value);
   QCheckBox* controlBox() const { return control_; }
   QSpinBox* controlSeedBox() const { return controlSeed_; }
 

@@ -37,6 +37,7 @@
 #include <memory>
 #include <iterator>
 
+#include "analysis/analysis_settings.h"
 #include "app/compared_pane.h"
 #include "app/core_messages.h"
 #include "app/demo_model.h"
@@ -210,6 +211,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(experiment_, &ExperimentPanel::settingsChanged, this,
           [this] { sentences_->setAnalysisSettings(experiment_->settings()); });
   sentences_->setAnalysisSettings(experiment_->settings());
+  connect(sentences_, &SentencePanel::textChosen, this, [this](int text) { experiment_->setSetting(kChosenTextKey, text); });
   connect(sentences_, &SentencePanel::exampleChosen, experiment_, &ExperimentPanel::setExperiment);
   connect(sentences_, &SentencePanel::fileChanged, this, [this] {
     updateTitle();

@@ -22,6 +22,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -98,6 +99,19 @@ std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const TokenUse* u
   return kinds;
 }
 
+// A text's number as the analyses count texts, its file line on hover. Where the analysis
+// reads one chosen text (`chosen`, 1-based), every number is a link that chooses its text.
+QString textNumberHtml(int number, int line, std::optional<int> chosen) {
+  const QString where = SentencePanel::tr("text %1, line %2 of the file").arg(number).arg(line);
+  if (!chosen)
+    return QStringLiteral("<span class=\"ln\" title=\"%2\">%1&nbsp;</span>").arg(number).arg(where.toHtmlEscaped());
+  const QString tip = where + QLatin1Char('\n') + SentencePanel::tr("Click to choose this text for the analysis");
+  const QString style = number == *chosen ? QStringLiteral("color:#222;font-weight:bold;") : QStringLiteral("color:#888;");
+  return QStringLiteral("<a href=\"text:%1\" title=\"%2\" style=\"%3text-decoration:none;\">%1</a>&nbsp;")
+      .arg(number)
+      .arg(tip.toHtmlEscaped(), style);
+}
+
 // A text the run leaves out (no target, too long, bad brackets): its tokens as the run would
 // see them, those past the model's context greyed, and why it is left out, in red.
 QString skippedTextHtml(const BpeTokenizer& tokenizer, const SentenceText& text, const TargetOptions& options,
@@ -149,6 +163,11 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
         html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
       }
     }
+    // An analysis that reads one chosen text: its number is a link that chooses it, in bold.
+    std::optional<int> chosenText;
+    if (analysis)
+      for (const SettingSpec& spec : makeAnalysis(analysis->experiment)->settingSpecs())
+        if (spec.key == kChosenTextKey) chosenText = resolveSettings({spec}, analysis->options).at(spec.key).get<int>();
     const std::vector<Diagnostic> noNotes;
     const std::vector<Diagnostic>& selectionNotes = use ? use->diagnostics : noNotes;
     std::map<int, std::vector<const Diagnostic*>> notes;  // line -> the selection's warnings
@@ -164,9 +183,7 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
       // Numbered as the analyses' settings and the figures count texts ("text 3"); the file's
       // line, which the notes and error messages name, is the number's tooltip.
       if (text.line > 0)
-        html += QStringLiteral("<span class=\"ln\" title=\"%2\">%1&nbsp;</span>")
-                    .arg(t + 1)
-                    .arg(SentencePanel::tr("text %1, line %2 of the file").arg(t + 1).arg(text.line).toHtmlEscaped());
+        html += textNumberHtml(t + 1, text.line, chosenText);
       const auto k = kept.find(t);
       if (k != kept.end()) {
         html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, use ? &*use : nullptr), 0,
@@ -257,6 +274,12 @@ SentencePanel::SentencePanel(QWidget* parent)
   tokens_ = new QTextBrowser(this);
   tokens_->setObjectName(QStringLiteral("tokenView"));
   tokens_->setMinimumHeight(120);
+  tokens_->setOpenLinks(false);  // a text number's link chooses the text (textChosen)
+  connect(tokens_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+    bool ok = false;
+    const int text = url.path().toInt(&ok);
+    if (url.scheme() == QLatin1String("text") && ok) emit textChosen(text);
+  });
   layout->addWidget(tokens_, 1);
   // A sentence typed or pasted here is tokenised and checked as the run would (target found,
   // length) while typing, without touching the file.

@@ -72,6 +72,9 @@ class SentencePanel : public QWidget {
   void fileChanged(const QString& path);
   void exampleChosen(const QString& experiment);  // the example's experiment, to preselect it
   void recentFilesChanged(const QStringList& files);
+  // A text's number was clicked in the preview of an analysis that reads one chosen text
+  // (a kChosenTextKey setting): `text` counts from 1, as that setting does.
+  void textChosen(int text);
 
  protected:
   void changeEvent(QEvent* event) override;

@@ -3128,6 +3128,10 @@ Thời điểm chạy (UTC): %4</translation>
             <source>text %1, line %2 of the file</source>
             <translation>văn bản %1, dòng %2 của tệp</translation>
         </message>
+        <message>
+            <source>Click to choose this text for the analysis</source>
+            <translation>Nhấp để chọn văn bản này cho phân tích</translation>
+        </message>
     </context>
     <context>
         <name>laminar::SpectrumMassView</name>

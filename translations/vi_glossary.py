@@ -979,4 +979,6 @@ VI = {
  "cam: token đích",
 "Tokens of each numbered text (%1; faded: a text this analysis does not read; grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
  "Các token của từng văn bản được đánh số (%1; mờ: văn bản mà phân tích này không đọc; xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
+"Click to choose this text for the analysis":
+ "Nhấp để chọn văn bản này cho phân tích",
 }

@@ -38,6 +38,10 @@ struct SettingSpec {
   std::string enabledWhenKey, enabledWhenValue;
 };
 
+// An Integer setting by this key picks one text of the set (1 = the first): the app's sentence
+// preview sets it when a text's number is clicked.
+inline constexpr const char* kChosenTextKey = "text";
+
 // Which word, matched how, with or without <|endoftext|>: shared by every analysis.
 struct TargetSettings {
   std::string target;  // empty: the sentence file's own target

@@ -22,7 +22,7 @@ namespace {
 
 std::vector<SettingSpec> attentionPatternSpecs() {
   SettingSpec text;
-  text.key = "text";
+  text.key = kChosenTextKey;
   text.kind = SettingSpec::Kind::Integer;
   text.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Text shown:");
   text.help = QT_TRANSLATE_NOOP("AnalysisSettings", "which text of the set (1 = the first) to show the attention of");

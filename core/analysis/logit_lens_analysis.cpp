@@ -26,7 +26,7 @@ namespace {
 
 std::vector<SettingSpec> logitLensSpecs() {
   SettingSpec text;
-  text.key = "text";
+  text.key = kChosenTextKey;
   text.kind = SettingSpec::Kind::Integer;
   text.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Text shown token by token:");
   text.help = QT_TRANSLATE_NOOP("AnalysisSettings", "which text of the set (1 = the first) the top tokens are read for");

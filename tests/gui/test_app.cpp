@@ -19,11 +19,13 @@
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTreeWidget>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QUrl>
 
 #include <unistd.h>
 
@@ -233,6 +235,13 @@ class AppTest : public QObject {
     // the token view highlights target and non-target tokens
     QTRY_VERIFY(window.sentencePanel()->tokenView()->toHtml().contains(QStringLiteral("#ffb74d")));
     QVERIFY(window.sentencePanel()->tokenView()->toHtml().contains(QStringLiteral("#81d4fa")));
+    // A text number clicked in the preview chooses that text for an analysis of one text.
+    window.experimentPanel()->setExperiment(QStringLiteral("attention-pattern"));
+    emit window.sentencePanel()->tokenView()->anchorClicked(QUrl(QStringLiteral("text:4")));
+    auto* chosenText = qobject_cast<QSpinBox*>(window.experimentPanel()->settingEditor(QStringLiteral("text")));
+    QVERIFY(chosenText);
+    QCOMPARE(chosenText->value(), 4);
+    window.experimentPanel()->setExperiment(QStringLiteral("similarity"));
     // The line above the views names the results' source; a file opened afterwards is not theirs.
     const QString model = QFileInfo(tinyModel_).fileName();
     QVERIFY(window.resultsSource()->isVisible());

@@ -6,6 +6,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTextCursor>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -32,6 +34,19 @@ class TokenPreviewTest : public QObject {
     f.open(QIODevice::WriteOnly);
     f.write(bytes);
     return path;
+  }
+
+  // A cursor just after the first character of the link to `href` in `view` (its format is
+  // the link's); null when there is none.
+  static QTextCursor anchorAt(QTextBrowser* view, const QString& href) {
+    for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next())
+      for (auto f = b.begin(); !f.atEnd(); ++f)
+        if (f.fragment().charFormat().anchorHref() == href) {
+          QTextCursor at(view->document());
+          at.setPosition(f.fragment().position() + 1);
+          return at;
+        }
+    return {};
   }
 
   static RunSettings analysis(const std::string& name, nlohmann::json options = nlohmann::json::object()) {
@@ -191,6 +206,36 @@ class TokenPreviewTest : public QObject {
     panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 7}}));
     QTRY_VERIFY_WITH_TIMEOUT(panel.tokenView()->toPlainText().contains(QStringLiteral("text 7 does not contain")), 20000);
     QCOMPARE(spans("#ffb74d"), 3);  // refused: every target still shown
+  }
+
+  // Where the analysis reads one chosen text, each text's number is a link: a click on it (a
+  // real mouse click on the drawn number) reports the text, and the chosen one is bold. An
+  // analysis that reads every text has plain numbers.
+  void clickingATextNumberChoosesTheText() {
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    const QString path = write(QStringLiteral("choose.txt"),
+                               QByteArrayLiteral("# target: her\nI saw her there.\nWe met her today.\nShe gave her a pen.\n"));
+    SentencePanel panel;
+    panel.resize(460, 640);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(panel.openFile(path));
+    panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 1}}));
+    QTextBrowser* view = panel.tokenView();
+    QTRY_VERIFY_WITH_TIMEOUT(!anchorAt(view, QStringLiteral("text:3")).isNull(), 20000);
+    QSignalSpy chosen(&panel, &SentencePanel::textChosen);
+    const QTextCursor at = anchorAt(view, QStringLiteral("text:3"));
+    QVERIFY(at.charFormat().toolTip().contains(QStringLiteral("Click to choose this text")));
+    const QRect r = view->cursorRect(at);  // just after the number's first digit
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(r.left() - 2, r.center().y()));
+    QTRY_COMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.at(0).at(0).toInt(), 3);
+    QVERIFY(anchorAt(view, QStringLiteral("text:1")).charFormat().fontWeight() >= QFont::Bold);
+    panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 3}}));  // as the experiment panel answers
+    QTRY_VERIFY_WITH_TIMEOUT(anchorAt(view, QStringLiteral("text:3")).charFormat().fontWeight() >= QFont::Bold, 20000);
+    QVERIFY(anchorAt(view, QStringLiteral("text:1")).charFormat().fontWeight() < QFont::Bold);
+    panel.setAnalysisSettings(analysis("mi-distance"));
+    QTRY_VERIFY_WITH_TIMEOUT(!view->toHtml().contains(QStringLiteral("href=")), 20000);
   }
 
   // Texts are numbered as the analyses' "text N" settings and the figures count them, not by
