@@ -66,6 +66,7 @@ void AttentionHeadsView::clearPlot() {
   maps_.clear();
   heads_.clear();
   scale_->axis()->setLabel(tr("Attention weight"));
+  scale_->setVisible(false);  // with no head beside it, it was squeezed over the title (no results yet)
 }
 
 void AttentionHeadsView::rebuild() {
@@ -108,6 +109,7 @@ void AttentionHeadsView::rebuild() {
     rects_.push_back(rect);
     maps_.push_back(map);
   }
+  scale_->setVisible(!heads_.empty());
 }
 
 void AttentionHeadsView::updateLayer() {

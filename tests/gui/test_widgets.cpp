@@ -516,7 +516,11 @@ class WidgetsTest : public QObject {
         left = std::min(left, r->outerRect().left());
         right = std::max(right, r->outerRect().right());
       }
-      if (right == 0) continue;  // a view that makes its axes only with data
+      if (right == 0) {  // a view that makes its axes only with data draws no colour scale either
+        for (QCPColorScale* scale : view->plot()->findChildren<QCPColorScale*>())
+          QVERIFY2(!scale->visible(), qPrintable(view->figureId() + QStringLiteral(": a colour scale without data")));
+        continue;
+      }
       QVERIFY2(right - left > view->plot()->width() * 6 / 10,
                qPrintable(QStringLiteral("%1: empty axes span %2 px of a %3 px plot")
                               .arg(view->figureId()).arg(right - left).arg(view->plot()->width())));
