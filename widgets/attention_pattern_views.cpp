@@ -180,6 +180,7 @@ AttentionTargetView::AttentionTargetView(LayerCursor* cursor, QWidget* parent) :
   scale_ = new QCPColorScale(plot());
   scale_->setType(QCPAxis::atRight);
   scale_->setGradient(plotstyle::sequentialGradient());
+  scale_->setDataRange(QCPRange(0, 1));  // attention weights, also before any results
   body()->addElement(0, 0, rect_);
   body()->addElement(0, 1, scale_);
   body()->setColumnStretchFactor(1, 0.05);
