@@ -212,6 +212,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
           [this] { sentences_->setAnalysisSettings(experiment_->settings()); });
   sentences_->setAnalysisSettings(experiment_->settings());
   connect(sentences_, &SentencePanel::textChosen, this, [this](int text) { experiment_->setSetting(kChosenTextKey, text); });
+  connect(sentences_, &SentencePanel::positionChosen, this,
+          [this](int position) { experiment_->setSetting(kChosenPositionKey, position); });
   connect(sentences_, &SentencePanel::exampleChosen, experiment_, &ExperimentPanel::setExperiment);
   connect(sentences_, &SentencePanel::fileChanged, this, [this] {
     updateTitle();

@@ -99,6 +99,22 @@ std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const TokenUse* u
   return kinds;
 }
 
+// The analysis's Integer setting `key` as the form holds it; none when it has no such
+// setting (or the value is one the run would refuse).
+std::optional<int> integerSetting(const RunSettings& analysis, const char* key) {
+  try {
+    for (const SettingSpec& spec : makeAnalysis(analysis.experiment)->settingSpecs())
+      if (spec.key == key && spec.kind == SettingSpec::Kind::Integer) {
+        const auto given = analysis.options.find(key);
+        const nlohmann::json asked = given == analysis.options.end() ? nlohmann::json::object()
+                                                                     : nlohmann::json{{key, *given}};
+        return resolveSettings({spec}, asked).at(spec.key).get<int>();
+      }
+  } catch (const Error&) {
+  }
+  return std::nullopt;
+}
+
 // A text's number as the analyses count texts, its file line on hover. Where the analysis
 // reads one chosen text (`chosen`, 1-based), every number is a link that chooses its text.
 QString textNumberHtml(int number, int line, std::optional<int> chosen) {
@@ -163,11 +179,10 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
         html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
       }
     }
-    // An analysis that reads one chosen text: its number is a link that chooses it, in bold.
-    std::optional<int> chosenText;
-    if (analysis)
-      for (const SettingSpec& spec : makeAnalysis(analysis->experiment)->settingSpecs())
-        if (spec.key == kChosenTextKey) chosenText = resolveSettings({spec}, analysis->options).at(spec.key).get<int>();
+    // An analysis that reads one chosen text: its number is a link that chooses it, in bold;
+    // where it also reads one chosen position, that text's tokens are links choosing it.
+    const std::optional<int> chosenText = analysis ? integerSetting(*analysis, kChosenTextKey) : std::nullopt;
+    const bool choosePosition = analysis && integerSetting(*analysis, kChosenPositionKey);
     const std::vector<Diagnostic> noNotes;
     const std::vector<Diagnostic>& selectionNotes = use ? use->diagnostics : noNotes;
     std::map<int, std::vector<const Diagnostic*>> notes;  // line -> the selection's warnings
@@ -186,8 +201,9 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
         html += textNumberHtml(t + 1, text.line, chosenText);
       const auto k = kept.find(t);
       if (k != kept.end()) {
+        const bool tokenLinks = choosePosition && chosenText == t + 1;
         html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, use ? &*use : nullptr), 0,
-                                   static_cast<size_t>(contextLength));
+                                   static_cast<size_t>(contextLength), tokenLinks);
         for (const Diagnostic* d : notes[text.line])
           html += noteHtml(CoreMessages::translate(d->asMessage()), kWarningColour, false);
       } else
@@ -274,11 +290,12 @@ SentencePanel::SentencePanel(QWidget* parent)
   tokens_ = new QTextBrowser(this);
   tokens_->setObjectName(QStringLiteral("tokenView"));
   tokens_->setMinimumHeight(120);
-  tokens_->setOpenLinks(false);  // a text number's link chooses the text (textChosen)
+  tokens_->setOpenLinks(false);  // links choose a text or a token (textChosen, positionChosen)
   connect(tokens_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
     bool ok = false;
-    const int text = url.path().toInt(&ok);
-    if (url.scheme() == QLatin1String("text") && ok) emit textChosen(text);
+    const int n = url.path().toInt(&ok);
+    if (ok && url.scheme() == QLatin1String("text")) emit textChosen(n);
+    if (ok && url.scheme() == QLatin1String("position")) emit positionChosen(n);
   });
   layout->addWidget(tokens_, 1);
   // A sentence typed or pasted here is tokenised and checked as the run would (target found,

@@ -75,6 +75,9 @@ class SentencePanel : public QWidget {
   // A text's number was clicked in the preview of an analysis that reads one chosen text
   // (a kChosenTextKey setting): `text` counts from 1, as that setting does.
   void textChosen(int text);
+  // A token of the chosen text was clicked, in an analysis that also reads one chosen
+  // position (a kChosenPositionKey setting): its position, counted as that setting counts.
+  void positionChosen(int position);
 
  protected:
   void changeEvent(QEvent* event) override;

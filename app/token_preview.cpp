@@ -73,7 +73,7 @@ QString TokenPreview::legend(const QString& analysisColours) {
 QString TokenPreview::targetLegend() { return tr("orange: target token"); }
 
 QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int64_t>& ids, const std::vector<TokenKind>& kinds,
-                           size_t firstShown, size_t maxShown) {
+                           size_t firstShown, size_t maxShown, bool positionLinks) {
   std::vector<std::string> bytes;
   bytes.reserve(ids.size());
   for (int64_t id : ids) bytes.push_back(tokenizer.tokenBytes(id));
@@ -92,15 +92,20 @@ QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int6
     QString hex;
     for (unsigned char b : bytes[t]) hex += hexByte(b) + QLatin1Char(' ');
     QString tip = tr("token %1 (id %2), bytes %3").arg(t).arg(ids[t]).arg(hex.trimmed());
+    if (positionLinks) tip += QLatin1Char('\n') + tr("Click to choose this token for the analysis");
     if (p.byteLevel) tip += QStringLiteral("\n\n") + byteLevelHelp();
     QString text = shownText(p.shown);
     if (!p.completes.isEmpty()) text += QStringLiteral("<span style=\"color:#1565c0;\">=%1</span>").arg(shownText(p.completes));
+    // A link keeps the text's colour and no underline: the token still reads as a token.
     const QString color = kind == TokenKind::BeyondContext ? QStringLiteral("color:#777;")
                           : kind == TokenKind::Unread      ? QStringLiteral("color:#999;")
+                          : positionLinks                  ? QStringLiteral("color:#000;text-decoration:none;")
                                                            : QString();
+    const QString span = QStringLiteral("<span title=\"%1\" style=\"background-color:%2;%3\">%4</span>")
+                             .arg(tip.toHtmlEscaped(), QLatin1String(background), color, text);
     // A zero-width space between tokens is the only place a line may break.
-    out += QStringLiteral("<span title=\"%1\" style=\"background-color:%2;%3\">%4</span>&#8203;")
-               .arg(tip.toHtmlEscaped(), QLatin1String(background), color, text);
+    out += (positionLinks ? QStringLiteral("<a href=\"position:%1\" style=\"%2\">%3</a>").arg(t).arg(color, span) : span) +
+           QStringLiteral("&#8203;");
   }
   if (end < ids.size()) out += QStringLiteral(" <span style=\"color:#777;\">%1</span>").arg(tr("… %n more token(s)", nullptr, static_cast<int>(ids.size() - end)));
   return out;

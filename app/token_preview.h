@@ -38,8 +38,9 @@ class TokenPreview {
  public:
   // Spans for one text's tokens (kinds.size() == ids.size(), or empty for all plain), each
   // with a tooltip (position, id, bytes; for byte pieces what byte-level BPE is).
+  // With `positionLinks` each token is a link "position:T" (T its position) that chooses it.
   static QString html(const BpeTokenizer& tokenizer, const std::vector<int64_t>& ids, const std::vector<TokenKind>& kinds,
-                      size_t firstShown = 0, size_t maxShown = 400);
+                      size_t firstShown = 0, size_t maxShown = 400, bool positionLinks = false);
   static QString byteLevelHelp();
   // The colours, for the label above the preview; `analysisColours` is the chosen analysis's
   // part ("orange: target token, blue: ..."), translated.

@@ -3233,6 +3233,10 @@ cosine %3</translation>
             <source>orange: target token</source>
             <translation>cam: token đích</translation>
         </message>
+        <message>
+            <source>Click to choose this token for the analysis</source>
+            <translation>Nhấp để chọn token này cho phân tích</translation>
+        </message>
     </context>
     <context>
         <name>laminar::ViewHelp</name>

@@ -981,4 +981,6 @@ VI = {
  "Các token của từng văn bản được đánh số (%1; mờ: văn bản mà phân tích này không đọc; xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
 "Click to choose this text for the analysis":
  "Nhấp để chọn văn bản này cho phân tích",
+"Click to choose this token for the analysis":
+ "Nhấp để chọn token này cho phân tích",
 }

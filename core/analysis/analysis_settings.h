@@ -41,6 +41,9 @@ struct SettingSpec {
 // An Integer setting by this key picks one text of the set (1 = the first): the app's sentence
 // preview sets it when a text's number is clicked.
 inline constexpr const char* kChosenTextKey = "text";
+// An Integer setting by this key picks a token position in that text (0 = its first token):
+// clicking a token of the chosen text in the preview sets it.
+inline constexpr const char* kChosenPositionKey = "position";
 
 // Which word, matched how, with or without <|endoftext|>: shared by every analysis.
 struct TargetSettings {

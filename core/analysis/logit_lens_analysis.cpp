@@ -34,7 +34,7 @@ std::vector<SettingSpec> logitLensSpecs() {
   text.minimum = 1;
   text.maximum = 1000000;
   SettingSpec position;
-  position.key = "position";
+  position.key = kChosenPositionKey;
   position.kind = SettingSpec::Kind::Integer;
   position.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Token position (-1 = the target):");
   position.help = QT_TRANSLATE_NOOP("AnalysisSettings",

@@ -241,6 +241,12 @@ class AppTest : public QObject {
     auto* chosenText = qobject_cast<QSpinBox*>(window.experimentPanel()->settingEditor(QStringLiteral("text")));
     QVERIFY(chosenText);
     QCOMPARE(chosenText->value(), 4);
+    window.experimentPanel()->setExperiment(QStringLiteral("logit-lens"));  // a token chooses its position
+    emit window.sentencePanel()->tokenView()->anchorClicked(QUrl(QStringLiteral("position:2")));
+    auto* position = qobject_cast<QSpinBox*>(window.experimentPanel()->settingEditor(QStringLiteral("position")));
+    QVERIFY(position);
+    QCOMPARE(position->value(), 2);
+    position->setValue(-1);
     window.experimentPanel()->setExperiment(QStringLiteral("similarity"));
     // The line above the views names the results' source; a file opened afterwards is not theirs.
     const QString model = QFileInfo(tinyModel_).fileName();

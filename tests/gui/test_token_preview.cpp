@@ -238,6 +238,31 @@ class TokenPreviewTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!view->toHtml().contains(QStringLiteral("href=")), 20000);
   }
 
+  // Where the analysis also reads one chosen position (the logit lens), the chosen text's
+  // tokens, and only they, are links: a click on one reports its position.
+  void clickingATokenOfTheChosenTextChoosesItsPosition() {
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    const QString path = write(QStringLiteral("positions.txt"),
+                               QByteArrayLiteral("# target: her\nI saw her there.\nWe met her today.\nShe gave her a pen.\n"));
+    SentencePanel panel;
+    panel.resize(460, 640);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(panel.openFile(path));
+    panel.setAnalysisSettings(analysis("logit-lens", {{"text", 2}}));
+    QTextBrowser* view = panel.tokenView();
+    QTRY_VERIFY_WITH_TIMEOUT(!anchorAt(view, QStringLiteral("position:4")).isNull(), 20000);
+    QCOMPARE(view->toHtml().count(QStringLiteral("href=\"position:")), 5);  // "We met her today." only
+    QVERIFY(anchorAt(view, QStringLiteral("position:5")).isNull());
+    QSignalSpy chosen(&panel, &SentencePanel::positionChosen);
+    const QRect r = view->cursorRect(anchorAt(view, QStringLiteral("position:3")));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(r.left() + 2, r.center().y()));
+    QTRY_COMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.at(0).at(0).toInt(), 3);
+    panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 2}}));  // a text, no position
+    QTRY_VERIFY_WITH_TIMEOUT(!view->toHtml().contains(QStringLiteral("href=\"position:")), 20000);
+  }
+
   // Texts are numbered as the analyses' "text N" settings and the figures count them, not by
   // the file's lines (a "# target:" line and an empty line come before the second text here);
   // hovering a number names its line.
