@@ -36,6 +36,22 @@ class TokenPreviewTest : public QObject {
     return path;
   }
 
+  // "I saw her there." / "We met her today." / "She gave her a pen." in a panel on screen
+  // (links are clicked where they are drawn).
+  bool openThreeTextsOnScreen(SentencePanel& panel) {
+    panel.resize(460, 640);
+    panel.show();
+    return QTest::qWaitForWindowExposed(&panel) &&
+           panel.openFile(write(QStringLiteral("three-on-screen.txt"),
+                                QByteArrayLiteral("# target: her\nI saw her there.\nWe met her today.\nShe gave her a pen.\n")));
+  }
+
+  // A real left click on the first character of the link to `href`, where it is drawn.
+  static void clickLink(QTextBrowser* view, const QString& href) {
+    const QRect r = view->cursorRect(anchorAt(view, href));  // the caret after that character
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(r.left() - 2, r.center().y()));
+  }
+
   // A cursor just after the first character of the link to `href` in `view` (its format is
   // the link's); null when there is none.
   static QTextCursor anchorAt(QTextBrowser* view, const QString& href) {
@@ -213,21 +229,14 @@ class TokenPreviewTest : public QObject {
   // analysis that reads every text has plain numbers.
   void clickingATextNumberChoosesTheText() {
     QVERIFY(Language::instance().set(QStringLiteral("en")));
-    const QString path = write(QStringLiteral("choose.txt"),
-                               QByteArrayLiteral("# target: her\nI saw her there.\nWe met her today.\nShe gave her a pen.\n"));
     SentencePanel panel;
-    panel.resize(460, 640);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    QVERIFY(panel.openFile(path));
+    QVERIFY(openThreeTextsOnScreen(panel));
     panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 1}}));
     QTextBrowser* view = panel.tokenView();
     QTRY_VERIFY_WITH_TIMEOUT(!anchorAt(view, QStringLiteral("text:3")).isNull(), 20000);
     QSignalSpy chosen(&panel, &SentencePanel::textChosen);
-    const QTextCursor at = anchorAt(view, QStringLiteral("text:3"));
-    QVERIFY(at.charFormat().toolTip().contains(QStringLiteral("Click to choose this text")));
-    const QRect r = view->cursorRect(at);  // just after the number's first digit
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(r.left() - 2, r.center().y()));
+    QVERIFY(anchorAt(view, QStringLiteral("text:3")).charFormat().toolTip().contains(QStringLiteral("Click to choose this text")));
+    clickLink(view, QStringLiteral("text:3"));
     QTRY_COMPARE(chosen.count(), 1);
     QCOMPARE(chosen.at(0).at(0).toInt(), 3);
     QVERIFY(anchorAt(view, QStringLiteral("text:1")).charFormat().fontWeight() >= QFont::Bold);
@@ -242,21 +251,15 @@ class TokenPreviewTest : public QObject {
   // tokens, and only they, are links: a click on one reports its position.
   void clickingATokenOfTheChosenTextChoosesItsPosition() {
     QVERIFY(Language::instance().set(QStringLiteral("en")));
-    const QString path = write(QStringLiteral("positions.txt"),
-                               QByteArrayLiteral("# target: her\nI saw her there.\nWe met her today.\nShe gave her a pen.\n"));
     SentencePanel panel;
-    panel.resize(460, 640);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    QVERIFY(panel.openFile(path));
+    QVERIFY(openThreeTextsOnScreen(panel));
     panel.setAnalysisSettings(analysis("logit-lens", {{"text", 2}}));
     QTextBrowser* view = panel.tokenView();
     QTRY_VERIFY_WITH_TIMEOUT(!anchorAt(view, QStringLiteral("position:4")).isNull(), 20000);
     QCOMPARE(view->toHtml().count(QStringLiteral("href=\"position:")), 5);  // "We met her today." only
     QVERIFY(anchorAt(view, QStringLiteral("position:5")).isNull());
     QSignalSpy chosen(&panel, &SentencePanel::positionChosen);
-    const QRect r = view->cursorRect(anchorAt(view, QStringLiteral("position:3")));
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, QPoint(r.left() + 2, r.center().y()));
+    clickLink(view, QStringLiteral("position:3"));
     QTRY_COMPARE(chosen.count(), 1);
     QCOMPARE(chosen.at(0).at(0).toInt(), 3);
     panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 2}}));  // a text, no position
