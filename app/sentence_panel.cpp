@@ -99,20 +99,10 @@ std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const TokenUse* u
   return kinds;
 }
 
-// The analysis's Integer setting `key` as the form holds it; none when it has no such
-// setting (or the value is one the run would refuse).
-std::optional<int> integerSetting(const RunSettings& analysis, const char* key) {
-  try {
-    for (const SettingSpec& spec : makeAnalysis(analysis.experiment)->settingSpecs())
-      if (spec.key == key && spec.kind == SettingSpec::Kind::Integer) {
-        const auto given = analysis.options.find(key);
-        const nlohmann::json asked = given == analysis.options.end() ? nlohmann::json::object()
-                                                                     : nlohmann::json{{key, *given}};
-        return resolveSettings({spec}, asked).at(spec.key).get<int>();
-      }
-  } catch (const Error&) {
-  }
-  return std::nullopt;
+// An Integer setting `key` among an analysis's resolved settings; none when it has none.
+std::optional<int> integerOption(const nlohmann::json& options, const char* key) {
+  const auto v = options.find(key);
+  return v != options.end() && v->is_number_integer() ? std::optional<int>(v->get<int>()) : std::nullopt;
 }
 
 // A text's number as the analyses count texts, its file line on hover. Where the analysis
@@ -170,19 +160,24 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
     // Where the analysis refuses the set (too few pairs, a chosen text without the target),
     // its reason heads the preview and every target is shown.
     std::optional<TokenUse> use;
-    if (analysis && !located.texts.empty()) {
+    nlohmann::json chosenOptions;  // the analysis's settings completed with their defaults
+    if (analysis) {
       try {
-        RunSettings settings = *analysis;
-        settings.target.target = target.empty() ? set->target : target;
-        use = makeAnalysis(settings.experiment)->tokenUse(located, settings, sentenceSourceName(*set));
+        const auto chosen = makeAnalysis(analysis->experiment);
+        chosenOptions = resolvedOptions(*chosen, *analysis);
+        if (!located.texts.empty()) {
+          RunSettings settings = *analysis;
+          settings.target.target = target.empty() ? set->target : target;
+          use = chosen->tokenUse(located, settings, sentenceSourceName(*set));
+        }
       } catch (const Error& e) {
         html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
       }
     }
     // An analysis that reads one chosen text: its number is a link that chooses it, in bold;
     // where it also reads one chosen position, that text's tokens are links choosing it.
-    const std::optional<int> chosenText = analysis ? integerSetting(*analysis, kChosenTextKey) : std::nullopt;
-    const bool choosePosition = analysis && integerSetting(*analysis, kChosenPositionKey);
+    const std::optional<int> chosenText = integerOption(chosenOptions, kChosenTextKey);
+    const bool choosePosition = integerOption(chosenOptions, kChosenPositionKey).has_value();
     const std::vector<Diagnostic> noNotes;
     const std::vector<Diagnostic>& selectionNotes = use ? use->diagnostics : noNotes;
     std::map<int, std::vector<const Diagnostic*>> notes;  // line -> the selection's warnings
