@@ -366,8 +366,9 @@ void ExperimentPanel::retranslate() {
   control_->setText(tr("Compare with untrained model"));
   control_->setToolTip(tr("After the run, run the same analysis with the same settings and sentences on a GPT-2 of "
                           "the same shape with random (untrained) weights, initialised as Hugging Face does from "
-                          "the seed. Its results are drawn beside the run's as grey dash-dotted series: what both "
-                          "show comes from the architecture and the method, not from training."));
+                          "the seed. Its results are drawn beside the run's as grey dash-dotted series (maps of one text: "
+                          "\"Show the untrained control\" above the figure): what both show comes from the "
+                          "architecture and the method, not from training."));
   controlSeedLabel_->setText(tr("Seed:"));
   controlSeed_->setToolTip(tr("Seed of the untrained model's weights"));
   run_->setText(tr("Run"));

@@ -48,6 +48,7 @@ QStringList renderResults(const RenderOptions& options) {
         written << file;
       }
     }
+    view->selectVariant(0);  // the CSV of the run itself (a toggled control has its own folder's files)
     const QString csv = out.filePath(view->figureId() + QStringLiteral(".csv"));
     exportCsv(*view, csv);
     written << csv;

@@ -37,13 +37,20 @@ QString ViewHelp::control(const QString& id) {
   if (id == QLatin1String("mi-estimators"))
     return tr("The histogram and KSG estimators have different biases; where they disagree, the difference is a "
               "property of the estimators, not of the model.");
-  if (id == QLatin1String("logit-lens-top") || id == QLatin1String("logit-lens-profile"))
-    return tr("An untrained GPT-2 of the same shape is the control: what its layers predict has not been learned. "
-              "Only predictions a trained model makes beyond that come from training.");
+  if (id == QLatin1String("logit-lens-top"))
+    return tr("Tick \"Compare with untrained model\" before the run, then \"Show the untrained control\" above the "
+              "figure. An untrained GPT-2 puts the input token itself first at every layer, with probabilities near "
+              "1/vocabulary: its output layer is its input embedding (they are tied) and its random blocks change the "
+              "residual stream little. Only predictions a trained model makes beyond that come from training.");
+  if (id == QLatin1String("logit-lens-profile"))
+    return tr("Tick \"Compare with untrained model\" to draw the same profile for an untrained GPT-2 of the same shape "
+              "(grey): the actual next token's median rank stays near vocabulary/2 there. What the trained model "
+              "gains over the grey lines was learned.");
   if (id == QLatin1String("attention-heads") || id == QLatin1String("attention-target"))
     return tr("With the small random weights of an untrained GPT-2 the attention scores are small, so attention "
               "spreads fairly evenly over the earlier tokens; sharp patterns that appear only in a trained model "
-              "were learned.");
+              "were learned. Tick \"Compare with untrained model\" before the run, then \"Show the untrained "
+              "control\" above the figure to see them.");
   return {};
 }
 

@@ -776,6 +776,29 @@ chú ý từ từ đích %4</translation>
         </message>
     </context>
     <context>
+        <name>laminar::ControlToggle</name>
+        <message>
+            <source>Show the %1</source>
+            <translation>Hiện %1</translation>
+        </message>
+        <message>
+            <source>Draw the %1 instead of the run: the same figure, text and settings, so the two can be compared by ticking and unticking.</source>
+            <translation>Vẽ %1 thay cho lần chạy: cùng hình, cùng văn bản và cùng thiết lập, để so sánh hai bên bằng cách đánh dấu rồi bỏ dấu.</translation>
+        </message>
+        <message>
+            <source>The %1 has no layer to show yet: it runs after the run's last layer.</source>
+            <translation>%1 chưa có tầng nào để hiện: nó chạy sau tầng cuối cùng của lần chạy.</translation>
+        </message>
+        <message>
+            <source> (%1)</source>
+            <translation> (%1)</translation>
+        </message>
+        <message>
+            <source> Shown: the %1, not the run.</source>
+            <translation> Đang hiện: %1, không phải lần chạy.</translation>
+        </message>
+    </context>
+    <context>
         <name>laminar::CoreMessages</name>
         <message>
             <source>%1: the file is empty: it holds no texts</source>
@@ -1792,16 +1815,16 @@ mật độ %5</translation>
             <translation>So sánh với mô hình chưa huấn luyện</translation>
         </message>
         <message>
-            <source>After the run, run the same analysis with the same settings and sentences on a GPT-2 of the same shape with random (untrained) weights, initialised as Hugging Face does from the seed. Its results are drawn beside the run's as grey dash-dotted series: what both show comes from the architecture and the method, not from training.</source>
-            <translation>Sau lần chạy, chạy lại cùng phân tích với cùng thiết lập và cùng các câu trên một GPT-2 cùng kích thước có trọng số ngẫu nhiên (chưa huấn luyện), khởi tạo như Hugging Face từ hạt giống. Kết quả của nó được vẽ cạnh kết quả của lần chạy bằng các đường chấm gạch màu xám: điều cả hai cùng cho thấy đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.</translation>
-        </message>
-        <message>
             <source>Seed:</source>
             <translation>Hạt giống:</translation>
         </message>
         <message>
             <source>Seed of the untrained model's weights</source>
             <translation>Hạt giống cho trọng số của mô hình chưa huấn luyện</translation>
+        </message>
+        <message>
+            <source>After the run, run the same analysis with the same settings and sentences on a GPT-2 of the same shape with random (untrained) weights, initialised as Hugging Face does from the seed. Its results are drawn beside the run's as grey dash-dotted series (maps of one text: "Show the untrained control" above the figure): what both show comes from the architecture and the method, not from training.</source>
+            <translation>Sau lần chạy, chạy lại cùng phân tích với cùng thiết lập và cùng các câu trên một GPT-2 cùng kích thước có trọng số ngẫu nhiên (chưa huấn luyện), khởi tạo như Hugging Face từ hạt giống. Kết quả của nó được vẽ cạnh kết quả của lần chạy bằng các đường chấm gạch màu xám (bản đồ của một văn bản: "Hiện mô hình chưa huấn luyện" phía trên hình): điều cả hai cùng cho thấy đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.</translation>
         </message>
     </context>
     <context>
@@ -2234,6 +2257,20 @@ hạng trung vị %4</translation>
         <message>
             <source>Next-token profile</source>
             <translation>Diễn biến theo tầng của token kế tiếp</translation>
+        </message>
+        <message>
+            <source>P(actual next token), %1</source>
+            <translation>P(token kế tiếp thực sự), %1</translation>
+        </message>
+        <message>
+            <source>Median rank, %1</source>
+            <translation>Hạng trung vị, %1</translation>
+        </message>
+        <message>
+            <source>
+%1: mean P(next) %2 ± %3, median rank %4</source>
+            <translation>
+%1: P(kế tiếp) trung bình %2 ± %3, hạng trung vị %4</translation>
         </message>
     </context>
     <context>
@@ -3273,20 +3310,24 @@ cosine %3</translation>
             <translation>Bộ ước lượng biểu đồ tần suất và bộ ước lượng KSG có độ chệch khác nhau; ở chỗ chúng không khớp, khác biệt là đặc tính của các bộ ước lượng, không phải của mô hình.</translation>
         </message>
         <message>
-            <source>An untrained GPT-2 of the same shape is the control: what its layers predict has not been learned. Only predictions a trained model makes beyond that come from training.</source>
-            <translation>Một GPT-2 chưa huấn luyện có cùng kích thước là phép đối chứng: những gì các tầng của nó dự đoán không phải là thứ học được. Chỉ những dự đoán mà mô hình đã huấn luyện đưa ra vượt hơn mức đó mới đến từ quá trình huấn luyện.</translation>
-        </message>
-        <message>
-            <source>With the small random weights of an untrained GPT-2 the attention scores are small, so attention spreads fairly evenly over the earlier tokens; sharp patterns that appear only in a trained model were learned.</source>
-            <translation>Với các trọng số ngẫu nhiên nhỏ của một GPT-2 chưa huấn luyện, điểm attention nhỏ, nên attention trải khá đều lên các token phía trước; những mẫu rõ nét chỉ xuất hiện ở mô hình đã huấn luyện là phần học được.</translation>
-        </message>
-        <message>
             <source>What is plotted, how to read it:</source>
             <translation>Hình vẽ gì, đọc thế nào:</translation>
         </message>
         <message>
             <source>What a control shows:</source>
             <translation>Phép đối chứng cho thấy gì:</translation>
+        </message>
+        <message>
+            <source>Tick "Compare with untrained model" before the run, then "Show the untrained control" above the figure. An untrained GPT-2 puts the input token itself first at every layer, with probabilities near 1/vocabulary: its output layer is its input embedding (they are tied) and its random blocks change the residual stream little. Only predictions a trained model makes beyond that come from training.</source>
+            <translation>Đánh dấu "So sánh với mô hình chưa huấn luyện" trước khi chạy, rồi "Hiện mô hình chưa huấn luyện" phía trên hình. Một GPT-2 chưa huấn luyện đặt chính token đầu vào lên đầu ở mọi tầng, với xác suất gần 1/kích thước bộ từ vựng: lớp đầu ra của nó chính là lớp nhúng đầu vào (hai lớp dùng chung trọng số) và các khối ngẫu nhiên thay đổi luồng dư rất ít. Chỉ những dự đoán mà mô hình đã huấn luyện đưa ra vượt lên trên mức đó mới đến từ quá trình huấn luyện.</translation>
+        </message>
+        <message>
+            <source>Tick "Compare with untrained model" to draw the same profile for an untrained GPT-2 of the same shape (grey): the actual next token's median rank stays near vocabulary/2 there. What the trained model gains over the grey lines was learned.</source>
+            <translation>Đánh dấu "So sánh với mô hình chưa huấn luyện" để vẽ cùng diễn biến cho một GPT-2 chưa huấn luyện có cùng kích thước (màu xám): ở đó hạng trung vị của token kế tiếp thực sự nằm quanh một nửa kích thước bộ từ vựng. Phần mà mô hình đã huấn luyện vượt lên trên các đường xám là điều đã học được.</translation>
+        </message>
+        <message>
+            <source>With the small random weights of an untrained GPT-2 the attention scores are small, so attention spreads fairly evenly over the earlier tokens; sharp patterns that appear only in a trained model were learned. Tick "Compare with untrained model" before the run, then "Show the untrained control" above the figure to see them.</source>
+            <translation>Với các trọng số ngẫu nhiên nhỏ của một GPT-2 chưa huấn luyện, điểm chú ý nhỏ nên sự chú ý trải khá đều lên các token đứng trước; những mẫu sắc nét chỉ xuất hiện ở mô hình đã huấn luyện là điều đã học được. Đánh dấu "So sánh với mô hình chưa huấn luyện" trước khi chạy, rồi "Hiện mô hình chưa huấn luyện" phía trên hình để xem chúng.</translation>
         </message>
     </context>
 </TS>

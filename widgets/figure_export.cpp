@@ -398,7 +398,7 @@ FigureProvenance figureProvenance(const RunResults& results) {
 
 void exportFigure(FigureView& view, const QString& path, const FigureExportOptions& options) {
   if (!view.hasData()) throw Error(FigureExport::noData(path).toStdString());
-  const FigureProvenance provenance = figureProvenance(*view.results());
+  const FigureProvenance provenance = figureProvenance(*view.drawnResults());
   ExportScope scope(view, options);
   QCustomPlot* plot = view.plot();
   plot->replot(QCustomPlot::rpImmediateRefresh);

@@ -33,6 +33,9 @@ class FigureView : public QWidget {
   // the other experiment (accepts() == false) and show an empty state.
   void setResults(std::shared_ptr<const RunResults> results);
   const std::shared_ptr<const RunResults>& results() const { return results_; }
+  // The results the figure draws: results(), or for a view that can show the run's control
+  // instead (control_toggle.h) that control. Exports take their provenance from it.
+  virtual const RunResults* drawnResults() const { return results_.get(); }
   bool hasData() const;  // results accepted and at least one layer done
 
   virtual QString figureId() const = 0;  // file-name stem, English, stable: "cosine-spectrum"

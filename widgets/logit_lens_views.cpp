@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "widgets/csv.h"
 #include "widgets/plot_style.h"
@@ -39,13 +40,19 @@ LogitLensTopView::LogitLensTopView(LayerCursor* cursor, QWidget* parent) : Figur
   rect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
   scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
   addLayerAxis(rect_->axis(QCPAxis::atBottom));
+  control_ = new ControlToggle(this, controls());
   refresh();
 }
+
+const RunResults* LogitLensTopView::drawnResults() const { return control_->drawn(*this); }
+QStringList LogitLensTopView::variantKeys() const { return control_->variantKeys(*this); }
+void LogitLensTopView::selectVariant(int index) { control_->select(index); }
+void LogitLensTopView::retranslateControls() { control_->update(*this); }
 
 QString LogitLensTopView::title() const {
   if (!hasData()) return {};
   const LogitLensResults& r = lens();
-  return tr("Logit lens — text %1, after “%2”").arg(r.chosenText + 1).arg(contextText(r));
+  return tr("Logit lens — text %1, after “%2”").arg(r.chosenText + 1).arg(contextText(r)) + control_->titleSuffix(*this);
 }
 
 QString LogitLensTopView::caption() const {
@@ -54,7 +61,7 @@ QString LogitLensTopView::caption() const {
   return tr("Each column is one layer: the residual stream after that block, read through the final layer norm and "
             "the output layer, gives a next-token distribution. Rows are its most probable tokens (rank 1 on top), "
             "colour is the probability. Early layers of a trained model guess vaguely; the last layer is the "
-            "model's own prediction.") + actual;
+            "model's own prediction.") + actual + control_->captionNote(*this);
 }
 
 void LogitLensTopView::clearPlot() {
@@ -142,7 +149,13 @@ LogitLensProfileView::LogitLensProfileView(LayerCursor* cursor, QWidget* parent)
   rankRect_->axis(QCPAxis::atLeft)->setRangeReversed(true);  // rank 1 (best) on top
   addLayerAxis(probRect_->axis(QCPAxis::atBottom));
   addLayerAxis(rankRect_->axis(QCPAxis::atBottom));
+  legend_ = addOuterLegend(2, 0, 1);  // names the control's lines, when there is one
   refresh();
+}
+
+const LogitLensResults* LogitLensProfileView::other() const {
+  const RunResults* control = results() ? results()->control.get() : nullptr;
+  return control && control->layersDone > 0 ? control->get<LogitLensResults>() : nullptr;
 }
 
 QString LogitLensProfileView::title() const {
@@ -154,12 +167,13 @@ QString LogitLensProfileView::caption() const {
   return tr("For every text, the residual stream at the target word is read through the output layer at each "
             "layer. Top: mean probability of the token that actually follows (bars: ± one standard error over "
             "texts). Bottom: its median rank among all tokens (1 = the model's first guess; log scale). A random "
-            "model stays near rank vocabulary/2 at every layer.");
+            "model stays near rank vocabulary/2 at every layer.") +
+         Labels::controlCaption(results().get());
 }
 
 void LogitLensProfileView::clearPlot() {
   plot()->clearPlottables();
-  prob_ = rank_ = nullptr;
+  prob_ = rank_ = otherProb_ = otherRank_ = nullptr;
   probError_ = nullptr;
   probRect_->axis(QCPAxis::atBottom)->setLabel(Labels::layerAxis());
   probRect_->axis(QCPAxis::atLeft)->setLabel(tr("P(actual next token)"));
@@ -167,18 +181,28 @@ void LogitLensProfileView::clearPlot() {
   rankRect_->axis(QCPAxis::atLeft)->setLabel(tr("Median rank"));
 }
 
+QCPGraph* LogitLensProfileView::addGraph(QCPAxisRect* rect, const QString& name, const QPen& pen,
+                                         const QCPScatterStyle& scatter) {
+  auto* graph = new QCPGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+  graph->setName(name);
+  graph->setPen(pen);
+  graph->setScatterStyle(scatter);
+  graph->removeFromLegend();  // QCustomPlot's own legend; ours is legend_
+  return graph;
+}
+
 void LogitLensProfileView::rebuild() {
   clearPlot();
   const LogitLensResults& r = lens();
-  prob_ = new QCPGraph(probRect_->axis(QCPAxis::atBottom), probRect_->axis(QCPAxis::atLeft));
-  prob_->setPen(QPen(plotstyle::seriesColor(0), 2 * presentationScale()));
-  prob_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5 * presentationScale()));
+  const double s = presentationScale();
+  const QColor probColor = plotstyle::seriesColor(0), rankColor = plotstyle::seriesColor(1);
+  prob_ = addGraph(probRect_, tr("P(actual next token)"), QPen(probColor, 2 * s),
+                   QCPScatterStyle(QCPScatterStyle::ssCircle, 5 * s));
   probError_ = new QCPErrorBars(probRect_->axis(QCPAxis::atBottom), probRect_->axis(QCPAxis::atLeft));
   probError_->setDataPlottable(prob_);
-  probError_->setPen(QPen(plotstyle::seriesColor(0)));
-  rank_ = new QCPGraph(rankRect_->axis(QCPAxis::atBottom), rankRect_->axis(QCPAxis::atLeft));
-  rank_->setPen(QPen(plotstyle::seriesColor(1), 2 * presentationScale()));
-  rank_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 5 * presentationScale()));
+  probError_->setPen(QPen(probColor));
+  probError_->removeFromLegend();
+  rank_ = addGraph(rankRect_, tr("Median rank"), QPen(rankColor, 2 * s), QCPScatterStyle(QCPScatterStyle::ssSquare, 5 * s));
   double top = 0, worst = 1;
   for (const LogitLensLayer& l : r.layers) {
     prob_->addData(l.layer + 1, l.meanNextProb);
@@ -187,6 +211,30 @@ void LogitLensProfileView::rebuild() {
     rank_->addData(l.layer + 1, l.medianNextRank);
     top = std::max(top, l.meanNextProb + se);
     worst = std::max(worst, l.medianNextRank);
+  }
+  // The control as the laminar profile draws it: the series' colour greyed, dash-dotted, open
+  // circles, no error bars (the run's stay readable). Its layers fill in after the run's. One
+  // legend entry names it (the axes say which line is which): four entries took four rows in
+  // Vietnamese at 1024x768 and squeezed both plots.
+  if (const LogitLensResults* o = other()) {
+    const QString name = Labels::controlName(results().get());
+    auto greyed = [&](QCPAxisRect* rect, const QString& lineName, const QColor& base) {
+      const QColor c = plotstyle::controlColor(base);
+      return addGraph(rect, lineName, QPen(c, 1.6 * s, plotstyle::controlPenStyle(0)),
+                      QCPScatterStyle(QCPScatterStyle::ssCircle, c, Qt::white, 4 * s));
+    };
+    otherProb_ = greyed(probRect_, tr("P(actual next token), %1").arg(name), probColor);
+    otherRank_ = greyed(rankRect_, tr("Median rank, %1").arg(name), rankColor);
+    for (const LogitLensLayer& l : o->layers) {
+      otherProb_->addData(l.layer + 1, l.meanNextProb);
+      otherRank_->addData(l.layer + 1, l.medianNextRank);
+      top = std::max(top, l.meanNextProb);
+      worst = std::max(worst, l.medianNextRank);
+    }
+    const QColor grey = plotstyle::controlColor(QColor(Qt::darkGray));
+    QCPGraph* entry = addGraph(probRect_, name, QPen(grey, 1.6 * s, plotstyle::controlPenStyle(0)),
+                               QCPScatterStyle(QCPScatterStyle::ssCircle, grey, Qt::white, 4 * s));  // no data: legend only
+    entry->addToLegend(legend_);
   }
   probRect_->axis(QCPAxis::atLeft)->setRange(0, std::max(0.05, top * 1.1));
   rankRect_->axis(QCPAxis::atLeft)->setRange(0.8, std::max(10.0, worst * 1.5));
@@ -207,17 +255,40 @@ QString LogitLensProfileView::toolTipAt(const QPointF& pixel) const {
   if (l < 0 || l >= static_cast<int>(r.layers.size())) return {};
   const LogitLensLayer& layer = r.layers[static_cast<size_t>(l)];
   const QLocale& loc = plot()->locale();
-  return tr("%1\nmean P(next) %2 ± %3\nmedian rank %4")
-      .arg(Labels::layer(l), loc.toString(layer.meanNextProb, 'g', 4), loc.toString(layer.seNextProb, 'g', 3),
-           loc.toString(layer.medianNextRank, 'g', 6));
+  QString tip = tr("%1\nmean P(next) %2 ± %3\nmedian rank %4")
+                    .arg(Labels::layer(l), loc.toString(layer.meanNextProb, 'g', 4), loc.toString(layer.seNextProb, 'g', 3),
+                         loc.toString(layer.medianNextRank, 'g', 6));
+  const LogitLensResults* o = other();
+  if (o && l < static_cast<int>(o->layers.size())) {
+    const LogitLensLayer& c = o->layers[static_cast<size_t>(l)];
+    tip += tr("\n%1: mean P(next) %2 ± %3, median rank %4")
+               .arg(Labels::controlName(results().get()), loc.toString(c.meanNextProb, 'g', 4),
+                    loc.toString(c.seNextProb, 'g', 3), loc.toString(c.medianNextRank, 'g', 6));
+  }
+  return tip;
 }
 
+// The control's columns (control_*, as the laminar profile names them) when the run has one,
+// NaN in layers it has not reached yet.
 void LogitLensProfileView::writeCsv(QTextStream& out) const {
-  out << "layer,mean_next_prob,se_next_prob,median_next_rank\n";
+  const bool withControl = results() && results()->control && results()->control->get<LogitLensResults>();
+  out << "layer,mean_next_prob,se_next_prob,median_next_rank";
+  if (withControl) out << ",control_mean_next_prob,control_se_next_prob,control_median_next_rank";
+  out << '\n';
   if (!hasData()) return;
-  for (const LogitLensLayer& l : lens().layers)
+  const LogitLensResults* o = other();
+  for (const LogitLensLayer& l : lens().layers) {
     out << l.layer << ',' << csv::number(l.meanNextProb) << ',' << csv::number(l.seNextProb) << ','
-        << csv::number(l.medianNextRank) << '\n';
+        << csv::number(l.medianNextRank);
+    if (withControl) {
+      const bool done = o && l.layer < static_cast<int>(o->layers.size());
+      const LogitLensLayer* c = done ? &o->layers[static_cast<size_t>(l.layer)] : nullptr;
+      const double nan = std::numeric_limits<double>::quiet_NaN();
+      out << ',' << csv::number(c ? c->meanNextProb : nan) << ',' << csv::number(c ? c->seNextProb : nan) << ','
+          << csv::number(c ? c->medianNextRank : nan);
+    }
+    out << '\n';
+  }
 }
 
 }  // namespace laminar

@@ -3,6 +3,7 @@
 // (the top tokens with their probabilities, filling in layer by layer), and, across every
 // text of the set, how probable the token that actually follows the target is at each layer.
 #include "analysis/logit_lens_results.h"
+#include "widgets/control_toggle.h"
 #include "widgets/figure_view.h"
 
 namespace laminar {
@@ -11,6 +12,9 @@ class LogitLensTopView : public FigureView {
   Q_OBJECT
  public:
   explicit LogitLensTopView(LayerCursor* cursor, QWidget* parent = nullptr);
+  const RunResults* drawnResults() const override;
+  QStringList variantKeys() const override;
+  void selectVariant(int index) override;
 
   QString figureId() const override { return QStringLiteral("logit-lens-top"); }
   QString tabTitle() const override { return tr("Top tokens"); }
@@ -20,13 +24,16 @@ class LogitLensTopView : public FigureView {
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
   QCPColorMap* map() const { return map_; }
+  const std::vector<QCPItemText*>& tokenLabels() const { return labels_; }  // in layer, then rank order
 
  protected:
   void rebuild() override;
   void clearPlot() override;
+  void retranslateControls() override;
 
  private:
-  const LogitLensResults& lens() const { return *results()->get<LogitLensResults>(); }
+  const LogitLensResults& lens() const { return *drawnResults()->get<LogitLensResults>(); }
+  ControlToggle* control_;
   QCPAxisRect* rect_;
   QCPColorScale* scale_;
   QCPColorMap* map_ = nullptr;
@@ -47,6 +54,8 @@ class LogitLensProfileView : public FigureView {
   QString toolTipAt(const QPointF& pixel) const override;
   QCPGraph* probabilityGraph() const { return prob_; }
   QCPGraph* rankGraph() const { return rank_; }
+  QCPGraph* controlProbabilityGraph() const { return otherProb_; }
+  QCPGraph* controlRankGraph() const { return otherRank_; }
 
  protected:
   void rebuild() override;
@@ -54,12 +63,18 @@ class LogitLensProfileView : public FigureView {
 
  private:
   const LogitLensResults& lens() const { return *results()->get<LogitLensResults>(); }
+  // The untrained control's (or compared run's) results, when it has a layer done.
+  const LogitLensResults* other() const;
   int layerAt(const QCPAxisRect* rect, const QPointF& pixel) const;
+  QCPGraph* addGraph(QCPAxisRect* rect, const QString& name, const QPen& pen, const QCPScatterStyle& scatter);
   QCPAxisRect* probRect_;
   QCPAxisRect* rankRect_;
+  QCPLegend* legend_;
   QCPGraph* prob_ = nullptr;
   QCPErrorBars* probError_ = nullptr;
   QCPGraph* rank_ = nullptr;
+  QCPGraph* otherProb_ = nullptr;  // the control's lines (null without one)
+  QCPGraph* otherRank_ = nullptr;
 };
 
 }  // namespace laminar

@@ -58,15 +58,14 @@ QString Labels::token(const std::string& token) {
 
 QString Labels::untrainedControl() { return tr("untrained control"); }
 
-namespace {
-
-// metadata.control.kind == "comparison": another results folder shown beside this one.
-bool isComparison(const RunResults* results) {
+bool Labels::isComparison(const RunResults* results) {
   if (!results) return false;
   const nlohmann::json& m = results->metadata;
   return m.is_object() && m.contains("control") && m.at("control").is_object() && m.at("control").contains("kind") &&
          m.at("control").at("kind") == "comparison";
 }
+
+namespace {
 
 // The control's seed as its metadata records it, "?" when it does not.
 QString controlSeed(const RunResults* results) {

@@ -33,6 +33,9 @@ class Labels {
   // The legend name of results->control: "untrained control", or "compared run" when the
   // app draws another results folder beside the shown one (metadata.control.kind "comparison").
   static QString controlName(const RunResults* results);
+  // metadata.control.kind == "comparison": results->control is another results folder shown
+  // beside this one, not an untrained control.
+  static bool isComparison(const RunResults* results);
   // A model as people name it: "openai-community/gpt2-xl" for a Hugging Face cache folder
   // (models--ORG--NAME/snapshots/REV), else the folder's name.
   static QString modelName(const QString& directory);

@@ -11,6 +11,7 @@
 #include "model/gpt2_model.h"
 #include "tokenizer/bpe_tokenizer.h"
 
+#include <QCheckBox>
 #include <QtTest>
 
 #include <algorithm>
@@ -19,9 +20,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/attention_pattern_results.h"
+#include "analysis/logit_lens_results.h"
+#include "widgets/attention_pattern_views.h"
+#include "widgets/csv.h"
 #include "widgets/laminar_profile_view.h"
 #include "widgets/layer_cursor.h"
+#include "widgets/logit_lens_views.h"
 #include "widgets/mi_distance_view.h"
+#include "widgets/result_labels.h"
 
 using namespace laminar;
 
@@ -43,6 +50,17 @@ std::vector<std::pair<double, double>> pointsOf(const QCPGraph* g) {
   return out;
 }
 
+// A view's CSV as one string.
+QString csvOf(const FigureView& view) {
+  QString text;
+  QTextStream out(&text);
+  view.writeCsv(out);
+  out.flush();
+  return text;
+}
+
+QCheckBox* controlToggle(const FigureView& view) { return view.findChild<QCheckBox*>(QStringLiteral("showControl")); }
+
 }  // namespace
 
 class FiguresNumbersTest : public QObject {
@@ -52,9 +70,11 @@ class FiguresNumbersTest : public QObject {
   std::unique_ptr<BpeTokenizer> tokenizer_;
 
   std::shared_ptr<RunResults> run(const std::string& experiment, const char* example,
-                                  const nlohmann::json& options = nlohmann::json::object()) {
+                                  const nlohmann::json& options = nlohmann::json::object(), bool control = false) {
     RunSettings s;
     s.experiment = experiment;
+    s.control.untrained = control;
+    s.control.seed = 3;
     for (const auto& [key, value] : options.items()) s.options[key] = value;
     if (experiment == "similarity") s.options["bins"] = 11;  // settings are per analysis
     auto set = loadSentenceSet(std::filesystem::path(LAMINAR_SOURCE_DIR) / "resources/examples" / example);
@@ -251,6 +271,140 @@ class FiguresNumbersTest : public QObject {
         QVERIFY2(got == want, qPrintable(QStringLiteral("scatter %1 layer %2").arg(sites[s]).arg(l)));
       }
     }
+  }
+
+  // The logit lens's views draw the saved numbers, and the run's untrained control (issue 10:
+  // every claim gets its baseline): grey lines beside the profile's, and the top-token map
+  // swapped to the control's by the "Show the untrained control" box, title and CSV with it.
+  void logitLensViewsShowTheRunAndItsControl() {
+    auto results = run("logit-lens", "her.txt", nlohmann::json::object(), true);
+    QVERIFY(results->control);
+    const auto lens = makeAnalysis("logit-lens");
+    const nlohmann::json section = lens->toJson(*results), control = lens->toJson(*results->control);
+    QVERIFY(section["layers"][0]["topProbs"] != control["layers"][0]["topProbs"]);  // other weights
+    const size_t nLayer = section["layers"].size();
+    LayerCursor cursor;
+    LogitLensTopView top(&cursor);
+    top.setLazy(false);
+    top.setResults(results);
+    QCheckBox* toggle = controlToggle(top);
+    QVERIFY(toggle && toggle->isVisibleTo(&top) && toggle->isEnabled() && !toggle->isChecked());
+    auto checkTop = [&](const nlohmann::json& want, const char* which) {
+      QVERIFY(top.map());
+      const size_t k = want["layers"][0]["topProbs"].size();
+      QCOMPARE(top.tokenLabels().size(), nLayer * k);
+      for (size_t l = 0; l < nLayer; ++l)
+        for (size_t i = 0; i < k; ++i) {
+          const double cell = top.map()->data()->cell(static_cast<int>(l), static_cast<int>(i));
+          QVERIFY2(same(cell, num(want["layers"][l]["topProbs"][i])), which);
+          QCOMPARE(top.tokenLabels()[l * k + i]->text(),
+                   Labels::token(want["layers"][l]["topTokens"][i].get<std::string>()));
+        }
+      const QString firstRow = csvOf(top).section(QLatin1Char('\n'), 1, 1);
+      QCOMPARE(firstRow.section(QLatin1Char(','), 2, 2).toLongLong(), want["layers"][0]["topIds"][0].get<long long>());
+    };
+    checkTop(section, "run");
+    QVERIFY(!top.title().contains(Labels::untrainedControl()));
+    QCOMPARE(top.variantKeys(), (QStringList{QString(), QStringLiteral("untrained-control")}));
+    toggle->setChecked(true);
+    checkTop(control, "control");
+    QVERIFY2(top.title().endsWith(QStringLiteral("(%1)").arg(Labels::untrainedControl())), qPrintable(top.title()));
+    QVERIFY(top.caption().contains(QStringLiteral("seed 3")));
+    QCOMPARE(top.drawnResults(), results->control.get());
+    top.selectVariant(0);
+    checkTop(section, "run again");
+
+    LogitLensProfileView profile(&cursor);
+    profile.setLazy(false);
+    profile.setResults(results);
+    const std::pair<QCPGraph*, const char*> lines[] = {{profile.probabilityGraph(), "meanNextProb"},
+                                                       {profile.rankGraph(), "medianNextRank"}};
+    const std::pair<QCPGraph*, const char*> controlLines[] = {{profile.controlProbabilityGraph(), "meanNextProb"},
+                                                              {profile.controlRankGraph(), "medianNextRank"}};
+    for (const auto& [graph, key] : lines) {
+      const auto points = pointsOf(graph);
+      QCOMPARE(points.size(), nLayer);
+      for (size_t l = 0; l < nLayer; ++l) {
+        QCOMPARE(points[l].first, static_cast<double>(l + 1));
+        QVERIFY2(same(points[l].second, num(section["layers"][l][key])), key);
+      }
+    }
+    for (const auto& [graph, key] : controlLines) {
+      QVERIFY(graph);
+      QVERIFY(graph->name().contains(Labels::untrainedControl()));
+      QCOMPARE(graph->pen().style(), Qt::DashDotLine);
+      const auto points = pointsOf(graph);
+      QCOMPARE(points.size(), nLayer);
+      for (size_t l = 0; l < nLayer; ++l) QVERIFY2(same(points[l].second, num(control["layers"][l][key])), key);
+    }
+    const QStringList csv = csvOf(profile).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(csv[0], QStringLiteral("layer,mean_next_prob,se_next_prob,median_next_rank,control_mean_next_prob,"
+                                    "control_se_next_prob,control_median_next_rank"));
+    QVERIFY(same(csv[1].section(QLatin1Char(','), 6, 6).toDouble(), num(control["layers"][0]["medianNextRank"])));
+    QVERIFY(profile.caption().contains(QStringLiteral("seed 3")));
+
+    // Without a control: no box, no grey lines, no control columns.
+    auto alone = std::make_shared<RunResults>(*results);
+    alone->control = nullptr;
+    top.setResults(alone);
+    QVERIFY(!controlToggle(top)->isVisibleTo(&top));
+    checkTop(section, "run without control");
+    QCOMPARE(top.variantKeys(), QStringList{QString()});
+    profile.setResults(alone);
+    QVERIFY(!profile.controlProbabilityGraph() && !profile.controlRankGraph());
+    QVERIFY(!csvOf(profile).section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("control")));
+  }
+
+  // The attention views draw the saved patterns (every head at the cursor's layer; the target's
+  // row averaged over heads), and the untrained control's instead when its box is ticked.
+  void attentionViewsShowTheRunAndItsControl() {
+    auto results = run("attention-pattern", "her.txt", {{"text", 2}}, true);
+    QVERIFY(results->control);
+    const auto& r = *results->get<AttentionPatternResults>();
+    const auto& c = *results->control->get<AttentionPatternResults>();
+    QCOMPARE(c.tokens, r.tokens);
+    QVERIFY(c.layers[0].pattern != r.layers[0].pattern);
+    LayerCursor cursor;
+    cursor.setCount(r.nLayer);
+    cursor.setLayer(r.nLayer - 1);
+    AttentionHeadsView heads(&cursor);
+    heads.setLazy(false);
+    heads.setResults(results);
+    const int64_t t = r.length();
+    auto checkHeads = [&](const AttentionPatternResults& want, const char* which) {
+      QCOMPARE(heads.maps().size(), static_cast<size_t>(want.nHead));
+      const AttentionPatternLayer& layer = want.layers[static_cast<size_t>(cursor.layer())];
+      for (int h = 0; h < want.nHead; ++h)
+        for (int64_t q = 0; q < t; ++q)
+          for (int64_t k = 0; k <= q; ++k)
+            QVERIFY2(heads.maps()[static_cast<size_t>(h)]->data()->cell(static_cast<int>(k), static_cast<int>(q)) ==
+                         static_cast<double>(want.weight(layer, h, q, k)),
+                     which);
+    };
+    checkHeads(r, "run");
+    QCheckBox* toggle = controlToggle(heads);
+    QVERIFY(toggle && toggle->isEnabled());
+    toggle->setChecked(true);
+    checkHeads(c, "control");
+    QVERIFY(heads.title().contains(Labels::untrainedControl()));
+
+    AttentionTargetView target(&cursor);
+    target.setLazy(false);
+    target.setResults(results);
+    const nlohmann::json section = makeAnalysis("attention-pattern")->toJson(*results);
+    const nlohmann::json control = makeAnalysis("attention-pattern")->toJson(*results->control);
+    auto checkTarget = [&](const nlohmann::json& want, const char* which) {
+      for (size_t l = 0; l < want["layers"].size(); ++l)
+        for (int64_t k = 0; k <= r.targetPosition; ++k)
+          QVERIFY2(same(target.map()->data()->cell(static_cast<int>(l), static_cast<int>(k)),
+                        num(want["layers"][l]["targetMass"][static_cast<size_t>(k)])),
+                   which);
+    };
+    checkTarget(section, "run");
+    controlToggle(target)->setChecked(true);
+    checkTarget(control, "control");
+    const QString firstRow = csvOf(target).section(QLatin1Char('\n'), 1, 1);  // layer 0, the first token
+    QCOMPARE(firstRow.section(QLatin1Char(','), -1), csv::number(num(control["layers"][0]["targetMass"][0])));
   }
 };
 

@@ -1,0 +1,42 @@
+#pragma once
+// A per-text heatmap (the logit lens's top tokens, the attention maps) cannot draw a run and
+// its control in one figure the way the profiles overlay grey lines, so its control row gets
+// this check box: "Show the untrained control" (or "the compared run", RunResults::control)
+// swaps the whole figure, title, caption, tooltips and CSV to that run. Like the laminar
+// profile's "Difference from ..." box it is hidden without a control and keeps its tick while
+// a control has no layer to draw yet (its pass runs after the run's).
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QString>
+#include <QStringList>
+
+#include "analysis/run_results.h"
+
+namespace laminar {
+
+class FigureView;
+
+class ControlToggle : public QCheckBox {
+  Q_OBJECT
+ public:
+  // Added at the end of `view`'s control row `row`; ticking it refreshes the view.
+  ControlToggle(FigureView* view, QHBoxLayout* row);
+
+  // Label and state for the view's results (call from retranslateControls).
+  void update(const FigureView& view);
+  // What the view draws: its results' control when ticked and drawable, else its results.
+  const RunResults* drawn(const FigureView& view) const;
+  bool showsControl(const FigureView& view) const;
+  // Title and caption additions while the control is drawn (empty otherwise).
+  QString titleSuffix(const FigureView& view) const;
+  QString captionNote(const FigureView& view) const;
+  // Export variants: the run, and its control when it has one ("untrained-control" or
+  // "compared-run"); select(i) shows variant i.
+  QStringList variantKeys(const FigureView& view) const;
+  void select(int index) { setChecked(index == 1); }
+
+ private:
+  static bool drawable(const FigureView& view);  // a control of the view's type with a layer done
+};
+
+}  // namespace laminar
