@@ -38,8 +38,7 @@ QString ViewHelp::control(const QString& id) {
     return tr("The histogram and KSG estimators have different biases; where they disagree, the difference is a "
               "property of the estimators, not of the model.");
   if (id == QLatin1String("logit-lens-top"))
-    return tr("Tick \"Compare with untrained model\" before the run, then \"Show the untrained control\" above the "
-              "figure. An untrained GPT-2 puts the input token itself first at every layer, with probabilities near "
+    return tr("An untrained GPT-2 puts the input token itself first at every layer, with probabilities near "
               "1/vocabulary: its output layer is its input embedding (they are tied) and its random blocks change the "
               "residual stream little. Only predictions a trained model makes beyond that come from training.");
   if (id == QLatin1String("logit-lens-profile"))
@@ -49,8 +48,7 @@ QString ViewHelp::control(const QString& id) {
   if (id == QLatin1String("attention-heads") || id == QLatin1String("attention-target"))
     return tr("With the small random weights of an untrained GPT-2 the attention scores are small, so attention "
               "spreads fairly evenly over the earlier tokens; sharp patterns that appear only in a trained model "
-              "were learned. Tick \"Compare with untrained model\" before the run, then \"Show the untrained "
-              "control\" above the figure to see them.");
+              "were learned.");
   return {};
 }
 
@@ -61,6 +59,10 @@ QString ViewHelp::html(const FigureView& view) {
   const QString c = control(view.figureId());
   if (!c.isEmpty())
     out += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("What a control shows:").toHtmlEscaped(), c.toHtmlEscaped());
+  if (view.offersControlToggle())
+    out += QStringLiteral("<p>%1</p>").arg(tr("With \"Compare with untrained model\" ticked before the run, \"Show the "
+                                              "untrained control\" above the figure draws the control's figure in "
+                                              "place of the run's: tick and untick it to compare.").toHtmlEscaped());
   return out;
 }
 

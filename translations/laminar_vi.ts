@@ -2736,10 +2736,6 @@ MI KSG %5 nat</translation>
             <translation>Thông tin tương hỗ giữa từng cặp lần xuất hiện — %1</translation>
         </message>
         <message>
-            <source>MI between every pair of the target's occurrences at the selected layer, computed over the dimensions of the attention output (left) and the MLP output (right). Rows and columns are occurrences in text order; brighter cells share more information. Both maps use one colour scale.</source>
-            <translation>MI giữa mọi cặp lần xuất hiện của từ đích ở tầng đang chọn, tính trên các chiều của đầu ra attention (trái) và đầu ra MLP (phải). Hàng và cột là các lần xuất hiện theo thứ tự trong văn bản; ô càng sáng thì chia sẻ càng nhiều thông tin. Hai bản đồ dùng chung một thang màu.</translation>
-        </message>
-        <message>
             <source>%1, occurrences %2 and %3
 token distance %4
 MI %5 nats</source>
@@ -2750,6 +2746,10 @@ MI %5 nat</translation>
         <message>
             <source>MI matrices</source>
             <translation>Ma trận MI</translation>
+        </message>
+        <message>
+            <source>MI between every pair of the target's occurrences at the selected layer, computed over the dimensions of the attention output (left) and the MLP output (right). Rows and columns are occurrences in text order; brighter cells share more information. Both maps use one colour scale, shared with the control's maps when the run has one.</source>
+            <translation>MI giữa mọi cặp lần xuất hiện của từ đích ở tầng đang chọn, tính trên các chiều của đầu ra attention (trái) và đầu ra MLP (phải). Hàng và cột là các lần xuất hiện theo thứ tự trong văn bản; ô càng sáng thì chia sẻ càng nhiều thông tin. Hai bản đồ dùng chung một thang màu, và dùng chung với các bản đồ của mô hình chưa huấn luyện (hoặc lần chạy so sánh) khi lần chạy có một mô hình như vậy.</translation>
         </message>
     </context>
     <context>
@@ -3318,16 +3318,20 @@ cosine %3</translation>
             <translation>Phép đối chứng cho thấy gì:</translation>
         </message>
         <message>
-            <source>Tick "Compare with untrained model" before the run, then "Show the untrained control" above the figure. An untrained GPT-2 puts the input token itself first at every layer, with probabilities near 1/vocabulary: its output layer is its input embedding (they are tied) and its random blocks change the residual stream little. Only predictions a trained model makes beyond that come from training.</source>
-            <translation>Đánh dấu "So sánh với mô hình chưa huấn luyện" trước khi chạy, rồi "Hiện mô hình chưa huấn luyện" phía trên hình. Một GPT-2 chưa huấn luyện đặt chính token đầu vào lên đầu ở mọi tầng, với xác suất gần 1/kích thước bộ từ vựng: lớp đầu ra của nó chính là lớp nhúng đầu vào (hai lớp dùng chung trọng số) và các khối ngẫu nhiên thay đổi luồng dư rất ít. Chỉ những dự đoán mà mô hình đã huấn luyện đưa ra vượt lên trên mức đó mới đến từ quá trình huấn luyện.</translation>
-        </message>
-        <message>
             <source>Tick "Compare with untrained model" to draw the same profile for an untrained GPT-2 of the same shape (grey): the actual next token's median rank stays near vocabulary/2 there. What the trained model gains over the grey lines was learned.</source>
             <translation>Đánh dấu "So sánh với mô hình chưa huấn luyện" để vẽ cùng diễn biến cho một GPT-2 chưa huấn luyện có cùng kích thước (màu xám): ở đó hạng trung vị của token kế tiếp thực sự nằm quanh một nửa kích thước bộ từ vựng. Phần mà mô hình đã huấn luyện vượt lên trên các đường xám là điều đã học được.</translation>
         </message>
         <message>
-            <source>With the small random weights of an untrained GPT-2 the attention scores are small, so attention spreads fairly evenly over the earlier tokens; sharp patterns that appear only in a trained model were learned. Tick "Compare with untrained model" before the run, then "Show the untrained control" above the figure to see them.</source>
-            <translation>Với các trọng số ngẫu nhiên nhỏ của một GPT-2 chưa huấn luyện, điểm chú ý nhỏ nên sự chú ý trải khá đều lên các token đứng trước; những mẫu sắc nét chỉ xuất hiện ở mô hình đã huấn luyện là điều đã học được. Đánh dấu "So sánh với mô hình chưa huấn luyện" trước khi chạy, rồi "Hiện mô hình chưa huấn luyện" phía trên hình để xem chúng.</translation>
+            <source>An untrained GPT-2 puts the input token itself first at every layer, with probabilities near 1/vocabulary: its output layer is its input embedding (they are tied) and its random blocks change the residual stream little. Only predictions a trained model makes beyond that come from training.</source>
+            <translation>Một GPT-2 chưa huấn luyện đặt chính token đầu vào lên đầu ở mọi tầng, với xác suất gần 1/kích thước bộ từ vựng: lớp đầu ra của nó chính là lớp nhúng đầu vào (hai lớp dùng chung trọng số) và các khối ngẫu nhiên thay đổi luồng dư rất ít. Chỉ những dự đoán mà mô hình đã huấn luyện đưa ra vượt lên trên mức đó mới đến từ quá trình huấn luyện.</translation>
+        </message>
+        <message>
+            <source>With the small random weights of an untrained GPT-2 the attention scores are small, so attention spreads fairly evenly over the earlier tokens; sharp patterns that appear only in a trained model were learned.</source>
+            <translation>Với các trọng số ngẫu nhiên nhỏ của một GPT-2 chưa huấn luyện, điểm chú ý nhỏ nên sự chú ý trải khá đều lên các token đứng trước; những mẫu sắc nét chỉ xuất hiện ở mô hình đã huấn luyện là điều đã học được.</translation>
+        </message>
+        <message>
+            <source>With "Compare with untrained model" ticked before the run, "Show the untrained control" above the figure draws the control's figure in place of the run's: tick and untick it to compare.</source>
+            <translation>Khi đã đánh dấu "So sánh với mô hình chưa huấn luyện" trước lần chạy, ô "Hiện mô hình chưa huấn luyện" phía trên hình sẽ vẽ hình của mô hình chưa huấn luyện thay cho hình của lần chạy: đánh dấu rồi bỏ dấu để so sánh.</translation>
         </message>
     </context>
 </TS>

@@ -34,12 +34,12 @@ AttentionHeadsView::AttentionHeadsView(LayerCursor* cursor, QWidget* parent) : F
   body()->addElement(0, 0, grid_);
   body()->addElement(0, 1, scale_);
   body()->setColumnStretchFactor(1, 0.03);
-  control_ = new ControlToggle(this, controls());
+  offerControlToggle();
   refresh();
 }
 
 int AttentionHeadsView::shownLayer() const {
-  return std::min(cursor() ? cursor()->layer() : 0, std::max(0, drawnResults()->layersDone - 1));
+  return std::min(cursor() ? cursor()->layer() : 0, std::max(0, layersDone() - 1));
 }
 
 void AttentionHeadsView::setEnlargedHead(int head) {
@@ -51,7 +51,7 @@ QString AttentionHeadsView::title() const {
   if (!hasData()) return {};
   const QString which = enlarged_ >= 0 ? tr("head %1").arg(enlarged_ + 1) : tr("all %n head(s)", nullptr, patterns().nHead);
   return tr("Attention patterns — %1, text %2, %3").arg(Labels::layer(shownLayer()), QString::number(patterns().text + 1), which) +
-         control_->titleSuffix(*this);
+         controlTitleSuffix();
 }
 
 QString AttentionHeadsView::caption() const {
@@ -59,13 +59,8 @@ QString AttentionHeadsView::caption() const {
             "= the token attended to (key), colour = the attention weight (each row sums to 1; GPT-2 cannot look "
             "ahead, so the upper triangle is empty). Click a head to enlarge it, click again for all heads. Many "
             "heads put most weight on the first token: a resting place, not a meaning.") +
-         control_->captionNote(*this);
+         controlCaptionNote();
 }
-
-const RunResults* AttentionHeadsView::drawnResults() const { return control_->drawn(*this); }
-QStringList AttentionHeadsView::variantKeys() const { return control_->variantKeys(*this); }
-void AttentionHeadsView::selectVariant(int index) { control_->select(index); }
-void AttentionHeadsView::retranslateControls() { control_->update(*this); }
 
 void AttentionHeadsView::clearPlot() {
   plot()->clearPlottables();
@@ -196,7 +191,7 @@ AttentionTargetView::AttentionTargetView(LayerCursor* cursor, QWidget* parent) :
   rect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
   scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
   addLayerAxis(rect_->axis(QCPAxis::atBottom));
-  control_ = new ControlToggle(this, controls());
+  offerControlToggle();
   refresh();
 }
 
@@ -206,20 +201,15 @@ QString AttentionTargetView::title() const {
   return tr("Where the target “%1” looks — text %2, mean over heads")
       .arg(Labels::token(r.tokens[static_cast<size_t>(r.targetPosition)]))
       .arg(r.text + 1) +
-         control_->titleSuffix(*this);
+         controlTitleSuffix();
 }
 
 QString AttentionTargetView::caption() const {
   return tr("Columns are layers, rows the tokens of the text up to the target word: colour is the attention the "
             "target token pays to each of them, averaged over the heads (each column sums to 1). Watch which earlier "
             "words the target gathers information from as depth grows.") +
-         control_->captionNote(*this);
+         controlCaptionNote();
 }
-
-const RunResults* AttentionTargetView::drawnResults() const { return control_->drawn(*this); }
-QStringList AttentionTargetView::variantKeys() const { return control_->variantKeys(*this); }
-void AttentionTargetView::selectVariant(int index) { control_->select(index); }
-void AttentionTargetView::retranslateControls() { control_->update(*this); }
 
 void AttentionTargetView::clearPlot() {
   plot()->clearPlottables();

@@ -3,7 +3,6 @@
 // the cursor's layer (click a head to enlarge it, click again for the grid), and, across
 // layers, how much attention the target token pays to each token (mean over heads).
 #include "analysis/attention_pattern_results.h"
-#include "widgets/control_toggle.h"
 #include "widgets/figure_view.h"
 
 namespace laminar {
@@ -12,9 +11,6 @@ class AttentionHeadsView : public FigureView {
   Q_OBJECT
  public:
   explicit AttentionHeadsView(LayerCursor* cursor, QWidget* parent = nullptr);
-  const RunResults* drawnResults() const override;
-  QStringList variantKeys() const override;
-  void selectVariant(int index) override;
 
   QString figureId() const override { return QStringLiteral("attention-heads"); }
   QString tabTitle() const override { return tr("Attention heads"); }
@@ -33,11 +29,9 @@ class AttentionHeadsView : public FigureView {
   void rebuild() override;
   void clearPlot() override;
   void updateLayer() override;
-  void retranslateControls() override;
 
  private:
   const AttentionPatternResults& patterns() const { return *drawnResults()->get<AttentionPatternResults>(); }
-  ControlToggle* control_;
   int headAt(const QPointF& pixel, int64_t* query, int64_t* key) const;
   QCPLayoutGrid* grid_ = nullptr;
   QCPColorScale* scale_;
@@ -51,9 +45,6 @@ class AttentionTargetView : public FigureView {
   Q_OBJECT
  public:
   explicit AttentionTargetView(LayerCursor* cursor, QWidget* parent = nullptr);
-  const RunResults* drawnResults() const override;
-  QStringList variantKeys() const override;
-  void selectVariant(int index) override;
 
   QString figureId() const override { return QStringLiteral("attention-target"); }
   QString tabTitle() const override { return tr("Target's attention"); }
@@ -67,11 +58,9 @@ class AttentionTargetView : public FigureView {
  protected:
   void rebuild() override;
   void clearPlot() override;
-  void retranslateControls() override;
 
  private:
   const AttentionPatternResults& patterns() const { return *drawnResults()->get<AttentionPatternResults>(); }
-  ControlToggle* control_;
   QCPAxisRect* rect_;
   QCPColorScale* scale_;
   QCPColorMap* map_ = nullptr;

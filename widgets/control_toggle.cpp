@@ -5,11 +5,9 @@
 
 namespace laminar {
 
-ControlToggle::ControlToggle(FigureView* view, QHBoxLayout* row) : QCheckBox(view) {
+ControlToggle::ControlToggle(FigureView* view) : QCheckBox(view) {
   setObjectName(QStringLiteral("showControl"));
   hide();
-  row->addWidget(this);
-  row->addStretch(1);
   connect(this, &QCheckBox::toggled, view, &FigureView::refresh);
 }
 

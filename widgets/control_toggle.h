@@ -6,7 +6,6 @@
 // profile's "Difference from ..." box it is hidden without a control and keeps its tick while
 // a control has no layer to draw yet (its pass runs after the run's).
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QString>
 #include <QStringList>
 
@@ -19,8 +18,8 @@ class FigureView;
 class ControlToggle : public QCheckBox {
   Q_OBJECT
  public:
-  // Added at the end of `view`'s control row `row`; ticking it refreshes the view.
-  ControlToggle(FigureView* view, QHBoxLayout* row);
+  // Ticking it refreshes `view`, which places it (FigureView::offerControlToggle).
+  explicit ControlToggle(FigureView* view);
 
   // Label and state for the view's results (call from retranslateControls).
   void update(const FigureView& view);

@@ -66,6 +66,7 @@ CosineSpectrumView::CosineSpectrumView(LayerCursor* cursor, QWidget* parent) : F
   connect(measureBox_, &QComboBox::activated, this, [this](int i) { setSelection(group_, i, block_); });
   connect(blockBox_, &QComboBox::activated, this, [this](int i) { setSelection(group_, measure_, i); });
   connect(logBox_, &QCheckBox::toggled, this, &CosineSpectrumView::setLogScale);
+  offerControlToggle();
   refresh();
 }
 
@@ -101,7 +102,8 @@ void CosineSpectrumView::retranslateControls() {
 }
 
 QString CosineSpectrumView::title() const {
-  return tr("Cosine spectrum — %1, %2, %3").arg(Labels::block(block_), Labels::group(group_), Labels::measure(measure_));
+  return tr("Cosine spectrum — %1, %2, %3").arg(Labels::block(block_), Labels::group(group_), Labels::measure(measure_)) +
+         controlTitleSuffix();
 }
 
 QString CosineSpectrumView::caption() const {
@@ -109,10 +111,11 @@ QString CosineSpectrumView::caption() const {
             "the chosen block of Q, K and V (vertical, −1 to 1); colour is density. Values piling up near +1 and "
             "−1 mean dimensions move together or against each other; a band around 0 means they are "
             "independent. Right: the selected layer's histograms of all six blocks. Compare with the shuffled "
-            "baseline, which shows what chance alone gives.");
+            "baseline, which shows what chance alone gives.") +
+         controlCaptionNote();
 }
 
-QStringList CosineSpectrumView::variantKeys() const {
+QStringList CosineSpectrumView::choiceKeys() const {
   QStringList keys;
   for (int g = 0; g < kGroups; ++g)
     for (int m = 0; m < kMeasures; ++m)
@@ -122,12 +125,12 @@ QStringList CosineSpectrumView::variantKeys() const {
   return keys;
 }
 
-void CosineSpectrumView::selectVariant(int index) {
+void CosineSpectrumView::selectChoice(int index) {
   setSelection(index / (kMeasures * kBlocks), (index / kBlocks) % kMeasures, index % kBlocks);
 }
 
 const std::vector<double>& CosineSpectrumView::spectrum(int layer, int block) const {
-  return results()->get<SimilarityResults>()->layers[static_cast<size_t>(layer)]
+  return drawnResults()->get<SimilarityResults>()->layers[static_cast<size_t>(layer)]
       .spectra[static_cast<size_t>(group_)][static_cast<size_t>(measure_)][static_cast<size_t>(block)];
 }
 
@@ -147,7 +150,7 @@ void CosineSpectrumView::clearPlot() {
 
 void CosineSpectrumView::rebuild() {
   clearPlot();
-  const auto& sim = *results()->get<SimilarityResults>();
+  const auto& sim = *drawnResults()->get<SimilarityResults>();
   const int nLayer = sim.nLayer;
   const int bins = sim.binEdges.size() > 1 ? static_cast<int>(sim.binEdges.size()) - 1
                                            : static_cast<int>(spectrum(0, block_).size());
@@ -206,7 +209,7 @@ void CosineSpectrumView::rebuild() {
 
 void CosineSpectrumView::updateLayer() {
   if (!hasData() || histograms_.size() != kBlocks) return;
-  const auto& sim = *results()->get<SimilarityResults>();
+  const auto& sim = *drawnResults()->get<SimilarityResults>();
   const int layer = std::min(cursor() ? cursor()->layer() : 0, layersDone() - 1);
   const int bins = static_cast<int>(sim.binEdges.size()) - 1;
   double top = 0;
@@ -231,7 +234,7 @@ QString CosineSpectrumView::toolTipAt(const QPointF& pixel) const {
   if (mapRect_->rect().contains(p)) {
     const int layer = static_cast<int>(std::lround(mapRect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
     const double y = mapRect_->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y());
-    const auto& edges = results()->get<SimilarityResults>()->binEdges;
+    const auto& edges = drawnResults()->get<SimilarityResults>()->binEdges;
     if (layer < 0 || layer >= layersDone() || edges.size() < 2) return {};
     int bin = static_cast<int>((y - edges.front()) / (edges.back() - edges.front()) * (edges.size() - 1));
     bin = std::clamp(bin, 0, static_cast<int>(edges.size()) - 2);
@@ -260,7 +263,7 @@ QString CosineSpectrumView::toolTipAt(const QPointF& pixel) const {
 void CosineSpectrumView::writeCsv(QTextStream& out) const {
   out << "layer,group,measure,block,bin_low,bin_high,density\n";
   if (!hasData()) return;
-  const auto& sim = *results()->get<SimilarityResults>();
+  const auto& sim = *drawnResults()->get<SimilarityResults>();
   // Every group and measure, not just the one on screen: the CSV is the whole spectrum.
   for (int l = 0; l < layersDone(); ++l)
     for (int g = 0; g < kGroups; ++g)

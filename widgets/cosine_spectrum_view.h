@@ -25,8 +25,8 @@ class CosineSpectrumView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<SimilarityResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
-  QStringList variantKeys() const override;  // "target-cosine-QK": every group, measure, block
-  void selectVariant(int index) override;
+  QStringList choiceKeys() const override;  // "target-cosine-QK": every group, measure, block
+  void selectChoice(int index) override;
 
   void setSelection(int group, int measure, int block);
   void setLogScale(bool log);

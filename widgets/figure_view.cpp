@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "widgets/control_toggle.h"
 #include "widgets/layer_cursor.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
@@ -140,6 +141,7 @@ void FigureView::refresh() {
     return;
   }
   stale_ = false;
+  if (controlToggle_) controlToggle_->update(*this);
   retranslateControls();
   if (hasData()) {
     setLayerAxisRange(nLayerOf());
@@ -159,6 +161,7 @@ void FigureView::changeEvent(QEvent* event) {
     // (tooltips, screen readers): a hidden lazy view says them again now, and its plot
     // waits until it is shown; any other view's refresh() says them with the plot.
     if (lazy_ && !isVisible()) {
+      if (controlToggle_) controlToggle_->update(*this);
       retranslateControls();
       updateChrome();
     }
@@ -339,7 +342,40 @@ void FigureView::setLayerAxisRange(int nLayer) {
 
 int FigureView::nLayerOf() const { return results_ && accepts(*results_) ? results_->nLayer : 0; }
 
-int FigureView::layersDone() const { return results_ && accepts(*results_) ? results_->layersDone : 0; }
+int FigureView::layersDone() const {
+  const RunResults* drawn = drawnResults();
+  return drawn && accepts(*drawn) ? drawn->layersDone : 0;
+}
+
+const RunResults* FigureView::drawnResults() const { return controlToggle_ ? controlToggle_->drawn(*this) : results_.get(); }
+
+// On a line of its own under the view's control row: in that row it made the widest rows
+// (the cosine spectrum's, the significance view's) too wide for two runs side by side on a
+// 1024 px screen. The line is there only while the results have a control.
+void FigureView::offerControlToggle() {
+  if (controlToggle_) return;
+  controlToggle_ = new ControlToggle(this);
+  static_cast<QVBoxLayout*>(layout())->insertWidget(1, controlToggle_);
+}
+
+QString FigureView::controlTitleSuffix() const { return controlToggle_ ? controlToggle_->titleSuffix(*this) : QString(); }
+
+QString FigureView::controlCaptionNote() const { return controlToggle_ ? controlToggle_->captionNote(*this) : QString(); }
+
+QStringList FigureView::variantKeys() const {
+  const QStringList runs = controlToggle_ ? controlToggle_->variantKeys(*this) : QStringList{QString()};
+  QStringList keys;
+  for (const QString& run : runs)
+    for (const QString& choice : choiceKeys())
+      keys << (choice.isEmpty() || run.isEmpty() ? choice + run : choice + QLatin1Char('-') + run);
+  return keys;
+}
+
+void FigureView::selectVariant(int index) {
+  const auto choices = static_cast<int>(choiceKeys().size());
+  selectChoice(index % choices);
+  if (controlToggle_) controlToggle_->select(index / choices);
+}
 
 void FigureView::replotSoon() { plot_->replot(QCustomPlot::rpQueuedReplot); }
 

@@ -21,6 +21,7 @@ class QTextStream;
 
 namespace laminar {
 
+class ControlToggle;
 class LayerCursor;
 
 class FigureView : public QWidget {
@@ -33,9 +34,9 @@ class FigureView : public QWidget {
   // the other experiment (accepts() == false) and show an empty state.
   void setResults(std::shared_ptr<const RunResults> results);
   const std::shared_ptr<const RunResults>& results() const { return results_; }
-  // The results the figure draws: results(), or for a view that can show the run's control
-  // instead (control_toggle.h) that control. Exports take their provenance from it.
-  virtual const RunResults* drawnResults() const { return results_.get(); }
+  // The results the figure draws: results(), or the run's control when the view offers
+  // offerControlToggle() and it is ticked. Exports take their provenance from it.
+  const RunResults* drawnResults() const;
   bool hasData() const;  // results accepted and at least one layer done
 
   virtual QString figureId() const = 0;  // file-name stem, English, stable: "cosine-spectrum"
@@ -57,11 +58,15 @@ class FigureView : public QWidget {
   virtual QString toolTipAt(const QPointF& pixel) const;
   // A click on the plot; true when the view used it (else a click on a layer axis moves the cursor).
   virtual bool clickAt(const QPointF& /*pixel*/) { return false; }
-  // The selections a report should hold (each profile statistic, each spectrum block...):
-  // English file-name suffixes, stable across languages. One empty key: no choices.
-  // selectVariant(i) shows variant i, as if the user had picked it.
-  virtual QStringList variantKeys() const { return {QString()}; }
-  virtual void selectVariant(int /*index*/) {}
+  // The figures a report should hold: every choice the view offers (choiceKeys: each profile
+  // statistic, each spectrum block...), and with the control toggle and a control each choice
+  // once more for the control ("QK-untrained-control"). English file-name suffixes, stable
+  // across languages; one empty key: no choices. selectVariant(i) shows variant i, as if the
+  // user had picked it.
+  QStringList variantKeys() const;
+  void selectVariant(int index);
+  virtual QStringList choiceKeys() const { return {QString()}; }
+  virtual void selectChoice(int /*index*/) {}
 
   QCustomPlot* plot() const { return plot_; }
   LayerCursor* cursor() const { return cursor_; }
@@ -112,6 +117,16 @@ class FigureView : public QWidget {
   void resizeEvent(QResizeEvent* event) override;
 
   QHBoxLayout* controls() const { return controls_; }
+  // For a view that cannot overlay the run's control (a map, a histogram of one layer): a
+  // "Show the untrained control" box under its control row swaps what it draws
+  // (drawnResults(), layersDone()) to the control. Call after adding the view's own controls;
+  // title() and caption() append controlTitleSuffix() and controlCaptionNote().
+  void offerControlToggle();
+ public:
+  bool offersControlToggle() const { return controlToggle_ != nullptr; }
+ protected:
+  QString controlTitleSuffix() const;
+  QString controlCaptionNote() const;
   QCPLayoutGrid* body() const { return body_; }  // where subclasses put axis rects
   // A legend in cell (row, column) of body(), `perRow` entries a row: outside every axis
   // rect, so it never hides a layer's values.
@@ -123,7 +138,7 @@ class FigureView : public QWidget {
   void addLayerAxis(QCPAxis* axis);
   void setLayerAxisRange(int nLayer);
   int nLayerOf() const;  // layers of the accepted results (0 if none)
-  int layersDone() const;
+  int layersDone() const;  // of drawnResults()
   void replotSoon();
   // For a tooltip: "\ntext N (line L): “its words…”", or "\ntext N" when the texts are not at hand.
   QString sentenceNote(int textIndex) const;
@@ -165,6 +180,7 @@ class FigureView : public QWidget {
   QCPLayoutGrid* body_;
   QLabel* captionLabel_;
   QHBoxLayout* controls_;
+  ControlToggle* controlToggle_ = nullptr;  // offerControlToggle()
   struct LayerAxis {
     QCPAxis* axis;
     QCPItemStraightLine* line;

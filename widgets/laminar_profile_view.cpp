@@ -87,13 +87,13 @@ QString LaminarProfileView::statisticKey(Statistic s) {
   return {};
 }
 
-QStringList LaminarProfileView::variantKeys() const {
+QStringList LaminarProfileView::choiceKeys() const {
   QStringList keys;
   for (Statistic s : availableStatistics()) keys << statisticKey(s);
   return keys;
 }
 
-void LaminarProfileView::selectVariant(int index) {
+void LaminarProfileView::selectChoice(int index) {
   const auto available = availableStatistics();
   if (index >= 0 && index < available.size()) setStatistic(available[index]);
 }

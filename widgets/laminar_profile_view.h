@@ -33,8 +33,8 @@ class LaminarProfileView : public FigureView {
   bool accepts(const RunResults& results) const override;
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
-  QStringList variantKeys() const override;  // one per available statistic
-  void selectVariant(int index) override;
+  QStringList choiceKeys() const override;  // one per available statistic
+  void selectChoice(int index) override;
 
   Statistic statistic() const { return statistic_; }
   void setStatistic(Statistic statistic);

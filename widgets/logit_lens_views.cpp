@@ -40,19 +40,14 @@ LogitLensTopView::LogitLensTopView(LayerCursor* cursor, QWidget* parent) : Figur
   rect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
   scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
   addLayerAxis(rect_->axis(QCPAxis::atBottom));
-  control_ = new ControlToggle(this, controls());
+  offerControlToggle();
   refresh();
 }
-
-const RunResults* LogitLensTopView::drawnResults() const { return control_->drawn(*this); }
-QStringList LogitLensTopView::variantKeys() const { return control_->variantKeys(*this); }
-void LogitLensTopView::selectVariant(int index) { control_->select(index); }
-void LogitLensTopView::retranslateControls() { control_->update(*this); }
 
 QString LogitLensTopView::title() const {
   if (!hasData()) return {};
   const LogitLensResults& r = lens();
-  return tr("Logit lens — text %1, after “%2”").arg(r.chosenText + 1).arg(contextText(r)) + control_->titleSuffix(*this);
+  return tr("Logit lens — text %1, after “%2”").arg(r.chosenText + 1).arg(contextText(r)) + controlTitleSuffix();
 }
 
 QString LogitLensTopView::caption() const {
@@ -61,7 +56,7 @@ QString LogitLensTopView::caption() const {
   return tr("Each column is one layer: the residual stream after that block, read through the final layer norm and "
             "the output layer, gives a next-token distribution. Rows are its most probable tokens (rank 1 on top), "
             "colour is the probability. Early layers of a trained model guess vaguely; the last layer is the "
-            "model's own prediction.") + actual + control_->captionNote(*this);
+            "model's own prediction.") + actual + controlCaptionNote();
 }
 
 void LogitLensTopView::clearPlot() {

@@ -3,7 +3,6 @@
 // (the top tokens with their probabilities, filling in layer by layer), and, across every
 // text of the set, how probable the token that actually follows the target is at each layer.
 #include "analysis/logit_lens_results.h"
-#include "widgets/control_toggle.h"
 #include "widgets/figure_view.h"
 
 namespace laminar {
@@ -12,9 +11,6 @@ class LogitLensTopView : public FigureView {
   Q_OBJECT
  public:
   explicit LogitLensTopView(LayerCursor* cursor, QWidget* parent = nullptr);
-  const RunResults* drawnResults() const override;
-  QStringList variantKeys() const override;
-  void selectVariant(int index) override;
 
   QString figureId() const override { return QStringLiteral("logit-lens-top"); }
   QString tabTitle() const override { return tr("Top tokens"); }
@@ -29,11 +25,9 @@ class LogitLensTopView : public FigureView {
  protected:
   void rebuild() override;
   void clearPlot() override;
-  void retranslateControls() override;
 
  private:
   const LogitLensResults& lens() const { return *drawnResults()->get<LogitLensResults>(); }
-  ControlToggle* control_;
   QCPAxisRect* rect_;
   QCPColorScale* scale_;
   QCPColorMap* map_ = nullptr;

@@ -31,6 +31,7 @@ MiDistanceView::MiDistanceView(LayerCursor* cursor, QWidget* parent) : FigureVie
   legend_ = new QCPLegend;
   rect_->insetLayout()->addElement(legend_, Qt::AlignTop | Qt::AlignRight);
   legend_->setLayer(QStringLiteral("legend"));
+  offerControlToggle();
   refresh();
 }
 
@@ -50,7 +51,8 @@ int MiDistanceView::shownLayer() const {
 }
 
 QString MiDistanceView::title() const {
-  return tr("Mutual information vs token distance — %1").arg(Labels::layer(shownLayer()));
+  return tr("Mutual information vs token distance — %1").arg(Labels::layer(shownLayer())) +
+         controlTitleSuffix();
 }
 
 QString MiDistanceView::caption() const {
@@ -59,7 +61,8 @@ QString MiDistanceView::caption() const {
             "and the MLP output. Lines are Theil–Sen fits; the legend gives Kendall's tau, its p-value and the "
             "permutation p-value (distances shuffled within each text). A falling line means closer occurrences "
             "share more information. With the default settings the vertical axis is the MI above the estimator "
-            "floor (pair MI minus the MI of the same pair with one vector shuffled), the value tau is computed on.");
+            "floor (pair MI minus the MI of the same pair with one vector shuffled), the value tau is computed on.") +
+         controlCaptionNote();
 }
 
 void MiDistanceView::clearPlot() {
@@ -89,7 +92,7 @@ void MiDistanceView::rebuild() {
 
 void MiDistanceView::updateLayer() {
   if (!hasData() || !points_[0]) return;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   rect_->axis(QCPAxis::atLeft)->setLabel(mi.settings.aboveFloor() && layer.hasControls ? tr("MI above estimator floor (nats)")
                                                                                       : Labels::miAxis());
@@ -124,7 +127,7 @@ void MiDistanceView::updateLayer() {
 
 QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
   if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   double best = 12;  // pixels
   QString text;
@@ -154,7 +157,7 @@ QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
 void MiDistanceView::writeCsv(QTextStream& out) const {
   out << "layer,occurrence_i,occurrence_j,distance,site,mi,tau,tau_p,floor,tau_permutation_p\n";
   if (!hasData()) return;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const int l = shownLayer();
   const auto& layer = mi.layers[static_cast<size_t>(l)];
   for (int s = 0; s < kSites; ++s) {

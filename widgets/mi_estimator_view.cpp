@@ -19,6 +19,7 @@ MiEstimatorView::MiEstimatorView(LayerCursor* cursor, QWidget* parent) : FigureV
   legend_ = new QCPLegend;
   rect_->insetLayout()->addElement(legend_, Qt::AlignTop | Qt::AlignLeft);
   legend_->setLayer(QStringLiteral("legend"));
+  offerControlToggle();
   refresh();
 }
 
@@ -32,7 +33,8 @@ int MiEstimatorView::shownLayer() const {
 }
 
 QString MiEstimatorView::title() const {
-  return tr("Histogram vs KSG estimate of pair MI — %1").arg(Labels::layer(shownLayer()));
+  return tr("Histogram vs KSG estimate of pair MI — %1").arg(Labels::layer(shownLayer())) +
+         controlTitleSuffix();
 }
 
 QString MiEstimatorView::caption() const {
@@ -42,13 +44,13 @@ QString MiEstimatorView::caption() const {
                  "the Pearson and Spearman correlation of the two estimates across pairs. Points far from the line "
                  "at one site only mean the estimators disagree there: comparing sites with one estimator then "
                  "partly compares estimator bias.");
-  if (!hasData()) return c;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  if (!hasData()) return c + controlCaptionNote();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   if (std::isfinite(mi.layersPearson[2]))  // known when every layer is done
     c += QLatin1Char(' ') + tr("Across layers (the layers' mean MIs, both sites): Pearson r = %1, Spearman ρ = %2.")
                                 .arg(plot()->locale().toString(mi.layersPearson[2], 'f', 3),
                                      plot()->locale().toString(mi.layersSpearman[2], 'f', 3));
-  return c;
+  return c + controlCaptionNote();
 }
 
 void MiEstimatorView::clearPlot() {
@@ -78,7 +80,7 @@ void MiEstimatorView::rebuild() {
 
 void MiEstimatorView::updateLayer() {
   if (!hasData() || !points_[0]) return;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (int s = 0; s < kSites; ++s) {
@@ -104,7 +106,7 @@ void MiEstimatorView::updateLayer() {
 
 QString MiEstimatorView::toolTipAt(const QPointF& pixel) const {
   if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   double best = 12;  // pixels
   QString text;
@@ -129,7 +131,7 @@ QString MiEstimatorView::toolTipAt(const QPointF& pixel) const {
 void MiEstimatorView::writeCsv(QTextStream& out) const {
   out << "layer,occurrence_i,occurrence_j,distance,site,hist_mi,ksg_mi,pearson,spearman\n";
   if (!hasData()) return;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const int l = shownLayer();
   const auto& layer = mi.layers[static_cast<size_t>(l)];
   for (int s = 0; s < kSites; ++s) {

@@ -30,11 +30,12 @@ MiMatrixView::MiMatrixView(LayerCursor* cursor, QWidget* parent) : FigureView(cu
   body()->addElement(1, 2, scale_);
   body()->setRowStretchFactor(0, 0.01);
   body()->setColumnStretchFactor(2, 0.1);
+  offerControlToggle();
   refresh();
 }
 
 int MiMatrixView::occurrences() const {
-  return hasData() ? static_cast<int>(results()->get<MiDistanceResults>()->occurrencePosition.size()) : 0;
+  return hasData() ? static_cast<int>(drawnResults()->get<MiDistanceResults>()->occurrencePosition.size()) : 0;
 }
 
 int MiMatrixView::shownLayer() const {
@@ -42,13 +43,16 @@ int MiMatrixView::shownLayer() const {
 }
 
 QString MiMatrixView::title() const {
-  return tr("Pairwise mutual information between occurrences — %1").arg(Labels::layer(shownLayer()));
+  return tr("Pairwise mutual information between occurrences — %1").arg(Labels::layer(shownLayer())) +
+         controlTitleSuffix();
 }
 
 QString MiMatrixView::caption() const {
   return tr("MI between every pair of the target's occurrences at the selected layer, computed over the "
             "dimensions of the attention output (left) and the MLP output (right). Rows and columns are "
-            "occurrences in text order; brighter cells share more information. Both maps use one colour scale.");
+            "occurrences in text order; brighter cells share more information. Both maps use one colour scale, "
+            "shared with the control's maps when the run has one.") +
+         controlCaptionNote();
 }
 
 void MiMatrixView::clearPlot() {
@@ -84,7 +88,7 @@ void MiMatrixView::rebuild() {
 
 void MiMatrixView::updateLayer() {
   if (!hasData() || !maps_[0]) return;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   const int n = occurrences();
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -100,12 +104,21 @@ void MiMatrixView::updateLayer() {
       if (std::isfinite(pairMi[k])) top = std::max(top, pairMi[k]);
     }
   }
+  // With a control the run's maps and the control's share one scale (the larger top of the
+  // layer), so ticking "Show the untrained control" compares brightness, not two scales.
+  const RunResults* run = results().get();
+  const RunResults* other = drawnResults() == run ? (run->control ? run->control.get() : nullptr) : run;
+  const auto* otherMi = other ? other->get<MiDistanceResults>() : nullptr;
+  if (otherMi && shownLayer() < static_cast<int>(otherMi->layers.size()))
+    for (const auto& site : otherMi->layers[static_cast<size_t>(shownLayer())].sites)
+      for (double v : site.pairMi)
+        if (std::isfinite(v)) top = std::max(top, v);
   scale_->setDataRange(QCPRange(0, top > 0 ? top : 1));
 }
 
 QString MiMatrixView::toolTipAt(const QPointF& pixel) const {
   if (!hasData()) return {};
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   for (int s = 0; s < kSites; ++s) {
     if (!rects_[s]->rect().contains(pixel.toPoint())) continue;
     const int i = static_cast<int>(std::lround(rects_[s]->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
@@ -128,7 +141,7 @@ QString MiMatrixView::toolTipAt(const QPointF& pixel) const {
 void MiMatrixView::writeCsv(QTextStream& out) const {
   out << "layer,occurrence_i,occurrence_j,distance,mi_attn,mi_mlp\n";
   if (!hasData()) return;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const int l = shownLayer();
   const auto& layer = mi.layers[static_cast<size_t>(l)];
   for (size_t k = 0; k < mi.pairs.size(); ++k) {

@@ -52,6 +52,7 @@ MiSignificanceView::MiSignificanceView(LayerCursor* cursor, QWidget* parent) : F
   controls()->addWidget(correctionBox_);
   controls()->addStretch(1);
   connect(correctionBox_, &QComboBox::activated, this, &MiSignificanceView::setCorrection);
+  offerControlToggle();
   refresh();
 }
 
@@ -69,7 +70,8 @@ void MiSignificanceView::retranslateControls() {
 }
 
 QString MiSignificanceView::title() const {
-  return tr("Attention vs MLP across layers — significance with %1").arg(Labels::correction(correction_));
+  return tr("Attention vs MLP across layers — significance with %1").arg(Labels::correction(correction_)) +
+         controlTitleSuffix();
 }
 
 QString MiSignificanceView::caption() const {
@@ -78,7 +80,8 @@ QString MiSignificanceView::caption() const {
             "profiles. Stars mark layers that stay significant (p < 0.05, or FDR q) after the chosen "
             "multiple-comparison correction; the FDR mask appears when all layers are done. Dashed: the paired "
             "t-test (every pair is measured at both sites); diamonds mark layers where the permutation test "
-            "(sites swapped at random within each pair) stays significant after Benjamini-Hochberg over layers.");
+            "(sites swapped at random within each pair) stays significant after Benjamini-Hochberg over layers.") +
+         controlCaptionNote();
 }
 
 // Row 0: the t-test, row 1: Fisher Z; the adjustments and masks are core's.
@@ -86,7 +89,7 @@ std::vector<double> MiSignificanceView::adjustedP(int row, bool* available) cons
   *available = false;
   std::vector<double> out;
   if (!hasData()) return out;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   if (correction_ == 0) {
     *available = true;  // Bonferroni is final per layer
     for (const auto& l : mi.layers) out.push_back(row == 0 ? l.pBonferroni : l.fisherPBonferroni);
@@ -101,7 +104,7 @@ std::vector<bool> MiSignificanceView::mask(int row, bool* available) const {
   *available = false;
   std::vector<bool> out;
   if (!hasData()) return out;
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   if (correction_ == 0) {
     *available = true;
     for (const auto& l : mi.layers) out.push_back(row == 0 ? l.significantBonferroni : l.fisherSignificantBonferroni);
@@ -132,7 +135,7 @@ void MiSignificanceView::clearPlot() {
 void MiSignificanceView::rebuild() {
   clearPlot();
   legend_->setVisible(true);
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const int nLayer = mi.nLayer;
   const int done = layersDone();
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -199,7 +202,7 @@ void MiSignificanceView::rebuild() {
 }
 
 void MiSignificanceView::drawControls(const QVector<double>& x, double& extent) {
-  const auto& mi = *results()->get<MiDistanceResults>();
+  const auto& mi = *drawnResults()->get<MiDistanceResults>();
   if (mi.layers.empty() || !mi.layers.front().hasControls) return;
   const double scale = presentationScale();
   QVector<double> y;
@@ -233,7 +236,7 @@ QString MiSignificanceView::toolTipAt(const QPointF& pixel) const {
   if (!rect) return {};
   const int l = static_cast<int>(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
   if (l < 0 || l >= layersDone()) return {};
-  const auto& layer = results()->get<MiDistanceResults>()->layers[static_cast<size_t>(l)];
+  const auto& layer = drawnResults()->get<MiDistanceResults>()->layers[static_cast<size_t>(l)];
   bool availT = false, availZ = false;
   const auto pt = adjustedP(0, &availT);
   const auto pz = adjustedP(1, &availZ);
@@ -258,7 +261,7 @@ void MiSignificanceView::writeCsv(QTextStream& out) const {
   const auto mt = mask(0, &availT);
   const auto mz = mask(1, &availZ);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  const auto& layers = results()->get<MiDistanceResults>()->layers;
+  const auto& layers = drawnResults()->get<MiDistanceResults>()->layers;
   for (size_t l = 0; l < layers.size(); ++l) {
     out << l << ',' << csv::number(layers[l].t) << ',' << csv::number(layers[l].p) << ','
         << csv::number(availT ? pt[l] : nan) << ',' << (availT ? (mt[l] ? "1" : "0") : "") << ','

@@ -23,8 +23,8 @@ class MiSignificanceView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<MiDistanceResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
-  QStringList variantKeys() const override { return {QStringLiteral("bonferroni"), QStringLiteral("fdr")}; }
-  void selectVariant(int index) override { setCorrection(index); }
+  QStringList choiceKeys() const override { return {QStringLiteral("bonferroni"), QStringLiteral("fdr")}; }
+  void selectChoice(int index) override { setCorrection(index); }
 
   int correction() const { return correction_; }  // 0 Bonferroni, 1 FDR
   void setCorrection(int correction);

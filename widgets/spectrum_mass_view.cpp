@@ -50,14 +50,14 @@ void SpectrumMassView::setSelection(int mass, int block) {
   refresh();
 }
 
-QStringList SpectrumMassView::variantKeys() const {
+QStringList SpectrumMassView::choiceKeys() const {
   QStringList keys;
   for (int m = 0; m < kMassKinds; ++m)
     for (int b = 0; b < kBlocks; ++b) keys << QStringLiteral("%1-%2").arg(QLatin1String(kMassKeys[m]), Labels::block(b));
   return keys;
 }
 
-void SpectrumMassView::selectVariant(int index) {
+void SpectrumMassView::selectChoice(int index) {
   if (index >= 0 && index < kMassKinds * kBlocks) setSelection(index / kBlocks, index % kBlocks);
 }
 

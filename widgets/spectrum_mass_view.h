@@ -25,8 +25,8 @@ class SpectrumMassView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<SimilarityResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
-  QStringList variantKeys() const override;  // "high-QQ" ... "low-KV"
-  void selectVariant(int index) override;
+  QStringList choiceKeys() const override;  // "high-QQ" ... "low-KV"
+  void selectChoice(int index) override;
 
   void setSelection(int mass, int block);  // mass: 0 = |cos| > high, 1 = |cos| < low
   int mass() const { return mass_; }

@@ -36,6 +36,7 @@ TextSimilarityView::TextSimilarityView(LayerCursor* cursor, QWidget* parent) : F
   controls()->addWidget(groupBox_);
   controls()->addStretch(1);
   connect(groupBox_, &QComboBox::activated, this, &TextSimilarityView::setGroup);
+  offerControlToggle();
   refresh();
 }
 
@@ -57,17 +58,19 @@ int TextSimilarityView::shownLayer() const {
 
 int TextSimilarityView::rows() const {
   if (!hasData()) return 0;
-  return results()->get<SimilarityResults>()->layers[static_cast<size_t>(shownLayer())].rows[static_cast<size_t>(group_)];
+  return drawnResults()->get<SimilarityResults>()->layers[static_cast<size_t>(shownLayer())].rows[static_cast<size_t>(group_)];
 }
 
 QString TextSimilarityView::title() const {
-  return tr("Text-by-text cosine similarity — %1, %2").arg(Labels::group(group_), Labels::layer(shownLayer()));
+  return tr("Text-by-text cosine similarity — %1, %2").arg(Labels::group(group_), Labels::layer(shownLayer())) +
+         controlTitleSuffix();
 }
 
 QString TextSimilarityView::caption() const {
   return tr("Cosine similarity between the texts' [Q | K | V] vectors at the chosen token, at the selected "
             "layer. Red cells: two texts give the token similar representations; blue: opposite; white: "
-            "unrelated. A uniformly red map means the layer barely depends on context.");
+            "unrelated. A uniformly red map means the layer barely depends on context.") +
+         controlCaptionNote();
 }
 
 void TextSimilarityView::clearPlot() {
@@ -88,7 +91,7 @@ void TextSimilarityView::rebuild() {
 void TextSimilarityView::updateLayer() {
   if (!map_) return;
   const int n = rows();
-  const auto& m = results()->get<SimilarityResults>()->layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
+  const auto& m = drawnResults()->get<SimilarityResults>()->layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
   map_->data()->setSize(std::max(n, 1), std::max(n, 1));
   map_->data()->setRange(QCPRange(1, std::max(n, 1)), QCPRange(1, std::max(n, 1)));
   for (int i = 0; i < n; ++i)
@@ -107,7 +110,7 @@ QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
   const int j = static_cast<int>(std::lround(rect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
   const int i = static_cast<int>(std::lround(rect_->axis(QCPAxis::atLeft)->pixelToCoord(pixel.y()))) - 1;
   if (i < 0 || j < 0 || i >= n || j >= n) return {};
-  const auto& sim = *results()->get<SimilarityResults>();
+  const auto& sim = *drawnResults()->get<SimilarityResults>();
   const auto& m = sim.layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
   const auto& idx = sim.textIndex[static_cast<size_t>(group_)];
   auto textNo = [&](int r) { return r < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(r)] + 1 : r + 1; };
@@ -121,7 +124,7 @@ QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
 void TextSimilarityView::writeCsv(QTextStream& out) const {
   out << "layer,group,row_i,row_j,text_i,text_j,cosine\n";
   if (!hasData()) return;
-  const auto& sim = *results()->get<SimilarityResults>();
+  const auto& sim = *drawnResults()->get<SimilarityResults>();
   const int l = shownLayer();
   const int n = rows();
   const auto& m = sim.layers[static_cast<size_t>(l)].textSimilarity[static_cast<size_t>(group_)];

@@ -23,8 +23,8 @@ class TextSimilarityView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<SimilarityResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
-  QStringList variantKeys() const override { return {QStringLiteral("target"), QStringLiteral("nontarget")}; }
-  void selectVariant(int index) override { setGroup(index); }
+  QStringList choiceKeys() const override { return {QStringLiteral("target"), QStringLiteral("nontarget")}; }
+  void selectChoice(int index) override { setGroup(index); }
 
   void setGroup(int group);
   int group() const { return group_; }

@@ -83,6 +83,8 @@ with tempfile.TemporaryDirectory() as tmp:
     stems += ["cosine-spectrum-%s-%s-%s" % (g, m, b)
               for g in ("target", "nontarget") for m in ("cosine", "correlation", "shuffled")
               for b in ("QQ", "KK", "VV", "QK", "QV", "KV")]
+    # The maps of one layer cannot overlay the control: each is rendered once more for it.
+    stems += [s + "-untrained-control" for s in stems if s.startswith(("text-similarity", "cosine-spectrum"))]
     expected = sorted([s + x for s in stems for x in (".png", ".pdf", ".svg")] +
                       ["laminar-profile.csv", "text-similarity.csv", "cosine-spectrum.csv", "spectrum-mass.csv"])
     check(names == expected, "files written: %s" % sorted(set(names) ^ set(expected)))
@@ -111,6 +113,10 @@ with tempfile.TemporaryDirectory() as tmp:
         rows = open(os.path.join(figures, "spectrum-mass.csv")).read().splitlines()
         check({row.split(",")[0] for row in rows[1:]} == {"run", "untrained-control"},
               "the spectrum-mass CSV lacks the run or the control")
+    if "text-similarity-target-untrained-control.svg" in names:
+        svg = open(os.path.join(figures, "text-similarity-target-untrained-control.svg"), encoding="utf-8").read()
+        check("(mô hình chưa huấn luyện)" in svg, "the control's map does not say it is the untrained control")
+        check("UNTRAINED MODEL" in svg or "CHƯA HUẤN LUYỆN" in svg.upper(), "the control's map has no untrained stamp")
     # CSV: C locale numbers, every group, measure and block of the spectrum
     if "cosine-spectrum.csv" in names:
         rows = open(os.path.join(figures, "cosine-spectrum.csv")).read().splitlines()

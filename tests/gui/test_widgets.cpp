@@ -44,6 +44,14 @@ std::shared_ptr<RunResults> similarityWithControl(const std::function<double(dou
   return run;
 }
 
+QString csvOf(const FigureView& view) {
+  QString text;
+  QTextStream out(&text);
+  view.writeCsv(out);
+  out.flush();
+  return text;
+}
+
 QVector<double> keysOf(const QCPGraph* g) {
   QVector<double> k;
   for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) k << it->key;
@@ -525,6 +533,84 @@ class WidgetsTest : public QObject {
                qPrintable(QStringLiteral("%1: empty axes span %2 px of a %3 px plot")
                               .arg(view->figureId()).arg(right - left).arg(view->plot()->width())));
     }
+  }
+
+  // Every claim gets its baseline (issue 10): with a control in the results, a view either draws
+  // it beside the run (the profiles) or offers "Show the untrained control", which makes it draw
+  // exactly what the same view draws for the control's results alone: the CSV (the figure's
+  // numbers), with the title saying so and exports stamped with the control's provenance.
+  void everyViewShowsTheRunsControl() {
+    LayerCursor cursor;
+    QWidget parent;
+    auto similarity = similarityWithControl([](double v) { return 0.5 * v; });
+    auto mi = test::syntheticMiDistance(6, 6);
+    mi->control = test::syntheticMiDistance(6, 6, 4);
+    for (auto& layer : mi->control->get<MiDistanceResults>()->layers) layer.t -= 1.5;  // t does not depend on the count
+    for (const auto& r : {mi, mi->control})  // the estimator comparison (off in the synthetic results)
+      for (auto& layer : r->get<MiDistanceResults>()->layers)
+        for (auto& site : layer.sites) {
+          site.histMi = site.pairMi;
+          site.ksgMi.clear();
+          for (double v : site.pairMi) site.ksgMi.push_back(0.8 * v + 0.01);
+        }
+    auto lens = test::syntheticLogitLens(6, 6);
+    lens->control = test::syntheticLogitLens(6, 6, 3);
+    auto attention = test::syntheticAttentionPattern(6, 6);
+    attention->control = test::syntheticAttentionPattern(6, 6, 3);
+    const std::vector<std::shared_ptr<RunResults>> runs = {similarity, mi, lens, attention};
+    for (const auto& run : runs) {
+      run->control->metadata["model"] = {{"synthetic", true}};
+      if (!run->metadata.contains("control")) run->metadata["control"] = {{"kind", "untrained"}, {"seed", 5}};
+    }
+    const QStringList overlays = {QStringLiteral("laminar-profile"), QStringLiteral("spectrum-mass"),
+                                  QStringLiteral("logit-lens-profile")};
+    const auto& registrations = registeredViews();
+    std::vector<FigureView*> views = makeRegisteredViews(&cursor, &parent);
+    for (size_t v = 0; v < views.size(); ++v) {
+      FigureView* view = views[v];
+      const auto run = *std::find_if(runs.begin(), runs.end(), [view](const auto& r) { return view->accepts(*r); });
+      cursor.setCount(run->nLayer);
+      cursor.setLayer(run->nLayer - 1);
+      view->setLazy(false);
+      auto alone = std::make_shared<RunResults>(*run);
+      alone->control = nullptr;
+      view->setResults(alone);
+      const int narrowest = view->minimumSizeHint().width();
+      view->setResults(run);
+      auto* toggle = view->findChild<QCheckBox*>(QStringLiteral("showControl"));
+      if (overlays.contains(view->figureId())) {
+        QVERIFY2(!toggle, qPrintable(view->figureId() + QStringLiteral(" overlays its control; no toggle")));
+        continue;
+      }
+      QVERIFY2(toggle && toggle->isVisibleTo(view) && toggle->isEnabled(), qPrintable(view->figureId()));
+      // Its own line: it never widens the view (two runs side by side must fit 1024 px).
+      QVERIFY2(view->minimumSizeHint().width() <= narrowest, qPrintable(view->figureId()));
+      const QString runCsv = csvOf(*view);
+      toggle->setChecked(true);
+      QCOMPARE(view->drawnResults(), run->control.get());
+      std::unique_ptr<FigureView> twin(registrations[v].make(&cursor, nullptr));
+      twin->setAnalysis(view->analysis());
+      twin->setLazy(false);
+      twin->setResults(run->control);
+      const QString controlCsv = csvOf(*twin);
+      QVERIFY2(controlCsv != runCsv, qPrintable(view->figureId() + QStringLiteral(": test data must differ")));
+      QVERIFY2(csvOf(*view) == controlCsv, qPrintable(view->figureId()));
+      QVERIFY2(view->title().endsWith(QStringLiteral("(%1)").arg(Labels::untrainedControl())), qPrintable(view->title()));
+      QVERIFY(view->caption().contains(Labels::untrainedControl()));
+      QVERIFY(figureProvenance(*view->drawnResults()).untrained);
+      toggle->setChecked(false);
+      QCOMPARE(csvOf(*view), runCsv);
+      // A run whose control has not started yet: the box stays, greyed, and the run is drawn.
+      auto waiting = std::make_shared<RunResults>(*run);
+      waiting->control = std::make_shared<RunResults>(*run->control);
+      waiting->control->layersDone = 0;
+      toggle->setChecked(true);
+      view->setResults(waiting);
+      QVERIFY(toggle->isVisibleTo(view) && !toggle->isEnabled());
+      QCOMPARE(view->drawnResults(), waiting.get());
+      toggle->setChecked(false);
+    }
+    qDeleteAll(views);
   }
 
   void smallPlotsKeepLegendsWholeAndTickLabelsApart() {
