@@ -24,6 +24,7 @@
 #include "analysis/logit_lens_results.h"
 #include "widgets/attention_pattern_views.h"
 #include "widgets/csv.h"
+#include "view_csv.h"
 #include "widgets/laminar_profile_view.h"
 #include "widgets/layer_cursor.h"
 #include "widgets/logit_lens_views.h"
@@ -48,15 +49,6 @@ std::vector<std::pair<double, double>> pointsOf(const QCPGraph* g) {
   std::vector<std::pair<double, double>> out;
   for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) out.emplace_back(it->key, it->value);
   return out;
-}
-
-// A view's CSV as one string.
-QString csvOf(const FigureView& view) {
-  QString text;
-  QTextStream out(&text);
-  view.writeCsv(out);
-  out.flush();
-  return text;
 }
 
 QCheckBox* controlToggle(const FigureView& view) { return view.findChild<QCheckBox*>(QStringLiteral("showControl")); }
@@ -300,7 +292,7 @@ class FiguresNumbersTest : public QObject {
           QCOMPARE(top.tokenLabels()[l * k + i]->text(),
                    Labels::token(want["layers"][l]["topTokens"][i].get<std::string>()));
         }
-      const QString firstRow = csvOf(top).section(QLatin1Char('\n'), 1, 1);
+      const QString firstRow = test::csvOf(top).section(QLatin1Char('\n'), 1, 1);
       QCOMPARE(firstRow.section(QLatin1Char(','), 2, 2).toLongLong(), want["layers"][0]["topIds"][0].get<long long>());
     };
     checkTop(section, "run");
@@ -337,7 +329,7 @@ class FiguresNumbersTest : public QObject {
       QCOMPARE(points.size(), nLayer);
       for (size_t l = 0; l < nLayer; ++l) QVERIFY2(same(points[l].second, num(control["layers"][l][key])), key);
     }
-    const QStringList csv = csvOf(profile).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList csv = test::csvOf(profile).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(csv[0], QStringLiteral("layer,mean_next_prob,se_next_prob,median_next_rank,control_mean_next_prob,"
                                     "control_se_next_prob,control_median_next_rank"));
     QVERIFY(same(csv[1].section(QLatin1Char(','), 6, 6).toDouble(), num(control["layers"][0]["medianNextRank"])));
@@ -352,7 +344,7 @@ class FiguresNumbersTest : public QObject {
     QCOMPARE(top.variantKeys(), QStringList{QString()});
     profile.setResults(alone);
     QVERIFY(!profile.controlProbabilityGraph() && !profile.controlRankGraph());
-    QVERIFY(!csvOf(profile).section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("control")));
+    QVERIFY(!test::csvOf(profile).section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("control")));
   }
 
   // The attention views draw the saved patterns (every head at the cursor's layer; the target's
@@ -403,7 +395,7 @@ class FiguresNumbersTest : public QObject {
     checkTarget(section, "run");
     controlToggle(target)->setChecked(true);
     checkTarget(control, "control");
-    const QString firstRow = csvOf(target).section(QLatin1Char('\n'), 1, 1);  // layer 0, the first token
+    const QString firstRow = test::csvOf(target).section(QLatin1Char('\n'), 1, 1);  // layer 0, the first token
     QCOMPARE(firstRow.section(QLatin1Char(','), -1), csv::number(num(control["layers"][0]["targetMass"][0])));
   }
 };

@@ -13,6 +13,7 @@
 #include <functional>
 
 #include "synthetic_results.h"
+#include "view_csv.h"
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
 #include "widgets/cosine_spectrum_view.h"
@@ -44,12 +45,11 @@ std::shared_ptr<RunResults> similarityWithControl(const std::function<double(dou
   return run;
 }
 
-QString csvOf(const FigureView& view) {
-  QString text;
-  QTextStream out(&text);
-  view.writeCsv(out);
-  out.flush();
-  return text;
+// Experiment 2 on 6 layers with a complete untrained control of 4 occurrences (5 in the run).
+std::shared_ptr<RunResults> miWithControl() {
+  auto mi = test::syntheticMiDistance(6, 6);
+  mi->control = test::syntheticMiDistance(6, 6, 4);
+  return mi;
 }
 
 QVector<double> keysOf(const QCPGraph* g) {
@@ -543,8 +543,7 @@ class WidgetsTest : public QObject {
     LayerCursor cursor;
     QWidget parent;
     auto similarity = similarityWithControl([](double v) { return 0.5 * v; });
-    auto mi = test::syntheticMiDistance(6, 6);
-    mi->control = test::syntheticMiDistance(6, 6, 4);
+    auto mi = miWithControl();
     for (auto& layer : mi->control->get<MiDistanceResults>()->layers) layer.t -= 1.5;  // t does not depend on the count
     for (const auto& r : {mi, mi->control})  // the estimator comparison (off in the synthetic results)
       for (auto& layer : r->get<MiDistanceResults>()->layers)
@@ -585,21 +584,21 @@ class WidgetsTest : public QObject {
       QVERIFY2(toggle && toggle->isVisibleTo(view) && toggle->isEnabled(), qPrintable(view->figureId()));
       // Its own line: it never widens the view (two runs side by side must fit 1024 px).
       QVERIFY2(view->minimumSizeHint().width() <= narrowest, qPrintable(view->figureId()));
-      const QString runCsv = csvOf(*view);
+      const QString runCsv = test::csvOf(*view);
       toggle->setChecked(true);
       QCOMPARE(view->drawnResults(), run->control.get());
       std::unique_ptr<FigureView> twin(registrations[v].make(&cursor, nullptr));
       twin->setAnalysis(view->analysis());
       twin->setLazy(false);
       twin->setResults(run->control);
-      const QString controlCsv = csvOf(*twin);
+      const QString controlCsv = test::csvOf(*twin);
       QVERIFY2(controlCsv != runCsv, qPrintable(view->figureId() + QStringLiteral(": test data must differ")));
-      QVERIFY2(csvOf(*view) == controlCsv, qPrintable(view->figureId()));
+      QVERIFY2(test::csvOf(*view) == controlCsv, qPrintable(view->figureId()));
       QVERIFY2(view->title().endsWith(QStringLiteral("(%1)").arg(Labels::untrainedControl())), qPrintable(view->title()));
       QVERIFY(view->caption().contains(Labels::untrainedControl()));
       QVERIFY(figureProvenance(*view->drawnResults()).untrained);
       toggle->setChecked(false);
-      QCOMPARE(csvOf(*view), runCsv);
+      QCOMPARE(test::csvOf(*view), runCsv);
       // A run whose control has not started yet: the box stays, greyed, and the run is drawn.
       auto waiting = std::make_shared<RunResults>(*run);
       waiting->control = std::make_shared<RunResults>(*run->control);
@@ -620,8 +619,7 @@ class WidgetsTest : public QObject {
     LayerCursor cursor;
     QWidget parent;
     auto similarity = similarityWithControl([](double v) { return 0.5 * v; });
-    auto mi = test::syntheticMiDistance(6, 6);
-    mi->control = test::syntheticMiDistance(6, 6, 4);
+    auto mi = miWithControl();
     const std::vector<std::shared_ptr<const RunResults>> runs = {similarity, mi, test::syntheticLogitLens(6, 6),
                                                                  test::syntheticAttentionPattern(6, 6)};
     QStringList problems;
