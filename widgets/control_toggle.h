@@ -1,10 +1,10 @@
 #pragma once
-// A per-text heatmap (the logit lens's top tokens, the attention maps) cannot draw a run and
-// its control in one figure the way the profiles overlay grey lines, so its control row gets
-// this check box: "Show the untrained control" (or "the compared run", RunResults::control)
-// swaps the whole figure, title, caption, tooltips and CSV to that run. Like the laminar
-// profile's "Difference from ..." box it is hidden without a control and keeps its tick while
-// a control has no layer to draw yet (its pass runs after the run's).
+// A view that cannot draw a run and its control in one figure the way the profiles overlay
+// grey lines (a map or histogram of one layer or one text) gets this check box from
+// FigureView::offerControlToggle: "Show the untrained control" (or "the compared run",
+// RunResults::control) swaps the whole figure, title, caption, tooltips and CSV to that run.
+// Like the laminar profile's "Difference from ..." box it is hidden without a control and
+// keeps its tick while the control has no layer to draw yet (its pass runs after the run's).
 #include <QCheckBox>
 #include <QString>
 #include <QStringList>
@@ -21,7 +21,7 @@ class ControlToggle : public QCheckBox {
   // Ticking it refreshes `view`, which places it (FigureView::offerControlToggle).
   explicit ControlToggle(FigureView* view);
 
-  // Label and state for the view's results (call from retranslateControls).
+  // Label, visibility and state for the view's results (FigureView::refresh calls it).
   void update(const FigureView& view);
   // What the view draws: its results' control when ticked and drawable, else its results.
   const RunResults* drawn(const FigureView& view) const;

@@ -37,6 +37,7 @@ class FigureView : public QWidget {
   // The results the figure draws: results(), or the run's control when the view offers
   // offerControlToggle() and it is ticked. Exports take their provenance from it.
   const RunResults* drawnResults() const;
+  bool offersControlToggle() const { return controlToggle_ != nullptr; }
   bool hasData() const;  // results accepted and at least one layer done
 
   virtual QString figureId() const = 0;  // file-name stem, English, stable: "cosine-spectrum"
@@ -122,9 +123,6 @@ class FigureView : public QWidget {
   // (drawnResults(), layersDone()) to the control. Call after adding the view's own controls;
   // title() and caption() append controlTitleSuffix() and controlCaptionNote().
   void offerControlToggle();
- public:
-  bool offersControlToggle() const { return controlToggle_ != nullptr; }
- protected:
   QString controlTitleSuffix() const;
   QString controlCaptionNote() const;
   QCPLayoutGrid* body() const { return body_; }  // where subclasses put axis rects
