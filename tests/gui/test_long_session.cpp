@@ -1,5 +1,6 @@
 // A long session in the main window, as a class uses it for an afternoon: every analysis run
-// again and again (one with its untrained control), every layer and view stepped through,
+// again and again (one with its untrained control), every layer and view stepped through (and
+// the views that can, switched to the control and back),
 // the language switched, a run saved, reopened and compared. After a warm-up round nothing
 // may accumulate: no widgets or objects left behind by earlier runs, no threads, no open
 // files, and resident memory within a small allowance.
@@ -20,6 +21,7 @@
 #include "app/main_window.h"
 #include "app/model_panel.h"
 #include "app/run_worker.h"
+#include "widgets/figure_view.h"
 #include "app/sentence_panel.h"
 #include "widgets/layer_cursor.h"
 
@@ -82,6 +84,14 @@ class LongSessionTest : public QObject {
     for (int view = 0; view < 8; ++view) {
       window_->showView(view);
       for (int layer = 0; layer < cursor->count(); ++layer) cursor->setLayer(layer);
+      // A view that shows the control instead of the run: its layers too, then the run again.
+      FigureView* shown = window_->currentView();
+      auto* toggle = shown ? shown->findChild<QCheckBox*>(QStringLiteral("showControl")) : nullptr;
+      if (toggle && toggle->isVisible() && toggle->isEnabled()) {
+        toggle->setChecked(true);
+        for (int layer = 0; layer < cursor->count(); ++layer) cursor->setLayer(layer);
+        toggle->setChecked(false);
+      }
       QCoreApplication::processEvents();
     }
   }
