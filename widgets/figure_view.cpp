@@ -141,8 +141,7 @@ void FigureView::refresh() {
     return;
   }
   stale_ = false;
-  if (controlToggle_) controlToggle_->update(*this);
-  retranslateControls();
+  updateControlRow();
   if (hasData()) {
     setLayerAxisRange(nLayerOf());
     rebuild();
@@ -161,8 +160,7 @@ void FigureView::changeEvent(QEvent* event) {
     // (tooltips, screen readers): a hidden lazy view says them again now, and its plot
     // waits until it is shown; any other view's refresh() says them with the plot.
     if (lazy_ && !isVisible()) {
-      if (controlToggle_) controlToggle_->update(*this);
-      retranslateControls();
+      updateControlRow();
       updateChrome();
     }
     refresh();
@@ -345,6 +343,11 @@ int FigureView::nLayerOf() const { return results_ && accepts(*results_) ? resul
 int FigureView::layersDone() const {
   const RunResults* drawn = drawnResults();
   return drawn && accepts(*drawn) ? drawn->layersDone : 0;
+}
+
+void FigureView::updateControlRow() {
+  if (controlToggle_) controlToggle_->update(*this);
+  retranslateControls();
 }
 
 const RunResults* FigureView::drawnResults() const { return controlToggle_ ? controlToggle_->drawn(*this) : results_.get(); }

@@ -165,6 +165,7 @@ class FigureView : public QWidget {
  private:
   void layOutAt(int width);  // the plot's layout at this width (and at least 400 px tall)
   void updateChrome();  // title, caption, cursor lines
+  void updateControlRow();  // the control toggle, then the view's own controls
   void reserveCaptionLines();
   void onMousePress(QMouseEvent* event);
   void onMouseMove(QMouseEvent* event);

@@ -86,13 +86,27 @@ void MiMatrixView::rebuild() {
   }
 }
 
+namespace {
+
+// The largest finite pair MI of either site at `layer` of `results` (0 without one).
+double layerTop(const RunResults* results, int layer) {
+  const auto* mi = results ? results->get<MiDistanceResults>() : nullptr;
+  double top = 0;
+  if (mi && layer < static_cast<int>(mi->layers.size()))
+    for (const auto& site : mi->layers[static_cast<size_t>(layer)].sites)
+      for (double v : site.pairMi)
+        if (std::isfinite(v)) top = std::max(top, v);
+  return top;
+}
+
+}  // namespace
+
 void MiMatrixView::updateLayer() {
   if (!hasData() || !maps_[0]) return;
   const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   const int n = occurrences();
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  double top = 0;
   for (int s = 0; s < kSites; ++s) {
     auto* data = maps_[s]->data();
     for (int i = 0; i < n; ++i)
@@ -101,18 +115,11 @@ void MiMatrixView::updateLayer() {
     for (size_t k = 0; k < mi.pairs.size() && k < pairMi.size(); ++k) {
       data->setCell(mi.pairs[k].i, mi.pairs[k].j, pairMi[k]);
       data->setCell(mi.pairs[k].j, mi.pairs[k].i, pairMi[k]);
-      if (std::isfinite(pairMi[k])) top = std::max(top, pairMi[k]);
     }
   }
-  // With a control the run's maps and the control's share one scale (the larger top of the
-  // layer), so ticking "Show the untrained control" compares brightness, not two scales.
-  const RunResults* run = results().get();
-  const RunResults* other = drawnResults() == run ? (run->control ? run->control.get() : nullptr) : run;
-  const auto* otherMi = other ? other->get<MiDistanceResults>() : nullptr;
-  if (otherMi && shownLayer() < static_cast<int>(otherMi->layers.size()))
-    for (const auto& site : otherMi->layers[static_cast<size_t>(shownLayer())].sites)
-      for (double v : site.pairMi)
-        if (std::isfinite(v)) top = std::max(top, v);
+  // The run's maps and its control's share one scale (the larger top of the layer), so
+  // ticking "Show the untrained control" compares brightness, not two scales.
+  const double top = std::max(layerTop(results().get(), shownLayer()), layerTop(results()->control.get(), shownLayer()));
   scale_->setDataRange(QCPRange(0, top > 0 ? top : 1));
 }
 
