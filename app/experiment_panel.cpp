@@ -46,6 +46,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   experiment_->setObjectName(QStringLiteral("experiment"));
   experiment_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // fits a narrow panel
   experiment_->setMinimumContentsLength(10);
+  experimentLabel_->setBuddy(experiment_);
   top->addWidget(experimentLabel_);
   top->addWidget(experiment_, 1);
   layout->addLayout(top);
@@ -71,6 +72,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   controlSeed_->setObjectName(QStringLiteral("untrainedControlSeed"));
   controlSeed_->setRange(0, INT_MAX);
   layout->addWidget(control_);
+  controlSeedLabel_->setBuddy(controlSeed_);
   controlRow->addSpacing(20);  // the seed belongs to the checkbox above: below it, indented,
   controlRow->addWidget(controlSeedLabel_);  // so a narrow panel need not hold both on one line
   controlRow->addWidget(controlSeed_);
@@ -129,7 +131,9 @@ void ExperimentPanel::addPage(const std::string& name) {
   for (const SettingSpec& spec : analysis->settingSpecs()) {
     QWidget* editor = makeEditor(spec, widget);
     editor->setObjectName(QString::fromStdString(name + "/" + spec.key));
-    page.form->addRow(new QLabel(widget), editor);  // a label object even before its text is set
+    auto* label = new QLabel(widget);  // a label object even before its text is set
+    label->setBuddy(editor);  // screen readers name the field by it (addRow(QWidget*, ...) does not)
+    page.form->addRow(label, editor);
     page.fields.push_back({spec, editor});
   }
   experiment_->addItem(QString(), QString::fromStdString(name));

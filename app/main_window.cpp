@@ -450,6 +450,14 @@ void MainWindow::retranslate() {
   prev_->setToolTip(tr("Previous layer (Left)"));
   next_->setToolTip(tr("Next layer (Right)"));
   slider_->setToolTip(tr("Layer shown in every view"));
+  // Names a screen reader says for controls without text of their own (tooltips are only
+  // their descriptions); the panels' scroll areas take their dock's title.
+  play_->setAccessibleName(tr("Play layers"));
+  prev_->setAccessibleName(tr("Previous layer"));
+  next_->setAccessibleName(tr("Next layer"));
+  slider_->setAccessibleName(tr("Layer"));
+  tabs_->setAccessibleName(tr("Figures"));
+  for (QDockWidget* d : docks_) d->widget()->setAccessibleName(d->windowTitle());
   fileMenu_->setTitle(tr("&File"));
   openSentencesAction_->setText(tr("Load sentence file…"));
   openResultsAction_->setText(tr("Open results folder…"));

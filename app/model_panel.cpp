@@ -60,6 +60,11 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
   info_->setWordWrap(true);
   info_->setObjectName(QStringLiteral("modelInfo"));
   info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // Each label is its field's buddy: a screen reader names the field by it.
+  sourceLabel_->setBuddy(source_);
+  deviceLabel_->setBuddy(device_);
+  threadsLabel_->setBuddy(threads_);
+  dtypeLabel_->setBuddy(dtype_);
   grid->addWidget(sourceLabel_, 0, 0);
   grid->addWidget(source_, 0, 1, 1, 3);
   grid->addLayout(buttons, 1, 1, 1, 3);

@@ -37,6 +37,7 @@ ModelsDialog::ModelsDialog(QWidget* parent, std::vector<hub::KnownModel> offered
   local_ = new QTreeWidget(this);
   local_->setHeaderLabels({tr("Checkpoint"), tr("Shape"), tr("Size"), tr("Where"), tr("Status")});
   local_->setRootIsDecorated(false);
+  local_->setAccessibleName(tr("Checkpoints on this computer"));  // item views take no name from a label
   local_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
   layout->addWidget(local_, 1);
   use_ = new QPushButton(tr("Use this checkpoint"), this);
@@ -46,6 +47,7 @@ ModelsDialog::ModelsDialog(QWidget* parent, std::vector<hub::KnownModel> offered
   downloads_ = new QTreeWidget(this);
   downloads_->setHeaderLabels({tr("Model"), tr("Parameters"), tr("Shape"), tr("Download size")});
   downloads_->setRootIsDecorated(false);
+  downloads_->setAccessibleName(tr("GPT-2 models to download"));
   downloads_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
   for (const auto& m : offered) {
     auto* item = new QTreeWidgetItem(downloads_);

@@ -275,6 +275,7 @@ SentencePanel::SentencePanel(QWidget* parent)
   target_ = new QLineEdit(this);
   target_->setObjectName(QStringLiteral("target"));
   caseInsensitive_ = new QCheckBox(this);
+  targetLabel_->setBuddy(target_);
   form->addWidget(targetLabel_);
   form->addWidget(target_, 1);
   layout->addLayout(form);
@@ -292,6 +293,7 @@ SentencePanel::SentencePanel(QWidget* parent)
     if (ok && url.scheme() == QLatin1String("text")) emit textChosen(n);
     if (ok && url.scheme() == QLatin1String("position")) emit positionChosen(n);
   });
+  tokensLabel_->setBuddy(tokens_);
   layout->addWidget(tokens_, 1);
   // A sentence typed or pasted here is tokenised and checked as the run would (target found,
   // length) while typing, without touching the file.
@@ -300,6 +302,7 @@ SentencePanel::SentencePanel(QWidget* parent)
   trial_ = new QLineEdit(this);
   trial_->setObjectName(QStringLiteral("trySentence"));
   trial_->setClearButtonEnabled(true);
+  trialLabel_->setBuddy(trial_);
   trialRow->addWidget(trialLabel_);
   trialRow->addWidget(trial_, 1);
   layout->addLayout(trialRow);
@@ -325,6 +328,7 @@ SentencePanel::SentencePanel(QWidget* parent)
   diagnostics_->setObjectName(QStringLiteral("diagnostics"));
   diagnostics_->setWordWrap(true);
   diagnostics_->setMaximumHeight(90);
+  diagnosticsLabel_->setBuddy(diagnostics_);
   layout->addWidget(diagnostics_);
 
   recent_ = QSettings().value(QStringLiteral("files/recentSentences")).toStringList();
@@ -478,6 +482,7 @@ void SentencePanel::rebuildExamples() {
   const int current = examples_->currentIndex();
   examples_->clear();
   examples_->addItem(tr("Examples…"));
+  examples_->setAccessibleName(tr("Example sentence sets"));
   for (const ExampleInfo& e : exampleList_) examples_->addItem(vi ? e.titleVi : e.titleEn, e.file);
   examples_->setCurrentIndex(std::max(0, current));
   if (current > 0 && current <= exampleList_.size())
@@ -497,6 +502,10 @@ void SentencePanel::retranslate() {
   tokensLabel_->setText(tokenLegend());
   tokensLabel_->setToolTip(TokenPreview::byteLevelHelp());
   diagnosticsLabel_->setText(tr("Diagnostics"));
+  // Item views and text browsers take no name from a buddy label: they get their own.
+  diagnostics_->setAccessibleName(diagnosticsLabel_->text());
+  tokens_->setAccessibleName(tr("Tokens of the texts"));
+  trialView_->setAccessibleName(tr("Tokens of the sentence tried"));
   if (path_.isEmpty()) fileLabel_->setText(tr("No sentence file loaded. Drop a file here or load one."));
   else fileLabel_->setText(tr("%1 — %n text(s)", nullptr, textCount_).arg(QFileInfo(path_).fileName()));
   retranslateDiagnostics();

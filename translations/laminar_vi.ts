@@ -1943,6 +1943,18 @@ mật độ %5</translation>
             <source>text %1 (line %2): “%3”</source>
             <translation>văn bản %1 (dòng %2): “%3”</translation>
         </message>
+        <message>
+            <source>Layer %1 of %2.</source>
+            <translation>Tầng %1 / %2.</translation>
+        </message>
+        <message>
+            <source>No results yet.</source>
+            <translation>Chưa có kết quả.</translation>
+        </message>
+        <message>
+            <source>Its numbers: File &gt; Export figure data (CSV).</source>
+            <translation>Các con số của hình: Tệp &gt; Xuất dữ liệu của hình (CSV).</translation>
+        </message>
     </context>
     <context>
         <name>laminar::Labels</name>
@@ -2650,6 +2662,18 @@ xác suất %5</translation>
             <source>Compared with %1: shown side by side on the right, every view at the same layer, with the same choices and scales.</source>
             <translation>Đang so sánh với %1: hiện cạnh nhau ở bên phải, mọi biểu đồ ở cùng tầng, cùng lựa chọn và cùng thang đo.</translation>
         </message>
+        <message>
+            <source>Play layers</source>
+            <translation>Phát các tầng</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Tầng</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Các hình</translation>
+        </message>
     </context>
     <context>
         <name>laminar::MiDistanceView</name>
@@ -3022,6 +3046,14 @@ Tham số: %6 triệu — bộ nhớ cho trọng số: %7 GB</translation>
             <source>usable — small trained demo model</source>
             <translation>dùng được — mô hình minh họa nhỏ đã huấn luyện</translation>
         </message>
+        <message>
+            <source>Checkpoints on this computer</source>
+            <translation>Các checkpoint trên máy này</translation>
+        </message>
+        <message>
+            <source>GPT-2 models to download</source>
+            <translation>Các mô hình GPT-2 để tải về</translation>
+        </message>
     </context>
     <context>
         <name>laminar::NumberFormat</name>
@@ -3168,6 +3200,18 @@ Thời điểm chạy (UTC): %4</translation>
         <message>
             <source>Click to choose this text for the analysis</source>
             <translation>Nhấp để chọn văn bản này cho phân tích</translation>
+        </message>
+        <message>
+            <source>Example sentence sets</source>
+            <translation>Các bộ câu ví dụ</translation>
+        </message>
+        <message>
+            <source>Tokens of the texts</source>
+            <translation>Các token của các văn bản</translation>
+        </message>
+        <message>
+            <source>Tokens of the sentence tried</source>
+            <translation>Các token của câu đang thử</translation>
         </message>
     </context>
     <context>

@@ -1006,4 +1006,14 @@ VI = {
  "MI giữa mọi cặp lần xuất hiện của từ đích ở tầng đang chọn, tính trên các chiều của đầu ra attention (trái) và đầu ra MLP (phải). Hàng và cột là các lần xuất hiện theo thứ tự trong văn bản; ô càng sáng thì chia sẻ càng nhiều thông tin. Hai bản đồ dùng chung một thang màu, và dùng chung với các bản đồ của mô hình chưa huấn luyện (hoặc lần chạy so sánh) khi lần chạy có một mô hình như vậy.",
 "With \"Compare with untrained model\" ticked before the run, \"Show the untrained control\" above the figure draws the control's figure in place of the run's: tick and untick it to compare.":
  "Khi đã đánh dấu \"So sánh với mô hình chưa huấn luyện\" trước lần chạy, ô \"Hiện mô hình chưa huấn luyện\" phía trên hình sẽ vẽ hình của mô hình chưa huấn luyện thay cho hình của lần chạy: đánh dấu rồi bỏ dấu để so sánh.",
+"Layer %1 of %2.": "Tầng %1 / %2.",
+"No results yet.": "Chưa có kết quả.",
+"Its numbers: File > Export figure data (CSV).": "Các con số của hình: Tệp > Xuất dữ liệu của hình (CSV).",
+"Play layers": "Phát các tầng",
+"Figures": "Các hình",
+"Checkpoints on this computer": "Các checkpoint trên máy này",
+"GPT-2 models to download": "Các mô hình GPT-2 để tải về",
+"Example sentence sets": "Các bộ câu ví dụ",
+"Tokens of the texts": "Các token của các văn bản",
+"Tokens of the sentence tried": "Các token của câu đang thử",
 }

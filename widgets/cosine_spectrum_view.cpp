@@ -51,6 +51,9 @@ CosineSpectrumView::CosineSpectrumView(LayerCursor* cursor, QWidget* parent) : F
   logBox_->setObjectName(QStringLiteral("logScale"));
   // Two rows: in one, the four choices made this the widest view (660 px), too wide for two
   // runs side by side on a 1024-px screen.
+  groupLabel_->setBuddy(groupBox_);
+  measureLabel_->setBuddy(measureBox_);
+  blockLabel_->setBuddy(blockBox_);
   auto* rows = new QGridLayout;
   rows->setContentsMargins(0, 0, 0, 0);
   rows->addWidget(groupLabel_, 0, 0);

@@ -1,5 +1,7 @@
 #include "widgets/figure_view.h"
 
+#include <QAccessible>
+#include <QAccessibleWidget>
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -10,12 +12,23 @@
 #include <cmath>
 
 #include "widgets/control_toggle.h"
+#include "widgets/focus_ring.h"
 #include "widgets/layer_cursor.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
 #include "widgets/tick_density.h"
 
 namespace laminar {
+namespace {
+
+// A figure's plot is a chart to assistive technology (Orca reads "chart", its title and its
+// description), not the anonymous client area QCustomPlot would otherwise be.
+QAccessibleInterface* figureChartAccessible(const QString& className, QObject* object) {
+  if (className != QLatin1String("QCustomPlot") || !qobject_cast<FigureView*>(object->parent())) return nullptr;
+  return new QAccessibleWidget(static_cast<QWidget*>(object), QAccessible::Chart);
+}
+
+}  // namespace
 
 FigureView::FigureView(LayerCursor* cursor, QWidget* parent)
     : QWidget(parent), cursor_(cursor), plot_(new QCustomPlot(this)) {
@@ -43,6 +56,12 @@ FigureView::FigureView(LayerCursor* cursor, QWidget* parent)
   plot_->setNoAntialiasingOnDrag(true);
   plot_->setAutoAddPlottableToLegend(false);  // views choose their legend entries
   plot_->setMouseTracking(true);
+  // Tab reaches the figure (a ring shows it), and a screen reader then reads its title,
+  // caption and layer (updateAccessibleText).
+  static const bool chartRoleInstalled = (QAccessible::installFactory(figureChartAccessible), true);
+  (void)chartRoleInstalled;
+  plot_->setFocusPolicy(Qt::TabFocus);
+  new FocusRing(plot_);
 
   // Short axes get fewer ticks: the ticks are recomputed at the size just laid out, before
   // drawing (on screen and in exports, which lay the plot out at their own size).
@@ -386,6 +405,7 @@ void FigureView::updateChrome() {
   title_->setFont(plotstyle::font(11 * scale_, true));
   fitTextTo(textWidth_);  // sets the title
   captionLabel_->setText(caption());
+  updateAccessibleText();
   const int layer = cursor_ ? cursor_->layer() : 0;
   for (auto& la : layerAxes_) {
     la.line->setVisible(hasData() && cursorShown_);
@@ -399,6 +419,16 @@ void FigureView::updateChrome() {
       la.line->point2->setCoords(1, x);
     }
   }
+}
+
+// What a screen reader says of the figure. The data themselves are a table away: the CSV
+// export holds every number drawn, so the description points there instead of reading them.
+void FigureView::updateAccessibleText() {
+  plot_->setAccessibleName(title());
+  QString where = hasData() ? tr("Layer %1 of %2.").arg((cursor_ ? cursor_->layer() : 0) + 1).arg(nLayerOf())
+                            : tr("No results yet.");
+  plot_->setAccessibleDescription(caption() + QLatin1Char('\n') + where + QLatin1Char(' ') +
+                                  tr("Its numbers: File > Export figure data (CSV)."));
 }
 
 void FigureView::onMousePress(QMouseEvent* event) {

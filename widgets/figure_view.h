@@ -164,7 +164,8 @@ class FigureView : public QWidget {
 
  private:
   void layOutAt(int width);  // the plot's layout at this width (and at least 400 px tall)
-  void updateChrome();  // title, caption, cursor lines
+  void updateChrome();  // title, caption, cursor lines, accessible text
+  void updateAccessibleText();  // the plot's name (title) and description (caption, layer)
   void updateControlRow();  // the control toggle, then the view's own controls
   void reserveCaptionLines();
   void onMousePress(QMouseEvent* event);

@@ -30,6 +30,8 @@ LaminarProfileView::LaminarProfileView(LayerCursor* cursor, QWidget* parent) : F
   correctionLabel_ = new QLabel(this);
   correctionBox_ = new QComboBox(this);
   correctionBox_->setObjectName(QStringLiteral("correction"));
+  statisticLabel_->setBuddy(statisticBox_);
+  correctionLabel_->setBuddy(correctionBox_);
   controls()->addWidget(statisticLabel_);
   controls()->addWidget(statisticBox_);
   controls()->addSpacing(12);

@@ -48,6 +48,7 @@ MiSignificanceView::MiSignificanceView(LayerCursor* cursor, QWidget* parent) : F
   correctionLabel_ = new QLabel(this);
   correctionBox_ = new QComboBox(this);
   correctionBox_->setObjectName(QStringLiteral("correction"));
+  correctionLabel_->setBuddy(correctionBox_);
   controls()->addWidget(correctionLabel_);
   controls()->addWidget(correctionBox_);
   controls()->addStretch(1);

@@ -35,6 +35,8 @@ SpectrumMassView::SpectrumMassView(LayerCursor* cursor, QWidget* parent) : Figur
   blockLabel_ = new QLabel(this);
   blockBox_ = new QComboBox(this);
   blockBox_->setObjectName(QStringLiteral("block"));
+  massLabel_->setBuddy(massBox_);
+  blockLabel_->setBuddy(blockBox_);
   for (QWidget* w : {static_cast<QWidget*>(massLabel_), static_cast<QWidget*>(massBox_),
                      static_cast<QWidget*>(blockLabel_), static_cast<QWidget*>(blockBox_)})
     controls()->addWidget(w);

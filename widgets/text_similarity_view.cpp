@@ -32,6 +32,7 @@ TextSimilarityView::TextSimilarityView(LayerCursor* cursor, QWidget* parent) : F
   groupLabel_ = new QLabel(this);
   groupBox_ = new QComboBox(this);
   groupBox_->setObjectName(QStringLiteral("group"));
+  groupLabel_->setBuddy(groupBox_);
   controls()->addWidget(groupLabel_);
   controls()->addWidget(groupBox_);
   controls()->addStretch(1);

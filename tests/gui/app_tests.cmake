@@ -65,3 +65,10 @@ laminar_qtest(gui_long_session_test test_long_session.cpp)
 target_link_libraries(gui_long_session_test PRIVATE laminar_app_lib)
 set_tests_properties(gui_long_session_test PROPERTIES TIMEOUT 600
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-long-session;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/data-long-session")
+
+# Keyboard and screen readers: every control named (English and Vietnamese), figures as
+# charts that say their layer, Tab reaching every control and the figure.
+laminar_qtest(gui_accessibility_test test_accessibility.cpp)
+target_link_libraries(gui_accessibility_test PRIVATE laminar_app_lib)
+set_tests_properties(gui_accessibility_test PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;LAMINAR_NO_DIALOGS=1;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/config-accessibility;XDG_DATA_HOME=${CMAKE_CURRENT_BINARY_DIR}/data-accessibility")
