@@ -26,8 +26,8 @@ QString Language::initial() {
   return QLocale::system().language() == QLocale::Vietnamese ? QStringLiteral("vi") : QStringLiteral("en");
 }
 
-QString Language::qmPath(const QString& code) {
-  const std::string name = "laminar_" + code.toStdString() + ".qm";
+QString Language::qmPath(const QString& code, const QString& catalogue) {
+  const std::string name = catalogue.toStdString() + "_" + code.toStdString() + ".qm";
   try {
     return QString::fromStdString(findDataPath("translations/" + name).string());
   } catch (...) {
@@ -42,11 +42,37 @@ QLocale Language::screenLocale() const {
   return system.language() == QLocale::Vietnamese ? QLocale(QLocale::English, QLocale::UnitedStates) : system;
 }
 
+void Language::retranslateQtParts(QWidget* root) {
+  struct Part {
+    const char* objectName;
+    const char* context;
+    const char* name;
+    const char* description;  // nullptr: none
+  };
+  static const Part parts[] = {
+      {"qt_dockwidget_floatbutton", "QDockWidget", "Float", "Undocks and re-attaches the dock widget"},
+      {"qt_dockwidget_closebutton", "QDockWidget", "Close", "Closes the dock widget"},
+      {"ScrollLeftButton", "QTabBar", "Scroll Left", nullptr},
+      {"ScrollRightButton", "QTabBar", "Scroll Right", nullptr},
+  };
+  for (const Part& part : parts)
+    for (QWidget* w : root->findChildren<QWidget*>(QLatin1String(part.objectName))) {
+      w->setAccessibleName(QCoreApplication::translate(part.context, part.name));
+      if (part.description) w->setAccessibleDescription(QCoreApplication::translate(part.context, part.description));
+    }
+}
+
 bool Language::install(const QString& code) {
   const QString path = qmPath(code);
   if (path.isEmpty() || !translator_.load(path)) return false;
   installed_ = QCoreApplication::installTranslator(&translator_);
   return true;
+}
+
+void Language::installQtWords(const QString& code) {
+  if (qtInstalled_) QCoreApplication::removeTranslator(&qtTranslator_);
+  const QString path = qmPath(code, QStringLiteral("qtbase"));
+  qtInstalled_ = !path.isEmpty() && qtTranslator_.load(path) && QCoreApplication::installTranslator(&qtTranslator_);
 }
 
 bool Language::set(const QString& code) {
@@ -59,6 +85,7 @@ bool Language::set(const QString& code) {
   const bool ok = install(code) || code == QLatin1String("en");
   if (!ok) install(QStringLiteral("en"));
   current_ = ok ? code : QStringLiteral("en");
+  installQtWords(current_);
   QLocale::setDefault(screenLocale());
   // The default locale only reaches widgets created from now on; spin boxes and other
   // widgets that format numbers cache theirs, so hand the new one to every open window

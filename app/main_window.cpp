@@ -458,6 +458,7 @@ void MainWindow::retranslate() {
   slider_->setAccessibleName(tr("Layer"));
   tabs_->setAccessibleName(tr("Figures"));
   for (QDockWidget* d : docks_) d->widget()->setAccessibleName(d->windowTitle());
+  Language::retranslateQtParts(this);
   fileMenu_->setTitle(tr("&File"));
   openSentencesAction_->setText(tr("Load sentence file…"));
   openResultsAction_->setText(tr("Open results folder…"));

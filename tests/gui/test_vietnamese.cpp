@@ -1,7 +1,7 @@
 // Vietnamese without English inside (issue 14 item 4): a list of common English words must
 // not appear in any Vietnamese string the app can show: every translation of the .ts, every
 // core message filled with sample parameters, the real errors of broken sentence files, and
-// every text, tooltip, menu and caption of the main window after a run (also after switching
+// every text, tooltip, menu, caption and screen-reader text of the main window after a run (also after switching
 // language mid-session). Sizes and numbers follow the language.
 #include <QtTest>
 
@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMenu>
 #include <QProgressBar>
 #include <QRegularExpression>
@@ -145,6 +146,8 @@ QStringList shownStrings(QWidget* root) {
     add(w, w->toolTip());
     add(w, w->statusTip());
     add(w, w->whatsThis());
+    add(w, w->accessibleName());  // what a screen reader says (the figures' title, caption, layer)
+    add(w, w->accessibleDescription());
     if (w->isWindow() || qobject_cast<QDockWidget*>(w)) add(w, w->windowTitle());
     if (auto* l = qobject_cast<QLabel*>(w)) add(l, l->text());
     if (auto* b = qobject_cast<QAbstractButton*>(w)) add(b, b->text());
@@ -345,6 +348,29 @@ class VietnameseTest : public QObject {
   }
 
   // The Models dialog lists broken checkpoints of the cache with their problem, translated.
+  // Qt's own words (standard buttons of the help and warning boxes, edit fields' context
+  // menus) come from translations/qtbase_vi.ts: Qt ships no Vietnamese.
+  void qtsOwnWordsAreVietnamese() {
+    for (const QString language : {QStringLiteral("vi"), QStringLiteral("en")}) {
+      Language::instance().set(language);
+      const bool vi = language == QLatin1String("vi");
+      QMessageBox box(QMessageBox::Information, QStringLiteral("Laminar"), QStringLiteral("-"), QMessageBox::Close | QMessageBox::Ok);
+      QCOMPARE(box.button(QMessageBox::Close)->text(), vi ? QStringLiteral("Đóng") : QStringLiteral("Close"));
+      QCOMPARE(box.button(QMessageBox::Ok)->text(), vi ? QStringLiteral("Đồng ý") : QStringLiteral("OK"));
+      QLineEdit edit;
+      QTextBrowser browser;
+      QStringList menuWords;
+      for (QMenu* menu : {edit.createStandardContextMenu(), browser.createStandardContextMenu()}) {
+        for (QAction* a : menu->actions()) menuWords << a->text();
+        delete menu;
+      }
+      menuWords.removeAll(QString());
+      QVERIFY(menuWords.size() >= 4);
+      QCOMPARE(menuWords.filter(QRegularExpression(QStringLiteral("^&Sao chép(\\t|$)"))).size(), vi ? 2 : 0);
+      if (vi) QVERIFY2(withEnglish(menuWords).isEmpty(), qPrintable(withEnglish(menuWords).join(QLatin1Char('\n'))));
+    }
+  }
+
   void theModelsDialogShowsNoEnglish() {
     const QDir snapshots(dir_.filePath(QStringLiteral("hf-home/hub/models--test-org--broken/snapshots")));
     QVERIFY(QDir().mkpath(snapshots.filePath(QStringLiteral("a1"))) && QDir().mkpath(snapshots.filePath(QStringLiteral("b2"))));
