@@ -43,6 +43,7 @@ if [ "$gui" = "ON" ]; then
   for size in 16 32 48 64 128 256; do expect_file "usr/share/icons/hicolor/${size}x${size}/apps/io.laminar.Laminar.png"; done
   expect_file usr/share/laminar/translations/laminar_vi.qm
   expect_file usr/share/laminar/translations/laminar_en.qm  # English's plural forms
+  expect_file usr/share/laminar/translations/qtbase_vi.qm  # Qt's own words in Vietnamese
 fi
 unexpected="$(grep -vE '^\./(usr/((bin|share)/.*)?)?$' <<< "$contents" || true)"
 [ -z "$unexpected" ] || fail "paths outside /usr/bin and /usr/share: $(tr '\n' ' ' <<< "$unexpected")"
