@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +25,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
 
@@ -369,6 +371,22 @@ class VietnameseTest : public QObject {
       QCOMPARE(menuWords.filter(QRegularExpression(QStringLiteral("^&Sao chép(\\t|$)"))).size(), vi ? 2 : 0);
       if (vi) QVERIFY2(withEnglish(menuWords).isEmpty(), qPrintable(withEnglish(menuWords).join(QLatin1Char('\n'))));
     }
+  }
+
+  // Qt's own file dialog (Load sentence file, Save results...), as the app opens it where the
+  // desktop offers no native one: labels, buttons, tooltips, column headers.
+  void theFileDialogShowsNoEnglish() {
+    Language::instance().set(QStringLiteral("vi"));
+    QFileDialog dialog(nullptr, QStringLiteral("Laminar"), dir_.path());
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    dialog.show();
+    QStringList shown = shownStrings(&dialog);
+    for (QTreeView* view : dialog.findChildren<QTreeView*>())
+      for (int c = 0; c < view->model()->columnCount(); ++c) shown << view->model()->headerData(c, Qt::Horizontal).toString();
+    QVERIFY2(shown.size() > 15, qPrintable(QString::number(shown.size())));
+    QVERIFY(shown.contains(QStringLiteral("Kích thước")));  // the Size column
+    const QStringList bad = withEnglish(shown);
+    QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
   }
 
   void theModelsDialogShowsNoEnglish() {
