@@ -1955,6 +1955,10 @@ mật độ %5</translation>
             <source>Its numbers: File &gt; Export figure data (CSV).</source>
             <translation>Các con số của hình: Tệp &gt; Xuất dữ liệu của hình (CSV).</translation>
         </message>
+        <message>
+            <source>Legend: %1.</source>
+            <translation>Chú giải: %1.</translation>
+        </message>
     </context>
     <context>
         <name>laminar::Labels</name>
@@ -2259,14 +2263,6 @@ mật độ %5</translation>
             <translation>Hạng trung vị</translation>
         </message>
         <message>
-            <source>%1
-mean P(next) %2 ± %3
-median rank %4</source>
-            <translation>%1
-P(kế tiếp) trung bình %2 ± %3
-hạng trung vị %4</translation>
-        </message>
-        <message>
             <source>Next-token profile</source>
             <translation>Diễn biến theo tầng của token kế tiếp</translation>
         </message>
@@ -2283,6 +2279,12 @@ hạng trung vị %4</translation>
 %1: mean P(next) %2 ± %3, median rank %4</source>
             <translation>
 %1: P(kế tiếp) trung bình %2 ± %3, hạng trung vị %4</translation>
+        </message>
+        <message>
+            <source>mean P(next) %1 ± %2
+median rank %3</source>
+            <translation>P(kế tiếp) trung bình %1 ± %2
+hạng trung vị %3</translation>
         </message>
     </context>
     <context>

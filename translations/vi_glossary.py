@@ -416,7 +416,7 @@ VI = {
 "For every text, the residual stream at the target word is read through the output layer at each layer. Top: mean probability of the token that actually follows (bars: ± one standard error over texts). Bottom: its median rank among all tokens (1 = the model's first guess; log scale). A random model stays near rank vocabulary/2 at every layer.": 'Với mỗi văn bản, luồng dư tại từ đích được đọc qua lớp đầu ra ở từng tầng. Trên: xác suất trung bình của token thực sự đứng sau (thanh: ± một sai số chuẩn qua các văn bản). Dưới: thứ hạng trung vị của nó trong mọi token (1 = dự đoán đầu tiên của mô hình; thang log). Một mô hình ngẫu nhiên ở quanh hạng bằng nửa bộ từ vựng ở mọi tầng.',
 'P(actual next token)': 'P(token kế tiếp thực sự)',
 'Median rank': 'Hạng trung vị',
-'%1\nmean P(next) %2 ± %3\nmedian rank %4': '%1\nP(kế tiếp) trung bình %2 ± %3\nhạng trung vị %4',
+'mean P(next) %1 ± %2\nmedian rank %3': 'P(kế tiếp) trung bình %1 ± %2\nhạng trung vị %3',
 'Next-token profile': 'Diễn biến theo tầng của token kế tiếp',
 'Logit lens — text %1, after “%2”': 'Thấu kính logit — văn bản %1, sau “%2”',
 ' The token that actually follows is “%1”.': ' Token thực sự đứng sau là “%1”.',
@@ -1016,4 +1016,5 @@ VI = {
 "Example sentence sets": "Các bộ câu ví dụ",
 "Tokens of the texts": "Các token của các văn bản",
 "Tokens of the sentence tried": "Các token của câu đang thử",
+"Legend: %1.": "Chú giải: %1.",
 }

@@ -421,14 +421,37 @@ void FigureView::updateChrome() {
   }
 }
 
-// What a screen reader says of the figure. The data themselves are a table away: the CSV
-// export holds every number drawn, so the description points there instead of reading them.
+// What a screen reader says of the figure: title; caption, layer and, for views over layers,
+// their values at that layer. Every number drawn is a table away: the CSV export.
 void FigureView::updateAccessibleText() {
   plot_->setAccessibleName(title());
-  QString where = hasData() ? tr("Layer %1 of %2.").arg((cursor_ ? cursor_->layer() : 0) + 1).arg(nLayerOf())
-                            : tr("No results yet.");
-  plot_->setAccessibleDescription(caption() + QLatin1Char('\n') + where + QLatin1Char(' ') +
+  QString where = tr("No results yet.");
+  if (hasData()) {
+    const int layer = cursor_ ? cursor_->layer() : 0;
+    where = tr("Layer %1 of %2.").arg(layer + 1).arg(nLayerOf());
+    const QString values = layer < layersDone() ? layerSummary(layer) : QString();
+    const QStringList legend = legendEntries();
+    // A view over layers names its series with its values; any other says its legend (where
+    // a layer's figure keeps numbers such as Kendall's tau).
+    if (!values.isEmpty())
+      where += QLatin1Char('\n') + values;
+    else if (!legend.isEmpty())
+      where += QLatin1Char('\n') + tr("Legend: %1.").arg(legend.join(QStringLiteral("; ")));
+  }
+  plot_->setAccessibleDescription(caption() + QLatin1Char('\n') + where + QLatin1Char('\n') +
                                   tr("Its numbers: File > Export figure data (CSV)."));
+}
+
+QStringList FigureView::legendEntries() const {
+  QStringList entries;
+  for (QCPLayoutElement* element : plot_->plotLayout()->elements(true)) {  // insets too
+    const auto* legend = qobject_cast<QCPLegend*>(element);
+    if (!legend || !legend->visible()) continue;
+    for (int i = 0; i < legend->itemCount(); ++i)
+      if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)); item && !item->plottable()->name().isEmpty())
+        entries << item->plottable()->name();
+  }
+  return entries;
 }
 
 void FigureView::onMousePress(QMouseEvent* event) {

@@ -57,6 +57,10 @@ class FigureView : public QWidget {
   virtual void writeCsv(QTextStream& out) const = 0;
   // Exact values under a pixel of the plot (empty when nothing is there).
   virtual QString toolTipAt(const QPointF& pixel) const;
+  // What a view over layers shows at `layer` (0-based) in words, a line a series: its tooltip
+  // over that layer, and what a screen reader hears after the caption. Empty where a view has
+  // no such summary (a map of one layer: its CSV holds the numbers).
+  virtual QString layerSummary(int /*layer*/) const { return {}; }
   // A click on the plot; true when the view used it (else a click on a layer axis moves the cursor).
   virtual bool clickAt(const QPointF& /*pixel*/) { return false; }
   // The figures a report should hold: every choice the view offers (choiceKeys: each profile
@@ -166,6 +170,7 @@ class FigureView : public QWidget {
   void layOutAt(int width);  // the plot's layout at this width (and at least 400 px tall)
   void updateChrome();  // title, caption, cursor lines, accessible text
   void updateAccessibleText();  // the plot's name (title) and description (caption, layer)
+  QStringList legendEntries() const;  // the names in the plot's visible legends, in order
   void updateControlRow();  // the control toggle, then the view's own controls
   void reserveCaptionLines();
   void onMousePress(QMouseEvent* event);

@@ -667,7 +667,12 @@ QString LaminarProfileView::toolTipAt(const QPointF& pixel) const {
   QCPAxis* xAxis = rect_->axis(QCPAxis::atBottom);
   const int layer = static_cast<int>(std::lround(xAxis->pixelToCoord(pixel.x()))) - 1;
   if (layer < 0 || layer >= layersDone()) return {};
-  QStringList lines{Labels::layer(layer)};
+  const QString values = layerSummary(layer);
+  return values.isEmpty() ? Labels::layer(layer) : Labels::layer(layer) + QLatin1Char('\n') + values;
+}
+
+QString LaminarProfileView::layerSummary(int layer) const {
+  QStringList lines;
   for (QCPGraph* g : series_ + controlSeries_) {
     auto it = g->data()->findBegin(layer + 1 - 0.25, false);
     if (it == g->data()->constEnd() || std::abs(it->key - (layer + 1)) > 0.25) continue;

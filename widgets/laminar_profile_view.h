@@ -33,6 +33,7 @@ class LaminarProfileView : public FigureView {
   bool accepts(const RunResults& results) const override;
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   QStringList choiceKeys() const override;  // one per available statistic
   void selectChoice(int index) override;
 

@@ -246,12 +246,17 @@ QString LogitLensProfileView::toolTipAt(const QPointF& pixel) const {
                                                                           : nullptr;
   if (!rect) return {};
   const int l = layerAt(rect, pixel);
+  const QString values = layerSummary(l);
+  return values.isEmpty() ? QString() : Labels::layer(l) + QLatin1Char('\n') + values;
+}
+
+QString LogitLensProfileView::layerSummary(int l) const {
   const LogitLensResults& r = lens();
   if (l < 0 || l >= static_cast<int>(r.layers.size())) return {};
   const LogitLensLayer& layer = r.layers[static_cast<size_t>(l)];
   const QLocale& loc = plot()->locale();
-  QString tip = tr("%1\nmean P(next) %2 ± %3\nmedian rank %4")
-                    .arg(Labels::layer(l), loc.toString(layer.meanNextProb, 'g', 4), loc.toString(layer.seNextProb, 'g', 3),
+  QString tip = tr("mean P(next) %1 ± %2\nmedian rank %3")
+                    .arg(loc.toString(layer.meanNextProb, 'g', 4), loc.toString(layer.seNextProb, 'g', 3),
                          loc.toString(layer.medianNextRank, 'g', 6));
   const LogitLensResults* o = other();
   if (o && l < static_cast<int>(o->layers.size())) {

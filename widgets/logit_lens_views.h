@@ -46,6 +46,7 @@ class LogitLensProfileView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<LogitLensResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   QCPGraph* probabilityGraph() const { return prob_; }
   QCPGraph* rankGraph() const { return rank_; }
   QCPGraph* controlProbabilityGraph() const { return otherProb_; }

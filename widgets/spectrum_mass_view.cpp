@@ -177,7 +177,12 @@ QString SpectrumMassView::toolTipAt(const QPointF& pixel) const {
   if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
   const int layer = static_cast<int>(std::lround(rect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
   if (layer < 0) return {};
-  QStringList lines{Labels::layer(layer)};
+  const QString values = layerSummary(layer);
+  return values.isEmpty() ? QString() : Labels::layer(layer) + QLatin1Char('\n') + values;
+}
+
+QString SpectrumMassView::layerSummary(int layer) const {
+  QStringList lines;
   auto describe = [&](const RunResults& r, bool control) {
     const auto masses = massesOf(r, mass_, block_);
     for (int g = 0; g < kGroups; ++g) {
@@ -192,7 +197,7 @@ QString SpectrumMassView::toolTipAt(const QPointF& pixel) const {
   };
   describe(*results(), false);
   if (results()->control) describe(*results()->control, true);
-  return lines.size() > 1 ? lines.join(QLatin1Char('\n')) : QString();
+  return lines.join(QLatin1Char('\n'));
 }
 
 void SpectrumMassView::writeCsv(QTextStream& out) const {

@@ -25,6 +25,7 @@ class SpectrumMassView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<SimilarityResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   QStringList choiceKeys() const override;  // "high-QQ" ... "low-KV"
   void selectChoice(int index) override;
 

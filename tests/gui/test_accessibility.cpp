@@ -154,7 +154,7 @@ class AccessibilityTest : public QObject {
     run(window);
     LayerCursor* cursor = window.figures()->cursor();
     cursor->setLayer(0);
-    int checked = 0;
+    int checked = 0, summarised = 0;
     for (int i = 0; i < window.figures()->views().size(); ++i) {
       window.showView(i);  // hidden views bring their words up to date when shown
       FigureView* v = window.currentView();
@@ -165,9 +165,20 @@ class AccessibilityTest : public QObject {
       QVERIFY2(description.startsWith(v->caption()), qPrintable(v->figureId() + QStringLiteral(": ") + description));
       QVERIFY2(description.contains(QStringLiteral("Layer 1 of 2.")), qPrintable(description));
       QVERIFY(description.contains(QStringLiteral("Export figure data (CSV)")));
+      // A view over layers says its values there too, and other values at another layer;
+      // a layer's figure says its legend (MI vs distance: Kendall's tau and its p-values).
+      if (const QString values = v->layerSummary(0); !values.isEmpty()) {
+        QVERIFY2(description.contains(values), qPrintable(description));
+        QVERIFY(v->layerSummary(1) != values);
+        ++summarised;
+      }
+      if (v->figureId() == QLatin1String("mi-vs-distance"))
+        QVERIFY2(description.contains(QStringLiteral("Legend: attention: τ = ")) && description.contains(QStringLiteral("; MLP: τ = ")),
+                 qPrintable(description));
       ++checked;
     }
     QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));  // experiment 2's views
+    QVERIFY(summarised >= 1);  // the laminar profile
 
     // Stepping the layer changes the shown figure's description (QWidget sends assistive
     // technology DescriptionChanged; the offscreen platform has no bridge to observe it).

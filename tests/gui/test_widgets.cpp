@@ -2,6 +2,8 @@
 // figure export (valid PNG/PDF/SVG).
 #include <QtTest>
 
+#include <QAccessible>
+
 #include <QCheckBox>
 
 #include <QComboBox>
@@ -741,6 +743,26 @@ class WidgetsTest : public QObject {
     const QString tip = view.toolTipAt(pixelOf(view.axisRect(), 3, v));
     QVERIFY2(tip.contains(view.locale().toString(v, 'g', 6)), qPrintable(tip));
     QVERIFY(tip.contains(QStringLiteral("3")));
+  }
+
+  // A screen reader hears the shown layer's values after the caption, exactly as the
+  // tooltip gives them, and the next layer's once the cursor moves.
+  void screenReaderHearsTheLayersValues() {
+    LayerCursor cursor;
+    cursor.setCount(6);
+    LaminarProfileView view(&cursor);
+    auto r = test::syntheticSimilarity(6, 6);
+    view.setResults(r);
+    const auto& layers = r->get<SimilarityResults>()->layers;
+    for (const int layer : {2, 3}) {
+      cursor.setLayer(layer);
+      const double v = layers[static_cast<size_t>(layer)].profiles[0][0].variance;
+      const double other = layers[static_cast<size_t>(5 - layer)].profiles[0][0].variance;
+      const QString said = QAccessible::queryAccessibleInterface(view.plot())->text(QAccessible::Description);
+      QVERIFY2(said.startsWith(view.caption()), qPrintable(said));
+      QVERIFY2(said.contains(view.layerSummary(layer)) && said.contains(view.locale().toString(v, 'g', 6)), qPrintable(said));
+      QVERIFY2(!said.contains(view.locale().toString(other, 'g', 6)), qPrintable(said));
+    }
   }
 
   void csvUsesTheCLocale() {
