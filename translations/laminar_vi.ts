@@ -2321,6 +2321,14 @@ xác suất %5</translation>
             <source>Top tokens</source>
             <translation>Token hàng đầu</translation>
         </message>
+        <message>
+            <source>“%1” %2</source>
+            <translation>“%1” %2</translation>
+        </message>
+        <message>
+            <source>Top tokens: %1</source>
+            <translation>Các token đứng đầu: %1</translation>
+        </message>
     </context>
     <context>
         <name>laminar::MainWindow</name>
@@ -2817,14 +2825,6 @@ MI %5 nat</translation>
             <translation>chưa biết</translation>
         </message>
         <message>
-            <source>%1
-t = %2, p = %3, adjusted p = %4
-Z = %5, p = %6, adjusted p = %7</source>
-            <translation>%1
-t = %2, p = %3, giá trị p hiệu chỉnh = %4
-Z = %5, p = %6, giá trị p hiệu chỉnh = %7</translation>
-        </message>
-        <message>
             <source>t and Z</source>
             <translation>t và Z</translation>
         </message>
@@ -2843,6 +2843,12 @@ Z = %5, p = %6, giá trị p hiệu chỉnh = %7</translation>
         <message>
             <source>permutation p significant (BH)</source>
             <translation>p hoán vị có ý nghĩa (BH)</translation>
+        </message>
+        <message>
+            <source>t = %1, p = %2, adjusted p = %3
+Z = %4, p = %5, adjusted p = %6</source>
+            <translation>t = %1, p = %2, giá trị p hiệu chỉnh = %3
+Z = %4, p = %5, giá trị p hiệu chỉnh = %6</translation>
         </message>
     </context>
     <context>

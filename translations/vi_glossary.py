@@ -305,7 +305,7 @@ VI = {
 "Z (attention τ − MLP τ)": "Z (τ attention − τ MLP)",
 "%1 significant (%2)": "%1 có ý nghĩa thống kê (%2)",
 "not yet known": "chưa biết",
-"%1\nt = %2, p = %3, adjusted p = %4\nZ = %5, p = %6, adjusted p = %7": "%1\nt = %2, p = %3, giá trị p hiệu chỉnh = %4\nZ = %5, p = %6, giá trị p hiệu chỉnh = %7",
+"t = %1, p = %2, adjusted p = %3\nZ = %4, p = %5, adjusted p = %6": "t = %1, p = %2, giá trị p hiệu chỉnh = %3\nZ = %4, p = %5, giá trị p hiệu chỉnh = %6",
 # --- model panel
 "Synthetic demo model (random weights)": "Mô hình minh họa tổng hợp (trọng số ngẫu nhiên)",
 ", cache": ", bộ nhớ đệm",
@@ -1017,4 +1017,6 @@ VI = {
 "Tokens of the texts": "Các token của các văn bản",
 "Tokens of the sentence tried": "Các token của câu đang thử",
 "Legend: %1.": "Chú giải: %1.",
+"“%1” %2": "“%1” %2",
+"Top tokens: %1": "Các token đứng đầu: %1",
 }

@@ -103,6 +103,17 @@ void LogitLensTopView::rebuild() {
   scale_->setDataRange(QCPRange(0, 1));
 }
 
+// The layer's top tokens in rank order with their probabilities: what a screen reader hears.
+QString LogitLensTopView::layerSummary(int l) const {
+  const LogitLensResults& r = lens();
+  if (l < 0 || l >= static_cast<int>(r.layers.size())) return {};
+  const LogitLensLayer& layer = r.layers[static_cast<size_t>(l)];
+  QStringList tokens;
+  for (size_t i = 0; i < layer.topIds.size(); ++i)
+    tokens << tr("“%1” %2").arg(Labels::spokenToken(layer.topTokens[i]), plot()->locale().toString(layer.topProbs[i], 'g', 3));
+  return tr("Top tokens: %1").arg(tokens.join(QStringLiteral(", ")));
+}
+
 QString LogitLensTopView::toolTipAt(const QPointF& pixel) const {
   if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
   const int l = static_cast<int>(std::lround(rect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;

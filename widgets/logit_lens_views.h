@@ -19,6 +19,7 @@ class LogitLensTopView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<LogitLensResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   QCPColorMap* map() const { return map_; }
   const std::vector<QCPItemText*>& tokenLabels() const { return labels_; }  // in layer, then rank order
 

@@ -237,14 +237,18 @@ QString MiSignificanceView::toolTipAt(const QPointF& pixel) const {
   if (!rect) return {};
   const int l = static_cast<int>(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
   if (l < 0 || l >= layersDone()) return {};
+  return Labels::layer(l) + QLatin1Char('\n') + layerSummary(l);
+}
+
+QString MiSignificanceView::layerSummary(int l) const {
   const auto& layer = drawnResults()->get<MiDistanceResults>()->layers[static_cast<size_t>(l)];
   bool availT = false, availZ = false;
   const auto pt = adjustedP(0, &availT);
   const auto pz = adjustedP(1, &availZ);
   const QString na = tr("not yet known");
   auto fmt = [&](double v) { return plot()->locale().toString(v, 'g', 4); };
-  QString text = tr("%1\nt = %2, p = %3, adjusted p = %4\nZ = %5, p = %6, adjusted p = %7")
-                     .arg(Labels::layer(l), fmt(layer.t), fmt(layer.p), availT ? fmt(pt[static_cast<size_t>(l)]) : na,
+  QString text = tr("t = %1, p = %2, adjusted p = %3\nZ = %4, p = %5, adjusted p = %6")
+                     .arg(fmt(layer.t), fmt(layer.p), availT ? fmt(pt[static_cast<size_t>(l)]) : na,
                           fmt(layer.fisherZ), fmt(layer.fisherP), availZ ? fmt(pz[static_cast<size_t>(l)]) : na);
   if (layer.hasControls)
     text += QLatin1Char('\n') + tr("paired t = %1, p = %2; Wilcoxon p = %3; permutation p = %4")

@@ -23,6 +23,7 @@ class MiSignificanceView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<MiDistanceResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   QStringList choiceKeys() const override { return {QStringLiteral("bonferroni"), QStringLiteral("fdr")}; }
   void selectChoice(int index) override { setCorrection(index); }
 

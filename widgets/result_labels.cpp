@@ -56,6 +56,10 @@ QString Labels::token(const std::string& token) {
   return t;
 }
 
+QString Labels::spokenToken(const std::string& token) {
+  return QString::fromStdString(token).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+}
+
 QString Labels::untrainedControl() { return tr("untrained control"); }
 
 bool Labels::isComparison(const RunResults* results) {

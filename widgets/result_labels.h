@@ -46,6 +46,8 @@ class Labels {
   static QString controlSource(const RunResults* results);
   // A GPT-2 token as the eye should read it: its leading space as ␣, line breaks as \n.
   static QString token(const std::string& token);
+  // The same for a screen reader: spaces stay spaces ("␣" would be read out as a symbol).
+  static QString spokenToken(const std::string& token);
   // File keys, as core writes them (kept local so widgets link no engine code).
   static const char* blockKey(int block);
   static const char* groupKey(int group);
