@@ -57,9 +57,11 @@ FigureView::FigureView(LayerCursor* cursor, QWidget* parent)
   plot_->setAutoAddPlottableToLegend(false);  // views choose their legend entries
   plot_->setMouseTracking(true);
   // Tab reaches the figure (a ring shows it), and a screen reader then reads its title,
-  // caption and layer (updateAccessibleText).
-  static const bool chartRoleInstalled = (QAccessible::installFactory(figureChartAccessible), true);
-  (void)chartRoleInstalled;
+  // caption, layer and values (updateAccessibleText). The factory is installed once.
+  [[maybe_unused]] static const bool chartRole = [] {
+    QAccessible::installFactory(figureChartAccessible);
+    return true;
+  }();
   plot_->setFocusPolicy(Qt::TabFocus);
   new FocusRing(plot_);
 
@@ -429,13 +431,11 @@ void FigureView::updateAccessibleText() {
   if (hasData()) {
     const int layer = cursor_ ? cursor_->layer() : 0;
     where = tr("Layer %1 of %2.").arg(layer + 1).arg(nLayerOf());
-    const QString values = layer < layersDone() ? layerSummary(layer) : QString();
-    const QStringList legend = legendEntries();
     // A view over layers names its series with its values; any other says its legend (where
     // a layer's figure keeps numbers such as Kendall's tau).
-    if (!values.isEmpty())
+    if (const QString values = layer < layersDone() ? layerSummary(layer) : QString(); !values.isEmpty())
       where += QLatin1Char('\n') + values;
-    else if (!legend.isEmpty())
+    else if (const QStringList legend = legendEntries(); !legend.isEmpty())
       where += QLatin1Char('\n') + tr("Legend: %1.").arg(legend.join(QStringLiteral("; ")));
   }
   plot_->setAccessibleDescription(caption() + QLatin1Char('\n') + where + QLatin1Char('\n') +

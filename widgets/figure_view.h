@@ -169,7 +169,7 @@ class FigureView : public QWidget {
  private:
   void layOutAt(int width);  // the plot's layout at this width (and at least 400 px tall)
   void updateChrome();  // title, caption, cursor lines, accessible text
-  void updateAccessibleText();  // the plot's name (title) and description (caption, layer)
+  void updateAccessibleText();  // the plot's name (title) and description (caption, layer, values)
   QStringList legendEntries() const;  // the names in the plot's visible legends, in order
   void updateControlRow();  // the control toggle, then the view's own controls
   void reserveCaptionLines();
