@@ -767,6 +767,14 @@ chú ý từ từ đích %4</translation>
             <source>Target's attention</source>
             <translation>Chú ý của từ đích</translation>
         </message>
+        <message>
+            <source>“%1” %2</source>
+            <translation>“%1” %2</translation>
+        </message>
+        <message>
+            <source>Most attended from the target: %1</source>
+            <translation>Các token được từ đích chú ý nhiều nhất: %1</translation>
+        </message>
     </context>
     <context>
         <name>laminar::ComparedPane</name>

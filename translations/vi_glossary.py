@@ -1019,4 +1019,5 @@ VI = {
 "Legend: %1.": "Chú giải: %1.",
 "“%1” %2": "“%1” %2",
 "Top tokens: %1": "Các token đứng đầu: %1",
+"Most attended from the target: %1": "Các token được từ đích chú ý nhiều nhất: %1",
 }

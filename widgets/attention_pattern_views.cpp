@@ -237,6 +237,23 @@ void AttentionTargetView::rebuild() {
   scale_->setDataRange(QCPRange(0, 1));
 }
 
+// The tokens the target attends to most at the layer, largest first: a digest a screen
+// reader can say (every weight is in the tooltip and the CSV).
+QString AttentionTargetView::layerSummary(int l) const {
+  const AttentionPatternResults& r = patterns();
+  if (l < 0 || l >= static_cast<int>(r.layers.size())) return {};
+  const std::vector<double>& mass = r.layers[static_cast<size_t>(l)].targetMass;
+  std::vector<size_t> order(std::min(mass.size(), static_cast<size_t>(r.targetPosition + 1)));
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  const size_t shown = std::min<size_t>(order.size(), 5);
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                    [&](size_t a, size_t b) { return mass[a] > mass[b]; });
+  QStringList tokens;
+  for (size_t i = 0; i < shown; ++i)
+    tokens << tr("“%1” %2").arg(Labels::spokenToken(r.tokens[order[i]]), plot()->locale().toString(mass[order[i]], 'g', 3));
+  return tr("Most attended from the target: %1").arg(tokens.join(QStringLiteral(", ")));
+}
+
 QString AttentionTargetView::toolTipAt(const QPointF& pixel) const {
   if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
   const AttentionPatternResults& r = patterns();

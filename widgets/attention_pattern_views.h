@@ -53,6 +53,7 @@ class AttentionTargetView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<AttentionPatternResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   QCPColorMap* map() const { return map_; }
 
  protected:

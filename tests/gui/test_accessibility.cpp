@@ -1,16 +1,13 @@
 // Keyboard and screen-reader use of the window: every control a user can Tab to has a name
 // a screen reader can say, in English and in Vietnamese (its own text, its label as buddy,
 // or an accessible name); every figure is a chart named by its title and described by its
-// caption and the layer shown, and says the new layer when it changes; Tab
-// alone reaches every control and every figure, without a trap.
+// caption, the layer shown and its values there (or its legend), following the layer; Tab
+// alone reaches every control and the figure, without a trap.
 #include <QtTest>
 
 #include <QAbstractButton>
-#include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QApplication>
-#include <QComboBox>
-#include <QLineEdit>
 #include <QSet>
 #include <QTabBar>
 #include <QTemporaryDir>
@@ -189,7 +186,8 @@ class AccessibilityTest : public QObject {
     for (FigureView* v : window.figures()->views()) every << v->figureId();
     QCOMPARE(checked, every);  // every view, over the four analyses
     const QSet<QString> overLayers{QStringLiteral("laminar-profile"), QStringLiteral("spectrum-mass"), QStringLiteral("mi-significance"),
-                                   QStringLiteral("logit-lens-top"), QStringLiteral("logit-lens-profile")};
+                                   QStringLiteral("logit-lens-top"), QStringLiteral("logit-lens-profile"),
+                                   QStringLiteral("attention-target")};
     QCOMPARE(summarised, overLayers);
 
     // Stepping the layer changes the shown figure's description (QWidget sends assistive
