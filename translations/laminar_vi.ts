@@ -768,10 +768,6 @@ chú ý từ từ đích %4</translation>
             <translation>Chú ý của từ đích</translation>
         </message>
         <message>
-            <source>“%1” %2</source>
-            <translation>“%1” %2</translation>
-        </message>
-        <message>
             <source>Most attended from the target: %1</source>
             <translation>Các token được từ đích chú ý nhiều nhất: %1</translation>
         </message>
@@ -2078,6 +2074,10 @@ mật độ %5</translation>
             <source> The untrained control is the same analysis, settings and sentences on an untrained GPT-2 of the same shape (random weights as Hugging Face initialises them, seed %1).</source>
             <translation> Mô hình chưa huấn luyện là cùng phân tích, cùng thiết lập và cùng các câu trên một GPT-2 chưa huấn luyện có cùng kích thước (trọng số ngẫu nhiên khởi tạo như Hugging Face, hạt giống %1).</translation>
         </message>
+        <message>
+            <source>“%1” %2</source>
+            <translation>“%1” %2</translation>
+        </message>
     </context>
     <context>
         <name>laminar::LaminarProfileView</name>
@@ -2328,10 +2328,6 @@ xác suất %5</translation>
         <message>
             <source>Top tokens</source>
             <translation>Token hàng đầu</translation>
-        </message>
-        <message>
-            <source>“%1” %2</source>
-            <translation>“%1” %2</translation>
         </message>
         <message>
             <source>Top tokens: %1</source>

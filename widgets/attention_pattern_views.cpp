@@ -250,7 +250,7 @@ QString AttentionTargetView::layerSummary(int l) const {
                     [&](size_t a, size_t b) { return mass[a] > mass[b]; });
   QStringList tokens;
   for (size_t i = 0; i < shown; ++i)
-    tokens << tr("“%1” %2").arg(Labels::spokenToken(r.tokens[order[i]]), plot()->locale().toString(mass[order[i]], 'g', 3));
+    tokens << Labels::spokenTokenValue(r.tokens[order[i]], mass[order[i]], plot()->locale());
   return tr("Most attended from the target: %1").arg(tokens.join(QStringLiteral(", ")));
 }
 

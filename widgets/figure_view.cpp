@@ -423,8 +423,9 @@ void FigureView::updateChrome() {
   }
 }
 
-// What a screen reader says of the figure: title; caption, layer and, for views over layers,
-// their values at that layer. Every number drawn is a table away: the CSV export.
+// What a screen reader says of the figure: title; caption (as the label just shows it), layer
+// and, for views over layers, their values at that layer. Every number drawn is a table away:
+// the CSV export.
 void FigureView::updateAccessibleText() {
   plot_->setAccessibleName(title());
   QString where = tr("No results yet.");
@@ -438,8 +439,13 @@ void FigureView::updateAccessibleText() {
     else if (const QStringList legend = legendEntries(); !legend.isEmpty())
       where += QLatin1Char('\n') + tr("Legend: %1.").arg(legend.join(QStringLiteral("; ")));
   }
-  plot_->setAccessibleDescription(caption() + QLatin1Char('\n') + where + QLatin1Char('\n') +
+  plot_->setAccessibleDescription(captionLabel_->text() + QLatin1Char('\n') + where + QLatin1Char('\n') +
                                   tr("Its numbers: File > Export figure data (CSV)."));
+}
+
+QString FigureView::layerToolTip(int layer) const {
+  const QString values = layerSummary(layer);
+  return values.isEmpty() ? QString() : Labels::layer(layer) + QLatin1Char('\n') + values;
 }
 
 QStringList FigureView::legendEntries() const {

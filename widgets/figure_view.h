@@ -130,6 +130,8 @@ class FigureView : public QWidget {
   QString controlTitleSuffix() const;
   QString controlCaptionNote() const;
   QCPLayoutGrid* body() const { return body_; }  // where subclasses put axis rects
+  // A view over layers' tooltip at `layer`: "Layer N" over layerSummary(layer); empty without one.
+  QString layerToolTip(int layer) const;
   // A legend in cell (row, column) of body(), `perRow` entries a row: outside every axis
   // rect, so it never hides a layer's values.
   QCPLegend* addOuterLegend(int row, int column, int perRow);

@@ -110,7 +110,7 @@ QString LogitLensTopView::layerSummary(int l) const {
   const LogitLensLayer& layer = r.layers[static_cast<size_t>(l)];
   QStringList tokens;
   for (size_t i = 0; i < layer.topIds.size(); ++i)
-    tokens << tr("“%1” %2").arg(Labels::spokenToken(layer.topTokens[i]), plot()->locale().toString(layer.topProbs[i], 'g', 3));
+    tokens << Labels::spokenTokenValue(layer.topTokens[i], layer.topProbs[i], plot()->locale());
   return tr("Top tokens: %1").arg(tokens.join(QStringLiteral(", ")));
 }
 
@@ -257,8 +257,7 @@ QString LogitLensProfileView::toolTipAt(const QPointF& pixel) const {
                                                                           : nullptr;
   if (!rect) return {};
   const int l = layerAt(rect, pixel);
-  const QString values = layerSummary(l);
-  return values.isEmpty() ? QString() : Labels::layer(l) + QLatin1Char('\n') + values;
+  return layerToolTip(l);
 }
 
 QString LogitLensProfileView::layerSummary(int l) const {

@@ -237,7 +237,7 @@ QString MiSignificanceView::toolTipAt(const QPointF& pixel) const {
   if (!rect) return {};
   const int l = static_cast<int>(std::lround(rect->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
   if (l < 0 || l >= layersDone()) return {};
-  return Labels::layer(l) + QLatin1Char('\n') + layerSummary(l);
+  return layerToolTip(l);
 }
 
 QString MiSignificanceView::layerSummary(int l) const {

@@ -3,6 +3,7 @@
 // Translated names of the things results are indexed by. Files use the English keys of
 // core (blockKey() & co.); the screen uses these. Defined here so widgets need no engine.
 #include <QCoreApplication>
+#include <QLocale>
 #include <QString>
 
 namespace laminar {
@@ -46,8 +47,9 @@ class Labels {
   static QString controlSource(const RunResults* results);
   // A GPT-2 token as the eye should read it: its leading space as ␣, line breaks as \n.
   static QString token(const std::string& token);
-  // The same for a screen reader: spaces stay spaces ("␣" would be read out as a symbol).
-  static QString spokenToken(const std::string& token);
+  // “token” and its weight or probability as a screen reader says them: the token's spaces
+  // stay spaces ("␣" would be read out as a symbol), line breaks are \n.
+  static QString spokenTokenValue(const std::string& token, double value, const QLocale& locale);
   // File keys, as core writes them (kept local so widgets link no engine code).
   static const char* blockKey(int block);
   static const char* groupKey(int group);

@@ -177,8 +177,7 @@ QString SpectrumMassView::toolTipAt(const QPointF& pixel) const {
   if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
   const int layer = static_cast<int>(std::lround(rect_->axis(QCPAxis::atBottom)->pixelToCoord(pixel.x()))) - 1;
   if (layer < 0) return {};
-  const QString values = layerSummary(layer);
-  return values.isEmpty() ? QString() : Labels::layer(layer) + QLatin1Char('\n') + values;
+  return layerToolTip(layer);
 }
 
 QString SpectrumMassView::layerSummary(int layer) const {
