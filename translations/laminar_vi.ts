@@ -736,6 +736,14 @@ trọng số %6</translation>
             <source>Attention heads</source>
             <translation>Các đầu chú ý</translation>
         </message>
+        <message>
+            <source>Where the target “%1” attends most:</source>
+            <translation>Nơi từ đích “%1” chú ý nhiều nhất:</translation>
+        </message>
+        <message>
+            <source>head %1: %2</source>
+            <translation>đầu %1: %2</translation>
+        </message>
     </context>
     <context>
         <name>laminar::AttentionTargetView</name>
@@ -1775,6 +1783,10 @@ mật độ %5</translation>
             <source>Cosine spectrum</source>
             <translation>Phổ cosine</translation>
         </message>
+        <message>
+            <source>%1: densest between %2 and %3 (density %4)</source>
+            <translation>%1: dày đặc nhất trong khoảng %2 đến %3 (mật độ %4)</translation>
+        </message>
     </context>
     <context>
         <name>laminar::ExperimentPanel</name>
@@ -2789,6 +2801,14 @@ MI %5 nat</translation>
             <source>MI between every pair of the target's occurrences at the selected layer, computed over the dimensions of the attention output (left) and the MLP output (right). Rows and columns are occurrences in text order; brighter cells share more information. Both maps use one colour scale, shared with the control's maps when the run has one.</source>
             <translation>MI giữa mọi cặp lần xuất hiện của từ đích ở tầng đang chọn, tính trên các chiều của đầu ra attention (trái) và đầu ra MLP (phải). Hàng và cột là các lần xuất hiện theo thứ tự trong văn bản; ô càng sáng thì chia sẻ càng nhiều thông tin. Hai bản đồ dùng chung một thang màu, và dùng chung với các bản đồ của mô hình chưa huấn luyện (hoặc lần chạy so sánh) khi lần chạy có một mô hình như vậy.</translation>
         </message>
+        <message>
+            <source>%1 nats, occurrences %2 and %3 (token distance %4)</source>
+            <translation>%1 nat, lần xuất hiện %2 và %3 (khoảng cách token %4)</translation>
+        </message>
+        <message>
+            <source>%1: highest MI %2; lowest %3</source>
+            <translation>%1: MI cao nhất %2; thấp nhất %3</translation>
+        </message>
     </context>
     <context>
         <name>laminar::MiSignificanceView</name>
@@ -3300,6 +3320,10 @@ cosine %3</translation>
         <message>
             <source>Text by text</source>
             <translation>Giữa các văn bản</translation>
+        </message>
+        <message>
+            <source>Most similar: texts %1 and %2, cosine %3; least similar: texts %4 and %5, cosine %6</source>
+            <translation>Giống nhau nhất: văn bản %1 và %2, cosine %3; khác nhau nhất: văn bản %4 và %5, cosine %6</translation>
         </message>
     </context>
     <context>

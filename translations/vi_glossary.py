@@ -1020,4 +1020,10 @@ VI = {
 "“%1” %2": "“%1” %2",
 "Top tokens: %1": "Các token đứng đầu: %1",
 "Most attended from the target: %1": "Các token được từ đích chú ý nhiều nhất: %1",
+"%1 nats, occurrences %2 and %3 (token distance %4)": "%1 nat, lần xuất hiện %2 và %3 (khoảng cách token %4)",
+"%1: highest MI %2; lowest %3": "%1: MI cao nhất %2; thấp nhất %3",
+"Most similar: texts %1 and %2, cosine %3; least similar: texts %4 and %5, cosine %6": "Giống nhau nhất: văn bản %1 và %2, cosine %3; khác nhau nhất: văn bản %4 và %5, cosine %6",
+"Where the target “%1” attends most:": "Nơi từ đích “%1” chú ý nhiều nhất:",
+"head %1: %2": "đầu %1: %2",
+"%1: densest between %2 and %3 (density %4)": "%1: dày đặc nhất trong khoảng %2 đến %3 (mật độ %4)",
 }

@@ -161,6 +161,25 @@ QString AttentionHeadsView::toolTipAt(const QPointF& pixel) const {
       .arg(plot()->locale().toString(k > q ? 0.0 : static_cast<double>(r.weight(layer, head, q, k)), 'g', 4));
 }
 
+// Where the target's row of each shown head puts most weight at the layer: what a screen
+// reader says of the maps (the row the "Target's attention" view averages over heads).
+QString AttentionHeadsView::layerSummary(int l) const {
+  if (!hasData()) return {};
+  const AttentionPatternResults& r = patterns();
+  if (l < 0 || l >= static_cast<int>(r.layers.size()) || r.targetPosition >= r.length()) return {};
+  const AttentionPatternLayer& layer = r.layers[static_cast<size_t>(l)];
+  QStringList lines{tr("Where the target “%1” attends most:").arg(Labels::spokenToken(r.tokens[static_cast<size_t>(r.targetPosition)]))};
+  for (const int head : heads_) {
+    int64_t top = 0;
+    for (int64_t k = 1; k <= r.targetPosition; ++k)
+      if (r.weight(layer, head, r.targetPosition, k) > r.weight(layer, head, r.targetPosition, top)) top = k;
+    lines << tr("head %1: %2").arg(head + 1).arg(Labels::spokenTokenValue(r.tokens[static_cast<size_t>(top)],
+                                                                         r.weight(layer, head, r.targetPosition, top),
+                                                                         plot()->locale()));
+  }
+  return lines.join(QLatin1Char('\n'));
+}
+
 void AttentionHeadsView::writeCsv(QTextStream& out) const {
   out << "layer,head,query_position,key_position,query_token,key_token,weight\n";
   if (!hasData()) return;

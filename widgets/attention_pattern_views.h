@@ -19,6 +19,7 @@ class AttentionHeadsView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<AttentionPatternResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   bool clickAt(const QPointF& pixel) override;
   int enlargedHead() const { return enlarged_; }  // -1: the grid of every head
   void setEnlargedHead(int head);

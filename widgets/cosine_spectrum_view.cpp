@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
@@ -261,6 +262,26 @@ QString CosineSpectrumView::toolTipAt(const QPointF& pixel) const {
     return lines.join(QLatin1Char('\n'));
   }
   return {};
+}
+
+// The densest bin of each block's histogram at the layer (the right-hand plot's peaks): what a
+// screen reader says of it; every density is in the tooltip and the CSV.
+QString CosineSpectrumView::layerSummary(int l) const {
+  if (!hasData() || l < 0 || l >= layersDone()) return {};
+  const auto& edges = drawnResults()->get<SimilarityResults>()->binEdges;
+  const QLocale locale = plot()->locale();
+  QStringList lines;
+  for (int b = 0; b < kBlocks; ++b) {
+    const auto& s = spectrum(l, b);
+    std::optional<size_t> peak;
+    for (size_t i = 0; i < s.size() && i + 1 < edges.size(); ++i)
+      if (std::isfinite(s[i]) && (!peak || s[i] > s[*peak])) peak = i;
+    if (!peak) continue;
+    lines << tr("%1: densest between %2 and %3 (density %4)")
+                 .arg(Labels::block(b), locale.toString(edges[*peak], 'f', 3), locale.toString(edges[*peak + 1], 'f', 3),
+                      locale.toString(s[*peak], 'g', 3));
+  }
+  return lines.join(QLatin1Char('\n'));
 }
 
 void CosineSpectrumView::writeCsv(QTextStream& out) const {

@@ -25,6 +25,7 @@ class CosineSpectrumView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<SimilarityResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   QStringList choiceKeys() const override;  // "target-cosine-QK": every group, measure, block
   void selectChoice(int index) override;
 

@@ -57,9 +57,10 @@ class FigureView : public QWidget {
   virtual void writeCsv(QTextStream& out) const = 0;
   // Exact values under a pixel of the plot (empty when nothing is there).
   virtual QString toolTipAt(const QPointF& pixel) const;
-  // What a view over layers shows at `layer` (0-based) in words, a line a series: its tooltip
-  // over that layer, and what a screen reader hears after the caption. Empty where a view has
-  // no such summary (a map of one layer: its CSV holds the numbers).
+  // What the view shows at `layer` (0-based) in words, what a screen reader hears after the
+  // caption: a view over layers gives a line a series (its tooltip over that layer); a map of
+  // one layer gives a digest (its strongest and weakest cells; every cell is in the CSV). Empty
+  // where a view has none (a figure of one layer whose legend holds its numbers).
   virtual QString layerSummary(int /*layer*/) const { return {}; }
   // A click on the plot; true when the view used it (else a click on a layer axis moves the cursor).
   virtual bool clickAt(const QPointF& /*pixel*/) { return false; }

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
@@ -143,6 +144,36 @@ QString MiMatrixView::toolTipAt(const QPointF& pixel) const {
     }
   }
   return {};
+}
+
+// Each map's brightest and darkest cell at the layer: the pairs of occurrences that share the
+// most and the least information, what a screen reader says of the maps.
+QString MiMatrixView::layerSummary(int l) const {
+  const auto* mi = hasData() ? drawnResults()->get<MiDistanceResults>() : nullptr;
+  if (!mi || l < 0 || l >= static_cast<int>(mi->layers.size())) return {};
+  const QLocale locale = plot()->locale();
+  auto pairWords = [&](size_t k, double v) {
+    const auto& p = mi->pairs[k];
+    return tr("%1 nats, occurrences %2 and %3 (token distance %4)")
+        .arg(locale.toString(v, 'g', 3))
+        .arg(p.i + 1)
+        .arg(p.j + 1)
+        .arg(p.distance);
+  };
+  QStringList lines;
+  for (int s = 0; s < kSites; ++s) {
+    const auto& pairMi = mi->layers[static_cast<size_t>(l)].sites[static_cast<size_t>(s)].pairMi;
+    std::optional<size_t> high, low;
+    for (size_t k = 0; k < mi->pairs.size() && k < pairMi.size(); ++k) {
+      if (!std::isfinite(pairMi[k])) continue;
+      if (!high || pairMi[k] > pairMi[*high]) high = k;
+      if (!low || pairMi[k] < pairMi[*low]) low = k;
+    }
+    if (high)
+      lines << tr("%1: highest MI %2; lowest %3")
+                   .arg(Labels::site(s), pairWords(*high, pairMi[*high]), pairWords(*low, pairMi[*low]));
+  }
+  return lines.join(QLatin1Char('\n'));
 }
 
 void MiMatrixView::writeCsv(QTextStream& out) const {

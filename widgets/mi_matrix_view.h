@@ -18,6 +18,7 @@ class MiMatrixView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<MiDistanceResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
 
   QCPColorMap* map(int site) const { return maps_[site]; }
   QCPColorScale* colorScale() const { return scale_; }

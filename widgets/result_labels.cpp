@@ -56,9 +56,12 @@ QString Labels::token(const std::string& token) {
   return t;
 }
 
+QString Labels::spokenToken(const std::string& token) {
+  return QString::fromStdString(token).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+}
+
 QString Labels::spokenTokenValue(const std::string& token, double value, const QLocale& locale) {
-  const QString text = QString::fromStdString(token).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-  return tr("“%1” %2").arg(text, locale.toString(value, 'g', 3));
+  return tr("“%1” %2").arg(spokenToken(token), locale.toString(value, 'g', 3));
 }
 
 QString Labels::untrainedControl() { return tr("untrained control"); }

@@ -47,8 +47,10 @@ class Labels {
   static QString controlSource(const RunResults* results);
   // A GPT-2 token as the eye should read it: its leading space as ␣, line breaks as \n.
   static QString token(const std::string& token);
-  // “token” and its weight or probability as a screen reader says them: the token's spaces
-  // stay spaces ("␣" would be read out as a symbol), line breaks are \n.
+  // A token as a screen reader should say it: its spaces stay spaces ("␣" would be read out
+  // as a symbol), line breaks are \n.
+  static QString spokenToken(const std::string& token);
+  // “token” (spoken) and its weight or probability.
   static QString spokenTokenValue(const std::string& token, double value, const QLocale& locale);
   // File keys, as core writes them (kept local so widgets link no engine code).
   static const char* blockKey(int block);

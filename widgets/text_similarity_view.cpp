@@ -7,6 +7,8 @@
 #include <QTextStream>
 
 #include <cmath>
+#include <optional>
+#include <utility>
 
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
@@ -120,6 +122,37 @@ QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
              .arg(textNo(j))
              .arg(plot()->locale().toString(m[static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j)], 'g', 6)) +
          pairNote(textNo(i) - 1, textNo(j) - 1);
+}
+
+// The most and the least similar pair of texts at the layer (the map's reddest and bluest cell
+// off the diagonal): what a screen reader says of the map.
+QString TextSimilarityView::layerSummary(int l) const {
+  if (!hasData() || l < 0 || l >= layersDone()) return {};
+  const auto& sim = *drawnResults()->get<SimilarityResults>();
+  const auto& layer = sim.layers[static_cast<size_t>(l)];
+  const int n = layer.rows[static_cast<size_t>(group_)];
+  const auto& m = layer.textSimilarity[static_cast<size_t>(group_)];
+  if (m.size() != static_cast<size_t>(n) * static_cast<size_t>(n)) return {};
+  std::optional<std::pair<int, int>> most, least;
+  auto at = [&](const std::pair<int, int>& c) { return m[static_cast<size_t>(c.first) * static_cast<size_t>(n) + static_cast<size_t>(c.second)]; };
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j) {
+      const std::pair<int, int> cell{i, j};
+      if (!std::isfinite(at(cell))) continue;
+      if (!most || at(cell) > at(*most)) most = cell;
+      if (!least || at(cell) < at(*least)) least = cell;
+    }
+  if (!most) return {};
+  const auto& idx = sim.textIndex[static_cast<size_t>(group_)];
+  auto textNo = [&](int r) { return r < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(r)] + 1 : r + 1; };
+  const QLocale locale = plot()->locale();
+  return tr("Most similar: texts %1 and %2, cosine %3; least similar: texts %4 and %5, cosine %6")
+      .arg(textNo(most->first))
+      .arg(textNo(most->second))
+      .arg(locale.toString(at(*most), 'g', 4))
+      .arg(textNo(least->first))
+      .arg(textNo(least->second))
+      .arg(locale.toString(at(*least), 'g', 4));
 }
 
 void TextSimilarityView::writeCsv(QTextStream& out) const {

@@ -23,6 +23,7 @@ class TextSimilarityView : public FigureView {
   bool accepts(const RunResults& results) const override { return results.get<SimilarityResults>() != nullptr; }
   void writeCsv(QTextStream& out) const override;
   QString toolTipAt(const QPointF& pixel) const override;
+  QString layerSummary(int layer) const override;
   QStringList choiceKeys() const override { return {QStringLiteral("target"), QStringLiteral("nontarget")}; }
   void selectChoice(int index) override { setGroup(index); }
 

@@ -16,8 +16,10 @@
 
 #include "synthetic_results.h"
 #include "view_csv.h"
+#include "analysis/attention_pattern_results.h"
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
+#include "widgets/attention_pattern_views.h"
 #include "widgets/cosine_spectrum_view.h"
 #include "widgets/figure_export.h"
 #include "widgets/laminar_profile_view.h"
@@ -762,6 +764,74 @@ class WidgetsTest : public QObject {
       QVERIFY2(said.startsWith(view.caption()), qPrintable(said));
       QVERIFY2(said.contains(view.layerSummary(layer)) && said.contains(view.locale().toString(v, 'g', 6)), qPrintable(said));
       QVERIFY2(!said.contains(view.locale().toString(other, 'g', 6)), qPrintable(said));
+    }
+  }
+
+  // A map of one layer says its strongest and weakest cells: each checked here against the
+  // argmax of the numbers the map draws, at two layers (a digest stuck at one layer fails).
+  void mapsSayTheirStrongestCells() {
+    LayerCursor cursor;
+    cursor.setCount(4);
+    auto said = [](FigureView& v) { return QAccessible::queryAccessibleInterface(v.plot())->text(QAccessible::Description); };
+    const QLocale c = QLocale::c();
+    QLocale::setDefault(c);
+    auto mi = test::syntheticMiDistance(4, 4, 6);
+    auto sim = test::syntheticSimilarity(4, 4, 7);
+    auto attention = test::syntheticAttentionPattern(4, 4, 3);
+    MiMatrixView matrices(&cursor);
+    matrices.setResults(mi);
+    TextSimilarityView texts(&cursor);
+    texts.setResults(sim);
+    CosineSpectrumView spectrum(&cursor);
+    spectrum.setResults(sim);
+    AttentionHeadsView heads(&cursor);
+    heads.setResults(attention);
+    for (const int layer : {1, 3}) {
+      cursor.setLayer(layer);
+      const auto l = static_cast<size_t>(layer);
+      const auto& m = *mi->get<MiDistanceResults>();
+      for (int site = 0; site < kSites; ++site) {
+        const auto& v = m.layers[l].sites[static_cast<size_t>(site)].pairMi;
+        const auto high = static_cast<size_t>(std::max_element(v.begin(), v.end()) - v.begin());
+        const auto low = static_cast<size_t>(std::min_element(v.begin(), v.end()) - v.begin());
+        const QString expected = QStringLiteral("%1: highest MI %2 nats, occurrences %3 and %4 (token distance %5); lowest %6 nats, occurrences %7 and %8")
+                                     .arg(Labels::site(site), c.toString(v[high], 'g', 3)).arg(m.pairs[high].i + 1).arg(m.pairs[high].j + 1)
+                                     .arg(m.pairs[high].distance).arg(c.toString(v[low], 'g', 3)).arg(m.pairs[low].i + 1).arg(m.pairs[low].j + 1);
+        QVERIFY2(said(matrices).contains(expected), qPrintable(expected + QStringLiteral(" | ") + said(matrices)));
+      }
+      const auto& sl = sim->get<SimilarityResults>()->layers[l];
+      const int n = sl.rows[0];
+      double most = -2, least = 2;
+      int mi0 = -1, mj0 = -1, li0 = -1, lj0 = -1;
+      for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j) {
+          const double x = sl.textSimilarity[0][static_cast<size_t>(i * n + j)];
+          if (x > most) most = x, mi0 = i, mj0 = j;
+          if (x < least) least = x, li0 = i, lj0 = j;
+        }
+      const QString pairs = QStringLiteral("Most similar: texts %1 and %2, cosine %3; least similar: texts %4 and %5, cosine %6")
+                                .arg(mi0 + 1).arg(mj0 + 1).arg(c.toString(most, 'g', 4)).arg(li0 + 1).arg(lj0 + 1).arg(c.toString(least, 'g', 4));
+      QVERIFY2(said(texts).contains(pairs), qPrintable(pairs + QStringLiteral(" | ") + said(texts)));
+      const auto& edges = sim->get<SimilarityResults>()->binEdges;
+      for (int b = 0; b < kBlocks; ++b) {
+        const auto& d = sl.spectra[0][0][static_cast<size_t>(b)];  // the view's first group and measure
+        const auto peak = static_cast<size_t>(std::max_element(d.begin(), d.end()) - d.begin());
+        const QString densest = QStringLiteral("%1: densest between %2 and %3 (density %4)")
+                                    .arg(Labels::block(b), c.toString(edges[peak], 'f', 3), c.toString(edges[peak + 1], 'f', 3), c.toString(d[peak], 'g', 3));
+        QVERIFY2(said(spectrum).contains(densest), qPrintable(densest + QStringLiteral(" | ") + said(spectrum)));
+      }
+      const auto& a = *attention->get<AttentionPatternResults>();
+      QVERIFY(said(heads).contains(QStringLiteral("Where the target “ her” attends most:")));
+      for (int h = 0; h < a.nHead; ++h) {
+        int64_t top = 0;
+        for (int64_t k = 0; k <= a.targetPosition; ++k)
+          if (a.weight(a.layers[l], h, a.targetPosition, k) > a.weight(a.layers[l], h, a.targetPosition, top)) top = k;
+        const QString line = QStringLiteral("head %1: “%2” %3")
+                                 .arg(h + 1)
+                                 .arg(QString::fromStdString(a.tokens[static_cast<size_t>(top)]))
+                                 .arg(c.toString(a.weight(a.layers[l], h, a.targetPosition, top), 'g', 3));
+        QVERIFY2(said(heads).contains(line), qPrintable(line + QStringLiteral(" | ") + said(heads)));
+      }
     }
   }
 
