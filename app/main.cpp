@@ -12,6 +12,8 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/core_messages.h"
 #include "app/experiment_panel.h"
@@ -30,10 +32,177 @@
 
 namespace {
 
+using namespace laminar;
+
 bool hasArgument(int argc, char** argv, const char* name) {
   for (int i = 1; i < argc; ++i)
     if (std::strcmp(argv[i], name) == 0) return true;
   return false;
+}
+
+// The app's options (English: a terminal's help, not the window's).
+struct CommandLine {
+  QCommandLineParser parser;
+  QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Print versions and exit.")};
+  QCommandLineOption render{QStringLiteral("render"), QStringLiteral("Render every figure of a results folder, headless."), QStringLiteral("RESULTS_DIR")};
+  QCommandLineOption out{QStringLiteral("out"), QStringLiteral("Folder for --render output."), QStringLiteral("DIR")};
+  QCommandLineOption lang{QStringLiteral("lang"), QStringLiteral("Interface language: en or vi."), QStringLiteral("CODE")};
+  QCommandLineOption example{QStringLiteral("example"), QStringLiteral("Preload a bundled example (her, coffee)."), QStringLiteral("NAME")};
+  QCommandLineOption results{QStringLiteral("results"), QStringLiteral("Open a results folder."), QStringLiteral("DIR")};
+  QCommandLineOption model{QStringLiteral("model"), QStringLiteral("Checkpoint folder to select (default: the last one; on first start the demo model)."), QStringLiteral("DIR")};
+  QCommandLineOption demo{QStringLiteral("demo"), QStringLiteral("Select the demo model (a 6-layer GPT-2 trained on the Brown corpus, shipped with Laminar).")};
+  QCommandLineOption run{QStringLiteral("run"), QStringLiteral("Start the run right away.")};
+  QCommandLineOption screenshot{QStringLiteral("screenshot"), QStringLiteral("After the run (or opening --results), save the window as PNG and quit."), QStringLiteral("PNG")};
+  QCommandLineOption during{QStringLiteral("screenshot-during"), QStringLiteral("With --run and --screenshot: save the window when N layers are done, mid-run, and quit."), QStringLiteral("N")};
+  QCommandLineOption analysis{QStringLiteral("analysis"), QStringLiteral("Analysis to select (similarity, mi-distance, logit-lens, attention-pattern)."), QStringLiteral("NAME")};
+  QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Index of the view to show first (0-based)."), QStringLiteral("N")};
+  QCommandLineOption layer{QStringLiteral("layer"), QStringLiteral("Layer to show (1-based) for --screenshot."), QStringLiteral("N")};
+  QCommandLineOption width{QStringLiteral("width"), QStringLiteral("Figure width for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("1400")};
+  QCommandLineOption height{QStringLiteral("height"), QStringLiteral("Figure height for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("900")};
+  QCommandLineOption control{QStringLiteral("control"), QStringLiteral("Compare with an untrained model of the same shape: untrained or untrained:SEED (ticks \"Compare with untrained model\" and sets its seed)."), QStringLiteral("untrained[:SEED]")};
+  QCommandLineOption preset{QStringLiteral("preset"), QStringLiteral("Figure preset for --render: slide, publication-single, publication-double or custom (--width/--height)."), QStringLiteral("NAME"), QStringLiteral("custom")};
+  QCommandLineOption cursorLine{QStringLiteral("cursor"), QStringLiteral("Draw the layer cursor's line into --render figures.")};
+  QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1024x768."), QStringLiteral("WxH")};
+  QCommandLineOption presentation{QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (full screen, F5/Esc leave it).")};
+
+  CommandLine() {
+    parser.setApplicationDescription(QStringLiteral("Laminar — a desktop instrument for looking inside GPT-2"));
+    parser.addHelpOption();
+    parser.addOptions({version, render, out, lang, example, results, model, demo, run, screenshot, during, analysis, view, layer,
+                       width, height, preset, cursorLine, size, presentation, control});
+    parser.addPositionalArgument(QStringLiteral("sentences"), QStringLiteral("A sentence file to load (.txt, .csv, .tsv, .json)."), QStringLiteral("[sentences]"));
+  }
+  bool isSet(const QCommandLineOption& option) const { return parser.isSet(option); }
+  QString value(const QCommandLineOption& option) const { return parser.value(option); }
+};
+
+// An exit status for main, or nothing to go on.
+using Outcome = std::optional<int>;
+
+Outcome refuse(const std::string& message) {
+  std::cerr << "laminar: " << message << "\n";
+  return 1;
+}
+
+// --render: every figure of a results folder into --out, no window.
+int renderFigures(const CommandLine& cl) {
+  if (!cl.isSet(cl.out)) return *refuse("--render needs --out DIR");
+  try {
+    RenderOptions options;
+    options.resultsDir = cl.value(cl.render);
+    options.outDir = cl.value(cl.out);
+    bool wOk = false, hOk = false;
+    options.width = cl.value(cl.width).toInt(&wOk);
+    options.height = cl.value(cl.height).toInt(&hOk);
+    if (!wOk || !hOk || options.width < 100 || options.height < 100 || options.width > 20000 || options.height > 20000)
+      return *refuse("--width and --height must be whole numbers of pixels from 100 to 20000");
+    if (!presetFromKey(cl.value(cl.preset), &options.preset))
+      return *refuse("--preset must be slide, publication-single, publication-double or custom");
+    options.layerCursor = cl.isSet(cl.cursorLine);
+    const QStringList files = renderResults(options);
+    std::cout << "laminar: wrote " << files.size() << " files to " << QDir::toNativeSeparators(options.outDir).toStdString() << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    return *refuse(e.what());
+  }
+}
+
+// The sentences the window opens with: an example, a file, or "her" on first start.
+Outcome chooseSentences(MainWindow& window, const CommandLine& cl) {
+  if (cl.isSet(cl.example)) {
+    if (!window.sentencePanel()->openExample(cl.value(cl.example)))
+      return refuse("no example named '" + cl.value(cl.example).toStdString() + "'");
+  } else if (!cl.parser.positionalArguments().isEmpty()) {
+    window.sentencePanel()->openFile(cl.parser.positionalArguments().front());
+  } else if (window.sentencePanel()->path().isEmpty()) {
+    window.sentencePanel()->openExample(QStringLiteral("her"));  // ready to run on first start
+  }
+  return {};
+}
+
+// --control untrained[:SEED]: ticks the experiment panel's control box with that seed.
+Outcome chooseControl(MainWindow& window, const QString& text) {
+  const QString kind = text.section(QLatin1Char(':'), 0, 0);
+  bool seedOk = true;
+  const int seed = text.contains(QLatin1Char(':')) ? text.section(QLatin1Char(':'), 1).toInt(&seedOk) : 0;
+  if (kind != QLatin1String("untrained") || !seedOk || seed < 0)
+    return refuse("--control must be untrained or untrained:SEED (SEED a whole number >= 0), not '" + text.toStdString() + "'");
+  window.experimentPanel()->controlBox()->setChecked(true);
+  window.experimentPanel()->controlSeedBox()->setValue(seed);
+  return {};
+}
+
+// --size WxH: the window as a screen of that size shows it, no smaller than the window allows.
+Outcome chooseSize(MainWindow& window, const QString& text) {
+  const QStringList wh = text.split(QLatin1Char('x'));
+  bool wOk = false, hOk = false;
+  const int w = wh.size() == 2 ? wh[0].toInt(&wOk) : 0, h = wh.size() == 2 ? wh[1].toInt(&hOk) : 0;
+  if (!wOk || !hOk || w < 100 || h < 100) return refuse("--size must be WIDTHxHEIGHT in pixels, e.g. 1024x768");
+  window.resize(std::max(w, window.minimumSizeHint().width()), std::max(h, window.minimumSizeHint().height()));
+  return {};
+}
+
+// Model, sentences, analysis, control, view and size, as the command line asks.
+Outcome applyChoices(MainWindow& window, const CommandLine& cl) {
+  if (cl.isSet(cl.model)) window.modelPanel()->selectDirectory(cl.value(cl.model));
+  if (cl.isSet(cl.demo)) window.modelPanel()->selectDemo();
+  if (Outcome o = chooseSentences(window, cl)) return o;
+  if (cl.isSet(cl.analysis)) {
+    window.experimentPanel()->setExperiment(cl.value(cl.analysis));
+    if (window.experimentPanel()->experiment() != cl.value(cl.analysis))
+      return refuse("no analysis named '" + cl.value(cl.analysis).toStdString() + "'");
+  }
+  if (cl.isSet(cl.control))
+    if (Outcome o = chooseControl(window, cl.value(cl.control))) return o;
+  if (cl.isSet(cl.view)) window.showView(cl.value(cl.view).toInt());
+  if (cl.isSet(cl.size))
+    if (Outcome o = chooseSize(window, cl.value(cl.size))) return o;
+  return {};
+}
+
+// --screenshot PNG: saves the window once the run finishes (or N layers are done, or the
+// results folder is shown, or at once without either) and quits; a failure quits with 1.
+void arrangeScreenshot(MainWindow& window, const CommandLine& cl) {
+  const QString path = cl.value(cl.screenshot);
+  const int wantedLayer = cl.isSet(cl.layer) ? cl.value(cl.layer).toInt() - 1 : -1;
+  const int wantedView = cl.isSet(cl.view) ? cl.value(cl.view).toInt() : -1;
+  auto shoot = [&window, path, wantedLayer, wantedView] {
+    if (wantedLayer >= 0) window.figures()->cursor()->setLayer(wantedLayer);
+    if (wantedView >= 0) window.showView(wantedView);
+    QTimer::singleShot(400, &window, [&window, path] {
+      const bool ok = window.grab().save(path, "PNG");
+      // The model line lets scripts (and the start-up test) see which model the window used.
+      std::cout << (ok ? "laminar: saved " : "laminar: could not save ") << path.toStdString() << "\n"
+                << "laminar: model: " << window.modelPanel()->description().toStdString() << "\n";
+      QApplication::exit(ok ? 0 : 1);
+    });
+  };
+  if (cl.isSet(cl.during)) {
+    // Mid-run: the views as they fill in, with the progress bar and the remaining layers empty.
+    const int layersWanted = cl.value(cl.during).toInt();
+    // Once: a run with an untrained control passes layer N again in the control's pass.
+    auto taken = std::make_shared<bool>(false);
+    QObject::connect(window.runner(), &RunController::layerFinished, &window,
+                     [shoot, layersWanted, taken](const ResultsPtr&, int layer) {
+                       if (*taken || layer + 1 != layersWanted) return;
+                       *taken = true;
+                       shoot();
+                     });
+  } else {
+    QObject::connect(window.runner(), &RunController::finished, &window, shoot);
+  }
+  auto giveUp = [](const QString& reason) {  // a scripted screenshot that cannot be taken
+    std::cerr << "laminar: " << reason.toStdString() << "\n";
+    QApplication::exit(1);
+  };
+  QObject::connect(window.runner(), &RunController::failed, &window,
+                   [giveUp](const QString& m) { giveUp(CoreMessages::translate(m)); });
+  if (cl.isSet(cl.results)) {
+    QObject::connect(&window, &MainWindow::resultsShown, &window, shoot, Qt::SingleShotConnection);
+    // A folder that cannot be opened ends it with its reason (already translated), not a wait.
+    QObject::connect(&window, &MainWindow::resultsFailed, &window, giveUp);
+  }
+  if (!cl.isSet(cl.run) && !cl.isSet(cl.results)) QTimer::singleShot(500, &window, shoot);
 }
 
 }  // namespace
@@ -41,7 +210,6 @@ bool hasArgument(int argc, char** argv, const char* name) {
 int main(int argc, char** argv) {
   laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
   laminar::tuneAllocatorForTensors();            // before any thread has its own arena
-  using namespace laminar;
   if (hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v")) {
     std::printf("laminar %s\nlibtorch %s\nCUDA %s\n", versionString().c_str(), engineTorchVersion().toStdString().c_str(),
                 engineCudaAvailable() ? "available" : "not available");
@@ -60,165 +228,22 @@ int main(int argc, char** argv) {
   QApplication::setDesktopFileName(QStringLiteral("io.laminar.Laminar"));
   registerRunMetaTypes();
 
-  QCommandLineParser parser;
-  parser.setApplicationDescription(QStringLiteral("Laminar — a desktop instrument for looking inside GPT-2"));
-  parser.addHelpOption();
-  QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Print versions and exit."));
-  QCommandLineOption render(QStringLiteral("render"), QStringLiteral("Render every figure of a results folder, headless."), QStringLiteral("RESULTS_DIR"));
-  QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder for --render output."), QStringLiteral("DIR"));
-  QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Interface language: en or vi."), QStringLiteral("CODE"));
-  QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Preload a bundled example (her, coffee)."), QStringLiteral("NAME"));
-  QCommandLineOption results(QStringLiteral("results"), QStringLiteral("Open a results folder."), QStringLiteral("DIR"));
-  QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Checkpoint folder to select (default: the last one; on first start the demo model)."), QStringLiteral("DIR"));
-  QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Select the demo model (a 6-layer GPT-2 trained on the Brown corpus, shipped with Laminar)."));
-  QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start the run right away."));
-  QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("After the run (or opening --results), save the window as PNG and quit."), QStringLiteral("PNG"));
-  QCommandLineOption during(QStringLiteral("screenshot-during"), QStringLiteral("With --run and --screenshot: save the window when N layers are done, mid-run, and quit."), QStringLiteral("N"));
-  QCommandLineOption analysis(QStringLiteral("analysis"), QStringLiteral("Analysis to select (similarity, mi-distance, logit-lens, attention-pattern)."), QStringLiteral("NAME"));
-  QCommandLineOption view(QStringLiteral("view"), QStringLiteral("Index of the view to show first (0-based)."), QStringLiteral("N"));
-  QCommandLineOption layer(QStringLiteral("layer"), QStringLiteral("Layer to show (1-based) for --screenshot."), QStringLiteral("N"));
-  QCommandLineOption width(QStringLiteral("width"), QStringLiteral("Figure width for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("1400"));
-  QCommandLineOption height(QStringLiteral("height"), QStringLiteral("Figure height for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("900"));
-  QCommandLineOption control(QStringLiteral("control"), QStringLiteral("Compare with an untrained model of the same shape: untrained or untrained:SEED (ticks \"Compare with untrained model\" and sets its seed)."), QStringLiteral("untrained[:SEED]"));
-  QCommandLineOption preset(QStringLiteral("preset"), QStringLiteral("Figure preset for --render: slide, publication-single, publication-double or custom (--width/--height)."), QStringLiteral("NAME"), QStringLiteral("custom"));
-  QCommandLineOption cursorLine(QStringLiteral("cursor"), QStringLiteral("Draw the layer cursor's line into --render figures."));
-  QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1024x768."), QStringLiteral("WxH"));
-  QCommandLineOption presentation(QStringLiteral("presentation"), QStringLiteral("Start in presentation mode (full screen, F5/Esc leave it)."));
-  parser.addOptions({versionOption, render, out, lang, example, results, model, demo, run, screenshot, during, analysis, view, layer,
-                     width, height, preset, cursorLine, size, presentation, control});
-  parser.addPositionalArgument(QStringLiteral("sentences"), QStringLiteral("A sentence file to load (.txt, .csv, .tsv, .json)."), QStringLiteral("[sentences]"));
-  parser.process(app);
-
-  QString code = parser.isSet(lang) ? parser.value(lang) : Language::initial();
-  if (!Language::available().contains(code)) {
-    std::cerr << "laminar: --lang must be en or vi, not '" << code.toStdString() << "'\n";
-    return 1;
-  }
+  CommandLine cl;
+  cl.parser.process(app);
+  const QString code = cl.isSet(cl.lang) ? cl.value(cl.lang) : Language::initial();
+  if (!Language::available().contains(code)) return *refuse("--lang must be en or vi, not '" + code.toStdString() + "'");
   if (!Language::instance().set(code)) std::cerr << "laminar: the " << code.toStdString() << " translation is missing; using English\n";
-
-  if (parser.isSet(render)) {
-    if (!parser.isSet(out)) {
-      std::cerr << "laminar: --render needs --out DIR\n";
-      return 1;
-    }
-    try {
-      RenderOptions options;
-      options.resultsDir = parser.value(render);
-      options.outDir = parser.value(out);
-      bool wOk = false, hOk = false;
-      options.width = parser.value(width).toInt(&wOk);
-      options.height = parser.value(height).toInt(&hOk);
-      if (!wOk || !hOk || options.width < 100 || options.height < 100 || options.width > 20000 || options.height > 20000) {
-        std::cerr << "laminar: --width and --height must be whole numbers of pixels from 100 to 20000\n";
-        return 1;
-      }
-      if (!presetFromKey(parser.value(preset), &options.preset)) {
-        std::cerr << "laminar: --preset must be slide, publication-single, publication-double or custom\n";
-        return 1;
-      }
-      options.layerCursor = parser.isSet(cursorLine);
-      const QStringList files = renderResults(options);
-      std::cout << "laminar: wrote " << files.size() << " files to " << QDir::toNativeSeparators(options.outDir).toStdString() << "\n";
-      return 0;
-    } catch (const std::exception& e) {
-      std::cerr << "laminar: " << e.what() << "\n";
-      return 1;
-    }
-  }
+  if (cl.isSet(cl.render)) return renderFigures(cl);
 
   // A scripted screenshot must not wait on a modal error dialog nobody can see: errors go
-  // to stderr and the exit status (below).
-  if (parser.isSet(screenshot)) qputenv("LAMINAR_NO_DIALOGS", "1");
+  // to stderr and the exit status.
+  if (cl.isSet(cl.screenshot)) qputenv("LAMINAR_NO_DIALOGS", "1");
   MainWindow window;
-  if (parser.isSet(model)) window.modelPanel()->selectDirectory(parser.value(model));
-  if (parser.isSet(demo)) window.modelPanel()->selectDemo();
-  if (parser.isSet(example)) {
-    if (!window.sentencePanel()->openExample(parser.value(example))) {
-      std::cerr << "laminar: no example named '" << parser.value(example).toStdString() << "'\n";
-      return 1;
-    }
-  } else if (!parser.positionalArguments().isEmpty()) {
-    window.sentencePanel()->openFile(parser.positionalArguments().front());
-  } else if (window.sentencePanel()->path().isEmpty()) {
-    window.sentencePanel()->openExample(QStringLiteral("her"));  // ready to run on first start
-  }
-  if (parser.isSet(analysis)) {
-    window.experimentPanel()->setExperiment(parser.value(analysis));
-    if (window.experimentPanel()->experiment() != parser.value(analysis)) {
-      std::cerr << "laminar: no analysis named '" << parser.value(analysis).toStdString() << "'\n";
-      return 1;
-    }
-  }
-  if (parser.isSet(control)) {
-    const QString text = parser.value(control);
-    const QString kind = text.section(QLatin1Char(':'), 0, 0);
-    bool seedOk = true;
-    const int seed = text.contains(QLatin1Char(':')) ? text.section(QLatin1Char(':'), 1).toInt(&seedOk) : 0;
-    if (kind != QLatin1String("untrained") || !seedOk || seed < 0) {
-      std::cerr << "laminar: --control must be untrained or untrained:SEED (SEED a whole number >= 0), not '"
-                << text.toStdString() << "'\n";
-      return 1;
-    }
-    window.experimentPanel()->controlBox()->setChecked(true);
-    window.experimentPanel()->controlSeedBox()->setValue(seed);
-  }
-  if (parser.isSet(view)) window.showView(parser.value(view).toInt());
-  if (parser.isSet(size)) {
-    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-    bool wOk = false, hOk = false;
-    const int w = wh.size() == 2 ? wh[0].toInt(&wOk) : 0, h = wh.size() == 2 ? wh[1].toInt(&hOk) : 0;
-    if (!wOk || !hOk || w < 100 || h < 100) {
-      std::cerr << "laminar: --size must be WIDTHxHEIGHT in pixels, e.g. 1024x768\n";
-      return 1;
-    }
-    // The window as a screen of that size shows it: no smaller than the window allows.
-    window.resize(std::max(w, window.minimumSizeHint().width()), std::max(h, window.minimumSizeHint().height()));
-  }
+  if (Outcome o = applyChoices(window, cl)) return *o;
   window.show();
-  if (parser.isSet(presentation)) window.setPresentationMode(true);
-
-  if (parser.isSet(screenshot)) {
-    const QString path = parser.value(screenshot);
-    const int wantedLayer = parser.isSet(layer) ? parser.value(layer).toInt() - 1 : -1;
-    auto shoot = [&window, path, wantedLayer, &parser, &view] {
-      if (wantedLayer >= 0) window.figures()->cursor()->setLayer(wantedLayer);
-      if (parser.isSet(view)) window.showView(parser.value(view).toInt());
-      QTimer::singleShot(400, &window, [&window, path] {
-        const bool ok = window.grab().save(path, "PNG");
-        // The model line lets scripts (and the start-up test) see which model the window used.
-        std::cout << (ok ? "laminar: saved " : "laminar: could not save ") << path.toStdString() << "\n"
-                  << "laminar: model: " << window.modelPanel()->description().toStdString() << "\n";
-        QApplication::exit(ok ? 0 : 1);
-      });
-    };
-    if (parser.isSet(during)) {
-      // Mid-run: the views as they fill in, with the progress bar and the remaining layers empty.
-      const int layersWanted = parser.value(during).toInt();
-      // Once: a run with an untrained control passes layer N again in the control's pass.
-      auto taken = std::make_shared<bool>(false);
-      QObject::connect(window.runner(), &RunController::layerFinished, &window,
-                       [shoot, layersWanted, taken](const ResultsPtr&, int layer) {
-                         if (*taken || layer + 1 != layersWanted) return;
-                         *taken = true;
-                         shoot();
-                       });
-    } else {
-      QObject::connect(window.runner(), &RunController::finished, &window, shoot);
-    }
-    auto giveUp = [](const QString& reason) {  // a scripted screenshot that cannot be taken
-      std::cerr << "laminar: " << reason.toStdString() << "\n";
-      QApplication::exit(1);
-    };
-    QObject::connect(window.runner(), &RunController::failed, &window,
-                     [giveUp](const QString& m) { giveUp(CoreMessages::translate(m)); });
-    if (parser.isSet(results)) {
-      QObject::connect(&window, &MainWindow::resultsShown, &window, shoot, Qt::SingleShotConnection);
-      // A folder that cannot be opened ends it with its reason (already translated), not a wait.
-      QObject::connect(&window, &MainWindow::resultsFailed, &window, giveUp);
-    }
-    if (!parser.isSet(run) && !parser.isSet(results)) QTimer::singleShot(500, &window, shoot);
-  }
-  if (parser.isSet(results)) window.openResults(parser.value(results));
-  if (parser.isSet(run)) QTimer::singleShot(0, &window, &MainWindow::startRun);
+  if (cl.isSet(cl.presentation)) window.setPresentationMode(true);
+  if (cl.isSet(cl.screenshot)) arrangeScreenshot(window, cl);
+  if (cl.isSet(cl.results)) window.openResults(cl.value(cl.results));
+  if (cl.isSet(cl.run)) QTimer::singleShot(0, &window, &MainWindow::startRun);
   return app.exec();
 }
