@@ -544,6 +544,19 @@ void MainWindow::updateSource() {
   source_->show();
 }
 
+// On a narrow window (a 1024 px projector) the side panels keep at most 38% of its width:
+// the 440 px they start with on a wide screen left the figure too narrow for its legend and
+// caption. They are never widened here, so panels the user narrowed stay narrow.
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  const int most = static_cast<int>(width() * 0.38);
+  for (QDockWidget* d : std::as_const(docks_)) {
+    if (!d->isVisible() || d->isFloating() || dockWidgetArea(d) != Qt::LeftDockWidgetArea) continue;
+    if (d->width() > most) resizeDocks({d}, {most}, Qt::Horizontal);
+    break;  // one column: the panels stacked in it share its width
+  }
+}
+
 void MainWindow::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslate();
   QMainWindow::changeEvent(event);

@@ -40,14 +40,11 @@ CosineSpectrumView::CosineSpectrumView(LayerCursor* cursor, QWidget* parent) : F
   addLayerAxis(mapRect_->axis(QCPAxis::atBottom));
 
   groupLabel_ = new QLabel(this);
-  groupBox_ = new QComboBox(this);
-  groupBox_->setObjectName(QStringLiteral("group"));
+  groupBox_ = choiceBox(QStringLiteral("group"));
   measureLabel_ = new QLabel(this);
-  measureBox_ = new QComboBox(this);
-  measureBox_->setObjectName(QStringLiteral("measure"));
+  measureBox_ = choiceBox(QStringLiteral("measure"));
   blockLabel_ = new QLabel(this);
-  blockBox_ = new QComboBox(this);
-  blockBox_->setObjectName(QStringLiteral("block"));
+  blockBox_ = choiceBox(QStringLiteral("block"));
   logBox_ = new QCheckBox(this);
   logBox_->setObjectName(QStringLiteral("logScale"));
   // Two rows: in one, the four choices made this the widest view (660 px), too wide for two

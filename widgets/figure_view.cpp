@@ -3,9 +3,12 @@
 #include <QAccessible>
 #include <QAccessibleWidget>
 #include <QApplication>
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -380,6 +383,19 @@ void FigureView::offerControlToggle() {
   if (controlToggle_) return;
   controlToggle_ = new ControlToggle(this);
   static_cast<QVBoxLayout*>(layout())->insertWidget(1, controlToggle_);
+}
+
+QComboBox* FigureView::choiceBox(const QString& objectName) {
+  auto* box = new QComboBox(this);
+  box->setObjectName(objectName);
+  // The least width: about ten characters and the arrow, as the style draws a combo box.
+  QStyleOptionComboBox option;
+  option.initFrom(box);
+  const QSize text(box->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 10, box->fontMetrics().height());
+  box->setMinimumWidth(box->style()->sizeFromContents(QStyle::CT_ComboBox, &option, text, box).width());
+  // Cut short, the choice is still read whole on hover.
+  connect(box, &QComboBox::currentTextChanged, box, &QWidget::setToolTip);
+  return box;
 }
 
 QString FigureView::controlTitleSuffix() const { return controlToggle_ ? controlToggle_->titleSuffix(*this) : QString(); }

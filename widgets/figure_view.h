@@ -14,6 +14,7 @@
 
 #include "analysis/run_results.h"
 
+class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QSettings;
@@ -123,6 +124,11 @@ class FigureView : public QWidget {
   void resizeEvent(QResizeEvent* event) override;
 
   QHBoxLayout* controls() const { return controls_; }
+  // A choice box for the control row: as wide as its longest item where the row has room,
+  // narrower (its text cut, the list still whole) where it has not. Without it the row's
+  // widest items set the window's least width, and at 1024 px the side panels were squeezed to
+  // a sliver as soon as the laminar profile showed its "Difference from ..." box.
+  QComboBox* choiceBox(const QString& objectName);
   // For a view that cannot overlay the run's control (a map, a histogram of one layer): a
   // "Show the untrained control" box under its control row swaps what it draws
   // (drawnResults(), layersDone()) to the control. Call after adding the view's own controls;

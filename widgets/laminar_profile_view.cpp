@@ -25,11 +25,9 @@ LaminarProfileView::LaminarProfileView(LayerCursor* cursor, QWidget* parent) : F
   addLayerAxis(rect_->axis(QCPAxis::atBottom));
 
   statisticLabel_ = new QLabel(this);
-  statisticBox_ = new QComboBox(this);
-  statisticBox_->setObjectName(QStringLiteral("statistic"));
+  statisticBox_ = choiceBox(QStringLiteral("statistic"));
   correctionLabel_ = new QLabel(this);
-  correctionBox_ = new QComboBox(this);
-  correctionBox_->setObjectName(QStringLiteral("correction"));
+  correctionBox_ = choiceBox(QStringLiteral("correction"));
   statisticLabel_->setBuddy(statisticBox_);
   correctionLabel_->setBuddy(correctionBox_);
   controls()->addWidget(statisticLabel_);

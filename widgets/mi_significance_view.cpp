@@ -46,8 +46,7 @@ MiSignificanceView::MiSignificanceView(LayerCursor* cursor, QWidget* parent) : F
   mapRect_->axis(QCPAxis::atLeft)->setRangeReversed(true);
 
   correctionLabel_ = new QLabel(this);
-  correctionBox_ = new QComboBox(this);
-  correctionBox_->setObjectName(QStringLiteral("correction"));
+  correctionBox_ = choiceBox(QStringLiteral("correction"));
   correctionLabel_->setBuddy(correctionBox_);
   controls()->addWidget(correctionLabel_);
   controls()->addWidget(correctionBox_);

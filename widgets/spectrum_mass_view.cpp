@@ -30,11 +30,9 @@ SpectrumMassView::SpectrumMassView(LayerCursor* cursor, QWidget* parent) : Figur
   legend_ = addOuterLegend(1, 0, 2);  // run target / non-target, then the control's
   addLayerAxis(rect_->axis(QCPAxis::atBottom));
   massLabel_ = new QLabel(this);
-  massBox_ = new QComboBox(this);
-  massBox_->setObjectName(QStringLiteral("mass"));
+  massBox_ = choiceBox(QStringLiteral("mass"));
   blockLabel_ = new QLabel(this);
-  blockBox_ = new QComboBox(this);
-  blockBox_->setObjectName(QStringLiteral("block"));
+  blockBox_ = choiceBox(QStringLiteral("block"));
   massLabel_->setBuddy(massBox_);
   blockLabel_->setBuddy(blockBox_);
   for (QWidget* w : {static_cast<QWidget*>(massLabel_), static_cast<QWidget*>(massBox_),

@@ -32,8 +32,7 @@ TextSimilarityView::TextSimilarityView(LayerCursor* cursor, QWidget* parent) : F
   scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
 
   groupLabel_ = new QLabel(this);
-  groupBox_ = new QComboBox(this);
-  groupBox_->setObjectName(QStringLiteral("group"));
+  groupBox_ = choiceBox(QStringLiteral("group"));
   groupLabel_->setBuddy(groupBox_);
   controls()->addWidget(groupLabel_);
   controls()->addWidget(groupBox_);
