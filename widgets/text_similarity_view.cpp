@@ -106,6 +106,12 @@ void TextSimilarityView::updateLayer() {
   scale_->setDataRange(QCPRange(-1, 1));
 }
 
+// The text (1-based, as on screen) behind row `row` of the drawn map.
+int TextSimilarityView::textNumber(int row) const {
+  const auto& idx = drawnResults()->get<SimilarityResults>()->textIndex[static_cast<size_t>(group_)];
+  return row < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(row)] + 1 : row + 1;
+}
+
 QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
   if (!hasData() || !rect_->rect().contains(pixel.toPoint())) return {};
   const int n = rows();
@@ -114,13 +120,11 @@ QString TextSimilarityView::toolTipAt(const QPointF& pixel) const {
   if (i < 0 || j < 0 || i >= n || j >= n) return {};
   const auto& sim = *drawnResults()->get<SimilarityResults>();
   const auto& m = sim.layers[static_cast<size_t>(shownLayer())].textSimilarity[static_cast<size_t>(group_)];
-  const auto& idx = sim.textIndex[static_cast<size_t>(group_)];
-  auto textNo = [&](int r) { return r < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(r)] + 1 : r + 1; };
   return tr("texts %1 and %2\ncosine %3")
-             .arg(textNo(i))
-             .arg(textNo(j))
+             .arg(textNumber(i))
+             .arg(textNumber(j))
              .arg(plot()->locale().toString(m[static_cast<size_t>(i) * static_cast<size_t>(n) + static_cast<size_t>(j)], 'g', 6)) +
-         pairNote(textNo(i) - 1, textNo(j) - 1);
+         pairNote(textNumber(i) - 1, textNumber(j) - 1);
 }
 
 // The most and the least similar pair of texts at the layer (the map's reddest and bluest cell
@@ -142,15 +146,13 @@ QString TextSimilarityView::layerSummary(int l) const {
       if (!least || at(cell) < at(*least)) least = cell;
     }
   if (!most) return {};
-  const auto& idx = sim.textIndex[static_cast<size_t>(group_)];
-  auto textNo = [&](int r) { return r < static_cast<int>(idx.size()) ? idx[static_cast<size_t>(r)] + 1 : r + 1; };
   const QLocale locale = plot()->locale();
   return tr("Most similar: texts %1 and %2, cosine %3; least similar: texts %4 and %5, cosine %6")
-      .arg(textNo(most->first))
-      .arg(textNo(most->second))
+      .arg(textNumber(most->first))
+      .arg(textNumber(most->second))
       .arg(locale.toString(at(*most), 'g', 4))
-      .arg(textNo(least->first))
-      .arg(textNo(least->second))
+      .arg(textNumber(least->first))
+      .arg(textNumber(least->second))
       .arg(locale.toString(at(*least), 'g', 4));
 }
 

@@ -40,6 +40,7 @@ class TextSimilarityView : public FigureView {
 
  private:
   int rows() const;
+  int textNumber(int row) const;
   QCPAxisRect* rect_;
   QCPColorScale* scale_;
   QCPColorMap* map_ = nullptr;
