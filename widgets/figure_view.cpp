@@ -19,7 +19,8 @@
 #include "widgets/layer_cursor.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
-#include "widgets/tick_density.h"
+#include "widgets/short_axes.h"
+#include "widgets/wrapped_text.h"
 
 namespace laminar {
 namespace {
@@ -68,12 +69,16 @@ FigureView::FigureView(LayerCursor* cursor, QWidget* parent)
   plot_->setFocusPolicy(Qt::TabFocus);
   new FocusRing(plot_);
 
-  // Short axes get fewer ticks: the ticks are recomputed at the size just laid out, before
-  // drawing (on screen and in exports, which lay the plot out at their own size).
+  // Short axes get their label in lines and fewer ticks, fitted at the size just laid out,
+  // before drawing (on screen and in exports, which lay the plot out at their own size). The
+  // labels first: a bottom axis's label in two lines shortens the vertical axes.
   connect(plot_, &QCustomPlot::afterLayout, this, [this] {
-    if (!fitTickCountsToAxisLength(plot_)) return;
-    for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
-      plot_->plotLayout()->update(phase);
+    auto relayOut = [this] {
+      for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+        plot_->plotLayout()->update(phase);
+    };
+    if (fitLabelsToAxisLength(plot_)) relayOut();
+    if (fitTickCountsToAxisLength(plot_)) relayOut();
   });
   connect(plot_, &QCustomPlot::mousePress, this, &FigureView::onMousePress);
   connect(plot_, &QCustomPlot::mouseMove, this, &FigureView::onMouseMove);
@@ -226,33 +231,41 @@ QCPLegend* FigureView::addLegendBelow(int perRow) { return addOuterLegend(-1, -1
 
 namespace {
 
-// Words to lines no wider than `width` pixels (a word longer than that keeps its own line).
-QString wrappedToWidth(const QString& text, const QFontMetrics& metrics, int width) {
-  QStringList lines{QString()};
-  for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-    const QString longer = lines.back().isEmpty() ? word : lines.back() + QLatin1Char(' ') + word;
-    if (!lines.back().isEmpty() && metrics.horizontalAdvance(longer) > width)
-      lines << word;
-    else
-      lines.back() = longer;
+// The width of legend entries laid out in `columns` columns: by rows (entry i in column
+// i mod columns) or down the columns (`rows` entries each).
+int gridWidth(const QVector<int>& widths, int columns, int rows, bool byRows, int spacing) {
+  int needed = (columns - 1) * spacing;
+  for (int c = 0; c < columns; ++c) {
+    int column = 0;
+    for (qsizetype i = 0; i < widths.size(); ++i)
+      if ((byRows ? i % columns : i / rows) == c) column = std::max(column, widths[i]);
+    needed += column;
   }
-  return lines.join(QLatin1Char('\n'));
+  return needed;
 }
 
-// As many legend entries a row as fit `available` pixels, at most `most`; entries fill rows
-// left to right.
-int entriesPerRow(const QVector<int>& widths, int most, int spacing, int available) {
+// How a legend's entries fill its grid: `wrap` entries a row (by rows) or a column.
+struct LegendGrid {
+  QCPLayoutGrid::FillOrder order = QCPLayoutGrid::foColumnsFirst;
+  int wrap = 1;
+  int columns = 1;
+};
+
+// As many entries a row as fit `available` pixels, at most `most`, filling rows left to
+// right; or, where that leaves more rows, down the columns. An untrained control's entries
+// are long ("MLP, untrained control"): by rows each column holds one of them, by columns they
+// share the last, and a Vietnamese legend of eight entries took three rows, not eight.
+LegendGrid legendGrid(const QVector<int>& widths, int most, int spacing, int available) {
+  const auto n = static_cast<int>(widths.size());
   int perRow = std::max(1, most);
-  for (; perRow > 1; --perRow) {
-    int needed = (perRow - 1) * spacing;
-    for (int c = 0; c < perRow; ++c) {
-      int column = 0;
-      for (int i = c; i < widths.size(); i += perRow) column = std::max(column, widths[i]);
-      needed += column;
-    }
-    if (needed <= available) break;
+  while (perRow > 1 && gridWidth(widths, perRow, 0, true, spacing) > available) --perRow;
+  const int rowsByRows = n == 0 ? 0 : (n + perRow - 1) / perRow;
+  for (int rows = 1; rows < rowsByRows; ++rows) {
+    const int columns = (n + rows - 1) / rows;
+    if (columns <= most && gridWidth(widths, columns, rows, false, spacing) <= available)
+      return {QCPLayoutGrid::foRowsFirst, rows, columns};
   }
-  return perRow;
+  return {QCPLayoutGrid::foColumnsFirst, perRow, perRow};
 }
 
 constexpr const char* kFullName = "laminarFullName";  // a plottable's name before wrapping
@@ -291,14 +304,14 @@ void FigureView::fitTextTo(int width) {
     QVector<int> widths;
     for (int i = 0; i < l.legend->elementCount(); ++i)
       if (QCPLayoutElement* e = l.legend->elementAt(i)) widths << e->minimumOuterSizeHint().width();
-    const int perRow = entriesPerRow(widths, l.perRow, l.legend->columnSpacing(), available);
-    if (perRow != l.legend->wrap()) {
-      l.legend->setWrap(perRow);
-      l.legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);  // re-place the entries
+    const LegendGrid grid = legendGrid(widths, l.perRow, l.legend->columnSpacing(), available);
+    if (grid.wrap != l.legend->wrap() || grid.order != l.legend->fillOrder()) {
+      l.legend->setWrap(grid.wrap);
+      l.legend->setFillOrder(grid.order, true);  // re-place the entries
     }
     // One entry a row and still too wide (a journal column): an exported figure breaks the
     // entry's name into lines; on screen the name stays whole (a wider window shows it).
-    if (!exported || perRow > 1) continue;
+    if (!exported || grid.columns > 1) continue;
     // The legend's cell as the grid lays it out at this width (columns beside it, such as a
     // colour scale, take their stretch share, not only their minimum).
     layOutAt(width);

@@ -106,7 +106,8 @@ class FigureView : public QWidget {
 
  public:
   // Text fitted to a figure `width` pixels wide: the outer legends re-wrap to as many entries
-  // a row as fit (at most the perRow they were made with) and the title breaks into lines,
+  // a row as fit (at most the perRow they were made with), or fill down the columns where that
+  // takes fewer rows, and the title breaks into lines,
   // so a journal column gets short rows instead of text cut at its edge. Exports call it
   // with the figure's width before drawing; 0 means the widget's own width.
   void fitTextTo(int width);

@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "widgets/figure_view.h"
+#include "widgets/short_axes.h"
 
 namespace laminar {
 
@@ -140,6 +141,7 @@ void LinkedViews::matchRanges() {
   };
   const QList<QCPAxisRect*> rectsA = pa->axisRects();
   const QList<QCPAxisRect*> rectsB = pb->axisRects();
+  // Axes match by the label their view gave them: one of two figures may show it in lines.
   if (rectsA.size() == rectsB.size()) {
     for (qsizetype i = 0; i < rectsA.size(); ++i) {
       const QList<QCPAxis*> axesA = rectsA[i]->axes();
@@ -148,7 +150,7 @@ void LinkedViews::matchRanges() {
       for (qsizetype j = 0; j < axesA.size(); ++j) {
         QCPAxis* x = axesA[j];
         QCPAxis* y = axesB[j];
-        if (x->axisType() != y->axisType() || x->label() != y->label() || x->scaleType() != y->scaleType()) continue;
+        if (x->axisType() != y->axisType() || fullAxisLabel(x) != fullAxisLabel(y) || x->scaleType() != y->scaleType()) continue;
         unite(x, x->range(), y, y->range(), [x](const QCPRange& r) { x->setRange(r); },
               [y](const QCPRange& r) { y->setRange(r); });
       }
@@ -160,7 +162,7 @@ void LinkedViews::matchRanges() {
     for (qsizetype i = 0; i < scalesA.size(); ++i) {
       QCPColorScale* x = scalesA[i];
       QCPColorScale* y = scalesB[i];
-      if (x->label() != y->label()) continue;
+      if (fullAxisLabel(x->axis()) != fullAxisLabel(y->axis())) continue;
       unite(x, x->dataRange(), y, y->dataRange(), [x](const QCPRange& r) { x->setDataRange(r); },
             [y](const QCPRange& r) { y->setDataRange(r); });
     }

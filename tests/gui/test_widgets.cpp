@@ -14,6 +14,7 @@
 #include <cmath>
 #include <functional>
 
+#include "plot_checks.h"
 #include "synthetic_results.h"
 #include "view_csv.h"
 #include "analysis/attention_pattern_results.h"
@@ -618,8 +619,8 @@ class WidgetsTest : public QObject {
 
   void smallPlotsKeepLegendsWholeAndTickLabelsApart() {
     // A 1024x768 projector with the banners shown leaves a view about 570x470 px: legend
-    // entries must not be cut off at the right, nor a short axis's tick labels drawn over
-    // each other. Every variant of every view, each at a few small and large sizes.
+    // entries must not be cut off at the right, an axis label not run past its axis, nor a
+    // short axis's tick labels drawn over each other. Every variant of every view, each at a few small and large sizes.
     LayerCursor cursor;
     QWidget parent;
     auto similarity = similarityWithControl([](double v) { return 0.5 * v; });
@@ -659,6 +660,8 @@ class WidgetsTest : public QObject {
                 problems << QStringLiteral("%1: legend entry %2 outside the plot (%3, %4 in %5x%6)").arg(where).arg(i).arg(item->outerRect().right()).arg(item->outerRect().bottom()).arg(view->plot()->width()).arg(view->plot()->height());
             }
           }
+          for (const QString& label : test::axisLabelsLongerThanTheirAxes(view->plot()))
+            problems << QStringLiteral("%1: %2").arg(where, label);
           QList<QCPAxis*> axes;
           for (QCPAxisRect* rect : view->plot()->axisRects())
             if (rect->visible()) axes += rect->axes();

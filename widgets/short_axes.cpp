@@ -1,10 +1,12 @@
-#include "widgets/tick_density.h"
+#include "widgets/short_axes.h"
 
 #include <QFontMetrics>
 #include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
+
+#include "widgets/wrapped_text.h"
 
 namespace laminar {
 
@@ -49,23 +51,50 @@ int fittingTickCount(QCPAxis* axis, const QSharedPointer<QCPAxisTicker>& ticker,
   return fit;
 }
 
-QList<QCPAxis*> verticalAxes(QCustomPlot* plot) {
+QList<QCPAxis*> shownAxes(QCustomPlot* plot, Qt::Orientations orientations) {
   QList<QCPAxis*> axes;
   for (QCPAxisRect* rect : plot->axisRects())
-    if (rect->visible()) axes += rect->axes(QCPAxis::atLeft | QCPAxis::atRight);
+    if (rect->visible()) axes += rect->axes();
   // A colour scale's axis rect is not one of the plot's axisRects().
   for (QCPLayoutElement* e : plot->plotLayout()->elements(true))
-    if (auto* scale = qobject_cast<QCPColorScale*>(e); scale && scale->visible() && scale->type() != QCPAxis::atBottom &&
-                                                       scale->type() != QCPAxis::atTop)
-      axes << scale->axis();
+    if (auto* scale = qobject_cast<QCPColorScale*>(e); scale && scale->visible()) axes << scale->axis();
+  axes.removeIf([orientations](QCPAxis* axis) { return !axis->visible() || !(orientations & axis->orientation()); });
   return axes;
 }
 
+// The label as the view set it, and as fitLabelsToAxisLength last set it: a label unlike the
+// latter was set by the view since.
+constexpr const char* kFullLabel = "laminarFullAxisLabel";
+constexpr const char* kFittedLabel = "laminarFittedAxisLabel";
+
 }  // namespace
+
+bool fitLabelsToAxisLength(QCustomPlot* plot) {
+  bool changed = false;
+  for (QCPAxis* axis : shownAxes(plot, Qt::Horizontal | Qt::Vertical)) {
+    const QString full = fullAxisLabel(axis);
+    const int length = axis->orientation() == Qt::Vertical ? axis->axisRect()->height() : axis->axisRect()->width();
+    const QFontMetrics metrics(axis->labelFont());
+    // A few pixels short of the axis: the label is centred on it.
+    const QString fitted = metrics.horizontalAdvance(full) <= length - 4 ? full : wrappedToWidth(full, metrics, length - 4);
+    axis->setProperty(kFullLabel, full);
+    axis->setProperty(kFittedLabel, fitted);
+    if (axis->label() == fitted) continue;
+    axis->setLabel(fitted);
+    changed = true;
+  }
+  return changed;
+}
+
+QString fullAxisLabel(const QCPAxis* axis) {
+  const QString label = axis->label();
+  if (axis->property(kFittedLabel).toString() != label) return label;
+  return axis->property(kFullLabel).toString();
+}
 
 bool fitTickCountsToAxisLength(QCustomPlot* plot) {
   bool changed = false;
-  for (QCPAxis* axis : verticalAxes(plot)) {
+  for (QCPAxis* axis : shownAxes(plot, Qt::Vertical)) {
     const QSharedPointer<QCPAxisTicker> ticker = axis->ticker();
     if (!ticker || ticker.dynamicCast<QCPAxisTickerText>()) continue;
     const int fit = fittingTickCount(axis, ticker, preferredTickCount(axis, ticker));
