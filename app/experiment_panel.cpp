@@ -1,6 +1,7 @@
 #include "analysis/analysis.h"
 
 #include "app/experiment_panel.h"
+#include "widgets/eliding_combo_box.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,7 +43,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   auto* top = new QHBoxLayout;
   experimentLabel_ = new QLabel(this);
-  experiment_ = new QComboBox(this);
+  experiment_ = new ElidingComboBox(this);
   experiment_->setObjectName(QStringLiteral("experiment"));
   experiment_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // fits a narrow panel
   experiment_->setMinimumContentsLength(10);
@@ -163,7 +164,7 @@ QWidget* ExperimentPanel::makeEditor(const SettingSpec& spec, QWidget* parent) {
       return box;
     }
     case SettingSpec::Kind::Choice: {
-      auto* box = new QComboBox(parent);
+      auto* box = new ElidingComboBox(parent);
       box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
       box->setMinimumContentsLength(8);
       for (const SettingChoice& c : spec.choices) box->addItem(QString(), QString::fromStdString(c.value));

@@ -20,6 +20,7 @@
 #include "checkpoint/gpt2_config.h"
 #include "hub/hub_environment.h"
 #include "hub/local_checkpoints.h"
+#include "widgets/eliding_combo_box.h"
 
 namespace laminar {
 namespace {
@@ -38,7 +39,7 @@ Gpt2Config demoConfig() { return Gpt2Config::fromFile(bundledDemoModelDirectory(
 ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
   auto* grid = new QGridLayout(this);
   sourceLabel_ = new QLabel(this);
-  source_ = new QComboBox(this);
+  source_ = new ElidingComboBox(this);
   source_->setObjectName(QStringLiteral("modelSource"));
   source_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   source_->setMinimumContentsLength(18);

@@ -40,6 +40,7 @@
 #include "tokenizer/tokenizer_location.h"
 #include "util/data_paths.h"
 #include "util/error.h"
+#include "widgets/eliding_combo_box.h"
 
 #include <optional>
 
@@ -254,7 +255,7 @@ SentencePanel::SentencePanel(QWidget* parent)
   recentButton_->setPopupMode(QToolButton::InstantPopup);
   recentMenu_ = new QMenu(this);
   recentButton_->setMenu(recentMenu_);
-  examples_ = new QComboBox(this);
+  examples_ = new ElidingComboBox(this);
   examples_->setObjectName(QStringLiteral("examples"));
   examples_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // the panel, not
   examples_->setMinimumContentsLength(6);  // the longest description, sets its width (1024x768 screens)

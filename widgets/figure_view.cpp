@@ -15,6 +15,7 @@
 #include <cmath>
 
 #include "widgets/control_toggle.h"
+#include "widgets/eliding_combo_box.h"
 #include "widgets/focus_ring.h"
 #include "widgets/layer_cursor.h"
 #include "widgets/plot_style.h"
@@ -399,14 +400,14 @@ void FigureView::offerControlToggle() {
 }
 
 QComboBox* FigureView::choiceBox(const QString& objectName) {
-  auto* box = new QComboBox(this);
+  auto* box = new ElidingComboBox(this);
   box->setObjectName(objectName);
   // The least width: about ten characters and the arrow, as the style draws a combo box.
   QStyleOptionComboBox option;
   option.initFrom(box);
   const QSize text(box->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 10, box->fontMetrics().height());
   box->setMinimumWidth(box->style()->sizeFromContents(QStyle::CT_ComboBox, &option, text, box).width());
-  // Cut short, the choice is still read whole on hover.
+  // Cut short (ending in "…"), the choice is still read whole on hover.
   connect(box, &QComboBox::currentTextChanged, box, &QWidget::setToolTip);
   return box;
 }

@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QStyleOptionComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -34,6 +35,7 @@
 #include "app/model_panel.h"
 #include "app/run_worker.h"
 #include "app/sentence_panel.h"
+#include "widgets/eliding_combo_box.h"
 #include "widgets/figure_view.h"
 #include "widgets/layer_cursor.h"
 
@@ -330,6 +332,19 @@ class PresentationTest : public QObject {
                qPrintable(QStringLiteral("%1: axes %2 px tall in a %3 px plot").arg(window.currentView()->figureId()).arg(rect->height()).arg(plot->height())));
     const QStringList longLabels = test::axisLabelsLongerThanTheirAxes(plot);
     QVERIFY2(longLabels.isEmpty(), qPrintable(longLabels.join(QStringLiteral("; "))));
+    // A combo box narrower than its text ends it with "…", not cut mid-letter.
+    for (QComboBox* box : window.findChildren<QComboBox*>()) {
+      if (!box->isVisible() || box->visibleRegion().isEmpty()) continue;
+      QStyleOptionComboBox option;
+      option.initFrom(box);
+      const int field =
+          box->style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, box).width() - 2;
+      if (box->fontMetrics().horizontalAdvance(box->currentText()) <= field) continue;
+      const auto* eliding = qobject_cast<ElidingComboBox*>(box);
+      QVERIFY2(eliding && eliding->shownText().endsWith(QChar(0x2026)) &&
+                   box->fontMetrics().horizontalAdvance(eliding->shownText()) <= field,
+               qPrintable(QStringLiteral("%1: \"%2\" cut to %3 px").arg(box->objectName(), box->currentText()).arg(field)));
+    }
     for (QScrollArea* scroll : window.findChildren<QScrollArea*>()) {
       if (!scroll->objectName().endsWith(QStringLiteral("DockScroll")) || !scroll->isVisible() || scroll->visibleRegion().isEmpty())
         continue;  // a tab behind another

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 
 #include <QComboBox>
+#include <QStyleOptionComboBox>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -22,6 +23,7 @@
 #include "analysis/similarity_results.h"
 #include "widgets/attention_pattern_views.h"
 #include "widgets/cosine_spectrum_view.h"
+#include "widgets/eliding_combo_box.h"
 #include "widgets/figure_export.h"
 #include "widgets/laminar_profile_view.h"
 #include "widgets/layer_cursor.h"
@@ -859,6 +861,25 @@ class WidgetsTest : public QObject {
     QCOMPARE(QLocale::c().toDouble(cells[1], &ok), r->get<SimilarityResults>()->layers[2].profiles[0][0].variance);
     QVERIFY(ok);
     QLocale::setDefault(QLocale::c());
+  }
+
+  // A combo box narrower than its text shows it cut short with "…", whole again when wide.
+  void narrowComboBoxesEndTheirTextWithAnEllipsis() {
+    ElidingComboBox box;
+    box.addItem(QStringLiteral("Mean MI: attention vs MLP"));
+    box.setMinimumWidth(0);
+    box.resize(90, box.sizeHint().height());
+    box.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&box));
+    const QString narrow = box.shownText();
+    QVERIFY2(narrow.endsWith(QChar(0x2026)) && narrow.size() > 1 && box.currentText().startsWith(narrow.chopped(1)),
+             qPrintable(narrow));
+    QStyleOptionComboBox option;
+    option.initFrom(&box);
+    const QRect field = box.style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, &box);
+    QVERIFY2(box.fontMetrics().horizontalAdvance(narrow) <= field.width(), qPrintable(narrow));
+    box.resize(box.sizeHint().width() + 40, box.height());
+    QCOMPARE(box.shownText(), box.currentText());
   }
 
   // A figure as narrow as a journal column: the legend drops to one entry a row, the title
