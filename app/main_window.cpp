@@ -92,6 +92,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setAcceptDrops(true);
   setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
   runner_ = new RunController(this);
+  // Qt re-applies a restored window state whose panels do not fit at each layout until
+  // 150 ms after the last resize (QMainWindowLayout's discard timer): the side panels are
+  // narrowed again once that has passed.
+  narrowPanelsLater_ = new QTimer(this);
+  narrowPanelsLater_->setSingleShot(true);
+  narrowPanelsLater_->setInterval(200);
+  connect(narrowPanelsLater_, &QTimer::timeout, this, &MainWindow::keepSidePanelsNarrow);
 
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
@@ -544,11 +551,23 @@ void MainWindow::updateSource() {
   source_->show();
 }
 
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  keepSidePanelsNarrow();
+  narrowPanelsLater_->start();
+}
+
+// A window sized before it is shown (a restored geometry, `--size`) had no visible panels to
+// narrow at its resize.
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  narrowPanelsLater_->start();
+}
+
 // On a narrow window (a 1024 px projector) the side panels keep at most 38% of its width:
 // the 440 px they start with on a wide screen left the figure too narrow for its legend and
 // caption. They are never widened here, so panels the user narrowed stay narrow.
-void MainWindow::resizeEvent(QResizeEvent* event) {
-  QMainWindow::resizeEvent(event);
+void MainWindow::keepSidePanelsNarrow() {
   const int most = static_cast<int>(width() * 0.38);
   for (QDockWidget* d : std::as_const(docks_)) {
     if (!d->isVisible() || d->isFloating() || dockWidgetArea(d) != Qt::LeftDockWidgetArea) continue;

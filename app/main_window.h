@@ -18,6 +18,7 @@ class QPushButton;
 class QSlider;
 class QSplitter;
 class QTabWidget;
+class QTimer;
 class QToolButton;
 
 namespace laminar {
@@ -96,11 +97,13 @@ class MainWindow : public QMainWindow {
  protected:
   void changeEvent(QEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
+  void showEvent(QShowEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
  private:
+  void keepSidePanelsNarrow();  // at most 38% of a narrow window
   void buildMenus();
   void buildPresentationKeys();
   void applyTypeScale();  // presentation mode and big text: figures and the layer bar
@@ -163,6 +166,7 @@ class MainWindow : public QMainWindow {
   bool resultsDemo_ = false;  // computed by the bundled demo model (labelled as such)
   int newestLayer_ = -1;
   bool presenting_ = false;
+  QTimer* narrowPanelsLater_ = nullptr;  // keepSidePanelsNarrow once a restored state is applied
   bool bigText_ = false;
   QList<QDockWidget*> docksShownBeforePresenting_;
   double runSeconds_ = 0;

@@ -315,6 +315,25 @@ class PresentationTest : public QObject {
     Language::instance().set(QStringLiteral("en"));
   }
 
+  // A window given its size before it is shown (a restored geometry on a projector, `laminar
+  // --size 1024x700`) narrows its side panels too, not only one resized while shown.
+  void aWindowSizedBeforeShowingNarrowsItsPanels() {
+    MainWindow window;
+    QVERIFY(window.sentencePanel()->openExample(QStringLiteral("her")));
+    window.resize(kScreenWidth, kUsableHeight);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(500);
+    int left = 0;
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+      if (!dock->isVisible() || dock->isFloating() || window.dockWidgetArea(dock) != Qt::LeftDockWidgetArea) continue;
+      ++left;
+      QVERIFY2(dock->width() <= kScreenWidth * 0.38 + 1,
+               qPrintable(QStringLiteral("%1: %2 px of %3").arg(dock->objectName()).arg(dock->width()).arg(window.width())));
+    }
+    QVERIFY(left > 0);
+  }
+
  private:
   // The window at its size shows every widget whole: none over another, and the side panels
   // fit their docks' width, no row cut at the right edge or hidden behind a horizontal scroll
