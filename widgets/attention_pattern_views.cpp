@@ -7,6 +7,7 @@
 
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
+#include "widgets/map_with_scale.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
 
@@ -197,18 +198,9 @@ void AttentionHeadsView::writeCsv(QTextStream& out) const {
 // ---------------------------------------------------------------- the target's attention
 
 AttentionTargetView::AttentionTargetView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
-  rect_ = new QCPAxisRect(plot());
-  rect_->axis(QCPAxis::atLeft)->setRangeReversed(true);
-  scale_ = new QCPColorScale(plot());
-  scale_->setType(QCPAxis::atRight);
-  scale_->setGradient(plotstyle::sequentialGradient());
-  scale_->setDataRange(QCPRange(0, 1));  // attention weights, also before any results
-  body()->addElement(0, 0, rect_);
-  body()->addElement(0, 1, scale_);
-  body()->setColumnStretchFactor(1, 0.05);
-  auto* margins = new QCPMarginGroup(plot());
-  rect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
-  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+  const MapWithScale map = addMapWithScale(plot(), body(), plotstyle::sequentialGradient(), QCPRange(0, 1));
+  rect_ = map.rect;  // tokens down, layers across
+  scale_ = map.scale;
   addLayerAxis(rect_->axis(QCPAxis::atBottom));
   offerControlToggle();
   refresh();

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "widgets/csv.h"
+#include "widgets/map_with_scale.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
 
@@ -27,18 +28,9 @@ QString contextText(const LogitLensResults& r) {
 // ---------------------------------------------------------------- top tokens per layer
 
 LogitLensTopView::LogitLensTopView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
-  rect_ = new QCPAxisRect(plot());
-  rect_->axis(QCPAxis::atLeft)->setRangeReversed(true);  // rank 1 on top
-  scale_ = new QCPColorScale(plot());
-  scale_->setType(QCPAxis::atRight);
-  scale_->setGradient(plotstyle::sequentialGradient());
-  scale_->setDataRange(QCPRange(0, 1));
-  body()->addElement(0, 0, rect_);
-  body()->addElement(0, 1, scale_);
-  body()->setColumnStretchFactor(1, 0.05);
-  auto* margins = new QCPMarginGroup(plot());
-  rect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
-  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+  const MapWithScale map = addMapWithScale(plot(), body(), plotstyle::sequentialGradient(), QCPRange(0, 1));
+  rect_ = map.rect;  // rank 1 on top
+  scale_ = map.scale;
   addLayerAxis(rect_->axis(QCPAxis::atBottom));
   offerControlToggle();
   refresh();

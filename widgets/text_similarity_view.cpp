@@ -12,24 +12,16 @@
 
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
+#include "widgets/map_with_scale.h"
 #include "widgets/plot_style.h"
 #include "widgets/result_labels.h"
 
 namespace laminar {
 
 TextSimilarityView::TextSimilarityView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
-  rect_ = new QCPAxisRect(plot());
-  rect_->axis(QCPAxis::atLeft)->setRangeReversed(true);
-  scale_ = new QCPColorScale(plot());
-  scale_->setType(QCPAxis::atRight);
-  scale_->setGradient(plotstyle::divergingGradient());
-  scale_->setDataRange(QCPRange(-1, 1));
-  body()->addElement(0, 0, rect_);
-  body()->addElement(0, 1, scale_);
-  body()->setColumnStretchFactor(1, 0.05);
-  auto* margins = new QCPMarginGroup(plot());
-  rect_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
-  scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+  const MapWithScale map = addMapWithScale(plot(), body(), plotstyle::divergingGradient(), QCPRange(-1, 1));
+  rect_ = map.rect;  // text 1 on top, as in a matrix
+  scale_ = map.scale;
 
   groupLabel_ = new QLabel(this);
   groupBox_ = choiceBox(QStringLiteral("group"));
