@@ -331,6 +331,7 @@ SentencePanel::SentencePanel(QWidget* parent)
   diagnostics_->setMaximumHeight(90);
   diagnosticsLabel_->setBuddy(diagnostics_);
   layout->addWidget(diagnostics_);
+  showDiagnosticsIfAny();
 
   recent_ = QSettings().value(QStringLiteral("files/recentSentences")).toStringList();
   exampleList_ = loadExamples();
@@ -448,6 +449,7 @@ bool SentencePanel::openFile(const QString& path) {
       addRecent(path_);
     }
     retranslateDiagnostics();
+    showDiagnosticsIfAny();
     updateTokenView();
     emit fileChanged(path_);
     return true;
@@ -458,6 +460,7 @@ bool SentencePanel::openFile(const QString& path) {
     item->setData(Qt::UserRole + 1, -1);
     item->setText(CoreMessages::translate(diagnosticMessages_.back()));
     item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));
+    showDiagnosticsIfAny();
     return false;
   }
 }
@@ -512,6 +515,14 @@ void SentencePanel::retranslate() {
   retranslateDiagnostics();
   rebuildExamples();
   rebuildRecentMenu();
+}
+
+// An empty list would keep 90 px of a short panel from the token preview and push the
+// "Try a sentence" row below the fold (1440x900 and smaller).
+void SentencePanel::showDiagnosticsIfAny() {
+  const bool any = diagnostics_->count() > 0;
+  diagnosticsLabel_->setVisible(any);
+  diagnostics_->setVisible(any);
 }
 
 void SentencePanel::retranslateDiagnostics() {

@@ -87,6 +87,8 @@ class SentencePanel : public QWidget {
  private:
   void retranslate();
   void retranslateDiagnostics();
+  // The diagnostics list and its label take room only when the file has something to say.
+  void showDiagnosticsIfAny();
   void rebuildExamples();
   void rebuildRecentMenu();
   void updateTokenView();

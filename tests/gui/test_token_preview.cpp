@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTextCursor>
@@ -140,6 +141,31 @@ class TokenPreviewTest : public QObject {
     // The long text's tokens past the context are greyed, the first 16 are not.
     const QString html = panel.tokenView()->toHtml();
     QVERIFY2(html.contains(QStringLiteral("#d0d0d0")), qPrintable(html.left(2000)));
+  }
+
+  // The diagnostics list shows only when the file has diagnostics: an empty one took 90 px of
+  // a short panel and pushed the "Try a sentence" row out of sight.
+  void theDiagnosticsListShowsOnlyWhatTheFileHasToSay() {
+    QVERIFY(Language::instance().set(QStringLiteral("en")));
+    const QString clean = write(QStringLiteral("clean.txt"), QByteArrayLiteral("# target: her\nI saw her there.\n"));
+    const QString blank = write(QStringLiteral("blank.txt"), QByteArrayLiteral("# target: her\nI saw her there.\n   \nWe met her.\n"));
+    SentencePanel panel;
+    panel.resize(460, 640);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(!panel.diagnosticsView()->isVisible());  // no file yet
+    QVERIFY(panel.openFile(clean));
+    QVERIFY(!panel.diagnosticsView()->isVisible());
+    QVERIFY(panel.openFile(blank));
+    QVERIFY(panel.diagnosticsView()->isVisible());
+    QCOMPARE(panel.diagnosticsView()->count(), 1);
+    QVERIFY2(panel.diagnosticsView()->item(0)->text().contains(QStringLiteral("ignored (line 3)")),
+             qPrintable(panel.diagnosticsView()->item(0)->text()));
+    QVERIFY(panel.openFile(clean));
+    QVERIFY(!panel.diagnosticsView()->isVisible());
+    QVERIFY(!panel.openFile(write(QStringLiteral("empty.txt"), QByteArray())));  // an unusable file says why
+    QVERIFY(panel.diagnosticsView()->isVisible());
+    QCOMPARE(panel.diagnosticsView()->count(), 1);
   }
 
   // A sentence typed into the box is tokenised and checked while typing: its target shows, a
