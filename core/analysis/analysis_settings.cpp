@@ -56,7 +56,61 @@ nlohmann::json checkedValue(const SettingSpec& s, const nlohmann::json& v) {
   return v;
 }
 
+SettingSpec baseSetting(SettingSpec::Kind kind, std::string key, std::string label, std::string help,
+                        nlohmann::json defaultValue) {
+  SettingSpec s;
+  s.kind = kind;
+  s.key = std::move(key);
+  s.label = std::move(label);
+  s.help = std::move(help);
+  s.defaultValue = std::move(defaultValue);
+  return s;
+}
+
 }  // namespace
+
+SettingSpec integerSetting(std::string key, std::string label, std::string help, int64_t defaultValue,
+                           double minimum, double maximum) {
+  SettingSpec s = baseSetting(SettingSpec::Kind::Integer, std::move(key), std::move(label), std::move(help), defaultValue);
+  s.minimum = minimum;
+  s.maximum = maximum;
+  return s;
+}
+
+SettingSpec numberSetting(std::string key, std::string label, std::string help, double defaultValue, double minimum,
+                          double maximum, int decimals) {
+  SettingSpec s = baseSetting(SettingSpec::Kind::Number, std::move(key), std::move(label), std::move(help), defaultValue);
+  s.minimum = minimum;
+  s.maximum = maximum;
+  s.decimals = decimals;
+  return s;
+}
+
+SettingSpec choiceSetting(std::string key, std::string label, std::string help, std::string defaultValue,
+                          std::vector<SettingChoice> choices) {
+  SettingSpec s = baseSetting(SettingSpec::Kind::Choice, std::move(key), std::move(label), std::move(help),
+                              std::move(defaultValue));
+  s.choices = std::move(choices);
+  return s;
+}
+
+SettingSpec textSetting(std::string key, std::string label, std::string help, std::string defaultValue,
+                        std::string pattern) {
+  SettingSpec s = baseSetting(SettingSpec::Kind::Text, std::move(key), std::move(label), std::move(help),
+                              std::move(defaultValue));
+  s.pattern = std::move(pattern);
+  return s;
+}
+
+SettingSpec flagSetting(std::string key, std::string label, std::string help) {
+  return baseSetting(SettingSpec::Kind::Flag, std::move(key), std::move(label), std::move(help), false);
+}
+
+SettingSpec enabledWhen(SettingSpec spec, std::string key, std::string value) {
+  spec.enabledWhenKey = std::move(key);
+  spec.enabledWhenValue = std::move(value);
+  return spec;
+}
 
 nlohmann::json resolveSettings(const std::vector<SettingSpec>& specs, const nlohmann::json& given) {
   if (!given.is_null() && !given.is_object()) throw Error("analysis settings must be a JSON object");

@@ -4,6 +4,7 @@
 // it, and resolveSettings() checks a request against it, so the three never disagree.
 // Labels and help are English; they are marked for Qt's lupdate (context "AnalysisSettings")
 // and the GUI translates them, so no Vietnamese lives in core.
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -37,6 +38,23 @@ struct SettingSpec {
   // Shown enabled only when another setting has a value: {"estimator", "ksg"}.
   std::string enabledWhenKey, enabledWhenValue;
 };
+
+// The largest seed a setting accepts: 2^53 - 1 is exact in JSON readers that use doubles.
+inline constexpr double kLargestSeed = 9007199254740991.0;
+
+// One call per setting: what an analysis's settingSpecs() is built from.
+SettingSpec integerSetting(std::string key, std::string label, std::string help, int64_t defaultValue,
+                           double minimum, double maximum);
+SettingSpec numberSetting(std::string key, std::string label, std::string help, double defaultValue, double minimum,
+                          double maximum, int decimals = 3);
+SettingSpec choiceSetting(std::string key, std::string label, std::string help, std::string defaultValue,
+                          std::vector<SettingChoice> choices);
+// `pattern`: an ECMAScript regex the whole value must match.
+SettingSpec textSetting(std::string key, std::string label, std::string help, std::string defaultValue,
+                        std::string pattern);
+SettingSpec flagSetting(std::string key, std::string label, std::string help);  // off by default
+// `spec`, shown enabled only while the setting `key` has `value`.
+SettingSpec enabledWhen(SettingSpec spec, std::string key, std::string value);
 
 // An Integer setting by this key picks one text of the set (1 = the first): the app's sentence
 // preview sets it when a text's number is clicked.

@@ -19,17 +19,11 @@ namespace laminar {
 
 namespace {
 
-
 std::vector<SettingSpec> attentionPatternSpecs() {
-  SettingSpec text;
-  text.key = kChosenTextKey;
-  text.kind = SettingSpec::Kind::Integer;
-  text.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Text shown:");
-  text.help = QT_TRANSLATE_NOOP("AnalysisSettings", "which text of the set (1 = the first) to show the attention of");
-  text.defaultValue = 1;
-  text.minimum = 1;
-  text.maximum = 1000000;
-  return {text};
+  return {integerSetting(kChosenTextKey, QT_TRANSLATE_NOOP("AnalysisSettings", "Text shown:"),
+                         QT_TRANSLATE_NOOP("AnalysisSettings",
+                                           "which text of the set (1 = the first) to show the attention of"),
+                         1, 1, 1000000)};
 }
 
 AttentionPatternSettings attentionPatternSettings(const RunSettings& run) {

@@ -23,35 +23,22 @@ namespace laminar {
 
 namespace {
 
-
 std::vector<SettingSpec> logitLensSpecs() {
-  SettingSpec text;
-  text.key = kChosenTextKey;
-  text.kind = SettingSpec::Kind::Integer;
-  text.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Text shown token by token:");
-  text.help = QT_TRANSLATE_NOOP("AnalysisSettings", "which text of the set (1 = the first) the top tokens are read for");
-  text.defaultValue = 1;
-  text.minimum = 1;
-  text.maximum = 1000000;
-  SettingSpec position;
-  position.key = kChosenPositionKey;
-  position.kind = SettingSpec::Kind::Integer;
-  position.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Token position (-1 = the target):");
-  position.help = QT_TRANSLATE_NOOP("AnalysisSettings",
-                                    "token position in that text (0 = its first token) whose next-token prediction is "
-                                    "read; -1 = the target word's last token");
-  position.defaultValue = -1;
-  position.minimum = -1;
-  position.maximum = 1000000;
-  SettingSpec topK;
-  topK.key = "top-k";
-  topK.kind = SettingSpec::Kind::Integer;
-  topK.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Top tokens per layer:");
-  topK.help = QT_TRANSLATE_NOOP("AnalysisSettings", "how many of the most probable next tokens to keep per layer");
-  topK.defaultValue = 5;
-  topK.minimum = 1;
-  topK.maximum = 20;
-  return {text, position, topK};
+  return {
+      integerSetting(kChosenTextKey, QT_TRANSLATE_NOOP("AnalysisSettings", "Text shown token by token:"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings",
+                                       "which text of the set (1 = the first) the top tokens are read for"),
+                     1, 1, 1000000),
+      integerSetting(kChosenPositionKey, QT_TRANSLATE_NOOP("AnalysisSettings", "Token position (-1 = the target):"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings",
+                                       "token position in that text (0 = its first token) whose next-token prediction "
+                                       "is read; -1 = the target word's last token"),
+                     -1, -1, 1000000),
+      integerSetting("top-k", QT_TRANSLATE_NOOP("AnalysisSettings", "Top tokens per layer:"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings",
+                                       "how many of the most probable next tokens to keep per layer"),
+                     5, 1, 20),
+  };
 }
 
 LogitLensSettings logitLensSettings(const RunSettings& run) {

@@ -150,108 +150,73 @@ void readLayerCorrections(const nlohmann::json& j, MiDistanceResults& r) {
   r.fisherSignificantFdr = j.at("fisherSignificantFdr").get<std::vector<bool>>();
 }
 
-SettingSpec choiceSpec(const char* key, const char* label, const char* help, const char* def,
-                       std::vector<SettingChoice> choices) {
-  SettingSpec s;
-  s.key = key;
-  s.kind = SettingSpec::Kind::Choice;
-  s.label = label;
-  s.help = help;
-  s.defaultValue = def;
-  s.choices = std::move(choices);
-  return s;
-}
-
-SettingSpec numberSpec(const char* key, SettingSpec::Kind kind, const char* label, const char* help, double def,
-                       double minimum, double maximum) {
-  SettingSpec s;
-  s.key = key;
-  s.kind = kind;
-  s.label = label;
-  s.help = help;
-  s.defaultValue = kind == SettingSpec::Kind::Integer ? nlohmann::json(static_cast<int64_t>(def)) : nlohmann::json(def);
-  s.minimum = minimum;
-  s.maximum = maximum;
-  return s;
-}
-
 std::vector<SettingSpec> miDistanceSpecs() {
-  using K = SettingSpec::Kind;
   const MiDistanceSettings d;
-  std::vector<SettingSpec> specs;
-  specs.push_back(choiceSpec("estimator", QT_TRANSLATE_NOOP("AnalysisSettings", "MI estimator:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings", "hist (histogram) or ksg (k-nearest neighbours)"),
-                             "hist",
-                             {{"hist", QT_TRANSLATE_NOOP("AnalysisSettings", "Histogram")},
-                              {"ksg", QT_TRANSLATE_NOOP("AnalysisSettings", "k nearest neighbours (KSG)")}}));
-  SettingSpec bins;
-  bins.key = "bins";
-  bins.kind = K::Text;
-  bins.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Bins (shared-fd, fd or a number):");
-  bins.help = QT_TRANSLATE_NOOP("AnalysisSettings",
-                                "histogram bins per axis: shared-fd (one Freedman-Diaconis count per layer for both "
-                                "sites, the default), fd (per pair, clamped to [4, 64], as the original analysis) or a "
-                                "number");
-  bins.defaultValue = d.bins;
-  bins.pattern = "shared-fd|fd|[1-9][0-9]{0,3}";
-  specs.push_back(bins);
-  specs.push_back(choiceSpec("bias-correction", QT_TRANSLATE_NOOP("AnalysisSettings", "Bias correction:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings",
-                                               "none (plug-in histogram MI) or miller-madow (histogram estimator only)"),
-                             d.biasCorrection.c_str(),
-                             {{"none", QT_TRANSLATE_NOOP("AnalysisSettings", "None (plug-in)")},
-                              {"miller-madow", QT_TRANSLATE_NOOP("AnalysisSettings", "Miller-Madow")}}));
-  specs.back().enabledWhenKey = "estimator";
-  specs.back().enabledWhenValue = "hist";
-  specs.push_back(choiceSpec("mi-compared", QT_TRANSLATE_NOOP("AnalysisSettings", "MI compared:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings",
-                                               "above-floor (pair MI minus the estimator floor, the default) or raw "
-                                               "(pair MI, as the original analysis) for tau and the site tests"),
-                             d.miCompared.c_str(),
-                             {{"above-floor", QT_TRANSLATE_NOOP("AnalysisSettings", "MI above the estimator floor")},
-                              {"raw", QT_TRANSLATE_NOOP("AnalysisSettings", "Raw MI (original analysis)")}}));
-  specs.push_back(numberSpec("permutations", K::Integer, QT_TRANSLATE_NOOP("AnalysisSettings", "Permutations:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings",
-                                               "permutations of each null (Kendall tau under within-text distance "
-                                               "shuffles, attention vs MLP under sign flips)"),
-                             d.permutations, 1, 1000000));
-  SettingSpec seed = numberSpec("seed", K::Integer, QT_TRANSLATE_NOOP("AnalysisSettings", "Seed (floor and nulls):"),
+  return {
+      choiceSetting("estimator", QT_TRANSLATE_NOOP("AnalysisSettings", "MI estimator:"),
+                    QT_TRANSLATE_NOOP("AnalysisSettings", "hist (histogram) or ksg (k-nearest neighbours)"), "hist",
+                    {{"hist", QT_TRANSLATE_NOOP("AnalysisSettings", "Histogram")},
+                     {"ksg", QT_TRANSLATE_NOOP("AnalysisSettings", "k nearest neighbours (KSG)")}}),
+      textSetting("bins", QT_TRANSLATE_NOOP("AnalysisSettings", "Bins (shared-fd, fd or a number):"),
+                  QT_TRANSLATE_NOOP("AnalysisSettings",
+                                    "histogram bins per axis: shared-fd (one Freedman-Diaconis count per layer for "
+                                    "both sites, the default), fd (per pair, clamped to [4, 64], as the original "
+                                    "analysis) or a number"),
+                  d.bins, "shared-fd|fd|[1-9][0-9]{0,3}"),
+      enabledWhen(choiceSetting("bias-correction", QT_TRANSLATE_NOOP("AnalysisSettings", "Bias correction:"),
                                 QT_TRANSLATE_NOOP("AnalysisSettings",
-                                                  "seed of the estimator floors and the permutation nulls"),
-                                0, 0, 9007199254740991.0);  // 2^53 - 1: exact in JSON readers using doubles
-  specs.push_back(seed);
-  specs.push_back(choiceSpec("compare-ksg", QT_TRANSLATE_NOOP("AnalysisSettings", "Compare estimators:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings",
-                                               "on: also run the other estimator (histogram and KSG) on the same pairs "
-                                               "and report their correlation"),
-                             d.compareKsg.c_str(),
-                             {{"on", QT_TRANSLATE_NOOP("AnalysisSettings", "On")},
-                              {"off", QT_TRANSLATE_NOOP("AnalysisSettings", "Off")}}));
-  specs.push_back(numberSpec("z-trim", K::Number, QT_TRANSLATE_NOOP("AnalysisSettings", "Outlier z threshold (0 = off):"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings", "drop dimensions with |z| above this (0 = off)"),
-                             d.zTrim, 0, 100));
-  specs.back().decimals = 2;
-  specs.push_back(numberSpec("z-ddof", K::Integer, QT_TRANSLATE_NOOP("AnalysisSettings", "z-score ddof:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings",
-                                               "delta degrees of freedom of the z-scores used for trimming (0 as in the "
-                                               "original analysis)"),
-                             d.zDdof, 0, 1));
-  specs.push_back(numberSpec("ksg-k", K::Integer, QT_TRANSLATE_NOOP("AnalysisSettings", "Neighbours k:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings", "neighbours of the KSG estimator"), d.ksgK, 1, 1000));
-  specs.back().enabledWhenKey = "estimator";
-  specs.back().enabledWhenValue = "ksg";
-  specs.push_back(choiceSpec("ttest", QT_TRANSLATE_NOOP("AnalysisSettings", "t-test:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings", "student (pooled variance) or welch"), "student",
-                             {{"student", QT_TRANSLATE_NOOP("AnalysisSettings", "Student (pooled variance)")},
-                              {"welch", QT_TRANSLATE_NOOP("AnalysisSettings", "Welch")}}));
-  specs.push_back(numberSpec("fdr-q", K::Number, QT_TRANSLATE_NOOP("AnalysisSettings", "FDR q:"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings", "Benjamini-Hochberg false discovery rate"), d.fdrQ,
-                             0.001, 0.5));
-  specs.push_back(numberSpec("alpha", K::Number, QT_TRANSLATE_NOOP("AnalysisSettings", "Significance level (Bonferroni):"),
-                             QT_TRANSLATE_NOOP("AnalysisSettings",
-                                               "family-wise significance level of the per-layer Bonferroni correction"),
-                             d.alpha, 0.001, 0.5));
-  return specs;
+                                                  "none (plug-in histogram MI) or miller-madow (histogram estimator "
+                                                  "only)"),
+                                d.biasCorrection,
+                                {{"none", QT_TRANSLATE_NOOP("AnalysisSettings", "None (plug-in)")},
+                                 {"miller-madow", QT_TRANSLATE_NOOP("AnalysisSettings", "Miller-Madow")}}),
+                  "estimator", "hist"),
+      choiceSetting("mi-compared", QT_TRANSLATE_NOOP("AnalysisSettings", "MI compared:"),
+                    QT_TRANSLATE_NOOP("AnalysisSettings",
+                                      "above-floor (pair MI minus the estimator floor, the default) or raw (pair MI, "
+                                      "as the original analysis) for tau and the site tests"),
+                    d.miCompared,
+                    {{"above-floor", QT_TRANSLATE_NOOP("AnalysisSettings", "MI above the estimator floor")},
+                     {"raw", QT_TRANSLATE_NOOP("AnalysisSettings", "Raw MI (original analysis)")}}),
+      integerSetting("permutations", QT_TRANSLATE_NOOP("AnalysisSettings", "Permutations:"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings",
+                                       "permutations of each null (Kendall tau under within-text distance shuffles, "
+                                       "attention vs MLP under sign flips)"),
+                     d.permutations, 1, 1000000),
+      integerSetting("seed", QT_TRANSLATE_NOOP("AnalysisSettings", "Seed (floor and nulls):"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings", "seed of the estimator floors and the permutation nulls"),
+                     0, 0, kLargestSeed),
+      choiceSetting("compare-ksg", QT_TRANSLATE_NOOP("AnalysisSettings", "Compare estimators:"),
+                    QT_TRANSLATE_NOOP("AnalysisSettings",
+                                      "on: also run the other estimator (histogram and KSG) on the same pairs and "
+                                      "report their correlation"),
+                    d.compareKsg,
+                    {{"on", QT_TRANSLATE_NOOP("AnalysisSettings", "On")},
+                     {"off", QT_TRANSLATE_NOOP("AnalysisSettings", "Off")}}),
+      numberSetting("z-trim", QT_TRANSLATE_NOOP("AnalysisSettings", "Outlier z threshold (0 = off):"),
+                    QT_TRANSLATE_NOOP("AnalysisSettings", "drop dimensions with |z| above this (0 = off)"), d.zTrim, 0,
+                    100, 2),
+      integerSetting("z-ddof", QT_TRANSLATE_NOOP("AnalysisSettings", "z-score ddof:"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings",
+                                       "delta degrees of freedom of the z-scores used for trimming (0 as in the "
+                                       "original analysis)"),
+                     d.zDdof, 0, 1),
+      enabledWhen(integerSetting("ksg-k", QT_TRANSLATE_NOOP("AnalysisSettings", "Neighbours k:"),
+                                 QT_TRANSLATE_NOOP("AnalysisSettings", "neighbours of the KSG estimator"), d.ksgK, 1,
+                                 1000),
+                  "estimator", "ksg"),
+      choiceSetting("ttest", QT_TRANSLATE_NOOP("AnalysisSettings", "t-test:"),
+                    QT_TRANSLATE_NOOP("AnalysisSettings", "student (pooled variance) or welch"), "student",
+                    {{"student", QT_TRANSLATE_NOOP("AnalysisSettings", "Student (pooled variance)")},
+                     {"welch", QT_TRANSLATE_NOOP("AnalysisSettings", "Welch")}}),
+      numberSetting("fdr-q", QT_TRANSLATE_NOOP("AnalysisSettings", "FDR q:"),
+                    QT_TRANSLATE_NOOP("AnalysisSettings", "Benjamini-Hochberg false discovery rate"), d.fdrQ, 0.001,
+                    0.5),
+      numberSetting("alpha", QT_TRANSLATE_NOOP("AnalysisSettings", "Significance level (Bonferroni):"),
+                    QT_TRANSLATE_NOOP("AnalysisSettings",
+                                      "family-wise significance level of the per-layer Bonferroni correction"),
+                    d.alpha, 0.001, 0.5),
+  };
 }
 
 MiDistanceSettings miDistanceSettings(const RunSettings& run) {

@@ -34,56 +34,34 @@ Error tooFewTexts(const std::string& source, int g, bool allowPosition0, size_t 
 }
 
 std::vector<SettingSpec> similaritySpecs() {
-  SettingSpec bins;
-  bins.key = "bins";
-  bins.kind = SettingSpec::Kind::Integer;
-  bins.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Histogram bins:");
-  bins.help = QT_TRANSLATE_NOOP("AnalysisSettings", "Bins of the similarity histograms over [-1, 1]");
-  bins.defaultValue = 101;
-  bins.minimum = 1;
-  bins.maximum = 100000;
-  SettingSpec seed;
-  seed.key = "seed";
-  seed.kind = SettingSpec::Kind::Integer;
-  seed.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Seed (non-target choice):");
-  seed.help = QT_TRANSLATE_NOOP("AnalysisSettings",
-                                "Seed of the non-target choice (which earlier token of each sentence) and of the "
-                                "shuffled baseline");
-  seed.defaultValue = 0;
-  seed.minimum = 0;
-  seed.maximum = 9007199254740991.0;  // 2^53 - 1: exact in JSON readers that use doubles
-  SettingSpec position0;
-  position0.key = "allow-position-0";
-  position0.kind = SettingSpec::Kind::Flag;
-  position0.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Allow position 0 as non-target:");
-  position0.help = QT_TRANSLATE_NOOP("AnalysisSettings",
-                                     "Draw the non-target from positions 0 .. p-1 before the target (the original "
-                                     "analysis) instead of 1 .. p-1 (the default: the first token's vectors are "
-                                     "atypical)");
-  position0.defaultValue = false;
-  SettingSpec replicates;
-  replicates.key = "summary-replicates";
-  replicates.kind = SettingSpec::Kind::Integer;
-  replicates.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Spectrum summary replicates:");
-  replicates.help = QT_TRANSLATE_NOOP("AnalysisSettings",
-                                      "Bootstrap replicates (over sentences) of the interval of each spectrum's mass at "
-                                      "|cos| > 0.8 and < 0.2; 0 skips the summary");
   // 100 replicates on 2,000 pairs a block: on GPT-2 XL the summary adds about 12 s to a
   // 25 s her.txt run, where 200 on 10,000 added 26 s (docs/controls.md, "Cost").
-  replicates.defaultValue = 100;
-  replicates.minimum = 0;  // 1 is refused below (a standard error needs 2)
-  replicates.maximum = 100000;
-  SettingSpec pairs;
-  pairs.key = "summary-pairs";
-  pairs.kind = SettingSpec::Kind::Integer;
-  pairs.label = QT_TRANSLATE_NOOP("AnalysisSettings", "Spectrum summary pairs per block:");
-  pairs.help = QT_TRANSLATE_NOOP("AnalysisSettings",
-                                 "Dimension pairs per block the bootstrap replicates use (a seeded subset; the mass "
-                                 "itself uses every pair); 0: every pair (slow at large widths)");
-  pairs.defaultValue = 2000;
-  pairs.minimum = 0;
-  pairs.maximum = 100000000;
-  return {bins, seed, position0, replicates, pairs};
+  // A replicate count of 1 is refused in similaritySettings() (a standard error needs 2).
+  return {
+      integerSetting("bins", QT_TRANSLATE_NOOP("AnalysisSettings", "Histogram bins:"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings", "Bins of the similarity histograms over [-1, 1]"), 101, 1,
+                     100000),
+      integerSetting("seed", QT_TRANSLATE_NOOP("AnalysisSettings", "Seed (non-target choice):"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings",
+                                       "Seed of the non-target choice (which earlier token of each sentence) and of the "
+                                       "shuffled baseline"),
+                     0, 0, kLargestSeed),
+      flagSetting("allow-position-0", QT_TRANSLATE_NOOP("AnalysisSettings", "Allow position 0 as non-target:"),
+                  QT_TRANSLATE_NOOP("AnalysisSettings",
+                                    "Draw the non-target from positions 0 .. p-1 before the target (the original "
+                                    "analysis) instead of 1 .. p-1 (the default: the first token's vectors are "
+                                    "atypical)")),
+      integerSetting("summary-replicates", QT_TRANSLATE_NOOP("AnalysisSettings", "Spectrum summary replicates:"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings",
+                                       "Bootstrap replicates (over sentences) of the interval of each spectrum's mass "
+                                       "at |cos| > 0.8 and < 0.2; 0 skips the summary"),
+                     100, 0, 100000),
+      integerSetting("summary-pairs", QT_TRANSLATE_NOOP("AnalysisSettings", "Spectrum summary pairs per block:"),
+                     QT_TRANSLATE_NOOP("AnalysisSettings",
+                                       "Dimension pairs per block the bootstrap replicates use (a seeded subset; the "
+                                       "mass itself uses every pair); 0: every pair (slow at large widths)"),
+                     2000, 0, 100000000),
+  };
 }
 
 SimilaritySettings similaritySettings(const RunSettings& run) {
