@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "stats/theil_sen.h"
 #include "widgets/csv.h"
 #include "widgets/layer_cursor.h"
 #include "widgets/plot_style.h"
@@ -14,13 +15,22 @@
 namespace laminar {
 namespace {
 
-double median(std::vector<double> v) {
-  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
-  const size_t mid = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-  const double hi = v[mid];
-  if (v.size() % 2) return hi;
-  return 0.5 * (hi + *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)));
+// Each occurrence pair's token distance: the horizontal axis.
+std::vector<double> pairDistances(const MiDistanceResults& mi) {
+  std::vector<double> x;
+  for (const auto& p : mi.pairs) x.push_back(static_cast<double>(p.distance));
+  return x;
+}
+
+// A site's plotted MI, one per pair (NaN where a saved layer holds fewer): what tau is computed on.
+std::vector<double> plottedMi(const MiDistanceResults& mi, const MiSiteLayer& site) {
+  std::vector<double> y = site.comparedMi(mi.settings.aboveFloor());
+  y.resize(mi.pairs.size(), std::numeric_limits<double>::quiet_NaN());
+  return y;
+}
+
+stats::TheilSenLine trendLine(const MiDistanceResults& mi, const MiSiteLayer& site) {
+  return stats::theilSenLine(pairDistances(mi), plottedMi(mi, site));
 }
 
 }  // namespace
@@ -33,17 +43,6 @@ MiDistanceView::MiDistanceView(LayerCursor* cursor, QWidget* parent) : FigureVie
   legend_->setLayer(QStringLiteral("legend"));
   offerControlToggle();
   refresh();
-}
-
-std::pair<double, double> MiDistanceView::theilSen(const std::vector<double>& x, const std::vector<double>& y) {
-  std::vector<double> slopes;
-  for (size_t i = 0; i < x.size(); ++i)
-    for (size_t j = i + 1; j < x.size(); ++j)
-      if (x[j] != x[i]) slopes.push_back((y[j] - y[i]) / (x[j] - x[i]));
-  const double slope = slopes.empty() ? 0.0 : median(slopes);
-  std::vector<double> residual;
-  for (size_t i = 0; i < x.size(); ++i) residual.push_back(y[i] - slope * x[i]);
-  return {slope, median(residual)};
 }
 
 int MiDistanceView::shownLayer() const {
@@ -96,14 +95,12 @@ void MiDistanceView::updateLayer() {
   const auto& layer = mi.layers[static_cast<size_t>(shownLayer())];
   rect_->axis(QCPAxis::atLeft)->setLabel(mi.settings.aboveFloor() && layer.hasControls ? tr("MI above estimator floor (nats)")
                                                                                       : Labels::miAxis());
-  std::vector<double> x;
-  for (const auto& p : mi.pairs) x.push_back(static_cast<double>(p.distance));
+  const std::vector<double> x = pairDistances(mi);
   double xmax = 1, ymin = std::numeric_limits<double>::infinity(), ymax = -ymin;
   for (double v : x) xmax = std::max(xmax, v);
   for (int s = 0; s < kSites; ++s) {
     const auto& site = layer.sites[static_cast<size_t>(s)];
-    std::vector<double> y = site.comparedMi(mi.settings.aboveFloor());  // what tau is computed on
-    y.resize(x.size(), std::numeric_limits<double>::quiet_NaN());
+    const std::vector<double> y = plottedMi(mi, site);
     points_[s]->setData(QVector<double>(x.begin(), x.end()), QVector<double>(y.begin(), y.end()));
     if (site.kendallNull.permutations > 0)
       points_[s]->setName(tr("%1: τ = %2, p = %3, permutation p = %4")
@@ -114,8 +111,11 @@ void MiDistanceView::updateLayer() {
       points_[s]->setName(tr("%1: τ = %2, p = %3")
                               .arg(Labels::site(s), plot()->locale().toString(site.tau, 'f', 3),
                                    plot()->locale().toString(site.tauP, 'g', 3)));
-    const auto [slope, intercept] = theilSen(x, y);
-    trends_[s]->setData(QVector<double>{0, xmax}, QVector<double>{intercept, intercept + slope * xmax});
+    const stats::TheilSenLine line = trendLine(mi, site);
+    if (line.defined)
+      trends_[s]->setData(QVector<double>{0, xmax}, QVector<double>{line.intercept, line.intercept + line.slope * xmax});
+    else
+      trends_[s]->data()->clear();  // no two points at different distances: no line to draw
     for (double v : y)
       if (std::isfinite(v)) ymin = std::min(ymin, v), ymax = std::max(ymax, v);
   }
@@ -155,18 +155,25 @@ QString MiDistanceView::toolTipAt(const QPointF& pixel) const {
 }
 
 void MiDistanceView::writeCsv(QTextStream& out) const {
-  out << "layer,occurrence_i,occurrence_j,distance,site,mi,tau,tau_p,floor,tau_permutation_p\n";
+  // trend_slope, trend_intercept: the drawn Theil-Sen line, fitted to the plotted MI (above
+  // the floor with the default settings, else `mi`); empty where there is no line.
+  out << "layer,occurrence_i,occurrence_j,distance,site,mi,tau,tau_p,floor,tau_permutation_p,trend_slope,"
+         "trend_intercept\n";
   if (!hasData()) return;
   const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const int l = shownLayer();
   const auto& layer = mi.layers[static_cast<size_t>(l)];
   for (int s = 0; s < kSites; ++s) {
     const auto& site = layer.sites[static_cast<size_t>(s)];
+    const stats::TheilSenLine line = trendLine(mi, site);
+    const QString slope = line.defined ? csv::number(line.slope) : QString();
+    const QString intercept = line.defined ? csv::number(line.intercept) : QString();
     for (size_t k = 0; k < mi.pairs.size() && k < site.pairMi.size(); ++k)
       out << l << ',' << mi.pairs[k].i << ',' << mi.pairs[k].j << ',' << mi.pairs[k].distance << ','
           << Labels::siteKey(s) << ',' << csv::number(site.pairMi[k]) << ',' << csv::number(site.tau) << ','
           << csv::number(site.tauP) << ',' << (k < site.floor.size() ? csv::number(site.floor[k]) : QString()) << ','
-          << (site.kendallNull.permutations > 0 ? csv::number(site.kendallNull.p) : QString()) << '\n';
+          << (site.kendallNull.permutations > 0 ? csv::number(site.kendallNull.p) : QString()) << ',' << slope << ','
+          << intercept << '\n';
   }
 }
 

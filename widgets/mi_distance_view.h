@@ -23,8 +23,6 @@ class MiDistanceView : public FigureView {
   QCPGraph* points(int site) const { return points_[site]; }
   QCPGraph* trend(int site) const { return trends_[site]; }
   int shownLayer() const;
-  // Median of pairwise slopes and the matching intercept (median of y - slope x).
-  static std::pair<double, double> theilSen(const std::vector<double>& x, const std::vector<double>& y);
 
  protected:
   void rebuild() override;

@@ -21,6 +21,7 @@
 #include "analysis/attention_pattern_results.h"
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
+#include "stats/theil_sen.h"
 #include "widgets/attention_pattern_views.h"
 #include "widgets/cosine_spectrum_view.h"
 #include "widgets/eliding_combo_box.h"
@@ -251,10 +252,48 @@ class WidgetsTest : public QObject {
     QVERIFY(std::isnan(view.map(0)->data()->cell(1, 1)));
   }
 
-  void theilSenRecoversALine() {
-    const auto [slope, intercept] = MiDistanceView::theilSen({1, 2, 3, 4, 10}, {3, 5, 7, 9, 100});
-    QCOMPARE(slope, 2.0);  // the outlier does not move the median slope
-    QCOMPARE(intercept, 1.0);
+  // Each site's line is the Theil-Sen line (core/stats, checked against scipy) of that site's
+  // points at the shown layer, drawn from distance 0 to the largest distance.
+  void trendLinesAreEachSitesTheilSenLine() {
+    LayerCursor cursor;
+    cursor.setCount(6);
+    cursor.setLayer(4);
+    MiDistanceView view(&cursor);
+    view.resize(900, 600);
+    auto r = test::syntheticMiDistance(6, 6, 7);
+    view.setResults(r);
+    const auto& mi = *r->get<MiDistanceResults>();
+    std::vector<double> x;
+    for (const auto& p : mi.pairs) x.push_back(static_cast<double>(p.distance));
+    const double xmax = *std::max_element(x.begin(), x.end());
+    for (int s = 0; s < kSites; ++s) {
+      const auto& site = mi.layers[4].sites[static_cast<size_t>(s)];
+      const stats::TheilSenLine line = stats::theilSenLine(x, site.comparedMi(mi.settings.aboveFloor()));
+      QVERIFY(line.defined);
+      const QCPGraphDataContainer& drawn = *view.trend(s)->data();
+      QCOMPARE(drawn.size(), 2);
+      QCOMPARE(drawn.at(0)->key, 0.0);
+      QCOMPARE(drawn.at(0)->value, line.intercept);
+      QCOMPARE(drawn.at(1)->key, xmax);
+      QCOMPARE(drawn.at(1)->value, line.intercept + line.slope * xmax);
+      // ... and the CSV gives the same line on every row of the site.
+      const QStringList rows = test::csvOf(view).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+      const QStringList header = rows.front().split(QLatin1Char(','));
+      const int slopeAt = static_cast<int>(header.indexOf(QStringLiteral("trend_slope")));
+      const int interceptAt = static_cast<int>(header.indexOf(QStringLiteral("trend_intercept")));
+      const int siteAt = static_cast<int>(header.indexOf(QStringLiteral("site")));
+      QVERIFY(slopeAt > 0 && interceptAt > 0 && siteAt > 0);
+      int siteRows = 0;
+      for (const QString& row : rows.mid(1)) {
+        const QStringList cells = row.split(QLatin1Char(','));
+        if (cells[siteAt] != Labels::siteKey(s)) continue;
+        ++siteRows;
+        QCOMPARE(cells[slopeAt].toDouble(), line.slope);
+        QCOMPARE(cells[interceptAt].toDouble(), line.intercept);
+      }
+      QCOMPARE(siteRows, static_cast<int>(mi.pairs.size()));
+    }
+    QVERIFY(view.trend(0)->data()->at(1)->value != view.trend(1)->data()->at(1)->value);
   }
 
   void significanceHeatmapAndMask() {

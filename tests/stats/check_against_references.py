@@ -7,8 +7,9 @@ Generates cases with a fixed seed (random, ties, constant vectors, n = 2, small 
 exact Kendall p, large n, NaN), runs them all through the C++ driver in one process,
 computes the reference values here and fails listing the worst discrepancies per function.
 Tolerances are those of ../../shared/analysis-spec.md: relative 1e-6 for tau / p / t /
-Bonferroni / BH / normal and t distributions, 1e-9 for histogram MI against a direct numpy
-implementation of the definition, 1e-6 absolute for KSG against sklearn's _compute_mi_cc.
+Bonferroni / BH / normal and t distributions (and the Theil-Sen line of the MI-vs-distance
+view), 1e-9 for histogram MI against a direct numpy implementation of the definition, 1e-6
+absolute for KSG against sklearn's _compute_mi_cc.
 """
 import json
 import math
@@ -469,6 +470,38 @@ for estimator in ["hist", "ksg"]:
                  "z_trim": z_trim}, check_p)
 add({"fn": "pair_mi", "x": [1.0, 2.0], "y": [1.0, 2.0], "estimator": "kde"}, expect_error("pair MI bad estimator"))
 add({"fn": "pair_mi", "x": [1.0, 2.0], "y": [1.0, 2.0], "bins": "many"}, expect_error("pair MI bad bins"))
+
+
+# --- Theil-Sen line (the MI-vs-distance view's trend): scipy on the finite points
+def theil_sen_check(x, y):
+    def check(r):
+        keep = np.isfinite(x) & np.isfinite(y)
+        xs, ys = x[keep], y[keep]
+        if len(np.unique(xs)) < 2:  # scipy raises: there is no line
+            ok = not r["defined"] and math.isnan(dec(r["slope"])) and math.isnan(dec(r["intercept"]))
+            return [("theil-sen undefined flag", 0.0 if ok else math.inf, ok, "")]
+        ref = scipy.stats.theilslopes(ys, xs, method="joint")
+        d = max(rel_diff(dec(r["slope"]), ref.slope), rel_diff(dec(r["intercept"]), ref.intercept))
+        return [("theil-sen slope, intercept", d, d <= REL and r["defined"], f"n={len(xs)}")]
+    return check
+
+
+for n in [2, 3, 4, 5, 8, 21, 50, 200]:
+    for kind in ["normal", "ties", "ints"] if n > 2 else ["normal"]:
+        for rho in [0.0, 0.5, -0.9]:
+            x, y = paired(n, kind, rho)
+            add({"fn": "theil_sen", "x": enc(x), "y": enc(y)}, theil_sen_check(x, y))
+for trial in range(20):  # analysis-shaped: tied integer distances, MI falling with distance, NaN pairs
+    pos = np.sort(RNG.choice(200, 7, replace=False))
+    dist = np.array([pos[j] - pos[i] for i in range(7) for j in range(i + 1, 7)], float)
+    mi = -0.01 * dist + RNG.standard_normal(21) * 0.3
+    mi[RNG.choice(21, trial % 4, replace=False)] = np.nan
+    add({"fn": "theil_sen", "x": enc(dist), "y": enc(mi)}, theil_sen_check(dist, mi))
+for x, y in [([], []), ([1.0], [2.0]), ([2.0, 2.0, 2.0], [1.0, 5.0, 9.0]), ([1.0, 2.0], [4.0, math.nan]),
+             ([1.0, 2.0, 3.0, 4.0], [1.0, math.inf, 3.0, 4.0]), ([0.0, -0.0, 1.0], [1.0, 2.0, 3.0])]:
+    x, y = np.array(x, float), np.array(y, float)
+    add({"fn": "theil_sen", "x": enc(x), "y": enc(y)}, theil_sen_check(x, y))
+add({"fn": "theil_sen", "x": [1.0, 2.0, 3.0], "y": [1.0, 2.0]}, expect_error("theil-sen length mismatch"))
 
 
 # ---------------------------------------------------------------- run and compare

@@ -17,6 +17,7 @@
 #include "stats/ksg_mi.h"
 #include "stats/multiple_testing.h"
 #include "stats/pair_mi.h"
+#include "stats/theil_sen.h"
 #include "stats/ttest.h"
 #include "stats/zscore.h"
 #include "util/error.h"
@@ -67,6 +68,9 @@ json runCase(const json& c) {
     const auto k = st::kendallTauB(numbers(c["x"]), numbers(c["y"]));
     r = {{"tau", encode(k.tau)}, {"p", encode(k.p)}, {"exact", k.exact}, {"defined", k.defined},
          {"reason", k.reason}};
+  } else if (fn == "theil_sen") {
+    const auto line = st::theilSenLine(numbers(c["x"]), numbers(c["y"]));
+    r = {{"slope", encode(line.slope)}, {"intercept", encode(line.intercept)}, {"defined", line.defined}};
   } else if (fn == "kendall_exact_p") {
     r["value"] = encode(st::kendallExactP(c["n"], c["c"]));
   } else if (fn == "ttest") {

@@ -20,6 +20,7 @@
 #include "stats/ksg_mi.h"
 #include "stats/multiple_testing.h"
 #include "stats/pair_mi.h"
+#include "stats/theil_sen.h"
 #include "stats/ttest.h"
 #include "stats/zscore.h"
 #include "util/error.h"
@@ -379,4 +380,28 @@ TEST(PairMi, TrimmingCountsAndOptions) {
   vj[3] = kNaN;
   expectErrorMentioning([&] { st::pairMutualInformation(vi.data(), vj.data(), 100, s); },
                         {"second vector", "index 3"});
+}
+
+TEST(TheilSen, OutliersAndNonFinitePointsDoNotMoveTheLine) {
+  // y = 2x + 1 with one wild point: the median slope and intercept stay on the line.
+  auto line = st::theilSenLine({1, 2, 3, 4, 10}, {3, 5, 7, 9, 100});
+  ASSERT_TRUE(line.defined);
+  EXPECT_EQ(line.slope, 2.0);
+  EXPECT_EQ(line.intercept, 1.0);
+  // An undefined MI (NaN) or an infinite value is left out, not sorted among the slopes.
+  line = st::theilSenLine({1, 2, 3, 4, 5, 6}, {3, kNaN, 7, 9, kInf, 13});
+  ASSERT_TRUE(line.defined);
+  EXPECT_EQ(line.slope, 2.0);
+  EXPECT_EQ(line.intercept, 1.0);
+}
+
+TEST(TheilSen, NoTwoDistinctXGivesNoLine) {
+  for (const auto& [x, y] : std::vector<std::pair<std::vector<double>, std::vector<double>>>{
+           {{}, {}}, {{3}, {1}}, {{2, 2, 2}, {1, 5, 9}}, {{1, 2}, {4, kNaN}}}) {
+    const auto line = st::theilSenLine(x, y);
+    EXPECT_FALSE(line.defined);
+    EXPECT_TRUE(std::isnan(line.slope) && std::isnan(line.intercept));
+    EXPECT_EQ(line.reason, "fewer than two distinct x");
+  }
+  expectErrorMentioning([] { st::theilSenLine({1, 2, 3}, {1, 2}); }, {"Theil-Sen", "3 vs 2"});
 }
