@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/target_settings.h"
+
 // lupdate finds these markers by name; in core they are the plain English literal.
 #ifndef QT_TRANSLATE_NOOP
 #define QT_TRANSLATE_NOOP(scope, text) text
@@ -62,13 +64,6 @@ inline constexpr const char* kChosenTextKey = "text";
 // An Integer setting by this key picks a token position in that text (0 = its first token):
 // clicking a token of the chosen text in the preview sets it.
 inline constexpr const char* kChosenPositionKey = "position";
-
-// Which word, matched how, with or without <|endoftext|>: shared by every analysis.
-struct TargetSettings {
-  std::string target;  // empty: the sentence file's own target
-  bool caseInsensitive = false;
-  bool prependBos = false;  // "<|endoftext|>" before each text (positions count it)
-};
 
 // `given` (an object, maybe partial) completed with the defaults and checked against
 // `specs`: unknown keys, wrong types, values out of range or not among the choices throw

@@ -29,15 +29,15 @@ std::vector<SettingSpec> attentionPatternSpecs() {
 AttentionPatternSettings attentionPatternSettings(const RunSettings& run) {
   const nlohmann::json o = resolveSettings(attentionPatternSpecs(), run.options);
   AttentionPatternSettings s;
-  s.target = run.target.target;
-  s.caseInsensitive = run.target.caseInsensitive;
-  s.prependBos = run.target.prependBos;
+  static_cast<TargetSettings&>(s) = run.target;
   s.text = readJsonInteger<int>(o.at("text"));
   return s;
 }
 
 nlohmann::json settingsToJson(const AttentionPatternSettings& s) {
-  return {{"target", s.target}, {"caseInsensitive", s.caseInsensitive}, {"prependBos", s.prependBos}, {"text", s.text}};
+  nlohmann::json j = targetSettingsJson(s);
+  j.update({{"text", s.text}});
+  return j;
 }
 
 std::string patternName(int layer) { return "layer" + std::to_string(layer) + ".pattern"; }
@@ -152,9 +152,7 @@ class AttentionPatternAnalysis final : public Analysis {
   void fromJson(const nlohmann::json& j, RunResults& results) const override {
     AttentionPatternResults r;
     const auto& sj = j.at("settings");
-    r.settings.target = sj.at("target").get<std::string>();
-    r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
-    r.settings.prependBos = sj.at("prependBos").get<bool>();
+    static_cast<TargetSettings&>(r.settings) = targetSettingsFromJson(sj);
     r.settings.text = readJsonInteger<int>(sj.at("text"));
     r.nLayer = readJsonInteger<int>(j.at("nLayer"));
     r.nHead = readJsonInteger<int>(j.at("nHead"));

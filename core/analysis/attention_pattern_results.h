@@ -6,12 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "analysis/target_settings.h"
+
 namespace laminar {
 
-struct AttentionPatternSettings {
-  std::string target;
-  bool caseInsensitive = false;
-  bool prependBos = false;
+struct AttentionPatternSettings : TargetSettings {
   int text = 1;  // the text shown (1-based, as on screen)
 };
 

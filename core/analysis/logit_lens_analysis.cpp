@@ -44,9 +44,7 @@ std::vector<SettingSpec> logitLensSpecs() {
 LogitLensSettings logitLensSettings(const RunSettings& run) {
   const nlohmann::json o = resolveSettings(logitLensSpecs(), run.options);
   LogitLensSettings s;
-  s.target = run.target.target;
-  s.caseInsensitive = run.target.caseInsensitive;
-  s.prependBos = run.target.prependBos;
+  static_cast<TargetSettings&>(s) = run.target;
   s.text = readJsonInteger<int>(o.at("text"));
   s.position = readJsonInteger<int64_t>(o.at("position"));
   s.topK = readJsonInteger<int>(o.at("top-k"));
@@ -54,8 +52,9 @@ LogitLensSettings logitLensSettings(const RunSettings& run) {
 }
 
 nlohmann::json settingsToJson(const LogitLensSettings& s) {
-  return {{"target", s.target},       {"caseInsensitive", s.caseInsensitive}, {"prependBos", s.prependBos},
-          {"text", s.text},           {"position", s.position},               {"topK", s.topK}};
+  nlohmann::json j = targetSettingsJson(s);
+  j.update({{"text", s.text}, {"position", s.position}, {"topK", s.topK}});
+  return j;
 }
 
 Error positionPastEnd(const std::string& source, const LogitLensSettings& s, size_t tokens) {
@@ -269,9 +268,7 @@ class LogitLensAnalysis final : public Analysis {
   void fromJson(const nlohmann::json& j, RunResults& results) const override {
     LogitLensResults r;
     const auto& sj = j.at("settings");
-    r.settings.target = sj.at("target").get<std::string>();
-    r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
-    r.settings.prependBos = sj.at("prependBos").get<bool>();
+    static_cast<TargetSettings&>(r.settings) = targetSettingsFromJson(sj);
     r.settings.text = readJsonInteger<int>(sj.at("text"));
     r.settings.position = readJsonInteger<int64_t>(sj.at("position"));
     r.settings.topK = readJsonInteger<int>(sj.at("topK"));

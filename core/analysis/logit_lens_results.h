@@ -6,12 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "analysis/target_settings.h"
+
 namespace laminar {
 
-struct LogitLensSettings {
-  std::string target;
-  bool caseInsensitive = false;
-  bool prependBos = false;
+struct LogitLensSettings : TargetSettings {
   int text = 1;           // the text shown token by token (1-based, as on screen)
   int64_t position = -1;  // its token position read through the lens; -1 = the target
   int topK = 5;

@@ -222,9 +222,7 @@ std::vector<SettingSpec> miDistanceSpecs() {
 MiDistanceSettings miDistanceSettings(const RunSettings& run) {
   const nlohmann::json o = resolveSettings(miDistanceSpecs(), run.options);
   MiDistanceSettings s;
-  s.target = run.target.target;
-  s.caseInsensitive = run.target.caseInsensitive;
-  s.prependBos = run.target.prependBos;
+  static_cast<TargetSettings&>(s) = run.target;
   s.estimator = o.at("estimator").get<std::string>();
   s.bins = o.at("bins").get<std::string>();
   s.zTrim = o.at("z-trim").get<double>();
@@ -403,7 +401,7 @@ class MiDistanceAnalysis final : public Analysis {
   void fromJson(const nlohmann::json& j, RunResults& results) const override {
     MiDistanceResults r;
     const auto& sj = j.at("settings");
-    r.settings.target = sj.at("target").get<std::string>();
+    static_cast<TargetSettings&>(r.settings) = targetSettingsFromJson(sj);
     r.settings.estimator = sj.at("estimator").get<std::string>();
     r.settings.bins = sj.at("bins").get<std::string>();
     r.settings.zTrim = readJsonNumber(sj.at("zTrim"));
@@ -412,8 +410,6 @@ class MiDistanceAnalysis final : public Analysis {
     r.settings.ttest = sj.at("ttest").get<std::string>();
     r.settings.fdrQ = readJsonNumber(sj.at("fdrQ"));
     r.settings.alpha = readJsonNumber(sj.at("alpha"));
-    r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
-    r.settings.prependBos = sj.at("prependBos").get<bool>();
     // Directories written before issue 10 ran the original analysis: per-pair bins, raw MI.
     r.settings.biasCorrection = sj.value("biasCorrection", std::string("none"));
     r.settings.miCompared = sj.value("miCompared", std::string("raw"));
@@ -561,22 +557,21 @@ class MiDistanceAnalysis final : public Analysis {
 
  private:
   static nlohmann::json toJson(const MiDistanceSettings& s) {
-    return {{"target", s.target},
-            {"estimator", s.estimator},
-            {"bins", s.bins},
-            {"zTrim", jsonNumber(s.zTrim)},
-            {"zDdof", s.zDdof},
-            {"ksgK", s.ksgK},
-            {"ttest", s.ttest},
-            {"fdrQ", jsonNumber(s.fdrQ)},
-            {"alpha", jsonNumber(s.alpha)},
-            {"caseInsensitive", s.caseInsensitive},
-            {"prependBos", s.prependBos},
-            {"biasCorrection", s.biasCorrection},
-            {"miCompared", s.miCompared},
-            {"permutations", s.permutations},
-            {"seed", s.seed},
-            {"compareKsg", s.compareKsg}};
+    nlohmann::json j = targetSettingsJson(s);
+    j.update({{"estimator", s.estimator},
+              {"bins", s.bins},
+              {"zTrim", jsonNumber(s.zTrim)},
+              {"zDdof", s.zDdof},
+              {"ksgK", s.ksgK},
+              {"ttest", s.ttest},
+              {"fdrQ", jsonNumber(s.fdrQ)},
+              {"alpha", jsonNumber(s.alpha)},
+              {"biasCorrection", s.biasCorrection},
+              {"miCompared", s.miCompared},
+              {"permutations", s.permutations},
+              {"seed", s.seed},
+              {"compareKsg", s.compareKsg}});
+    return j;
   }
 
   int64_t d_ = 0, nRows_ = 0;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/target_settings.h"
+
 namespace laminar {
 
 enum class MiSite { Attn = 0, Mlp = 1 };  // hook_attn_out, hook_mlp_out
@@ -113,8 +115,7 @@ struct ControlFdr {
   std::vector<bool> significant;
 };
 
-struct MiDistanceSettings {
-  std::string target;
+struct MiDistanceSettings : TargetSettings {
   std::string estimator = "hist";  // "hist" | "ksg"
   // "shared-fd" (one B per layer for both sites) | "fd" (per pair, the original analysis) |
   // a fixed number. docs/controls.md says why shared-fd with the floor is the default.
@@ -131,8 +132,6 @@ struct MiDistanceSettings {
   double fdrQ = 0.05;
   double alpha = 0.05;             // Bonferroni significance level
   int zDdof = 0;                   // ddof of the z-scores used for trimming
-  bool caseInsensitive = false;
-  bool prependBos = false;         // "<|endoftext|>" before each text (positions count it)
 };
 
 struct MiDistanceResults {

@@ -67,9 +67,7 @@ std::vector<SettingSpec> similaritySpecs() {
 SimilaritySettings similaritySettings(const RunSettings& run) {
   const nlohmann::json o = resolveSettings(similaritySpecs(), run.options);
   SimilaritySettings s;
-  s.target = run.target.target;
-  s.caseInsensitive = run.target.caseInsensitive;
-  s.prependBos = run.target.prependBos;
+  static_cast<TargetSettings&>(s) = run.target;
   s.bins = readJsonInteger<int>(o.at("bins"));
   s.seed = readJsonInteger<uint64_t>(o.at("seed"));
   s.allowPosition0 = o.at("allow-position-0").get<bool>();
@@ -278,11 +276,9 @@ class SimilarityAnalysis final : public Analysis {
   void fromJson(const nlohmann::json& j, RunResults& results) const override {
     SimilarityResults r;
     const auto& sj = j.at("settings");
-    r.settings.target = sj.at("target").get<std::string>();
+    static_cast<TargetSettings&>(r.settings) = targetSettingsFromJson(sj);
     r.settings.bins = readJsonInteger<int>(sj.at("bins"));
     r.settings.seed = readJsonInteger<uint64_t>(sj.at("seed"));
-    r.settings.caseInsensitive = sj.at("caseInsensitive").get<bool>();
-    r.settings.prependBos = sj.at("prependBos").get<bool>();
     // Settings added by issue 10; older files ran without them (position 0 excluded, no summary).
     r.settings.allowPosition0 = sj.value("allowPosition0", false);
     r.settings.summaryReplicates = readJsonInteger<int>(sj, "summaryReplicates", 0);
@@ -444,17 +440,16 @@ class SimilarityAnalysis final : public Analysis {
   }
 
   static nlohmann::json toJson(const SimilaritySettings& s) {
-    return {{"target", s.target},
-            {"bins", s.bins},
-            {"seed", s.seed},
-            {"caseInsensitive", s.caseInsensitive},
-            {"prependBos", s.prependBos},
-            {"allowPosition0", s.allowPosition0},
-            {"summaryReplicates", s.summaryReplicates},
-            {"summaryPairs", s.summaryPairs},
-            {"summaryHigh", jsonNumber(s.summaryHigh)},
-            {"summaryLow", jsonNumber(s.summaryLow)},
-            {"summaryLevel", jsonNumber(s.summaryLevel)}};
+    nlohmann::json j = targetSettingsJson(s);
+    j.update({{"bins", s.bins},
+              {"seed", s.seed},
+              {"allowPosition0", s.allowPosition0},
+              {"summaryReplicates", s.summaryReplicates},
+              {"summaryPairs", s.summaryPairs},
+              {"summaryHigh", jsonNumber(s.summaryHigh)},
+              {"summaryLow", jsonNumber(s.summaryLow)},
+              {"summaryLevel", jsonNumber(s.summaryLevel)}});
+    return j;
   }
 
   // {"QQ": {"high": {"value", "lower", "upper"}, "low": {...}}, ...}

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/target_settings.h"
+
 namespace laminar {
 
 enum class TokenGroup { Target = 0, NonTarget = 1 };
@@ -49,12 +51,9 @@ struct SimilarityLayer {
   double forwardSeconds = 0, analysisSeconds = 0;
 };
 
-struct SimilaritySettings {
-  std::string target;
+struct SimilaritySettings : TargetSettings {
   int bins = 101;
   uint64_t seed = 0;
-  bool caseInsensitive = false;
-  bool prependBos = false;  // "<|endoftext|>" before each text (positions count it)
   bool allowPosition0 = false;  // non-targets from positions 0 .. p-1 (default 1 .. p-1)
   // Spectrum summary (issue 10): 0 replicates = none; pairs 0 = every pair in each replicate.
   int summaryReplicates = 0;
