@@ -208,8 +208,8 @@ void arrangeScreenshot(MainWindow& window, const CommandLine& cl) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
-  laminar::tuneAllocatorForTensors();            // before any thread has its own arena
+  (void)laminar::passiveThreadWaits();  // links in the step that sets the pools' wait policy
+  laminar::tuneAllocatorForTensors();   // before any thread has its own arena
   if (hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v")) {
     std::printf("laminar %s\nlibtorch %s\nCUDA %s\n", versionString().c_str(), engineTorchVersion().toStdString().c_str(),
                 engineCudaAvailable() ? "available" : "not available");

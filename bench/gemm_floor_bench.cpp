@@ -19,7 +19,7 @@
 using Clock = std::chrono::steady_clock;
 
 int main(int argc, char** argv) {
-  laminar::restartWithPassiveThreadWaits(argv);  // as the CLI and the app run
+  (void)laminar::passiveThreadWaits();  // links in the step that sets the pools' wait policy
   CLI::App app{"laminar GEMM floor benchmark: the GEMMs of one GPT-2 forward pass"};
   int64_t tokens = 241, width = 1600, layers = 48;
   int threads = 0, repeat = 3;

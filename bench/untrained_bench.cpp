@@ -16,7 +16,7 @@
 using namespace laminar;
 
 int main(int argc, char** argv) {
-  laminar::restartWithPassiveThreadWaits(argv);  // before any thread pool starts
+  (void)laminar::passiveThreadWaits();  // links in the step that sets the pools' wait policy
   CLI::App app{"Seconds to build the untrained control model in memory"};
   std::string shape = "1600x48x25";
   int threads = 0;

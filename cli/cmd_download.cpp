@@ -111,7 +111,7 @@ RegisterCommand downloadCommand([](CLI::App& app) {
                   "Cache folder (default: $HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub)");
   sub->add_flag("--quiet,-q", o->quiet, "No progress on stderr");
   return std::function<int()>([o] { return runDownload(*o); });
-}, ThreadPools::Unused);  // local folders and the hub; runs no model
+});
 
 }  // namespace
 }  // namespace laminar::cli

@@ -88,6 +88,6 @@ laminar::cli::RegisterCommand infoCommand([](CLI::App& app) {
                                                 : "from the checkpoint (not marked synthetic)");
     return 0;
   });
-}, laminar::cli::ThreadPools::Unused);  // reads a checkpoint's files; runs no model
+});
 
 }  // namespace

@@ -117,7 +117,7 @@ RegisterCommand modelsCommand([](CLI::App& app) {
   sub->add_option("--remove-folder", o->remove, "Forget a remembered folder");
   sub->add_option("--cache-dir", o->cacheDir, "Hub cache folder (default: $HF_HUB_CACHE, $HF_HOME/hub, ...)");
   return std::function<int()>([o] { return runModels(*o); });
-}, ThreadPools::Unused);  // local folders and the hub; runs no model
+});
 
 }  // namespace
 }  // namespace laminar::cli

@@ -61,7 +61,7 @@ RegisterCommand tokenizeCommand([](CLI::App& app) {
     if (text->count() == 0 && options->textsJson.empty()) throw Error("tokenize: give --text STR or --texts-json FILE");
     return runTokenize(*options, text->count() > 0);
   });
-}, ThreadPools::Unused);  // reads a tokenizer and texts; runs no model
+});
 
 }  // namespace
 }  // namespace laminar::cli

@@ -11,22 +11,16 @@ namespace laminar::cli {
 // Adds a subcommand to `app`; the returned function runs it after parsing (exit code).
 using CommandFactory = std::function<std::function<int()>(CLI::App& app)>;
 
-// Whether a command starts libtorch's or OpenBLAS's thread pools (a forward pass, training).
-// Only those need main's restart that makes idle threads sleep (restartWithPassiveThreadWaits),
-// which costs a second start: ~0.5 s of CPU in libtorch's static initialisation.
-enum class ThreadPools { Used, Unused };
+std::vector<CommandFactory>& commands();
 
-struct Command {
-  CommandFactory factory;
-  ThreadPools pools;
-};
-
-std::vector<Command>& commands();
+// The subcommands that start neither libtorch's nor OpenBLAS's thread pools (no forward pass,
+// no training): main.cpp spares them the restart that makes idle pool threads sleep
+// (util/thread_wait_policy.h). A list, not a flag at registration, because it is read before
+// any constructor runs.
+inline constexpr const char* kPoolFreeCommands[] = {"tokenize", "models", "download", "info"};
 
 struct RegisterCommand {
-  explicit RegisterCommand(CommandFactory f, ThreadPools pools = ThreadPools::Used) {
-    commands().push_back({std::move(f), pools});
-  }
+  explicit RegisterCommand(CommandFactory f) { commands().push_back(std::move(f)); }
 };
 
 }  // namespace laminar::cli

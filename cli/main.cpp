@@ -13,14 +13,32 @@
 #include "util/thread_wait_policy.h"
 
 namespace laminar::cli {
-std::vector<Command>& commands() {
-  static std::vector<Command> registered;
+std::vector<CommandFactory>& commands() {
+  static std::vector<CommandFactory> registered;
   return registered;
 }
 }  // namespace laminar::cli
 
+// Runs before libc and any sanitizer have started (util/thread_wait_policy.h): no
+// instrumentation, no library calls. The subcommand is the first argument that is not an option.
+extern "C" __attribute__((no_sanitize("address", "undefined"))) bool laminarRunStartsThreadPools(int argc,
+                                                                                                 char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (argv[i][0] == '-') continue;
+    for (const char* name : laminar::cli::kPoolFreeCommands) {
+      const char* a = argv[i];
+      const char* b = name;
+      while (*a && *a == *b) ++a, ++b;
+      if (*a == *b) return false;  // both ended: the same word
+    }
+    return true;
+  }
+  return true;
+}
+
 int main(int argc, char** argv) {
   using namespace laminar;
+  (void)passiveThreadWaits();  // links in the step that sets the pools' wait policy
   CLI::App app{"laminar-cli — look inside GPT-2 from the command line"};
   app.require_subcommand(1);
   app.set_version_flag("--version",
@@ -31,17 +49,16 @@ int main(int argc, char** argv) {
   struct Runner {
     CLI::App* sub;
     std::function<int()> run;
-    cli::ThreadPools pools;
   };
   std::vector<Runner> runners;
   for (auto& command : cli::commands()) {
     size_t before = app.get_subcommands({}).size();
-    auto run = command.factory(app);
+    auto run = command(app);
     auto subs = app.get_subcommands({});
-    if (subs.size() > before) runners.push_back({subs.back(), std::move(run), command.pools});
+    if (subs.size() > before) runners.push_back({subs.back(), std::move(run)});
   }
   try {
-    app.parse(argc, argv);  // starts no thread: the restart below may still replace the process
+    app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 1;
@@ -49,7 +66,6 @@ int main(int argc, char** argv) {
   try {
     for (auto& runner : runners) {
       if (!runner.sub->parsed()) continue;
-      if (runner.pools == cli::ThreadPools::Used) restartWithPassiveThreadWaits(argv);  // before any pool starts
       tuneAllocatorForTensors();  // before any thread has its own arena
       return runner.run();
     }

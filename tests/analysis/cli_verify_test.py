@@ -60,6 +60,15 @@ with tempfile.TemporaryDirectory() as tmp:
         seen = json.loads((tmp / out / "results.json").read_text())["metadata"].get("threadWaitPolicy")
         if seen != expected:
             failures.append(f"{out}: threadWaitPolicy {seen}, expected {expected}")
+    # ... and libgomp itself read the policy when it started (it prints its settings at start
+    # under OMP_DISPLAY_ENV=verbose: a passive team does not spin). A pool-free subcommand
+    # is spared the restart, so libgomp starts with its default spinning there.
+    for args, passive in ((["analyze", "--help"], True), (["tokenize", "--help"], False)):
+        p = run(args, 0, env=dict(CLEAN_ENV, OMP_DISPLAY_ENV="verbose"))
+        spin = [l.split("=", 1)[1].strip() for l in p.stderr.splitlines() if "GOMP_SPINCOUNT" in l]
+        if len(spin) != 1 or (spin[0] == "'0'") != passive:
+            failures.append(f"{' '.join(args)}: libgomp started with GOMP_SPINCOUNT {spin}, expected "
+                            + ("'0' (passive)" if passive else "its spinning default"))
     # The OpenBLAS kernels as the machine chose them, recorded and left alone.
     seen = json.loads((tmp / "sim" / "results.json").read_text())["metadata"].get("openblasCoreType")
     if seen != os.environ.get("OPENBLAS_CORETYPE", ""):
