@@ -111,7 +111,7 @@ void MiDistanceView::updateLayer() {
       points_[s]->setName(tr("%1: τ = %2, p = %3")
                               .arg(Labels::site(s), plot()->locale().toString(site.tau, 'f', 3),
                                    plot()->locale().toString(site.tauP, 'g', 3)));
-    const stats::TheilSenLine line = trendLine(mi, site);
+    const stats::TheilSenLine line = stats::theilSenLine(x, y);  // trendLine() of the drawn points
     if (line.defined)
       trends_[s]->setData(QVector<double>{0, xmax}, QVector<double>{line.intercept, line.intercept + line.slope * xmax});
     else

@@ -95,13 +95,6 @@ std::vector<LensText> lensTexts(const LocatedSet& located, const LogitLensSettin
   return out;
 }
 
-double median(std::vector<int64_t> v) {
-  if (v.empty()) return std::nan("");
-  std::sort(v.begin(), v.end());
-  const size_t n = v.size();
-  return n % 2 ? static_cast<double>(v[n / 2]) : (static_cast<double>(v[n / 2 - 1]) + static_cast<double>(v[n / 2])) / 2;
-}
-
 // Mean and its standard error (sample sd with ddof 1 over sqrt(n); NaN below two values).
 std::pair<double, double> meanAndSe(const std::vector<double>& v) {
   if (v.empty()) return {std::nan(""), std::nan("")};
@@ -212,7 +205,7 @@ class LogitLensAnalysis final : public Analysis {
     out.nextProb.assign(prob.data_ptr<double>(), prob.data_ptr<double>() + nRows_);
     out.nextRank.assign(rank.data_ptr<int64_t>(), rank.data_ptr<int64_t>() + nRows_);
     std::tie(out.meanNextProb, out.seNextProb) = meanAndSe(out.nextProb);
-    out.medianNextRank = median(out.nextRank);
+    out.medianNextRank = stats::median(std::vector<double>(out.nextRank.begin(), out.nextRank.end()));  // ranks: exact as doubles
     auto [topLogp, topIds] = logp[nRows_].topk(topK_);
     topLogp = topLogp.exp().to(torch::kCPU).contiguous();
     topIds = topIds.to(torch::kCPU).contiguous();

@@ -1,5 +1,6 @@
 #include "stats/descriptive.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -62,6 +63,14 @@ double standardDeviation(const double* values, size_t n, int ddof) {
 
 double standardDeviation(const std::vector<double>& values, int ddof) {
   return standardDeviation(values.data(), values.size(), ddof);
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) return std::nan("");
+  const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  if (values.size() % 2) return *mid;
+  return 0.5 * (*mid + *std::max_element(values.begin(), mid));
 }
 
 void requireFinite(const double* values, size_t n, const std::string& what) {

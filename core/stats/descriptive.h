@@ -25,6 +25,10 @@ double variance(const std::vector<double>& values, int ddof = 0);
 double standardDeviation(const double* values, size_t n, int ddof = 0);
 double standardDeviation(const std::vector<double>& values, int ddof = 0);
 
+// numpy.median: the middle value, or the mean of the two middle values of an even count;
+// NaN for no values.
+double median(std::vector<double> values);
+
 // Throws laminar::Error "<what>: value at index 7 is NaN" (or "is infinite") when any value
 // is not finite. Every function of this module validates its inputs with it; `what` names
 // the argument as the message should show it, e.g. "Kendall tau: x".

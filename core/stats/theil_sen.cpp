@@ -1,25 +1,12 @@
 #include "stats/theil_sen.h"
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "stats/descriptive.h"
 #include "util/error.h"
 
 namespace laminar::stats {
-
-namespace {
-
-// numpy.median: the middle value, or the mean of the two middle values of an even count.
-double median(std::vector<double> v) {
-  const size_t mid = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-  const double upper = v[mid];
-  if (v.size() % 2) return upper;
-  return 0.5 * (upper + *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)));
-}
-
-}  // namespace
 
 TheilSenLine theilSenLine(const std::vector<double>& x, const std::vector<double>& y) {
   if (x.size() != y.size())

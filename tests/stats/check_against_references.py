@@ -472,6 +472,16 @@ add({"fn": "pair_mi", "x": [1.0, 2.0], "y": [1.0, 2.0], "estimator": "kde"}, exp
 add({"fn": "pair_mi", "x": [1.0, 2.0], "y": [1.0, 2.0], "bins": "many"}, expect_error("pair MI bad bins"))
 
 
+# --- median (the Theil-Sen line's and the logit lens's rank median): numpy's
+for n in [1, 2, 3, 4, 7, 10, 21, 100]:
+    for kind in ["normal", "ties", "ints"]:
+        x = vec(n, kind)
+        add({"fn": "median", "x": enc(x)},
+            lambda r, x=x: [("median", rel_diff(dec(r["value"]), np.median(x)), rel_diff(dec(r["value"]), np.median(x)) == 0.0, "")])
+add({"fn": "median", "x": []}, lambda r: [("median of nothing", 0.0 if math.isnan(dec(r["value"])) else math.inf,
+                                             math.isnan(dec(r["value"])), "")])
+
+
 # --- Theil-Sen line (the MI-vs-distance view's trend): scipy on the finite points
 def theil_sen_check(x, y):
     def check(r):

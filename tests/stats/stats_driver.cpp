@@ -68,6 +68,8 @@ json runCase(const json& c) {
     const auto k = st::kendallTauB(numbers(c["x"]), numbers(c["y"]));
     r = {{"tau", encode(k.tau)}, {"p", encode(k.p)}, {"exact", k.exact}, {"defined", k.defined},
          {"reason", k.reason}};
+  } else if (fn == "median") {
+    r["value"] = encode(st::median(numbers(c["x"])));
   } else if (fn == "theil_sen") {
     const auto line = st::theilSenLine(numbers(c["x"]), numbers(c["y"]));
     r = {{"slope", encode(line.slope)}, {"intercept", encode(line.intercept)}, {"defined", line.defined}};
