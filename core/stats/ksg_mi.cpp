@@ -27,6 +27,10 @@ struct Columns {
   size_t width = 0, count = 0;
   std::vector<double> x, y;    // column c's points at [c * width, min((c + 1) * width, n))
   std::vector<uint32_t> at;    // inverse: where the point at x order p sits in its column
+  // Where the point at x order p would sit in y order in the column left (right) of its own:
+  // the first slot there holding a point after it in the y order. Most searches visit only
+  // these two columns besides their own, and then need no binary search.
+  std::vector<uint32_t> inLeft, inRight;
   std::vector<double> xLo, xHi;  // smallest and largest x of each column
 };
 
@@ -65,6 +69,18 @@ void radixSort(std::vector<Keyed>& items, std::vector<Keyed>& scratch) {
   }
 }
 
+// Where in a sorted array a value would go, to within a bucket: `buckets` equal slices of
+// [s[0], s[n - 1]] and the first index of each. It only gives the counts below a place to
+// start; the counts themselves always come from the exact comparisons.
+struct BucketIndex {
+  double lo = 0, scale = 0;       // bucket of v: (v - lo) * scale, clamped
+  std::vector<uint32_t> start;    // start[b]: the first j whose value lies in bucket b or above
+  size_t bucketOf(double v) const {
+    const double b = (v - lo) * scale, last = static_cast<double>(start.size() - 2);
+    return b > 0 ? static_cast<size_t>(std::min(b, last)) : 0;  // NaN (scale 0, v - lo infinite): 0
+  }
+};
+
 // Per-thread scratch space: experiment 2 calls the estimator thousands of times with the same
 // n, so the buffers are allocated once per thread instead of once per call.
 struct KsgWork {
@@ -72,6 +88,7 @@ struct KsgWork {
   std::vector<Point> points;
   std::vector<Keyed> keyed, keyedScratch;  // sorted by x, then by y (the y order)
   std::vector<double> sx, sy, sortedY;  // padded with sentinels (see padded())
+  BucketIndex xIndex, yIndex;            // of sx and sortedY
   Columns columns;
 };
 KsgWork& ksgWork() {
@@ -101,13 +118,27 @@ double scaleOf(const double* v, size_t n, std::vector<double>& squares) {
 // the scans below need no bounds checks: a sentinel is never within a finite radius.
 constexpr size_t kPad = 8;
 
+// Two buckets a point: most then hold zero to two points, so a run's end is found within
+// one block of four from the guess, where scanning from the point itself took about nine.
+void buildBucketIndex(const double* s, size_t n, BucketIndex& index) {
+  const size_t buckets = 2 * n;
+  index.lo = s[0];
+  const double range = s[n - 1] - s[0];
+  index.scale = range > 0 && std::isfinite(range) ? static_cast<double>(buckets) / range : 0.0;
+  index.start.assign(buckets + 1, 0);
+  for (size_t j = 0; j < n; ++j) ++index.start[index.bucketOf(s[j]) + 1];  // counts, shifted by one
+  for (size_t b = 1; b <= buckets; ++b) index.start[b] += index.start[b - 1];
+}
+
 // 1 + the number of s[j], j > pos, with |s[j] - s[pos]| <= radius (s sorted ascending): the
-// qualifying j form one run right of pos (rounding is monotone). Short runs, the usual case,
-// are counted four at a time without data-dependent branches; long ones by galloping.
-int64_t runRight(const double* s, int64_t n, int64_t pos, double radius) {
+// qualifying j form one run right of pos (rounding is monotone). The scan starts at `guess`,
+// stepped back first if the guess lies past the run's end. Short scans, the usual case, are
+// counted four at a time without data-dependent branches; long ones by galloping.
+int64_t runRight(const double* s, int64_t n, int64_t pos, double radius, int64_t guess) {
   const double c = s[pos];
   auto inside = [&](int64_t j) { return std::fabs(s[j] - c) <= radius; };
-  int64_t j = pos + 1;
+  int64_t j = std::max(guess, pos + 1);
+  while (j > pos + 1 && !inside(j - 1)) --j;
   for (int block = 0; block < 16; ++block, j += 4) {
     const int got = int(inside(j)) + int(inside(j + 1)) + int(inside(j + 2)) + int(inside(j + 3));
     if (got < 4) return j + got - pos;
@@ -126,10 +157,12 @@ int64_t runRight(const double* s, int64_t n, int64_t pos, double radius) {
   return out - pos;
 }
 
-int64_t runLeft(const double* s, int64_t pos, double radius) {  // mirrored; s[-1] is a sentinel
+// Mirrored: 1 + the number of s[j], j < pos, within the radius; s[-1] is a sentinel.
+int64_t runLeft(const double* s, int64_t pos, double radius, int64_t guess) {
   const double c = s[pos];
   auto inside = [&](int64_t j) { return std::fabs(s[j] - c) <= radius; };
-  int64_t j = pos - 1;
+  int64_t j = std::min(guess, pos - 1);
+  while (j < pos - 1 && !inside(j + 1)) ++j;
   for (int block = 0; block < 16; ++block, j -= 4) {
     const int got = int(inside(j)) + int(inside(j - 1)) + int(inside(j - 2)) + int(inside(j - 3));
     if (got < 4) return pos - j + got;
@@ -147,9 +180,15 @@ int64_t runLeft(const double* s, int64_t pos, double radius) {  // mirrored; s[-
   return pos - out;
 }
 
-// Number of sorted[j] with |sorted[j] - sorted[pos]| <= radius, pos itself included.
-int64_t countWithin(const double* sorted, int64_t n, int64_t pos, double radius) {
-  return runRight(sorted, n, pos, radius) + runLeft(sorted, pos, radius) - 1;
+// Number of sorted[j] with |sorted[j] - sorted[pos]| <= radius, pos itself included. The
+// index guesses where each run ends: a scan right starts at the first point of the bucket
+// holding value + radius (those before it lie inside), a scan left at the last point of
+// the bucket holding value - radius.
+int64_t countWithin(const double* sorted, int64_t n, int64_t pos, double radius, const BucketIndex& index) {
+  const double c = sorted[pos];
+  const auto right = static_cast<int64_t>(index.start[index.bucketOf(c + radius)]);
+  const auto left = static_cast<int64_t>(index.start[index.bucketOf(c - radius) + 1]) - 1;
+  return runRight(sorted, n, pos, radius, right) + runLeft(sorted, pos, radius, left) - 1;
 }
 
 // digamma(m) for m = 0..n (entry 0 unused), kept per thread: the same values every call,
@@ -177,6 +216,8 @@ void buildColumns(const double* sx, const double* sy, const std::vector<Keyed>& 
   cols.x.resize(n);
   cols.y.resize(n);
   cols.at.resize(n);
+  cols.inLeft.resize(n);
+  cols.inRight.resize(n);
   cols.xLo.resize(cols.count);
   cols.xHi.resize(cols.count);
   static thread_local std::vector<size_t> fillAt;
@@ -187,7 +228,10 @@ void buildColumns(const double* sx, const double* sy, const std::vector<Keyed>& 
     cols.xHi[c] = sx[std::min((c + 1) * width, n) - 1];
   }
   for (const Keyed& e : byY) {  // e.index: the point's index in x order
-    const size_t at = fillAt[e.index / width]++;
+    const size_t c = e.index / width;
+    if (c > 0) cols.inLeft[e.index] = static_cast<uint32_t>(fillAt[c - 1]);
+    if (c + 1 < cols.count) cols.inRight[e.index] = static_cast<uint32_t>(fillAt[c + 1]);
+    const size_t at = fillAt[c]++;
     cols.x[at] = sx[e.index];
     cols.y[at] = sy[e.index];
     cols.at[e.index] = static_cast<uint32_t>(at);
@@ -238,6 +282,13 @@ double kthDistance(const Columns& cols, const double* sx, const double* sy, uint
       insertDistance(best, k, std::max(std::fabs(X[u - 1] - xi), dy));
     }
   };
+  // Column c scanned both ways from slot t, which splits it into points below y_i (y <= y_i)
+  // and above (y >= y_i). Equal y values may lie on either side: both scans pass over them.
+  auto scan = [&](size_t c, size_t t) {
+    const size_t begin = c * cols.width, end = std::min(begin + cols.width, n);
+    up(t, end);
+    down(t, begin);
+  };
   auto visit = [&](size_t c) {
     const size_t begin = c * cols.width, end = std::min(begin + cols.width, n);
     // The first u with Y[u] >= y_i (std::lower_bound), without data-dependent branches:
@@ -249,9 +300,7 @@ double kthDistance(const Columns& cols, const double* sx, const double* sy, uint
       base = base[half - 1] < yi ? base + half : base;
       len -= half;
     }
-    const size_t t = static_cast<size_t>(base - Y) + (len == 1 && *base < yi ? 1 : 0);
-    up(t, end);
-    down(t, begin);
+    scan(c, static_cast<size_t>(base - Y) + (len == 1 && *base < yi ? 1 : 0));
   };
   // The own column needs no search: the point's place in it is known, and every other
   // point of the column lies above it (y >= y_i) or below it (y <= y_i).
@@ -267,15 +316,16 @@ double kthDistance(const Columns& cols, const double* sx, const double* sy, uint
       if (cols.xLo[right] - xi >= best[k - 1]) {
         goRight = false;
       } else {
-        visit(right++);
-        goRight = right < cols.count;
+        right == own + 1 ? scan(right, cols.inRight[pos]) : visit(right);
+        goRight = ++right < cols.count;
       }
     }
     if (goLeft) {
       if (xi - cols.xHi[left - 1] >= best[k - 1]) {
         goLeft = false;
       } else {
-        visit(--left);
+        --left;
+        left + 1 == own ? scan(left, cols.inLeft[pos]) : visit(left);
         goLeft = left > 0;
       }
     }
@@ -362,11 +412,15 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
   const std::vector<double>& psi = digammaTable(n);
   w.px.resize(n);
   w.py.resize(n);
-  for (size_t pos = 0; pos < n; ++pos)
-    w.px[pos] = psi[static_cast<size_t>(countWithin(sx, static_cast<int64_t>(n), static_cast<int64_t>(pos), w.radius[pos]))];
+  buildBucketIndex(sx, n, w.xIndex);
+  buildBucketIndex(sortedY, n, w.yIndex);
+  const auto count = [n](const double* sorted, size_t at, double radius, const BucketIndex& index) {
+    return static_cast<size_t>(countWithin(sorted, static_cast<int64_t>(n), static_cast<int64_t>(at), radius, index));
+  };
+  for (size_t pos = 0; pos < n; ++pos) w.px[pos] = psi[count(sx, pos, w.radius[pos], w.xIndex)];
   for (size_t q = 0; q < n; ++q) {
     const uint32_t pos = w.keyed[q].index;
-    w.py[pos] = psi[static_cast<size_t>(countWithin(sortedY, static_cast<int64_t>(n), static_cast<int64_t>(q), w.radius[pos]))];
+    w.py[pos] = psi[count(sortedY, q, w.radius[pos], w.yIndex)];
   }
   const double mi = psi[n] + psi[kk] - mean(w.px.data(), n) - mean(w.py.data(), n);
   r.mi = std::max(0.0, mi);
