@@ -55,6 +55,16 @@ struct TokenViewResult {
 namespace {
 
 constexpr int kMaxRecent = 10;
+
+// The token list asks for no more height than its minimum. The panel sits in a scroll area
+// that gives it its preferred height for the width (the legend and notes wrap), and a text
+// browser prefers 192 px: at 1280x800 that pushed the "Try a sentence" row below the fold.
+// The list still takes every spare pixel (its stretch) where the panel is taller.
+class TokenList : public QTextBrowser {
+ public:
+  using QTextBrowser::QTextBrowser;
+  QSize sizeHint() const override { return {QTextBrowser::sizeHint().width(), minimumHeight()}; }
+};
 constexpr int kMaxTextsShown = 200;
 
 std::shared_ptr<const BpeTokenizer> cachedTokenizer(const std::filesystem::path& dir) {
@@ -284,7 +294,7 @@ SentencePanel::SentencePanel(QWidget* parent)
   tokensLabel_ = new QLabel(this);
   tokensLabel_->setWordWrap(true);
   layout->addWidget(tokensLabel_);
-  tokens_ = new QTextBrowser(this);
+  tokens_ = new TokenList(this);
   tokens_->setObjectName(QStringLiteral("tokenView"));
   tokens_->setMinimumHeight(120);
   tokens_->setOpenLinks(false);  // links choose a text or a token (textChosen, positionChosen)

@@ -315,6 +315,33 @@ class PresentationTest : public QObject {
     Language::instance().set(QStringLiteral("en"));
   }
 
+  // A classroom projector's 1280x800: the "Try a sentence" row is in view without scrolling
+  // the Sentences panel, in both languages, with an example's description shown. The token
+  // list gives up its preferred height for it (it once pushed the row below the fold).
+  void theTrySentenceRowIsInViewAt1280x800_data() { theWindowFitsA1024x768Screen_data(); }
+  void theTrySentenceRowIsInViewAt1280x800() {
+    QFETCH(QString, language);
+    QVERIFY(Language::instance().set(language));
+    MainWindow window;
+    QVERIFY(window.sentencePanel()->openExample(QStringLiteral("her")));
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(100);
+    auto* scroll = window.findChild<QScrollArea*>(QStringLiteral("sentenceDockScroll"));
+    QVERIFY(scroll);
+    auto* trial = window.sentencePanel()->findChild<QWidget*>(QStringLiteral("trySentence"));
+    QVERIFY(trial && trial->isVisible());
+    const QRect inViewport(trial->mapTo(scroll->viewport(), QPoint(0, 0)), trial->size());
+    QVERIFY2(scroll->viewport()->rect().contains(inViewport),
+             qPrintable(QStringLiteral("row at y %1-%2, viewport height %3")
+                            .arg(inViewport.top())
+                            .arg(inViewport.bottom())
+                            .arg(scroll->viewport()->height())));
+    QVERIFY(window.sentencePanel()->tokenView()->height() >= 120);
+    Language::instance().set(QStringLiteral("en"));
+  }
+
   // A window given its size before it is shown (a restored geometry on a projector, `laminar
   // --size 1024x700`) narrows its side panels too, not only one resized while shown.
   void aWindowSizedBeforeShowingNarrowsItsPanels() {
