@@ -132,13 +132,12 @@ void buildBucketIndex(const double* s, size_t n, BucketIndex& index) {
 
 // 1 + the number of s[j], j > pos, with |s[j] - s[pos]| <= radius (s sorted ascending): the
 // qualifying j form one run right of pos (rounding is monotone). The scan starts at `guess`,
-// stepped back first if the guess lies past the run's end. Short scans, the usual case, are
+// which must not lie past the run's end (see countWithin). Short scans, the usual case, are
 // counted four at a time without data-dependent branches; long ones by galloping.
 int64_t runRight(const double* s, int64_t n, int64_t pos, double radius, int64_t guess) {
   const double c = s[pos];
   auto inside = [&](int64_t j) { return std::fabs(s[j] - c) <= radius; };
   int64_t j = std::max(guess, pos + 1);
-  while (j > pos + 1 && !inside(j - 1)) --j;
   for (int block = 0; block < 16; ++block, j += 4) {
     const int got = int(inside(j)) + int(inside(j + 1)) + int(inside(j + 2)) + int(inside(j + 3));
     if (got < 4) return j + got - pos;
@@ -162,7 +161,6 @@ int64_t runLeft(const double* s, int64_t pos, double radius, int64_t guess) {
   const double c = s[pos];
   auto inside = [&](int64_t j) { return std::fabs(s[j] - c) <= radius; };
   int64_t j = std::min(guess, pos - 1);
-  while (j < pos - 1 && !inside(j + 1)) ++j;
   for (int block = 0; block < 16; ++block, j -= 4) {
     const int got = int(inside(j)) + int(inside(j - 1)) + int(inside(j - 2)) + int(inside(j - 3));
     if (got < 4) return pos - j + got;
@@ -182,8 +180,10 @@ int64_t runLeft(const double* s, int64_t pos, double radius, int64_t guess) {
 
 // Number of sorted[j] with |sorted[j] - sorted[pos]| <= radius, pos itself included. The
 // index guesses where each run ends: a scan right starts at the first point of the bucket
-// holding value + radius (those before it lie inside), a scan left at the last point of
-// the bucket holding value - radius.
+// holding c + radius, a scan left at the last point of the bucket holding c - radius
+// (c = sorted[pos]). Every point passed over lies inside: bucketOf is monotone, so a point
+// in a lower bucket than fl(c + r) is below it, hence (fl rounds to nearest, and the point
+// is a double) at most c + r, so fl(s - c) <= r; the same holds on the left.
 int64_t countWithin(const double* sorted, int64_t n, int64_t pos, double radius, const BucketIndex& index) {
   const double c = sorted[pos];
   const auto right = static_cast<int64_t>(index.start[index.bucketOf(c + radius)]);
