@@ -27,7 +27,6 @@
 #include "app/engine_info.h"
 #include "util/version.h"
 #include "widgets/layer_cursor.h"
-#include "util/allocator_tuning.h"
 #include "util/thread_wait_policy.h"
 
 namespace {
@@ -209,7 +208,6 @@ void arrangeScreenshot(MainWindow& window, const CommandLine& cl) {
 
 int main(int argc, char** argv) {
   (void)laminar::passiveThreadWaits();  // links in the step that sets the pools' wait policy
-  laminar::tuneAllocatorForTensors();   // before any thread has its own arena
   if (hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v")) {
     std::printf("laminar %s\nlibtorch %s\nCUDA %s\n", versionString().c_str(), engineTorchVersion().toStdString().c_str(),
                 engineCudaAvailable() ? "available" : "not available");

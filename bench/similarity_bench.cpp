@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   // As a run does (Gpt2Model): every core unless told otherwise.
   torch::set_num_threads(threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
-  tuneAllocatorForTensors();  // as a run does (Gpt2Model)
+  tuneAllocatorForTensors();  // links the start-up tuning in, as Gpt2Model does for a run
   torch::manual_seed(0);
   const torch::Tensor x = torch::randn({rows, 3 * d}, torch::kFloat64);
   const std::vector<double> edges = similarityBinEdges(bins);

@@ -9,7 +9,6 @@
 #include "model/torch_runtime.h"
 #include "util/error.h"
 #include "util/version.h"
-#include "util/allocator_tuning.h"
 #include "util/thread_wait_policy.h"
 
 namespace laminar::cli {
@@ -66,7 +65,6 @@ int main(int argc, char** argv) {
   try {
     for (auto& runner : runners) {
       if (!runner.sub->parsed()) continue;
-      tuneAllocatorForTensors();  // before any thread has its own arena
       return runner.run();
     }
   } catch (const Cancelled&) {

@@ -27,12 +27,10 @@
 #include "app/run_worker.h"
 #include "app/sentence_panel.h"
 #include "util/data_paths.h"
-#include "util/allocator_tuning.h"
 #include "util/thread_wait_policy.h"
 
 int main(int argc, char** argv) {
   (void)laminar::passiveThreadWaits();  // links in the step that sets the pools' wait policy
-  laminar::tuneAllocatorForTensors();   // as the app's main: before any thread has its own arena
   using namespace laminar;
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qputenv("LAMINAR_NO_DIALOGS", "1");

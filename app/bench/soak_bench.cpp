@@ -39,7 +39,6 @@
 #include "app/sentence_panel.h"
 #include "util/data_paths.h"
 #include "widgets/figure_export.h"
-#include "util/allocator_tuning.h"
 #include "util/thread_wait_policy.h"
 
 namespace fs = std::filesystem;
@@ -81,7 +80,6 @@ struct Run {
 
 int main(int argc, char** argv) {
   (void)laminar::passiveThreadWaits();  // links in the step that sets the pools' wait policy
-  laminar::tuneAllocatorForTensors();   // as the app's main: before any thread has its own arena
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   qputenv("LAMINAR_NO_DIALOGS", "1");
   QApplication app(argc, argv);

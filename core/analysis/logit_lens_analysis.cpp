@@ -205,7 +205,8 @@ class LogitLensAnalysis final : public Analysis {
     out.nextProb.assign(prob.data_ptr<double>(), prob.data_ptr<double>() + nRows_);
     out.nextRank.assign(rank.data_ptr<int64_t>(), rank.data_ptr<int64_t>() + nRows_);
     std::tie(out.meanNextProb, out.seNextProb) = meanAndSe(out.nextProb);
-    out.medianNextRank = stats::median(std::vector<double>(out.nextRank.begin(), out.nextRank.end()));  // ranks: exact as doubles
+    // Ranks below 2^53 are exact as doubles.
+    out.medianNextRank = stats::median(std::vector<double>(out.nextRank.begin(), out.nextRank.end()));
     auto [topLogp, topIds] = logp[nRows_].topk(topK_);
     topLogp = topLogp.exp().to(torch::kCPU).contiguous();
     topIds = topIds.to(torch::kCPU).contiguous();

@@ -23,4 +23,9 @@ void tuneAllocatorForTensors() {
   });
 }
 
+namespace {
+// Static initialisation of this object: before main(), so before any thread has an arena.
+[[gnu::constructor]] void tuneAllocatorAtStart() { tuneAllocatorForTensors(); }
+}  // namespace
+
 }  // namespace laminar

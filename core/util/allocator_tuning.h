@@ -10,8 +10,9 @@ namespace laminar {
 // forward pass of experiment 2 on GPT-2 XL was spent in page faults and the threads waiting
 // on them (measured 2026-12-02 with perf; README "Performance"). Blocks below 256 MB now come
 // from the heap and up to 1 GB of freed heap is kept for reuse, and every thread shares one
-// arena. Idempotent; call first thing in main(), before threads start (Gpt2Model's
-// constructor calls it too, for programs that do not).
+// arena. Idempotent. It runs by itself during static initialisation, before main() and so
+// before any thread starts, in every program that links this object: Gpt2Model's constructor
+// calls it, which links it into every program that runs the model (no main() can forget it).
 void tuneAllocatorForTensors();
 
 }  // namespace laminar
