@@ -104,7 +104,8 @@ def main():
             entry["laminarMiAllCores"]["conditions"] = mi_cond
         gemm = os.path.join(build, "bench", "laminar-bench-gemm-floor")
         if os.path.exists(gemm):  # experiment 2's forward against its matrix products alone
-            tokens = len(tokenize(cli, model, texts_of(coffee), data)[0])
+            # The tokens the forward ran (to the last occurrence), not the text's length.
+            tokens = json.load(open(os.path.join(exp2, "results.json")))["metadata"]["sentences"]["tokensRun"]
             gemm_out, _, _, gemm_cond = run([gemm, "--tokens", str(tokens)])
             entry["laminarGemmFloor"] = json.loads(gemm_out)
             entry["laminarGemmFloor"]["conditions"] = gemm_cond

@@ -134,8 +134,10 @@ int runAnalysis(const CommonOptions& o, const RunSettings& settings) {
     std::cout << "\nuntrained control (seed " << settings.control.seed << "):\n"
               << makeAnalysis(results.experiment)->summary(*results.control);
   const auto& t = results.metadata["timings"];
+  const auto& used = results.metadata["sentences"];
   std::cerr << "done in " << fmtSeconds(t.value("totalSeconds", 0.0)) << " (forward "
-            << fmtSeconds(t.value("forwardSeconds", 0.0)) << ", analysis " << fmtSeconds(t.value("analysisSeconds", 0.0))
+            << fmtSeconds(t.value("forwardSeconds", 0.0)) << " on " << used.value("tokensRun", int64_t(0)) << " of "
+            << used.value("tokens", int64_t(0)) << " tokens, analysis " << fmtSeconds(t.value("analysisSeconds", 0.0))
             << ")";
   if (results.control)
     std::cerr << ", untrained control " << fmtSeconds(t.value("controlSeconds", 0.0)) << " more (building it "

@@ -118,10 +118,17 @@ void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const Senten
   meta["created"] = utcNow();
   meta["experiment"] = results.experiment;
   meta["model"] = modelJson(model);
+  int64_t tokens = 0, tokensRun = 0;  // GPT-2 is causal: tokens after the last captured one are not run
+  for (size_t s = 0; s < plan.ids.size(); ++s) {
+    tokens += static_cast<int64_t>(plan.ids[s].size());
+    tokensRun += tokensToRun(plan.capture, s, static_cast<int64_t>(plan.ids[s].size()));
+  }
   meta["sentences"] = {{"file", sentences.source.string()},
                        {"sha256", sentences.sha256},
                        {"texts", sentences.texts.size()},
-                       {"sequencesUsed", plan.ids.size()}};
+                       {"sequencesUsed", plan.ids.size()},
+                       {"tokens", tokens},
+                       {"tokensRun", tokensRun}};
   meta["settings"] = analysis->settingsJson(settings);
   // The same settings keyed as `laminar-cli analyze` and the app's form name them, so a
   // reopened run can show (and rerun) exactly what it ran with.

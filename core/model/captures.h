@@ -3,6 +3,7 @@
 // (tensors by hook name). Declares the tensor type without libtorch's headers, so code that
 // only passes captures along (the analysis interface, the registry, the app's settings) does
 // not parse them; code that reads a tensor includes util/torch_api.h.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -28,6 +29,13 @@ struct CaptureSpec {
   // to float32 rounding (BLAS rounds a row by its place in the batch: gpt2_model.cpp).
   bool skipTokensAfterLastPosition = true;
 };
+
+// Tokens of sequence `s` (of `length` tokens) that a run computes: all of them, or with
+// skipTokensAfterLastPosition those up to its last requested position.
+inline int64_t tokensToRun(const CaptureSpec& spec, size_t s, int64_t length) {
+  if (!spec.skipTokensAfterLastPosition || spec.positions.empty() || spec.positions[s].empty()) return length;
+  return *std::max_element(spec.positions[s].begin(), spec.positions[s].end()) + 1;
+}
 
 // hook name -> one tensor per sequence: [npos, width], or [H, npos, T] for hook_pattern.
 using Captures = std::map<std::string, std::vector<at::Tensor>>;

@@ -208,10 +208,7 @@ class Capturer {
 
   // Tokens sequence s runs: up to its last requested position when positions are given
   // (GPT-2 is causal, so later tokens cannot change a requested value).
-  int64_t runLength(int s) const {
-    if (!spec_.skipTokensAfterLastPosition || !rowIndex_[s].defined()) return static_cast<int64_t>(ids_[s].size());
-    return *std::max_element(spec_.positions[s].begin(), spec_.positions[s].end()) + 1;
-  }
+  int64_t runLength(int s) const { return tokensToRun(spec_, s, static_cast<int64_t>(ids_[s].size())); }
 
   // The requested rows of sequence `s` out of its [len, w] rows.
   torch::Tensor requestedRows(int s, const torch::Tensor& rows) const {

@@ -4,6 +4,7 @@
 // the run refuses a sentence set, tokenUse refuses it with the same message.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <utility>
 
@@ -26,6 +27,27 @@ TokenUse previewOf(const SentenceSet& set, const RunSettings& settings) {
   RunSettings asPreview = settings;
   if (asPreview.target.target.empty()) asPreview.target.target = set.target;  // as the sentence panel asks
   return makeAnalysis(settings.experiment)->tokenUse(located, asPreview, sentenceSourceName(set));
+}
+
+// The run's metadata counts the tokens of the texts it read and those the forward pass ran:
+// a text read whole runs whole, any other up to the last token read (GPT-2 is causal).
+void expectTokensRunAreThoseUpToTheLastRead(const RunResults& r, const SentenceSet& set, const std::set<Token>& saved,
+                                            const std::set<int>& wholeTexts) {
+  std::map<int, int64_t> lastRead;
+  for (const Token& t : saved) lastRead[t.first] = std::max(lastRead[t.first], t.second);
+  for (int text : wholeTexts) lastRead[text] = -1;  // the whole text, below
+  auto& m = test::smallSyntheticModel();
+  int64_t tokens = 0, tokensRun = 0;
+  for (const auto& [text, last] : lastRead) {
+    const auto length = static_cast<int64_t>(
+        test::analysisIds(*m.tokenizer, set, text, r.metadata["target"]["prependBos"].get<bool>()).size());
+    tokens += length;
+    tokensRun += wholeTexts.count(text) ? length : last + 1;
+  }
+  const nlohmann::json& used = r.metadata["sentences"];
+  EXPECT_EQ(used["sequencesUsed"].get<size_t>(), lastRead.size());
+  EXPECT_EQ(used["tokens"].get<int64_t>(), tokens);
+  EXPECT_EQ(used["tokensRun"].get<int64_t>(), tokensRun);
 }
 
 void expectPreviewShowsWhatTheRunReads(const std::string& exampleSet, const RunSettings& settings) {
@@ -63,6 +85,7 @@ void expectPreviewShowsWhatTheRunReads(const std::string& exampleSet, const RunS
           << "the preview marks text " << text + 1 << " token " << position << " as a target the run does not read";
     }
   }
+  expectTokensRunAreThoseUpToTheLastRead(r, set, saved, wholeTexts);
 }
 
 RunSettings settingsFor(const std::string& experiment, nlohmann::json options = nlohmann::json::object(),
