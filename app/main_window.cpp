@@ -36,6 +36,7 @@
 #include <cmath>
 #include <memory>
 #include <iterator>
+#include <utility>
 
 #include "analysis/analysis_settings.h"
 #include "app/compared_pane.h"
@@ -83,6 +84,17 @@ bool metadataSaysDemo(const RunResults& r) {
   if (directory == model->end() || !directory->is_string() || !bundledDemoModelAvailable()) return false;
   std::error_code ec;
   return std::filesystem::equivalent(directory->get<std::string>(), bundledDemoModelDirectory(), ec);
+}
+
+// metadata.sentences' {tokens, tokensRun}; {0, 0} when the run did not record them.
+std::pair<int64_t, int64_t> tokensAndTokensRun(const RunResults& r) {
+  const auto used = r.metadata.find("sentences");
+  if (used == r.metadata.end() || !used->is_object()) return {0, 0};
+  const auto count = [&](const char* key) {
+    const auto v = used->find(key);
+    return v != used->end() && v->is_number_integer() ? v->get<int64_t>() : int64_t(0);
+  };
+  return {count("tokens"), count("tokensRun")};
 }
 
 }  // namespace
@@ -280,9 +292,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     resultsComplete_ = true;
     showResults(results);
     const double seconds = runSeconds_;
-    setStatusText([this, seconds] {
-      return tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
-          .arg(locale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
+    const auto [tokens, tokensRun] = tokensAndTokensRun(*results);
+    setStatusText([this, seconds, tokens, tokensRun] {
+      const QString done = tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
+                               .arg(locale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
+      if (tokensRun <= 0 || tokensRun >= tokens) return done;
+      // GPT-2 is causal: the run stops each text at the last token the analysis reads.
+      return tr("%1; the model ran %2 of the %3 tokens (none after a text's last token read)")
+          .arg(done, locale().toString(static_cast<qlonglong>(tokensRun)),
+               locale().toString(static_cast<qlonglong>(tokens)));
     }, true);
     statusBar()->showMessage(experiment_->progressBar()->format(), 10000);
   });

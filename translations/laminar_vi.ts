@@ -2700,6 +2700,10 @@ xác suất %5</translation>
             <source>Figures</source>
             <translation>Các hình</translation>
         </message>
+        <message>
+            <source>%1; the model ran %2 of the %3 tokens (none after a text's last token read)</source>
+            <translation>%1; mô hình đã chạy %2 trong số %3 token (không chạy token nào sau token cuối cùng được đọc của mỗi văn bản)</translation>
+        </message>
     </context>
     <context>
         <name>laminar::MiDistanceView</name>

@@ -220,6 +220,11 @@ class AppTest : public QObject {
     QTRY_VERIFY(window.currentView()->hasData());
     QVERIFY(window.banner()->isVisible());  // random weights: the banner says so
     QCOMPARE(window.figures()->cursor()->count(), 2);
+    // The status says how much of the texts ran: each stops at its last token read (causal).
+    const QString done = window.experimentPanel()->progressBar()->format();
+    QVERIFY2(done.startsWith(QStringLiteral("Done: 2 layers in ")) &&
+                 done.contains(QStringLiteral("; the model ran 444 of the 896 tokens")),
+             qPrintable(done));
     QTest::qWait(300);
     const QImage shot = window.grab().toImage();
     saveScreenshot(shot, QStringLiteral("main-window-en.png"));
@@ -301,6 +306,8 @@ class AppTest : public QObject {
     // the finished run's status is said again in Vietnamese
     QTRY_VERIFY2(!window.experimentPanel()->progressBar()->format().contains(QStringLiteral("Done")),
                  qPrintable(window.experimentPanel()->progressBar()->format()));
+    QVERIFY2(window.experimentPanel()->progressBar()->format().contains(QStringLiteral("mô hình đã chạy 238 trong số 241 token")),
+             qPrintable(window.experimentPanel()->progressBar()->format()));
     for (const QString& t : decimalTexts()) QVERIFY2(t.contains(QLatin1Char(',')) && !t.contains(QLatin1Char('.')), qPrintable(t));
     QCOMPARE(Language::instance().current(), QStringLiteral("vi"));
     QTRY_VERIFY(window.menuBar()->actions().front()->text() != englishFile);
