@@ -33,7 +33,7 @@ struct CaptureSpec {
 // Tokens of sequence `s` (of `length` tokens) that a run computes: all of them, or with
 // skipTokensAfterLastPosition those up to its last requested position.
 inline int64_t tokensToRun(const CaptureSpec& spec, size_t s, int64_t length) {
-  if (!spec.skipTokensAfterLastPosition || spec.positions.empty() || spec.positions[s].empty()) return length;
+  if (!spec.skipTokensAfterLastPosition || s >= spec.positions.size() || spec.positions[s].empty()) return length;
   return *std::max_element(spec.positions[s].begin(), spec.positions[s].end()) + 1;
 }
 
