@@ -397,7 +397,7 @@ Gpt2Model::Gpt2Model(Gpt2Config config, Gpt2Weights weights, const ModelOptions&
   if (device_.is_cpu() && dtype_ != torch::kFloat32)
     throw Error(Message(msg::kDeviceDtypeNeedsCuda, {{"dtype", options.dtype}},
                         "dtype " + options.dtype + " is only supported on CUDA; use float32 on the CPU"));
-  tuneAllocatorForTensors();  // activations reuse freed heap instead of faulting in fresh pages
+  tuneAllocatorForTensors();  // links in the start-up allocator tuning (done before main; a no-op here)
   threads_ = threadCount(options);
   if (torch::get_num_threads() != threads_) torch::set_num_threads(threads_);
   torch::InferenceMode guard;
