@@ -87,7 +87,8 @@ constexpr const char* kProblemColour = "#c62828";  // the run leaves the text (o
 constexpr const char* kWarningColour = "#b45309";  // the run keeps it, with a caveat
 
 // Kinds of each token of a text the locator keeps. `use` (null: no analysis, as for a typed
-// sentence) says which tokens the chosen analysis reads; a text it does not read is faded.
+// sentence) says which tokens the chosen analysis reads; a text it does not read is faded,
+// and so are the plain tokens after the last one its run computes (the model stops there).
 // A target it reads is coloured over its whole span, not only its last token.
 std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const TokenUse* use) {
   const auto n = static_cast<int64_t>(text.ids.size());
@@ -107,6 +108,10 @@ std::vector<TokenKind> keptTokenKinds(const LocatedText& text, const TokenUse* u
     if (role == roles.end() || role->second != TokenRole::Target) continue;
     for (int64_t t = occ.firstToken; t <= occ.token && t < n; ++t) kinds[static_cast<size_t>(t)] = TokenKind::Target;
   }
+  if (use)
+    if (const auto last = use->lastComputed.find(text.textIndex); last != use->lastComputed.end())
+      for (int64_t t = std::max<int64_t>(last->second + 1, 0); t < n; ++t)
+        if (kinds[static_cast<size_t>(t)] == TokenKind::Plain) kinds[static_cast<size_t>(t)] = TokenKind::NotRun;
   return kinds;
 }
 

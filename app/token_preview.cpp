@@ -65,8 +65,9 @@ QString TokenPreview::byteLevelHelp() {
 }
 
 QString TokenPreview::legend(const QString& analysisColours) {
-  return tr("Tokens of each numbered text (%1; faded: a text this analysis does not read; grey: beyond the model's "
-            "context; <0x..>: a byte of a letter split between tokens)")
+  return tr("Tokens of each numbered text (%1; faded: not run by the model, a text this analysis does not read or "
+            "the tokens after the last one it needs; grey: beyond the model's context; <0x..>: a byte of a letter split "
+            "between tokens)")
       .arg(analysisColours);
 }
 
@@ -86,19 +87,22 @@ QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int6
                              : kind == TokenKind::Compared      ? "#81d4fa"
                              : kind == TokenKind::Focus         ? "#a5d6a7"
                              : kind == TokenKind::BeyondContext ? "#d0d0d0"
-                             : kind == TokenKind::Unread        ? (t % 2 ? "#f7f7f7" : "#efefef")
+                             : kind == TokenKind::Unread || kind == TokenKind::NotRun ? (t % 2 ? "#f7f7f7" : "#efefef")
                                                                 : (t % 2 ? "#f0f0f0" : "#e2e2e2");
     const TokenPiece& p = pieces[t];
     QString hex;
     for (unsigned char b : bytes[t]) hex += hexByte(b) + QLatin1Char(' ');
     QString tip = tr("token %1 (id %2), bytes %3").arg(t).arg(ids[t]).arg(hex.trimmed());
     if (positionLinks) tip += QLatin1Char('\n') + tr("Click to choose this token for the analysis");
+    if (kind == TokenKind::NotRun)
+      tip += QLatin1Char('\n') + tr("Not run: the analysis needs no token this late in the text, and in GPT-2 a token "
+                                     "never changes an earlier one, so the model stops before it.");
     if (p.byteLevel) tip += QStringLiteral("\n\n") + byteLevelHelp();
     QString text = shownText(p.shown);
     if (!p.completes.isEmpty()) text += QStringLiteral("<span style=\"color:#1565c0;\">=%1</span>").arg(shownText(p.completes));
     // A link keeps the text's colour and no underline: the token still reads as a token.
     const QString color = kind == TokenKind::BeyondContext ? QStringLiteral("color:#777;")
-                          : kind == TokenKind::Unread      ? QStringLiteral("color:#999;")
+                          : kind == TokenKind::Unread || kind == TokenKind::NotRun ? QStringLiteral("color:#999;")
                           : positionLinks                  ? QStringLiteral("color:#000;text-decoration:none;")
                                                            : QString();
     const QString span = QStringLiteral("<span title=\"%1\" style=\"background-color:%2;%3\">%4</span>")

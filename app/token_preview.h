@@ -30,6 +30,7 @@ enum class TokenKind {
   Compared,       // the token the analysis sets against it (blue)
   Focus,          // a position a view reads token by token (green)
   Unread,         // in a text the analysis does not read (faded)
+  NotRun,         // after the last token the run computes in a text it reads (faded)
   BeyondContext,  // past the model's n_positions (grey)
 };
 

@@ -3347,16 +3347,20 @@ cosine %3</translation>
             </translation>
         </message>
         <message>
-            <source>Tokens of each numbered text (%1; faded: a text this analysis does not read; grey: beyond the model's context; &lt;0x..&gt;: a byte of a letter split between tokens)</source>
-            <translation>Các token của từng văn bản được đánh số (%1; mờ: văn bản mà phân tích này không đọc; xám: vượt quá ngữ cảnh của mô hình; &lt;0x..&gt;: một byte của chữ cái bị tách giữa các token)</translation>
-        </message>
-        <message>
             <source>orange: target token</source>
             <translation>cam: token đích</translation>
         </message>
         <message>
             <source>Click to choose this token for the analysis</source>
             <translation>Nhấp để chọn token này cho phân tích</translation>
+        </message>
+        <message>
+            <source>Tokens of each numbered text (%1; faded: not run by the model, a text this analysis does not read or the tokens after the last one it needs; grey: beyond the model's context; &lt;0x..&gt;: a byte of a letter split between tokens)</source>
+            <translation>Các token của từng văn bản được đánh số (%1; mờ: mô hình không chạy, là văn bản mà phân tích này không đọc hoặc các token sau token cuối cùng nó cần; xám: vượt quá ngữ cảnh của mô hình; &lt;0x..&gt;: một byte của chữ cái bị tách giữa các token)</translation>
+        </message>
+        <message>
+            <source>Not run: the analysis needs no token this late in the text, and in GPT-2 a token never changes an earlier one, so the model stops before it.</source>
+            <translation>Không chạy: phân tích không cần token nào ở vị trí muộn như vậy trong văn bản, và trong GPT-2 một token không bao giờ làm thay đổi token đứng trước nó, nên mô hình dừng lại trước token này.</translation>
         </message>
     </context>
     <context>

@@ -978,12 +978,14 @@ VI = {
  "cam: token đích, xanh: token đối chứng được so sánh với nó",
 "orange: target token":
  "cam: token đích",
-"Tokens of each numbered text (%1; faded: a text this analysis does not read; grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
- "Các token của từng văn bản được đánh số (%1; mờ: văn bản mà phân tích này không đọc; xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
+"Tokens of each numbered text (%1; faded: not run by the model, a text this analysis does not read or the tokens after the last one it needs; grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
+ "Các token của từng văn bản được đánh số (%1; mờ: mô hình không chạy, là văn bản mà phân tích này không đọc hoặc các token sau token cuối cùng nó cần; xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
 "Click to choose this text for the analysis":
  "Nhấp để chọn văn bản này cho phân tích",
 "Click to choose this token for the analysis":
  "Nhấp để chọn token này cho phân tích",
+"Not run: the analysis needs no token this late in the text, and in GPT-2 a token never changes an earlier one, so the model stops before it.":
+ "Không chạy: phân tích không cần token nào ở vị trí muộn như vậy trong văn bản, và trong GPT-2 một token không bao giờ làm thay đổi token đứng trước nó, nên mô hình dừng lại trước token này.",
 # --- the untrained control in the logit lens and attention views
 "Show the %1": "Hiện %1",
 "Draw the %1 instead of the run: the same figure, text and settings, so the two can be compared by ticking and unticking.":

@@ -69,6 +69,7 @@ class AttentionPatternAnalysis final : public Analysis {
     const LocatedText& t = chosenText(located, attentionPatternSettings(settings), source, settings.target.target);
     TokenUse use;
     use.roles[t.textIndex][t.occurrences.front().token] = TokenRole::Target;
+    use.lastComputed[t.textIndex] = static_cast<int64_t>(t.ids.size()) - 1;  // every token's pattern is shown
     return use;
   }
 

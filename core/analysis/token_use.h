@@ -22,6 +22,11 @@ struct TokenUse {
   // is one this analysis does not read (e.g. every text but the chosen one).
   std::map<int, std::map<int64_t, TokenRole>> roles;
   std::vector<Diagnostic> diagnostics;  // the selection's warnings, by the texts' lines
+  // Text index -> the last token of it the forward pass computes. GPT-2 is causal: no token
+  // changes an earlier one's activations, so a run stops each text at the last token whose
+  // activations it reads (CaptureSpec::skipTokensAfterLastPosition); the preview fades the
+  // rest. A text read here but missing from this map is computed whole.
+  std::map<int, int64_t> lastComputed;
 };
 
 }  // namespace laminar

@@ -31,8 +31,10 @@ TokenUse previewOf(const SentenceSet& set, const RunSettings& settings) {
 
 // The run's metadata counts the tokens of the texts it read and those the forward pass ran:
 // a text read whole runs whole, any other up to the last token read (GPT-2 is causal).
-void expectTokensRunAreThoseUpToTheLastRead(const RunResults& r, const SentenceSet& set, const std::set<Token>& saved,
-                                            const std::set<int>& wholeTexts) {
+// The run's counts (metadata.sentences) and the preview's last computed token of each text
+// (TokenUse::lastComputed, from which it fades the rest) against the rows the run saved.
+void expectTokensRunAreThoseUpToTheLastRead(const RunResults& r, const SentenceSet& set, const TokenUse& use,
+                                            const std::set<Token>& saved, const std::set<int>& wholeTexts) {
   std::map<int, int64_t> lastRead;
   for (const Token& t : saved) lastRead[t.first] = std::max(lastRead[t.first], t.second);
   for (int text : wholeTexts) lastRead[text] = -1;  // the whole text, below
@@ -42,8 +44,13 @@ void expectTokensRunAreThoseUpToTheLastRead(const RunResults& r, const SentenceS
     const auto length = static_cast<int64_t>(
         test::analysisIds(*m.tokenizer, set, text, r.metadata["target"]["prependBos"].get<bool>()).size());
     tokens += length;
-    tokensRun += wholeTexts.count(text) ? length : last + 1;
+    const int64_t run = wholeTexts.count(text) ? length : last + 1;
+    tokensRun += run;
+    const auto shown = use.lastComputed.find(text);
+    ASSERT_NE(shown, use.lastComputed.end()) << "text " << text + 1 << ": the preview does not say where its run stops";
+    EXPECT_EQ(shown->second + 1, run) << "text " << text + 1 << ": the preview fades other tokens than the run skips";
   }
+  EXPECT_EQ(use.lastComputed.size(), lastRead.size()) << "the preview shows a text as computed that the run leaves out";
   const nlohmann::json& used = r.metadata["sentences"];
   EXPECT_EQ(used["sequencesUsed"].get<size_t>(), lastRead.size());
   EXPECT_EQ(used["tokens"].get<int64_t>(), tokens);
@@ -85,7 +92,7 @@ void expectPreviewShowsWhatTheRunReads(const std::string& exampleSet, const RunS
           << "the preview marks text " << text + 1 << " token " << position << " as a target the run does not read";
     }
   }
-  expectTokensRunAreThoseUpToTheLastRead(r, set, saved, wholeTexts);
+  expectTokensRunAreThoseUpToTheLastRead(r, set, use, saved, wholeTexts);
 }
 
 RunSettings settingsFor(const std::string& experiment, nlohmann::json options = nlohmann::json::object(),

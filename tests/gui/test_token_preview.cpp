@@ -66,6 +66,15 @@ class TokenPreviewTest : public QObject {
     return {};
   }
 
+  // The tooltips of the tokens (text fragments) in `view` that contain `part`.
+  static QStringList tooltipsWith(QTextBrowser* view, const QString& part) {
+    QStringList out;
+    for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next())
+      for (auto f = b.begin(); !f.atEnd(); ++f)
+        if (f.fragment().charFormat().toolTip().contains(part)) out << f.fragment().charFormat().toolTip();
+    return out;
+  }
+
   static RunSettings analysis(const std::string& name, nlohmann::json options = nlohmann::json::object()) {
     RunSettings s;
     s.experiment = name;
@@ -216,8 +225,9 @@ class TokenPreviewTest : public QObject {
   }
 
   // The preview colours what the chosen analysis reads (Analysis::tokenUse): one text's target
-  // for the attention patterns (the others faded), the next token for the logit lens, and the
-  // analysis's refusal on top when its chosen text holds no target; the legend says which.
+  // for the attention patterns (the others faded), the next token for the logit lens (and the
+  // tokens after it faded: the model stops at the target), and the analysis's refusal on top
+  // when its chosen text holds no target; the legend says which.
   void thePreviewColoursWhatTheChosenAnalysisReads() {
     QVERIFY(Language::instance().set(QStringLiteral("en")));
     const QString path = write(QStringLiteral("three.txt"),
@@ -242,8 +252,15 @@ class TokenPreviewTest : public QObject {
     panel.setAnalysisSettings(analysis("logit-lens"));
     QTRY_COMPARE_WITH_TIMEOUT(spans("#81d4fa"), 3, 20000);  // every text's next token
     QCOMPARE(spans("#ffb74d"), 3);
-    QCOMPARE(faded(), 0);
+    QCOMPARE(faded(), 4);  // "." twice, " pen." once: after the next token, not run
+    const QStringList notRun = tooltipsWith(panel.tokenView(), QStringLiteral("Not run: the analysis needs no token"));
+    QCOMPARE(notRun.size(), 4);
+    QVERIFY2(notRun.front().startsWith(QStringLiteral("token 4 (id 13)")), qPrintable(notRun.front()));  // "."
     QVERIFY2(legend->text().contains(QStringLiteral("the token that follows")), qPrintable(legend->text()));
+    QVERIFY2(legend->text().contains(QStringLiteral("the tokens after the last one it needs")), qPrintable(legend->text()));
+
+    panel.setAnalysisSettings(analysis("logit-lens", {{"position", 4}}));  // text 1's "." read: run whole
+    QTRY_COMPARE_WITH_TIMEOUT(faded(), 3, 20000);
 
     panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 7}}));
     QTRY_VERIFY_WITH_TIMEOUT(panel.tokenView()->toPlainText().contains(QStringLiteral("text 7 does not contain")), 20000);
