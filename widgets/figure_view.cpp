@@ -383,6 +383,11 @@ int FigureView::layersDone() const {
   return drawn && accepts(*drawn) ? drawn->layersDone : 0;
 }
 
+void FigureView::setAnalysis(const QString& analysis) {
+  analysis_ = analysis;
+  updateControlRow();  // a view's choices may depend on its analysis before any results
+}
+
 void FigureView::updateControlRow() {
   if (controlToggle_) controlToggle_->update(*this);
   retranslateControls();

@@ -47,7 +47,7 @@ class FigureView : public QWidget {
   virtual QString caption() const = 0;   // translated: what is plotted, how to read it
   // The analysis (core registry key) this view was registered for (view_registry.h).
   const QString& analysis() const { return analysis_; }
-  void setAnalysis(const QString& analysis) { analysis_ = analysis; }
+  void setAnalysis(const QString& analysis);
   // Results of that analysis; views that draw several analyses check the results' type.
   virtual bool accepts(const RunResults& results) const { return QString::fromStdString(results.experiment) == analysis_; }
   // The user's choices in the view (statistic, block, group...), kept across sessions; the

@@ -53,8 +53,10 @@ bool LaminarProfileView::accepts(const RunResults& r) const {
   return r.get<SimilarityResults>() != nullptr || r.get<MiDistanceResults>() != nullptr;
 }
 
+// Those of the results shown, else those of the analysis this view is registered for (one view
+// per analysis): before a run the box already lists what the run will draw.
 QList<LaminarProfileView::Statistic> LaminarProfileView::availableStatistics() const {
-  if (results() && results()->get<MiDistanceResults>())
+  if (results() ? results()->get<MiDistanceResults>() != nullptr : analysis() == QLatin1String("mi-distance"))
     return {Statistic::MeanMi, Statistic::Tau, Statistic::TStatistic, Statistic::FisherZ, Statistic::SiteDifference};
   return {Statistic::Variance, Statistic::Mean, Statistic::MeanAbs};
 }

@@ -156,6 +156,28 @@ class WidgetsTest : public QObject {
     QVERIFY(!view.findChild<QComboBox*>(QStringLiteral("correction"))->isVisibleTo(&view));
   }
 
+  // Before any results the statistic box already lists the statistics of the analysis the view
+  // is registered for: experiment 2's tab offered experiment 1's variance until a run arrived.
+  void profileOffersItsAnalysisStatisticsBeforeARun() {
+    LayerCursor cursor;
+    QWidget parent;
+    int profiles = 0;
+    for (FigureView* view : makeRegisteredViews(&cursor, &parent)) {
+      auto* profile = qobject_cast<LaminarProfileView*>(view);
+      if (!profile) continue;
+      ++profiles;
+      const bool mi = profile->analysis() == QLatin1String("mi-distance");
+      const auto first = mi ? LaminarProfileView::Statistic::MeanMi : LaminarProfileView::Statistic::Variance;
+      QCOMPARE(profile->availableStatistics().front(), first);
+      auto* box = profile->findChild<QComboBox*>(QStringLiteral("statistic"));
+      QVERIFY(box);
+      QCOMPARE(box->count(), profile->availableStatistics().size());
+      QCOMPARE(box->itemText(0), LaminarProfileView::statisticName(first));
+      QCOMPARE(profile->choiceKeys().front(), LaminarProfileView::statisticKey(first));
+    }
+    QCOMPARE(profiles, 2);
+  }
+
   void profileMarksSignificantLayers() {
     LayerCursor cursor;
     LaminarProfileView view(&cursor);
