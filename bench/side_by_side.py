@@ -5,11 +5,12 @@
 DATA_DIR receives the GPT-2 XL-shaped synthetic checkpoint (`laminar-cli make-synthetic
 --shape gpt2-xl`, 6.4 GB: keep it outside the repository) and the results directories.
 Per run: Laminar's experiment 1 on resources/examples/her.txt and experiment 2 on coffee.txt
-(default settings and threads), then the peers of ../shared/bench on the same token ids
+(default threads; experiment 2 with the original analysis's bins and raw MI, once with
+Laminar's controls and once with only the work the peer does), then the peers of ../shared/bench on the same token ids
 (PEER_IDS_JSON built with `laminar-cli tokenize`, target positions from Laminar's run):
 peer_exp1_cpu.py (forward + notebook analysis of experiment 1) and peer_cpu_bench.py
 (forward + capture for experiment 2's text), with bench/peer_mi_sklearn.py for experiment 2's
-MI statistics. Before each program: the 1/5/15-minute load average and the free memory are
+MI statistics (also both pinned to each core in turn: see mi_by_core). Before each program: the 1/5/15-minute load average and the free memory are
 recorded (the XL model mmap'd is ~6.4 GB, the Python peer peaks ~11 GB: never run two at
 once). Prints a JSON report and writes it to DATA_DIR/side_by_side.json.
 
@@ -17,7 +18,7 @@ The peers need Debian's PyTorch for /usr/bin/python3 (`apt-get install python3-t
 same libtorch and OpenBLAS as Laminar), which tools/setup.sh leaves out because only this
 benchmark uses it. Each program's conditions record OPENBLAS_CORETYPE: compare runs made
 with the same kernels."""
-import json, os, re, subprocess, sys, time
+import json, os, re, shutil, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -71,6 +72,20 @@ def laminar(cli, model, experiment, sentences, out, extra=()):
             "threads": meta.get("threads"), "peakResidentGB": meta["peakResidentBytes"] / 1e9, "conditions": cond}
 
 
+def mi_by_core(mi_bench, exp2):
+    """One thread's MI statistics, Laminar's and the peer's, pinned to each core in turn.
+    The cores of a virtual machine need not be equal: on the development machine one vCPU ran
+    the same histogram MI in 69-79 ms and the other in 51-52 ms (2026-12-06), so an unpinned
+    single-thread figure depends on where the scheduler put it. Same-core pairs compare."""
+    out = []
+    for core in range(os.cpu_count()):
+        pin = ["taskset", "-c", str(core)]
+        lam, _, _, c1 = run(pin + [mi_bench, exp2, "--repeat", "3"])
+        peer, _, _, c2 = run(pin + [PY, os.path.join(HERE, "peer_mi_sklearn.py"), exp2])
+        out.append({"core": core, "laminar": json.loads(lam), "peer": json.loads(peer), "conditions": [c1, c2]})
+    return out
+
+
 def main():
     build, data = sys.argv[1], sys.argv[2]
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 1
@@ -91,6 +106,11 @@ def main():
         # Parity with the original analysis (docs/controls.md): per-pair FD bins, raw MI, as the
         # original notebooks and bench/peer_mi_sklearn.py compute it.
         entry["laminarExp2"] = laminar(cli, model, "mi-distance", coffee, exp2, ("--bins", "fd", "--mi-compared", "raw"))
+        # The peer's work alone: no second estimator and one permutation per null (the peer
+        # computes neither); the estimator floors stay (always on, ~0.04 s).
+        entry["laminarExp2PeerWork"] = laminar(cli, model, "mi-distance", coffee, os.path.join(data, f"exp2-peer-work-run{r}"),
+                                               ("--bins", "fd", "--mi-compared", "raw", "--compare-ksg", "off",
+                                                "--permutations", "1"))
         mi_bench = os.path.join(build, "bench", "laminar-bench-mi")
         if os.path.exists(mi_bench):
             mi_out, _, _, mi_cond = run([mi_bench, exp2, "--repeat", "3"])
@@ -134,6 +154,9 @@ def main():
             out, _, _, cond = run([PY, os.path.join(HERE, "peer_mi_sklearn.py"), exp2])
             entry["peerMi"] = json.loads(out)
             entry["peerMi"]["conditions"] = cond
+            mi_bench = os.path.join(build, "bench", "laminar-bench-mi")
+            if os.path.exists(mi_bench) and shutil.which("taskset"):
+                entry["miByCore"] = mi_by_core(mi_bench, exp2)
         report["runs"].append(entry)
         json.dump(report, open(os.path.join(data, "side_by_side.json"), "w"), indent=1)
     print(json.dumps(report, indent=1))
