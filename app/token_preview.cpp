@@ -83,11 +83,12 @@ QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int6
   const size_t end = std::min(ids.size(), firstShown + maxShown);
   for (size_t t = firstShown; t < end; ++t) {
     const TokenKind kind = t < kinds.size() ? kinds[t] : TokenKind::Plain;
+    const bool faded = kind == TokenKind::Unread || kind == TokenKind::NotRun;  // the model does not run it
     const char* background = kind == TokenKind::Target          ? "#ffb74d"
                              : kind == TokenKind::Compared      ? "#81d4fa"
                              : kind == TokenKind::Focus         ? "#a5d6a7"
                              : kind == TokenKind::BeyondContext ? "#d0d0d0"
-                             : kind == TokenKind::Unread || kind == TokenKind::NotRun ? (t % 2 ? "#f7f7f7" : "#efefef")
+                             : faded                            ? (t % 2 ? "#f7f7f7" : "#efefef")
                                                                 : (t % 2 ? "#f0f0f0" : "#e2e2e2");
     const TokenPiece& p = pieces[t];
     QString hex;
@@ -102,7 +103,7 @@ QString TokenPreview::html(const BpeTokenizer& tokenizer, const std::vector<int6
     if (!p.completes.isEmpty()) text += QStringLiteral("<span style=\"color:#1565c0;\">=%1</span>").arg(shownText(p.completes));
     // A link keeps the text's colour and no underline: the token still reads as a token.
     const QString color = kind == TokenKind::BeyondContext ? QStringLiteral("color:#777;")
-                          : kind == TokenKind::Unread || kind == TokenKind::NotRun ? QStringLiteral("color:#999;")
+                          : faded                          ? QStringLiteral("color:#999;")
                           : positionLinks                  ? QStringLiteral("color:#000;text-decoration:none;")
                                                            : QString();
     const QString span = QStringLiteral("<span title=\"%1\" style=\"background-color:%2;%3\">%4</span>")

@@ -123,16 +123,14 @@ class LogitLensAnalysis final : public Analysis {
     const LogitLensSettings s = logitLensSettings(settings);
     TokenUse use;
     for (const LensText& l : lensTexts(located, s, source, settings.target.target)) {
-      auto& roles = use.roles[l.text->textIndex];
-      roles[l.target] = TokenRole::Target;
-      // The next token's id is compared, its activations are not needed: the run stops at
-      // the target (or at the chosen position, whose residual stream is read).
-      if (l.hasNext) roles[l.target + 1] = TokenRole::Compared;
-      use.lastComputed[l.text->textIndex] = l.target;
+      const int text = l.text->textIndex;
+      use.read(text, l.target, TokenRole::Target);
+      // The next token's id is compared, its activations are not needed: not read, so the
+      // run stops at the target (or at the chosen position, whose residual stream is read).
+      if (l.hasNext) use.roles[text][l.target + 1] = TokenRole::Compared;
       if (l.chosen && s.position >= 0 && s.position != l.target) {
         if (s.position >= static_cast<int64_t>(l.text->ids.size())) throw positionPastEnd(source, s, l.text->ids.size());
-        roles[s.position] = TokenRole::Focus;  // over a next token: the position's own reading is what is listed
-        use.lastComputed[l.text->textIndex] = std::max(l.target, s.position);
+        use.read(text, s.position, TokenRole::Focus);  // over a next token: the position's own reading is what is listed
       }
     }
     return use;

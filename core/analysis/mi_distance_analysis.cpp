@@ -1,5 +1,4 @@
 // Experiment 2: mutual information vs token distance (analysis-spec.md), as an Analysis.
-#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -260,12 +259,9 @@ class MiDistanceAnalysis final : public Analysis {
     const MiSelection sel = selectMiTokens(located, source);
     TokenUse use;
     for (const OccurrencePair& p : sel.pairs)  // an occurrence alone in its text forms no pair
-      for (int o : {p.i, p.j}) {
-        const int text = sel.occurrenceText[static_cast<size_t>(o)];
-        const int64_t position = sel.occurrencePosition[static_cast<size_t>(o)];
-        use.roles[text][position] = TokenRole::Target;
-        use.lastComputed[text] = std::max(use.lastComputed[text], position);
-      }
+      for (int o : {p.i, p.j})
+        use.read(sel.occurrenceText[static_cast<size_t>(o)], sel.occurrencePosition[static_cast<size_t>(o)],
+                 TokenRole::Target);
     use.diagnostics = sel.diagnostics;
     return use;
   }

@@ -1,5 +1,4 @@
 // Experiment 1: token similarity across layers (analysis-spec.md), as an Analysis.
-#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -118,11 +117,8 @@ class SimilarityAnalysis final : public Analysis {
     TokenUse use;
     for (int g = 0; g < kGroups; ++g) {
       const auto gi = static_cast<size_t>(g);
-      for (size_t r = 0; r < sel.textIndex[gi].size(); ++r) {
-        use.roles[sel.textIndex[gi][r]][sel.tokenPosition[gi][r]] = g == 0 ? TokenRole::Target : TokenRole::Compared;
-        int64_t& last = use.lastComputed[sel.textIndex[gi][r]];  // both tokens' Q, K, V are read
-        last = std::max(last, sel.tokenPosition[gi][r]);
-      }
+      for (size_t r = 0; r < sel.textIndex[gi].size(); ++r)  // both tokens' Q, K, V are read
+        use.read(sel.textIndex[gi][r], sel.tokenPosition[gi][r], g == 0 ? TokenRole::Target : TokenRole::Compared);
     }
     use.diagnostics = sel.diagnostics;
     return use;

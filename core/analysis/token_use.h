@@ -3,6 +3,7 @@
 // model): the app's sentence preview colours them before Run and shows the selection's
 // warnings under their texts, so that what the preview shows is what the run reads. Each
 // analysis derives it with the same selection its prepare() uses.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <vector>
@@ -27,6 +28,14 @@ struct TokenUse {
   // activations it reads (CaptureSpec::skipTokensAfterLastPosition); the preview fades the
   // rest. A text read here but missing from this map is computed whole.
   std::map<int, int64_t> lastComputed;
+
+  // Marks `position` of `text` with `role` as a token whose activations the run reads, so the
+  // run computes the text at least up to it.
+  void read(int text, int64_t position, TokenRole role) {
+    roles[text][position] = role;
+    const auto [last, fresh] = lastComputed.try_emplace(text, position);
+    if (!fresh) last->second = std::max(last->second, position);
+  }
 };
 
 }  // namespace laminar
