@@ -57,10 +57,14 @@ Gpt2BlockWeights moveBlock(Gpt2BlockWeights b, torch::Device device, torch::Scal
   return b;
 }
 
-// gelu_new written out, as Hugging Face does (the built-in tanh gelu is not bit-identical).
+// gelu_new written out, as Hugging Face does (the built-in tanh gelu is not bit-identical):
+// 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))), each operation in the same order
+// and precision, but in place on one buffer instead of seven fresh [tokens, 4d] tensors.
 torch::Tensor geluNew(const torch::Tensor& x) {
   static const double kSqrt2OverPi = std::sqrt(2.0 / M_PI);
-  return 0.5 * x * (1.0 + torch::tanh(kSqrt2OverPi * (x + 0.044715 * torch::pow(x, 3.0))));
+  torch::Tensor t = torch::pow(x, 3.0);
+  t.mul_(0.044715).add_(x).mul_(kSqrt2OverPi).tanh_().add_(1.0);
+  return t.mul_(x.mul(0.5));
 }
 
 torch::Tensor activation(const std::string& name, const torch::Tensor& x) {
@@ -100,6 +104,7 @@ struct Chunk {
   int64_t maxLen = 0;              // T of the padded layout: whole row blocks (see conv1d)
   torch::Tensor toPadded;          // [B*T] packed row for each padded slot (tokens = zero row)
   torch::Tensor toPacked;          // [tokens] padded slot of each packed row
+  torch::Tensor future;            // [T, T] true above the diagonal: keys a query may not see
   torch::Tensor hidden;            // [tokens, d] residual stream
 };
 
@@ -139,6 +144,7 @@ std::pair<torch::Tensor, torch::Tensor> packTokens(Chunk& c, const std::vector<s
   }
   c.toPadded = torch::tensor(toPadded, torch::kLong).to(device);
   c.toPacked = torch::tensor(toPacked, torch::kLong).to(device);
+  c.future = torch::ones({c.maxLen, c.maxLen}, torch::TensorOptions().dtype(torch::kBool).device(device)).triu(1);
   return {torch::tensor(flatIds, torch::kLong).to(device), torch::tensor(flatPos, torch::kLong).to(device)};
 }
 
@@ -274,10 +280,9 @@ class Capturer {
 // chunk's padded layout.
 class Transformer {
  public:
-  Transformer(const Gpt2Config& config, const Gpt2Weights& weights, torch::Device device, torch::ScalarType dtype)
+  Transformer(const Gpt2Config& config, const Gpt2Weights& weights, torch::ScalarType dtype)
       : config_(config),
         weights_(weights),
-        device_(device),
         scale_(1.0 / std::sqrt(static_cast<double>(config.headDim()))),
         // The most negative finite value of the compute dtype, as Hugging Face masks with.
         lowest_(dtype == torch::kFloat16    ? -65504.0
@@ -341,9 +346,8 @@ class Transformer {
         torch::cat({qkv, torch::zeros({1, 3 * d}, qkv.options())}).index_select(0, c.toPadded);  // [B*T, 3d]
     auto heads = qkvPadded.view({B, T, 3, nHead, headDim}).permute({2, 0, 3, 1, 4});  // [3, B, H, T, hd]
     torch::Tensor q = heads[0], k = heads[1], v = heads[2];
-    torch::Tensor scores = torch::matmul(q, k.transpose(-1, -2)) * scale_;  // [B, H, T, T]
-    torch::Tensor causal = torch::ones({T, T}, torch::TensorOptions().dtype(torch::kBool).device(device_)).tril();
-    scores = scores.masked_fill(causal.logical_not(), lowest_);
+    torch::Tensor scores = torch::matmul(q, k.transpose(-1, -2)).mul_(scale_);  // [B, H, T, T]
+    scores.masked_fill_(c.future, lowest_);  // in place, the mask made once per chunk: same bits
     torch::Tensor probs = torch::softmax(scores, -1);  // [B, H, T, T]
     cap.pattern(l, c, probs);
     torch::Tensor z = torch::matmul(probs, v).permute({0, 2, 1, 3}).reshape({B * T, d});  // heads side by side
@@ -362,7 +366,6 @@ class Transformer {
 
   const Gpt2Config& config_;
   const Gpt2Weights& weights_;
-  torch::Device device_;
   double scale_, lowest_;
 };
 
@@ -444,7 +447,7 @@ Captures Gpt2Model::run(const std::vector<std::vector<int64_t>>& ids, const Capt
   std::vector<int64_t> runLength(ids.size());
   for (size_t s = 0; s < ids.size(); ++s) runLength[s] = cap.runLength(static_cast<int>(s));
   std::vector<Chunk> chunks = makeChunks(runLength, options_.maxBatchTokens);
-  const Transformer gpt(config_, weights_, device_, dtype_);
+  const Transformer gpt(config_, weights_, dtype_);
 
   for (auto& c : chunks) {  // embeddings: their captures travel with block 0's callback
     auto [tokenIds, positions] = packTokens(c, ids, device_);
@@ -486,7 +489,7 @@ torch::Tensor Gpt2Model::logitLens(const torch::Tensor& residual) const {
     throw Error("logit lens: the residual stream must have width n_embd = " + std::to_string(config_.nEmbd) +
                 ", got a tensor of shape " + std::string(c10::str(residual.sizes())));
   torch::InferenceMode guard;
-  const Transformer gpt(config_, weights_, device_, dtype_);
+  const Transformer gpt(config_, weights_, dtype_);
   return gpt.unembed(gpt.finalLayerNorm(moveTo(residual, device_, dtype_)));
 }
 

@@ -2,6 +2,8 @@
 // (../shared/reference), for both checkpoint key styles.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "io/safetensors.h"
 #include "model/hook_points.h"
 #include "model_test_support.h"
@@ -74,6 +76,26 @@ TEST(HfReference, BatchedRunOfAllSequencesEqualsSingleRuns) {
     for (const auto& hook : spec.hooks)
       EXPECT_LE(maxAbsDiff(batched.at(hook).at(s), single.at(hook).at(0)), 1e-5) << hook << " seq " << s;
   }
+}
+
+// The model computes gelu_new in place (gpt2_model.cpp); each operation must still round as
+// Hugging Face's NewGELUActivation, written out here as transformers writes it, so the MLP's
+// activations are its bits, not merely within the tolerance above.
+TEST(HfReference, MlpActivationIsHuggingFacesGeluNewBitForBit) {
+  auto model = loadTinyReference();
+  const int nLayer = static_cast<int>(model->config().nLayer);
+  CaptureSpec spec;
+  for (int l = 0; l < nLayer; ++l) {
+    spec.hooks.push_back(hookName(l, hook::kMlpPre));
+    spec.hooks.push_back(hookName(l, hook::kMlpPost));
+  }
+  Captures got = model->run(referenceSequences(), spec);
+  for (int l = 0; l < nLayer; ++l)
+    for (size_t s = 0; s < got.at(hookName(l, hook::kMlpPre)).size(); ++s) {
+      const torch::Tensor pre = got.at(hookName(l, hook::kMlpPre))[s];
+      const torch::Tensor hf = 0.5 * pre * (1.0 + torch::tanh(std::sqrt(2.0 / M_PI) * (pre + 0.044715 * torch::pow(pre, 3.0))));
+      EXPECT_TRUE(torch::equal(got.at(hookName(l, hook::kMlpPost))[s], hf)) << "layer " << l << " sequence " << s;
+    }
 }
 
 }  // namespace
