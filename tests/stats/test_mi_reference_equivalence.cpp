@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <string>
@@ -17,6 +18,7 @@
 #include "stats/ksg_mi.h"
 #include "stats/pair_mi.h"
 #include "stats/zscore.h"
+#include "util/cpu_features.h"
 
 namespace laminar::stats {
 namespace {
@@ -89,6 +91,13 @@ std::vector<size_t> sizes() {
   out.push_back(1600);
   out.push_back(3000);
   return out;
+}
+
+// Which build of the vectorised loops this run checks (ctest runs the suite both ways).
+TEST(MiReferenceEquivalence, RunsTheLoopsTheEnvironmentAsksFor) {
+  const char* baseline = std::getenv("LAMINAR_CPU_BASELINE");
+  if (baseline && std::string(baseline) == "1") EXPECT_FALSE(cpuRunsX86_64V4());
+  RecordProperty("x86_64_v4_loops", cpuRunsX86_64V4() ? "yes" : "no");
 }
 
 TEST(MiReferenceEquivalence, HistogramAndBinCountsBitIdentical) {
