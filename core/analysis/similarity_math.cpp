@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "util/cpu_features.h"
 #include "util/error.h"
 
 namespace laminar {
@@ -75,6 +76,55 @@ struct Float32FastPath {
   }
 };
 
+// One row's float32 step (histogramFloat32Block): each value's bin and whether it may skip the
+// float64 recheck, into binOf and fast; with kCountMasses also the row's fast values beyond
+// the mass thresholds. No branches and no calls, so the compiler vectorises it for each target
+// it is inlined into: the x86-64 baseline (four floats per instruction) and x86-64-v4 (sixteen),
+// chosen per process (util/cpu_features.h; the analysis library is compiled with
+// -ffp-contract=off, so both round every operation alike).
+struct RowStep {
+  int32_t above = 0, below = 0;
+};
+template <bool kCountMasses>
+inline __attribute__((always_inline)) RowStep float32RowStepLoop(const float* row, int64_t first, int64_t d,
+                                                                 const Float32FastPath& f, int32_t* binOf,
+                                                                 int32_t* fast) {
+  RowStep r;
+  for (int64_t j = first; j < d; ++j) {
+    const float v = row[j];
+    float t = (v + 1.0f) * f.norm;
+    t = t > -1.0f ? t : -1.0f;  // keeps the conversion below defined (NaN too)
+    t = t < f.cap ? t : f.cap;
+    const int32_t idx = static_cast<int32_t>(t);
+    const float frac = t - static_cast<float>(idx);
+    int32_t ok = int32_t(t > f.lo) & int32_t(t < f.hi) & int32_t(frac > f.fracLo) & int32_t(frac < f.fracHi);
+    if (kCountMasses) {
+      const float a = std::fabs(v);
+      ok &= (int32_t(a < f.highDown) | int32_t(a > f.highUp)) & (int32_t(a < f.lowDown) | int32_t(a > f.lowUp));
+      r.above += ok & int32_t(a > f.highUp);
+      r.below += ok & int32_t(a < f.lowDown);
+    }
+    binOf[j] = idx;
+    fast[j] = ok;
+  }
+  return r;
+}
+#ifdef LAMINAR_X86_64_V4
+template <bool kCountMasses>
+LAMINAR_X86_64_V4 RowStep float32RowStepV4(const float* row, int64_t first, int64_t d, const Float32FastPath& f,
+                                           int32_t* binOf, int32_t* fast) {
+  return float32RowStepLoop<kCountMasses>(row, first, d, f, binOf, fast);
+}
+#endif
+template <bool kCountMasses>
+RowStep float32RowStep(const float* row, int64_t first, int64_t d, const Float32FastPath& f, int32_t* binOf,
+                       int32_t* fast) {
+#ifdef LAMINAR_X86_64_V4
+  if (cpuRunsX86_64V4()) return float32RowStepV4<kCountMasses>(row, first, d, f, binOf, fast);
+#endif
+  return float32RowStepLoop<kCountMasses>(row, first, d, f, binOf, fast);
+}
+
 // Histogram of a float32 block M = A^T C (d x d, row-major) whose float64 counterpart is the
 // reference: a value farther than `margin` from every bin edge is binned from float32 (it
 // lies in the same bin as the float64 value); the rare value within `margin` of an edge (or of
@@ -82,8 +132,8 @@ struct Float32FastPath {
 // as numpy would. With `masses`, the same pass counts |value| > high and < low, recomputing a
 // value within `margin` of either threshold in float64 too (|clip(v)| moves by at most as much
 // as v, so outside the margin float32 falls on the float64 value's side). Each row goes in two
-// steps: a loop the compiler vectorises computes every value's bin and whether it may skip
-// the recheck (Float32FastPath); then the counts. Rows split over libtorch's threads.
+// steps: a vectorised loop computes every value's bin and whether it may skip the recheck
+// (float32RowStep); then the counts. Rows split over libtorch's threads.
 template <bool kCountMasses>
 void histogramFloat32Block(const float* m, int64_t d, bool strictUpper, const double* aT64, const double* cT64,
                            int64_t n, double margin, const std::vector<double>& edges, const MassThresholds& masses,
@@ -102,26 +152,9 @@ void histogramFloat32Block(const float* m, int64_t d, bool strictUpper, const do
     for (int64_t i = begin; i < end; ++i) {
       const float* row = m + i * d;
       const int64_t first = strictUpper ? i + 1 : 0;
-      int32_t rowAbove = 0, rowBelow = 0;
-      for (int64_t j = first; j < d; ++j) {  // vectorised: no branches, no calls
-        const float v = row[j];
-        float t = (v + 1.0f) * f.norm;
-        t = t > -1.0f ? t : -1.0f;  // keeps the conversion below defined (NaN too)
-        t = t < f.cap ? t : f.cap;
-        const int32_t idx = static_cast<int32_t>(t);
-        const float frac = t - static_cast<float>(idx);
-        int32_t ok = int32_t(t > f.lo) & int32_t(t < f.hi) & int32_t(frac > f.fracLo) & int32_t(frac < f.fracHi);
-        if (kCountMasses) {
-          const float a = std::fabs(v);
-          ok &= (int32_t(a < f.highDown) | int32_t(a > f.highUp)) & (int32_t(a < f.lowDown) | int32_t(a > f.lowUp));
-          rowAbove += ok & int32_t(a > f.highUp);
-          rowBelow += ok & int32_t(a < f.lowDown);
-        }
-        binOf[static_cast<size_t>(j)] = idx;
-        fast[static_cast<size_t>(j)] = ok;
-      }
-      above += rowAbove;
-      below += rowBelow;
+      const RowStep step = float32RowStep<kCountMasses>(row, first, d, f, binOf.data(), fast.data());
+      above += step.above;
+      below += step.below;
       for (int64_t j = first; j < d; ++j) {
         if (fast[static_cast<size_t>(j)]) {
           ++counts[binOf[static_cast<size_t>(j)]];
