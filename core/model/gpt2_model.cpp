@@ -59,7 +59,7 @@ Gpt2BlockWeights moveBlock(Gpt2BlockWeights b, torch::Device device, torch::Scal
 
 // gelu_new written out, as Hugging Face does (the built-in tanh gelu is not bit-identical):
 // 0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3))), each operation in the same order
-// and precision, but in place on one buffer instead of seven fresh [tokens, 4d] tensors.
+// and precision, but in place: two fresh [tokens, 4d] tensors instead of eight.
 torch::Tensor geluNew(const torch::Tensor& x) {
   static const double kSqrt2OverPi = std::sqrt(2.0 / M_PI);
   torch::Tensor t = torch::pow(x, 3.0);
