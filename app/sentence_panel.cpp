@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
@@ -202,6 +203,16 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
     for (const LocatedText& text : located.texts) kept[text.textIndex] = &text;
     std::map<int, std::vector<const Diagnostic*>> problems;  // line -> the locator's reasons
     for (const Diagnostic& d : located.diagnostics) problems[d.line].push_back(&d);
+    if (use) {  // before Run, what its status line says after it (GPT-2 is causal)
+      const auto [tokens, tokensRun] = use->tokensAndTokensRun(
+          [&](int text) { return static_cast<int64_t>(kept.count(text) ? kept.at(text)->ids.size() : 0); });
+      if (tokensRun < tokens)
+        html += QStringLiteral("<p class=\"ln\">%1</p>")
+                    .arg(SentencePanel::tr("The model will run %1 of the %2 tokens of the texts this analysis reads: "
+                                           "each text up to the last token whose activations it needs.")
+                             .arg(QLocale().toString(static_cast<qlonglong>(tokensRun)),
+                                  QLocale().toString(static_cast<qlonglong>(tokens))));
+    }
     const int total = static_cast<int>(set->texts.size());
     for (int t = 0; t < std::min(total, kMaxTextsShown); ++t) {
       const SentenceText& text = set->texts[static_cast<size_t>(t)];

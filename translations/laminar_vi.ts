@@ -3249,6 +3249,10 @@ Thời điểm chạy (UTC): %4</translation>
             <source>Tokens of the sentence tried</source>
             <translation>Các token của câu đang thử</translation>
         </message>
+        <message>
+            <source>The model will run %1 of the %2 tokens of the texts this analysis reads: each text up to the last token whose activations it needs.</source>
+            <translation>Mô hình sẽ chạy %1 trong số %2 token của các văn bản mà phân tích này đọc: mỗi văn bản đến token cuối cùng mà nó cần các giá trị kích hoạt.</translation>
+        </message>
     </context>
     <context>
         <name>laminar::SpectrumMassView</name>

@@ -233,6 +233,7 @@ VI = {
 "t and Z": "t và Z",
 "Layer %1 of %2 done": "Đã xong tầng %1 / %2",
 "Done: %n layer(s) in %1 s": "Hoàn tất: %n tầng trong %1 giây",
+"The model will run %1 of the %2 tokens of the texts this analysis reads: each text up to the last token whose activations it needs.": "Mô hình sẽ chạy %1 trong số %2 token của các văn bản mà phân tích này đọc: mỗi văn bản đến token cuối cùng mà nó cần các giá trị kích hoạt.",
 "%1; the model ran %2 of the %3 tokens (none after a text's last token read)": "%1; mô hình đã chạy %2 trong số %3 token (không chạy token nào sau token cuối cùng được đọc của mỗi văn bản)",
 "Cancelled. The layers already done stay on screen.": "Đã hủy. Các tầng đã tính xong vẫn được hiển thị.",
 "Cancelled": "Đã hủy",

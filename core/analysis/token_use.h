@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "analysis/sentence_set.h"
@@ -35,6 +36,21 @@ struct TokenUse {
     roles[text][position] = role;
     const auto [last, fresh] = lastComputed.try_emplace(text, position);
     if (!fresh) last->second = std::max(last->second, position);
+  }
+
+  // The run's token counts before the run (its metadata.sentences `tokens` and `tokensRun`):
+  // the tokens of the texts read here, and those the forward pass computes. `length(text)` is
+  // a text's token count as the run sees it (the located ids).
+  template <class Length>
+  std::pair<int64_t, int64_t> tokensAndTokensRun(Length length) const {
+    int64_t tokens = 0, run = 0;
+    for (const auto& [text, positions] : roles) {
+      const int64_t n = length(text);
+      const auto last = lastComputed.find(text);
+      tokens += n;
+      run += last == lastComputed.end() ? n : std::min(n, last->second + 1);
+    }
+    return {tokens, run};
   }
 };
 

@@ -55,6 +55,12 @@ void expectTokensRunAreThoseUpToTheLastRead(const RunResults& r, const SentenceS
   EXPECT_EQ(used["sequencesUsed"].get<size_t>(), lastRead.size());
   EXPECT_EQ(used["tokens"].get<int64_t>(), tokens);
   EXPECT_EQ(used["tokensRun"].get<int64_t>(), tokensRun);
+  // What the preview says before Run ("the model will run N of the M tokens").
+  const bool bos = r.metadata["target"]["prependBos"].get<bool>();
+  const auto [previewTokens, previewRun] = use.tokensAndTokensRun(
+      [&](int text) { return static_cast<int64_t>(test::analysisIds(*m.tokenizer, set, text, bos).size()); });
+  EXPECT_EQ(previewTokens, used["tokens"].get<int64_t>());
+  EXPECT_EQ(previewRun, used["tokensRun"].get<int64_t>());
 }
 
 void expectPreviewShowsWhatTheRunReads(const std::string& exampleSet, const RunSettings& settings) {

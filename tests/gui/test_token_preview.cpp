@@ -247,6 +247,7 @@ class TokenPreviewTest : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(spans("#ffb74d"), 1, 20000);
     QCOMPARE(spans("#81d4fa"), 0);
     QVERIFY(faded() > 0);  // texts 1 and 3
+    QVERIFY(!panel.tokenView()->toPlainText().contains(QStringLiteral("The model will run")));  // text 2 whole
     QVERIFY2(legend->text().contains(QStringLiteral("whose attention is shown")), qPrintable(legend->text()));
 
     panel.setAnalysisSettings(analysis("logit-lens"));
@@ -258,9 +259,14 @@ class TokenPreviewTest : public QObject {
     QVERIFY2(notRun.front().startsWith(QStringLiteral("token 4 (id 13)")), qPrintable(notRun.front()));  // "."
     QVERIFY2(legend->text().contains(QStringLiteral("the token that follows")), qPrintable(legend->text()));
     QVERIFY2(legend->text().contains(QStringLiteral("the tokens after the last one it needs")), qPrintable(legend->text()));
+    // The count the status line gives after the run: each text up to its target (the next
+    // token's id is compared, its activations never computed).
+    auto runLine = [&panel] { return panel.tokenView()->toPlainText().section(QLatin1Char('\n'), 0, 0); };
+    QVERIFY2(runLine().startsWith(QStringLiteral("The model will run 9 of the 16 tokens")), qPrintable(runLine()));
 
     panel.setAnalysisSettings(analysis("logit-lens", {{"position", 4}}));  // text 1's "." read: run whole
     QTRY_COMPARE_WITH_TIMEOUT(faded(), 3, 20000);
+    QVERIFY2(runLine().startsWith(QStringLiteral("The model will run 11 of the 16 tokens")), qPrintable(runLine()));
 
     panel.setAnalysisSettings(analysis("attention-pattern", {{"text", 7}}));
     QTRY_VERIFY_WITH_TIMEOUT(panel.tokenView()->toPlainText().contains(QStringLiteral("text 7 does not contain")), 20000);
@@ -322,7 +328,7 @@ class TokenPreviewTest : public QObject {
     QStringList tips;    // the tooltip on each number
     for (QTextBlock block = panel.tokenView()->document()->begin(); block.isValid(); block = block.next()) {
       const QString text = block.text().remove(QChar(0x200B)).replace(QChar(0xA0), QLatin1Char(' '));
-      if (text.isEmpty()) continue;
+      if (text.isEmpty() || text.startsWith(QStringLiteral("The model will run"))) continue;  // the count above the texts
       starts << text.section(QLatin1Char(' '), 0, 1);
       tips << block.begin().fragment().charFormat().toolTip();
     }
