@@ -204,8 +204,10 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
     std::map<int, std::vector<const Diagnostic*>> problems;  // line -> the locator's reasons
     for (const Diagnostic& d : located.diagnostics) problems[d.line].push_back(&d);
     if (use) {  // before Run, what its status line says after it (GPT-2 is causal)
-      const auto [tokens, tokensRun] = use->tokensAndTokensRun(
-          [&](int text) { return static_cast<int64_t>(kept.count(text) ? kept.at(text)->ids.size() : 0); });
+      const auto [tokens, tokensRun] = use->tokensAndTokensRun([&kept](int text) {
+        const auto k = kept.find(text);
+        return static_cast<int64_t>(k != kept.end() ? k->second->ids.size() : 0);
+      });
       if (tokensRun < tokens)
         html += QStringLiteral("<p class=\"ln\">%1</p>")
                     .arg(SentencePanel::tr("The model will run %1 of the %2 tokens of the texts this analysis reads: "

@@ -129,7 +129,7 @@ std::vector<Chunk> makeChunks(const std::vector<int64_t>& runLength, int64_t bud
 }
 
 // Token ids and positions of a chunk's packed rows ([tokens] each), and the maps between the
-// packed and the padded layout.
+// packed and the padded layout with the padded layout's causal mask.
 std::pair<torch::Tensor, torch::Tensor> packTokens(Chunk& c, const std::vector<std::vector<int64_t>>& ids,
                                                    torch::Device device) {
   std::vector<int64_t> flatIds, flatPos, toPadded(c.sequences.size() * c.maxLen, c.tokens), toPacked;
