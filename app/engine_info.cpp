@@ -7,6 +7,7 @@ namespace laminar {
 
 bool engineCudaAvailable() { return cudaAvailable(); }
 QString engineTorchVersion() { return QString::fromStdString(torchVersion()); }
+QString engineCpuGemm() { return QString::fromStdString(cpuGemmLibrary()); }
 std::filesystem::path checkpointTokenizerDirectory(const std::filesystem::path& dir) {
   return locateCheckpoint(dir).tokenizerDirectory;
 }

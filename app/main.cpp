@@ -209,7 +209,8 @@ void arrangeScreenshot(MainWindow& window, const CommandLine& cl) {
 int main(int argc, char** argv) {
   (void)laminar::passiveThreadWaits();  // links in the step that sets the pools' wait policy
   if (hasArgument(argc, argv, "--version") || hasArgument(argc, argv, "-v")) {
-    std::printf("laminar %s\nlibtorch %s\nCUDA %s\n", versionString().c_str(), engineTorchVersion().toStdString().c_str(),
+    std::printf("laminar %s\nlibtorch %s\nCPU GEMMs %s\nCUDA %s\n", versionString().c_str(),
+                engineTorchVersion().toStdString().c_str(), engineCpuGemm().toStdString().c_str(),
                 engineCudaAvailable() ? "available" : "not available");
     return 0;
   }

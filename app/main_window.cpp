@@ -458,9 +458,9 @@ void MainWindow::buildMenus() {
   aboutAction_ = helpMenu_->addAction(QString(), this, [this] {
     QMessageBox::about(this, tr("About Laminar"),
                        tr("<h3>Laminar %1</h3><p>A desktop instrument for looking inside GPT-2 layer by layer.</p>"
-                          "<p>libtorch %2 — CUDA %3</p>")
+                          "<p>libtorch %2 — CUDA %3</p><p>CPU GEMMs: %4</p>")
                            .arg(QString::fromStdString(versionString()), engineTorchVersion(),
-                                engineCudaAvailable() ? tr("available") : tr("not available")));
+                                engineCudaAvailable() ? tr("available") : tr("not available"), engineCpuGemm()));
   });
 }
 

@@ -1,6 +1,6 @@
 // GEMM floor benchmark (not a test): the matrix products of one GPT-2 forward pass alone
-// (per block: c_attn, attention c_proj, c_fc, MLP c_proj, each as libtorch's addmm on the
-// same BLAS the model uses), so a forward pass's time can be compared with the time its
+// (per block: c_attn, attention c_proj, c_fc, MLP c_proj, each through the model's own conv1d:
+// oneDNN's sgemm, or libtorch's addmm on its BLAS with LAMINAR_GEMM=blas), so a forward pass's time can be compared with the time its
 // GEMMs need at the least. Attention scores and the LM head are left out: for a few hundred
 // tokens at GPT-2 XL's width they are a few percent of the FLOPs. Prints JSON.
 #include <CLI/CLI.hpp>
@@ -11,7 +11,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "model/gpt2_model.h"
+#include "model/conv1d.h"
 #include "model/torch_runtime.h"
 #include "util/thread_wait_policy.h"
 #include "util/torch_api.h"
@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
   app.add_option("--threads", threads, "libtorch threads (0: every core, as laminar-cli)");
   app.add_option("--repeat", repeat, "timed repetitions (the best is reported)");
   CLI11_PARSE(app, argc, argv);
-  // As the model does (gpt2_model.cpp). OpenBLAS runs its GEMMs on its own threads, one per
+  // As the model does (gpt2_model.cpp). oneDNN uses libtorch's OpenMP threads; OpenBLAS runs its GEMMs on its own threads, one per
   // core unless OPENBLAS_NUM_THREADS says otherwise, whatever libtorch's count.
   torch::set_num_threads(threads > 0 ? threads : laminar::defaultThreadCount());
   torch::NoGradGuard noGrad;
@@ -43,12 +43,12 @@ int main(int argc, char** argv) {
                               {x, torch::randn({d, d}), torch::zeros({d})},
                               {x, torch::randn({d, 4 * d}), torch::zeros({4 * d})},
                               {hidden, torch::randn({4 * d, d}), torch::zeros({d})}};
-  for (const Product& p : products) torch::addmm(p.bias, p.input, p.weight);  // warm-up
+  for (const Product& p : products) laminar::conv1d(p.input, p.weight, p.bias);  // warm-up
   double best = 1e300;
   for (int r = 0; r < std::max(1, repeat); ++r) {
     const auto t0 = Clock::now();
     for (int64_t l = 0; l < layers; ++l)
-      for (const Product& p : products) torch::addmm(p.bias, p.input, p.weight);
+      for (const Product& p : products) laminar::conv1d(p.input, p.weight, p.bias);
     best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
   }
   const double flops = 2.0 * static_cast<double>(layers * tokens) * static_cast<double>(12 * d * d);
@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
                               {"layers", layers},
                               {"threads", torch::get_num_threads()},
                               {"openblasCoreType", coreType ? coreType : ""},
+                              {"cpuGemm", laminar::cpuGemmLibrary()},
                               {"gemmSeconds", best},
                               {"gflopPerSecond", flops / best / 1e9}}
                    .dump(2)

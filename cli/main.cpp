@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version",
                        [] {
                          return "laminar-cli " + versionString() + " (libtorch " + torchVersion() +
-                                ", CUDA " + (cudaAvailable() ? "available" : "not available") + ")";
+                                ", CPU GEMMs " + cpuGemmLibrary() + ", CUDA " + (cudaAvailable() ? "available" : "not available") + ")";
                        });
   struct Runner {
     CLI::App* sub;

@@ -6,9 +6,10 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config ccache git
-  # core: libtorch (+ OpenBLAS, or libtorch falls back to a BLAS 20x slower), Eigen,
+  # core: libtorch (+ OpenBLAS, or libtorch falls back to a BLAS 20x slower), oneDNN's header
+  # (libtorch already loads libdnnl; its sgemm runs the forward's GEMMs), Eigen,
   # JSON, command line, Boost.Math, PCRE2 (Unicode classes), OpenSSL (SHA-256), curl
-  libtorch-dev libopenblas0 libeigen3-dev nlohmann-json3-dev libcli11-dev libboost-math-dev
+  libtorch-dev libopenblas0 libdnnl-dev libeigen3-dev nlohmann-json3-dev libcli11-dev libboost-math-dev
   libpcre2-dev libssl-dev libcurl4-openssl-dev
   # GUI: Qt6 + QCustomPlot (Qt6 build), fonts with Vietnamese diacritics
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n

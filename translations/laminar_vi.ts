@@ -2371,10 +2371,6 @@ xác suất %5</translation>
             <translation>Giới thiệu Laminar</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;Laminar %1&lt;/h3&gt;&lt;p&gt;A desktop instrument for looking inside GPT-2 layer by layer.&lt;/p&gt;&lt;p&gt;libtorch %2 — CUDA %3&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Laminar %1&lt;/h3&gt;&lt;p&gt;Công cụ máy tính để bàn để quan sát bên trong GPT-2 qua từng tầng.&lt;/p&gt;&lt;p&gt;libtorch %2 — CUDA %3&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>available</source>
             <translation>khả dụng</translation>
         </message>
@@ -2703,6 +2699,10 @@ xác suất %5</translation>
         <message>
             <source>%1; the model ran %2 of the %3 tokens (none after a text's last token read)</source>
             <translation>%1; mô hình đã chạy %2 trong số %3 token (không chạy token nào sau token cuối cùng được đọc của mỗi văn bản)</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Laminar %1&lt;/h3&gt;&lt;p&gt;A desktop instrument for looking inside GPT-2 layer by layer.&lt;/p&gt;&lt;p&gt;libtorch %2 — CUDA %3&lt;/p&gt;&lt;p&gt;CPU GEMMs: %4&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Laminar %1&lt;/h3&gt;&lt;p&gt;Công cụ máy tính để bàn để quan sát bên trong GPT-2 qua từng tầng.&lt;/p&gt;&lt;p&gt;libtorch %2 — CUDA %3&lt;/p&gt;&lt;p&gt;Phép nhân ma trận (GEMM) trên CPU: %4&lt;/p&gt;</translation>
         </message>
     </context>
     <context>

@@ -238,8 +238,8 @@ VI = {
 "Cancelled. The layers already done stay on screen.": "Đã hủy. Các tầng đã tính xong vẫn được hiển thị.",
 "Cancelled": "Đã hủy",
 "About Laminar": "Giới thiệu Laminar",
-"<h3>Laminar %1</h3><p>A desktop instrument for looking inside GPT-2 layer by layer.</p><p>libtorch %2 — CUDA %3</p>":
- "<h3>Laminar %1</h3><p>Công cụ máy tính để bàn để quan sát bên trong GPT-2 qua từng tầng.</p><p>libtorch %2 — CUDA %3</p>",
+"<h3>Laminar %1</h3><p>A desktop instrument for looking inside GPT-2 layer by layer.</p><p>libtorch %2 — CUDA %3</p><p>CPU GEMMs: %4</p>":
+ "<h3>Laminar %1</h3><p>Công cụ máy tính để bàn để quan sát bên trong GPT-2 qua từng tầng.</p><p>libtorch %2 — CUDA %3</p><p>Phép nhân ma trận (GEMM) trên CPU: %4</p>",
 "available": "khả dụng",
 "not available": "không khả dụng",
 "Sentences": "Câu",

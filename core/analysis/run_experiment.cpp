@@ -149,6 +149,9 @@ void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const Senten
   // Laminar never sets it: another kernel adds a GEMM's products in another order, so two
   // machines' activations can differ in their last bits, and this says why.
   meta["openblasCoreType"] = env("OPENBLAS_CORETYPE");
+  // What ran the blocks' GEMMs on the CPU: oneDNN where the build has it (LAMINAR_GEMM=blas: libtorch's
+  // BLAS, as above). Like the kernels, the library changes the last bits of activations.
+  meta["cpuGemm"] = cpuGemmLibrary();
 
   const int nLayer = static_cast<int>(config.nLayer);
   double forwardTotal = 0, analysisTotal = 0;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "model/conv1d.h"
 #include "model/hook_points.h"
 #include "model/torch_runtime.h"
 #include "util/allocator_tuning.h"
@@ -75,24 +76,12 @@ torch::Tensor activation(const std::string& name, const torch::Tensor& x) {
   throw Error(Message(msg::kModelUnsupportedActivation, {{"name", name}}, "activation_function '" + name + "' is not supported"));
 }
 
-// A row's bits from BLAS depend on where it sits in the GEMM: OpenBLAS (Haswell kernels)
-// gives a row the same bits only when its index agrees mod 12 and the row count is a
-// multiple of 48 (rows of a last partial 48-block go through other kernels, another
-// summation order). GEMM row counts and the attention length are therefore padded to
-// multiples of 48 with zero rows: a sequence run alone then has the same bits whether or not
-// the tokens after its last requested position run (tests/model/test_truncation.cpp). In a
-// batch the sequences' offsets move when earlier ones are shortened, so there the shortcut
-// agrees to float32 rounding (as padding and chunking always have), not bit for bit.
-constexpr int64_t kRowBlock = 48;
-int64_t roundUpToBlock(int64_t n) { return (n + kRowBlock - 1) / kRowBlock * kRowBlock; }
-
-// x [n, in] @ W [in, out] + b: Hugging Face's Conv1D.
-torch::Tensor conv1d(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
-  const int64_t rows = x.size(0), padded = roundUpToBlock(rows);
-  if (padded == rows) return torch::addmm(b, x, w);
-  torch::Tensor xp = torch::cat({x, torch::zeros({padded - rows, x.size(1)}, x.options())});
-  return torch::addmm(b, xp, w).narrow(0, 0, rows);
-}
+// A row's bits from a GEMM depend on where it sits in it (model/conv1d.h): GEMMs run on whole
+// blocks of kRowBlock rows and the attention length is padded to whole blocks, so a sequence
+// run alone has the same bits whether or not the tokens after its last requested position run
+// (tests/model/test_truncation.cpp). In a batch the sequences' offsets move when earlier ones
+// are shortened, so there the shortcut agrees to float32 rounding (as padding and chunking
+// always have), not bit for bit.
 
 // One group of sequences processed together. Position-wise work (GEMMs, layer norms) runs
 // on the packed tokens with no padding; only attention sees a right-padded [B, T] layout.
@@ -124,7 +113,7 @@ std::vector<Chunk> makeChunks(const std::vector<int64_t>& runLength, int64_t bud
     c.tokens += len;
     c.maxLen = std::max(c.maxLen, len);
   }
-  for (auto& c : chunks) c.maxLen = roundUpToBlock(c.maxLen);  // whole row blocks in attention (see conv1d)
+  for (auto& c : chunks) c.maxLen = roundUpToRowBlock(c.maxLen);  // whole row blocks in attention
   return chunks;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "model/conv1d.h"
 #include "util/torch_api.h"
 
 namespace laminar {
@@ -19,5 +20,7 @@ std::string torchVersion() {
          std::to_string(TORCH_VERSION_PATCH);
 #endif
 }
+
+std::string cpuGemmLibrary() { return conv1dCpuGemm(); }
 
 }  // namespace laminar

@@ -73,6 +73,11 @@ with tempfile.TemporaryDirectory() as tmp:
     seen = json.loads((tmp / "sim" / "results.json").read_text())["metadata"].get("openblasCoreType")
     if seen != os.environ.get("OPENBLAS_CORETYPE", ""):
         failures.append(f"sim: openblasCoreType {seen!r}, the environment has {os.environ.get('OPENBLAS_CORETYPE')!r}")
+    # What ran the GEMMs, as --version says it (oneDNN, or libtorch's BLAS in a build without it).
+    seen = json.loads((tmp / "sim" / "results.json").read_text())["metadata"].get("cpuGemm", "")
+    version = run(["--version"], 0).stdout
+    if not seen.startswith(("oneDNN ", "libtorch addmm")) or f"CPU GEMMs {seen}," not in version:
+        failures.append(f"sim: cpuGemm {seen!r}, --version says {version.strip()!r}")
     run(["analyze", "attention-pattern", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
          "--text", "3", "--out", str(tmp / "attn")], 0)
     # The untrained control (issue 10) beside the run, and the original's non-target range.
