@@ -2,7 +2,6 @@
 // Hugging Face's Conv1D, y = x [n, in] @ W [in, out] + b: the four GEMMs of every block,
 // nearly all of a forward pass's arithmetic on the CPU.
 #include <cstdint>
-#include <string>
 
 #include "util/torch_api.h"
 
@@ -15,11 +14,8 @@ namespace laminar {
 constexpr int64_t kRowBlock = 48;
 inline int64_t roundUpToRowBlock(int64_t n) { return (n + kRowBlock - 1) / kRowBlock * kRowBlock; }
 
-// x [n, in] @ w [in, out] + b -> [n, out].
+// x [n, in] @ w [in, out] + b -> [n, out]: oneDNN's sgemm on the CPU in float32 where it runs
+// (model/cpu_gemm.h), libtorch's addmm otherwise.
 torch::Tensor conv1d(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b);
-
-// What computes conv1d on the CPU in float32, for results' metadata and --version:
-// "oneDNN 2.6.3 sgemm, avx512_core_bf16" or "libtorch addmm (its BLAS)".
-std::string conv1dCpuGemm();
 
 }  // namespace laminar

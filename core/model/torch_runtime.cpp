@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <thread>
 
-#include "model/conv1d.h"
+#include "model/cpu_gemm.h"
 #include "util/torch_api.h"
 
 namespace laminar {
@@ -21,6 +21,6 @@ std::string torchVersion() {
 #endif
 }
 
-std::string cpuGemmLibrary() { return conv1dCpuGemm(); }
+std::string cpuGemmLibrary() { return cpuGemmDescription(); }
 
 }  // namespace laminar

@@ -12,8 +12,8 @@ int defaultThreadCount();
 bool cudaAvailable();
 std::string torchVersion();
 
-// What runs the forward pass's GEMMs on the CPU (model/conv1d.h), for --version, the About
-// box and results' metadata.
+// What runs the float32 GEMMs on the CPU (model/cpu_gemm.h), for --version, the About box and
+// results' metadata.
 std::string cpuGemmLibrary();
 
 }  // namespace laminar
