@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "model/causal_attention.h"
 #include "model/conv1d.h"
 #include "model/hook_points.h"
 #include "model/torch_runtime.h"
@@ -218,6 +219,7 @@ class Capturer {
     if (plan_.wants(layer, suffix)) capturePacked(hookName(layer, suffix), c, x);
   }
 
+  bool wantsPattern(int layer) const { return plan_.wants(layer, hook::kAttnPattern); }
   // attn.hook_pattern from the padded probabilities [B, H, T, T]: per sequence [H, rows, len].
   void pattern(int layer, const Chunk& c, const torch::Tensor& probs) {
     if (!plan_.wants(layer, hook::kAttnPattern)) return;
@@ -328,8 +330,17 @@ class Transformer {
     cap.packed(l, hook::kAttnK, c, parts[1]);
     cap.packed(l, hook::kAttnV, c, parts[2]);
 
-    // Attention on the right-padded layout. With right padding every real query only sees
-    // real keys through the causal mask, so padding never changes a real position.
+    if (causalAttentionCpuRuns(qkv)) {
+      torch::Tensor pattern;
+      if (cap.wantsPattern(l))
+        pattern = torch::zeros({static_cast<int64_t>(c.sequences.size()), nHead, c.maxLen, c.maxLen}, qkv.options());
+      torch::Tensor z = causalAttentionCpu(qkv, {c.offsets, c.lengths}, nHead, static_cast<float>(scale_), pattern);
+      if (pattern.defined()) cap.pattern(l, c, pattern);
+      return conv1d(z, w.attnProjWeight, w.attnProjBias);  // attn.c_proj
+    }
+    // Elsewhere (CUDA, half precision) attention on the right-padded layout. With right padding
+    // every real query only sees real keys through the causal mask, so padding never changes a
+    // real position.
     const int64_t B = static_cast<int64_t>(c.sequences.size()), T = c.maxLen;
     torch::Tensor qkvPadded =
         torch::cat({qkv, torch::zeros({1, 3 * d}, qkv.options())}).index_select(0, c.toPadded);  // [B*T, 3d]
