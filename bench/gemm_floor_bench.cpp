@@ -1,7 +1,7 @@
 // GEMM floor benchmark (not a test): the matrix products of one GPT-2 forward pass alone
-// (per block: c_attn, attention c_proj, c_fc, MLP c_proj, each through the model's own conv1d:
-// oneDNN's sgemm, or libtorch's addmm on its BLAS with LAMINAR_GEMM=blas), so a forward pass's time can be compared with the time its
-// GEMMs need at the least. Attention scores and the LM head are left out: for a few hundred
+// (per block: c_attn, attention c_proj, c_fc, MLP c_proj, each through the model's own
+// conv1d: oneDNN's sgemm, or libtorch's addmm on its BLAS with LAMINAR_GEMM=blas), so a
+// forward pass's time can be compared with the time its GEMMs need at the least. Attention scores and the LM head are left out: for a few hundred
 // tokens at GPT-2 XL's width they are a few percent of the FLOPs. Prints JSON.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -30,8 +30,8 @@ int main(int argc, char** argv) {
   app.add_option("--threads", threads, "libtorch threads (0: every core, as laminar-cli)");
   app.add_option("--repeat", repeat, "timed repetitions (the best is reported)");
   CLI11_PARSE(app, argc, argv);
-  // As the model does (gpt2_model.cpp). oneDNN uses libtorch's OpenMP threads; OpenBLAS runs its GEMMs on its own threads, one per
-  // core unless OPENBLAS_NUM_THREADS says otherwise, whatever libtorch's count.
+  // As the model does (gpt2_model.cpp). oneDNN uses libtorch's OpenMP threads; OpenBLAS runs
+  // its GEMMs on its own threads, one per core unless OPENBLAS_NUM_THREADS says otherwise.
   torch::set_num_threads(threads > 0 ? threads : laminar::defaultThreadCount());
   torch::NoGradGuard noGrad;
   const int64_t d = width;

@@ -16,6 +16,7 @@
 #include "analysis/similarity_math.h"
 #include "analysis/spectrum_summary.h"
 #include "model/cpu_gemm.h"
+#include "model/torch_runtime.h"
 #include "util/allocator_tuning.h"
 #include "util/thread_wait_policy.h"
 
@@ -57,15 +58,12 @@ int main(int argc, char** argv) {
   report["qkvProfilesSeconds"] = bestOf(repeat, [&] { qkvProfiles(x, d); });
   report["unitColumnsSeconds"] = bestOf(repeat, [&] { unitColumns(x, true); });
   // The six GEMMs of a pass as the pass runs them (oneDNN, or libtorch's BLAS with LAMINAR_GEMM=blas).
-  report["cpuGemm"] = cpuGemmDescription();
+  report["cpuGemm"] = cpuGemmLibrary();
   report["blockGemmsFloat32Seconds"] = bestOf(repeat, [&] {
-    const torch::Tensor x32 = xn.to(torch::kFloat32).contiguous();
+    const torch::Tensor x32 = xn.to(torch::kFloat32);
     torch::Tensor m = torch::empty({d, d}, x32.options());
     for (int p = 0; p < 3; ++p)
-      for (int q = p; q < 3; ++q)
-        if (!sgemmOnOneDnn(true, false, d, d, x32.size(0), x32.data_ptr<float>() + p * d, 3 * d,
-                           x32.data_ptr<float>() + q * d, 3 * d, 0.0f, m.data_ptr<float>(), d))
-          torch::mm_out(m, x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d));
+      for (int q = p; q < 3; ++q) matmulInto(m, x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d));
   });
   report["blockHistogramsSeconds"] = bestOf(repeat, [&] { similarityBlockHistograms(xn, d, edges); });
   // The pass a run makes over the summary's measure: histograms that also count the masses.

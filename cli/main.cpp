@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version",
                        [] {
                          return "laminar-cli " + versionString() + " (libtorch " + torchVersion() +
-                                ", CPU GEMMs " + cpuGemmLibrary() + ", CUDA " + (cudaAvailable() ? "available" : "not available") + ")";
+                                ", CPU GEMMs " + cpuGemmLibrary() + ", CUDA " +
+                                (cudaAvailable() ? "available" : "not available") + ")";
                        });
   struct Runner {
     CLI::App* sub;

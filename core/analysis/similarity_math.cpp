@@ -267,7 +267,7 @@ BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, co
   out.hasMasses = masses != nullptr;
   const MassThresholds thresholds = masses ? *masses : MassThresholds{};
   const torch::Tensor x64 = xn.to(torch::kFloat64);
-  const torch::Tensor x32 = x64.to(torch::kFloat32).contiguous();
+  const torch::Tensor x32 = x64.to(torch::kFloat32);
   const double margin = float32CosineErrorBound(x64.size(0));
   std::array<torch::Tensor, kMatrices> columns64;  // [d, n] row-major: column k is contiguous
   for (int m = 0; m < kMatrices; ++m) columns64[static_cast<size_t>(m)] = x64.narrow(1, m * d, d).t().contiguous();
@@ -276,11 +276,8 @@ BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, co
   for (int b = 0; b < kBlocks; ++b) {
     const auto bi = static_cast<size_t>(b);
     const int p = kBlockPairs[b][0], q = kBlockPairs[b][1];
-    // Any summation order will do: the margin covers every order's float32 error.
-    const int64_t rows = x32.size(0), width = x32.size(1);
-    const float* x = x32.data_ptr<float>();
-    if (!sgemmOnOneDnn(true, false, d, d, rows, x + p * d, width, x + q * d, width, 0.0f, m.data_ptr<float>(), d))
-      torch::mm_out(m, x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d));
+    // oneDNN where it runs: any summation order will do, the margin covers every order's error.
+    matmulInto(m, x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d));
     if (!m.is_contiguous()) throw Error("similarity block: the GEMM's output is not row-major");  // read as such below
     const double* aT = columns64[static_cast<size_t>(p)].data_ptr<double>();
     const double* cT = columns64[static_cast<size_t>(q)].data_ptr<double>();

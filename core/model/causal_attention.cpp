@@ -94,11 +94,11 @@ bool causalAttentionCpuRuns(const torch::Tensor& qkv) {
   return !batchedRequested && qkv.device().is_cpu() && qkv.scalar_type() == torch::kFloat32;
 }
 
-torch::Tensor causalAttentionCpu(const torch::Tensor& qkvIn, const PackedSequences& packed, int64_t nHead, float scale,
-                                 torch::Tensor pattern) {
+torch::Tensor causalAttentionCpu(const torch::Tensor& qkvIn, const std::vector<int64_t>& offsets,
+                                 const std::vector<int64_t>& lengths, int64_t nHead, float scale, torch::Tensor pattern) {
   const torch::Tensor qkv = qkvIn.contiguous();
   const int64_t tokens = qkv.size(0), d = qkv.size(1) / 3, hd = d / nHead;
-  const auto nSeq = static_cast<int64_t>(packed.offsets.size());
+  const auto nSeq = static_cast<int64_t>(offsets.size());
   torch::Tensor z = torch::empty({tokens, d}, qkv.options());
   const float* base = qkv.data_ptr<float>();
   float* zBase = z.data_ptr<float>();
@@ -109,9 +109,9 @@ torch::Tensor causalAttentionCpu(const torch::Tensor& qkvIn, const PackedSequenc
     std::vector<float> kT, s;
     for (int64_t task = begin; task < end; ++task) {
       const int64_t b = task / nHead, head = task % nHead;
-      const int64_t row0 = packed.offsets[static_cast<size_t>(b)];
+      const int64_t row0 = offsets[static_cast<size_t>(b)];
       const float* r = base + row0 * 3 * d + head * hd;
-      HeadView h{r, r + d, r + 2 * d, 3 * d, packed.lengths[static_cast<size_t>(b)], hd,
+      HeadView h{r, r + d, r + 2 * d, 3 * d, lengths[static_cast<size_t>(b)], hd,
                  zBase + row0 * d + head * hd, d,
                  patternBase ? patternBase + (b * nHead + head) * T * T : nullptr, T};
       attendHead(h, scale, kT, s);

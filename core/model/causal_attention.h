@@ -16,21 +16,16 @@
 
 namespace laminar {
 
-struct PackedSequences {
-  std::vector<int64_t> offsets;  // first row of each sequence
-  std::vector<int64_t> lengths;  // its rows
-};
-
 // Whether causalAttentionCpu runs for this c_attn output: CPU float32, unless the environment
 // says LAMINAR_ATTENTION=batched (the padded BLAS products that CUDA and half precision run,
 // which the tests then hold to Hugging Face on the CPU too).
 bool causalAttentionCpuRuns(const torch::Tensor& qkv);
 
-// qkv [tokens, 3 d]: c_attn's output, sequences packed one after another (q, k, v side by
-// side, each with the heads side by side). Returns z [tokens, d], the heads side by side.
+// qkv [tokens, 3 d]: c_attn's output, sequences packed one after another (sequence i's
+// `lengths[i]` rows from row `offsets[i]`; q, k, v side by side, each with the heads side by side). Returns z [tokens, d], the heads side by side.
 // `pattern`, when defined, is a zero [sequences, heads, T, T] tensor (T at least the longest
 // length) that receives each sequence's attention probabilities.
-torch::Tensor causalAttentionCpu(const torch::Tensor& qkv, const PackedSequences& packed, int64_t nHead, float scale,
-                                 torch::Tensor pattern);
+torch::Tensor causalAttentionCpu(const torch::Tensor& qkv, const std::vector<int64_t>& offsets,
+                                 const std::vector<int64_t>& lengths, int64_t nHead, float scale, torch::Tensor pattern);
 
 }  // namespace laminar

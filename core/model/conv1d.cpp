@@ -5,13 +5,12 @@
 namespace laminar {
 namespace {
 
-bool cpuFloat32(const torch::Tensor& t) { return t.device().is_cpu() && t.scalar_type() == torch::kFloat32; }
-
 // oneDNN chooses its blocking from the whole GEMM's shape, so one call over all rows would
 // give a row other bits when the row count changes; one call per kRowBlock rows always has
 // the same shape. Each call is threaded by oneDNN over the columns. Returns an undefined
 // tensor where oneDNN does not run.
 torch::Tensor conv1dOneDnn(const torch::Tensor& xPadded, const torch::Tensor& w, const torch::Tensor& b) {
+  auto cpuFloat32 = [](const torch::Tensor& t) { return t.device().is_cpu() && t.scalar_type() == torch::kFloat32; };
   if (!cpuFloat32(xPadded) || !cpuFloat32(w) || !cpuFloat32(b) || !w.is_contiguous() || b.dim() != 1) return {};
   const int64_t rows = xPadded.size(0), in = w.size(0), out = w.size(1);
   torch::Tensor y = b.expand({rows, out}).contiguous();  // beta = 1 adds the product to the bias

@@ -1,10 +1,13 @@
 #include "model/cpu_gemm.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
+#include <utility>
 
+#include "model/torch_runtime.h"
 #include "util/error.h"
-#include "util/torch_api.h"
 
 #ifdef LAMINAR_HAVE_ONEDNN
 #include <oneapi/dnnl/dnnl.h>
@@ -28,6 +31,17 @@ bool oneDnnWanted() {
 #endif
 }
 
+bool cpuFloat32(const torch::Tensor& t) { return t.device().is_cpu() && t.scalar_type() == torch::kFloat32; }
+
+// A matrix's place in dnnl_sgemm's row-major terms: {transposed, leading dimension}, if its
+// rows (plain) or its columns (a transposed view) are contiguous.
+std::optional<std::pair<bool, int64_t>> rowMajorView(const torch::Tensor& t) {
+  if (t.dim() != 2 || !cpuFloat32(t)) return std::nullopt;
+  if (t.stride(1) == 1 && t.stride(0) >= std::max<int64_t>(1, t.size(1))) return std::make_pair(false, t.stride(0));
+  if (t.stride(0) == 1 && t.stride(1) >= std::max<int64_t>(1, t.size(0))) return std::make_pair(true, t.stride(1));
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool sgemmOnOneDnn(bool transposeA, bool transposeB, int64_t m, int64_t n, int64_t k, const float* a, int64_t lda,
@@ -48,7 +62,17 @@ bool sgemmOnOneDnn(bool transposeA, bool transposeB, int64_t m, int64_t n, int64
 #endif
 }
 
-std::string cpuGemmDescription() {
+void matmulInto(torch::Tensor& out, const torch::Tensor& a, const torch::Tensor& b) {
+  const auto va = rowMajorView(a), vb = rowMajorView(b), vo = rowMajorView(out);
+  const bool shaped = va && vb && vo && !vo->first && a.size(1) == b.size(0) && out.size(0) == a.size(0) &&
+                      out.size(1) == b.size(1) && a.numel() > 0 && b.numel() > 0;
+  if (shaped && sgemmOnOneDnn(va->first, vb->first, a.size(0), b.size(1), a.size(1), a.data_ptr<float>(), va->second,
+                              b.data_ptr<float>(), vb->second, 0.0f, out.data_ptr<float>(), vo->second))
+    return;
+  torch::mm_out(out, a, b);
+}
+
+std::string cpuGemmLibrary() {
 #ifdef LAMINAR_HAVE_ONEDNN
   if (oneDnnWanted()) {
     const dnnl_version_t* v = dnnl_version();

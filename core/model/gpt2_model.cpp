@@ -334,7 +334,7 @@ class Transformer {
       torch::Tensor pattern;
       if (cap.wantsPattern(l))
         pattern = torch::zeros({static_cast<int64_t>(c.sequences.size()), nHead, c.maxLen, c.maxLen}, qkv.options());
-      torch::Tensor z = causalAttentionCpu(qkv, {c.offsets, c.lengths}, nHead, static_cast<float>(scale_), pattern);
+      torch::Tensor z = causalAttentionCpu(qkv, c.offsets, c.lengths, nHead, static_cast<float>(scale_), pattern);
       if (pattern.defined()) cap.pattern(l, c, pattern);
       return conv1d(z, w.attnProjWeight, w.attnProjBias);  // attn.c_proj
     }

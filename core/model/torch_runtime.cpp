@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <thread>
 
-#include "model/cpu_gemm.h"
 #include "util/torch_api.h"
 
 namespace laminar {
@@ -20,7 +19,5 @@ std::string torchVersion() {
          std::to_string(TORCH_VERSION_PATCH);
 #endif
 }
-
-std::string cpuGemmLibrary() { return cpuGemmDescription(); }
 
 }  // namespace laminar

@@ -70,11 +70,12 @@ with tempfile.TemporaryDirectory() as tmp:
             failures.append(f"{' '.join(args)}: libgomp started with GOMP_SPINCOUNT {spin}, expected "
                             + ("'0' (passive)" if passive else "its spinning default"))
     # The OpenBLAS kernels as the machine chose them, recorded and left alone.
-    seen = json.loads((tmp / "sim" / "results.json").read_text())["metadata"].get("openblasCoreType")
+    sim_metadata = json.loads((tmp / "sim" / "results.json").read_text())["metadata"]
+    seen = sim_metadata.get("openblasCoreType")
     if seen != os.environ.get("OPENBLAS_CORETYPE", ""):
         failures.append(f"sim: openblasCoreType {seen!r}, the environment has {os.environ.get('OPENBLAS_CORETYPE')!r}")
     # What ran the GEMMs, as --version says it (oneDNN, or libtorch's BLAS in a build without it).
-    seen = json.loads((tmp / "sim" / "results.json").read_text())["metadata"].get("cpuGemm", "")
+    seen = sim_metadata.get("cpuGemm", "")
     version = run(["--version"], 0).stdout
     if not seen.startswith(("oneDNN ", "libtorch addmm")) or f"CPU GEMMs {seen}," not in version:
         failures.append(f"sim: cpuGemm {seen!r}, --version says {version.strip()!r}")
