@@ -3,6 +3,7 @@
 #include <ATen/Parallel.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <mutex>
 
@@ -77,22 +78,22 @@ struct Float32FastPath {
   }
 };
 
-// One row's float32 step (histogramFloat32Block): each value's bin and whether it may skip the
-// float64 recheck, into binOf and fast; with kCountMasses also the row's fast values beyond
-// the mass thresholds. No branches and no calls, so the compiler vectorises it for each target
-// it is inlined into: the x86-64 baseline (four floats per instruction) and x86-64-v4 (sixteen),
-// chosen per process (util/cpu_features.h; the analysis library is compiled with
-// -ffp-contract=off, so both round every operation alike).
+// One row's float32 step (histogramFloat32Block): the bin of each of `count` values, or kRecheck
+// where the value must be recomputed in float64, into binOf; with kCountMasses also the values
+// beyond the mass thresholds among those that skip the recheck. No branches and no calls, so the
+// compiler vectorises it for each target it is inlined into: the x86-64 baseline (four floats
+// per instruction) and x86-64-v4 (sixteen), chosen per process (util/cpu_features.h; the
+// analysis library is compiled with -ffp-contract=off, so both round every operation alike).
 struct RowStep {
   int32_t above = 0, below = 0;
 };
+constexpr int32_t kRecheck = -1;
 template <bool kCountMasses>
-inline __attribute__((always_inline)) RowStep float32RowStepLoop(const float* row, int64_t first, int64_t d,
-                                                                 const Float32FastPath& f, int32_t* binOf,
-                                                                 int32_t* fast) {
+inline __attribute__((always_inline)) RowStep float32RowStepLoop(const float* values, int64_t count,
+                                                                 const Float32FastPath& f, int32_t* binOf) {
   RowStep r;
-  for (int64_t j = first; j < d; ++j) {
-    const float v = row[j];
+  for (int64_t j = 0; j < count; ++j) {
+    const float v = values[j];
     float t = (v + 1.0f) * f.norm;
     t = t > -1.0f ? t : -1.0f;  // keeps the conversion below defined (NaN too)
     t = t < f.cap ? t : f.cap;
@@ -105,76 +106,117 @@ inline __attribute__((always_inline)) RowStep float32RowStepLoop(const float* ro
       r.above += ok & int32_t(a > f.highUp);
       r.below += ok & int32_t(a < f.lowDown);
     }
-    binOf[j] = idx;
-    fast[j] = ok;
+    binOf[j] = ok ? idx : kRecheck;
   }
   return r;
 }
 #ifdef LAMINAR_X86_64_V4
 template <bool kCountMasses>
-LAMINAR_X86_64_V4 RowStep float32RowStepV4(const float* row, int64_t first, int64_t d, const Float32FastPath& f,
-                                           int32_t* binOf, int32_t* fast) {
-  return float32RowStepLoop<kCountMasses>(row, first, d, f, binOf, fast);
+LAMINAR_X86_64_V4 RowStep float32RowStepV4(const float* values, int64_t count, const Float32FastPath& f,
+                                           int32_t* binOf) {
+  return float32RowStepLoop<kCountMasses>(values, count, f, binOf);
 }
 #endif
 template <bool kCountMasses>
-RowStep float32RowStep(const float* row, int64_t first, int64_t d, const Float32FastPath& f, int32_t* binOf,
-                       int32_t* fast) {
+RowStep float32RowStep(const float* values, int64_t count, const Float32FastPath& f, int32_t* binOf) {
 #ifdef LAMINAR_X86_64_V4
-  if (cpuRunsX86_64V4()) return float32RowStepV4<kCountMasses>(row, first, d, f, binOf, fast);
+  if (cpuRunsX86_64V4()) return float32RowStepV4<kCountMasses>(values, count, f, binOf);
 #endif
-  return float32RowStepLoop<kCountMasses>(row, first, d, f, binOf, fast);
+  return float32RowStepLoop<kCountMasses>(values, count, f, binOf);
 }
 
-// Histogram of a float32 block M = A^T C (d x d, row-major) whose float64 counterpart is the
-// reference: a value farther than `margin` from every bin edge is binned from float32 (it
-// lies in the same bin as the float64 value); the rare value within `margin` of an edge (or of
-// +-1) is recomputed in float64 from the columns (aT64, cT64: [d, n] row-major) and binned
-// as numpy would. With `masses`, the same pass counts |value| > high and < low, recomputing a
-// value within `margin` of either threshold in float64 too (|clip(v)| moves by at most as much
-// as v, so outside the margin float32 falls on the float64 value's side). Each row goes in two
-// steps: a vectorised loop computes every value's bin and whether it may skip the recheck
-// (float32RowStep); then the counts. Rows split over libtorch's threads.
+// The counting step of a row: ++counts[bin] for each of `count` values. Neighbouring values
+// mostly share a bin, and one counter incremented again and again waits on its own store each
+// time, so four interleaved copies of the counts (lanes, `bins` apart) take values j, j+1, j+2,
+// j+3; the caller adds the copies up. A kRecheck value goes to `recheck(j)`, which returns its bin.
+template <typename Recheck>
+inline void countRow(const int32_t* binOf, int64_t count, int64_t* lanes, int64_t bins, Recheck&& recheck) {
+  int64_t* c0 = lanes;
+  int64_t* c1 = lanes + bins;
+  int64_t* c2 = lanes + 2 * bins;
+  int64_t* c3 = lanes + 3 * bins;
+  int64_t j = 0;
+  for (; j + 4 <= count; j += 4) {
+    const int32_t b0 = binOf[j], b1 = binOf[j + 1], b2 = binOf[j + 2], b3 = binOf[j + 3];
+    if ((b0 | b1 | b2 | b3) >= 0) {  // none is kRecheck (-1): the common case
+      ++c0[b0];
+      ++c1[b1];
+      ++c2[b2];
+      ++c3[b3];
+      continue;
+    }
+    for (int64_t k = j; k < j + 4; ++k) ++c0[binOf[k] >= 0 ? binOf[k] : recheck(k)];
+  }
+  for (; j < count; ++j) ++c0[binOf[j] >= 0 ? binOf[j] : recheck(j)];
+}
+
+// Rows of a block computed and counted together, so a row's values are still in cache when
+// they are counted (the whole d x d block, 10 MB at d = 1600, was written to memory and read
+// back): 64 rows of 1,600 floats are 400 KB.
+constexpr int64_t kTileRows = 64;
+
+// Histogram of the float32 block M = A^T C of unit columns A = x32[:, p d : (p + 1) d], C =
+// x32[:, q d : (q + 1) d] (with p == q only its strict upper triangle), whose float64
+// counterpart is the reference: a value farther than `margin` from every bin edge is binned
+// from float32 (it lies in the same bin as the float64 value); the rare value within `margin`
+// of an edge (or of +-1) is recomputed in float64 from the columns (aT64, cT64: [d, n]
+// row-major) and binned as numpy would. With kCountMasses, the same pass counts |value| > high
+// and < low, recomputing a value within `margin` of either threshold in float64 too (|clip(v)|
+// moves by at most as much as v, so outside the margin float32 falls on the float64 value's
+// side). M is made kTileRows rows at a time by one thread's GEMM (any summation order will do,
+// the margin covers every order's error), only from the first column a tile needs; each row
+// then goes in two steps: a vectorised loop computes every value's bin and whether it may skip
+// the recheck (float32RowStep); then the counts (countRow). Each of libtorch's threads takes the
+// next tile until none is left (the triangle's first tiles are the largest).
 template <bool kCountMasses>
-void histogramFloat32Block(const float* m, int64_t d, bool strictUpper, const double* aT64, const double* cT64,
-                           int64_t n, double margin, const std::vector<double>& edges, const MassThresholds& masses,
+void histogramFloat32Block(const torch::Tensor& x32, int p, int q, int64_t d, const double* aT64, const double* cT64,
+                           double margin, const std::vector<double>& edges, const MassThresholds& masses,
                            std::vector<int64_t>& total, std::array<int64_t, 2>& beyond) {
   const NumpyBinner bin(edges);
   const Float32FastPath f(bin, margin, masses);
   const double high = masses.high, low = masses.low;
-  total.assign(static_cast<size_t>(bin.bins), 0);
+  const int64_t n = x32.size(0), bins = bin.bins, tiles = (d + kTileRows - 1) / kTileRows;
+  const bool strictUpper = p == q;
+  total.assign(static_cast<size_t>(bins), 0);
   beyond = {0, 0};
   std::mutex merge;
-  at::parallel_for(0, d, 16, [&](int64_t begin, int64_t end) {
-    std::vector<int64_t> local(static_cast<size_t>(bin.bins), 0);
-    std::vector<int32_t> binOf(static_cast<size_t>(d)), fast(static_cast<size_t>(d));
-    int64_t* counts = local.data();
+  std::atomic<int64_t> nextTile{0};
+  const int64_t workers = std::max<int64_t>(1, std::min<int64_t>(at::get_num_threads(), tiles));
+  at::parallel_for(0, workers, 1, [&](int64_t, int64_t) {
+    std::vector<float> tile(static_cast<size_t>(kTileRows * d));
+    std::vector<int64_t> lanes(4 * static_cast<size_t>(bins), 0);
+    std::vector<int32_t> binOf(static_cast<size_t>(d));
     int64_t above = 0, below = 0;
-    for (int64_t i = begin; i < end; ++i) {
-      const float* row = m + i * d;
-      const int64_t first = strictUpper ? i + 1 : 0;
-      const RowStep step = float32RowStep<kCountMasses>(row, first, d, f, binOf.data(), fast.data());
-      above += step.above;
-      below += step.below;
-      for (int64_t j = first; j < d; ++j) {
-        if (fast[static_cast<size_t>(j)]) {
-          ++counts[binOf[static_cast<size_t>(j)]];
-          continue;
-        }
+    for (int64_t t = nextTile++; t < tiles; t = nextTile++) {
+      const int64_t i0 = t * kTileRows, rows = std::min(kTileRows, d - i0);
+      const int64_t c0 = strictUpper ? i0 + 1 : 0;  // the first column any of the tile's rows counts
+      if (c0 >= d) continue;
+      const int64_t cols = d - c0;
+      torch::Tensor out = torch::from_blob(tile.data(), {rows, cols}, x32.options());
+      matmulInto(out, x32.narrow(1, p * d + i0, rows).t(), x32.narrow(1, q * d + c0, cols));
+      for (int64_t r = 0; r < rows; ++r) {
+        const int64_t i = i0 + r, first = strictUpper ? i + 1 : 0, count = d - first;
+        const RowStep step = float32RowStep<kCountMasses>(tile.data() + r * cols + (first - c0), count, f, binOf.data());
+        above += step.above;
+        below += step.below;
         const double* a = aT64 + i * n;
-        const double* b = cT64 + j * n;
-        double dot = 0;
-        for (int64_t k = 0; k < n; ++k) dot += a[k] * b[k];
-        const double c = std::min(1.0, std::max(-1.0, dot));
-        ++counts[bin(c)];
-        if (kCountMasses) {
-          above += std::fabs(c) > high;
-          below += std::fabs(c) < low;
-        }
+        countRow(binOf.data(), count, lanes.data(), bins, [&](int64_t k) {
+          const double* b = cT64 + (first + k) * n;
+          double dot = 0;
+          for (int64_t e = 0; e < n; ++e) dot += a[e] * b[e];
+          const double c = std::min(1.0, std::max(-1.0, dot));
+          if (kCountMasses) {
+            above += std::fabs(c) > high;
+            below += std::fabs(c) < low;
+          }
+          return static_cast<int32_t>(bin(c));
+        });
       }
     }
     std::lock_guard<std::mutex> lock(merge);
-    for (size_t b = 0; b < local.size(); ++b) total[b] += local[b];
+    for (int64_t b = 0; b < bins; ++b)
+      total[static_cast<size_t>(b)] += lanes[static_cast<size_t>(b)] + lanes[static_cast<size_t>(bins + b)] +
+                                       lanes[static_cast<size_t>(2 * bins + b)] + lanes[static_cast<size_t>(3 * bins + b)];
     beyond[0] += above;
     beyond[1] += below;
   });
@@ -271,22 +313,15 @@ BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, co
   const double margin = float32CosineErrorBound(x64.size(0));
   std::array<torch::Tensor, kMatrices> columns64;  // [d, n] row-major: column k is contiguous
   for (int m = 0; m < kMatrices; ++m) columns64[static_cast<size_t>(m)] = x64.narrow(1, m * d, d).t().contiguous();
-  // One output for the six blocks: a fresh d x d block each time faulted in fresh pages.
-  torch::Tensor m = torch::empty({d, d}, x32.options());
   for (int b = 0; b < kBlocks; ++b) {
     const auto bi = static_cast<size_t>(b);
     const int p = kBlockPairs[b][0], q = kBlockPairs[b][1];
-    // oneDNN where it runs: any summation order will do, the margin covers every order's error.
-    matmulInto(m, x32.narrow(1, p * d, d).t(), x32.narrow(1, q * d, d));
-    if (!m.is_contiguous()) throw Error("similarity block: the GEMM's output is not row-major");  // read as such below
     const double* aT = columns64[static_cast<size_t>(p)].data_ptr<double>();
     const double* cT = columns64[static_cast<size_t>(q)].data_ptr<double>();
     if (masses)
-      histogramFloat32Block<true>(m.data_ptr<float>(), d, p == q, aT, cT, x64.size(0), margin, edges, thresholds,
-                                  out.counts[bi], out.beyond[bi]);
+      histogramFloat32Block<true>(x32, p, q, d, aT, cT, margin, edges, thresholds, out.counts[bi], out.beyond[bi]);
     else
-      histogramFloat32Block<false>(m.data_ptr<float>(), d, p == q, aT, cT, x64.size(0), margin, edges, thresholds,
-                                   out.counts[bi], out.beyond[bi]);
+      histogramFloat32Block<false>(x32, p, q, d, aT, cT, margin, edges, thresholds, out.counts[bi], out.beyond[bi]);
   }
   return out;
 }

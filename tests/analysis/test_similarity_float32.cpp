@@ -51,8 +51,10 @@ torch::Tensor columnsWithCosines(const std::vector<double>& cosines) {
 
 TEST(SimilarityFloat32, RandomVectorsGiveTheFloat64Counts) {
   torch::manual_seed(11);
+  // d 65 and 130: blocks of several 64-row tiles whose last tile has one row or two (one of
+  // them with nothing left of the diagonal to count).
   for (int64_t n : {2, 5, 54})
-    for (int64_t d : {7, 40}) {
+    for (int64_t d : {7, 40, 65, 130}) {
       torch::Tensor x = torch::randn({n, 3 * d}, torch::kFloat64);
       x.narrow(1, 2, 1).zero_();  // a zero column stays at similarity 0
       for (int bins : {4, 101}) {
@@ -82,7 +84,7 @@ TEST(SimilarityFloat32, CosinesWithinFloat32RoundingOfAnEdgeAreBinnedAsInFloat64
 TEST(SimilarityFloat32, RandomVectorsGiveTheFloat64Masses) {
   torch::manual_seed(12);
   for (int64_t n : {2, 5, 54})
-    for (int64_t d : {7, 40}) {
+    for (int64_t d : {7, 40, 130}) {
       torch::Tensor x = torch::randn({n, 3 * d}, torch::kFloat64);
       x.narrow(1, 2, 1).zero_();
       const std::string what = "n " + std::to_string(n) + " d " + std::to_string(d);
