@@ -53,11 +53,13 @@ std::pair<torch::Tensor, torch::Tensor> drawPairs(int64_t d, int64_t pairs, uint
 
 // The tensor ops of weightedSubsetMasses below as one loop on the CPU: the same float64
 // operations on the same values, so the same counts, without five [R, 6 pairs] temporaries
-// (they were most of the summary's time once the masses on X were float32).
+// (they were most of the summary's time once the masses on X were float32). num [R, 6 pairs]
+// and den [R, 3d] on the CPU, each row contiguous (they may be views into one matrix).
 std::vector<SpectrumMasses> countSubsetMasses(const torch::Tensor& num, const torch::Tensor& den,
                                               const torch::Tensor& first, const torch::Tensor& second, int64_t pairs,
                                               double high, double low) {
-  const int64_t replicates = num.size(0), all = num.size(1), cols = den.size(1);
+  if (num.stride(1) != 1 || den.stride(1) != 1) throw Error("spectrum summary: the sums' rows are not contiguous");
+  const int64_t replicates = num.size(0), all = num.stride(0), cols = den.stride(0);
   const double* nu = num.data_ptr<double>();
   const double* de = den.data_ptr<double>();
   const torch::Tensor firstCpu = first.contiguous(), secondCpu = second.contiguous();
@@ -87,7 +89,6 @@ std::vector<SpectrumMasses> weightedSubsetMasses(const torch::Tensor& products, 
                                                  const torch::Tensor& w, int64_t pairs, double high, double low) {
   const torch::Tensor num = torch::matmul(w, products);  // [R, 6 pairs]
   const torch::Tensor den = torch::matmul(w, squares);   // [R, 3d]
-  if (num.device().is_cpu()) return countSubsetMasses(num.contiguous(), den.contiguous(), first, second, pairs, high, low);
   const torch::Tensor both = den.index_select(1, first) * den.index_select(1, second);
   const torch::Tensor cosine = torch::where(both > 0, num / both.sqrt(), torch::zeros_like(num)).clamp(-1.0, 1.0).abs();
   const torch::Tensor highCount = (cosine > high).reshape({w.size(0), kBlocks, pairs}).sum(2).to(torch::kCPU);
@@ -116,12 +117,24 @@ std::vector<SpectrumMasses> subsetReplicates(const torch::Tensor& x64, int64_t d
     for (int64_t k = 0; k < n; ++k)
       counts[static_cast<size_t>(r) * static_cast<size_t>(n) + uniformBelow(state, static_cast<uint64_t>(n))] += 1;
   const auto f64 = torch::TensorOptions().dtype(torch::kFloat64);
+  if (x64.device().is_cpu()) {
+    // Every replicate and X itself (weights 1, the last row) in one GEMM over the products and
+    // squares side by side, then one counting loop: the sums have no temporaries to chunk.
+    counts.resize(counts.size() + static_cast<size_t>(n), 1.0);
+    const torch::Tensor w = torch::from_blob(counts.data(), {s.replicates + 1, n}, f64);
+    const torch::Tensor sums = torch::matmul(w, torch::cat({products, squares}, 1));  // [R + 1, 6 pairs + 3d]
+    const int64_t all = products.size(1);
+    std::vector<SpectrumMasses> out = countSubsetMasses(sums.narrow(1, 0, all), sums.narrow(1, all, squares.size(1)),
+                                                        i, j, s.pairs, s.high, s.low);
+    onX = out.back();
+    out.pop_back();
+    return out;
+  }
   const torch::Tensor w = torch::from_blob(counts.data(), {s.replicates, n}, f64).to(x64.device());
   onX = weightedSubsetMasses(products, squares, i, j, torch::ones({1, n}, f64.device(x64.device())), s.pairs, s.high,
                              s.low)[0];
-  // A few replicates at a time: on other devices than the CPU (countSubsetMasses has no
-  // temporaries), all of them at once would make [R, 6 pairs] float64 temporaries of 100 MB at
-  // the defaults.
+  // A few replicates at a time: on other devices than the CPU, all of them at once would make
+  // [R, 6 pairs] float64 temporaries of 100 MB at the defaults.
   constexpr int64_t kChunk = 16;
   std::vector<SpectrumMasses> out;
   out.reserve(static_cast<size_t>(s.replicates));
