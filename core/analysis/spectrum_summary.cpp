@@ -9,6 +9,7 @@
 #include "analysis/seeded_random.h"
 #include "analysis/similarity_math.h"
 #include "stats/distributions.h"
+#include "util/cpu_features.h"
 #include "util/error.h"
 
 namespace laminar {
@@ -51,6 +52,40 @@ std::pair<torch::Tensor, torch::Tensor> drawPairs(int64_t d, int64_t pairs, uint
   return {torch::tensor(first, torch::kLong), torch::tensor(second, torch::kLong)};
 }
 
+// One replicate's counts of one block's pairs: |similarity| > high and < low, the similarity
+// num[k] / sqrt(den[first[k]] den[second[k]]) (0 where that product is 0), clipped to 1. No
+// branches and no calls, so it vectorises (gathers) where it is inlined: the x86-64 baseline
+// and x86-64-v4, chosen per process (util/cpu_features.h). Division and square root are
+// correctly rounded in every instruction set, so both give the same counts.
+struct PairCounts {
+  int64_t above = 0, below = 0;
+};
+inline __attribute__((always_inline)) PairCounts countPairsLoop(const double* num, const double* den,
+                                                               const int64_t* first, const int64_t* second,
+                                                               int64_t count, double high, double low) {
+  int64_t above = 0, below = 0;
+  for (int64_t k = 0; k < count; ++k) {
+    const double both = den[first[k]] * den[second[k]];
+    const double c = std::min(1.0, std::fabs(both > 0 ? num[k] / std::sqrt(both) : 0.0));
+    above += c > high;
+    below += c < low;
+  }
+  return {above, below};
+}
+#ifdef LAMINAR_X86_64_V4
+LAMINAR_X86_64_V4 PairCounts countPairsV4(const double* num, const double* den, const int64_t* first,
+                                          const int64_t* second, int64_t count, double high, double low) {
+  return countPairsLoop(num, den, first, second, count, high, low);
+}
+#endif
+PairCounts countPairs(const double* num, const double* den, const int64_t* first, const int64_t* second,
+                      int64_t count, double high, double low) {
+#ifdef LAMINAR_X86_64_V4
+  if (cpuRunsX86_64V4()) return countPairsV4(num, den, first, second, count, high, low);
+#endif
+  return countPairsLoop(num, den, first, second, count, high, low);
+}
+
 // The tensor ops of weightedSubsetMasses below as one loop on the CPU: the same float64
 // operations on the same values, so the same counts, without five [R, 6 pairs] temporaries
 // (they were most of the summary's time once the masses on X were float32). num [R, 6 pairs]
@@ -69,16 +104,33 @@ std::vector<SpectrumMasses> countSubsetMasses(const torch::Tensor& num, const to
   at::parallel_for(0, replicates, 1, [&](int64_t begin, int64_t end) {
     for (int64_t r = begin; r < end; ++r)
       for (int b = 0; b < kBlocks; ++b) {
-        int64_t above = 0, below = 0;
-        for (int64_t k = b * pairs; k < (b + 1) * pairs; ++k) {
-          const double both = de[r * cols + fi[k]] * de[r * cols + se[k]];
-          const double c = std::min(1.0, std::fabs(both > 0 ? nu[r * all + k] / std::sqrt(both) : 0.0));
-          above += c > high;
-          below += c < low;
-        }
-        out[static_cast<size_t>(r)][static_cast<size_t>(b)] = {static_cast<double>(above) / static_cast<double>(pairs),
-                                                               static_cast<double>(below) / static_cast<double>(pairs)};
+        const int64_t k0 = b * pairs;
+        const PairCounts c = countPairs(nu + r * all + k0, de + r * cols, fi + k0, se + k0, pairs, high, low);
+        out[static_cast<size_t>(r)][static_cast<size_t>(b)] = {static_cast<double>(c.above) / static_cast<double>(pairs),
+                                                               static_cast<double>(c.below) / static_cast<double>(pairs)};
       }
+  });
+  return out;
+}
+
+// [N, 6 pairs + 3d] on the CPU: X[:, first] * X[:, second] beside X * X, the values of
+// index_select, mul and square (one rounding each), filled a row at a time: index_select
+// along columns gathered them one strided element at a time.
+torch::Tensor productsBesideSquares(const torch::Tensor& x64, const torch::Tensor& first, const torch::Tensor& second) {
+  const torch::Tensor x = x64.contiguous();
+  const int64_t n = x.size(0), cols = x.size(1), pairs = first.size(0);
+  torch::Tensor out = torch::empty({n, pairs + cols}, x.options());
+  const double* src = x.data_ptr<double>();
+  double* dst = out.data_ptr<double>();
+  const int64_t* fi = first.data_ptr<int64_t>();
+  const int64_t* se = second.data_ptr<int64_t>();
+  at::parallel_for(0, n, 1, [&](int64_t begin, int64_t end) {
+    for (int64_t row = begin; row < end; ++row) {
+      const double* xr = src + row * cols;
+      double* o = dst + row * (pairs + cols);
+      for (int64_t k = 0; k < pairs; ++k) o[k] = xr[fi[k]] * xr[se[k]];
+      for (int64_t c = 0; c < cols; ++c) o[pairs + c] = xr[c] * xr[c];
+    }
   });
   return out;
 }
@@ -108,9 +160,6 @@ std::vector<SpectrumMasses> weightedSubsetMasses(const torch::Tensor& products, 
 std::vector<SpectrumMasses> subsetReplicates(const torch::Tensor& x64, int64_t d, const SpectrumSummarySettings& s,
                                              uint64_t& state, SpectrumMasses& onX) {
   const auto [first, second] = drawPairs(d, s.pairs, state);
-  const torch::Tensor i = first.to(x64.device()), j = second.to(x64.device());
-  const torch::Tensor products = x64.index_select(1, i) * x64.index_select(1, j);  // [N, 6 pairs]
-  const torch::Tensor squares = x64.square();
   const int64_t n = x64.size(0);
   std::vector<double> counts(static_cast<size_t>(s.replicates) * static_cast<size_t>(n), 0.0);
   for (int r = 0; r < s.replicates; ++r)
@@ -122,14 +171,17 @@ std::vector<SpectrumMasses> subsetReplicates(const torch::Tensor& x64, int64_t d
     // squares side by side, then one counting loop: the sums have no temporaries to chunk.
     counts.resize(counts.size() + static_cast<size_t>(n), 1.0);
     const torch::Tensor w = torch::from_blob(counts.data(), {s.replicates + 1, n}, f64);
-    const torch::Tensor sums = torch::matmul(w, torch::cat({products, squares}, 1));  // [R + 1, 6 pairs + 3d]
-    const int64_t all = products.size(1);
-    std::vector<SpectrumMasses> out = countSubsetMasses(sums.narrow(1, 0, all), sums.narrow(1, all, squares.size(1)),
-                                                        i, j, s.pairs, s.high, s.low);
+    const torch::Tensor sums = torch::matmul(w, productsBesideSquares(x64, first, second));  // [R + 1, 6 pairs + 3d]
+    const int64_t all = first.size(0);
+    std::vector<SpectrumMasses> out =
+        countSubsetMasses(sums.narrow(1, 0, all), sums.narrow(1, all, x64.size(1)), first, second, s.pairs, s.high, s.low);
     onX = out.back();
     out.pop_back();
     return out;
   }
+  const torch::Tensor i = first.to(x64.device()), j = second.to(x64.device());
+  const torch::Tensor products = x64.index_select(1, i) * x64.index_select(1, j);  // [N, 6 pairs]
+  const torch::Tensor squares = x64.square();
   const torch::Tensor w = torch::from_blob(counts.data(), {s.replicates, n}, f64).to(x64.device());
   onX = weightedSubsetMasses(products, squares, i, j, torch::ones({1, n}, f64.device(x64.device())), s.pairs, s.high,
                              s.low)[0];
