@@ -25,8 +25,9 @@ struct CaptureSpec {
   // GPT-2 is causal: nothing after a sequence's last requested position can change a
   // requested value, so those tokens are not run at all (hook_pattern rows are padded back
   // to the full key length with the exact zeros the causal mask gives). false runs every
-  // token. A sequence run alone gets the same bits either way; in a batch the values agree
-  // to float32 rounding (BLAS rounds a row by its place in the batch: gpt2_model.cpp).
+  // token. A sequence run alone gets the same bits either way; in a batch too on the CPU's
+  // default path (oneDNN GEMMs, attention loops), elsewhere the values agree to float32
+  // rounding (BLAS rounds a row by its place in the batch: gpt2_model.cpp).
   bool skipTokensAfterLastPosition = true;
 };
 

@@ -77,12 +77,15 @@ torch::Tensor activation(const std::string& name, const torch::Tensor& x) {
   throw Error(Message(msg::kModelUnsupportedActivation, {{"name", name}}, "activation_function '" + name + "' is not supported"));
 }
 
-// A row's bits from a GEMM depend on where it sits in it (model/conv1d.h): GEMMs run on whole
-// blocks of kRowBlock rows and the attention length is padded to whole blocks, so a sequence
-// run alone has the same bits whether or not the tokens after its last requested position run
-// (tests/model/test_truncation.cpp). In a batch the sequences' offsets move when earlier ones
-// are shortened, so there the shortcut agrees to float32 rounding (as padding and chunking
-// always have), not bit for bit.
+// A row's bits from a BLAS GEMM depend on where it sits in it (model/conv1d.h): GEMMs run on
+// whole blocks of kRowBlock rows and the attention length is padded to whole blocks, so a
+// sequence run alone has the same bits whether or not the tokens after its last requested
+// position run (tests/model/test_truncation.cpp). In a batch the sequences' offsets move when
+// earlier ones are shortened, so on libtorch's BLAS or its batched attention the shortcut agrees
+// to float32 rounding there (as padding and chunking always have). On the CPU's default path it
+// is bit for bit in batches too: oneDNN gives a row the same bits wherever it sits
+// (Conv1d.ARowsBitsDoNotDependOnItsPlaceAmongTheRows) and the attention loops compute a query
+// from its own sequence alone.
 
 // One group of sequences processed together. Position-wise work (GEMMs, layer norms) runs
 // on the packed tokens with no padding; only attention sees a right-padded [B, T] layout.

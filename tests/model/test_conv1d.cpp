@@ -1,11 +1,13 @@
 // conv1d runs the four GEMMs of every block (model/conv1d.h). Its results are held to float64
 // and to themselves: a row's bits may not depend on how many rows follow it, whatever the
 // library behind it picks for a GEMM of that shape (oneDNN changes its blocking, and with it
-// the order of a row's sums, between a few hundred and a thousand rows).
+// the order of a row's sums, between a few hundred and a thousand rows), nor on oneDNN on
+// where the row sits.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "model/conv1d.h"
 #include "model/torch_runtime.h"
@@ -49,6 +51,26 @@ TEST(Conv1d, ARowsBitsDoNotDependOnTheRowsAfterIt) {
       EXPECT_TRUE(torch::equal(some, all.narrow(0, 0, rows)))
           << s.in << " x " << s.out << ", first " << rows << " of " << allRows << " rows with " << cpuGemmLibrary()
           << ": max |diff| " << maxAbsDiff(some, all.narrow(0, 0, rows));
+    }
+  }
+}
+
+// oneDNN gives a row the same bits wherever it sits among the rows (so a batch's rows are
+// independent of each other, test_truncation.cpp); libtorch's BLAS only where it moves by whole
+// row blocks (a sequence run alone starts at row 0 either way).
+TEST(Conv1d, ARowsBitsDoNotDependOnItsPlaceAmongTheRows) {
+  const int64_t allRows = 600;
+  const bool oneDnn = cpuGemmLibrary().rfind("oneDNN ", 0) == 0;
+  const std::vector<int64_t> shifts = oneDnn ? std::vector<int64_t>{1, 5, 17, 47, 48, 95} : std::vector<int64_t>{48, 96};
+  for (const Shape& s : kShapes) {
+    torch::Tensor x = randomMatrix(allRows, s.in, 1.0, 7), w = randomMatrix(s.in, s.out, 0.02, 8);
+    torch::Tensor b = randomMatrix(1, s.out, 0.1, 9).view({s.out});
+    torch::Tensor all = conv1d(x, w, b);
+    for (int64_t shift : shifts) {
+      torch::Tensor some = conv1d(x.narrow(0, shift, 300), w, b);
+      EXPECT_TRUE(torch::equal(some, all.narrow(0, shift, 300)))
+          << s.in << " x " << s.out << ", rows from " << shift << " with " << cpuGemmLibrary()
+          << ": max |diff| " << maxAbsDiff(some, all.narrow(0, shift, 300));
     }
   }
 }
