@@ -196,7 +196,8 @@ void histogramFloat32Block(const torch::Tensor& x32, int p, int q, int64_t d, co
       matmulInto(out, x32.narrow(1, p * d + i0, rows).t(), x32.narrow(1, q * d + c0, cols));
       for (int64_t r = 0; r < rows; ++r) {
         const int64_t i = i0 + r, first = strictUpper ? i + 1 : 0, count = d - first;
-        const RowStep step = float32RowStep<kCountMasses>(tile.data() + r * cols + (first - c0), count, f, binOf.data());
+        const float* values = tile.data() + r * cols + (first - c0);  // the row from its column `first`
+        const RowStep step = float32RowStep<kCountMasses>(values, count, f, binOf.data());
         above += step.above;
         below += step.below;
         const double* a = aT64 + i * n;
@@ -215,8 +216,7 @@ void histogramFloat32Block(const torch::Tensor& x32, int p, int q, int64_t d, co
     }
     std::lock_guard<std::mutex> lock(merge);
     for (int64_t b = 0; b < bins; ++b)
-      total[static_cast<size_t>(b)] += lanes[static_cast<size_t>(b)] + lanes[static_cast<size_t>(bins + b)] +
-                                       lanes[static_cast<size_t>(2 * bins + b)] + lanes[static_cast<size_t>(3 * bins + b)];
+      for (int64_t lane = 0; lane < 4; ++lane) total[static_cast<size_t>(b)] += lanes[static_cast<size_t>(lane * bins + b)];
     beyond[0] += above;
     beyond[1] += below;
   });

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/seeded_random.h"
@@ -88,26 +89,24 @@ PairCounts countPairs(const double* num, const double* den, const int64_t* first
 
 // The tensor ops of weightedSubsetMasses below as one loop on the CPU: the same float64
 // operations on the same values, so the same counts, without five [R, 6 pairs] temporaries
-// (they were most of the summary's time once the masses on X were float32). num [R, 6 pairs]
-// and den [R, 3d] on the CPU, each row contiguous (they may be views into one matrix).
-std::vector<SpectrumMasses> countSubsetMasses(const torch::Tensor& num, const torch::Tensor& den,
-                                              const torch::Tensor& first, const torch::Tensor& second, int64_t pairs,
-                                              double high, double low) {
-  if (num.stride(1) != 1 || den.stride(1) != 1) throw Error("spectrum summary: the sums' rows are not contiguous");
-  const int64_t replicates = num.size(0), all = num.stride(0), cols = den.stride(0);
-  const double* nu = num.data_ptr<double>();
-  const double* de = den.data_ptr<double>();
-  const torch::Tensor firstCpu = first.contiguous(), secondCpu = second.contiguous();
-  const int64_t* fi = firstCpu.data_ptr<int64_t>();
-  const int64_t* se = secondCpu.data_ptr<int64_t>();
+// (they were most of the summary's time once the masses on X were float32). Each row of
+// `sums` (contiguous, CPU) is one replicate's [num | den]: 6 pairs products, then 3d squares.
+std::vector<SpectrumMasses> countSubsetMasses(const torch::Tensor& sums, const torch::Tensor& first,
+                                              const torch::Tensor& second, int64_t pairs, double high, double low) {
+  const int64_t replicates = sums.size(0), width = sums.size(1), all = first.size(0);
+  const double* rows = sums.data_ptr<double>();
+  const int64_t* fi = first.data_ptr<int64_t>();
+  const int64_t* se = second.data_ptr<int64_t>();
   std::vector<SpectrumMasses> out(static_cast<size_t>(replicates));
   at::parallel_for(0, replicates, 1, [&](int64_t begin, int64_t end) {
     for (int64_t r = begin; r < end; ++r)
       for (int b = 0; b < kBlocks; ++b) {
         const int64_t k0 = b * pairs;
-        const PairCounts c = countPairs(nu + r * all + k0, de + r * cols, fi + k0, se + k0, pairs, high, low);
-        out[static_cast<size_t>(r)][static_cast<size_t>(b)] = {static_cast<double>(c.above) / static_cast<double>(pairs),
-                                                               static_cast<double>(c.below) / static_cast<double>(pairs)};
+        const double* num = rows + r * width;
+        const PairCounts c = countPairs(num + k0, num + all, fi + k0, se + k0, pairs, high, low);
+        const double share = static_cast<double>(pairs);
+        out[static_cast<size_t>(r)][static_cast<size_t>(b)] = {static_cast<double>(c.above) / share,
+                                                               static_cast<double>(c.below) / share};
       }
   });
   return out;
@@ -155,6 +154,22 @@ std::vector<SpectrumMasses> weightedSubsetMasses(const torch::Tensor& products, 
   return out;
 }
 
+// On the CPU: every replicate (weights `counts`, [R, N] row-major) and X itself (weights 1,
+// appended as the last row) in one GEMM over the products and squares side by side, then one
+// counting loop; the sums have no temporaries to chunk.
+std::vector<SpectrumMasses> subsetReplicatesOnCpu(const torch::Tensor& x64, const torch::Tensor& first,
+                                                  const torch::Tensor& second, std::vector<double> counts,
+                                                  const SpectrumSummarySettings& s, SpectrumMasses& onX) {
+  const int64_t n = x64.size(0);
+  counts.resize(counts.size() + static_cast<size_t>(n), 1.0);
+  const torch::Tensor w = torch::from_blob(counts.data(), {s.replicates + 1, n}, torch::kFloat64);
+  const torch::Tensor sums = torch::matmul(w, productsBesideSquares(x64, first, second));  // [R + 1, 6 pairs + 3d]
+  std::vector<SpectrumMasses> out = countSubsetMasses(sums.contiguous(), first, second, s.pairs, s.high, s.low);
+  onX = out.back();
+  out.pop_back();
+  return out;
+}
+
 // Every replicate's masses on the pair subset, one weighted matmul for all of them; also the
 // subset's masses on X itself (weights 1), for the shift of the interval.
 std::vector<SpectrumMasses> subsetReplicates(const torch::Tensor& x64, int64_t d, const SpectrumSummarySettings& s,
@@ -165,20 +180,8 @@ std::vector<SpectrumMasses> subsetReplicates(const torch::Tensor& x64, int64_t d
   for (int r = 0; r < s.replicates; ++r)
     for (int64_t k = 0; k < n; ++k)
       counts[static_cast<size_t>(r) * static_cast<size_t>(n) + uniformBelow(state, static_cast<uint64_t>(n))] += 1;
+  if (x64.device().is_cpu()) return subsetReplicatesOnCpu(x64, first, second, std::move(counts), s, onX);
   const auto f64 = torch::TensorOptions().dtype(torch::kFloat64);
-  if (x64.device().is_cpu()) {
-    // Every replicate and X itself (weights 1, the last row) in one GEMM over the products and
-    // squares side by side, then one counting loop: the sums have no temporaries to chunk.
-    counts.resize(counts.size() + static_cast<size_t>(n), 1.0);
-    const torch::Tensor w = torch::from_blob(counts.data(), {s.replicates + 1, n}, f64);
-    const torch::Tensor sums = torch::matmul(w, productsBesideSquares(x64, first, second));  // [R + 1, 6 pairs + 3d]
-    const int64_t all = first.size(0);
-    std::vector<SpectrumMasses> out =
-        countSubsetMasses(sums.narrow(1, 0, all), sums.narrow(1, all, x64.size(1)), first, second, s.pairs, s.high, s.low);
-    onX = out.back();
-    out.pop_back();
-    return out;
-  }
   const torch::Tensor i = first.to(x64.device()), j = second.to(x64.device());
   const torch::Tensor products = x64.index_select(1, i) * x64.index_select(1, j);  // [N, 6 pairs]
   const torch::Tensor squares = x64.square();
