@@ -234,7 +234,92 @@ double float32CosineErrorBound(int64_t n) {
   return 2.0 * k / (1.0 - k) + 1e-12;
 }
 
+namespace {
+
+// Columns [begin, end) of a row-major [rows, cols] float64 matrix at a time, split over
+// libtorch's threads: each column's arithmetic runs over the rows in order whatever the split
+// and whichever instruction set vectorises it across columns, so the bits never depend on the
+// thread count or the build. For the small matrices of a layer (54 x 4800) a loop is several
+// times faster than the tensor ops, whose cost there is dispatch and temporaries.
+template <typename Work>
+void forColumnRanges(int64_t cols, Work&& work) {
+  at::parallel_for(0, cols, 512, [&](int64_t begin, int64_t end) { work(begin, end); });
+}
+
+// Each column's sum over the rows, added in row order, into sums[begin, end).
+void columnSums(const double* x, int64_t rows, int64_t cols, int64_t begin, int64_t end, double* sums) {
+  std::fill(sums + begin, sums + end, 0.0);
+  for (int64_t i = 0; i < rows; ++i) {
+    const double* row = x + i * cols;
+    for (int64_t j = begin; j < end; ++j) sums[j] += row[j];
+  }
+}
+
+// Each column's sum of squared deviations from `centre` (0 for plain squares).
+void columnSquares(const double* x, int64_t rows, int64_t cols, int64_t begin, int64_t end, const double* centre,
+                   double* squares) {
+  std::fill(squares + begin, squares + end, 0.0);
+  for (int64_t i = 0; i < rows; ++i) {
+    const double* row = x + i * cols;
+    for (int64_t j = begin; j < end; ++j) {
+      const double e = row[j] - centre[j];
+      squares[j] += e * e;
+    }
+  }
+}
+
+std::array<MatrixProfile, kMatrices> qkvProfilesOnCpu(const torch::Tensor& x, int64_t d) {
+  const torch::Tensor c = x.contiguous();
+  const int64_t rows = c.size(0), cols = c.size(1);
+  const double* v = c.data_ptr<double>();
+  std::vector<double> mean(static_cast<size_t>(cols)), squares(static_cast<size_t>(cols));
+  forColumnRanges(cols, [&](int64_t begin, int64_t end) {
+    columnSums(v, rows, cols, begin, end, mean.data());
+    for (int64_t j = begin; j < end; ++j) mean[static_cast<size_t>(j)] /= static_cast<double>(rows);
+    columnSquares(v, rows, cols, begin, end, mean.data(), squares.data());
+  });
+  std::array<MatrixProfile, kMatrices> out{};
+  for (int m = 0; m < kMatrices; ++m) {
+    double variance = 0, meanSum = 0, meanAbs = 0;
+    for (int64_t j = m * d; j < (m + 1) * d; ++j) {
+      variance += squares[static_cast<size_t>(j)] / static_cast<double>(rows - 1);  // ddof 1; NaN for one row, as torch
+      meanSum += mean[static_cast<size_t>(j)];
+      meanAbs += std::fabs(mean[static_cast<size_t>(j)]);
+    }
+    out[static_cast<size_t>(m)] = {variance / static_cast<double>(d), meanSum / static_cast<double>(d),
+                                   meanAbs / static_cast<double>(d)};
+  }
+  return out;
+}
+
+torch::Tensor unitColumnsOnCpu(const torch::Tensor& x, bool centre) {
+  const torch::Tensor in = x.contiguous();
+  const int64_t rows = in.size(0), cols = in.size(1);
+  torch::Tensor out = torch::empty_like(in);
+  const double* v = in.data_ptr<double>();
+  double* o = out.data_ptr<double>();
+  std::vector<double> mean(static_cast<size_t>(cols), 0.0), squares(static_cast<size_t>(cols));
+  forColumnRanges(cols, [&](int64_t begin, int64_t end) {
+    if (centre) {
+      columnSums(v, rows, cols, begin, end, mean.data());
+      for (int64_t j = begin; j < end; ++j) mean[static_cast<size_t>(j)] /= static_cast<double>(rows);
+    }
+    columnSquares(v, rows, cols, begin, end, mean.data(), squares.data());
+    for (int64_t j = begin; j < end; ++j) {  // the inverse norm, 0 for a zero column
+      const double norm = std::sqrt(squares[static_cast<size_t>(j)]);
+      squares[static_cast<size_t>(j)] = norm > 0 ? 1.0 / norm : 0.0;
+    }
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = begin; j < end; ++j)
+        o[i * cols + j] = (v[i * cols + j] - mean[static_cast<size_t>(j)]) * squares[static_cast<size_t>(j)];
+  });
+  return out;
+}
+
+}  // namespace
+
 std::array<MatrixProfile, kMatrices> qkvProfiles(const torch::Tensor& x, int64_t d) {
+  if (x.device().is_cpu() && x.scalar_type() == torch::kFloat64) return qkvProfilesOnCpu(x, d);
   std::array<MatrixProfile, kMatrices> out{};
   for (int m = 0; m < kMatrices; ++m) {
     torch::Tensor block = x.narrow(1, m * d, d);
@@ -247,6 +332,7 @@ std::array<MatrixProfile, kMatrices> qkvProfiles(const torch::Tensor& x, int64_t
 }
 
 torch::Tensor unitColumns(const torch::Tensor& x, bool centre) {
+  if (x.device().is_cpu() && x.scalar_type() == torch::kFloat64) return unitColumnsOnCpu(x, centre);
   torch::Tensor c = centre ? x - x.mean(0, /*keepdim=*/true) : x;
   torch::Tensor norm = c.norm(2, 0, /*keepdim=*/true);
   torch::Tensor inv = torch::where(norm > 0, 1.0 / norm, torch::zeros_like(norm));
@@ -354,12 +440,50 @@ torch::Tensor textSimilarity(const torch::Tensor& x) {
   return torch::matmul(xn, xn.t());
 }
 
+namespace {
+
+// a . b in eight partial sums (element j into sum j mod 8) added in a fixed order at the end:
+// the compiler vectorises the eight sums on every target alike, so the bits do not depend on
+// the build, and the eight chains do not wait on one another's additions as one sum would.
+double dotInEightSums(const double* a, const double* b, int64_t n) {
+  double sum[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  int64_t j = 0;
+  for (; j + 8 <= n; j += 8)
+    for (int k = 0; k < 8; ++k) sum[k] += a[j + k] * b[j + k];
+  for (int k = 0; j < n; ++j, ++k) sum[k] += a[j] * b[j];
+  return ((sum[0] + sum[4]) + (sum[1] + sum[5])) + ((sum[2] + sum[6]) + (sum[3] + sum[7]));
+}
+
+}  // namespace
+
 std::vector<double> textSimilarityMatrix(const float* rows, int64_t n, int64_t cols) {
-  torch::NoGradGuard noGrad;
-  // from_blob does not copy; .to(kFloat64) does, so the const data is never written.
-  const torch::Tensor x = torch::from_blob(const_cast<float*>(rows), {n, cols}, torch::kFloat32).to(torch::kFloat64);
-  const torch::Tensor s = textSimilarity(x).contiguous();
-  return std::vector<double>(s.data_ptr<double>(), s.data_ptr<double>() + s.numel());
+  // Loops, not tensor ops: for a layer's 54 x 4800 rows the ops' dispatch and temporaries cost
+  // more than the arithmetic. S is exactly symmetric: S[j, i] is S[i, j], computed once.
+  std::vector<double> unit(static_cast<size_t>(n * cols));
+  at::parallel_for(0, n, 8, [&](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < end; ++i) {
+      double* u = unit.data() + i * cols;
+      for (int64_t j = 0; j < cols; ++j) u[j] = static_cast<double>(rows[i * cols + j]);
+      const double norm = std::sqrt(dotInEightSums(u, u, cols));
+      const double inv = norm > 0 ? 1.0 / norm : 0.0;  // a zero row stays zero
+      for (int64_t j = 0; j < cols; ++j) u[j] *= inv;
+    }
+  });
+  std::vector<double> s(static_cast<size_t>(n * n));
+  // Row i of the triangle holds n - i products, so rows go in pairs (k, n - 1 - k) of n + 1
+  // products each, and the threads' shares of pairs are shares of the work.
+  const auto triangleRow = [&](int64_t i) {
+    for (int64_t j = i; j < n; ++j)
+      s[static_cast<size_t>(i * n + j)] = s[static_cast<size_t>(j * n + i)] =
+          dotInEightSums(unit.data() + i * cols, unit.data() + j * cols, cols);
+  };
+  at::parallel_for(0, (n + 1) / 2, 1, [&](int64_t begin, int64_t end) {
+    for (int64_t k = begin; k < end; ++k) {
+      triangleRow(k);
+      if (n - 1 - k != k) triangleRow(n - 1 - k);
+    }
+  });
+  return s;
 }
 
 torch::Tensor shuffleEntries(const torch::Tensor& x, const torch::Tensor& permutation) {

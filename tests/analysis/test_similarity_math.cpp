@@ -76,6 +76,86 @@ TEST(SimilarityMath, ProfilesAndTextSimilarity) {
   EXPECT_NEAR(s[0][1].item<double>(), s[1][0].item<double>(), 1e-15);
 }
 
+namespace {
+
+// The tensor-op forms the CPU loops replaced (and that other devices still run), in float64.
+torch::Tensor unitColumnsByTensorOps(const torch::Tensor& x, bool centre) {
+  const torch::Tensor c = centre ? x - x.mean(0, true) : x;
+  const torch::Tensor norm = c.norm(2, 0, true);
+  return c * torch::where(norm > 0, 1.0 / norm, torch::zeros_like(norm));
+}
+
+// Random rows of width `cols` with a constant column (1) and a zero column (the last).
+torch::Tensor awkwardColumns(int64_t n, int64_t cols) {
+  torch::Tensor x = torch::randn({n, cols}, torch::kFloat64);
+  x.select(1, 1).fill_(2.5);
+  x.select(1, cols - 1).zero_();
+  return x;
+}
+
+// Runs `work` on one thread and on the current count, and says whether both gave the same bits.
+template <typename Work>
+void expectSameAtOneThread(Work&& work, const std::string& what) {
+  const int threads = at::get_num_threads();
+  const auto many = work();
+  at::set_num_threads(1);
+  const auto one = work();
+  at::set_num_threads(threads);
+  EXPECT_TRUE(many == one) << what << " changed with the thread count";
+}
+
+}  // namespace
+
+// The CPU's loops for the profiles, the unit columns and the text-by-text matrix, against the
+// tensor operations that compute them on other devices, at shapes whose widths are not
+// multiples of the loops' steps (eight sums, 512-column ranges), with odd and even row counts.
+TEST(SimilarityMath, CpuLoopsAgreeWithTensorOps) {
+  torch::manual_seed(3);
+  for (auto [n, d] : {std::pair<int64_t, int64_t>{7, 13}, {8, 181}, {54, 1600}, {2, 3}}) {
+    const std::string shape = std::to_string(n) + " x 3*" + std::to_string(d);
+    const torch::Tensor x = awkwardColumns(n, 3 * d);
+    const auto p = qkvProfiles(x, d);
+    for (int m = 0; m < kMatrices; ++m) {
+      const torch::Tensor block = x.narrow(1, m * d, d);
+      const torch::Tensor mean = block.mean(0);
+      EXPECT_NEAR(p[static_cast<size_t>(m)].variance, block.var(0, true).mean().item<double>(), 1e-13) << shape;
+      EXPECT_NEAR(p[static_cast<size_t>(m)].mean, mean.mean().item<double>(), 1e-15) << shape;
+      EXPECT_NEAR(p[static_cast<size_t>(m)].meanAbs, mean.abs().mean().item<double>(), 1e-15) << shape;
+    }
+    for (bool centre : {false, true}) {
+      const torch::Tensor u = unitColumns(x, centre);
+      EXPECT_LT((u - unitColumnsByTensorOps(x, centre)).abs().max().item<double>(), 1e-15) << shape << centre;
+      EXPECT_EQ(u.select(1, 3 * d - 1).abs().max().item<double>(), 0.0) << "a zero column stays zero";
+      if (centre) EXPECT_EQ(u.select(1, 1).abs().max().item<double>(), 0.0) << "a constant column centres to zero";
+    }
+    const torch::Tensor rows32 = x.to(torch::kFloat32);
+    if (n > 2) rows32.select(0, n / 2).zero_();  // a zero row stays zero
+    const std::vector<double> s = textSimilarityMatrix(rows32.data_ptr<float>(), n, 3 * d);
+    const torch::Tensor expected = textSimilarity(rows32.to(torch::kFloat64));
+    ASSERT_EQ(s.size(), static_cast<size_t>(n * n));
+    for (int64_t i = 0; i < n; ++i)
+      for (int64_t j = 0; j < n; ++j) {
+        const double v = s[static_cast<size_t>(i * n + j)];
+        // Dot products of 4,800 terms in two summation orders: each within ~n u = 5e-13.
+        EXPECT_NEAR(v, expected[i][j].item<double>(), 1e-12) << shape << " S[" << i << ", " << j << "]";
+        EXPECT_EQ(v, s[static_cast<size_t>(j * n + i)]) << "S is symmetric";
+      }
+    expectSameAtOneThread([&] { return textSimilarityMatrix(rows32.data_ptr<float>(), n, 3 * d); }, "S " + shape);
+    expectSameAtOneThread(
+        [&] {
+          const torch::Tensor u = unitColumns(x, true).contiguous();
+          return std::vector<double>(u.data_ptr<double>(), u.data_ptr<double>() + u.numel());
+        },
+        "unit columns " + shape);
+    expectSameAtOneThread(
+        [&] {
+          const auto q = qkvProfiles(x, d);
+          return std::vector<double>{q[0].variance, q[1].variance, q[2].variance, q[0].mean, q[2].meanAbs};
+        },
+        "profiles " + shape);
+  }
+}
+
 TEST(SeededRandom, SplitMix64KnownOutputs) {
   // Reference values of SplitMix64 seeded with 0 (Vigna's splitmix64.c).
   uint64_t state = 0;
