@@ -246,10 +246,14 @@ class Capturer {
     slot[seq] = rows.contiguous();
   }
 
-  // Hands the captures since the last publish to the callback (layer == nLayer: after ln_f).
+  // Hands the captures since the last publish to the callback (layer == nLayer: after ln_f),
+  // which owns them from then on: kept for run()'s return only without one. (An analysis run
+  // kept every layer's rows to the end for nothing: 2 MB a layer for experiment 1 on her.txt,
+  // 1.8 GB over GPT-2 XL's 48 layers for 1,000 texts.)
   void publish(int layer) {
     if (onBlock_) onBlock_(layer, block_);
-    for (auto& [name, tensors] : block_) all_[name] = std::move(tensors);
+    else
+      for (auto& [name, tensors] : block_) all_[name] = std::move(tensors);
     block_.clear();
   }
 

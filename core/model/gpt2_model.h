@@ -44,6 +44,7 @@ class Gpt2Model {
   // Runs every sequence through the model, layer by layer across all sequences (so the
   // callback sees block l for every sequence before block l+1 runs). Sequences of
   // different lengths are right-padded and masked: results equal one-at-a-time runs.
+  // With `onBlock`, each block's captures go to it and are not kept: run() then returns none.
   // `cancel` is checked between blocks; when set, throws laminar::Cancelled.
   // Throws laminar::Error for token ids outside the vocabulary or sequences too long.
   Captures run(const std::vector<std::vector<int64_t>>& ids, const CaptureSpec& spec,
