@@ -111,7 +111,8 @@ void expectSameAtOneThread(Work&& work, const std::string& what) {
 // multiples of the loops' steps (eight sums, 512-column ranges), with odd and even row counts.
 TEST(SimilarityMath, CpuLoopsAgreeWithTensorOps) {
   torch::manual_seed(3);
-  for (auto [n, d] : {std::pair<int64_t, int64_t>{7, 13}, {8, 181}, {54, 1600}, {2, 3}}) {
+  for (const auto& shapeNd : {std::pair<int64_t, int64_t>{7, 13}, {8, 181}, {54, 1600}, {2, 3}}) {
+    const int64_t n = shapeNd.first, d = shapeNd.second;  // not a structured binding: the lambdas capture them
     const std::string shape = std::to_string(n) + " x 3*" + std::to_string(d);
     const torch::Tensor x = awkwardColumns(n, 3 * d);
     const auto p = qkvProfiles(x, d);
