@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "model/cpu_gemm.h"
+#include "stats/descriptive.h"
 #include "util/cpu_features.h"
 #include "util/error.h"
 
@@ -246,13 +247,14 @@ void forColumnRanges(int64_t cols, Work&& work) {
   at::parallel_for(0, cols, 512, [&](int64_t begin, int64_t end) { work(begin, end); });
 }
 
-// Each column's sum over the rows, added in row order, into sums[begin, end).
-void columnSums(const double* x, int64_t rows, int64_t cols, int64_t begin, int64_t end, double* sums) {
-  std::fill(sums + begin, sums + end, 0.0);
+// Each column's mean over the rows (its sum added in row order), into means[begin, end).
+void columnMeans(const double* x, int64_t rows, int64_t cols, int64_t begin, int64_t end, double* means) {
+  std::fill(means + begin, means + end, 0.0);
   for (int64_t i = 0; i < rows; ++i) {
     const double* row = x + i * cols;
-    for (int64_t j = begin; j < end; ++j) sums[j] += row[j];
+    for (int64_t j = begin; j < end; ++j) means[j] += row[j];
   }
+  for (int64_t j = begin; j < end; ++j) means[j] /= static_cast<double>(rows);
 }
 
 // Each column's sum of squared deviations from `centre` (0 for plain squares).
@@ -272,23 +274,22 @@ std::array<MatrixProfile, kMatrices> qkvProfilesOnCpu(const torch::Tensor& x, in
   const torch::Tensor c = x.contiguous();
   const int64_t rows = c.size(0), cols = c.size(1);
   const double* v = c.data_ptr<double>();
-  std::vector<double> mean(static_cast<size_t>(cols)), squares(static_cast<size_t>(cols));
+  std::vector<double> mean(static_cast<size_t>(cols)), variance(static_cast<size_t>(cols)), meanAbs(mean.size());
   forColumnRanges(cols, [&](int64_t begin, int64_t end) {
-    columnSums(v, rows, cols, begin, end, mean.data());
-    for (int64_t j = begin; j < end; ++j) mean[static_cast<size_t>(j)] /= static_cast<double>(rows);
-    columnSquares(v, rows, cols, begin, end, mean.data(), squares.data());
-  });
-  std::array<MatrixProfile, kMatrices> out{};
-  for (int m = 0; m < kMatrices; ++m) {
-    double variance = 0, meanSum = 0, meanAbs = 0;
-    for (int64_t j = m * d; j < (m + 1) * d; ++j) {
-      variance += squares[static_cast<size_t>(j)] / static_cast<double>(rows - 1);  // ddof 1; NaN for one row, as torch
-      meanSum += mean[static_cast<size_t>(j)];
-      meanAbs += std::fabs(mean[static_cast<size_t>(j)]);
+    columnMeans(v, rows, cols, begin, end, mean.data());
+    columnSquares(v, rows, cols, begin, end, mean.data(), variance.data());
+    for (int64_t j = begin; j < end; ++j) {
+      variance[static_cast<size_t>(j)] /= static_cast<double>(rows - 1);  // ddof 1; NaN for one row, as torch
+      meanAbs[static_cast<size_t>(j)] = std::fabs(mean[static_cast<size_t>(j)]);
     }
-    out[static_cast<size_t>(m)] = {variance / static_cast<double>(d), meanSum / static_cast<double>(d),
-                                   meanAbs / static_cast<double>(d)};
-  }
+  });
+  // Averaged over each matrix's d columns as numpy's mean does (pairwise summation).
+  const auto average = [&](const std::vector<double>& perColumn, int m) {
+    return stats::mean(perColumn.data() + m * d, static_cast<size_t>(d));
+  };
+  std::array<MatrixProfile, kMatrices> out{};
+  for (int m = 0; m < kMatrices; ++m)
+    out[static_cast<size_t>(m)] = {average(variance, m), average(mean, m), average(meanAbs, m)};
   return out;
 }
 
@@ -300,10 +301,7 @@ torch::Tensor unitColumnsOnCpu(const torch::Tensor& x, bool centre) {
   double* o = out.data_ptr<double>();
   std::vector<double> mean(static_cast<size_t>(cols), 0.0), squares(static_cast<size_t>(cols));
   forColumnRanges(cols, [&](int64_t begin, int64_t end) {
-    if (centre) {
-      columnSums(v, rows, cols, begin, end, mean.data());
-      for (int64_t j = begin; j < end; ++j) mean[static_cast<size_t>(j)] /= static_cast<double>(rows);
-    }
+    if (centre) columnMeans(v, rows, cols, begin, end, mean.data());
     columnSquares(v, rows, cols, begin, end, mean.data(), squares.data());
     for (int64_t j = begin; j < end; ++j) {  // the inverse norm, 0 for a zero column
       const double norm = std::sqrt(squares[static_cast<size_t>(j)]);
@@ -431,13 +429,6 @@ BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_
     }
   }
   return out;
-}
-
-torch::Tensor textSimilarity(const torch::Tensor& x) {
-  torch::Tensor norm = x.norm(2, 1, /*keepdim=*/true);
-  torch::Tensor inv = torch::where(norm > 0, 1.0 / norm, torch::zeros_like(norm));
-  torch::Tensor xn = x * inv;
-  return torch::matmul(xn, xn.t());
 }
 
 namespace {

@@ -66,11 +66,10 @@ BlockHistograms similarityBlockHistograms(const torch::Tensor& xn, int64_t d, co
 BlockHistograms similarityBlockHistogramsFloat64(const torch::Tensor& xn, int64_t d, const std::vector<double>& edges,
                                                  const MassThresholds* masses = nullptr);
 
-// The text-by-text view: rows scaled to unit norm (zero rows stay zero), S = Xn Xn^T, N x N.
-torch::Tensor textSimilarity(const torch::Tensor& x);
-// The same matrix of `rows` float32 row vectors of `cols` values (row-major, as saved in
-// vectors.safetensors), computed in float64 on the CPU: the run and loadResults both call it,
-// so a reopened run holds the bits the run showed. N x N, row-major.
+// The text-by-text view of `rows` float32 row vectors of `cols` values (row-major, as saved in
+// vectors.safetensors): rows scaled to unit norm (zero rows stay zero), S = Xn Xn^T, computed
+// in float64 on the CPU. The run and loadResults both call it, so a reopened run holds the
+// bits the run showed. N x N, row-major.
 std::vector<double> textSimilarityMatrix(const float* rows, int64_t n, int64_t cols);
 
 // A flat permutation of X's N*3d entries, the shuffled baseline's input.
