@@ -3,6 +3,7 @@
 // trained model's logits; an interrupted run must resume to the same weights.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
@@ -13,9 +14,11 @@
 #include "model/gpt2_model.h"
 #include "model/hook_points.h"
 #include "training/lr_schedule.h"
+#include "training/token_corpus.h"
 #include "training/trainable_gpt2.h"
 #include "training/trainer.h"
 #include "training/untrained_twin.h"
+#include "tokenizer/bpe_tokenizer.h"
 #include "util/error.h"
 
 namespace fs = std::filesystem;
@@ -223,6 +226,64 @@ TEST(Training, RefusesAStateInTheOldFormat) {
     EXPECT_NE(std::string(e.what()).find("state.pt"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(fs::exists(tmp.path() / "out"));
+}
+
+// Inputs are corpus windows and targets the token after each input token, in training and in
+// evaluation batches alike (a target equal to its input would train and score an identity).
+TEST(TokenCorpus, TargetsAreTheNextTokensOfTheCorpus) {
+  const BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(tokenizerDir());
+  const TokenCorpus corpus = loadTokenCorpus(data("brown-slice-held-out.json"), tokenizer, 32);
+  const std::vector<int64_t>& t = corpus.tokens;
+  for (const TokenBatch& b : {trainingBatch(corpus, 4, 32, 7, 3), evaluationBatches(corpus, 4, 32, 12)[1]}) {
+    ASSERT_EQ(b.inputs.sizes(), (std::vector<int64_t>{4, 32}));
+    ASSERT_EQ(b.targets.sizes(), b.inputs.sizes());
+    for (int64_t r = 0; r < 4; ++r) {
+      const int64_t* in = b.inputs[r].data_ptr<int64_t>();
+      const int64_t* target = b.targets[r].data_ptr<int64_t>();
+      auto start = std::search(t.begin(), t.end() - 32, in, in + 32);
+      ASSERT_NE(start, t.end() - 32) << "row " << r << " is not a window of the corpus";
+      EXPECT_TRUE(std::equal(target, target + 32, start + 1)) << "row " << r << ": targets are not the next tokens";
+    }
+  }
+}
+
+// One step from the initialisation, against PyTorch's documented AdamW and clip_grad_norm_. On
+// the first step the bias-corrected moments are g and g^2, so each parameter moves by
+// -lr * g / (|g| + eps) after the decoupled decay p *= 1 - lr * weight_decay (2-D tensors
+// only). The clip norm is set far below the gradient's norm, so the clipped gradient meets
+// eps and clipping changes the step; the decay is large enough to see beside the step.
+TEST(Training, FirstStepIsAdamWOnTheClippedGradient) {
+  TempDir tmp;
+  TrainOptions o = tinyRun(tmp.path() / "model");
+  o.steps = 1;
+  o.warmupSteps = 0;  // the first step at the peak learning rate
+  o.learningRate = 1e-3;
+  o.weightDecay = 40;  // lr * decay = 0.04
+  o.clipNorm = 1e-4;
+  o.evalEvery = 0;
+  o.finalEvalWindows = 1;
+  trainGpt2(o);
+
+  Gpt2Config config = o.config;
+  config.nPositions = o.context;
+  TrainableGpt2 start(config, o.seed);
+  const TokenCorpus corpus = loadTokenCorpus(o.trainTexts, BpeTokenizer::fromDirectory(tokenizerDir()), o.context);
+  const TokenBatch batch = trainingBatch(corpus, o.batch, o.context, o.seed, 0);
+  start.loss(batch.inputs, batch.targets).backward();
+  double squares = 0;
+  for (const auto& [name, p] : start.namedParameters()) squares += p.grad().pow(2).sum().item<double>();
+  const double norm = std::sqrt(squares);
+  const double scale = std::min(1.0, o.clipNorm / (norm + 1e-6));
+  ASSERT_LT(scale, 1e-3) << "the test needs a clipped gradient";
+
+  torch::NoGradGuard g;
+  for (const auto& [name, p] : start.namedParameters()) {
+    const torch::Tensor clipped = p.grad() * scale;
+    const double decay = p.dim() >= 2 ? o.weightDecay : 0.0;
+    const torch::Tensor expected = p * (1 - o.learningRate * decay) - o.learningRate * clipped / (clipped.abs() + 1e-8);
+    const torch::Tensor stored = storedValues(tmp.path() / "model" / "model.safetensors", "transformer." + name);
+    EXPECT_LT((stored - expected).abs().max().item<double>(), 1e-3 * o.learningRate) << name;
+  }
 }
 
 TEST(UntrainedTwin, IsTheTrainersStartingPointMarkedAsNotTrained) {
