@@ -303,6 +303,36 @@ for n, cc in exact_cases:
     add({"fn": "kendall_exact_p", "n": n, "c": cc}, check_exact)
 
 
+# --- Pearson and Spearman (experiment 2's agreement of the two MI estimators), ties included
+def correlation_check(c):
+    def check(r):
+        if "error" in r:
+            return [("correlation", math.inf, False, r["error"])]
+        x, y = np.array(c["x"], float), np.array(c["y"], float)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # scipy warns on constant input and returns NaN, as we must
+            ref = {"pearson r": float(scipy.stats.pearsonr(x, y)[0]), "spearman rho": float(scipy.stats.spearmanr(x, y)[0])}
+        out = []
+        for name, got in [("pearson r", r["pearson"]), ("spearman rho", r["spearman"])]:
+            d = rel_diff(dec(got), ref[name])
+            out.append((name, d, d <= REL, ""))
+        return out
+    return check
+
+
+for n in [2, 3, 5, 10, 21, 100, 1000]:
+    for kind in KINDS:
+        for rho in [0.0, 0.6, -0.9]:
+            x, y = paired(n, kind, rho)
+            c = {"fn": "correlation", "x": enc(x), "y": enc(y)}
+            add(c, correlation_check(c))
+for x, y in [([1, 2, 2, 3], [1, 1, 2, 2]), ([3, 1, 2, 2, 2], [5, 4, 4, 1, 0]), ([0.0, -0.0, 1.0], [1.0, 2.0, 2.0])]:
+    c = {"fn": "correlation", "x": enc(x), "y": enc(y)}
+    add(c, correlation_check(c))
+add({"fn": "correlation", "x": [1.0, 2.0, 3.0], "y": [1.0, 2.0]}, expect_error("correlation length mismatch"))
+add({"fn": "correlation", "x": [1.0, "nan", 3.0], "y": [1.0, 2.0, 3.0]}, expect_error("correlation NaN x"))
+
+
 # --- t-tests
 def ttest_check(c):
     def check(r):

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stats/correlation.h"
 #include "stats/descriptive.h"
 #include "stats/distributions.h"
 #include "stats/fisher_z.h"
@@ -68,6 +69,9 @@ json runCase(const json& c) {
     const auto k = st::kendallTauB(numbers(c["x"]), numbers(c["y"]));
     r = {{"tau", encode(k.tau)}, {"p", encode(k.p)}, {"exact", k.exact}, {"defined", k.defined},
          {"reason", k.reason}};
+  } else if (fn == "correlation") {
+    const std::vector<double> x = numbers(c["x"]), y = numbers(c["y"]);
+    r = {{"pearson", encode(st::pearsonCorrelation(x, y))}, {"spearman", encode(st::spearmanCorrelation(x, y))}};
   } else if (fn == "median") {
     r["value"] = encode(st::median(numbers(c["x"])));
   } else if (fn == "theil_sen") {
