@@ -61,9 +61,11 @@ TEST(TargetLocator, SingleTokenWord) {
 }
 
 TEST(TargetLocator, WordBoundariesAndCase) {
-  const std::string text = "Her sister hurt herself, but her pride and other things were fine. HER";
+  // "Asher" is " As" + "her" and "herring" " her" + "ring": whole tokens spell "her" there, and
+  // only the letters beside them say it is part of a longer word.
+  const std::string text = "Her sister hurt herself, Asher ate herring, but her pride and other things were fine. HER";
   auto occ = find(text, "her");
-  ASSERT_EQ(occ.size(), 1u);  // not "Her", "herself", "other", "HER"
+  ASSERT_EQ(occ.size(), 1u);  // not "Her", "herself", "Asher", "herring", "other", "HER"
   EXPECT_EQ(spanText(text, occ[0]), " her");
   auto ci = find(text, "her", /*caseInsensitive=*/true);
   ASSERT_EQ(ci.size(), 3u);  // "Her", "her", "HER"
