@@ -56,8 +56,8 @@ struct CommandLine {
   QCommandLineOption analysis{QStringLiteral("analysis"), QStringLiteral("Analysis to select (similarity, mi-distance, logit-lens, attention-pattern)."), QStringLiteral("NAME")};
   QCommandLineOption view{QStringLiteral("view"), QStringLiteral("Index of the view to show first (0-based)."), QStringLiteral("N")};
   QCommandLineOption layer{QStringLiteral("layer"), QStringLiteral("Layer to show (1-based) for --screenshot."), QStringLiteral("N")};
-  QCommandLineOption width{QStringLiteral("width"), QStringLiteral("Figure width for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("1400")};
-  QCommandLineOption height{QStringLiteral("height"), QStringLiteral("Figure height for --render (pixels)."), QStringLiteral("PX"), QStringLiteral("900")};
+  QCommandLineOption width{QStringLiteral("width"), QStringLiteral("Figure width for --render, in 1/96 inch (CSS pixels); a PNG at 150 dpi has 150/96 as many pixels."), QStringLiteral("PX"), QStringLiteral("1400")};
+  QCommandLineOption height{QStringLiteral("height"), QStringLiteral("Figure height for --render, in 1/96 inch (CSS pixels)."), QStringLiteral("PX"), QStringLiteral("900")};
   QCommandLineOption control{QStringLiteral("control"), QStringLiteral("Compare with an untrained model of the same shape: untrained or untrained:SEED (ticks \"Compare with untrained model\" and sets its seed)."), QStringLiteral("untrained[:SEED]")};
   QCommandLineOption preset{QStringLiteral("preset"), QStringLiteral("Figure preset for --render: slide, publication-single, publication-double or custom (--width/--height)."), QStringLiteral("NAME"), QStringLiteral("custom")};
   QCommandLineOption cursorLine{QStringLiteral("cursor"), QStringLiteral("Draw the layer cursor's line into --render figures.")};
@@ -94,7 +94,7 @@ int renderFigures(const CommandLine& cl) {
     options.width = cl.value(cl.width).toInt(&wOk);
     options.height = cl.value(cl.height).toInt(&hOk);
     if (!wOk || !hOk || options.width < 100 || options.height < 100 || options.width > 20000 || options.height > 20000)
-      return *refuse("--width and --height must be whole numbers of pixels from 100 to 20000");
+      return *refuse("--width and --height must be whole numbers from 100 to 20000 (1/96 inch each)");
     if (!presetFromKey(cl.value(cl.preset), &options.preset))
       return *refuse("--preset must be slide, publication-single, publication-double or custom");
     options.layerCursor = cl.isSet(cl.cursorLine);
