@@ -5,10 +5,8 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -16,6 +14,7 @@
 
 #include "analysis/checksum_cache.h"
 #include "test_support.h"
+#include "tests/scoped_env.h"
 
 namespace laminar {
 namespace {
@@ -29,27 +28,21 @@ const char* const kXyz = "3608bca1e44ea6c4d268eb6db02260269892c0b42b86bbf1e77a6f
 // $XDG_CACHE_HOME pointed at the test's own folder, restored afterwards.
 class ChecksumCache : public ::testing::Test {
  protected:
-  void SetUp() override {
-    if (const char* old = std::getenv("XDG_CACHE_HOME")) saved_ = old;
-    setenv("XDG_CACHE_HOME", (dir_.path() / "cache").c_str(), 1);
-  }
-  void TearDown() override {
-    if (saved_) setenv("XDG_CACHE_HOME", saved_->c_str(), 1);
-    else unsetenv("XDG_CACHE_HOME");
-  }
   fs::path cacheFile() const { return dir_.path() / "cache" / "laminar" / "sha256-cache.json"; }
 
   test::TempDir dir_;
 
  private:
-  std::optional<std::string> saved_;
+  test::ScopedEnv cacheHome_{"XDG_CACHE_HOME", (dir_.path() / "cache").string()};
 };
 
-timespec modificationTime(const fs::path& p) {
+struct stat statusOf(const fs::path& p) {
   struct stat st {};
   EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
-  return st.st_mtim;
+  return st;
 }
+
+timespec modificationTime(const fs::path& p) { return statusOf(p).st_mtim; }
 
 void setModificationTime(const fs::path& p, timespec t) {
   const timespec times[2] = {{0, UTIME_OMIT}, t};
@@ -60,11 +53,7 @@ void overwriteInPlace(const fs::path& p, const std::string& content) {
   std::ofstream(p, std::ios::binary | std::ios::trunc) << content;  // same inode
 }
 
-ino_t inode(const fs::path& p) {
-  struct stat st {};
-  EXPECT_EQ(::stat(p.c_str(), &st), 0) << p;
-  return st.st_ino;
-}
+ino_t inode(const fs::path& p) { return statusOf(p).st_ino; }
 
 TEST_F(ChecksumCache, ANewSizeModificationTimeOrInodeIsANewVersion) {
   const fs::path file = dir_.write("weights.bin", "abc");

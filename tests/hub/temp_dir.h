@@ -1,10 +1,11 @@
 #pragma once
-// A fresh folder under /tmp for one test, removed afterwards; and an environment variable
-// set (or unset) for one test, restored afterwards.
+// A fresh folder under /tmp for one test, removed afterwards (and ScopedEnv, which the hub
+// tests use with it).
 #include <cstdlib>
 #include <filesystem>
-#include <optional>
 #include <string>
+
+#include "tests/scoped_env.h"
 
 namespace laminar::test {
 
@@ -23,27 +24,6 @@ class TempDir {
 
  private:
   std::filesystem::path path_;
-};
-
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, std::optional<std::string> value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value)
-      setenv(name, value->c_str(), 1);
-    else
-      unsetenv(name);
-  }
-  ~ScopedEnv() {
-    if (old_)
-      setenv(name_.c_str(), old_->c_str(), 1);
-    else
-      unsetenv(name_.c_str());
-  }
-
- private:
-  std::string name_;
-  std::optional<std::string> old_;
 };
 
 }  // namespace laminar::test

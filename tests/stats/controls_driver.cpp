@@ -38,14 +38,14 @@ st::PairMiSettings pairSettings(const json& c) {
   return s;
 }
 
-// The null's quantiles at kBandLevels (check_controls.py asks numpy for the same).
-constexpr double kBandLevels[] = {0.0, 0.025, 0.3, 0.5, 0.975, 1.0};
+// The null's quantiles at these levels are returned with them (check_controls.py asks numpy).
+const std::vector<double> kBandLevels = {0.0, 0.025, 0.3, 0.5, 0.975, 1.0};
 
 json permutationNull(const laminar::PermutationNull& n) {
   std::vector<double> band;
   for (double q : kBandLevels) band.push_back(laminar::nullQuantile(n, q));
   return {{"observed", encode(n.observed)}, {"null", encode(n.null)}, {"extreme", n.atLeastAsExtreme},
-          {"p", encode(n.p)}, {"undefined", n.undefined}, {"band", encode(band)}};
+          {"p", encode(n.p)}, {"undefined", n.undefined}, {"bandLevels", kBandLevels}, {"band", encode(band)}};
 }
 
 json spectrum(const json& c) {
