@@ -82,6 +82,16 @@ class Analysis {
 // (resolveSettings); throws laminar::Error naming a bad setting.
 nlohmann::json resolvedOptions(const Analysis& analysis, const RunSettings& settings);
 
+// Analysis::recordTimings for results whose per-layer entries (Results::layers, appended by
+// consumeBlock) keep the two timings as forwardSeconds and analysisSeconds, as all four
+// built-in ones do.
+template <class Results>
+void recordLayerTimings(RunResults& results, int layer, double forwardSeconds, double analysisSeconds) {
+  auto& entry = results.get<Results>()->layers.at(static_cast<size_t>(layer));
+  entry.forwardSeconds = forwardSeconds;
+  entry.analysisSeconds = analysisSeconds;
+}
+
 using AnalysisFactory = std::function<std::unique_ptr<Analysis>()>;
 
 // Throws laminar::Error listing the known names when `name` is unknown.

@@ -120,9 +120,7 @@ class AttentionPatternAnalysis final : public Analysis {
   }
 
   void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
-    auto& l = results.get<AttentionPatternResults>()->layers.at(static_cast<size_t>(layer));
-    l.forwardSeconds = forwardSeconds;
-    l.analysisSeconds = analysisSeconds;
+    recordLayerTimings<AttentionPatternResults>(results, layer, forwardSeconds, analysisSeconds);
   }
 
   void finish(RunResults&) override {}

@@ -221,9 +221,7 @@ class LogitLensAnalysis final : public Analysis {
   }
 
   void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
-    auto& l = results.get<LogitLensResults>()->layers.at(static_cast<size_t>(layer));
-    l.forwardSeconds = forwardSeconds;
-    l.analysisSeconds = analysisSeconds;
+    recordLayerTimings<LogitLensResults>(results, layer, forwardSeconds, analysisSeconds);
   }
 
   void finish(RunResults&) override {}

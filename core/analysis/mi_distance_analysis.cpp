@@ -323,9 +323,7 @@ class MiDistanceAnalysis final : public Analysis {
   }
 
   void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
-    auto& l = results.get<MiDistanceResults>()->layers.at(static_cast<size_t>(layer));
-    l.forwardSeconds = forwardSeconds;
-    l.analysisSeconds = analysisSeconds;
+    recordLayerTimings<MiDistanceResults>(results, layer, forwardSeconds, analysisSeconds);
   }
 
   void finish(RunResults& results) override { correctAcrossLayers(*results.get<MiDistanceResults>()); }

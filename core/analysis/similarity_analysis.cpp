@@ -221,9 +221,7 @@ class SimilarityAnalysis final : public Analysis {
   }
 
   void recordTimings(int layer, double forwardSeconds, double analysisSeconds, RunResults& results) override {
-    auto& l = results.get<SimilarityResults>()->layers.at(static_cast<size_t>(layer));
-    l.forwardSeconds = forwardSeconds;
-    l.analysisSeconds = analysisSeconds;
+    recordLayerTimings<SimilarityResults>(results, layer, forwardSeconds, analysisSeconds);
   }
 
   void finish(RunResults&) override {}
