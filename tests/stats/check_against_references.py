@@ -13,7 +13,6 @@ absolute for KSG against sklearn's _compute_mi_cc.
 """
 import json
 import math
-import subprocess
 import sys
 import warnings
 from collections import defaultdict
@@ -27,31 +26,13 @@ from sklearn.feature_selection._mutual_info import _compute_mi_cc
 from sklearn.preprocessing import scale
 from statsmodels.stats.multitest import multipletests
 
+from driver_json import dec, enc, run_driver
+
 warnings.simplefilter("ignore")  # scipy/numpy warn on the NaN and constant cases on purpose
 RNG = np.random.default_rng(20240611)
 REL = 1e-6
 HIST_TOL = 1e-9
 KSG_ABS = 1e-6
-
-
-def enc(v):
-    """JSON-safe encoding of floats (the driver reads 'nan'/'inf' strings)."""
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return [enc(e) for e in v]
-    v = float(v)
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return v
-
-
-def dec(v):
-    if isinstance(v, list):
-        return np.array([dec(e) for e in v], dtype=float)
-    if isinstance(v, str):
-        return float(v)
-    return v
 
 
 # ---------------------------------------------------------------- data generators
@@ -550,14 +531,10 @@ def main():
         print(__doc__)
         return 2
     verbose = "--verbose" in sys.argv
-    payload = json.dumps({"cases": [c for c, _ in cases]})
-    proc = subprocess.run([sys.argv[1]], input=payload, capture_output=True, text=True)
-    if proc.returncode != 0:
-        print("driver failed:", proc.stderr)
-        return 1
-    results = json.loads(proc.stdout)["results"]
-    if len(results) != len(cases):
-        print(f"driver returned {len(results)} results for {len(cases)} cases")
+    try:
+        results = run_driver(sys.argv[1], [c for c, _ in cases])
+    except RuntimeError as e:
+        print(e)
         return 1
     worst = defaultdict(lambda: (0.0, ""))
     counts = defaultdict(int)

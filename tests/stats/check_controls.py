@@ -12,14 +12,14 @@ Usage: check_controls.py PATH/TO/controls_driver PATH/TO/tools/verify_results.py
 Fails listing every discrepancy.
 """
 import importlib.util
-import json
 import math
-import subprocess
 import sys
 import warnings
 
 import numpy as np
 import scipy.stats
+
+from driver_json import dec, enc, run_driver
 
 warnings.simplefilter("ignore")  # scipy warns on zeros/ties/small samples on purpose
 RNG = np.random.default_rng(20261202)
@@ -31,25 +31,6 @@ def load_verify(path):
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
-
-
-def enc(v):
-    if isinstance(v, (list, tuple, np.ndarray)):
-        return [enc(e) for e in v]
-    v = float(v)
-    if math.isnan(v):
-        return "nan"
-    if math.isinf(v):
-        return "inf" if v > 0 else "-inf"
-    return v
-
-
-def dec(v):
-    if isinstance(v, list):
-        return np.array([dec(e) for e in v], dtype=float)
-    if isinstance(v, str):
-        return float(v)
-    return v
 
 
 class Checker:
@@ -251,9 +232,7 @@ def main(argv):
         cases.append({"fn": "spectrum", "x": enc(x.ravel()), "n": n, "d": d, "centre": centre, "replicates": 40,
                       "seed": int(RNG.integers(0, 2**63)), "stream": 77})
 
-    out = subprocess.run([driver], input=json.dumps({"cases": cases}), capture_output=True, text=True, check=True)
-    results = json.loads(out.stdout)["results"]
-    assert len(results) == len(cases)
+    results = run_driver(driver, cases)
     it = iter(zip(cases, results))
     for c, r in it:
         if c["fn"] in ("kendall_perm", "signflip_perm"):

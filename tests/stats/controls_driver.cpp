@@ -2,7 +2,6 @@
 // through Laminar and writes {"results": [...]} on stdout, so check_controls.py can compare
 // them with scipy / numpy and with the Python replays in tools/verify_results.py. Numbers may
 // be the strings "nan", "inf", "-inf". A case that throws laminar::Error yields {"error": ...}.
-#include <iostream>
 #include <string>
 #include <vector>
 
@@ -104,16 +103,4 @@ json runCase(const json& c) {
 
 }  // namespace
 
-int main() {
-  const json input = json::parse(std::cin);
-  json results = json::array();
-  for (const auto& c : input.at("cases")) {
-    try {
-      results.push_back(runCase(c));
-    } catch (const laminar::Error& e) {
-      results.push_back({{"error", e.what()}});
-    }
-  }
-  std::cout << json{{"results", results}}.dump() << "\n";
-  return 0;
-}
+int main() { return laminar::test::answerCases(runCase); }

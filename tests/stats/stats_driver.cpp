@@ -3,7 +3,6 @@
 // can compare every function with scipy / statsmodels / scikit-learn in one process.
 // Numbers may be given (and are returned) as the strings "nan", "inf", "-inf", which JSON
 // cannot hold. A case that throws laminar::Error yields {"error": message}.
-#include <iostream>
 #include <string>
 #include <vector>
 
@@ -125,16 +124,4 @@ json runCase(const json& c) {
 
 }  // namespace
 
-int main() {
-  const json input = json::parse(std::cin);
-  json results = json::array();
-  for (const auto& c : input.at("cases")) {
-    try {
-      results.push_back(runCase(c));
-    } catch (const laminar::Error& e) {
-      results.push_back({{"error", e.what()}});
-    }
-  }
-  std::cout << json{{"results", results}}.dump() << "\n";
-  return 0;
-}
+int main() { return laminar::test::answerCases(runCase); }
