@@ -6,6 +6,7 @@
 
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/tokenizer_files.h"
 
 namespace laminar {
 namespace fs = std::filesystem;
@@ -85,9 +86,7 @@ CheckpointFiles locateCheckpoint(const fs::path& dir) {
   } else {
     throw Error(fileMessage(dir.string(), msg::kCheckpointNoWeights, {}, "no model.safetensors or model.safetensors.index.json"));
   }
-  if ((isFile(dir / "vocab.json") && isFile(dir / "merges.txt")) ||
-      (isFile(dir / "encoder.json") && isFile(dir / "vocab.bpe")))
-    files.tokenizerDirectory = dir;
+  if (!tokenizerFilesIn(dir).empty()) files.tokenizerDirectory = dir;
   return files;
 }
 

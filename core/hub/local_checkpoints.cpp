@@ -12,6 +12,7 @@
 #include "hub/hf_cache.h"
 #include "hub/known_models.h"
 #include "util/error.h"
+#include "util/tokenizer_files.h"
 
 namespace laminar::hub {
 namespace fs = std::filesystem;
@@ -144,11 +145,9 @@ LocalCheckpoint inspectCheckpoint(const fs::path& directory) {
     configProblem = Message(msg::kLocalNoConfig, {}, "no config.json");
   }
   inspectWeights(directory, c, files, weightProblem);
-  c.hasTokenizer = isFile(directory / "vocab.json") && isFile(directory / "merges.txt");
-  if (c.hasTokenizer) {
-    files.push_back(directory / "vocab.json");
-    files.push_back(directory / "merges.txt");
-  }
+  const std::vector<fs::path> tokenizer = tokenizerFilesIn(directory);
+  c.hasTokenizer = !tokenizer.empty();
+  files.insert(files.end(), tokenizer.begin(), tokenizer.end());
   for (const auto& f : files) c.sizeBytes += sizeOf(f);
   c.problem = !configProblem.english.empty() ? configProblem : weightProblem;
   return c;

@@ -24,7 +24,7 @@ struct LocalCheckpoint {
   bool synthetic = false;            // written by make-synthetic (random weights)
   uint64_t sizeBytes = 0;            // all files of the checkpoint, links followed
   bool hasWeights = false;           // model.safetensors, or the index and all its shards
-  bool hasTokenizer = false;         // vocab.json and merges.txt
+  bool hasTokenizer = false;         // tokenizer files of its own (util/tokenizer_files.h)
   Message problem;                   // why it cannot be loaded (coded, for the GUI); no text when usable
 
   bool usable() const { return problem.english.empty(); }

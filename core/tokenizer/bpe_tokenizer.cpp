@@ -10,6 +10,7 @@
 #include "tokenizer/gpt2_pretokenizer.h"
 #include "tokenizer/utf8.h"
 #include "util/error.h"
+#include "util/tokenizer_files.h"
 
 namespace laminar {
 namespace fs = std::filesystem;
@@ -18,13 +19,6 @@ namespace {
 // Words up to this many bytes are remembered; longer ones are rare and would bloat it.
 constexpr size_t kMaxCachedWordBytes = 256;
 constexpr size_t kMaxCachedWords = 1 << 16;
-
-struct FilePair {
-  const char* vocab;
-  const char* merges;
-};
-constexpr FilePair kFileNames[] = {{"vocab.json", "merges.txt"}, {"encoder.json", "vocab.bpe"}};
-constexpr const char* kTokenizerJson = "tokenizer.json";
 
 bool isFile(const fs::path& p) {
   std::error_code ec;
@@ -150,11 +144,7 @@ BpeTokenizer BpeTokenizer::fromTokenizerJson(const fs::path& tokenizerJson) {
   return BpeTokenizer(std::move(impl));
 }
 
-bool BpeTokenizer::directoryHasTokenizer(const fs::path& dir) {
-  for (const auto& names : kFileNames)
-    if (isFile(dir / names.vocab) && isFile(dir / names.merges)) return true;
-  return isFile(dir / kTokenizerJson);
-}
+bool BpeTokenizer::directoryHasTokenizer(const fs::path& dir) { return !tokenizerFilesIn(dir).empty(); }
 
 BpeTokenizer BpeTokenizer::fromDirectory(const fs::path& dir) {
   std::error_code ec;
@@ -163,11 +153,11 @@ BpeTokenizer BpeTokenizer::fromDirectory(const fs::path& dir) {
   if (!fs::is_directory(dir, ec))
     throw Error(fileMessage(dir.string(), msg::kTokenizerNotADirectory, {},
                             "not a directory (expected a tokenizer or checkpoint directory)"));
-  for (const auto& names : kFileNames)
-    if (isFile(dir / names.vocab) && isFile(dir / names.merges)) return fromFiles(dir / names.vocab, dir / names.merges);
-  if (isFile(dir / kTokenizerJson)) return fromTokenizerJson(dir / kTokenizerJson);
+  const std::vector<fs::path> files = tokenizerFilesIn(dir);
+  if (files.size() == 2) return fromFiles(files[0], files[1]);
+  if (files.size() == 1) return fromTokenizerJson(files[0]);
   // Half a pair is a more useful message than "nothing here".
-  for (const auto& names : kFileNames) {
+  for (const auto& names : kTokenizerFilePairs) {
     for (auto [present, absent] : {std::pair{names.vocab, names.merges}, std::pair{names.merges, names.vocab}})
       if (isFile(dir / present))
         throw Error(fileMessage((dir / absent).string(), msg::kTokenizerHalfPair, {{"present", present}},

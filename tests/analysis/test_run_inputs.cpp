@@ -2,10 +2,17 @@
 // sentences.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
 #include "analysis/run_inputs.h"
 #include "checkpoint/synthetic_checkpoint.h"
 #include "test_support.h"
+#include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/tokenizer_location.h"
+#include "util/atomic_file.h"
 #include "util/data_paths.h"
 #include "util/error.h"
 
@@ -87,4 +94,41 @@ TEST(RunInputs, ACheckpointWithoutTokenizerFilesGetsTheBundledTokenizer) {
   EXPECT_EQ(tokenizerDirectoryFor(model), model);
   EXPECT_EQ(tokenizerDirectoryFor(dir.path()), findDataPath("tokenizer"));
   EXPECT_EQ(tokenizerDirectoryFor({}), findDataPath("tokenizer"));
+}
+
+// A checkpoint that ships only Hugging Face's tokenizer.json (no vocab.json + merges.txt) runs
+// on that tokenizer, not on the bundled one: here one whose merges lack "Ġc at", so " cat"
+// tokenizes differently from GPT-2's.
+TEST(RunInputs, ACheckpointWithOnlyTokenizerJsonRunsOnItsOwnTokenizer) {
+  laminar::test::TempDir dir;
+  const fs::path model = syntheticModel(dir, "m");
+  const fs::path bundled = findDataPath("tokenizer");
+  nlohmann::json vocab = nlohmann::json::parse(readFile(bundled / "vocab.json"));
+  vocab.erase("<|endoftext|>");
+  std::istringstream lines(readFile(bundled / "merges.txt"));
+  nlohmann::json merges = nlohmann::json::array();
+  size_t dropped = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line.rfind("#version", 0) == 0) continue;
+    if (line == "\u0120c at") {
+      ++dropped;
+      continue;
+    }
+    merges.push_back(line);
+  }
+  ASSERT_EQ(dropped, 1u);
+  const nlohmann::json tokenizerJson = {
+      {"added_tokens", {{{"id", 50256}, {"content", "<|endoftext|>"}, {"special", true}}}},
+      {"pre_tokenizer", {{"type", "ByteLevel"}, {"add_prefix_space", false}}},
+      {"model", {{"type", "BPE"}, {"vocab", vocab}, {"merges", merges}}}};
+  fs::remove(model / "vocab.json");
+  fs::remove(model / "merges.txt");
+  std::ofstream(model / "tokenizer.json") << tokenizerJson.dump();
+
+  const fs::path text = dir.write("t.txt", "# target: cat\nthe cat sat\n");
+  const RunInputs in = openRunInputs(sourcesFor(model, text));
+  const std::vector<int64_t> ours = in.tokenizer->encode("the cat sat").ids;
+  EXPECT_EQ(ours, BpeTokenizer::fromTokenizerJson(model / "tokenizer.json").encode("the cat sat").ids);
+  EXPECT_NE(ours, BpeTokenizer::fromDirectory(bundled).encode("the cat sat").ids);
+  EXPECT_EQ(tokenizerDirectoryFor(in.model->files().tokenizerDirectory), model);
 }

@@ -119,6 +119,22 @@ TEST(LocalCheckpoints, UserFoldersAreCheckpointsOrHoldThem) {
   EXPECT_EQ(all[1].problem.english, "folder not found");
 }
 
+// Every tokenizer the run would read counts (util/tokenizer_files.h), with its size.
+TEST(LocalCheckpoints, TokenizerFilesOfEachKindCount) {
+  laminar::test::TempDir dir;
+  const fs::path a = dir.path() / "a";
+  linkTiny(a);
+  laminar::writeFileAtomically(a / "vocab.json", "{}");  // half a pair: no tokenizer
+  EXPECT_FALSE(inspectCheckpoint(a).hasTokenizer);
+  EXPECT_EQ(inspectCheckpoint(a).sizeBytes, tinyBytes());
+  laminar::writeFileAtomically(a / "tokenizer.json", std::string(1000, ' '));
+  EXPECT_TRUE(inspectCheckpoint(a).hasTokenizer);
+  EXPECT_EQ(inspectCheckpoint(a).sizeBytes, tinyBytes() + 1000);
+  laminar::writeFileAtomically(a / "merges.txt", std::string(10, ' '));
+  EXPECT_TRUE(inspectCheckpoint(a).hasTokenizer);
+  EXPECT_EQ(inspectCheckpoint(a).sizeBytes, tinyBytes() + 2 + 10);  // the pair is read, not tokenizer.json
+}
+
 TEST(ModelFolders, RoundTripAndErrorsNameTheFile) {
   laminar::test::TempDir dir;
   const fs::path file = dir.path() / "laminar" / "model-folders.json";

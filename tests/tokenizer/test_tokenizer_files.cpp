@@ -9,6 +9,7 @@
 #include "tokenizer/texts_json.h"
 #include "tokenizer_test_support.h"
 #include "util/error.h"
+#include "util/tokenizer_files.h"
 
 namespace laminar::test {
 namespace {
@@ -164,6 +165,27 @@ TEST(TokenizerFiles, MissingFilesAndDirectories) {
   EXPECT_EQ(errorOf([&] { BpeTokenizer::fromFiles(dir.path() / "x.json", dir.path() / "m.txt"); }),
             d + "/x.json: file not found");
   EXPECT_FALSE(BpeTokenizer::directoryHasTokenizer(dir.path()));
+}
+
+// Which files a folder's tokenizer comes from (util/tokenizer_files.h, which the checkpoint
+// locator and the hub's listing ask too): the first complete pair, else tokenizer.json.
+TEST(TokenizerFiles, FilesInAFolderInTheOrderTheyArePreferred) {
+  TempDir dir;
+  const fs::path d = dir.path();
+  EXPECT_TRUE(laminar::tokenizerFilesIn(d).empty());
+  writeText(d / "tokenizer.json", "{}");
+  EXPECT_EQ(laminar::tokenizerFilesIn(d), (std::vector<fs::path>{d / "tokenizer.json"}));
+  writeText(d / "vocab.json", "{}");  // half a pair does not count
+  EXPECT_EQ(laminar::tokenizerFilesIn(d), (std::vector<fs::path>{d / "tokenizer.json"}));
+  writeText(d / "encoder.json", "{}");
+  writeText(d / "vocab.bpe", "");
+  EXPECT_EQ(laminar::tokenizerFilesIn(d), (std::vector<fs::path>{d / "encoder.json", d / "vocab.bpe"}));
+  writeText(d / "merges.txt", "");
+  EXPECT_EQ(laminar::tokenizerFilesIn(d), (std::vector<fs::path>{d / "vocab.json", d / "merges.txt"}));
+  fs::create_directories(d / "sub" / "merges.txt");  // a folder is not a file
+  writeText(d / "sub" / "vocab.json", "{}");
+  EXPECT_TRUE(laminar::tokenizerFilesIn(d / "sub").empty());
+  EXPECT_TRUE(laminar::tokenizerFilesIn(d / "absent").empty());
 }
 
 class CorruptFiles : public ::testing::Test {
