@@ -2,7 +2,7 @@
 
 namespace laminar {
 
-std::string jsonExcerpt(const nlohmann::json& value, size_t maxChars) {
+std::string jsonExcerpt(const nlohmann::json& value, size_t maxBytes) {
   bool flat = true;
   if (value.is_structured()) {
     if (value.size() > 64) flat = false;
@@ -15,7 +15,13 @@ std::string jsonExcerpt(const nlohmann::json& value, size_t maxChars) {
     text = std::string(value.is_array() ? "an array of " : "an object of ") + std::to_string(value.size()) +
            (value.is_array() ? " entries" : " members") + " (nested)";
   }
-  if (text.size() > maxChars) text = text.substr(0, maxChars > 3 ? maxChars - 3 : 0) + "...";
+  if (text.size() > maxBytes) {
+    // Cut between characters, not inside one: half a character would reach the user as a
+    // replacement mark in the app and as an invalid byte in a terminal or a log.
+    size_t cut = maxBytes > 3 ? maxBytes - 3 : 0;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "...";
+  }
   return text;
 }
 

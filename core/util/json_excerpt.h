@@ -10,6 +10,7 @@
 
 namespace laminar {
 
-std::string jsonExcerpt(const nlohmann::json& value, size_t maxChars = 80);
+// At most maxBytes bytes of UTF-8 (cut between characters, "..." marking the cut).
+std::string jsonExcerpt(const nlohmann::json& value, size_t maxBytes = 80);
 
 }  // namespace laminar

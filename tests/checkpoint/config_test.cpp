@@ -173,6 +173,7 @@ TEST(Gpt2ConfigTest, ConfigsGpt2CannotRunAreRefusedNamingTheField) {
       {"flag not bool", [](json& j) { j["add_cross_attention"] = "no"; },
        {"field 'add_cross_attention' must be true or false"}},
       {"negative epsilon", [](json& j) { j["layer_norm_epsilon"] = -1e-5; }, {"field 'layer_norm_epsilon' must be a positive number"}},
+      {"zero epsilon", [](json& j) { j["layer_norm_epsilon"] = 0.0; }, {"field 'layer_norm_epsilon' must be a positive number"}},
       {"string epsilon", [](json& j) { j["layer_norm_epsilon"] = "1e-5"; }, {"field 'layer_norm_epsilon'"}},
       {"zero n_inner", [](json& j) { j["n_inner"] = 0; }, {"field 'n_inner' must be a positive integer"}},
       {"float n_inner", [](json& j) { j["n_inner"] = 2.5; }, {"field 'n_inner' must be an integer"}},
@@ -204,6 +205,25 @@ TEST(Gpt2ConfigTest, ConfigsGpt2CannotRunAreRefusedNamingTheField) {
   ok["n_inner"] = nullptr;
   ok["scale_attn_weights"] = true;
   EXPECT_EQ(configError(ok), "(no error)");
+}
+
+// A long value is quoted cut short, between characters: every cut position of a two-byte
+// and a four-byte character, the quoted part at most 80 bytes, the message valid UTF-8
+// (nlohmann's dump() throws on anything else).
+TEST(Gpt2ConfigTest, LongValuesAreQuotedCutBetweenCharacters) {
+  for (const std::string ch : {"\u00e9", "\U0001F916"})
+    for (size_t lead = 0; lead < 4; ++lead) {
+      std::string value(lead, 'a');
+      for (int i = 0; i < 60; ++i) value += ch;
+      json j = tinyConfig();
+      j["model_type"] = value;
+      const std::string message = configError(j);
+      const size_t open = message.find('"'), dots = message.find("...");
+      ASSERT_NE(open, std::string::npos) << message;
+      ASSERT_NE(dots, std::string::npos) << message;
+      EXPECT_LE(dots + 3 - open, 80u) << message;
+      EXPECT_NO_THROW((void)json(message).dump()) << "lead " << lead;
+    }
 }
 
 TEST(Gpt2ConfigTest, UnreadableFilesNameThePath) {
