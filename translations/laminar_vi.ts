@@ -1209,6 +1209,10 @@ chú ý từ từ đích %4</translation>
             <translation>%1: thí nghiệm "%2" của phép đối chứng khác với thí nghiệm của lần chạy</translation>
         </message>
         <message>
+            <source>%1: a control has no control of its own, but metadata.control.directory is "%2"</source>
+            <translation>%1: phép đối chứng không có phép đối chứng riêng của nó, nhưng metadata.control.directory là "%2"</translation>
+        </message>
+        <message>
             <source>%1: tensor '%2' contains %3 at index %4 (weights must be finite numbers; the file is corrupt)</source>
             <translation>%1: tensor '%2' chứa %3 tại chỉ số %4 (trọng số phải là số hữu hạn; tệp đã bị hỏng)</translation>
         </message>

@@ -109,9 +109,10 @@ void saveResults(const RunResults& results, const fs::path& dir) {
   out.commit();
 }
 
-RunResults loadResults(const fs::path& dir) { return loadResults(dir, LoadProgress{}); }
+namespace {
 
-RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
+// loadResults of `dir`, the run's own directory or (isControl) its control's subdirectory.
+RunResults loadResultsDirectory(const fs::path& dir, const LoadProgress& progress, bool isControl) {
   const fs::path jsonPath = dir / "results.json";
   const fs::path vectorsPath = dir / "vectors.safetensors";
   std::error_code ec;
@@ -167,6 +168,12 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
   }
   // Directories written before controls existed have no metadata.control: no control.
   const std::string sub = controlDirectory(r.metadata, jsonPath);
+  // saveResults writes one level; a control naming a control of its own is a hand-made
+  // folder, and a link back up (control -> .) would have it load itself until the path
+  // grows too long.
+  if (isControl && !sub.empty())
+    throw Error(fileMessage(jsonPath.string(), msg::kResultsNestedControl, {{"found", sub}},
+                            "a control has no control of its own, but metadata.control.directory is \"" + sub + "\""));
   const double runShare = sub.empty() ? 1.0 : 0.5;
   if (!sub.empty()) overall = part(progress, 0.0, runShare);
   if (overall) overall(jsonShare);
@@ -201,13 +208,21 @@ RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
   }
   if (overall) overall(1.0);
   if (!sub.empty()) {
-    r.control = std::make_shared<RunResults>(loadResults(dir / sub, part(progress, runShare, 1.0)));
+    r.control = std::make_shared<RunResults>(loadResultsDirectory(dir / sub, part(progress, runShare, 1.0), true));
     if (r.control->experiment != r.experiment)
       throw Error(fileMessage((dir / sub / "results.json").string(), msg::kResultsControlExperiment,
                               {{"found", r.control->experiment}},
                               "the control's experiment \"" + r.control->experiment + "\" is not the run's"));
   }
   return r;
+}
+
+}  // namespace
+
+RunResults loadResults(const fs::path& dir) { return loadResults(dir, LoadProgress{}); }
+
+RunResults loadResults(const fs::path& dir, const LoadProgress& progress) {
+  return loadResultsDirectory(dir, progress, false);
 }
 
 }  // namespace laminar

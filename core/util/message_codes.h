@@ -119,6 +119,7 @@ class MessageCode {
   X(kResultsTensorMissing, "results.tensor_missing")         /* file, tensor */             \
   X(kResultsControlDirectory, "results.control_directory")   /* file, found */              \
   X(kResultsControlExperiment, "results.control_experiment") /* file, found */              \
+  X(kResultsNestedControl, "results.nested_control")         /* file, found */              \
   X(kDataFileNotFound, "data.not_found")                     /* name, searched */           \
   /* tokenizer files */                                                                     \
   X(kFileNotRegular, "file.not_regular")                     /* file */                     \

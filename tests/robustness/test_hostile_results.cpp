@@ -115,6 +115,8 @@ TEST(HostileResults, EachRefusalCarriesItsMessageCodeAndFile) {
        "results.tensor_missing", "vectors.safetensors"},
       {"control outside the folder", [](nlohmann::json& j) { j["metadata"]["control"] = {{"directory", "../elsewhere"}}; },
        "results.control_directory", "results.json"},
+      {"control the folder itself", [](nlohmann::json& j) { j["metadata"]["control"] = {{"directory", "."}}; },
+       "results.control_directory", "results.json"},
   };
   for (const Case& c : cases) {
     TestTempDir d;
@@ -129,5 +131,25 @@ TEST(HostileResults, EachRefusalCarriesItsMessageCodeAndFile) {
       EXPECT_EQ(e.message().code, c.code) << c.what << ": " << e.what();
       EXPECT_NE(e.message().param("file").find(c.file), std::string::npos) << c.what << ": " << e.what();
     }
+  }
+}
+
+// A control folder that is a link back to the run (control -> .) would have the control load
+// itself, and its control, until the path grew too long; a control that names a control of
+// its own is refused at the first level, before any of its vectors are read.
+TEST(HostileResults, AControlWithAControlOfItsOwnIsRefused) {
+  TestTempDir d;
+  nlohmann::json j = fixture();
+  j["metadata"]["control"] = {{"directory", "control"}, {"kind", "untrained"}, {"seed", 0}};
+  write(d.path / "results.json", j.dump());
+  write(d.path / "vectors.safetensors", zeroVectorsOf(j));
+  fs::create_directory_symlink(".", d.path / "control");
+  try {
+    laminar::loadResults(d.path);
+    ADD_FAILURE() << "loaded";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message().code, "results.nested_control") << e.what();
+    EXPECT_EQ(e.message().param("file"), (d.path / "control" / "results.json").string()) << e.what();
+    EXPECT_EQ(e.message().param("found"), "control") << e.what();
   }
 }
