@@ -762,6 +762,7 @@ VI = {
 "%1: tensor \"%2\" listed in results.json is missing": "%1: thiếu tensor \"%2\" mà results.json liệt kê",
 "%1: metadata.control.directory must name a subdirectory, got \"%2\"": "%1: metadata.control.directory phải là tên một thư mục con, nhưng lại là \"%2\"",
 "%1: the control's experiment \"%2\" is not the run's": "%1: thí nghiệm \"%2\" của phép đối chứng khác với thí nghiệm của lần chạy",
+"%1: a control has no control of its own, but metadata.control.directory is \"%2\"": "%1: phép đối chứng không có phép đối chứng riêng của nó, nhưng metadata.control.directory là \"%2\"",
 "%1: tensor '%2' contains %3 at index %4 (weights must be finite numbers; the file is corrupt)": "%1: tensor '%2' chứa %3 tại chỉ số %4 (trọng số phải là số hữu hạn; tệp đã bị hỏng)",
 "%1: tensor '%2' is not a parameter of GPT-2 with %3 layers (unexpected tensor)": "%1: tensor '%2' không phải là tham số của GPT-2 có %3 tầng (tensor không mong đợi)",
 "%1: tensor '%2' is missing; GPT-2 with %3 layers needs it": "%1: thiếu tensor '%2'; GPT-2 có %3 tầng cần tensor này",
