@@ -114,7 +114,11 @@ std::vector<TargetOccurrence> findTargetOccurrences(const CodePoints& text, cons
       bool boundary = true;
       if (checkBefore && a > 0 && isWordCodePoint(text.cps[static_cast<size_t>(a - 1)])) boundary = false;
       if (checkAfter && b < nCps && isWordCodePoint(text.cps[static_cast<size_t>(b)])) boundary = false;
-      if (boundary && (found.empty() || found.back().token != j)) found.push_back({j, i, a, b});
+      // A last character that BPE split into bytes ends in several tokens (each ends where the
+      // character does); the word's token is the last of them, the first that has seen it all.
+      int64_t last = j;
+      while (last + 1 < T && off[static_cast<size_t>(last + 1)].first < b) ++last;
+      if (boundary && (found.empty() || found.back().token != last)) found.push_back({last, i, a, b});
       break;
     }
   }

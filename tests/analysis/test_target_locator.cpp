@@ -97,6 +97,87 @@ TEST(TargetLocator, UnicodeTargets) {
   EXPECT_EQ(find("CÀ PHÊ và cà phê", "cà phê", true).size(), 2u);
 }
 
+// Code points of RFC 3629's examples (section 7): U+D55C U+AD6D U+C5B4 (Korean "hangugeo")
+// is ED 95 9C EA B5 AD EC 96 B4, U+65E5 U+672C U+8A9E (Japanese "nihongo") E6 97 A5 E6 9C AC
+// E8 AA 9E, U+0041 U+2262 U+0391 U+002E is 41 E2 89 A2 CE 91 2E, U+233B4 is F0 A3 8E B4; and
+// the last code point, U+10FFFF, is F4 8F BF BF (section 4). Every bit of the lead byte's
+// payload counts: Cyrillic, Hebrew and Hangul all need its highest one.
+TEST(TargetLocator, DecodesCodePointsAsRfc3629) {
+  const CodePoints korean = decodeUtf8("\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4");
+  EXPECT_EQ(korean.cps, (std::vector<char32_t>{0xD55C, 0xAD6D, 0xC5B4}));
+  EXPECT_EQ(korean.byteOffset, (std::vector<size_t>{0, 3, 6, 9}));
+  EXPECT_EQ(decodeUtf8("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E").cps, (std::vector<char32_t>{0x65E5, 0x672C, 0x8A9E}));
+  EXPECT_EQ(decodeUtf8("\x41\xE2\x89\xA2\xCE\x91\x2E").cps, (std::vector<char32_t>{0x41, 0x2262, 0x391, 0x2E}));
+  EXPECT_EQ(decodeUtf8("\xF0\xA3\x8E\xB4").cps, (std::vector<char32_t>{0x233B4}));
+  EXPECT_EQ(decodeUtf8("\xF4\x8F\xBF\xBF").cps, (std::vector<char32_t>{0x10FFFF}));
+  // Russian "Привет" (U+041F U+0440 U+0438 U+0432 U+0435 U+0442) and Hebrew "שלום"
+  // (U+05E9 U+05DC U+05D5 U+05DD), as the Unicode code charts number them.
+  const CodePoints russian = decodeUtf8("Привет");
+  EXPECT_EQ(russian.cps, (std::vector<char32_t>{0x41F, 0x440, 0x438, 0x432, 0x435, 0x442}));
+  EXPECT_EQ(russian.byteOffset, (std::vector<size_t>{0, 2, 4, 6, 8, 10, 12}));
+  EXPECT_EQ(decodeUtf8("שלום").cps, (std::vector<char32_t>{0x5E9, 0x5DC, 0x5D5, 0x5DD}));
+}
+
+// "её" (Russian "her") is also the end of "неё", another form of the word: the letter "н"
+// before it is a letter, so only the word on its own counts, as "her" is not found in "Asher".
+TEST(TargetLocator, CyrillicWordBoundaries) {
+  const std::string text = "У неё есть книга, и её брат тоже.";
+  auto occ = find(text, "её");
+  ASSERT_EQ(occ.size(), 1u);
+  EXPECT_EQ(occ[0].charStart, 20);
+  EXPECT_EQ(occ[0].charEnd, 22);
+  EXPECT_EQ(find(text, "её", /*caseInsensitive=*/true).size(), 1u);
+}
+
+// Unicode case folding reaches beyond Latin: "Её" at the start of a sentence is "её".
+TEST(TargetLocator, CaseInsensitiveCyrillicTarget) {
+  const std::string text = "Её книга лежит там, где её оставили.";
+  EXPECT_EQ(find(text, "её").size(), 1u);  // case-sensitive: only the lower-case one
+  auto ci = find(text, "её", /*caseInsensitive=*/true);
+  ASSERT_EQ(ci.size(), 2u);
+  EXPECT_EQ(ci[0].charStart, 0);
+  EXPECT_EQ(ci[0].charEnd, 2);
+  EXPECT_EQ(ci[1].charStart, 24);
+  EXPECT_EQ(ci[1].charEnd, 26);
+  EXPECT_EQ(find("ЕЁ и её", "Её", true).size(), 2u);
+}
+
+// Brackets come out, and the text between them stays byte for byte, in any script.
+TEST(TargetLocator, BracketsAroundCyrillicKeepTheText) {
+  auto b = removeBrackets("Я видел [её] вчера");
+  EXPECT_EQ(b.text, "Я видел её вчера");
+  ASSERT_EQ(b.marks.size(), 1u);
+  EXPECT_EQ(b.marks[0], (std::pair<int64_t, int64_t>(8, 10)));  // code points
+  EXPECT_TRUE(b.problem.empty());
+  EXPECT_EQ(removeBrackets("한국어 [שלום] Привет").text, "한국어 שלום Привет");
+  auto located = locateTargets(makeSet({"Я видел [её] вчера, и её брат тоже"}, "её"), tokenizer(), {});
+  ASSERT_EQ(located.texts.size(), 1u);
+  EXPECT_TRUE(located.texts[0].marked);
+  ASSERT_EQ(located.texts[0].occurrences.size(), 1u);  // the marked one only
+  EXPECT_EQ(located.texts[0].occurrences[0].charStart, 8);
+}
+
+// The spec's last-token rule, "the only one that has seen the whole word", where BPE splits
+// the word's last character into bytes: "ё" is two tokens, "🤖" more, each ending where the
+// character does. The occurrence is the token with the last byte: the tokens up to it decode
+// to the word, not to the word less a byte.
+TEST(TargetLocator, AWordEndingInASplitCharacterEndsAtItsLastByte) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"У неё есть книга, и её брат тоже.", "её"}, {"Её книга лежит там.", "Её"},
+      {"I like 🤖 and 🤖🤖 a lot", "🤖"}, {"Tôi viết chữ, chữ đẹp", "chữ"}};
+  for (const auto& [text, target] : cases) {
+    const Encoding enc = tokenizer().encode(text);
+    const auto occ = find(text, target);
+    ASSERT_FALSE(occ.empty()) << text;
+    for (const TargetOccurrence& o : occ) {
+      const std::string span = spanText(text, o);
+      EXPECT_EQ(span.substr(span.size() - std::min(span.size(), target.size())), target) << text << ": " << span;
+      if (o.token + 1 < static_cast<int64_t>(enc.ids.size()))  // the next token starts after the word
+        EXPECT_GE(enc.offsets[static_cast<size_t>(o.token + 1)].first, o.charEnd) << text;
+    }
+  }
+}
+
 TEST(TargetLocator, Brackets) {
   auto b = removeBrackets("I told [her] that her sister called");
   EXPECT_EQ(b.text, "I told her that her sister called");
