@@ -42,6 +42,16 @@ std::string readText(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// GPT-2's 256 single-byte tokens (ids 0..255 of its vocab.json), which every byte-level
+// vocabulary needs: the base of small vocabularies made for one test.
+nlohmann::json gpt2ByteTokens() {
+  const nlohmann::json vocab = readJson(bundledTokenizerDir() / "vocab.json");
+  nlohmann::json tokens = nlohmann::json::object();
+  for (const auto& entry : vocab.items())
+    if (entry.value().get<int64_t>() < 256) tokens[entry.key()] = entry.value();
+  return tokens;
+}
+
 // The message of the laminar::Error `load` throws ("" if it throws none).
 template <typename F>
 std::string errorOf(F load) {
@@ -188,6 +198,61 @@ TEST(TokenizerFiles, FilesInAFolderInTheOrderTheyArePreferred) {
   EXPECT_TRUE(laminar::tokenizerFilesIn(d / "absent").empty());
 }
 
+// A pair listed twice in merges.txt ranks where it is listed last: Hugging Face tokenizers
+// collects (pair -> rank) into a HashMap and OpenAI's encoder.py does
+// dict(zip(merges, range(len(merges)))), so the later line overwrites the earlier one.
+TEST(TokenizerFiles, PairListedTwiceInMergesTakesItsLastRank) {
+  TempDir dir;
+  nlohmann::json vocab = gpt2ByteTokens();  // "a" 64, "b" 65, "c" 66
+  vocab["ab"] = 256;
+  vocab["bc"] = 257;
+  writeText(dir.path() / "vocab.json", vocab.dump());
+  // In "abc" whichever of "a b" and "b c" ranks first decides the tokens.
+  writeText(dir.path() / "merges.txt", "#version: 0.2\nb c\na b\n");
+  EXPECT_EQ(BpeTokenizer::fromDirectory(dir.path()).encodeIds("abc"), (std::vector<int64_t>{64, 257}));  // "a" "bc"
+  writeText(dir.path() / "merges.txt", "#version: 0.2\nb c\na b\nb c\n");
+  EXPECT_EQ(BpeTokenizer::fromDirectory(dir.path()).encodeIds("abc"), (std::vector<int64_t>{256, 66}));  // "ab" "c"
+}
+
+// A vocabulary may leave ids unused (here 256..299, below its "<|endoftext|>"): such an id is
+// as unknown to decode, tokenText and tokenBytes as one past the end, with the same error.
+TEST(TokenizerFiles, IdsInAGapOfTheVocabularyAreUnknown) {
+  TempDir dir;
+  nlohmann::json vocab = gpt2ByteTokens();
+  vocab["<|endoftext|>"] = 300;
+  writeText(dir.path() / "vocab.json", vocab.dump());
+  writeText(dir.path() / "merges.txt", "#version: 0.2\n");
+  auto tokenizer = BpeTokenizer::fromDirectory(dir.path());
+  EXPECT_EQ(tokenizer.vocabSize(), 301);
+  EXPECT_EQ(tokenizer.eosTokenId(), 300);
+  EXPECT_EQ(tokenizer.tokenText(300), "<|endoftext|>");
+  auto unknown = [](int64_t id) {
+    return "tokenizer: token id " + std::to_string(id) + " is not in the vocabulary (257 tokens, ids 0..300)";
+  };
+  EXPECT_EQ(errorOf([&] { tokenizer.decode({301}); }), unknown(301));
+  for (int64_t id : {256, 280, 299}) {
+    EXPECT_EQ(errorOf([&] { tokenizer.decode({id}); }), unknown(id));
+    EXPECT_EQ(errorOf([&] { tokenizer.decode({64, id, 65}); }), unknown(id));
+    EXPECT_EQ(errorOf([&] { tokenizer.tokenText(id); }), unknown(id));
+    EXPECT_EQ(errorOf([&] { tokenizer.tokenBytes(id); }), unknown(id));
+  }
+}
+
+// A syntax error in a --texts-json file names its line, counted from 1 as editors count.
+TEST(TokenizerFiles, TextsJsonSyntaxErrorNamesItsLine) {
+  TempDir dir;
+  const fs::path texts = dir.path() / "texts.json";
+  writeText(texts, "[\"one\",\n \"two\" \"three\",\n \"four\"]\n");  // no comma after "two", on line 2
+  Message m = messageOf([&] { readTextsJson(texts); });
+  EXPECT_EQ(m.code, "file.invalid_json_at_line");
+  EXPECT_EQ(m.param("line"), "2");
+  EXPECT_EQ(m.english.rfind(texts.string() + ": line 2: not valid JSON (", 0), 0u) << m.english;
+  writeText(texts, "[\"one\" \"two\"]");
+  m = messageOf([&] { readTextsJson(texts); });
+  EXPECT_EQ(m.param("line"), "1");
+  EXPECT_EQ(m.english.rfind(texts.string() + ": line 1: not valid JSON (", 0), 0u) << m.english;
+}
+
 class CorruptFiles : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -237,6 +302,20 @@ TEST_F(CorruptFiles, VocabValueNotAnId) {
             vocabPath() + R"(: line 2: token "bad-token" has value 1.5; expected a non-negative integer token id)");
   EXPECT_EQ(load(withEntry("null"), mergesText_),
             vocabPath() + R"(: line 2: token "bad-token" has value null; expected a non-negative integer token id)");
+}
+
+// Python's json.dump writes non-ASCII keys as \u escapes (ensure_ascii, its default); the
+// line of a bad entry is found in such a file too.
+TEST_F(CorruptFiles, VocabValueNotAnIdWithEscapedKeys) {
+  // The real vocabulary on one line, escaped ("\u0120the"), then a bad entry on line 2 whose
+  // key "Ġcafé🤖" is written as json.dumps writes it (🤖 as a surrogate pair).
+  const std::string escaped = nlohmann::json::parse(vocabText_).dump(-1, ' ', true);
+  const std::string text = escaped.substr(0, escaped.rfind('}')) + ",\n\"\\u0120caf\\u00e9\\ud83e\\udd16\": -3\n}\n";
+  EXPECT_EQ(load(text, mergesText_),
+            vocabPath() + R"(: line 2: token "Ġcafé🤖" has value -3; expected a non-negative integer token id)");
+  Message m = loadMessage(text, mergesText_);
+  EXPECT_EQ(m.code, "tokenizer.vocab_bad_id_at_line");
+  EXPECT_EQ(m.param("line"), "2");
 }
 
 TEST_F(CorruptFiles, DuplicateId) {

@@ -95,15 +95,50 @@ TEST(TokenizerProperties, ResultsDoNotDependOnCacheOrThreads) {
 }
 
 TEST(TokenizerProperties, InvalidUtf8IsAnError) {
+  // The error names the first byte of the ill-formed sequence.
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"\xFF", "byte 0"}, {"ab\xC3", "byte 2"}, {"x\xED\xA0\x80", "byte 1"}, {"\xC0\xAF", "byte 0"}, {"ok \xF4\x90\x80\x80", "byte 3"}};
+      {"\xFF", "byte 0"}, {"ab\xC3", "byte 2"}, {"x\xED\xA0\x80", "byte 1"}, {"\xC0\xAF", "byte 0"}, {"ok \xF4\x90\x80\x80", "byte 3"},
+      // Overlong forms (RFC 3629: after E0 comes A0..BF, after F0 comes 90..BF): a code point
+      // spelled with more bytes than it needs, as U+0000, U+0400, U+07FF, U+FFFF and U+007F.
+      {"\xE0\x80\x80", "byte 0"}, {"z\xE0\x90\x80", "byte 1"}, {"zz\xE0\x9F\xBF", "byte 2"},
+      {"\xF0\x80\x80\x80", "byte 0"}, {"z\xF0\x8F\xBF\xBF", "byte 1"}, {"\xC1\xBF", "byte 0"}};
   for (const auto& [text, where] : cases) {
     try {
       gpt2Tokenizer().encode(text);
       ADD_FAILURE() << "no error for " << show(text);
     } catch (const Error& e) {
-      EXPECT_EQ(std::string(e.what()), "tokenizer: the text is not valid UTF-8 (" + where + ")");
+      EXPECT_EQ(std::string(e.what()), "tokenizer: the text is not valid UTF-8 (" + where + ")") << show(text);
     }
+  }
+  // The shortest forms at those bounds are valid (U+0080, U+0800, U+D7FF, U+E000, U+10000, U+10FFFF).
+  for (const std::string text : {"\xC2\x80", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"}) {
+    std::string decoded;
+    EXPECT_NO_THROW(decoded = gpt2Tokenizer().decode(gpt2Tokenizer().encode(text).ids)) << show(text);
+    EXPECT_EQ(decoded, text) << show(text);
+  }
+}
+
+// The word cache tells apart words that share a long beginning, as identifiers in code often
+// do; both are short enough to be cached. Encoded one after the other on one tokenizer,
+// each gets what a fresh tokenizer, which never saw the other, gives it.
+TEST(TokenizerProperties, WordsSharingALongPrefixAreCachedApart) {
+  std::string longer;
+  for (int i = 0; i < 5; ++i) longer += "Supercalifragilisticexpialidocious";  // 170 letters: one word
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {" getInternationalizationConfigurationForUser", " getInternationalizationConfigurationForAdministrator"},
+      {longer + "ly", longer + "ness"}};
+  auto fresh = [](const std::string& word) { return BpeTokenizer::fromDirectory(bundledTokenizerDir()).encode(word); };
+  auto tokenizer = BpeTokenizer::fromDirectory(bundledTokenizerDir());
+  for (const auto& [first, second] : pairs) {
+    const Encoding expectedFirst = fresh(first), expectedSecond = fresh(second);
+    ASSERT_NE(expectedFirst.ids, expectedSecond.ids) << show(first) << " " << show(second);
+    const Encoding gotFirst = tokenizer.encode(first);
+    const Encoding gotSecond = tokenizer.encode(second);
+    EXPECT_EQ(gotFirst.ids, expectedFirst.ids) << show(first);
+    EXPECT_EQ(gotFirst.offsets, expectedFirst.offsets) << show(first);
+    EXPECT_EQ(gotSecond.ids, expectedSecond.ids) << show(second);
+    EXPECT_EQ(gotSecond.offsets, expectedSecond.offsets) << show(second);
+    EXPECT_EQ(tokenizer.decode(gotSecond.ids), second);
   }
 }
 
