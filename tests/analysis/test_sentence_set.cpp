@@ -98,6 +98,40 @@ TEST(SentenceSetCsv, QuotedFieldsTargetsAndLines) {
   EXPECT_TRUE(s.diagnostics.empty());
 }
 
+// RFC 4180 ends every record with CRLF (Excel on Windows saves so): the CR is the line end,
+// not part of the last field, whatever column the text is in.
+TEST(SentenceSetCsv, CrlfLineEndsStayOutOfTheLastField) {
+  auto s = parse("s.csv",
+                 "id,target,text\r\n"
+                 "1,her,I saw her\r\n"
+                 "2,her,\"She said, \"\"give it to her\"\"\"\r\n"
+                 "3,her,last line with her");
+  ASSERT_EQ(s.texts.size(), 3u);
+  EXPECT_EQ(s.texts[0].text, "I saw her");
+  EXPECT_EQ(s.texts[0].line, 2);
+  EXPECT_EQ(s.texts[1].text, "She said, \"give it to her\"");
+  EXPECT_EQ(s.texts[2].text, "last line with her");
+  EXPECT_EQ(s.texts[2].line, 4);
+  EXPECT_EQ(s.target, "her");
+  EXPECT_TRUE(s.diagnostics.empty());
+  auto t = parse("s.tsv", "target\ttext\r\nher\tI gave her a pen\r\n");
+  ASSERT_EQ(t.texts.size(), 1u);
+  EXPECT_EQ(t.texts[0].text, "I gave her a pen");
+}
+
+// Blank lines above the header (LF or CRLF) are skipped: the first non-blank row names the
+// columns, and lines keep counting from the top of the file.
+TEST(SentenceSetCsv, BlankLinesBeforeTheHeaderAreSkipped) {
+  auto s = parse("s.csv", "\n\r\n  \ntext,target\nI saw her,her\n");
+  ASSERT_EQ(s.texts.size(), 1u);
+  EXPECT_EQ(s.texts[0].text, "I saw her");
+  EXPECT_EQ(s.texts[0].line, 5);
+  EXPECT_EQ(s.target, "her");
+  auto t = parse("s.tsv", "\r\ntext\nI saw her\n");
+  ASSERT_EQ(t.texts.size(), 1u);
+  EXPECT_EQ(t.texts[0].line, 3);
+}
+
 TEST(SentenceSetCsv, PerRowTargetsAndMissingTargetColumn) {
   auto s = parse("s.csv", "text,target\nI like coffee,coffee\nI saw her,her\nno target here,\n");
   EXPECT_EQ(s.target, "");  // they differ: each text keeps its own
@@ -164,6 +198,15 @@ TEST(SentenceSetJson, CorruptFilesAreErrors) {
   EXPECT_NE(errorOf("s.json", "{\"texts\": []}").find("\"texts\" is empty"), std::string::npos);
 }
 
+// nlohmann counts the failing character in its byte count: an error AT a line break (a raw
+// line break inside a string, a literal cut short by one) is on the line that break ends.
+TEST(SentenceSetJson, AnErrorAtALineBreakIsOnTheLineItEnds) {
+  std::string msg = errorOf("s.json", "{\"target\": \"her\", \"texts\": [\"I saw\nher\"]}");
+  EXPECT_NE(msg.find("s.json: line 1: not valid JSON"), std::string::npos) << msg;
+  msg = errorOf("s.json", "{\"target\": \"her\",\n \"texts\": [tru\n]}");
+  EXPECT_NE(msg.find("s.json: line 2: not valid JSON"), std::string::npos) << msg;
+}
+
 TEST(SentenceSetFiles, ExtensionAndFileErrors) {
   EXPECT_NE(errorOf("s.docx", "x").find("s.docx: unsupported sentence file type \".docx\""), std::string::npos);
   TempDir dir;
@@ -180,6 +223,24 @@ TEST(SentenceSetFiles, ExtensionAndFileErrors) {
   // sha256 of the file bytes, as `sha256sum` prints it.
   EXPECT_EQ(s.sha256.size(), 64u);
   EXPECT_EQ(parseSentenceSet("abc", "x.txt").sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// metadata.sentences.sha256 identifies the file the user has: for one saved with a UTF-8
+// byte-order mark (Notepad does) it is still what `sha256sum` prints for the file, BOM included.
+TEST(SentenceSetFiles, Sha256OfAFileWithAByteOrderMarkIsSha256sumOfItsBytes) {
+  TempDir dir;
+  auto p = dir.write("bom.txt", "\xEF\xBB\xBF# target: her\nI saw her.\n");
+  auto s = loadSentenceSet(p);
+  EXPECT_EQ(s.target, "her");  // the mark itself is not read as text
+  // `printf '\xEF\xBB\xBF# target: her\nI saw her.\n' | sha256sum`
+  EXPECT_EQ(s.sha256, "ce3eae0b815aea1e0670bcc6056886dda879d084fdc3f9ff110e6ef5a3531912");
+  // The same text without the mark is another file with another hash:
+  // `printf '# target: her\nI saw her.\n' | sha256sum`
+  EXPECT_EQ(parse("plain.txt", "# target: her\nI saw her.\n").sha256,
+            "e956e7a98127288d80cd9d569429f21071808dfe1b25eef9d9cf7d295c78107b");
+  // `printf '\xEF\xBB\xBFtext,target\r\nI saw her,her\r\n' | sha256sum`
+  EXPECT_EQ(parse("bom.csv", "\xEF\xBB\xBFtext,target\r\nI saw her,her\r\n").sha256,
+            "7e1e7035200838072a43c8b04ebab3d4677b7357169ae48964227a9feb77374e");
 }
 
 TEST(SentenceSetExamples, ShippedSetsLoadCleanly) {

@@ -5,9 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "util/atomic_file.h"
 #include "test_temp_dir.h"
@@ -24,6 +27,14 @@ pid_t deadPid() {
   if (pid == 0) ::_exit(0);
   ::waitpid(pid, nullptr, 0);
   return pid;
+}
+
+// The names in a folder, sorted.
+std::vector<std::string> entriesOf(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 }  // namespace
@@ -69,4 +80,48 @@ TEST(AtomicCleanup, PreviousVersionOrphanedByAKilledCommitIsPutBack) {
   laminar::AtomicDirectory dir(target);
   EXPECT_FALSE(fs::exists(old));
   EXPECT_TRUE(fs::exists(target / "results.json"));
+}
+
+// A file being rewritten (results.json of a rerun, a checksum cache) keeps its previous bytes
+// under its name until the new ones are complete: the writer fills a temporary beside it.
+TEST(AtomicCleanup, ThePreviousFileStaysWholeUntilCommit) {
+  TestTempDir d;
+  const fs::path target = d.path / "results.json";
+  std::ofstream(target) << "previous";
+  {
+    laminar::AtomicFile f(target);
+    EXPECT_NE(f.temporary(), target);
+    f.write("the new ");
+    f.write("results");
+    // A reader now, or a kill now, finds the previous version whole.
+    EXPECT_EQ(laminar::readFile(target), "previous");
+    f.commit();
+  }
+  EXPECT_EQ(laminar::readFile(target), "the new results");
+  EXPECT_EQ(entriesOf(d.path), (std::vector<std::string>{"results.json"}));  // no temporary left
+}
+
+// A write abandoned before commit (the analysis threw, the writer went out of scope) leaves
+// the previous file as it was, and no temporary beside it.
+TEST(AtomicCleanup, AnAbandonedWriteLeavesThePreviousFileAndNoTemporary) {
+  TestTempDir d;
+  const fs::path target = d.path / "results.json";
+  std::ofstream(target) << "previous";
+  {
+    laminar::AtomicFile f(target);
+    f.write("half of the new");
+  }  // destroyed without commit
+  ASSERT_TRUE(fs::exists(target));
+  EXPECT_EQ(laminar::readFile(target), "previous");
+  EXPECT_EQ(entriesOf(d.path), (std::vector<std::string>{"results.json"}));
+
+  auto failingWriter = [&] {
+    laminar::AtomicFile f(target);
+    f.write("half of the new");
+    throw std::runtime_error("the analysis failed");
+  };
+  EXPECT_THROW(failingWriter(), std::runtime_error);
+  ASSERT_TRUE(fs::exists(target));
+  EXPECT_EQ(laminar::readFile(target), "previous");
+  EXPECT_EQ(entriesOf(d.path), (std::vector<std::string>{"results.json"}));
 }

@@ -15,6 +15,7 @@
 #include "analysis/run_results.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/json_excerpt.h"
 #include "test_temp_dir.h"
 
 namespace fs = std::filesystem;
@@ -152,4 +153,21 @@ TEST(HostileResults, AControlWithAControlOfItsOwnIsRefused) {
     EXPECT_EQ(e.message().param("file"), (d.path / "control" / "results.json").string()) << e.what();
     EXPECT_EQ(e.message().param("found"), "control") << e.what();
   }
+}
+
+// Error messages quote a JSON value only when no entry of it nests (util/json_excerpt.h):
+// every entry is looked at, not the first alone.
+TEST(HostileResults, AnExcerptNamesAValueNestedInAnyEntry) {
+  using laminar::jsonExcerpt;
+  EXPECT_EQ(jsonExcerpt(nlohmann::json::parse(R"([1, "two", null])")), R"([1,"two",null])");
+  EXPECT_EQ(jsonExcerpt(nlohmann::json::parse(R"([1, {"a": 2}])")), "an array of 2 entries (nested)");
+  EXPECT_EQ(jsonExcerpt(nlohmann::json::parse(R"({"a": 1, "b": [2]})")), "an object of 2 members (nested)");
+}
+
+// dump() recurses once per level: 100,000 levels behind a harmless first entry would overflow
+// the stack if quoted. (nlohmann 3.11 parses and destroys such a value without recursion.)
+TEST(HostileResults, ADeepValueAfterAScalarIsNamedNotDumped) {
+  const nlohmann::json deep =
+      nlohmann::json::parse("[1, " + std::string(100000, '[') + std::string(100000, ']') + "]");
+  EXPECT_EQ(laminar::jsonExcerpt(deep), "an array of 2 entries (nested)");
 }
