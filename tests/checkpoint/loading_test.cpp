@@ -309,4 +309,35 @@ TEST_F(LoadingTest, BrokenDirectoriesAndIndexesEachFailWithTheirOwnMessage) {
   EXPECT_NE(errorOf([&] { loadDir(d); }).find("no \"weight_map\" object"), std::string::npos);
 }
 
+// An index may come from anywhere (a hub repository): a shard named by an absolute path would
+// make us read a file outside the checkpoint (dir / "/abs/x" is "/abs/x"), so it is refused
+// like "../", naming the index. The outside shard here is valid, so only its path can refuse it.
+TEST_F(LoadingTest, AbsoluteShardPathInTheIndexIsRefused) {
+  NamedTensors all = referenceTensors();
+  NamedTensors first(all.begin(), all.begin() + 15), second(all.begin() + 15, all.end());
+  const fs::path elsewhere = scratchDir("elsewhere") / "model-00002-of-00002.safetensors";
+  writeTensors(elsewhere, second);
+  fs::path dir = scratchDir("absolute-shard");
+  writeFileAtomically(dir / "config.json", referenceConfig().dump());
+  writeTensors(dir / "model-00001-of-00002.safetensors", first);
+  json map;
+  for (const auto& [n, t] : first) map[n] = "model-00001-of-00002.safetensors";
+  for (const auto& [n, t] : second) map[n] = elsewhere.string();
+  const fs::path index = dir / "model.safetensors.index.json";
+  writeFileAtomically(index, json{{"weight_map", map}}.dump());
+  ASSERT_TRUE(elsewhere.is_absolute());
+  try {
+    locateCheckpoint(dir);
+    FAIL() << "a shard named by an absolute path was accepted";
+  } catch (const laminar::Error& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(message.rfind(index.string() + ": ", 0), 0u) << message;
+    EXPECT_NE(message.find("'" + elsewhere.string() + "'"), std::string::npos) << message;
+    EXPECT_NE(message.find("outside the checkpoint directory"), std::string::npos) << message;
+    EXPECT_EQ(e.message().code, "checkpoint.index_shard_outside");
+    EXPECT_EQ(e.message().param("shard"), elsewhere.string());
+  }
+  EXPECT_NE(errorOf([&] { readWeightMap(index); }).find("outside the checkpoint directory"), std::string::npos);
+}
+
 }  // namespace

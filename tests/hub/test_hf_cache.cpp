@@ -72,3 +72,28 @@ TEST(HfCache, RefsResolveRevisions) {
   cache.writeRef("o/m", commit, commit);  // a commit needs no ref
   EXPECT_FALSE(fs::exists(cache.refPath("o/m", commit)));
 }
+
+// Each branch, tag or PR has its own file under refs/ holding its commit, as huggingface_hub
+// writes them (refs/main, refs/v1; revision "refs/pr/1" at refs/refs/pr/1): asking for a tag
+// must open the tag's snapshot, not main's.
+TEST(HfCache, EachRevisionResolvesThroughItsOwnRef) {
+  laminar::test::TempDir dir;
+  HubCache cache(dir.path());
+  const std::string onMain = "607a30d783dfa663caf39e06633721c8d4cfcd7e";
+  const std::string onTag = "11c5a3d5811f50298f278a704980280950aedb10";
+  const std::string onPr = std::string(40, 'c');
+  // Written by hand, as Python leaves them (the commit, no newline).
+  const fs::path refs = cache.repoDirectory("o/m") / "refs";
+  fs::create_directories(refs / "refs" / "pr");
+  std::ofstream(refs / "main") << onMain;
+  std::ofstream(refs / "v1") << onTag;
+  std::ofstream(refs / "refs" / "pr" / "1") << onPr;
+  for (const std::string& c : {onMain, onTag, onPr}) fs::create_directories(cache.snapshotDirectory("o/m", c));
+  EXPECT_EQ(cache.resolveRevision("o/m", "main").value_or(""), onMain);
+  EXPECT_EQ(cache.resolveRevision("o/m", "v1").value_or(""), onTag);
+  EXPECT_EQ(cache.resolveRevision("o/m", "refs/pr/1").value_or(""), onPr);
+  EXPECT_EQ(cache.snapshotFor("o/m", "v1").value_or(""), cache.snapshotDirectory("o/m", onTag));
+  // A revision the cache holds no ref for is unknown, although main is there.
+  EXPECT_FALSE(cache.resolveRevision("o/m", "v2").has_value());
+  EXPECT_FALSE(cache.snapshotFor("o/m", "v2").has_value());
+}

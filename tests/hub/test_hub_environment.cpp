@@ -66,6 +66,25 @@ TEST(HubEnvironment, TokenFromVariablesThenLoginFile) {
   }
 }
 
+// huggingface_hub keeps the login at $HF_HOME/token (constants.HF_TOKEN_PATH) whatever
+// HF_HUB_CACHE says: moving the cache to a fast disk must not lose the login, nor pick up a
+// file that happens to sit beside the moved cache. HF_TOKEN_PATH names the file itself.
+TEST(HubEnvironment, LoginFileStaysInHfHomeWhenTheHubCacheMoves) {
+  TempDir dir;
+  const std::filesystem::path home = dir.path() / "hf-home", fast = dir.path() / "fast";
+  std::filesystem::create_directories(home);
+  std::filesystem::create_directories(fast / "hub");
+  ScopedEnv h("HF_HOME", home.string()), c("HF_HUB_CACHE", (fast / "hub").string()),
+      legacyCache("HUGGINGFACE_HUB_CACHE", std::nullopt), p("HF_TOKEN_PATH", std::nullopt),
+      t("HF_TOKEN", std::nullopt), legacy("HUGGING_FACE_HUB_TOKEN", std::nullopt);
+  std::ofstream(fast / "token") << "hf_beside_the_cache\n";
+  EXPECT_FALSE(defaultToken().has_value());  // no login yet in HF_HOME
+  std::ofstream(home / "token") << "hf_login\n";
+  EXPECT_EQ(defaultToken().value_or(""), "hf_login");
+  ScopedEnv path("HF_TOKEN_PATH", (fast / "token").string());
+  EXPECT_EQ(defaultToken().value_or(""), "hf_beside_the_cache");
+}
+
 TEST(HubEnvironment, OfflineFlag) {
   {
     ScopedEnv o("HF_HUB_OFFLINE", std::nullopt);

@@ -47,6 +47,19 @@ TEST(ByteFormat, SiUnitsAndDurations) {
   EXPECT_EQ(formatDuration(-1), "?");
 }
 
+// A remaining time is shown to the nearest second, then cut to the format's two units: 59.6 s
+// is a minute, not "59s"; 3599.5 s is an hour, not "59m 59s" (halves round up, as llround).
+TEST(ByteFormat, DurationsRoundToTheNearestSecond) {
+  EXPECT_EQ(formatDuration(0.4), "0s");
+  EXPECT_EQ(formatDuration(2.5), "3s");
+  EXPECT_EQ(formatDuration(42.7), "43s");
+  EXPECT_EQ(formatDuration(59.6), "1m 00s");
+  EXPECT_EQ(formatDuration(119.5), "2m 00s");
+  EXPECT_EQ(formatDuration(186.6), "3m 07s");
+  EXPECT_EQ(formatDuration(3599.4), "59m 59s");
+  EXPECT_EQ(formatDuration(3599.5), "1h 00m");
+}
+
 TEST(DiskSpace, AgreesWithStdFilesystemSpace) {
   laminar::test::TempDir dir;
   const auto reference = std::filesystem::space(dir.path()).available;

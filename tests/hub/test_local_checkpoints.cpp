@@ -102,6 +102,25 @@ TEST(LocalCheckpoints, ScansCacheSnapshotsWithTheirRefs) {
   EXPECT_TRUE(scanHubCache(dir.path() / "absent").empty());
 }
 
+// huggingface_hub's scan-cache names a ref by its path under refs/ (a download of revision
+// "refs/pr/1" leaves refs/refs/pr/1, a branch "feature/x" refs/feature/x), so the listing
+// must too: "1" or "x" alone would name another branch.
+TEST(LocalCheckpoints, NestedRefsKeepTheirFolders) {
+  laminar::test::TempDir dir;
+  HubCache cache(dir.path());
+  const std::string commit = "607a30d783dfa663caf39e06633721c8d4cfcd7e";
+  linkTiny(cache.snapshotDirectory("openai-community/gpt2", commit));
+  const fs::path refs = cache.repoDirectory("openai-community/gpt2") / "refs";
+  fs::create_directories(refs / "refs" / "pr");
+  fs::create_directories(refs / "feature");
+  std::ofstream(refs / "main") << commit;
+  std::ofstream(refs / "refs" / "pr" / "1") << commit;
+  std::ofstream(refs / "feature" / "x") << commit;
+  auto found = scanHubCache(dir.path());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].refs, (std::vector<std::string>{"feature/x", "main", "refs/pr/1"}));
+}
+
 TEST(LocalCheckpoints, UserFoldersAreCheckpointsOrHoldThem) {
   laminar::test::TempDir dir;
   linkTiny(dir.path() / "a");
@@ -164,6 +183,18 @@ TEST(ModelFolders, RoundTripAndErrorsNameTheFile) {
   }
   laminar::test::ScopedEnv xdg("XDG_CONFIG_HOME", "/cfg");
   EXPECT_EQ(modelFoldersConfigPath(), "/cfg/laminar/model-folders.json");
+}
+
+// The XDG Base Directory spec: $XDG_CONFIG_HOME, and where it is unset or empty, $HOME/.config
+// (not $HOME itself, which would leave a "laminar" folder in everyone's home).
+TEST(ModelFolders, ConfigFileDefaultsToXdgsHomeDotConfig) {
+  laminar::test::ScopedEnv home("HOME", "/home/alice");
+  {
+    laminar::test::ScopedEnv xdg("XDG_CONFIG_HOME", std::nullopt);
+    EXPECT_EQ(modelFoldersConfigPath(), "/home/alice/.config/laminar/model-folders.json");
+  }
+  laminar::test::ScopedEnv xdg("XDG_CONFIG_HOME", "");
+  EXPECT_EQ(modelFoldersConfigPath(), "/home/alice/.config/laminar/model-folders.json");
 }
 
 TEST(LocalCheckpoints, ModelArgumentsResolveToFoldersOrCacheSnapshots) {

@@ -87,6 +87,33 @@ TEST(ZScore, ThresholdIsStrict) {
                         {"first vector", "index 1", "infinite"});
 }
 
+// The z-ddof option of experiment 2: with ddof 1 the trimming scale is the sample standard
+// deviation, numpy's std(v, ddof=1). By hand for v = [2, 4, 4, 4, 5, 5, 7, 9]: mean 5, squared
+// deviations summing to 32, so sd = sqrt(32 / 8) = 2 with ddof 0 and sqrt(32 / 7) with ddof 1.
+// A threshold of 1.9 tells them apart: the 9 has z = 4 / 2 = 2 (dropped) with ddof 0 but
+// 4 / 2.138 = 1.871 (kept) with ddof 1.
+TEST(ZScore, TrimmingScaleFollowsTheRequestedDdof) {
+  const std::vector<double> x{2, 4, 4, 4, 5, 5, 7, 9};
+  const std::vector<double> y{1, 2, 3, 4, 5, 6, 7, 8};  // max |z| 1.53 with either ddof: never trimmed
+  const st::TrimScale population = st::zTrimScale(x.data(), x.size(), 1.9, 0);
+  const st::TrimScale sample = st::zTrimScale(x.data(), x.size(), 1.9, 1);
+  EXPECT_DOUBLE_EQ(population.mean, 5.0);
+  EXPECT_DOUBLE_EQ(population.sd, 2.0);
+  EXPECT_DOUBLE_EQ(sample.mean, 5.0);
+  EXPECT_NEAR(sample.sd, 2.1380899352993950, 1e-14);  // sqrt(32 / 7), numpy std(ddof=1)
+  EXPECT_DOUBLE_EQ(sample.sd, std::sqrt(32.0 / 7.0));
+
+  const auto byDdof0 = st::zTrim(x.data(), y.data(), x.size(), 1.9, 0);
+  EXPECT_EQ(byDdof0.dropped, 1u);
+  EXPECT_EQ(byDdof0.x, (std::vector<double>{2, 4, 4, 4, 5, 5, 7}));
+  const auto byDdof1 = st::zTrim(x.data(), y.data(), x.size(), 1.9, 1);
+  EXPECT_EQ(byDdof1.dropped, 0u);
+  EXPECT_EQ(byDdof1.x, x);
+  // The same samples as the z-scores themselves (zTrimMask) keep.
+  const auto mask = st::zTrimMask(x.data(), y.data(), x.size(), 1.9, 1);
+  for (size_t k = 0; k < x.size(); ++k) EXPECT_EQ(mask[k], 1) << k;
+}
+
 TEST(Distributions, KnownValues) {
   EXPECT_DOUBLE_EQ(st::normalCdf(0), 0.5);
   EXPECT_NEAR(st::normalTwoSidedP(1.959963984540054), 0.05, 1e-15);
@@ -380,6 +407,20 @@ TEST(PairMi, TrimmingCountsAndOptions) {
   vj[3] = kNaN;
   expectErrorMentioning([&] { st::pairMutualInformation(vi.data(), vj.data(), 100, s); },
                         {"second vector", "index 3"});
+}
+
+// Pair MI trims with the same ddof: the vectors of ZScore.TrimmingScaleFollowsTheRequestedDdof
+// keep all 8 dimensions with zDdof 1 and 7 with zDdof 0.
+TEST(PairMi, TrimmingUsesTheZDdofSetting) {
+  const std::vector<double> x{2, 4, 4, 4, 5, 5, 7, 9};
+  const std::vector<double> y{1, 2, 3, 4, 5, 6, 7, 8};
+  st::PairMiSettings s;
+  s.zTrim = 1.9;
+  s.bins.fixedBins = 4;
+  s.zDdof = 0;
+  EXPECT_EQ(st::pairMutualInformation(x.data(), y.data(), x.size(), s).samples, 7u);
+  s.zDdof = 1;
+  EXPECT_EQ(st::pairMutualInformation(x.data(), y.data(), x.size(), s).samples, 8u);
 }
 
 TEST(TheilSen, OutliersAndNonFinitePointsDoNotMoveTheLine) {

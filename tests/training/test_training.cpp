@@ -7,12 +7,20 @@
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <cstdint>
 #include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "checkpoint/checkpoint.h"
 #include "io/safetensors.h"
 #include "model/gpt2_model.h"
 #include "model/hook_points.h"
+#include "training/held_out_loss.h"
 #include "training/lr_schedule.h"
 #include "training/token_corpus.h"
 #include "training/trainable_gpt2.h"
@@ -77,6 +85,38 @@ torch::Tensor storedValues(const SafetensorsFile& f, const std::string& name) {
 
 torch::Tensor storedValues(const fs::path& file, const std::string& name) {
   return storedValues(*SafetensorsFile::open(file), name);
+}
+
+// The JSON header of a .safetensors file read as the format defines it (8-byte little-endian
+// length, then the JSON), not through Laminar's reader.
+nlohmann::json safetensorsHeader(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  unsigned char length[8] = {};
+  in.read(reinterpret_cast<char*>(length), 8);
+  if (!in) throw std::runtime_error(file.string() + ": no header length");
+  uint64_t n = 0;
+  for (int i = 7; i >= 0; --i) n = (n << 8) | length[i];
+  if (n > (uint64_t{1} << 26)) throw std::runtime_error(file.string() + ": implausible header length");
+  std::string header(static_cast<size_t>(n), '\0');
+  in.read(header.data(), static_cast<std::streamsize>(n));
+  if (!in) throw std::runtime_error(file.string() + ": header cut short");
+  return nlohmann::json::parse(header);
+}
+
+// The "format" entry of a .safetensors file's __metadata__, or "" when there is none.
+std::string safetensorsFormat(const fs::path& file) {
+  const nlohmann::json header = safetensorsHeader(file);
+  if (!header.contains("__metadata__") || !header.at("__metadata__").is_object()) return "";
+  return header.at("__metadata__").value("format", std::string());
+}
+
+// "a,,b" -> {"a", "", "b"}: a loss.csv line, empty fields kept.
+std::vector<std::string> csvFields(const std::string& line) {
+  std::vector<std::string> fields;
+  std::stringstream in(line);
+  std::string field;
+  while (std::getline(in, field, ',')) fields.push_back(field);
+  return fields;
 }
 
 }  // namespace
@@ -163,6 +203,8 @@ TEST(Training, LowersHeldOutLossAndWritesALoadableCheckpoint) {
   auto weights = SafetensorsFile::open(tmp.path() / "model" / "model.safetensors");
   EXPECT_EQ(weights->metadata().at("laminar_trained"), "true");
   EXPECT_EQ(weights->find("transformer.h.1.mlp.c_fc.weight")->dtype, DType::F32);
+  // transformers' from_pretrained refuses weights without __metadata__ {"format": "pt"}.
+  EXPECT_EQ(safetensorsFormat(tmp.path() / "model" / "model.safetensors"), "pt");
 }
 
 // Same weights whether or not the run was interrupted and resumed from its saved state
@@ -213,6 +255,87 @@ TEST(Training, ResumesToTheSameWeightsAndLogits) {
   // The resumed run's checkpoint gives the uninterrupted run's logits exactly.
   torch::Tensor fromResumed = Gpt2Model::load(tmp.path() / "parts")->run({ids}, spec).at("logits")[0];
   EXPECT_TRUE(torch::equal(fromCheckpoint, fromResumed));
+}
+
+// The loss log is part of the saved state: after resuming, the log (and loss.csv, whose header
+// names the columns) shows each earlier step's train and held-out loss in its own column,
+// exactly as the first part recorded them. Four tiny steps, stopped after two.
+TEST(Training, ResumedRunKeepsTheEarlierLossLogColumnForColumn) {
+  TempDir tmp;
+  TrainOptions o = tinyRun(tmp.path() / "model");
+  o.steps = 4;
+  o.batch = 4;
+  o.warmupSteps = 1;
+  o.evalEvery = 2;
+  o.evalWindows = 2;
+  o.finalEvalWindows = 2;
+  o.checkpointEvery = 2;
+  o.stopAfter = 2;
+  const TrainResult first = trainGpt2(o);
+  ASSERT_TRUE(first.stopped);
+  // Step 0: the held-out loss only (train loss -1); step 1: the train loss only; step 2: both.
+  ASSERT_EQ(first.log.size(), 3u);
+  ASSERT_EQ(first.log[0].trainLoss, -1.0);
+  ASSERT_GT(first.log[0].heldOutLoss, 0.0);
+  ASSERT_GT(first.log[1].trainLoss, 0.0);
+  ASSERT_EQ(first.log[1].heldOutLoss, -1.0);
+
+  o.stopAfter = 0;
+  const TrainResult resumed = trainGpt2(o);
+  ASSERT_EQ(resumed.resumedFromStep, 2);
+  ASSERT_EQ(resumed.log.size(), 5u);
+  for (size_t i = 0; i < first.log.size(); ++i) {
+    const TrainLogRow& a = first.log[i];
+    const TrainLogRow& b = resumed.log[i];
+    EXPECT_EQ(b.step, a.step);
+    EXPECT_EQ(b.learningRate, a.learningRate) << "step " << a.step;
+    EXPECT_EQ(b.trainLoss, a.trainLoss) << "step " << a.step;
+    EXPECT_EQ(b.heldOutLoss, a.heldOutLoss) << "step " << a.step;
+    EXPECT_EQ(b.seconds, a.seconds) << "step " << a.step;
+    EXPECT_EQ(b.tokensPerSecond, a.tokensPerSecond) << "step " << a.step;
+  }
+
+  std::ifstream csv(tmp.path() / "model.train" / "loss.csv");
+  std::string line;
+  ASSERT_TRUE(static_cast<bool>(std::getline(csv, line)));
+  ASSERT_EQ(line, "step,learning_rate,train_loss,held_out_loss,seconds,tokens_per_second");
+  std::map<std::string, std::vector<std::string>> byStep;
+  while (std::getline(csv, line)) {
+    const std::vector<std::string> fields = csvFields(line);
+    if (!fields.empty()) byStep[fields[0]] = fields;
+  }
+  ASSERT_EQ(byStep.size(), 5u);
+  ASSERT_EQ(byStep["0"].size(), 6u);
+  EXPECT_EQ(byStep["0"][2], "-1");   // no train loss before the first step
+  EXPECT_NE(byStep["0"][3], "");     // the untrained model's held-out loss
+  ASSERT_EQ(byStep["1"].size(), 6u);
+  EXPECT_NE(byStep["1"][2], "-1");
+  EXPECT_EQ(byStep["1"][3], "");     // not evaluated at step 1
+}
+
+// measureHeldOutLoss (laminar-cli perplexity) predicts each token from those before it in a
+// window of context + 1 tokens: a text of exactly `context` tokens has no window, so it is
+// refused rather than reported as a loss of 0/0; one token more is one window, `context`
+// predictions.
+TEST(Training, HeldOutLossNeedsContextPlusOneTokens) {
+  TempDir tmp;
+  Gpt2Config c = Gpt2Config::forShape("32x2x2");
+  c.nPositions = 32;
+  writeUntrainedTwin(tmp.path() / "twin", c, 7, tokenizerDir(), DType::F32);
+  const auto model = Gpt2Model::load(tmp.path() / "twin");
+  const std::vector<int64_t> ids = {464, 3290, 318, 257, 1332, 13, 383, 7554, 286};
+  const int64_t context = 8;
+  const std::vector<int64_t> exactlyContext(ids.begin(), ids.begin() + context);
+  try {
+    const HeldOutLoss loss = measureHeldOutLoss(*model, exactlyContext, context);
+    FAIL() << "a text of exactly `context` tokens gave loss " << loss.meanNats << " over " << loss.tokens << " tokens";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("needs at least 9"), std::string::npos) << e.what();
+  }
+  const HeldOutLoss loss = measureHeldOutLoss(*model, ids, context);
+  EXPECT_EQ(loss.tokens, context);
+  ASSERT_TRUE(std::isfinite(loss.meanNats));
+  EXPECT_NEAR(loss.meanNats, std::log(50257.0), 0.5);  // untrained: near-uniform prediction
 }
 
 // A state saved by the old trainer (torch::save of the optimizer) is refused with a message
@@ -306,4 +429,18 @@ TEST(UntrainedTwin, IsTheTrainersStartingPointMarkedAsNotTrained) {
   std::ofstream(tmp.path() / "mine" / "notes.txt") << "keep me";
   EXPECT_THROW(writeUntrainedTwin(tmp.path() / "mine", c, 7, tokenizerDir()), Error);
   EXPECT_TRUE(fs::exists(tmp.path() / "mine" / "notes.txt"));
+}
+
+// The twin is meant for Python too: transformers' from_pretrained refuses a model.safetensors
+// whose header lacks __metadata__ {"format": "pt"} ("does not contain the valid metadata").
+TEST(UntrainedTwin, SafetensorsHeaderSaysFormatPtAsTransformersRequires) {
+  TempDir tmp;
+  Gpt2Config c = Gpt2Config::forShape("32x2x2");
+  c.nPositions = 32;
+  writeUntrainedTwin(tmp.path() / "twin", c, 7, tokenizerDir(), DType::F32);
+  const nlohmann::json header = safetensorsHeader(tmp.path() / "twin" / "model.safetensors");
+  ASSERT_TRUE(header.contains("__metadata__")) << header.dump();
+  EXPECT_EQ(safetensorsFormat(tmp.path() / "twin" / "model.safetensors"), "pt") << header.at("__metadata__").dump();
+  // Laminar's own marks sit beside it.
+  EXPECT_EQ(header.at("__metadata__").value("laminar_untrained_twin", std::string()), "true");
 }
