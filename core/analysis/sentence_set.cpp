@@ -10,6 +10,7 @@
 #include "tokenizer/utf8.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/json_text.h"
 #include "util/sha256.h"
 
 namespace laminar {
@@ -44,10 +45,6 @@ Error tooLarge(const std::string& path, uint64_t bytes) {
   return Error(fileMessage(path, msg::kSentenceFileTooLarge, {{"mib", mib}, {"limit", limit}},
                            "is " + mib + " MiB; sentence files are limited to " + limit +
                                " MiB (the model runs on every text): split it"));
-}
-
-int lineOfByte(const std::string& s, size_t offset) {
-  return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(std::min(offset, s.size())), '\n'));
 }
 
 // "lines 3, 7 and 9" (at most 10 listed).
@@ -193,23 +190,7 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
 }
 
 void parseJson(const std::string& content, SentenceSet& set) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(content);
-  } catch (const nlohmann::json::out_of_range& e) {
-    // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is no set.
-    const std::string what = e.what();
-    const auto bracket = what.find("] ");
-    const std::string detail = bracket == std::string::npos ? what : what.substr(bracket + 2);
-    throw Error(fileMessage(set.source.string(), msg::kFileInvalidJson, {{"detail", detail}}, "not valid JSON: " + detail));
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string what = e.what();
-    auto colon = what.find("; ");  // drop nlohmann's "[json.exception.parse_error.101] ..." prefix
-    const std::string line = std::to_string(lineOfByte(content, e.byte ? e.byte - 1 : 0));
-    const std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-    throw Error(fileMessage(set.source.string(), msg::kFileInvalidJsonAtLine, {{"line", line}, {"detail", detail}},
-                            "line " + line + ": not valid JSON: " + detail));
-  }
+  const nlohmann::json j = parseJsonText(content, set.source.string());
   if (!j.is_object())
     throw Error(fileMessage(set.source.string(), msg::kSentenceFileJsonNotObject, {},
                             "expected a JSON object {\"target\": \"...\", \"texts\": [...]}"));
@@ -293,7 +274,7 @@ SentenceSet parseSentenceSet(const std::string& bytes, const fs::path& path) {
     lineStart = (lineStart == std::string::npos || bad == 0) ? 0 : lineStart + 1;
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(content[bad]));
-    const std::string line = std::to_string(lineOfByte(content, bad)), column = std::to_string(bad - lineStart + 1);
+    const std::string line = std::to_string(lineOfOffset(content, bad)), column = std::to_string(bad - lineStart + 1);
     throw Error(fileMessage(path.string(), msg::kSentenceFileInvalidUtf8, {{"line", line}, {"column", column}, {"byte", hex}},
                             "line " + line + ": byte " + column + " of the line (" + hex +
                                 ") is not valid UTF-8; sentence files must be saved as UTF-8"));

@@ -10,6 +10,7 @@
 #include "tokenizer/byte_level_alphabet.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/json_text.h"
 
 namespace laminar {
 namespace fs = std::filesystem;
@@ -22,31 +23,8 @@ std::string readTokenizerFile(const fs::path& path) {
   return readFile(path);
 }
 
-// 1-based line of byte `offset` in `text`.
-size_t lineAt(const std::string& text, size_t offset) {
-  offset = std::min(offset, text.size());
-  return 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
 
-nlohmann::json parseJsonFile(const fs::path& path, const std::string& text) {
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::out_of_range& e) {
-    // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is unusable.
-    const std::string what = e.what();
-    const auto bracket = what.find("] ");
-    const std::string detail = bracket == std::string::npos ? what : what.substr(bracket + 2);
-    throw Error(fileMessage(path.string(), msg::kFileInvalidJson, {{"detail", detail}}, "not valid JSON: " + detail));
-  } catch (const nlohmann::json::parse_error& e) {
-    size_t at = e.byte > 0 ? e.byte - 1 : 0;  // e.byte is 1-based
-    std::string what = e.what();
-    auto from = what.find("parse error");
-    const std::string line = std::to_string(lineAt(text, at));
-    const std::string detail = from == std::string::npos ? what : what.substr(from);
-    throw Error(fileMessage(path.string(), msg::kFileInvalidJsonAtLine, {{"line", line}, {"detail", detail}},
-                            "line " + line + ": not valid JSON (" + detail + ")"));
-  }
-}
+nlohmann::json parseJsonFile(const fs::path& path, const std::string& text) { return parseJsonText(text, path.string()); }
 
 // Where in a file a defect is: a line of a text file ("12"), a place in a JSON document
 // ("model.merges[11]"), or neither (both empty).
@@ -62,7 +40,7 @@ Place lineOfKey(const std::string& text, const std::string& key) {
     std::string spelled = nlohmann::json(key).dump(-1, ' ', asciiOnly, nlohmann::json::error_handler_t::replace);
     for (size_t at = text.find(spelled); at != std::string::npos; at = text.find(spelled, at + 1)) {
       size_t after = text.find_first_not_of(" \t\r\n", at + spelled.size());
-      if (after != std::string::npos && text[after] == ':') return Place{std::to_string(lineAt(text, at)), ""};
+      if (after != std::string::npos && text[after] == ':') return Place{std::to_string(lineOfOffset(text, at)), ""};
     }
   }
   return {};

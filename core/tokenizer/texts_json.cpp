@@ -6,6 +6,7 @@
 
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/json_text.h"
 
 namespace laminar {
 
@@ -16,25 +17,7 @@ std::vector<std::string> readTextsJson(const std::filesystem::path& path) {
     throw std::filesystem::exists(path, ec) ? Error(fileMessage(file, msg::kFileNotRegular, {}, "not a regular file"))
                                             : Error(fileMessage(file, msg::kFileNotFound, {}, "file not found"));
   const std::string text = readFile(path);
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::out_of_range& e) {
-    // A number beyond double ("1e99999") is no parse error to nlohmann, but the file is unusable.
-    const std::string what = e.what();
-    const auto bracket = what.find("] ");
-    const std::string detail = bracket == std::string::npos ? what : what.substr(bracket + 2);
-    throw Error(fileMessage(file, msg::kFileInvalidJson, {{"detail", detail}}, "not valid JSON: " + detail));
-  } catch (const nlohmann::json::parse_error& e) {
-    size_t at = std::min(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    const std::string line =
-        std::to_string(1 + static_cast<size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')));
-    std::string what = e.what();
-    auto from = what.find("parse error");
-    const std::string detail = from == std::string::npos ? what : what.substr(from);
-    throw Error(fileMessage(file, msg::kFileInvalidJsonAtLine, {{"line", line}, {"detail", detail}},
-                            "line " + line + ": not valid JSON (" + detail + ")"));
-  }
+  const nlohmann::json json = parseJsonText(text, file);
   if (!json.is_array())
     throw Error(fileMessage(file, msg::kTextsJsonNotArray, {{"type", json.type_name()}},
                             std::string("expected a JSON array of strings, found a JSON ") + json.type_name()));

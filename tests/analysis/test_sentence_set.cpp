@@ -207,6 +207,17 @@ TEST(SentenceSetJson, AnErrorAtALineBreakIsOnTheLineItEnds) {
   EXPECT_NE(msg.find("s.json: line 2: not valid JSON"), std::string::npos) << msg;
 }
 
+// The message keeps nlohmann's reason, not only its "last read" tail: what is wrong is the
+// part a user can act on.
+TEST(SentenceSetJson, AnErrorSaysWhatIsWrong) {
+  std::string msg = errorOf("s.json", "{\"target\": \"her\", \"texts\": [\"I saw\nher\"]}");
+  EXPECT_NE(msg.find("control character U+000A (LF) must be escaped"), std::string::npos) << msg;
+  msg = errorOf("s.json", "{\"target\": \"x\",\n \"texts\": [\"a\",]\n}");
+  EXPECT_NE(msg.find("s.json: line 2: not valid JSON: syntax error while parsing value - unexpected ']'"), std::string::npos)
+      << msg;
+  EXPECT_EQ(msg.find("parse error at line"), std::string::npos) << msg;  // one line number, ours
+}
+
 TEST(SentenceSetFiles, ExtensionAndFileErrors) {
   EXPECT_NE(errorOf("s.docx", "x").find("s.docx: unsupported sentence file type \".docx\""), std::string::npos);
   TempDir dir;

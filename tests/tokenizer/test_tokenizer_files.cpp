@@ -246,11 +246,11 @@ TEST(TokenizerFiles, TextsJsonSyntaxErrorNamesItsLine) {
   Message m = messageOf([&] { readTextsJson(texts); });
   EXPECT_EQ(m.code, "file.invalid_json_at_line");
   EXPECT_EQ(m.param("line"), "2");
-  EXPECT_EQ(m.english.rfind(texts.string() + ": line 2: not valid JSON (", 0), 0u) << m.english;
+  EXPECT_EQ(m.english.rfind(texts.string() + ": line 2: not valid JSON: ", 0), 0u) << m.english;
   writeText(texts, "[\"one\" \"two\"]");
   m = messageOf([&] { readTextsJson(texts); });
   EXPECT_EQ(m.param("line"), "1");
-  EXPECT_EQ(m.english.rfind(texts.string() + ": line 1: not valid JSON (", 0), 0u) << m.english;
+  EXPECT_EQ(m.english.rfind(texts.string() + ": line 1: not valid JSON: ", 0), 0u) << m.english;
 }
 
 class CorruptFiles : public ::testing::Test {
