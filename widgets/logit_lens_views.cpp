@@ -15,12 +15,22 @@ namespace laminar {
 
 namespace {
 
+// The end of the text up to the chosen position, about as long as eight tokens of English.
+// From the tokens decoded together: decoding each token alone turns every letter that BPE
+// split between tokens (Vietnamese "ữ", Cyrillic, emoji) into "�".
 QString contextText(const LogitLensResults& r) {
-  QString context;
-  const int from = std::max(0, static_cast<int>(r.chosenTokens.size()) - 8);  // the last few tokens
-  if (from > 0) context += QStringLiteral("…");
-  for (size_t k = static_cast<size_t>(from); k < r.chosenTokens.size(); ++k) context += QString::fromStdString(r.chosenTokens[k]);
-  return context.simplified();
+  constexpr qsizetype kShown = 40;  // characters
+  QString text;
+  if (!r.chosenDecoded.empty()) {
+    text = QString::fromStdString(r.chosenDecoded).simplified();
+  } else {  // saved before chosenDecoded existed
+    for (const std::string& t : r.chosenTokens) text += QString::fromStdString(t);
+    text = text.simplified();
+  }
+  if (text.size() <= kShown) return text;
+  qsizetype from = text.size() - kShown;
+  if (text.at(from).isLowSurrogate()) ++from;  // never half an emoji
+  return QStringLiteral("…") + text.mid(from).trimmed();
 }
 
 }  // namespace

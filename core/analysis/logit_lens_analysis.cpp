@@ -170,6 +170,7 @@ class LogitLensAnalysis final : public Analysis {
         r.chosenPosition = s.position < 0 ? p : s.position;
         if (r.chosenPosition >= static_cast<int64_t>(t.ids.size())) throw positionPastEnd(source, s, t.ids.size());
         for (int64_t k = 0; k <= r.chosenPosition; ++k) r.chosenTokens.push_back(in.tokenizer.tokenText(t.ids[static_cast<size_t>(k)]));
+        r.chosenDecoded = in.tokenizer.decode({t.ids.begin(), t.ids.begin() + r.chosenPosition + 1});
         if (r.chosenPosition + 1 < static_cast<int64_t>(t.ids.size())) {
           r.chosenNextId = t.ids[static_cast<size_t>(r.chosenPosition + 1)];
           r.chosenNextToken = in.tokenizer.tokenText(r.chosenNextId);
@@ -237,6 +238,7 @@ class LogitLensAnalysis final : public Analysis {
                         {"chosen", {{"text", r.chosenText},
                                     {"position", r.chosenPosition},
                                     {"tokens", r.chosenTokens},
+                                    {"decoded", r.chosenDecoded},
                                     {"nextId", r.chosenNextId},
                                     {"nextToken", r.chosenNextToken}}},
                         {"rows", {{"textIndex", r.textIndex},
@@ -273,6 +275,7 @@ class LogitLensAnalysis final : public Analysis {
     r.chosenText = readJsonInteger<int>(c.at("text"));
     r.chosenPosition = readJsonInteger<int64_t>(c.at("position"));
     r.chosenTokens = c.at("tokens").get<std::vector<std::string>>();
+    r.chosenDecoded = c.value("decoded", std::string());  // absent before 2026-12-07
     r.chosenNextId = readJsonInteger<int64_t>(c.at("nextId"));
     r.chosenNextToken = c.at("nextToken").get<std::string>();
     const auto& rows = j.at("rows");

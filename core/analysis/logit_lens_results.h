@@ -40,6 +40,10 @@ struct LogitLensResults {
   int chosenText = 0;
   int64_t chosenPosition = 0;
   std::vector<std::string> chosenTokens;
+  // The same tokens decoded together: a character split between tokens is whole here, while
+  // each of chosenTokens holds only its own bytes ("�" for a piece). Empty in results saved
+  // before 2026-12-07 (the figure's title then joins chosenTokens).
+  std::string chosenDecoded;
   int64_t chosenNextId = -1;
   std::string chosenNextToken;
   // One row per text with a target that has a next token, in the set's order.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analysis.h"
+#include "analysis/logit_lens_results.h"
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
 #include "analysis/run_results.h"
@@ -227,6 +228,24 @@ TEST(AnalysisRun, SavingReplacesAWholeDirectoryAndLoadRefusesOthers) {
   EXPECT_THROW(loadResults(out.path() / "missing"), Error);
   std::ofstream(out.path() / "run/results.json") << "{\"format\": \"something else\"}";
   EXPECT_THROW(loadResults(out.path() / "run"), Error);
+}
+
+// The logit lens keeps the chosen text decoded as a whole beside its tokens: Vietnamese "chữ"
+// is " ch" and three one-byte tokens, each "�" when decoded alone; saved and reopened intact.
+TEST(AnalysisRun, LogitLensKeepsTheChosenTextWithWholeCharacters) {
+  auto& f = smallSyntheticModel();
+  RunSettings settings;
+  settings.experiment = "logit-lens";
+  const SentenceSet set = parseSentenceSet("# target: chữ\nTôi viết chữ, chữ đẹp.\n", "vi.txt");
+  RunResults r = runExperiment(*f.model, *f.tokenizer, set, settings);
+  const auto& lens = *r.get<LogitLensResults>();
+  EXPECT_EQ(lens.chosenDecoded, "Tôi viết chữ");
+  std::string joined;
+  for (const std::string& t : lens.chosenTokens) joined += t;
+  EXPECT_NE(joined.find("\xEF\xBF\xBD"), std::string::npos) << joined;  // why the whole text is kept
+  laminar::test::TempDir out;
+  saveResults(r, out.path() / "run");
+  EXPECT_EQ(loadResults(out.path() / "run").get<LogitLensResults>()->chosenDecoded, "Tôi viết chữ");
 }
 
 // An integer field holding a float far outside int (what the results fuzzer wrote) is refused

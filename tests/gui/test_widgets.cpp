@@ -19,6 +19,7 @@
 #include "synthetic_results.h"
 #include "view_csv.h"
 #include "analysis/attention_pattern_results.h"
+#include "analysis/logit_lens_results.h"
 #include "analysis/mi_distance_results.h"
 #include "analysis/similarity_results.h"
 #include "stats/theil_sen.h"
@@ -27,6 +28,7 @@
 #include "widgets/eliding_combo_box.h"
 #include "widgets/figure_export.h"
 #include "widgets/laminar_profile_view.h"
+#include "widgets/logit_lens_views.h"
 #include "widgets/layer_cursor.h"
 #include "widgets/mi_distance_view.h"
 #include "widgets/mi_matrix_view.h"
@@ -784,6 +786,28 @@ class WidgetsTest : public QObject {
     view.setResults(r);
     QCOMPARE(view.map()->data()->keySize(), 6);
     QCOMPARE(view.map()->data()->cell(2, 4), r->get<SimilarityResults>()->layers[1].textSimilarity[0][4 * 6 + 2]);
+  }
+
+  // The lens's title quotes the end of the chosen text decoded as a whole: Vietnamese letters
+  // that BPE split between tokens stay letters ("chữ", not "ch���"), a long text shows its
+  // last 40 characters and never half an emoji; results saved before the whole text was kept
+  // join the tokens.
+  void lensTitleQuotesWholeCharacters() {
+    LayerCursor cursor;
+    cursor.setCount(6);
+    LogitLensTopView view(&cursor);
+    auto r = test::syntheticLogitLens(6, 6);
+    LogitLensResults* lens = r->get<LogitLensResults>();
+    lens->chosenTokens = {"T", "ôi", " vi", "ế", "t", " ch", "\xEF\xBF\xBD", "\xEF\xBF\xBD", "\xEF\xBF\xBD"};
+    lens->chosenDecoded = "Tôi viết chữ";
+    view.setResults(r);
+    QCOMPARE(view.title(), QStringLiteral("Logit lens — text 1, after “Tôi viết chữ”"));
+    lens->chosenDecoded = std::string(50, 'a') + "🤖" + std::string(39, 'b');
+    view.setResults(r);
+    QCOMPARE(view.title(), QStringLiteral("Logit lens — text 1, after “…%1”").arg(QString(39, QLatin1Char('b'))));
+    lens->chosenDecoded.clear();
+    view.setResults(r);
+    QCOMPARE(view.title(), QStringLiteral("Logit lens — text 1, after “Tôi viết ch\uFFFD\uFFFD\uFFFD”"));
   }
 
   void viewsIgnoreTheOtherExperiment() {
