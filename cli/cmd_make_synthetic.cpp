@@ -22,7 +22,7 @@ laminar::cli::RegisterCommand makeSyntheticCommand([](CLI::App& app) {
   sub->add_option("--seed", *seed, "Random seed (same seed, same weights)")->capture_default_str();
   sub->add_option("--out", *out, "Checkpoint directory to write (replaced atomically if it exists)")->required();
   sub->add_option("--tokenizer", *tokenizer,
-                  "Folder with vocab.json + merges.txt (or encoder.json + vocab.bpe); default: the bundled tokenizer");
+                  "Folder with vocab.json + merges.txt, encoder.json + vocab.bpe or tokenizer.json; default: the bundled tokenizer");
   return std::function<int()>([=] {
     using namespace laminar;
     SyntheticCheckpointOptions options;

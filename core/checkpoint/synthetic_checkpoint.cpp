@@ -12,6 +12,7 @@
 #include "util/atomic_file.h"
 #include "util/data_paths.h"
 #include "util/error.h"
+#include "util/tokenizer_files.h"
 
 namespace laminar {
 namespace fs = std::filesystem;
@@ -35,23 +36,17 @@ bool endsWith(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// (vocab.json, merges.txt) sources: the given folder, else the bundled tokenizer.
-std::pair<fs::path, fs::path> tokenizerFiles(const fs::path& source) {
-  auto pick = [](const fs::path& dir) -> std::optional<std::pair<fs::path, fs::path>> {
-    std::error_code ec;
-    if (fs::is_regular_file(dir / "vocab.json", ec) && fs::is_regular_file(dir / "merges.txt", ec))
-      return std::make_pair(dir / "vocab.json", dir / "merges.txt");
-    if (fs::is_regular_file(dir / "encoder.json", ec) && fs::is_regular_file(dir / "vocab.bpe", ec))
-      return std::make_pair(dir / "encoder.json", dir / "vocab.bpe");
-    return std::nullopt;
-  };
-  if (!source.empty()) {
-    if (auto files = pick(source)) return *files;
-    throw Error(fileError(source.string(), "no tokenizer files (vocab.json + merges.txt, or encoder.json + vocab.bpe)"));
-  }
-  fs::path vocab = findDataPath("tokenizer/vocab.json");
-  if (auto files = pick(vocab.parent_path())) return *files;
-  throw Error(fileError(vocab.parent_path().string(), "bundled tokenizer incomplete: merges.txt missing"));
+// The tokenizer files to copy and the names they get: the given folder's (in the order the
+// tokenizer prefers them, util/tokenizer_files.h), else the bundled tokenizer's. A pair is
+// written under Hugging Face's names, vocab.json + merges.txt; a lone tokenizer.json as itself.
+std::vector<std::pair<fs::path, std::string>> tokenizerCopies(const fs::path& source) {
+  const fs::path dir = source.empty() ? findDataPath("tokenizer/vocab.json").parent_path() : source;
+  const std::vector<fs::path> files = tokenizerFilesIn(dir);
+  if (files.size() == 2) return {{files[0], "vocab.json"}, {files[1], "merges.txt"}};
+  if (files.size() == 1) return {{files[0], kTokenizerJsonName}};
+  if (!source.empty())
+    throw Error(fileError(source.string(), "no tokenizer files (vocab.json + merges.txt, encoder.json + vocab.bpe, or tokenizer.json)"));
+  throw Error(fileError(dir.string(), "bundled tokenizer incomplete: merges.txt missing"));
 }
 
 // Replacing `outDir` deletes it: allow that only for an empty folder or an earlier synthetic
@@ -99,14 +94,15 @@ void writeSyntheticCheckpoint(const fs::path& outDir, const SyntheticCheckpointO
   Gpt2Config config = options.config;
   config.syntheticWeights = true;
   checkReplaceable(outDir);
-  const auto [vocab, merges] = tokenizerFiles(options.tokenizerSource);
+  const auto copies = tokenizerCopies(options.tokenizerSource);
   AtomicDirectory dir(outDir);
   writeFileAtomically(dir.path() / "config.json", config.toJson().dump(2) + "\n");
   std::error_code ec;
-  fs::copy_file(vocab, dir.path() / "vocab.json", ec);
-  if (!ec) fs::copy_file(merges, dir.path() / "merges.txt", ec);
-  for (const char* name : {"vocab.json", "merges.txt"})  // copies of read-only sources stay writable
+  for (const auto& [from, name] : copies) {
+    if (!ec) fs::copy_file(from, dir.path() / name, ec);
+    // copies of read-only sources stay writable
     if (!ec) fs::permissions(dir.path() / name, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add, ec);
+  }
   if (ec) throw Error(fileError(outDir.string(), "cannot copy the tokenizer files: " + ec.message()));
 
   const auto shapes = gpt2TensorShapes(config);

@@ -16,8 +16,8 @@ namespace laminar {
 struct SyntheticCheckpointOptions {
   Gpt2Config config = Gpt2Config::forShape("gpt2");  // syntheticWeights is set on writing
   uint64_t seed = 0;
-  // Folder with vocab.json + merges.txt (or encoder.json + vocab.bpe); empty = Laminar's
-  // bundled tokenizer (findDataPath("tokenizer/...")).
+  // Folder with vocab.json + merges.txt, encoder.json + vocab.bpe or tokenizer.json (copied
+  // into the checkpoint); empty = Laminar's bundled tokenizer (findDataPath("tokenizer/...")).
   std::filesystem::path tokenizerSource;
   std::function<void(double fraction)> progress;  // 0..1 as tensors are written (optional)
   const std::atomic<bool>* cancel = nullptr;      // set -> throws laminar::Cancelled, nothing left behind

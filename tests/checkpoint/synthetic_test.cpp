@@ -124,6 +124,20 @@ TEST_F(SyntheticTest, CancelledOrFailedWritesLeaveNothing) {
   EXPECT_TRUE(fs::is_empty(root));
 }
 
+// A tokenizer given as Hugging Face's tokenizer.json alone is copied as it is, and the
+// checkpoint's own tokenizer is then that file.
+TEST_F(SyntheticTest, ATokenizerJsonSourceIsCopied) {
+  fs::path root = scratchDir("tokenizer-json");
+  fs::create_directories(root / "source");
+  writeFileAtomically(root / "source" / "tokenizer.json", "{\"model\": {}}");
+  auto options = smallOptions(2);
+  options.tokenizerSource = root / "source";
+  writeSyntheticCheckpoint(root / "m", options);
+  EXPECT_EQ(readFile(root / "m" / "tokenizer.json"), "{\"model\": {}}");
+  EXPECT_FALSE(fs::exists(root / "m" / "vocab.json"));
+  EXPECT_EQ(locateCheckpoint(root / "m").tokenizerDirectory, root / "m");
+}
+
 TEST_F(SyntheticTest, RefusesToReplaceAnythingButASyntheticCheckpoint) {
   fs::path root = scratchDir("replace");
   fs::create_directories(root / "real-model");
