@@ -51,7 +51,7 @@ RegisterCommand tokenizeCommand([](CLI::App& app) {
   auto options = std::make_shared<TokenizeOptions>();
   auto* sub = app.add_subcommand("tokenize", "GPT-2 token ids and character offsets of texts, as JSON");
   sub->add_option("--tokenizer", options->tokenizer,
-                  "directory with vocab.json + merges.txt (or encoder.json + vocab.bpe), such as a checkpoint; "
+                  "directory with vocab.json + merges.txt, encoder.json + vocab.bpe or tokenizer.json, such as a checkpoint; "
                   "default: the bundled GPT-2 tokenizer");
   // One value per --text, so that a text may hold spaces and several texts need one start.
   auto* text = sub->add_option("--text", options->texts, "a text to tokenize; repeat for several")->allow_extra_args(false);
