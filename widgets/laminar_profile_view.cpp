@@ -205,28 +205,38 @@ QString LaminarProfileView::captionWithoutControl() const {
   return {};
 }
 
+// Experiment 1's profile of one statistic (variance, mean or mean |cos|): Q, K, V of the
+// target, then of the non-target, one value per finished layer; CSV keys `prefix`STAT_M_GROUP.
+// The run and its control draw the same six lines, so both read them here.
+std::vector<LaminarProfileView::Column> LaminarProfileView::similarityColumns(const SimilarityResults& sim,
+                                                                              Statistic statistic,
+                                                                              const QString& prefix) {
+  const char* statKey = statistic == Statistic::Variance ? "variance"
+                        : statistic == Statistic::Mean  ? "mean"
+                                                         : "mean_abs";
+  std::vector<Column> out;
+  for (int g = 0; g < kGroups; ++g)
+    for (int m = 0; m < kMatrices; ++m) {
+      Column c{QStringLiteral("%1%2_%3_%4").arg(prefix, QLatin1String(statKey), Labels::matrix(m),
+                                                 QLatin1String(Labels::groupKey(g))),
+               {}};
+      for (const auto& layer : sim.layers) {
+        const auto& p = layer.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)];
+        c.values.push_back(statistic == Statistic::Variance ? p.variance
+                           : statistic == Statistic::Mean   ? p.mean
+                                                             : p.meanAbs);
+      }
+      out.push_back(std::move(c));
+    }
+  return out;
+}
+
 std::vector<LaminarProfileView::Column> LaminarProfileView::columns(Statistic statistic) const {
   std::vector<Column> out;
   if (!results()) return out;
   if (results()->get<SimilarityResults>() && (statistic == Statistic::Variance || statistic == Statistic::Mean ||
                                 statistic == Statistic::MeanAbs)) {
-    const auto& sim = *results()->get<SimilarityResults>();
-    const char* statKey = statistic == Statistic::Variance ? "variance"
-                          : statistic == Statistic::Mean  ? "mean"
-                                                           : "mean_abs";
-    for (int g = 0; g < kGroups; ++g)
-      for (int m = 0; m < kMatrices; ++m) {
-        Column c;
-        c.name = QStringLiteral("%1_%2_%3").arg(QLatin1String(statKey), Labels::matrix(m),
-                                                 QLatin1String(Labels::groupKey(g)));
-        for (const auto& layer : sim.layers) {
-          const auto& p = layer.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)];
-          c.values.push_back(statistic == Statistic::Variance ? p.variance
-                             : statistic == Statistic::Mean   ? p.mean
-                                                               : p.meanAbs);
-        }
-        out.push_back(std::move(c));
-      }
+    return similarityColumns(*results()->get<SimilarityResults>(), statistic, QString());
   } else if (results()->get<MiDistanceResults>()) {
     const auto& mi = *results()->get<MiDistanceResults>();
     if (statistic == Statistic::MeanMi || statistic == Statistic::Tau) {
@@ -344,22 +354,7 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::controlColumns(Stati
   const RunResults& control = *results()->control;
   if (const auto* sim = control.get<SimilarityResults>()) {
     if (statistic != Statistic::Variance && statistic != Statistic::Mean && statistic != Statistic::MeanAbs) return out;
-    for (int g = 0; g < kGroups; ++g)
-      for (int m = 0; m < kMatrices; ++m) {
-        Column c{QStringLiteral("control_%1_%2_%3").arg(statistic == Statistic::Variance ? QStringLiteral("variance")
-                                                        : statistic == Statistic::Mean   ? QStringLiteral("mean")
-                                                                                         : QStringLiteral("mean_abs"),
-                                                        Labels::matrix(m),
-                                                        QLatin1String(Labels::groupKey(g))),
-                 {}};
-        for (const auto& layer : sim->layers) {
-          const auto& p = layer.profiles[static_cast<size_t>(g)][static_cast<size_t>(m)];
-          c.values.push_back(statistic == Statistic::Variance ? p.variance
-                             : statistic == Statistic::Mean   ? p.mean
-                                                               : p.meanAbs);
-        }
-        out.push_back(std::move(c));
-      }
+    return similarityColumns(*sim, statistic, QStringLiteral("control_"));
   } else if (const auto* mi = control.get<MiDistanceResults>()) {
     // Mean MI as the run's curves draw it (above the floor when the run compared that).
     const bool aboveFloor = statistic == Statistic::MeanMi && meanMiAboveFloor();

@@ -74,6 +74,8 @@ class LaminarProfileView : public FigureView {
   };
   QString captionWithoutControl() const;
   std::vector<Column> columns(Statistic statistic) const;  // the numbers behind a statistic
+  static std::vector<Column> similarityColumns(const SimilarityResults& sim, Statistic statistic,
+                                               const QString& prefix);
   // The untrained control's lines of a statistic (empty without a control), CSV keys control_*.
   std::vector<Column> controlColumns(Statistic statistic) const;
   void addControlSeries(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
