@@ -3,19 +3,10 @@
 #include <algorithm>
 
 #include "tokenizer/bpe_tokenizer.h"
+#include "tokenizer/utf8.h"
 
 namespace laminar {
 namespace {
-
-// Length of the UTF-8 sequence at `bytes[i]`, or 0 when it is no valid sequence there.
-size_t sequenceLength(const std::string& bytes, size_t i) {
-  const auto b = static_cast<unsigned char>(bytes[i]);
-  size_t n = b < 0x80 ? 1 : (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
-  if (n == 0 || i + n > bytes.size()) return 0;
-  for (size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return 0;
-  return n;
-}
 
 QString hexByte(unsigned char b) { return QString::number(b, 16).toUpper().rightJustified(2, QLatin1Char('0')); }
 QString byteName(unsigned char b) { return QStringLiteral("<0x%1>").arg(hexByte(b)); }
@@ -40,7 +31,7 @@ std::vector<TokenPiece> tokenPieces(const std::vector<std::string>& tokenBytes) 
   std::vector<TokenPiece> pieces(tokenBytes.size());
   size_t i = 0;
   while (i < all.size()) {
-    size_t n = sequenceLength(all, i);
+    size_t n = utf8::sequenceLength(all, i);
     const bool valid = n > 0;
     if (!valid) n = 1;
     const size_t first = tokenOf[i], last = tokenOf[i + n - 1];

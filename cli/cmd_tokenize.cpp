@@ -1,5 +1,6 @@
 // laminar-cli tokenize: GPT-2 token ids and character offsets (Unicode code points) of one
-// or more texts, as JSON {"ids": [[...]], "offsets": [[[start, end], ...]]}.
+// or more texts, as JSON {"ids": [[...]], "offsets": [[[start, end], ...]]}; with --labels
+// also each token as the views label it ("labels": [["ch<0xE1><0xBB>", ...]]).
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -17,6 +18,7 @@ namespace {
 struct TokenizeOptions {
   std::string tokenizer, textsJson;
   std::vector<std::string> texts;  // --text, in the order given
+  bool labels = false;             // also print BpeTokenizer::tokenLabel of every token
 };
 
 // Names the text a tokenizer error is about: "--text" alone, or which of several.
@@ -28,7 +30,7 @@ int runTokenize(const TokenizeOptions& o, bool haveText) {
   // The bundled GPT-2 files unless a tokenizer (or checkpoint) directory is named.
   BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(o.tokenizer.empty() ? tokenizerDirectoryFor({}) : std::filesystem::path(o.tokenizer));
   std::vector<std::string> texts = haveText ? o.texts : readTextsJson(o.textsJson);
-  nlohmann::json ids = nlohmann::json::array(), offsets = nlohmann::json::array();
+  nlohmann::json ids = nlohmann::json::array(), offsets = nlohmann::json::array(), labels = nlohmann::json::array();
   for (size_t i = 0; i < texts.size(); ++i) {
     Encoding encoding;
     try {
@@ -40,8 +42,15 @@ int runTokenize(const TokenizeOptions& o, bool haveText) {
     nlohmann::json spans = nlohmann::json::array();
     for (auto [start, end] : encoding.offsets) spans.push_back({start, end});
     offsets.push_back(std::move(spans));
+    if (o.labels) {
+      nlohmann::json tokenLabels = nlohmann::json::array();
+      for (int64_t id : encoding.ids) tokenLabels.push_back(tokenizer.tokenLabel(id));
+      labels.push_back(std::move(tokenLabels));
+    }
   }
-  std::cout << nlohmann::json{{"ids", std::move(ids)}, {"offsets", std::move(offsets)}}.dump() << "\n";
+  nlohmann::json out{{"ids", std::move(ids)}, {"offsets", std::move(offsets)}};
+  if (o.labels) out["labels"] = std::move(labels);
+  std::cout << out.dump() << "\n";
   std::cout.flush();
   if (!std::cout) throw Error("tokenize: cannot write to standard output");
   return 0;
@@ -57,6 +66,9 @@ RegisterCommand tokenizeCommand([](CLI::App& app) {
   auto* text = sub->add_option("--text", options->texts, "a text to tokenize; repeat for several")->allow_extra_args(false);
   auto* textsJson = sub->add_option("--texts-json", options->textsJson, "a JSON file holding an array of strings");
   text->excludes(textsJson);
+  sub->add_flag("--labels", options->labels,
+                "also print each token as the app labels it: whole characters as text, the bytes of a character "
+                "split between tokens as <0xNN>");
   return std::function<int()>([options, text] {
     if (text->count() == 0 && options->textsJson.empty()) throw Error("tokenize: give --text STR or --texts-json FILE");
     return runTokenize(*options, text->count() > 0);

@@ -16,6 +16,7 @@ equal, bit for bit, the TransformerLens hook it stands for at the recorded token
 file is the one the results name (metadata.sentences.file) unless --sentences names another;
 its SHA-256 must match the recorded one.
 """
+import codecs
 import csv
 import hashlib
 import json
@@ -697,6 +698,52 @@ def sentence_texts(path):
     return texts, hashlib.sha256(raw).hexdigest()
 
 
+def bytes_to_unicode():
+    """GPT-2's byte-level alphabet, as OpenAI's encoder.py defines it: byte -> character."""
+    bs = list(range(ord("!"), ord("~") + 1)) + list(range(ord("¡"), ord("¬") + 1)) + list(range(ord("®"), ord("ÿ") + 1))
+    cs = bs[:]
+    n = 0
+    for b in range(256):
+        if b not in bs:
+            bs.append(b)
+            cs.append(256 + n)
+            n += 1
+    return dict(zip(bs, map(chr, cs)))
+
+
+def token_labels(vocab_path):
+    """id -> token label (docs/results-format.md): the token's bytes decoded by Python's UTF-8
+    codec, each byte it rejects (outside a well-formed sequence) named <0xNN>."""
+    codecs.register_error("byte_names", lambda e: ("".join(f"<0x{b:02X}>" for b in e.object[e.start:e.end]), e.end))
+    vocab = json.loads(Path(vocab_path).read_text(encoding="utf-8"))
+    byte_of = {c: b for b, c in bytes_to_unicode().items()}
+    return {i: bytes(byte_of[c] for c in token).decode("utf-8", errors="byte_names") for token, i in vocab.items()}
+
+
+def verify_token_labels(res, ids_of, labels, rep):
+    """The token strings of the logit lens and attention patterns against the texts' ids
+    (ids_of: set index -> ids, as the run saw them) and Python's own decoder."""
+    stat = "token labels = Python's UTF-8 decode, bytes named"
+    label = lambda i: labels.get(i, f"<unknown id {i}>")
+    if res["experiment"] == "attention-pattern":
+        a = res["attention-pattern"]
+        rep.exact(stat, a["tokens"], [label(i) for i in ids_of[a["text"]]], "attention-pattern tokens")
+    elif res["experiment"] == "logit-lens":
+        lens = res["logit-lens"]
+        c = lens["chosen"]
+        ids = ids_of[c["text"]]
+        rep.exact(stat, c["tokens"], [label(i) for i in ids[:c["position"] + 1]], "chosen tokens")
+        if c["nextId"] >= 0:
+            rep.exact(stat, [c["nextId"], c["nextToken"]], [ids[c["position"] + 1], label(ids[c["position"] + 1])],
+                      "chosen next token")
+        rows = lens["rows"]
+        nxt = [ids_of[t][p + 1] for t, p in zip(rows["textIndex"], rows["position"])]
+        rep.exact(stat, rows["nextId"], nxt, "rows' next ids")
+        rep.exact(stat, rows["nextToken"], [label(i) for i in nxt], "rows' next tokens")
+        for layer in lens["layers"]:
+            rep.exact(stat, layer["topTokens"], [label(i) for i in layer["topIds"]], f"layer {layer['layer']} top tokens")
+
+
 def run_cli(cli, args):
     p = subprocess.run([cli] + args, capture_output=True, text=True)
     if p.returncode != 0:
@@ -722,6 +769,8 @@ def verify_provenance(res, vec, rep, model, cli, sentences=None):
         args = ["tokenize", "--texts-json", str(tmp / "texts.json")] + (["--tokenizer", str(tok_dir)] if tok_dir else [])
         ids = json.loads(run_cli(cli, args))["ids"]
         ids = [([END_OF_TEXT] if bos else []) + seq for seq in ids]
+        if tok_dir and res["experiment"] in ("attention-pattern", "logit-lens"):
+            verify_token_labels(res, dict(zip(used, ids)), token_labels(tok_dir / "vocab.json"), rep)
         # Each text only as far as its last recorded row: the run stopped there too (the model is
         # causal), so the batch rows line up as they did then and the bits must agree.
         last = {}

@@ -16,8 +16,9 @@ namespace laminar {
 namespace {
 
 // The end of the text up to the chosen position, about as long as eight tokens of English.
-// From the tokens decoded together: decoding each token alone turns every letter that BPE
-// split between tokens (Vietnamese "ữ", Cyrillic, emoji) into "�".
+// From the tokens decoded together: each token alone holds only its own bytes of a letter
+// that BPE split between tokens (Vietnamese "ữ", Cyrillic, emoji), as <0xNN> or, in results
+// saved before 2026-12-07, "�".
 QString contextText(const LogitLensResults& r) {
   constexpr qsizetype kShown = 40;  // characters
   QString text;

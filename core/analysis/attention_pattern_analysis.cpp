@@ -87,7 +87,7 @@ class AttentionPatternAnalysis final : public Analysis {
     r.width = static_cast<int>(in.config.nEmbd);
     r.text = chosen->textIndex;
     r.targetPosition = chosen->occurrences.front().token;
-    for (int64_t id : chosen->ids) r.tokens.push_back(in.tokenizer.tokenText(id));
+    for (int64_t id : chosen->ids) r.tokens.push_back(in.tokenizer.tokenLabel(id));
     length_ = r.length();
     results.data = std::move(r);
 

@@ -32,7 +32,9 @@ struct AttentionPatternResults {
   int width = 0;
   int text = 0;                      // 0-based index into the set
   int64_t targetPosition = 0;        // the target's (last) token in that text
-  std::vector<std::string> tokens;   // the text's tokens, as the model saw them
+  // The text's tokens, as the model saw them (BpeTokenizer::tokenLabel: the bytes of a
+  // character split between tokens as <0xNN>; "�" in results saved before 2026-12-07).
+  std::vector<std::string> tokens;
   std::vector<AttentionPatternLayer> layers;  // filled in order as layers finish
   int64_t length() const { return static_cast<int64_t>(tokens.size()); }
   // pattern[head][query][key] of one layer.

@@ -163,17 +163,17 @@ class LogitLensAnalysis final : public Analysis {
         r.textIndex.push_back(t.textIndex);
         r.position.push_back(p);
         r.nextId.push_back(t.ids[static_cast<size_t>(p + 1)]);
-        r.nextToken.push_back(in.tokenizer.tokenText(r.nextId.back()));
+        r.nextToken.push_back(in.tokenizer.tokenLabel(r.nextId.back()));
       }
       if (l.chosen) {
         chosenSequence = sequence;
         r.chosenPosition = s.position < 0 ? p : s.position;
         if (r.chosenPosition >= static_cast<int64_t>(t.ids.size())) throw positionPastEnd(source, s, t.ids.size());
-        for (int64_t k = 0; k <= r.chosenPosition; ++k) r.chosenTokens.push_back(in.tokenizer.tokenText(t.ids[static_cast<size_t>(k)]));
+        for (int64_t k = 0; k <= r.chosenPosition; ++k) r.chosenTokens.push_back(in.tokenizer.tokenLabel(t.ids[static_cast<size_t>(k)]));
         r.chosenDecoded = in.tokenizer.decode({t.ids.begin(), t.ids.begin() + r.chosenPosition + 1});
         if (r.chosenPosition + 1 < static_cast<int64_t>(t.ids.size())) {
           r.chosenNextId = t.ids[static_cast<size_t>(r.chosenPosition + 1)];
-          r.chosenNextToken = in.tokenizer.tokenText(r.chosenNextId);
+          r.chosenNextToken = in.tokenizer.tokenLabel(r.chosenNextId);
         }
       }
     }
@@ -216,7 +216,7 @@ class LogitLensAnalysis final : public Analysis {
     for (int64_t k = 0; k < topK_; ++k) {
       out.topIds.push_back(topIds[k].item<int64_t>());
       out.topProbs.push_back(topLogp[k].item<double>());
-      out.topTokens.push_back(tokenizer_->tokenText(out.topIds.back()));
+      out.topTokens.push_back(tokenizer_->tokenLabel(out.topIds.back()));
     }
     r.layers.push_back(std::move(out));
   }

@@ -37,12 +37,14 @@ struct LogitLensResults {
   int64_t vocab = 0;
   // The chosen row: which text (0-based index into the set), which position, its tokens up
   // to that position, and the token that actually follows (-1 when the text ends there).
+  // Tokens are BpeTokenizer::tokenLabel's: a piece of a character split between tokens is
+  // <0xNN> (results saved before 2026-12-07 hold "�" there).
   int chosenText = 0;
   int64_t chosenPosition = 0;
   std::vector<std::string> chosenTokens;
   // The same tokens decoded together: a character split between tokens is whole here, while
-  // each of chosenTokens holds only its own bytes ("�" for a piece). Empty in results saved
-  // before 2026-12-07 (the figure's title then joins chosenTokens).
+  // each of chosenTokens holds only its own bytes. Empty in results saved before 2026-12-07
+  // (the figure's title then joins chosenTokens).
   std::string chosenDecoded;
   int64_t chosenNextId = -1;
   std::string chosenNextToken;

@@ -208,6 +208,8 @@ std::string BpeTokenizer::decode(const std::vector<int64_t>& ids) const {
 
 std::string BpeTokenizer::tokenText(int64_t id) const { return decode({id}); }
 
+std::string BpeTokenizer::tokenLabel(int64_t id) const { return utf8::withByteNames(tokenBytes(id)); }
+
 int64_t BpeTokenizer::vocabSize() const { return static_cast<int64_t>(impl_->vocab.bytesOfId.size()); }
 
 int64_t BpeTokenizer::eosTokenId() const { return impl_->vocab.endOfTextId; }

@@ -38,9 +38,12 @@ class BpeTokenizer {
   std::string decode(const std::vector<int64_t>& ids) const;  // invalid UTF-8 -> U+FFFD, as HF
   std::string tokenText(int64_t id) const;                    // decoded text of one token
   std::string tokenBytes(int64_t id) const;                   // raw bytes of one token (may be part of a character)
+  // One token for a reader: its whole characters as text, the bytes of a character split
+  // between tokens as <0xNN> (utf8::withByteNames). What the views and results label tokens with.
+  std::string tokenLabel(int64_t id) const;
   int64_t vocabSize() const;   // largest id + 1 (50257 for GPT-2)
   int64_t eosTokenId() const;  // id of "<|endoftext|>", -1 if the vocabulary lacks it
-  // decode/tokenText/tokenBytes throw laminar::Error for an id outside the vocabulary.
+  // decode/tokenText/tokenBytes/tokenLabel throw laminar::Error for an id outside the vocabulary.
 
  private:
   struct Impl;

@@ -98,4 +98,24 @@ std::string decodeWithReplacement(std::string_view bytes) {
   return out;
 }
 
+std::string withByteNames(std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(bytes.size());
+  for (size_t pos = 0; pos < bytes.size();) {
+    const int n = scanSequence(bytes, pos);
+    if (n > 0) {
+      out.append(bytes.data() + pos, static_cast<size_t>(n));
+      pos += static_cast<size_t>(n);
+    } else {
+      const auto b = static_cast<unsigned char>(bytes[pos++]);
+      out += "<0x";
+      out += kHex[b >> 4];
+      out += kHex[b & 0xF];
+      out += '>';
+    }
+  }
+  return out;
+}
+
 }  // namespace laminar::utf8

@@ -25,6 +25,12 @@ std::vector<int64_t> codePointIndexOfBytes(std::string_view validText);
 // Bytes to valid UTF-8: each maximal subpart of an ill-formed sequence becomes U+FFFD.
 std::string decodeWithReplacement(std::string_view bytes);
 
+// Bytes for a reader: every well-formed sequence as its character, every other byte as
+// "<0xNN>" (upper-case hex). A token holding part of a character BPE split (GPT-2 spells
+// "ữ", E1 BB AF, as three one-byte tokens) then shows which bytes it holds, where
+// decodeWithReplacement gives each such token the same "�".
+std::string withByteNames(std::string_view bytes);
+
 // Appends the UTF-8 form of one code point (which must be a Unicode scalar value).
 void appendCodePoint(std::string& out, char32_t codePoint);
 

@@ -81,6 +81,13 @@ with tempfile.TemporaryDirectory() as tmp:
         failures.append(f"sim: cpuGemm {seen!r}, --version says {version.strip()!r}")
     run(["analyze", "attention-pattern", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
          "--text", "3", "--out", str(tmp / "attn")], 0)
+    # Characters BPE splits between tokens (Vietnamese "ữ", an emoji): the token labels name
+    # their bytes, checked by verify_results against Python's decoder of the model's vocab.json.
+    (tmp / "split.txt").write_text("# target: chữ\nTôi viết chữ rất đẹp.\nEm bé học chữ 🤖 cái đầu tiên.\n",
+                                   encoding="utf-8")
+    for analysis, out in (("logit-lens", "lens-split"), ("attention-pattern", "attn-split")):
+        run(["analyze", analysis, "--model", str(tmp / "model"), "--sentences", str(tmp / "split.txt"), "--text", "2",
+             "--out", str(tmp / out)], 0)
     # The untrained control (issue 10) beside the run, and the original's non-target range.
     p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
              "--bins", "31", "--seed", "4", "--allow-position-0", "--summary-replicates", "40", "--summary-pairs",
@@ -98,7 +105,8 @@ with tempfile.TemporaryDirectory() as tmp:
             failures.append(f"{out}: the control's numbers equal the run's")
     if not json.loads((tmp / "sim-control" / "results.json").read_text())["similarity"]["settings"]["allowPosition0"]:
         failures.append("--allow-position-0 not recorded in the settings")
-    for out in ("sim", "mi", "mi-hist", "mi-controls", "mi-parity", "mi-mm", "lens", "attn", "sim-control", "mi-control"):
+    for out in ("sim", "mi", "mi-hist", "mi-controls", "mi-parity", "mi-mm", "lens", "attn", "lens-split", "attn-split",
+                "sim-control", "mi-control"):
         # --model: every saved vector is also checked against the model's hooks, bit for bit.
         v = subprocess.run([sys.executable, str(verify), str(tmp / out), "--model", str(tmp / "model"), "--cli", cli],
                            capture_output=True, text=True)
@@ -109,6 +117,8 @@ with tempfile.TemporaryDirectory() as tmp:
             failures.append(f"verify_results {out}: the control was not checked\n{v.stdout}")
         if out.startswith("sim") and "spectrum masses and bootstrap interval" not in v.stdout:
             failures.append(f"verify_results {out}: the spectrum summary was not replayed\n{v.stdout}")
+        if out.startswith(("lens", "attn")) and "token labels" not in v.stdout:
+            failures.append(f"verify_results {out}: the token labels were not checked\n{v.stdout}")
 
     # A doctored control number fails verification like a doctored run number.
     doctored = tmp / "sim-control-doctored"
@@ -142,6 +152,25 @@ with tempfile.TemporaryDirectory() as tmp:
                        capture_output=True, text=True)
     if v.returncode != 1 or "P(next) vs numpy" not in v.stderr:
         failures.append(f"verify_results missed a doctored logit-lens probability: exit {v.returncode}\n{v.stderr}")
+    # A piece of a split character labelled as Hugging Face's decode writes it ("�"), as
+    # results saved before 2026-12-07 hold it, is not the label of its bytes.
+    for out, where in (("attn-split", ("attention-pattern", "tokens")), ("lens-split", ("logit-lens", "chosen", "tokens"))):
+        doctored = tmp / (out + "-doctored")
+        shutil.copytree(tmp / out, doctored)
+        res = json.loads((doctored / "results.json").read_text())
+        tokens = res
+        for key in where:
+            tokens = tokens[key]
+        pieces = [k for k, t in enumerate(tokens) if t.startswith("<0x")]
+        if not pieces:
+            failures.append(f"{out}: no token holds a piece of a split character: {tokens}")
+            continue
+        tokens[pieces[0]] = "\ufffd"
+        (doctored / "results.json").write_text(json.dumps(res))
+        v = subprocess.run([sys.executable, str(verify), str(doctored), "--model", str(tmp / "model"), "--cli", cli],
+                           capture_output=True, text=True)
+        if v.returncode != 1 or "token labels" not in v.stderr:
+            failures.append(f"verify_results missed a doctored token label in {out}: exit {v.returncode}\n{v.stderr}")
 
     # The controls are in results.json and the CSV tables, and verify_results re-derives them.
     res = json.loads((tmp / "mi-controls" / "results.json").read_text())["mi-distance"]

@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """laminar-cli tokenize end to end: every reference text through --texts-json, the golden and
 edge ones through --text (repeated, one start), compared with data/bpe-reference.json
-(tiktoken + Tokenizers.js); plus its errors."""
+(tiktoken + Tokenizers.js); --labels against Python's own UTF-8 decoder; plus its errors."""
 import argparse
 import json
 import os
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from verify_results import token_labels  # noqa: E402  (Python's UTF-8 decoder, bytes named)
 
 
 def run(cli, *args):
@@ -33,10 +37,21 @@ def main():
         path = os.path.join(tmp, "texts.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(texts, f, ensure_ascii=False)
-        r = run(a.cli, "--tokenizer", a.tokenizer, "--texts-json", path)
+        r = run(a.cli, "--tokenizer", a.tokenizer, "--texts-json", path, "--labels")
         if r.returncode != 0:
             sys.exit(f"--texts-json failed ({r.returncode}): {r.stderr.decode()}")
         out = json.loads(r.stdout)
+        labels = token_labels(os.path.join(a.tokenizer, "vocab.json"))
+        named = 0
+        for c, got in zip(cases, out.get("labels", [])):
+            want = [labels[i] for i in c["ids"]]
+            named += sum(w.count("<0x") for w in want)
+            if got != want:
+                failures.append(f"labels of {c['text']!r}: {got} != {want}")
+        if len(out.get("labels", [])) != len(cases):
+            failures.append(f"--labels: {len(out.get('labels', []))} label lists for {len(cases)} texts")
+        if named == 0:
+            failures.append("no reference text splits a character between tokens: --labels untested")
         if len(out["ids"]) != len(cases) or len(out["offsets"]) != len(cases):
             failures.append(f"expected {len(cases)} results, got {len(out['ids'])} / {len(out['offsets'])}")
         else:

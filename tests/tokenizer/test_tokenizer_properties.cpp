@@ -156,6 +156,53 @@ TEST(TokenizerProperties, DecodeRejectsUnknownIdsAndReplacesSplitCharacters) {
   for (auto offset : robot.offsets) EXPECT_EQ(offset, (std::pair<int64_t, int64_t>{0, 1}));
 }
 
+// Expected values: Python's bytes.decode("utf-8", errors="backslashreplace"), which names
+// every byte that is not part of a well-formed sequence (\xe1 here written <0xE1>).
+TEST(TokenizerProperties, ByteNamesMarkEveryByteOutsideAWholeCharacter) {
+  EXPECT_EQ(utf8::withByteNames("\xE1\xBB"), "<0xE1><0xBB>");
+  EXPECT_EQ(utf8::withByteNames("\xAF"), "<0xAF>");
+  EXPECT_EQ(utf8::withByteNames("ch\xE1\xBB"), "ch<0xE1><0xBB>");
+  EXPECT_EQ(utf8::withByteNames("\xE0\x80\x80"), "<0xE0><0x80><0x80>");  // overlong
+  EXPECT_EQ(utf8::withByteNames("\xF0\x9F\xA4"), "<0xF0><0x9F><0xA4>");  // 🤖 without its last byte
+  EXPECT_EQ(utf8::withByteNames("\xED\xA0\x80"), "<0xED><0xA0><0x80>");  // a surrogate
+  EXPECT_EQ(utf8::withByteNames("a\xFF" "b\xC3\xA9"), "a<0xFF>b\xC3\xA9");
+  EXPECT_EQ(utf8::withByteNames("ữ🤖"), "ữ🤖");
+  EXPECT_EQ(utf8::withByteNames(""), "");
+}
+
+// Every GPT-2 token: its label is its text where the token is whole characters, and names
+// exactly its bytes otherwise (reading each <0xNN> back gives tokenBytes).
+TEST(TokenizerProperties, TokenLabelsAreTheTextOrNameEachByteOfAPiece) {
+  const BpeTokenizer& tokenizer = gpt2Tokenizer();
+  int pieces = 0;
+  for (int64_t id = 0; id < tokenizer.vocabSize(); ++id) {
+    const std::string bytes = tokenizer.tokenBytes(id), label = tokenizer.tokenLabel(id);
+    ASSERT_EQ(utf8::firstInvalidByte(label), std::string::npos) << id;
+    if (utf8::firstInvalidByte(bytes) == std::string::npos) {
+      ASSERT_EQ(label, tokenizer.tokenText(id)) << id;
+      continue;
+    }
+    ++pieces;
+    std::string back;
+    for (size_t i = 0; i < label.size();) {
+      if (label.compare(i, 3, "<0x") == 0 && i + 6 <= label.size() && label[i + 5] == '>') {
+        back += static_cast<char>(std::stoi(label.substr(i + 3, 2), nullptr, 16));
+        i += 6;
+      } else {
+        back += label[i++];
+      }
+    }
+    ASSERT_EQ(back, bytes) << id << " " << label;
+  }
+  EXPECT_GT(pieces, 256);  // at least the 128 lone bytes >= 0x80 and many multi-byte pieces
+  // Vietnamese "chữ": "ữ" (E1 BB AF) is split, and the labels show which bytes each piece holds.
+  const Encoding chu = tokenizer.encode("chữ");
+  std::string joined;
+  for (int64_t id : chu.ids) joined += tokenizer.tokenLabel(id) + "|";
+  EXPECT_NE(joined.find("<0xAF>"), std::string::npos) << joined;
+  EXPECT_THROW(tokenizer.tokenLabel(tokenizer.vocabSize()), Error);
+}
+
 TEST(TokenizerProperties, LongWordsAndWhitespaceRunsStayFast) {
   std::mt19937 rng(4);
   std::string letters;
