@@ -22,6 +22,13 @@ QSharedPointer<QCPAxisTickerText> tokenTicker(const AttentionPatternResults& r, 
   return ticker;
 }
 
+// The target as the reader typed it ("chữ"): its last token alone may be a byte of a split
+// character (<0xAF>). The token's label where the settings hold no word.
+QString targetWord(const AttentionPatternResults& r) {
+  if (!r.settings.target.empty()) return QString::fromStdString(r.settings.target);
+  return Labels::token(r.tokens[static_cast<size_t>(r.targetPosition)]);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- heads of one layer
@@ -169,7 +176,7 @@ QString AttentionHeadsView::layerSummary(int l) const {
   const AttentionPatternResults& r = patterns();
   if (l < 0 || l >= static_cast<int>(r.layers.size()) || r.targetPosition >= r.length()) return {};
   const AttentionPatternLayer& layer = r.layers[static_cast<size_t>(l)];
-  QStringList lines{tr("Where the target “%1” attends most:").arg(Labels::spokenToken(r.tokens[static_cast<size_t>(r.targetPosition)]))};
+  QStringList lines{tr("Where the target “%1” attends most:").arg(targetWord(r))};
   for (const int head : heads_) {
     int64_t top = 0;
     for (int64_t k = 1; k <= r.targetPosition; ++k)
@@ -210,7 +217,7 @@ QString AttentionTargetView::title() const {
   if (!hasData()) return {};
   const AttentionPatternResults& r = patterns();
   return tr("Where the target “%1” looks — text %2, mean over heads")
-      .arg(Labels::token(r.tokens[static_cast<size_t>(r.targetPosition)]))
+      .arg(targetWord(r))
       .arg(r.text + 1) +
          controlTitleSuffix();
 }

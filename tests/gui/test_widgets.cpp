@@ -911,7 +911,7 @@ class WidgetsTest : public QObject {
         QVERIFY2(said(spectrum).contains(densest), qPrintable(densest + QStringLiteral(" | ") + said(spectrum)));
       }
       const auto& a = *attention->get<AttentionPatternResults>();
-      QVERIFY(said(heads).contains(QStringLiteral("Where the target “ her” attends most:")));
+      QVERIFY(said(heads).contains(QStringLiteral("Where the target “her” attends most:")));
       for (int h = 0; h < a.nHead; ++h) {
         int64_t top = 0;
         for (int64_t k = 0; k <= a.targetPosition; ++k)
