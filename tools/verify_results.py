@@ -711,37 +711,47 @@ def bytes_to_unicode():
     return dict(zip(bs, map(chr, cs)))
 
 
-def token_labels(vocab_path):
+def token_labels(vocab_path, errors="byte_names"):
     """id -> token label (docs/results-format.md): the token's bytes decoded by Python's UTF-8
-    codec, each byte it rejects (outside a well-formed sequence) named <0xNN>."""
+    codec, each byte it rejects (outside a well-formed sequence) named <0xNN>. With
+    errors="replace": Hugging Face's decode([id]) instead, U+FFFD for each rejected part."""
     codecs.register_error("byte_names", lambda e: ("".join(f"<0x{b:02X}>" for b in e.object[e.start:e.end]), e.end))
     vocab = json.loads(Path(vocab_path).read_text(encoding="utf-8"))
     byte_of = {c: b for b, c in bytes_to_unicode().items()}
-    return {i: bytes(byte_of[c] for c in token).decode("utf-8", errors="byte_names") for token, i in vocab.items()}
+    return {i: bytes(byte_of[c] for c in token).decode("utf-8", errors=errors) for token, i in vocab.items()}
 
 
-def verify_token_labels(res, ids_of, labels, rep):
+def verify_token_labels(res, ids_of, vocab_path, rep):
     """The token strings of the logit lens and attention patterns against the texts' ids
-    (ids_of: set index -> ids, as the run saw them) and Python's own decoder."""
-    stat = "token labels = Python's UTF-8 decode, bytes named"
-    label = lambda i: labels.get(i, f"<unknown id {i}>")
+    (ids_of: set index -> ids, as the run saw them) and Python's own decoder. Results saved
+    before 2026-12-07 hold Hugging Face's decode instead: accepted when every string is that."""
+    saved = []  # (strings in the results, their ids, where)
     if res["experiment"] == "attention-pattern":
         a = res["attention-pattern"]
-        rep.exact(stat, a["tokens"], [label(i) for i in ids_of[a["text"]]], "attention-pattern tokens")
+        saved.append((a["tokens"], ids_of[a["text"]], "attention-pattern tokens"))
     elif res["experiment"] == "logit-lens":
         lens = res["logit-lens"]
         c = lens["chosen"]
         ids = ids_of[c["text"]]
-        rep.exact(stat, c["tokens"], [label(i) for i in ids[:c["position"] + 1]], "chosen tokens")
+        saved.append((c["tokens"], ids[:c["position"] + 1], "chosen tokens"))
         if c["nextId"] >= 0:
-            rep.exact(stat, [c["nextId"], c["nextToken"]], [ids[c["position"] + 1], label(ids[c["position"] + 1])],
-                      "chosen next token")
+            rep.exact("logit lens: next ids = the texts' tokens", [c["nextId"]], [ids[c["position"] + 1]], "chosen row")
+            saved.append(([c["nextToken"]], [c["nextId"]], "chosen next token"))
         rows = lens["rows"]
         nxt = [ids_of[t][p + 1] for t, p in zip(rows["textIndex"], rows["position"])]
-        rep.exact(stat, rows["nextId"], nxt, "rows' next ids")
-        rep.exact(stat, rows["nextToken"], [label(i) for i in nxt], "rows' next tokens")
+        rep.exact("logit lens: next ids = the texts' tokens", rows["nextId"], nxt, "rows")
+        saved.append((rows["nextToken"], rows["nextId"], "rows' next tokens"))
         for layer in lens["layers"]:
-            rep.exact(stat, layer["topTokens"], [label(i) for i in layer["topIds"]], f"layer {layer['layer']} top tokens")
+            saved.append((layer["topTokens"], layer["topIds"], f"layer {layer['layer']} top tokens"))
+    if not saved:
+        return
+    labels, decoded = token_labels(vocab_path), token_labels(vocab_path, "replace")
+    old = all(list(got) == [decoded.get(i) for i in ids] for got, ids, _ in saved) and \
+        any(list(got) != [labels.get(i) for i in ids] for got, ids, _ in saved)
+    stat, table = (("token strings = decode([id]) (saved before 2026-12-07)", decoded) if old
+                   else ("token labels = Python's UTF-8 decode, bytes named", labels))
+    for got, ids, where in saved:
+        rep.exact(stat, got, [table.get(i, f"<unknown id {i}>") for i in ids], where)
 
 
 def run_cli(cli, args):
@@ -770,7 +780,7 @@ def verify_provenance(res, vec, rep, model, cli, sentences=None):
         ids = json.loads(run_cli(cli, args))["ids"]
         ids = [([END_OF_TEXT] if bos else []) + seq for seq in ids]
         if tok_dir and res["experiment"] in ("attention-pattern", "logit-lens"):
-            verify_token_labels(res, dict(zip(used, ids)), token_labels(tok_dir / "vocab.json"), rep)
+            verify_token_labels(res, dict(zip(used, ids)), tok_dir / "vocab.json", rep)
         # Each text only as far as its last recorded row: the run stopped there too (the model is
         # causal), so the batch rows line up as they did then and the bits must agree.
         last = {}

@@ -7,6 +7,7 @@ usage: cli_verify_test.py LAMINAR_CLI SOURCE_DIR
 """
 import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -171,6 +172,17 @@ with tempfile.TemporaryDirectory() as tmp:
                            capture_output=True, text=True)
         if v.returncode != 1 or "token labels" not in v.stderr:
             failures.append(f"verify_results missed a doctored token label in {out}: exit {v.returncode}\n{v.stderr}")
+    # ... while a directory saved before token labels (every piece "�", as decode([id]) gives it)
+    # still verifies.
+    old = tmp / "attn-split-before-labels"
+    shutil.copytree(tmp / "attn-split", old)
+    res = json.loads((old / "results.json").read_text())
+    res["attention-pattern"]["tokens"] = [re.sub(r"(<0x[0-9A-F]{2}>)+", "\ufffd", t) for t in res["attention-pattern"]["tokens"]]
+    (old / "results.json").write_text(json.dumps(res))
+    v = subprocess.run([sys.executable, str(verify), str(old), "--model", str(tmp / "model"), "--cli", cli],
+                       capture_output=True, text=True)
+    if v.returncode != 0 or "saved before 2026-12-07" not in v.stdout:
+        failures.append(f"verify_results refused attention tokens as saved before token labels: exit {v.returncode}\n{v.stdout}{v.stderr}")
 
     # The controls are in results.json and the CSV tables, and verify_results re-derives them.
     res = json.loads((tmp / "mi-controls" / "results.json").read_text())["mi-distance"]
