@@ -1,6 +1,6 @@
 // laminar-cli tokenize: GPT-2 token ids and character offsets (Unicode code points) of one
 // or more texts, as JSON {"ids": [[...]], "offsets": [[[start, end], ...]]}; with --labels
-// also each token as the views label it ("labels": [["ch<0xE1><0xBB>", ...]]).
+// also each token as the views label it (" chữ": "labels": [[" ch", "<0xE1>", "<0xBB>", "<0xAF>"]]).
 #include <nlohmann/json.hpp>
 
 #include <iostream>
