@@ -711,14 +711,21 @@ def bytes_to_unicode():
     return dict(zip(bs, map(chr, cs)))
 
 
-def token_labels(vocab_path, errors="byte_names"):
-    """id -> token label (docs/results-format.md): the token's bytes decoded by Python's UTF-8
-    codec, each byte it rejects (outside a well-formed sequence) named <0xNN>. With
-    errors="replace": Hugging Face's decode([id]) instead, U+FFFD for each rejected part."""
-    codecs.register_error("byte_names", lambda e: ("".join(f"<0x{b:02X}>" for b in e.object[e.start:e.end]), e.end))
+# Names each byte Python's UTF-8 codec rejects (outside a well-formed sequence) <0xNN>.
+codecs.register_error("byte_names", lambda e: ("".join(f"<0x{b:02X}>" for b in e.object[e.start:e.end]), e.end))
+
+
+def token_bytes(vocab_path):
+    """id -> the token's bytes, from a GPT-2 vocab.json (keys in the byte-level alphabet)."""
     vocab = json.loads(Path(vocab_path).read_text(encoding="utf-8"))
     byte_of = {c: b for b, c in bytes_to_unicode().items()}
-    return {i: bytes(byte_of[c] for c in token).decode("utf-8", errors=errors) for token, i in vocab.items()}
+    return {i: bytes(byte_of[c] for c in token) for token, i in vocab.items()}
+
+
+def token_labels(vocab_path):
+    """id -> token label (docs/results-format.md): the token's bytes decoded by Python's UTF-8
+    codec, each byte it rejects named <0xNN>."""
+    return {i: b.decode("utf-8", errors="byte_names") for i, b in token_bytes(vocab_path).items()}
 
 
 def verify_token_labels(res, ids_of, vocab_path, rep):
@@ -745,13 +752,15 @@ def verify_token_labels(res, ids_of, vocab_path, rep):
             saved.append((layer["topTokens"], layer["topIds"], f"layer {layer['layer']} top tokens"))
     if not saved:
         return
-    labels, decoded = token_labels(vocab_path), token_labels(vocab_path, "replace")
-    old = all(list(got) == [decoded.get(i) for i in ids] for got, ids, _ in saved) and \
-        any(list(got) != [labels.get(i) for i in ids] for got, ids, _ in saved)
-    stat, table = (("token strings = decode([id]) (saved before 2026-12-07)", decoded) if old
-                   else ("token labels = Python's UTF-8 decode, bytes named", labels))
+    bytes_of = token_bytes(vocab_path)
+    def strings(ids, errors):  # "replace": Hugging Face's decode([id]), U+FFFD per rejected part
+        return [bytes_of[i].decode("utf-8", errors=errors) if i in bytes_of else f"<unknown id {i}>" for i in ids]
+    old = all(list(got) == strings(ids, "replace") for got, ids, _ in saved) and \
+        any(list(got) != strings(ids, "byte_names") for got, ids, _ in saved)
+    stat, errors = (("token strings = decode([id]) (saved before 2026-12-07)", "replace") if old
+                    else ("token labels = Python's UTF-8 decode, bytes named", "byte_names"))
     for got, ids, where in saved:
-        rep.exact(stat, got, [table.get(i, f"<unknown id {i}>") for i in ids], where)
+        rep.exact(stat, got, strings(ids, errors), where)
 
 
 def run_cli(cli, args):

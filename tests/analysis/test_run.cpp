@@ -231,7 +231,7 @@ TEST(AnalysisRun, SavingReplacesAWholeDirectoryAndLoadRefusesOthers) {
 }
 
 // The logit lens keeps the chosen text decoded as a whole beside its tokens: Vietnamese "chữ"
-// is " ch" and three one-byte tokens, each "�" when decoded alone; saved and reopened intact.
+// is " ch" and three one-byte tokens, each only a byte when alone; saved and reopened intact.
 TEST(AnalysisRun, LogitLensKeepsTheChosenTextWithWholeCharacters) {
   auto& f = smallSyntheticModel();
   RunSettings settings;
