@@ -89,6 +89,16 @@ with tempfile.TemporaryDirectory() as tmp:
     for analysis, out in (("logit-lens", "lens-split"), ("attention-pattern", "attn-split")):
         run(["analyze", analysis, "--model", str(tmp / "model"), "--sentences", str(tmp / "split.txt"), "--text", "2",
              "--out", str(tmp / out)], 0)
+    # The lens's top tokens are a random model's guesses: seed 0's twenty best hold no piece of
+    # a character, seed 3's do (the target's last byte, 0xAF of "ữ"). Checked here, so that the
+    # label check of the top tokens below cannot pass by having nothing to look at.
+    run(["make-synthetic", "--shape", "64x2x4", "--seed", "3", "--out", str(tmp / "model-3")], 0)
+    run(["analyze", "logit-lens", "--model", str(tmp / "model-3"), "--sentences", str(tmp / "split.txt"), "--text", "2",
+         "--top-k", "20", "--out", str(tmp / "lens-split-top")], 0)
+    top = [t for l in json.loads((tmp / "lens-split-top" / "results.json").read_text())["logit-lens"]["layers"]
+           for t in l["topTokens"]]
+    if not any(t.startswith("<0x") for t in top):
+        failures.append(f"lens-split-top: no piece of a character among the top tokens, nothing to check: {top}")
     # The untrained control (issue 10) beside the run, and the original's non-target range.
     p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
              "--bins", "31", "--seed", "4", "--allow-position-0", "--summary-replicates", "40", "--summary-pairs",
@@ -107,9 +117,10 @@ with tempfile.TemporaryDirectory() as tmp:
     if not json.loads((tmp / "sim-control" / "results.json").read_text())["similarity"]["settings"]["allowPosition0"]:
         failures.append("--allow-position-0 not recorded in the settings")
     for out in ("sim", "mi", "mi-hist", "mi-controls", "mi-parity", "mi-mm", "lens", "attn", "lens-split", "attn-split",
-                "sim-control", "mi-control"):
+                "lens-split-top", "sim-control", "mi-control"):
         # --model: every saved vector is also checked against the model's hooks, bit for bit.
-        v = subprocess.run([sys.executable, str(verify), str(tmp / out), "--model", str(tmp / "model"), "--cli", cli],
+        model = tmp / ("model-3" if out == "lens-split-top" else "model")
+        v = subprocess.run([sys.executable, str(verify), str(tmp / out), "--model", str(model), "--cli", cli],
                            capture_output=True, text=True)
         print(v.stdout)
         if v.returncode != 0 or "activation provenance (bits)" not in v.stdout:
