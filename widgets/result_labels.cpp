@@ -49,16 +49,33 @@ const char* Labels::measureKey(int measure) {
 }
 const char* Labels::siteKey(int site) { return site == 0 ? "attn" : "mlp"; }
 
+namespace {
+// Control characters draw as nothing (or a box) on an axis or in a list, so they are
+// written out: the three common ones as C escapes, any other as its byte, the way the
+// core names a byte that is not a whole character (GPT-2 has tokens of \x0b, \x0c, \x7f, ...).
+QString withControlsWritten(const QString& text) {
+  QString out;
+  out.reserve(text.size());
+  for (const QChar c : text) {
+    const char16_t u = c.unicode();
+    if (u == '\n') out += QStringLiteral("\\n");
+    else if (u == '\t') out += QStringLiteral("\\t");
+    else if (u == '\r') out += QStringLiteral("\\r");
+    else if (u < 0x20 || u == 0x7f)
+      out += QStringLiteral("<0x%1>").arg(QString::number(u, 16).toUpper().rightJustified(2, QLatin1Char('0')));
+    else out += c;
+  }
+  return out;
+}
+}  // namespace
+
 QString Labels::token(const std::string& token) {
-  QString t = QString::fromStdString(token);
+  QString t = withControlsWritten(QString::fromStdString(token));
   t.replace(QLatin1Char(' '), QChar(0x2423));  // ␣
-  t.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
   return t;
 }
 
-QString Labels::spokenToken(const std::string& token) {
-  return QString::fromStdString(token).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-}
+QString Labels::spokenToken(const std::string& token) { return withControlsWritten(QString::fromStdString(token)); }
 
 QString Labels::spokenTokenValue(const std::string& token, double value, const QLocale& locale) {
   return tr("“%1” %2").arg(spokenToken(token), locale.toString(value, 'g', 3));

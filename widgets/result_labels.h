@@ -45,10 +45,11 @@ class Labels {
   static QString controlCaption(const RunResults* results);
   // What results->control is, without how it is drawn (for the difference view); empty without one.
   static QString controlSource(const RunResults* results);
-  // A GPT-2 token as the eye should read it: its leading space as ␣, line breaks as \n.
+  // A GPT-2 token as the eye should read it: its leading space as ␣, line breaks and tabs as
+  // \n, \r, \t, any other control character as its byte <0xNN>.
   static QString token(const std::string& token);
   // A token as a screen reader should say it: its spaces stay spaces ("␣" would be read out
-  // as a symbol), line breaks are \n.
+  // as a symbol), control characters written out as in token().
   static QString spokenToken(const std::string& token);
   // “token” (spoken) and its weight or probability.
   static QString spokenTokenValue(const std::string& token, double value, const QLocale& locale);

@@ -104,6 +104,18 @@ class WidgetsTest : public QObject {
     QCOMPARE(Labels::modelName(QStringLiteral("/opt/laminar/demo-model")), QStringLiteral("demo-model"));
   }
 
+  // 35 GPT-2 tokens hold control characters: each of the bytes 0x00-0x1F and 0x7F alone (ids
+  // 188-219 and 221: tab 197, carriage return 201), "\n\n" (628) and "\n\u00a0" (44320).
+  // Drawn as they are they are blank or a box on an axis.
+  void tokenLabelsWriteOutControlCharacters() {
+    QCOMPARE(Labels::token(" the"), QStringLiteral("\u2423the"));
+    QCOMPARE(Labels::token("\t\t"), QStringLiteral("\\t\\t"));
+    QCOMPARE(Labels::token("\r\n"), QStringLiteral("\\r\\n"));
+    QCOMPARE(Labels::token(std::string("\x00\x0b\x1f\x7f", 4)), QStringLiteral("<0x00><0x0B><0x1F><0x7F>"));
+    QCOMPARE(Labels::token("ch\xe1\xbb\xaf <0xAF>"), QStringLiteral("ch\u1eef\u2423<0xAF>"));
+    QCOMPARE(Labels::spokenToken(" \tx\n"), QStringLiteral(" \\tx\\n"));
+  }
+
   void cursorClampsStepsAndPlays() {
     LayerCursor cursor;
     QSignalSpy changed(&cursor, &LayerCursor::layerChanged);
