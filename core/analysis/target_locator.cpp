@@ -101,6 +101,9 @@ std::vector<TargetOccurrence> findTargetOccurrences(const CodePoints& text, cons
     for (int64_t j = i; j < T; ++j) {
       int64_t a = off[static_cast<size_t>(i)].first, b = off[static_cast<size_t>(j)].second;
       while (a < b && isSpaceCodePoint(text.cps[static_cast<size_t>(a)])) ++a;
+      // A token of whitespace alone ("\t" before "her", the " " of a double space) is not the
+      // word's first token: the span starting after it is the occurrence.
+      if (a >= off[static_cast<size_t>(i)].second) break;
       while (b > a && isSpaceCodePoint(text.cps[static_cast<size_t>(b - 1)])) --b;
       if (b - a > 2 * targetLen + 8) break;  // the span only grows from here
       if (b == a) continue;

@@ -60,6 +60,20 @@ TEST(TargetLocator, SingleTokenWord) {
   EXPECT_EQ(occ[0].token, 2);  // "I", " gave", " her"
 }
 
+TEST(TargetLocator, WhitespaceTokensBeforeTheWordAreNotPartOfIt) {
+  // GPT-2 gives a tab and the first space of a double space tokens of their own: "\t" + "her",
+  // " " + " her". The occurrence starts at the word's token (the preview colours first..last).
+  for (const std::string text : {"She gave\ther the book", "She gave  her the book", "She gave \n her the book"}) {
+    auto occ = find(text, "her");
+    ASSERT_EQ(occ.size(), 1u) << text;
+    EXPECT_EQ(occ[0].firstToken, occ[0].token) << text;
+    EXPECT_EQ(occ[0].charEnd - occ[0].charStart, 3) << text;
+  }
+  auto enc = tokenizer().encode("She gave\ther the book");
+  ASSERT_EQ(enc.ids.size(), 6u);  // She, gave, \t, her, the, book: the tab is a token of its own
+  EXPECT_EQ(find("She gave\ther the book", "her")[0].token, 3);
+}
+
 TEST(TargetLocator, WordBoundariesAndCase) {
   // "Asher" is " As" + "her" and "herring" " her" + "ring": whole tokens spell "her" there, and
   // only the letters beside them say it is part of a longer word.
