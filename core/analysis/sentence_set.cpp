@@ -12,6 +12,7 @@
 #include "util/error.h"
 #include "util/json_text.h"
 #include "util/sha256.h"
+#include "util/trim.h"
 
 namespace laminar {
 namespace fs = std::filesystem;
@@ -26,14 +27,7 @@ std::string lower(std::string s) {
   return s;
 }
 
-std::string trim(const std::string& s) {
-  size_t a = 0, b = s.size();
-  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-  return s.substr(a, b - a);
-}
-
-bool isBlank(const std::string& s) { return trim(s).empty(); }
+bool isBlank(const std::string& s) { return trimAsciiSpace(s).empty(); }
 
 // Larger sentence files are refused before they are read: the model runs on every text, and
 // 32 MiB (some 300,000 sentences) is already days of GPT-2 XL; a 200 MB file needed gigabytes
@@ -78,13 +72,13 @@ void reportBlank(SentenceSet& set, const std::vector<int>& blank, bool jsonIndic
 
 // "# target: WORD" (spaces optional, "target" in any case); nullopt-like: returns false.
 bool parseTargetLine(const std::string& line, std::string* target) {
-  std::string t = trim(line);
+  std::string t = trimAsciiSpace(line);
   if (t.empty() || t[0] != '#') return false;
-  t = trim(t.substr(1));
+  t = trimAsciiSpace(t.substr(1));
   if (lower(t.substr(0, 6)) != "target") return false;
-  t = trim(t.substr(6));
+  t = trimAsciiSpace(t.substr(6));
   if (t.empty() || t[0] != ':') return false;
-  *target = trim(t.substr(1));
+  *target = trimAsciiSpace(t.substr(1));
   return true;
 }
 
@@ -134,8 +128,8 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
   int textCol = -1, targetCol = -1;
   std::string names;
   for (size_t c = 0; c < header.fields.size(); ++c) {
-    std::string name = lower(trim(header.fields[c]));
-    names += (c ? ", " : "") + std::string("\"") + trim(header.fields[c]) + "\"";
+    std::string name = lower(trimAsciiSpace(header.fields[c]));
+    names += (c ? ", " : "") + std::string("\"") + trimAsciiSpace(header.fields[c]) + "\"";
     if (name == "text" && textCol < 0) textCol = static_cast<int>(c);
     if (name == "target" && targetCol < 0) targetCol = static_cast<int>(c);
   }
@@ -172,7 +166,7 @@ void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
       blank.push_back(rec.line);
       continue;
     }
-    std::string target = targetCol >= 0 ? trim(rec.fields[static_cast<size_t>(targetCol)]) : std::string();
+    std::string target = targetCol >= 0 ? trimAsciiSpace(rec.fields[static_cast<size_t>(targetCol)]) : std::string();
     if (!target.empty()) targets.push_back(target);
     set.texts.push_back({text, rec.line, target});
   }
@@ -197,7 +191,7 @@ void parseJson(const std::string& content, SentenceSet& set) {
   if (j.contains("target")) {
     if (!j["target"].is_string())
       throw Error(fileMessage(set.source.string(), msg::kSentenceFileJsonTargetNotString, {}, "\"target\" must be a string"));
-    set.target = trim(j["target"].get<std::string>());
+    set.target = trimAsciiSpace(j["target"].get<std::string>());
   }
   if (!j.contains("texts") || !j["texts"].is_array())
     throw Error(fileMessage(set.source.string(), msg::kSentenceFileJsonNoTextsArray, {},

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/trim.h"
+
 namespace laminar::hub {
 namespace fs = std::filesystem;
 namespace {
@@ -19,13 +21,6 @@ std::optional<std::string> env(const char* name) {
 fs::path homeDirectory() {
   if (auto home = env("HOME")) return *home;
   return fs::temp_directory_path();
-}
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
 }
 
 // RFC 3986 unreserved characters stay; everything else becomes %XX (like urllib quote).
@@ -67,7 +62,7 @@ fs::path defaultCacheDirectory() {
 std::optional<std::string> defaultToken() {
   for (const char* name : {"HF_TOKEN", "HUGGING_FACE_HUB_TOKEN"})
     if (auto token = env(name)) {
-      std::string t = trim(*token);
+      std::string t = trimAsciiSpace(*token);
       if (!t.empty()) return t;
     }
   const fs::path tokenFile = env("HF_TOKEN_PATH") ? fs::path(*env("HF_TOKEN_PATH")) : huggingFaceHome() / "token";
@@ -75,7 +70,7 @@ std::optional<std::string> defaultToken() {
   if (!in) return std::nullopt;
   std::stringstream ss;
   ss << in.rdbuf();
-  std::string t = trim(ss.str());
+  std::string t = trimAsciiSpace(ss.str());
   if (t.empty()) return std::nullopt;
   return t;
 }

@@ -260,6 +260,13 @@ with tempfile.TemporaryDirectory() as tmp:
     if v.returncode != 1 or "activation provenance (bits): layer0.attn" not in v.stderr:
         failures.append(f"verify_results --model missed swapped sites: exit {v.returncode}\n{v.stderr}")
 
+    # A target typed with spaces around it is the word (as in the app's field and the files).
+    run(["analyze", "attention-pattern", "--model", str(tmp / "model"), "--sentences", str(examples / "her.txt"),
+         "--text", "3", "--target", " her\t", "--out", str(tmp / "attn-spaced")], 0)
+    seen = json.loads((tmp / "attn-spaced" / "results.json").read_text())["attention-pattern"]["settings"]["target"]
+    if seen != "her":
+        failures.append(f"--target ' her\\t': the run's target is {seen!r}, not 'her'")
+
     # Bad input: exit 1, one clear line naming the problem, nothing written.
     p = run(["analyze", "similarity", "--model", str(tmp / "model"), "--sentences", str(tmp / "missing.txt"),
              "--out", str(tmp / "bad")], 1)
