@@ -115,6 +115,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->setContentsMargins(4, 4, 4, 4);
+  buildNotices(central, layout);
+  layout->addWidget(buildViews(central), 1);
+  layout->addLayout(buildLayerBar(central));
+  setCentralWidget(central);
+  buildPanels();
+  connectLayerBar();
+  connectPanels();
+  connectRunner();
+
+  buildMenus();
+  buildPresentationKeys();
+  retranslate();
+  updateTabs();
+  updateLayerBar();
+  updateBanner();
+  updateWelcome();
+  restoreWindowSettings();
+  // The selected model loads in the background from the start (after main() has applied
+  // --model and friends), so the first layer follows Run by one layer's work.
+  QTimer::singleShot(0, this, [this] { runner_->preload(currentRequest()); });
+}
+
+// The welcome bar, the banner that says which model this is, and the results' source line.
+void MainWindow::buildNotices(QWidget* central, QVBoxLayout* layout) {
   welcome_ = new QFrame(central);
   welcome_->setObjectName(QStringLiteral("welcomeBar"));
   welcome_->setStyleSheet(QStringLiteral("QFrame#welcomeBar{background:#e7f1ff;border:1px solid #9ec5fe;border-radius:4px;}"
@@ -142,7 +166,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   source_->setTextFormat(Qt::RichText);
   source_->hide();
   layout->addWidget(source_);
-  // The views, and on their right the compared run's views when two runs are compared side by side.
+}
+
+// The views, and on their right the compared run's views when two runs are compared side by side.
+QSplitter* MainWindow::buildViews(QWidget* central) {
   splitter_ = new QSplitter(Qt::Horizontal, central);
   splitter_->setObjectName(QStringLiteral("viewsSplitter"));
   splitter_->setChildrenCollapsible(false);
@@ -155,8 +182,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   comparedPane_->hide();
   splitter_->addWidget(tabs_);
   splitter_->addWidget(comparedPane_);
-  layout->addWidget(splitter_, 1);
+  return splitter_;
+}
 
+// Play, previous, the layer slider, next and the layer's name, under the views.
+QHBoxLayout* MainWindow::buildLayerBar(QWidget* central) {
   auto* bar = new QHBoxLayout;
   prev_ = new QToolButton(central);
   prev_->setArrowType(Qt::LeftArrow);
@@ -180,9 +210,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   bar->addWidget(slider_, 1);
   bar->addWidget(next_);
   bar->addWidget(layerLabel_);
-  layout->addLayout(bar);
-  setCentralWidget(central);
+  return bar;
+}
 
+// The sentence, model and experiment panels, docked on the left.
+void MainWindow::buildPanels() {
   sentences_ = new SentencePanel(this);
   model_ = new ModelPanel(this);
   experiment_ = new ExperimentPanel(this);
@@ -212,7 +244,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   tabifyDockWidget(sentenceDock_, modelDock_);
   sentenceDock_->raise();
   resizeDocks({sentenceDock_, experimentDock_}, {560, 380}, Qt::Vertical);
+}
 
+// The layer bar and the figures' shared layer cursor follow each other.
+void MainWindow::connectLayerBar() {
   LayerCursor* cursor = figures_->cursor();
   connect(slider_, &QSlider::valueChanged, cursor, [cursor](int v) { cursor->setLayer(v - 1); });
   connect(prev_, &QToolButton::clicked, cursor, [cursor] { cursor->step(-1); });
@@ -222,7 +257,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(cursor, &LayerCursor::layerChanged, this, &MainWindow::updateLayerBar);
   connect(cursor, &LayerCursor::countChanged, this, &MainWindow::updateLayerBar);
   connect(cursor, &LayerCursor::playingChanged, this, &MainWindow::updateLayerBar);
+}
 
+// What the panels ask for (a run, a text or position, a model) and what they are told.
+void MainWindow::connectPanels() {
   connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateTabs(); });
   connect(experiment_, &ExperimentPanel::runRequested, this, &MainWindow::startRun);
   connect(experiment_, &ExperimentPanel::cancelRequested, this, &MainWindow::cancelRun);
@@ -255,7 +293,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   sentences_->setTokenizerDirectory(model_->tokenizerDirectory());
   sentences_->setContextLength(model_->contextLength());
+}
 
+// A run's progress, layers, end, failure and cancellation, as the window shows them.
+void MainWindow::connectRunner() {
   connect(runner_, &RunController::runningChanged, this, [this](bool running) {
     experiment_->setRunning(running);
     runAction_->setEnabled(!running);
@@ -312,15 +353,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setStatusText([this] { return tr("Cancelled. The layers already done stay on screen."); });
     statusBar()->showMessage(tr("Cancelled"), 5000);
   });
+}
 
-  buildMenus();
-  buildPresentationKeys();
-  retranslate();
-  updateTabs();
-  updateLayerBar();
-  updateBanner();
-  updateWelcome();
-
+// Geometry, docks, the shown view and the plot and text preferences of the last session.
+void MainWindow::restoreWindowSettings() {
   QSettings settings;
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1440, 920);
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -329,9 +365,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   sideBySideAction_->setChecked(sideBySide_);
   restorePlotPreferences();
   setBigText(settings.value(QStringLiteral("ui/bigText"), false).toBool());
-  // The selected model loads in the background from the start (after main() has applied
-  // --model and friends), so the first layer follows Run by one layer's work.
-  QTimer::singleShot(0, this, [this] { runner_->preload(currentRequest()); });
 }
 
 // Plot preferences (statistic, correction, spectrum selection and scale) persist.

@@ -13,12 +13,14 @@ class QAction;
 class QActionGroup;
 class QDockWidget;
 class QFrame;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QSlider;
 class QSplitter;
 class QTabWidget;
 class QTimer;
+class QVBoxLayout;
 class QToolButton;
 
 namespace laminar {
@@ -104,6 +106,14 @@ class MainWindow : public QMainWindow {
 
  private:
   void keepSidePanelsNarrow();  // at most 38% of a narrow window
+  void buildNotices(QWidget* central, QVBoxLayout* layout);
+  QSplitter* buildViews(QWidget* central);
+  QHBoxLayout* buildLayerBar(QWidget* central);
+  void buildPanels();
+  void connectLayerBar();
+  void connectPanels();
+  void connectRunner();
+  void restoreWindowSettings();
   void buildMenus();
   void buildPresentationKeys();
   void applyTypeScale();  // presentation mode and big text: figures and the layer bar
