@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -84,6 +85,40 @@ class BlobLock {
  private:
   int fd_ = -1;
 };
+
+// Feeds the `size` bytes of a part an earlier run left into `hash`, reporting the bytes read
+// (`onProgress` returns false to cancel).
+void hashPart(const fs::path& part, uint64_t size, Sha256& hash, const std::function<bool(uint64_t)>& onProgress) {
+  std::FILE* in = std::fopen(part.c_str(), "rb");
+  if (!in) {
+    const std::string reason = std::strerror(errno);
+    throw Error(systemFileMessage(part.string(), msg::kFileCannotRead, "cannot read", reason));
+  }
+  std::vector<char> buf(1 << 20);
+  uint64_t hashed = 0;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), in)) > 0) {
+    hash.update(buf.data(), n);
+    hashed += n;
+    if (!onProgress(hashed)) {
+      std::fclose(in);
+      throw Cancelled();
+    }
+  }
+  std::fclose(in);
+  if (hashed != size) throw Error(fileMessage(part.string(), msg::kHubResumeReadFailed, {}, "read failed while resuming"));
+}
+
+// A finished download whose SHA-256 is not the one the hub announced is deleted, never kept.
+void checkDigest(const std::string& digest, const std::string& announced, const std::string& what,
+                 const fs::path& part) {
+  if (digest == announced) return;
+  std::error_code ec;
+  fs::remove(part, ec);
+  throw Error(Message(msg::kHubChecksumMismatch, {{"what", what}, {"found", digest}, {"expected", announced}},
+                      what + ": checksum mismatch: the downloaded data has SHA-256 " + digest + " but the hub announced " +
+                          announced + "; the damaged download was deleted, run it again"));
+}
 
 }  // namespace
 
@@ -311,27 +346,9 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
     have = 0;
   }
   auto hash = std::make_unique<Sha256>();
-  if (verify && have > 0) {  // the checksum covers the bytes an earlier run wrote too
-    std::FILE* in = std::fopen(incomplete.c_str(), "rb");
-    if (!in) {
-      const std::string reason = std::strerror(errno);
-      throw Error(systemFileMessage(incomplete.string(), msg::kFileCannotRead, "cannot read", reason));
-    }
-    std::vector<char> buf(1 << 20);
-    uint64_t hashed = 0;
-    size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), in)) > 0) {
-      hash->update(buf.data(), n);
-      hashed += n;
-      if (!transfer.report(hashed, DownloadProgress::Phase::Verifying, false)) {
-        std::fclose(in);
-        throw Cancelled();
-      }
-    }
-    std::fclose(in);
-    if (hashed != have)
-      throw Error(fileMessage(incomplete.string(), msg::kHubResumeReadFailed, {}, "read failed while resuming"));
-  }
+  if (verify && have > 0)  // the checksum covers the bytes an earlier run wrote too
+    hashPart(incomplete, have, *hash,
+             [&](uint64_t hashed) { return transfer.report(hashed, DownloadProgress::Phase::Verifying, false); });
 
   std::error_code dirError;
   fs::create_directories(incomplete.parent_path(), dirError);
@@ -448,14 +465,7 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
                                     "), run the download again to resume"));
   if (verify) {
     transfer.report(have, DownloadProgress::Phase::Verifying, true);
-    const std::string digest = hash->hexDigest();
-    if (digest != file.etag) {
-      std::error_code ec;
-      fs::remove(incomplete, ec);
-      throw Error(Message(msg::kHubChecksumMismatch, {{"what", what}, {"found", digest}, {"expected", file.etag}},
-                          what + ": checksum mismatch: the downloaded data has SHA-256 " + digest + " but the hub announced " +
-                              file.etag + "; the damaged download was deleted, run it again"));
-    }
+    checkDigest(hash->hexDigest(), file.etag, what, incomplete);
   }
   std::error_code ec;
   fs::rename(incomplete, blob, ec);
