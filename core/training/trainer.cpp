@@ -115,6 +115,64 @@ std::optional<TrainingState> loadState(const fs::path& stateDir, const json& ide
   return loadTrainingState(stateDir / kStateFile, model, optimizer, device);
 }
 
+// The training and held-out token streams, each cut to its --*-token-limit when one is given.
+std::pair<TokenCorpus, TokenCorpus> loadCorpora(const TrainOptions& o, int64_t vocabSize) {
+  const BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(o.tokenizerDirectory);
+  if (tokenizer.vocabSize() != vocabSize)
+    throw Error(fileError(o.tokenizerDirectory.string(), "tokenizer has " + std::to_string(tokenizer.vocabSize()) +
+                                                             " tokens, the model's vocab_size is " +
+                                                             std::to_string(vocabSize)));
+  TokenCorpus train = loadTokenCorpus(o.trainTexts, tokenizer, o.context);
+  TokenCorpus heldOut = loadTokenCorpus(o.heldOutTexts, tokenizer, o.context);
+  if (o.trainTokenLimit > o.context && o.trainTokenLimit < static_cast<int64_t>(train.tokens.size()))
+    train.tokens.resize(static_cast<size_t>(o.trainTokenLimit));
+  if (o.heldOutTokenLimit > o.context && o.heldOutTokenLimit < static_cast<int64_t>(heldOut.tokens.size()))
+    heldOut.tokens.resize(static_cast<size_t>(o.heldOutTokenLimit));
+  return {std::move(train), std::move(heldOut)};
+}
+
+// AdamW with weight decay on matrices and embeddings only (nanoGPT): never on biases or
+// layer norms.
+std::unique_ptr<torch::optim::AdamW> makeOptimizer(TrainableGpt2& model, const TrainOptions& o) {
+  std::vector<torch::Tensor> decayed, plain;
+  for (const auto& [name, t] : model.namedParameters()) (t.dim() >= 2 ? decayed : plain).push_back(t);
+  auto groupOptions = [&](double decay) {
+    auto opts = std::make_unique<torch::optim::AdamWOptions>(o.learningRate);
+    opts->betas({o.beta1, o.beta2}).weight_decay(decay).eps(1e-8);
+    return opts;
+  };
+  return std::make_unique<torch::optim::AdamW>(
+      std::vector<torch::optim::OptimizerParamGroup>{
+          torch::optim::OptimizerParamGroup(decayed, groupOptions(o.weightDecay)),
+          torch::optim::OptimizerParamGroup(plain, groupOptions(0.0))},
+      torch::optim::AdamWOptions(o.learningRate));
+}
+
+// The trained model in Hugging Face's layout, with how it was trained in its config.json
+// ("laminar_trained") and its safetensors metadata.
+void writeTrainedCheckpoint(const TrainOptions& o, const Gpt2Config& config, TrainableGpt2& model,
+                            const TrainResult& result) {
+  HfCheckpointContent content;
+  content.config = config;
+  content.parameters = model.namedParameters();
+  content.dtype = o.dtype;
+  content.tokenizerDirectory = o.tokenizerDirectory;
+  content.metadata = {{"laminar_trained", "true"}, {"laminar_seed", std::to_string(o.seed)},
+                      {"laminar_steps", std::to_string(result.steps)}};
+  content.extraConfig = {{"laminar_trained", {{"seed", o.seed},
+                                              {"steps", result.steps},
+                                              {"batch", o.batch},
+                                              {"context", o.context},
+                                              {"train_texts", o.trainTexts.filename().string()},
+                                              {"train_tokens", result.trainTokens},
+                                              {"held_out_texts", o.heldOutTexts.filename().string()},
+                                              {"held_out_tokens", result.heldOutTokens},
+                                              {"held_out_loss", result.finalHeldOutLoss},
+                                              {"held_out_loss_tokens", result.finalEvalTokens},
+                                              {"wall_seconds", result.seconds}}}};
+  writeHfCheckpoint(o.outDir, content);
+}
+
 }  // namespace
 
 TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, const std::atomic<bool>* cancel) {
@@ -132,17 +190,7 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
     if (progress) progress({}, text);
   };
 
-  const BpeTokenizer tokenizer = BpeTokenizer::fromDirectory(o.tokenizerDirectory);
-  if (tokenizer.vocabSize() != config.vocabSize)
-    throw Error(fileError(o.tokenizerDirectory.string(), "tokenizer has " + std::to_string(tokenizer.vocabSize()) +
-                                                             " tokens, the model's vocab_size is " +
-                                                             std::to_string(config.vocabSize)));
-  TokenCorpus train = loadTokenCorpus(o.trainTexts, tokenizer, o.context);
-  TokenCorpus heldOut = loadTokenCorpus(o.heldOutTexts, tokenizer, o.context);
-  if (o.trainTokenLimit > o.context && o.trainTokenLimit < static_cast<int64_t>(train.tokens.size()))
-    train.tokens.resize(static_cast<size_t>(o.trainTokenLimit));
-  if (o.heldOutTokenLimit > o.context && o.heldOutTokenLimit < static_cast<int64_t>(heldOut.tokens.size()))
-    heldOut.tokens.resize(static_cast<size_t>(o.heldOutTokenLimit));
+  const auto [train, heldOut] = loadCorpora(o, config.vocabSize);
   TrainResult result;
   result.trainTokens = static_cast<int64_t>(train.tokens.size());
   result.heldOutTokens = static_cast<int64_t>(heldOut.tokens.size());
@@ -152,17 +200,8 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
 
   TrainableGpt2 model(config, o.seed);
   model.to(device);
-  // Weight decay on matrices and embeddings only (nanoGPT): never on biases or layer norms.
-  std::vector<torch::Tensor> decayed, plain;
-  for (const auto& [name, t] : model.namedParameters()) (t.dim() >= 2 ? decayed : plain).push_back(t);
-  auto groupOptions = [&](double decay) {
-    auto opts = std::make_unique<torch::optim::AdamWOptions>(o.learningRate);
-    opts->betas({o.beta1, o.beta2}).weight_decay(decay).eps(1e-8);
-    return opts;
-  };
-  torch::optim::AdamW optimizer({torch::optim::OptimizerParamGroup(decayed, groupOptions(o.weightDecay)),
-                                 torch::optim::OptimizerParamGroup(plain, groupOptions(0.0))},
-                                torch::optim::AdamWOptions(o.learningRate));
+  const std::unique_ptr<torch::optim::AdamW> adamW = makeOptimizer(model, o);
+  torch::optim::AdamW& optimizer = *adamW;
   const LrSchedule schedule{o.learningRate, o.minLearningRate, o.warmupSteps, o.steps};
   const json identity = runIdentity(o);
 
@@ -235,25 +274,7 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
   result.steps = step;
   result.seconds = elapsed();
 
-  HfCheckpointContent content;
-  content.config = config;
-  content.parameters = model.namedParameters();
-  content.dtype = o.dtype;
-  content.tokenizerDirectory = o.tokenizerDirectory;
-  content.metadata = {{"laminar_trained", "true"}, {"laminar_seed", std::to_string(o.seed)},
-                      {"laminar_steps", std::to_string(step)}};
-  content.extraConfig = {{"laminar_trained", {{"seed", o.seed},
-                                              {"steps", step},
-                                              {"batch", o.batch},
-                                              {"context", o.context},
-                                              {"train_texts", o.trainTexts.filename().string()},
-                                              {"train_tokens", result.trainTokens},
-                                              {"held_out_texts", o.heldOutTexts.filename().string()},
-                                              {"held_out_tokens", result.heldOutTokens},
-                                              {"held_out_loss", result.finalHeldOutLoss},
-                                              {"held_out_loss_tokens", result.finalEvalTokens},
-                                              {"wall_seconds", result.seconds}}}};
-  writeHfCheckpoint(o.outDir, content);
+  writeTrainedCheckpoint(o, config, model, result);
   writeFileAtomically(stateDir / "loss.csv", logCsv(result.log));
   return result;
 }
