@@ -87,6 +87,8 @@ void addSettingOptions(CLI::App* sub, const std::vector<SettingSpec>& specs,
       continue;
     }
     auto* opt = sub->add_option("--" + s.key, given[s.key], s.help)->default_str(defaultText(s));
+    // The value is held as text (the spec parses it), so CLI11 would call every one TEXT.
+    opt->type_name(s.kind == SettingSpec::Kind::Integer ? "INT" : s.kind == SettingSpec::Kind::Number ? "FLOAT" : "TEXT");
     if (s.kind == SettingSpec::Kind::Choice) {
       std::vector<std::string> values;
       for (const auto& c : s.choices) values.push_back(c.value);
@@ -159,7 +161,7 @@ struct Subcommand {
 };
 
 laminar::cli::RegisterCommand analyzeCommand([](CLI::App& app) {
-  auto* analyze = app.add_subcommand("analyze", "run an analysis on a sentence set and save a results directory");
+  auto* analyze = app.add_subcommand("analyze", "Run an analysis on a sentence set and save a results directory");
   analyze->require_subcommand(1);
   std::vector<Subcommand> subs;
   for (const std::string& name : experimentNames()) {
