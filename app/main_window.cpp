@@ -333,8 +333,9 @@ void MainWindow::connectRunner() {
     resultsComplete_ = true;
     showResults(results);
     const double seconds = runSeconds_;
-    const auto [tokens, tokensRun] = tokensAndTokensRun(*results);
-    setStatusText([this, seconds, tokens, tokensRun] {
+    // Named copies, not a structured binding: clang before C++20 cannot capture one.
+    const std::pair<int64_t, int64_t> counts = tokensAndTokensRun(*results);
+    setStatusText([this, seconds, tokens = counts.first, tokensRun = counts.second] {
       const QString done = tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
                                .arg(locale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
       if (tokensRun <= 0 || tokensRun >= tokens) return done;
