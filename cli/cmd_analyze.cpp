@@ -20,7 +20,6 @@
 #include "tokenizer/bpe_tokenizer.h"
 #include "util/data_paths.h"
 #include "util/error.h"
-#include "util/trim.h"
 
 namespace {
 
@@ -39,10 +38,7 @@ void addCommon(CLI::App* sub, CommonOptions& o) {
   sub->add_option("--model", o.model, "model directory (Hugging Face layout: config.json + model.safetensors)")
       ->required();
   sub->add_option("--sentences", o.sentences, "sentence set: .txt, .csv, .tsv or .json")->required();
-  // Trimmed as the app's field and the sentence files are: a word with a space around it
-  // could never match (occurrences are compared without their surrounding whitespace).
-  sub->add_option("--target", o.target.target, "target word (overrides the file's)")
-      ->transform([](const std::string& word) { return trimAsciiSpace(word); });
+  sub->add_option("--target", o.target.target, "target word (overrides the file's)");
   sub->add_option("--device", o.device, "cpu, cuda or cuda:N")->capture_default_str();
   sub->add_option("--out", o.out, "results directory to write (replaced atomically)")->required();
   sub->add_option("--threads", o.threads, "CPU threads for libtorch (0 = all cores)")->capture_default_str();

@@ -20,6 +20,7 @@
 #include "tokenizer/bpe_tokenizer.h"
 #include "training/untrained_model.h"
 #include "util/error.h"
+#include "util/trim.h"
 #include "util/version.h"
 
 namespace laminar {
@@ -214,7 +215,12 @@ nlohmann::json controlJson(const ControlSettings& c) {
 // whole run as `soFar`): the control needs a second model in memory only after the run is
 // complete, and the run's figures are final before the control's series starts to fill in.
 RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
-                         const RunSettings& settings, const RunObserver& observer, const std::atomic<bool>* cancel) {
+                         const RunSettings& requested, const RunObserver& observer, const std::atomic<bool>* cancel) {
+  // A target word typed with spaces around it is the word, whoever passed it (the app's field,
+  // laminar-cli --target): occurrences are compared without their surrounding whitespace, so
+  // " her" could never match, and the sentence files trim theirs already.
+  RunSettings settings = requested;
+  settings.target.target = trimAsciiSpace(requested.target.target);
   RunResults results;
   const bool withControl = settings.control.untrained;
   const int nLayer = static_cast<int>(model.config().nLayer);

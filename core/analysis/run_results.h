@@ -80,6 +80,7 @@ std::vector<std::string> experimentNames();
 // Runs an experiment; throws laminar::Error for bad input, laminar::Cancelled on cancel.
 // With settings.control.untrained, the control runs after the run's last layer (its layers
 // stream in through onLayer as well: `soFar` is the run, soFar.control the control so far).
+// settings.target.target is used (and recorded) without surrounding whitespace.
 RunResults runExperiment(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
                          const RunSettings& settings, const RunObserver& observer = {},
                          const std::atomic<bool>* cancel = nullptr);
