@@ -136,16 +136,8 @@
             <translation>Số khoảng của histogram:</translation>
         </message>
         <message>
-            <source>Bins of the similarity histograms over [-1, 1]</source>
-            <translation>Số ô của biểu đồ tần suất độ tương đồng trên [-1, 1]</translation>
-        </message>
-        <message>
             <source>Seed (non-target choice):</source>
             <translation>Hạt giống ngẫu nhiên (chọn token đối chứng):</translation>
-        </message>
-        <message>
-            <source>Seed of the non-target choice (which earlier token of each sentence) and of the shuffled baseline</source>
-            <translation>Hạt giống chọn token so sánh (token nào đứng trước trong mỗi câu) và đường cơ sở xáo trộn</translation>
         </message>
         <message>
             <source>Token similarity across layers (Q, K, V)</source>
@@ -232,24 +224,12 @@
             <translation>Cho phép vị trí 0 làm token đối chứng:</translation>
         </message>
         <message>
-            <source>Draw the non-target from positions 0 .. p-1 before the target (the original analysis) instead of 1 .. p-1 (the default: the first token's vectors are atypical)</source>
-            <translation>Chọn token đối chứng trong các vị trí 0 .. p-1 trước từ đích (như phân tích gốc) thay vì 1 .. p-1 (mặc định: các vectơ của token đầu tiên không điển hình)</translation>
-        </message>
-        <message>
             <source>Spectrum summary replicates:</source>
             <translation>Số lần lặp bootstrap của tóm tắt phổ:</translation>
         </message>
         <message>
-            <source>Bootstrap replicates (over sentences) of the interval of each spectrum's mass at |cos| &gt; 0.8 and &lt; 0.2; 0 skips the summary</source>
-            <translation>Số lần lặp bootstrap (lấy mẫu lại các câu) cho khoảng của tỷ lệ mỗi phổ ở |cos| &gt; 0,8 và &lt; 0,2; 0 thì bỏ qua phần tóm tắt</translation>
-        </message>
-        <message>
             <source>Spectrum summary pairs per block:</source>
             <translation>Số cặp mỗi khối cho tóm tắt phổ:</translation>
-        </message>
-        <message>
-            <source>Dimension pairs per block the bootstrap replicates use (a seeded subset; the mass itself uses every pair); 0: every pair (slow at large widths)</source>
-            <translation>Số cặp chiều mỗi khối mà các lần lặp bootstrap dùng (một tập con chọn theo hạt giống; bản thân tỷ lệ dùng mọi cặp); 0: mọi cặp (chậm khi số chiều lớn)</translation>
         </message>
         <message>
             <source>orange: the target token of the chosen text, whose attention is shown</source>
@@ -266,6 +246,26 @@
         <message>
             <source>orange: target token, blue: the token that follows it, green: the chosen position (top tokens)</source>
             <translation>cam: token đích, xanh: token đứng ngay sau nó, xanh lá: vị trí được chọn (các token hàng đầu)</translation>
+        </message>
+        <message>
+            <source>bins of the similarity histograms over [-1, 1]</source>
+            <translation>số ô của biểu đồ tần suất độ tương đồng trên [-1, 1]</translation>
+        </message>
+        <message>
+            <source>seed of the non-target choice (which earlier token of each sentence) and of the shuffled baseline</source>
+            <translation>hạt giống chọn token so sánh (token nào đứng trước trong mỗi câu) và đường cơ sở xáo trộn</translation>
+        </message>
+        <message>
+            <source>draw the non-target from positions 0 .. p-1 before the target (the original analysis) instead of 1 .. p-1 (the default: the first token's vectors are atypical)</source>
+            <translation>chọn token đối chứng trong các vị trí 0 .. p-1 trước từ đích (như phân tích gốc) thay vì 1 .. p-1 (mặc định: các vectơ của token đầu tiên không điển hình)</translation>
+        </message>
+        <message>
+            <source>bootstrap replicates (over sentences) of the interval of each spectrum's mass at |cos| &gt; 0.8 and &lt; 0.2; 0 skips the summary</source>
+            <translation>số lần lặp bootstrap (lấy mẫu lại các câu) cho khoảng của tỷ lệ mỗi phổ ở |cos| &gt; 0,8 và &lt; 0,2; 0 thì bỏ qua phần tóm tắt</translation>
+        </message>
+        <message>
+            <source>dimension pairs per block the bootstrap replicates use (a seeded subset; the mass itself uses every pair); 0: every pair (slow at large widths)</source>
+            <translation>số cặp chiều mỗi khối mà các lần lặp bootstrap dùng (một tập con chọn theo hạt giống; bản thân tỷ lệ dùng mọi cặp); 0: mọi cặp (chậm khi số chiều lớn)</translation>
         </message>
     </context>
     <context>

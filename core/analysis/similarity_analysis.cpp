@@ -39,26 +39,26 @@ std::vector<SettingSpec> similaritySpecs() {
   // A replicate count of 1 is refused in similaritySettings() (a standard error needs 2).
   return {
       integerSetting("bins", QT_TRANSLATE_NOOP("AnalysisSettings", "Histogram bins:"),
-                     QT_TRANSLATE_NOOP("AnalysisSettings", "Bins of the similarity histograms over [-1, 1]"), 101, 1,
+                     QT_TRANSLATE_NOOP("AnalysisSettings", "bins of the similarity histograms over [-1, 1]"), 101, 1,
                      100000),
       integerSetting("seed", QT_TRANSLATE_NOOP("AnalysisSettings", "Seed (non-target choice):"),
                      QT_TRANSLATE_NOOP("AnalysisSettings",
-                                       "Seed of the non-target choice (which earlier token of each sentence) and of the "
+                                       "seed of the non-target choice (which earlier token of each sentence) and of the "
                                        "shuffled baseline"),
                      0, 0, kLargestSeed),
       flagSetting("allow-position-0", QT_TRANSLATE_NOOP("AnalysisSettings", "Allow position 0 as non-target:"),
                   QT_TRANSLATE_NOOP("AnalysisSettings",
-                                    "Draw the non-target from positions 0 .. p-1 before the target (the original "
+                                    "draw the non-target from positions 0 .. p-1 before the target (the original "
                                     "analysis) instead of 1 .. p-1 (the default: the first token's vectors are "
                                     "atypical)")),
       integerSetting("summary-replicates", QT_TRANSLATE_NOOP("AnalysisSettings", "Spectrum summary replicates:"),
                      QT_TRANSLATE_NOOP("AnalysisSettings",
-                                       "Bootstrap replicates (over sentences) of the interval of each spectrum's mass "
+                                       "bootstrap replicates (over sentences) of the interval of each spectrum's mass "
                                        "at |cos| > 0.8 and < 0.2; 0 skips the summary"),
                      100, 0, 100000),
       integerSetting("summary-pairs", QT_TRANSLATE_NOOP("AnalysisSettings", "Spectrum summary pairs per block:"),
                      QT_TRANSLATE_NOOP("AnalysisSettings",
-                                       "Dimension pairs per block the bootstrap replicates use (a seeded subset; the "
+                                       "dimension pairs per block the bootstrap replicates use (a seeded subset; the "
                                        "mass itself uses every pair); 0: every pair (slow at large widths)"),
                      2000, 0, 100000000),
   };
