@@ -29,6 +29,7 @@
 #include "widgets/layer_cursor.h"
 #include "widgets/logit_lens_views.h"
 #include "widgets/mi_distance_view.h"
+#include "widgets/mi_estimator_view.h"
 #include "widgets/result_labels.h"
 
 using namespace laminar;
@@ -261,6 +262,35 @@ class FiguresNumbersTest : public QObject {
         std::sort(want.begin(), want.end());
         std::sort(got.begin(), got.end());
         QVERIFY2(got == want, qPrintable(QStringLiteral("scatter %1 layer %2").arg(sites[s]).arg(l)));
+      }
+    }
+  }
+
+  // The estimator comparison: one point per pair and site at (histogram MI, KSG MI), exactly
+  // the saved estimatorComparison arrays of the shown layer (an axis swap would still look
+  // plausible: both estimators are in nats and near each other).
+  void miEstimatorViewPlotsHistogramAgainstKsg() {
+    auto results = run("mi-distance", "coffee.txt");
+    const nlohmann::json section = makeAnalysis("mi-distance")->toJson(*results);
+    const size_t nLayer = section["layers"].size();
+    LayerCursor cursor;
+    cursor.setCount(static_cast<int>(nLayer));
+    MiEstimatorView view(&cursor);
+    view.setLazy(false);
+    view.setResults(results);
+    const char* sites[] = {"attn", "mlp"};
+    for (size_t l = 0; l < nLayer; ++l) {
+      cursor.setLayer(static_cast<int>(l));
+      view.ensureUpToDate();
+      for (int s = 0; s < 2; ++s) {
+        const nlohmann::json& e = section["layers"][l]["controls"][sites[s]]["estimatorComparison"];
+        std::vector<std::pair<double, double>> want;
+        for (size_t k = 0; k < e["histMi"].size(); ++k) want.emplace_back(num(e["histMi"][k]), num(e["ksgMi"][k]));
+        QVERIFY(want.size() == section["pairs"].size());
+        auto got = pointsOf(view.points(s));
+        std::sort(want.begin(), want.end());
+        std::sort(got.begin(), got.end());
+        QVERIFY2(got == want, qPrintable(QStringLiteral("estimators %1 layer %2").arg(sites[s]).arg(l)));
       }
     }
   }
