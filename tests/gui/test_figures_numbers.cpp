@@ -30,6 +30,7 @@
 #include "widgets/logit_lens_views.h"
 #include "widgets/mi_distance_view.h"
 #include "widgets/mi_estimator_view.h"
+#include "widgets/mi_significance_view.h"
 #include "widgets/result_labels.h"
 
 using namespace laminar;
@@ -293,6 +294,34 @@ class FiguresNumbersTest : public QObject {
         QVERIFY2(got == want, qPrintable(QStringLiteral("estimators %1 layer %2").arg(sites[s]).arg(l)));
       }
     }
+  }
+
+  // The t / Fisher Z view: the two profiles are the saved t and Z, the dashed line the paired t
+  // of the controls, its diamonds on exactly the layers whose sign-flip p survives BH.
+  void miSignificanceViewShowsTheSavedTestsAndControls() {
+    auto results = run("mi-distance", "coffee.txt");
+    const nlohmann::json section = makeAnalysis("mi-distance")->toJson(*results);
+    const size_t nLayer = section["layers"].size();
+    LayerCursor cursor;
+    cursor.setCount(static_cast<int>(nLayer));
+    MiSignificanceView view(&cursor);
+    view.setLazy(false);
+    view.setResults(results);
+    view.ensureUpToDate();
+    QVERIFY(view.pairedProfile() && view.permutationMarkers());
+    const auto t = pointsOf(view.profile(0)), z = pointsOf(view.profile(1)), paired = pointsOf(view.pairedProfile());
+    QCOMPARE(t.size(), nLayer);
+    QCOMPARE(z.size(), nLayer);
+    QCOMPARE(paired.size(), nLayer);
+    std::vector<std::pair<double, double>> markers, expectedMarkers;
+    for (size_t l = 0; l < nLayer; ++l) {
+      const nlohmann::json& layer = section["layers"][l];
+      QVERIFY(same(t[l].second, num(layer["t"])) && same(z[l].second, num(layer["fisherZ"])));
+      QVERIFY2(same(paired[l].second, num(layer["controls"]["pairedT"]["t"])), qPrintable(QString::number(l)));
+      if (section["controls"]["fdr"]["siteSignFlip"]["significant"][l].get<bool>())
+        expectedMarkers.emplace_back(static_cast<double>(l + 1), num(layer["controls"]["pairedT"]["t"]));
+    }
+    QVERIFY(pointsOf(view.permutationMarkers()) == expectedMarkers);
   }
 
   // The logit lens's views draw the saved numbers, and the run's untrained control (issue 10:
