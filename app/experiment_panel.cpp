@@ -15,6 +15,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -40,7 +41,16 @@ QString settingsKey(const std::string& analysis, const std::string& key) {
 }  // namespace
 
 ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
-  auto* layout = new QVBoxLayout(this);
+  // The settings scroll; Run, Cancel and the progress below them do not: an analysis with
+  // many settings (or a short screen) must never scroll the Run button out of sight.
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  settingsArea_ = new QScrollArea(this);
+  settingsArea_->setObjectName(QStringLiteral("experimentSettingsDockScroll"));
+  settingsArea_->setWidgetResizable(true);
+  settingsArea_->setFrameShape(QFrame::NoFrame);
+  auto* settingsPage = new QWidget(settingsArea_);
+  auto* layout = new QVBoxLayout(settingsPage);
   auto* top = new QHBoxLayout;
   experimentLabel_ = new QLabel(this);
   experiment_ = new ElidingComboBox(this);
@@ -81,7 +91,12 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   layout->addLayout(controlRow);
   connect(control_, &QCheckBox::toggled, controlSeed_, &QWidget::setEnabled);
   connect(bos_, &QCheckBox::toggled, this, &ExperimentPanel::settingsChanged);  // positions count it
+  layout->addStretch(1);
+  settingsArea_->setWidget(settingsPage);
+  outer->addWidget(settingsArea_, 1);
 
+  auto* runBar = new QVBoxLayout;
+  runBar->setContentsMargins(layout->contentsMargins());
   auto* buttons = new QHBoxLayout;
   run_ = new QPushButton(this);
   run_->setObjectName(QStringLiteral("run"));
@@ -91,16 +106,17 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   cancel_->setEnabled(false);
   buttons->addWidget(run_, 1);
   buttons->addWidget(cancel_);
-  layout->addLayout(buttons);
+  runBar->addLayout(buttons);
   progress_ = new QProgressBar(this);
   progress_->setRange(0, 1);
   progress_->setValue(0);
   progress_->setTextVisible(true);
-  layout->addWidget(progress_);
+  runBar->addWidget(progress_);
   status_ = new QLabel(this);
   status_->setWordWrap(true);
   status_->setObjectName(QStringLiteral("runStatus"));
-  layout->addWidget(status_);
+  runBar->addWidget(status_);
+  outer->addLayout(runBar);
 
   restore();
   connect(experiment_, &QComboBox::currentIndexChanged, this, [this](int i) {
@@ -355,6 +371,7 @@ void ExperimentPanel::setStatus(const QString& text) { status_->setText(text); }
 
 void ExperimentPanel::retranslate() {
   experimentLabel_->setText(tr("Experiment:"));
+  settingsArea_->setAccessibleName(tr("Experiment settings"));
   for (size_t i = 0; i < pages_.size(); ++i) {
     const Page& page = pages_[i];
     experiment_->setItemText(static_cast<int>(i), translated(page.title));

@@ -14,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
+class QScrollArea;
 class QProgressBar;
 class QSpinBox;
 class QPushButton;
@@ -40,6 +41,7 @@ class ExperimentPanel : public QWidget {
   QPushButton* runButton() const { return run_; }
   QPushButton* cancelButton() const { return cancel_; }
   QProgressBar* progressBar() const { return progress_; }
+  QLabel* statusLabel() const { return status_; }  // under the progress bar
   // The editor of setting `key` of the current analysis (nullptr if it has none).
   QWidget* settingEditor(const QString& key) const;
   // Sets setting `key` of the current analysis in the form (false if it has none).
@@ -90,6 +92,7 @@ class ExperimentPanel : public QWidget {
   QPushButton* cancel_;
   QProgressBar* progress_;
   QLabel* status_;
+  QScrollArea* settingsArea_;  // everything above Run
 };
 
 }  // namespace laminar

@@ -218,29 +218,35 @@ void MainWindow::buildPanels() {
   sentences_ = new SentencePanel(this);
   model_ = new ModelPanel(this);
   experiment_ = new ExperimentPanel(this);
-  auto dock = [this](QWidget* w, const char* name) {
+  // A panel scrolls rather than setting the window's minimum size: the window fits a
+  // 1024x768 screen, and a squeezed panel never draws its rows over each other. The
+  // experiment panel scrolls its settings itself (its Run button stays put).
+  auto dock = [this](QWidget* w, const char* name, bool scrolls) {
     auto* d = new QDockWidget(this);
     d->setObjectName(QString::fromLatin1(name));
-    // A panel scrolls rather than setting the window's minimum size: the window fits a
-    // 1024x768 screen, and a squeezed panel never draws its rows over each other.
-    auto* scroll = new QScrollArea(d);
-    scroll->setObjectName(QString::fromLatin1(name) + QStringLiteral("Scroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    scroll->setWidget(w);
-    d->setWidget(scroll);
+    if (scrolls) {
+      auto* scroll = new QScrollArea(d);
+      scroll->setObjectName(QString::fromLatin1(name) + QStringLiteral("Scroll"));
+      scroll->setWidgetResizable(true);
+      scroll->setFrameShape(QFrame::NoFrame);
+      scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+      scroll->setWidget(w);
+      d->setWidget(scroll);
+    } else {
+      d->setWidget(w);
+    }
     d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, d);
     docks_ << d;
     return d;
   };
-  sentenceDock_ = dock(sentences_, "sentenceDock");
-  modelDock_ = dock(model_, "modelDock");
-  experimentDock_ = dock(experiment_, "experimentDock");
+  sentenceDock_ = dock(sentences_, "sentenceDock", true);
+  modelDock_ = dock(model_, "modelDock", true);
+  experimentDock_ = dock(experiment_, "experimentDock", false);
   resizeDocks({sentenceDock_}, {440}, Qt::Horizontal);
   // The model is chosen once, sentences and runs often: the model panel shares a tab with
-  // the sentences, the experiment panel (Run) always stays in view.
+  // the sentences, the experiment panel (Run, pinned below its scrolling settings) always
+  // stays in view.
   tabifyDockWidget(sentenceDock_, modelDock_);
   sentenceDock_->raise();
   resizeDocks({sentenceDock_, experimentDock_}, {560, 380}, Qt::Vertical);
@@ -335,16 +341,20 @@ void MainWindow::connectRunner() {
     const double seconds = runSeconds_;
     // Named copies, not a structured binding: clang before C++20 cannot capture one.
     const std::pair<int64_t, int64_t> counts = tokensAndTokensRun(*results);
-    setStatusText([this, seconds, tokens = counts.first, tokensRun = counts.second] {
-      const QString done = tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
-                               .arg(locale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
-      if (tokensRun <= 0 || tokensRun >= tokens) return done;
+    // The bar says how long; the line under it what ran (a narrow panel cannot show both on
+    // the bar), each once; the window's status bar says both for a while.
+    auto done = [this, seconds] {
+      return tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
+          .arg(locale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
+    };
+    auto ran = [this, tokens = counts.first, tokensRun = counts.second]() -> QString {
+      if (tokensRun <= 0 || tokensRun >= tokens) return {};
       // GPT-2 is causal: the run stops each text at the last token the analysis reads.
-      return tr("%1; the model ran %2 of the %3 tokens (none after a text's last token read)")
-          .arg(done, locale().toString(static_cast<qlonglong>(tokensRun)),
-               locale().toString(static_cast<qlonglong>(tokens)));
-    }, true);
-    statusBar()->showMessage(experiment_->progressBar()->format(), 10000);
+      return tr("The model ran %1 of the %2 tokens (none after a text's last token read).")
+          .arg(locale().toString(static_cast<qlonglong>(tokensRun)), locale().toString(static_cast<qlonglong>(tokens)));
+    };
+    setStatusText(ran, done);
+    statusBar()->showMessage(ran().isEmpty() ? done() : done() + QStringLiteral(". ") + ran(), 10000);
   });
   connect(runner_, &RunController::failed, this, [this](const QString& message) {
     setStatusText([message] { return CoreMessages::translate(message); });
@@ -787,17 +797,16 @@ void MainWindow::updateBanner() {
   }
 }
 
-void MainWindow::setStatusText(std::function<QString()> text, bool onProgressBar) {
+void MainWindow::setStatusText(std::function<QString()> text, std::function<QString()> progressBarText) {
   statusText_ = std::move(text);
-  statusOnProgressBar_ = onProgressBar;
+  progressBarText_ = std::move(progressBarText);
   applyStatusText();
 }
 
 void MainWindow::applyStatusText() {
   if (!statusText_) return;
-  const QString text = statusText_();
-  experiment_->setStatus(text);
-  if (statusOnProgressBar_) experiment_->progressBar()->setFormat(text);
+  experiment_->setStatus(statusText_());
+  if (progressBarText_) experiment_->progressBar()->setFormat(progressBarText_());
 }
 
 void MainWindow::updateWelcome() {

@@ -128,7 +128,9 @@ class MainWindow : public QMainWindow {
   void updateWelcome();
   // The experiment panel's status line, kept as a function so a language switch can say it
   // again in the new language.
-  void setStatusText(std::function<QString()> text, bool onProgressBar = false);
+  // The line under the progress bar, and (when given) the bar's own text; both said again
+  // in a new language.
+  void setStatusText(std::function<QString()> text, std::function<QString()> progressBarText = {});
   void applyStatusText();
   void updateTabs();
   QList<int> analysisTabs() const;  // indices of the shown analysis's (enabled) tabs, in order
@@ -181,7 +183,7 @@ class MainWindow : public QMainWindow {
   QList<QDockWidget*> docksShownBeforePresenting_;
   double runSeconds_ = 0;
   std::function<QString()> statusText_;
-  bool statusOnProgressBar_ = false;
+  std::function<QString()> progressBarText_;
 
   QMenu* fileMenu_;
   QMenu* viewMenu_;

@@ -1846,6 +1846,10 @@ mật độ %5</translation>
             <source>After the run, run the same analysis with the same settings and sentences on a GPT-2 of the same shape with random (untrained) weights, initialised as Hugging Face does from the seed. Its results are drawn beside the run's as grey dash-dotted series (maps of one text: "Show the untrained control" above the figure): what both show comes from the architecture and the method, not from training.</source>
             <translation>Sau lần chạy, chạy lại cùng phân tích với cùng thiết lập và cùng các câu trên một GPT-2 cùng kích thước có trọng số ngẫu nhiên (chưa huấn luyện), khởi tạo như Hugging Face từ hạt giống. Kết quả của nó được vẽ cạnh kết quả của lần chạy bằng các đường chấm gạch màu xám (bản đồ của một văn bản: "Hiện mô hình chưa huấn luyện" phía trên hình): điều cả hai cùng cho thấy đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.</translation>
         </message>
+        <message>
+            <source>Experiment settings</source>
+            <translation>Thiết lập thí nghiệm</translation>
+        </message>
     </context>
     <context>
         <name>laminar::ExportDialog</name>
@@ -2701,12 +2705,12 @@ xác suất %5</translation>
             <translation>Các hình</translation>
         </message>
         <message>
-            <source>%1; the model ran %2 of the %3 tokens (none after a text's last token read)</source>
-            <translation>%1; mô hình đã chạy %2 trong số %3 token (không chạy token nào sau token cuối cùng được đọc của mỗi văn bản)</translation>
-        </message>
-        <message>
             <source>&lt;h3&gt;Laminar %1&lt;/h3&gt;&lt;p&gt;A desktop instrument for looking inside GPT-2 layer by layer.&lt;/p&gt;&lt;p&gt;libtorch %2 — CUDA %3&lt;/p&gt;&lt;p&gt;CPU GEMMs: %4&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Laminar %1&lt;/h3&gt;&lt;p&gt;Công cụ máy tính để bàn để quan sát bên trong GPT-2 qua từng tầng.&lt;/p&gt;&lt;p&gt;libtorch %2 — CUDA %3&lt;/p&gt;&lt;p&gt;Phép nhân ma trận (GEMM) trên CPU: %4&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>The model ran %1 of the %2 tokens (none after a text's last token read).</source>
+            <translation>Mô hình đã chạy %1 trong số %2 token (không chạy token nào sau token cuối cùng được đọc của mỗi văn bản).</translation>
         </message>
     </context>
     <context>
