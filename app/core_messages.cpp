@@ -19,6 +19,7 @@ struct Template {
   const char* code;
   const char* text;
   std::vector<const char*> params;
+  bool appWords = false;  // English too: core's words name a command-line option the app does not have
 };
 
 const std::vector<Template>& templates() {
@@ -67,9 +68,10 @@ const std::vector<Template>& templates() {
       {"sentence_file.field_count_tsv",
        QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1 fields where the header has %2 (a tab inside a text must be quoted); row skipped"), {"fields", "expected"}},
       {"target.missing_word",
-       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no target word: give one (--target WORD) or write \"# target: WORD\" as the first line (a \"target\" "
-         "column in .csv/.tsv, \"target\" in .json)"),
-       {"file"}},
+       // The app's own words: core says "--target WORD", the app has a field for it.
+       QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no target word: type one in the Target word field or write \"# target: WORD\" as the "
+         "file's first line (a \"target\" column in .csv/.tsv, \"target\" in .json)"),
+       {"file"}, true},
       {"target.not_found", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no text contains the target \"%2\""), {"file", "target"}},
       {"target.not_found_case_sensitive", QT_TRANSLATE_NOOP("laminar::CoreMessages", "%1: no text contains the target \"%2\" (matching is case-sensitive)"),
        {"file", "target"}},
@@ -451,7 +453,7 @@ QString CoreMessages::translate(const Message& message) {
   const Template* t = message.code.empty() ? nullptr : find(message.code);
   if (!t) return english;
   const QString translated = tr(t->text);
-  if (translated == QString::fromUtf8(t->text)) return english;  // no translation: core's own words
+  if (translated == QString::fromUtf8(t->text) && !t->appWords) return english;  // no translation: core's own words
   QStringList values;
   for (const char* name : t->params) values << shownValue(name, message.param(name));
   // The detail lists the texts' problems in core's English; translated, they are already in the

@@ -112,7 +112,10 @@ Outcome chooseSentences(MainWindow& window, const CommandLine& cl) {
     if (!window.sentencePanel()->openExample(cl.value(cl.example)))
       return refuse("no example named '" + cl.value(cl.example).toStdString() + "'");
   } else if (!cl.parser.positionalArguments().isEmpty()) {
-    window.sentencePanel()->openFile(cl.parser.positionalArguments().front());
+    const QString file = cl.parser.positionalArguments().front();
+    // A scripted run cannot go on without its texts; the window shows why and waits for another file.
+    if (!window.sentencePanel()->openFile(file) && cl.isSet(cl.run) && cl.isSet(cl.screenshot))
+      return refuse(window.sentencePanel()->loadError().toStdString());
   } else if (window.sentencePanel()->path().isEmpty()) {
     window.sentencePanel()->openExample(QStringLiteral("her"));  // ready to run on first start
   }
@@ -153,7 +156,14 @@ Outcome applyChoices(MainWindow& window, const CommandLine& cl) {
   }
   if (cl.isSet(cl.control))
     if (Outcome o = chooseControl(window, cl.value(cl.control))) return o;
-  if (cl.isSet(cl.view)) window.showView(cl.value(cl.view).toInt());
+  if (cl.isSet(cl.view)) {
+    bool ok = false;
+    const int view = cl.value(cl.view).toInt(&ok);
+    if (!ok || view < 0 || view >= window.viewCount())
+      return refuse("--view must be 0 to " + std::to_string(window.viewCount() - 1) + " for this analysis, not '" +
+                    cl.value(cl.view).toStdString() + "'");
+    window.showView(view);
+  }
   if (cl.isSet(cl.size))
     if (Outcome o = chooseSize(window, cl.value(cl.size))) return o;
   return {};
@@ -196,6 +206,7 @@ void arrangeScreenshot(MainWindow& window, const CommandLine& cl) {
   };
   QObject::connect(window.runner(), &RunController::failed, &window,
                    [giveUp](const QString& m) { giveUp(CoreMessages::translate(m)); });
+  QObject::connect(&window, &MainWindow::runRefused, &window, giveUp);
   if (cl.isSet(cl.results)) {
     QObject::connect(&window, &MainWindow::resultsShown, &window, shoot, Qt::SingleShotConnection);
     // A folder that cannot be opened ends it with its reason (already translated), not a wait.

@@ -694,7 +694,9 @@ RunRequest MainWindow::currentRequest() const {
 void MainWindow::startRun() {
   if (runner_->running()) return;
   if (sentences_->path().isEmpty()) {
-    reportError(tr("Load a sentence file first (or pick one of the examples)."), false);
+    const QString why = tr("Load a sentence file first (or pick one of the examples).");
+    emit runRefused(why);  // before the dialog: a scripted screenshot ends here
+    reportError(why, false);
     return;
   }
   const RunRequest request = currentRequest();
@@ -822,6 +824,8 @@ QList<int> MainWindow::analysisTabs() const {
 }
 
 int MainWindow::currentViewIndex() const { return analysisTabs().indexOf(tabs_->currentIndex()); }
+
+int MainWindow::viewCount() const { return static_cast<int>(analysisTabs().size()); }
 
 void MainWindow::showView(int index) {
   const QList<int> tabs = analysisTabs();

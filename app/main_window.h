@@ -91,10 +91,12 @@ class MainWindow : public QMainWindow {
   // The analysis's views, counted from 0 among its own tabs; wraps around (-1: the last).
   void showView(int index);
   int currentViewIndex() const;  // -1 when no view of the analysis is shown
+  int viewCount() const;         // the shown analysis's views
 
  signals:
   void resultsShown();  // after results (or a layer of them) reached the views
   void resultsFailed(const QString& message);  // a results folder could not be opened (translated)
+  void runRefused(const QString& message);     // Run with nothing to run (translated)
 
  protected:
   void changeEvent(QEvent* event) override;

@@ -444,9 +444,12 @@ bool SentencePanel::openExample(const QString& name) {
   return false;
 }
 
+QString SentencePanel::loadError() const { return loadError_ ? CoreMessages::translate(*loadError_) : QString(); }
+
 bool SentencePanel::openFile(const QString& path) {
   diagnostics_->clear();
   diagnosticMessages_.clear();
+  loadError_.reset();
   try {
     auto parsed = std::make_shared<const SentenceSet>(loadSentenceSet(path.toStdString()));
     const SentenceSet& set = *parsed;
@@ -485,6 +488,7 @@ bool SentencePanel::openFile(const QString& path) {
     auto* item = new QListWidgetItem(diagnostics_);
     const auto* error = dynamic_cast<const Error*>(&e);
     diagnosticMessages_.push_back(error ? error->message() : Message(e.what()));
+    loadError_ = diagnosticMessages_.back();
     item->setData(Qt::UserRole + 1, -1);
     item->setText(CoreMessages::translate(diagnosticMessages_.back()));
     item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "analysis/run_results.h"
@@ -65,6 +66,7 @@ class SentencePanel : public QWidget {
 
  public slots:
   bool openFile(const QString& path);  // false (and a message in the panel) if unusable
+  QString loadError() const;           // why the last openFile failed (translated); empty after a success
   bool openExample(const QString& name);  // "her", "coffee" or a file name of examples.json
   void openDialog();
 
@@ -119,6 +121,7 @@ class SentencePanel : public QWidget {
   QLabel* diagnosticsLabel_;
   QListWidget* diagnostics_;
   std::vector<Message> diagnosticMessages_;  // one per row of diagnostics_, translated when shown
+  std::optional<Message> loadError_;         // the last openFile's failure
   QList<ExampleInfo> exampleList_;
   QStringList recent_;
   QString path_;

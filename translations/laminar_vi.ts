@@ -853,10 +853,6 @@ chú ý từ từ đích %4</translation>
             <translation>%1 trường trong khi dòng tiêu đề có %2 (dấu tab bên trong văn bản phải được đặt trong ngoặc kép); bỏ qua hàng này</translation>
         </message>
         <message>
-            <source>%1: no target word: give one (--target WORD) or write "# target: WORD" as the first line (a "target" column in .csv/.tsv, "target" in .json)</source>
-            <translation>%1: chưa có từ đích: hãy nhập một từ (--target TỪ) hoặc ghi "# target: TỪ" ở dòng đầu tiên (cột "target" trong .csv/.tsv, "target" trong .json)</translation>
-        </message>
-        <message>
             <source>%1: no text contains the target "%2"</source>
             <translation>%1: không có văn bản nào chứa từ đích "%2"</translation>
         </message>
@@ -1744,6 +1740,10 @@ chú ý từ từ đích %4</translation>
             <source>%1: the saved vectors cannot be used: %2</source>
             <translation>%1: không dùng được các vectơ đã lưu (chi tiết kỹ thuật: %2)</translation>
         </message>
+        <message>
+            <source>%1: no target word: type one in the Target word field or write "# target: WORD" as the file's first line (a "target" column in .csv/.tsv, "target" in .json)</source>
+            <translation>%1: chưa có từ đích: hãy nhập một từ vào ô Từ đích hoặc ghi "# target: TỪ" ở dòng đầu tiên của tệp (cột "target" trong .csv/.tsv, "target" trong .json)</translation>
+        </message>
     </context>
     <context>
         <name>laminar::CosineSpectrumView</name>
@@ -2067,10 +2067,6 @@ mật độ %5</translation>
             <translation>có ý nghĩa thống kê</translation>
         </message>
         <message>
-            <source>No results yet: run an experiment or open a results folder.</source>
-            <translation>Chưa có kết quả: hãy chạy một thí nghiệm hoặc mở một thư mục kết quả.</translation>
-        </message>
-        <message>
             <source>untrained control</source>
             <translation>mô hình chưa huấn luyện</translation>
         </message>
@@ -2097,6 +2093,10 @@ mật độ %5</translation>
         <message>
             <source>“%1” %2</source>
             <translation>“%1” %2</translation>
+        </message>
+        <message>
+            <source>No results yet: press Run, or open a results folder (File menu).</source>
+            <translation>Chưa có kết quả: hãy bấm Chạy, hoặc mở một thư mục kết quả (trình đơn Tệp).</translation>
         </message>
     </context>
     <context>

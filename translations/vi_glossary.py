@@ -25,7 +25,7 @@ VI = {
 "%1; row skipped": "%1; bỏ qua hàng này",
 "%1 fields where the header has %2 (a comma inside a text must be quoted); row skipped": "%1 trường trong khi dòng tiêu đề có %2 (dấu phẩy bên trong văn bản phải được đặt trong ngoặc kép); bỏ qua hàng này",
 "%1 fields where the header has %2 (a tab inside a text must be quoted); row skipped": "%1 trường trong khi dòng tiêu đề có %2 (dấu tab bên trong văn bản phải được đặt trong ngoặc kép); bỏ qua hàng này",
-"%1: no target word: give one (--target WORD) or write \"# target: WORD\" as the first line (a \"target\" column in .csv/.tsv, \"target\" in .json)": "%1: chưa có từ đích: hãy nhập một từ (--target TỪ) hoặc ghi \"# target: TỪ\" ở dòng đầu tiên (cột \"target\" trong .csv/.tsv, \"target\" trong .json)",
+"%1: no target word: type one in the Target word field or write \"# target: WORD\" as the file's first line (a \"target\" column in .csv/.tsv, \"target\" in .json)": "%1: chưa có từ đích: hãy nhập một từ vào ô Từ đích hoặc ghi \"# target: TỪ\" ở dòng đầu tiên của tệp (cột \"target\" trong .csv/.tsv, \"target\" trong .json)",
 "%1: no text contains the target \"%2\"": "%1: không có văn bản nào chứa từ đích \"%2\"",
 "%1: no text contains the target \"%2\" (matching is case-sensitive)": "%1: không có văn bản nào chứa từ đích \"%2\" (so khớp có phân biệt chữ hoa, chữ thường)",
 "%1: no usable text (%2 problems, see the diagnostics)": "%1: không có văn bản dùng được (%2 vấn đề, xem phần chẩn đoán)",
@@ -193,7 +193,7 @@ VI = {
 "Occurrence": "Lần xuất hiện",
 "Text": "Văn bản",
 "significant": "có ý nghĩa thống kê",
-"No results yet: run an experiment or open a results folder.": "Chưa có kết quả: hãy chạy một thí nghiệm hoặc mở một thư mục kết quả.",
+"No results yet: press Run, or open a results folder (File menu).": "Chưa có kết quả: hãy bấm Chạy, hoặc mở một thư mục kết quả (trình đơn Tệp).",
 # --- profile
 "Variance (Q, K, V; target vs non-target)": "Phương sai (Q, K, V; token đích và token đối chứng)",
 "Mean of column means": "Giá trị trung bình của các trung bình cột",

@@ -36,7 +36,7 @@ QString Labels::distanceAxis() { return tr("Token distance"); }
 QString Labels::occurrenceAxis() { return tr("Occurrence"); }
 QString Labels::textAxis() { return tr("Text"); }
 QString Labels::significant() { return tr("significant"); }
-QString Labels::waitingForData() { return tr("No results yet: run an experiment or open a results folder."); }
+QString Labels::waitingForData() { return tr("No results yet: press Run, or open a results folder (File menu)."); }
 
 const char* Labels::blockKey(int block) {
   static const std::array<const char*, 6> keys{"QQ", "KK", "VV", "QK", "QV", "KV"};

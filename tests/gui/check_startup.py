@@ -5,7 +5,9 @@ model choice:
 1. first start (no settings, an empty Hugging Face cache): the window runs the "her" example
    on the demo model shipped with Laminar, offline;
 2. a checkpoint used before (remembered in the settings) is chosen instead, and --demo still
-   selects the demo model; --model DIR selects DIR.
+   selects the demo model; --model DIR selects DIR;
+3. a scripted screenshot that cannot be taken (unreadable results, sentences or view) exits 1
+   with its reason instead of waiting.
 
 The window reports the model it used on the line after the screenshot ("laminar: model: ...").
 
@@ -82,6 +84,22 @@ with tempfile.TemporaryDirectory() as home:
               f"an unreadable --results folder exits 1 with its reason (got {r.returncode}: {r.stderr.strip()[-300:]})")
     except subprocess.TimeoutExpired:
         check(False, "an unreadable --results folder exits instead of waiting")
+
+    # So do a sentence file that cannot be read (it waited forever for a run that never
+    # started) and a view the analysis does not have (it wrapped around to another view).
+    empty = os.path.join(home, "empty.txt")
+    open(empty, "w").close()
+    for args, reason, what in (
+            ([empty, "--run"], empty + ": the file is empty", "an empty sentence file with --run"),
+            (["--example", "her", "--view", "9"], "--view must be 0 to 3 for this analysis, not '9'",
+             "--view 9 for an analysis of four views")):
+        try:
+            r = subprocess.run([laminar, "--lang", "en", "--demo", *args, "--screenshot", shot],
+                               env=env, capture_output=True, text=True, timeout=120)
+            check(r.returncode == 1 and reason in r.stderr and not os.path.exists(shot),
+                  f"{what} exits 1 with its reason (got {r.returncode}: {r.stderr.strip()[-300:]})")
+        except subprocess.TimeoutExpired:
+            check(False, f"{what} exits instead of waiting")
 
 if failures:
     sys.exit(f"{len(failures)} start-up check(s) failed")

@@ -410,6 +410,17 @@ class AppTest : public QObject {
     Language::instance().set(QStringLiteral("en"));
     QCOMPARE(CoreMessages::translate(reworded), QString::fromStdString(reworded.what()));
     QCOMPARE(CoreMessages::translate(std::string("line 3: text skipped")), QStringLiteral("line 3: text skipped"));
+    // Except where core names a command-line option: the app points to its own field.
+    const Error noTarget(Message(msg::kTargetMissingWord, {{"file", "/tmp/x.txt"}},
+                                 "/tmp/x.txt: no target word: give one (--target WORD) or write \"# target: WORD\""));
+    for (const char* language : {"en", "vi"}) {
+      Language::instance().set(QString::fromLatin1(language));
+      const QString own = CoreMessages::translate(noTarget);
+      QVERIFY2(own.startsWith(QStringLiteral("/tmp/x.txt: ")) && !own.contains(QStringLiteral("--target")) &&
+                   (own.contains(QStringLiteral("Target word field")) || own.contains(QStringLiteral("ô Từ đích"))),
+               qPrintable(own));
+    }
+    Language::instance().set(QStringLiteral("en"));
   }
 
   void modelsDialogDownloadsIntoTheCacheAndOffersIt() {
