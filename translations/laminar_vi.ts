@@ -137,7 +137,7 @@
         </message>
         <message>
             <source>Seed (non-target choice):</source>
-            <translation>Hạt giống ngẫu nhiên (chọn token đối chứng):</translation>
+            <translation>Hạt giống ngẫu nhiên (chọn token so sánh):</translation>
         </message>
         <message>
             <source>Token similarity across layers (Q, K, V)</source>
@@ -145,7 +145,7 @@
         </message>
         <message>
             <source>Compares the target token with a non-target token of the same sentences, layer by layer: context variance of Q, K and V and the cosine spectrum of their dimensions.</source>
-            <translation>So sánh token đích với một token đối chứng trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.</translation>
+            <translation>So sánh token đích với một token khác (token so sánh) trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.</translation>
         </message>
         <message>
             <source>Bins (shared-fd, fd or a number):</source>
@@ -221,7 +221,7 @@
         </message>
         <message>
             <source>Allow position 0 as non-target:</source>
-            <translation>Cho phép vị trí 0 làm token đối chứng:</translation>
+            <translation>Cho phép vị trí 0 làm token so sánh:</translation>
         </message>
         <message>
             <source>Spectrum summary replicates:</source>
@@ -241,7 +241,7 @@
         </message>
         <message>
             <source>orange: target token, blue: the non-target token it is compared with</source>
-            <translation>cam: token đích, xanh: token đối chứng được so sánh với nó</translation>
+            <translation>cam: token đích, xanh: token so sánh được so sánh với nó</translation>
         </message>
         <message>
             <source>orange: target token, blue: the token that follows it, green: the chosen position (top tokens)</source>
@@ -257,7 +257,7 @@
         </message>
         <message>
             <source>draw the non-target from positions 0 .. p-1 before the target (the original analysis) instead of 1 .. p-1 (the default: the first token's vectors are atypical)</source>
-            <translation>chọn token đối chứng trong các vị trí 0 .. p-1 trước từ đích (như phân tích gốc) thay vì 1 .. p-1 (mặc định: các vectơ của token đầu tiên không điển hình)</translation>
+            <translation>chọn token so sánh trong các vị trí 0 .. p-1 trước từ đích (như phân tích gốc) thay vì 1 .. p-1 (mặc định: các vectơ của token đầu tiên không điển hình)</translation>
         </message>
         <message>
             <source>bootstrap replicates (over sentences) of the interval of each spectrum's mass at |cos| &gt; 0.8 and &lt; 0.2; 0 skips the summary</source>
@@ -902,7 +902,7 @@ chú ý từ từ đích %4</translation>
         </message>
         <message>
             <source>the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); skipped for the non-target group</source>
-            <translation>từ đích ở vị trí token %1: không có token nào đứng trước để chọn token đối chứng (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token đối chứng</translation>
+            <translation>từ đích ở vị trí token %1: không có token nào đứng trước để chọn token so sánh (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token so sánh</translation>
         </message>
         <message>
             <source>only one occurrence of "%1": it forms no pair (pairs are taken within a text)</source>
@@ -994,7 +994,7 @@ chú ý từ từ đích %4</translation>
         </message>
         <message>
             <source>the target is the text's first token: no token before it to draw a non-target from; skipped for the non-target group</source>
-            <translation>từ đích là token đầu tiên của văn bản: không có token nào đứng trước để chọn token đối chứng; bị bỏ qua trong nhóm token đối chứng</translation>
+            <translation>từ đích là token đầu tiên của văn bản: không có token nào đứng trước để chọn token so sánh; bị bỏ qua trong nhóm token so sánh</translation>
         </message>
         <message>
             <source>%1 empty text(s) ignored (texts index %2)</source>
@@ -1610,7 +1610,7 @@ chú ý từ từ đích %4</translation>
         </message>
         <message>
             <source>%1: token similarity needs at least 2 texts whose target is at token position %2 or later (for the non-target group); found %3</source>
-            <translation>%1: phép đo độ tương đồng token cần ít nhất 2 văn bản có từ đích ở vị trí token %2 trở đi (cho nhóm token đối chứng); chỉ thấy %3</translation>
+            <translation>%1: phép đo độ tương đồng token cần ít nhất 2 văn bản có từ đích ở vị trí token %2 trở đi (cho nhóm token so sánh); chỉ thấy %3</translation>
         </message>
         <message>
             <source>--summary-replicates: 0 (no summary) or at least 2 (the interval needs a standard error), got 1</source>
@@ -2000,7 +2000,7 @@ mật độ %5</translation>
         </message>
         <message>
             <source>non-target token</source>
-            <translation>token đối chứng</translation>
+            <translation>token so sánh</translation>
         </message>
         <message>
             <source>target</source>
@@ -2008,7 +2008,7 @@ mật độ %5</translation>
         </message>
         <message>
             <source>non-target</source>
-            <translation>đối chứng</translation>
+            <translation>so sánh</translation>
         </message>
         <message>
             <source>cosine similarity</source>
@@ -2103,7 +2103,7 @@ mật độ %5</translation>
         <name>laminar::LaminarProfileView</name>
         <message>
             <source>Variance (Q, K, V; target vs non-target)</source>
-            <translation>Phương sai (Q, K, V; token đích và token đối chứng)</translation>
+            <translation>Phương sai (Q, K, V; token đích và token so sánh)</translation>
         </message>
         <message>
             <source>Mean of column means</source>
@@ -2139,11 +2139,11 @@ mật độ %5</translation>
         </message>
         <message>
             <source>Laminar profile of context variance. For each layer, the variance across texts of every dimension of Q, K and V, averaged over dimensions, at the target token (solid) and at a non-target token of the same texts (dashed). A target curve above the non-target curve means the layer spreads the target's representation more with context.</source>
-            <translation>Diễn biến theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token đối chứng của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường của token đối chứng nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.</translation>
+            <translation>Diễn biến theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token so sánh của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường của token so sánh nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.</translation>
         </message>
         <message>
             <source>Laminar profile of the mean activation of Q, K and V per layer, at the target token (solid) and a non-target token (dashed). Drift away from zero shows a shared offset that all texts carry at that layer.</source>
-            <translation>Diễn biến theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token đối chứng (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.</translation>
+            <translation>Diễn biến theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token so sánh (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.</translation>
         </message>
         <message>
             <source>t statistic of the attention vs MLP comparison of pair MIs, per layer. Positive: attention carries more MI than the MLP. Stars mark significant layers after the chosen correction.</source>
@@ -3294,7 +3294,7 @@ Thời điểm chạy (UTC): %4</translation>
         </message>
         <message>
             <source>For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the "smile" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.</source>
-            <translation>Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token đối chứng (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là "nụ cười" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.</translation>
+            <translation>Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token so sánh (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là "nụ cười" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.</translation>
         </message>
         <message>
             <source>Share of similarities</source>

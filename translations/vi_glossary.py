@@ -2,8 +2,9 @@
 # fill_translations.py (run after lupdate). Terms follow the glossary of analysis-spec.md,
 # except where a reader took its words for something else (issue 14), chosen instead:
 #   laminar profile   -> diễn biến theo tầng (laminar profile)   ("hồ sơ" reads as "dossier")
-#   non-target token  -> token đối chứng   (the control the target is compared with; "phi đích" is no word)
-#   untrained control -> mô hình chưa huấn luyện (the untrained model: "đối chứng" already names the non-target)
+#   non-target token  -> token so sánh   (the control the target is compared with; "phi đích" is no word)
+#   untrained control -> mô hình chưa huấn luyện, phép đối chứng chưa huấn luyện ("đối chứng" names
+#                        the control only, never the non-target token)
 #   FDR mask          -> "các dấu theo FDR" (the layers the FDR correction keeps), no "mặt nạ"
 #   CUDA available    -> CUDA khả dụng / không khả dụng ("CUDA không có" reads "CUDA does not have")
 #   residual stream   -> luồng dư (residual stream)
@@ -38,7 +39,7 @@ VI = {
 "the marked text \"[%1]\" is not the target \"%2\"": "phần được đánh dấu \"[%1]\" không phải từ đích \"%2\"",
 "%1 tokens, longer than the model's n_positions (%2); text skipped": "%1 token, dài hơn n_positions của mô hình (%2); bỏ qua văn bản này",
 "%1 occurrences of \"%2\"; the first (token %3) is used (mark the intended one with square brackets)": "%1 lần xuất hiện của \"%2\"; lần đầu tiên (token %3) được dùng (hãy đánh dấu lần xuất hiện cần xét bằng dấu ngoặc vuông)",
-"the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); skipped for the non-target group": "từ đích ở vị trí token %1: không có token nào đứng trước để chọn token đối chứng (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token đối chứng",
+"the target is at token position %1: no token before it to draw a non-target from (position 0 is excluded); skipped for the non-target group": "từ đích ở vị trí token %1: không có token nào đứng trước để chọn token so sánh (vị trí 0 bị loại trừ); bị bỏ qua trong nhóm token so sánh",
 "only one occurrence of \"%1\": it forms no pair (pairs are taken within a text)": "chỉ có một lần xuất hiện của \"%1\": không tạo được cặp nào (các cặp chỉ lấy trong cùng một văn bản)",
 "%1: mutual information vs distance needs at least 3 occurrences of the target in one text (or 2 pairs in all); found %2 pair(s)": "%1: thông tin tương hỗ (MI) theo khoảng cách cần ít nhất 3 lần xuất hiện của từ đích trong một văn bản (hoặc tổng cộng 2 cặp); chỉ tìm thấy %2 cặp",
 "%1: no such checkpoint directory": "%1: không tồn tại thư mục checkpoint này",
@@ -73,8 +74,8 @@ VI = {
 "no target word: give one (--target WORD) or write": "chưa có từ đích: hãy nhập một từ (--target TỪ) hoặc ghi",
 "(matching is case-sensitive)": "(so khớp có phân biệt chữ hoa, chữ thường)",
 "is used (mark the intended one with square brackets)": "được dùng (hãy đánh dấu lần xuất hiện cần xét bằng dấu ngoặc vuông)",
-"no token before it to draw a non-target from (position 0 is excluded)": "không có token nào đứng trước để chọn token đối chứng (vị trí 0 bị loại trừ)",
-"skipped for the non-target group": "bị bỏ qua trong nhóm token đối chứng",
+"no token before it to draw a non-target from (position 0 is excluded)": "không có token nào đứng trước để chọn token so sánh (vị trí 0 bị loại trừ)",
+"skipped for the non-target group": "bị bỏ qua trong nhóm token so sánh",
 "it forms no pair (pairs are taken within a text)": "không tạo được cặp nào (các cặp chỉ lấy trong cùng một văn bản)",
 "mutual information vs distance needs at least 3 occurrences of the target in one": "thông tin tương hỗ (MI) theo khoảng cách cần ít nhất 3 lần xuất hiện của từ đích trong một",
 "tokens, longer than the model's n_positions": "token, dài hơn n_positions của mô hình",
@@ -133,13 +134,13 @@ VI = {
 "Token similarity across layers (Q, K, V)": "Độ tương đồng token qua các tầng (Q, K, V)",
 "Mutual information vs token distance": "Thông tin tương hỗ theo khoảng cách token",
 "Compares the target token with a non-target token of the same sentences, layer by layer: context variance of Q, K and V and the cosine spectrum of their dimensions.":
- "So sánh token đích với một token đối chứng trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.",
+ "So sánh token đích với một token khác (token so sánh) trong cùng các câu, qua từng tầng: phương sai theo ngữ cảnh của Q, K, V và phổ độ tương đồng cosine giữa các chiều của chúng.",
 "Measures the mutual information (MI) between the target's occurrences in the attention and MLP outputs of every layer, and how it falls with token distance.":
  "Đo thông tin tương hỗ (MI) giữa các lần xuất hiện của từ đích ở đầu ra attention (cơ chế chú ý) và MLP của mỗi tầng, và MI giảm thế nào theo khoảng cách token.",
 "Histogram bins:": "Số khoảng của histogram:",
-"Seed (non-target choice):": "Hạt giống ngẫu nhiên (chọn token đối chứng):",
+"Seed (non-target choice):": "Hạt giống ngẫu nhiên (chọn token so sánh):",
 "Bins of the similarity histograms over [−1, 1]": "Số khoảng của biểu đồ tần suất độ tương đồng trên [−1, 1]",
-"Which earlier token of each sentence is the non-target token": "Quyết định token nào đứng trước trong mỗi câu được chọn làm token đối chứng",
+"Which earlier token of each sentence is the non-target token": "Quyết định token nào đứng trước trong mỗi câu được chọn làm token so sánh",
 "MI estimator:": "Cách ước lượng MI:",
 "Histogram": "Biểu đồ tần suất (histogram)",
 "k nearest neighbours (KSG)": "k láng giềng gần nhất (KSG)",
@@ -176,9 +177,9 @@ VI = {
 "Layer": "Tầng",
 "Layer %1": "Tầng %1",
 "target token": "token đích",
-"non-target token": "token đối chứng",
+"non-target token": "token so sánh",
 ("laminar::Labels", "target"): "đích",
-"non-target": "đối chứng",
+"non-target": "so sánh",
 "cosine similarity": "độ tương đồng cosine",
 "correlation coefficient": "hệ số tương quan",
 "shuffled baseline (cosine)": "đường cơ sở xáo trộn (cosine)",
@@ -195,7 +196,7 @@ VI = {
 "significant": "có ý nghĩa thống kê",
 "No results yet: press Run, or open a results folder (File menu).": "Chưa có kết quả: hãy bấm Chạy, hoặc mở một thư mục kết quả (trình đơn Tệp).",
 # --- profile
-"Variance (Q, K, V; target vs non-target)": "Phương sai (Q, K, V; token đích và token đối chứng)",
+"Variance (Q, K, V; target vs non-target)": "Phương sai (Q, K, V; token đích và token so sánh)",
 "Mean of column means": "Giá trị trung bình của các trung bình cột",
 "Mean of |column means|": "Giá trị trung bình của |trung bình cột|",
 "Mean MI: attention vs MLP": "MI trung bình: attention và MLP",
@@ -205,9 +206,9 @@ VI = {
 "Statistic:": "Thống kê:",
 "Correction:": "Hiệu chỉnh:",
 "Laminar profile of context variance. For each layer, the variance across texts of every dimension of Q, K and V, averaged over dimensions, at the target token (solid) and at a non-target token of the same texts (dashed). A target curve above the non-target curve means the layer spreads the target's representation more with context.":
- "Diễn biến theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token đối chứng của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường của token đối chứng nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.",
+ "Diễn biến theo tầng (laminar profile) của phương sai theo ngữ cảnh. Ở mỗi tầng: phương sai giữa các văn bản của từng chiều Q, K, V, lấy trung bình qua các chiều, tại token đích (nét liền) và tại một token so sánh của cùng các văn bản (nét đứt). Đường của token đích nằm trên đường của token so sánh nghĩa là tầng đó làm biểu diễn của từ đích thay đổi theo ngữ cảnh nhiều hơn.",
 "Laminar profile of the mean activation of Q, K and V per layer, at the target token (solid) and a non-target token (dashed). Drift away from zero shows a shared offset that all texts carry at that layer.":
- "Diễn biến theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token đối chứng (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.",
+ "Diễn biến theo tầng (laminar profile) của giá trị trung bình kích hoạt Q, K, V ở mỗi tầng, tại token đích (nét liền) và một token so sánh (nét đứt). Độ lệch khỏi 0 cho thấy một độ dời chung mà mọi văn bản cùng mang ở tầng đó.",
 "Mean mutual information (MI) between the target's occurrences, per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test finds attention and MLP different after the chosen multiple-comparison correction.":
  "Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Dấu sao đánh dấu các tầng mà kiểm định t cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.",
 "Kendall's tau between token distance and MI of each occurrence pair, per layer. Negative values mean that closer occurrences share more information.":
@@ -363,7 +364,7 @@ VI = {
 "from the file": "lấy từ tệp",
 "The word whose token is studied. Leave as read from the file, or type another.": "Từ có token được nghiên cứu. Giữ nguyên như trong tệp, hoặc nhập từ khác.",
 "Ignore case": "Không phân biệt hoa thường",
-"Tokens (orange: target token, blue: non-target token of experiment 1)": "Các token (cam: token đích, xanh: token đối chứng của thí nghiệm 1)",
+"Tokens (orange: target token, blue: non-target token of experiment 1)": "Các token (cam: token đích, xanh: token so sánh của thí nghiệm 1)",
 "Diagnostics": "Chẩn đoán",
 "No sentence file loaded. Drop a file here or load one.": "Chưa mở tệp câu nào. Hãy kéo thả một tệp vào đây hoặc mở tệp.",
 "line %1": "dòng %1",
@@ -547,7 +548,7 @@ VI = {
 "Byte-level BPE: GPT-2 cuts text into bytes, not letters. A letter outside English (for example “ệ”, 3 bytes in UTF-8: E1 BB 87) can be split between tokens. Such pieces are shown as their bytes <0x..>; the token that holds the last byte also shows the letter it completes, after “=”.":
  "BPE mức byte: GPT-2 cắt văn bản thành các byte chứ không phải chữ cái. Một chữ ngoài bảng chữ tiếng Anh (ví dụ “ệ”, gồm 3 byte UTF-8: E1 BB 87) có thể bị tách ra giữa các token. Những mảnh như vậy được hiển thị bằng chính các byte của chúng <0x..>; token chứa byte cuối cùng còn hiện thêm chữ cái được ghép trọn, sau dấu “=”.",
 "Tokens of each numbered text (orange: target token, blue: non-target token of experiment 1, grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
- "Các token của từng văn bản được đánh số (cam: token đích, xanh: token đối chứng của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
+ "Các token của từng văn bản được đánh số (cam: token đích, xanh: token so sánh của thí nghiệm 1, xám: vượt quá ngữ cảnh của mô hình; <0x..>: một byte của chữ cái bị tách giữa các token)",
 "text %1, line %2 of the file": "văn bản %1, dòng %2 của tệp",
 "%1 (%2; Q, K, V)": "%1 (%2; Q, K, V)",
 "token %1 (id %2), bytes %3": "token thứ %1 (mã %2), các byte %3",
@@ -604,7 +605,7 @@ VI = {
 "What is plotted, how to read it:": "Hình vẽ gì, đọc thế nào:",
 "What a control would show:": "Một phép đối chứng sẽ cho thấy gì:",
 "The untrained twin of the demo model (Models…) gives the same curves from random weights: what is left there comes from the architecture, not from language. A target above its non-target token only means something if the gap is larger than in the twin.":
- "Bản sao chưa huấn luyện của mô hình minh họa (Mô hình…) cho ra cùng các đường cong từ trọng số ngẫu nhiên: những gì còn thấy ở đó đến từ kiến trúc mạng, không phải từ ngôn ngữ. Đường của token đích nằm trên token đối chứng chỉ có ý nghĩa khi khoảng cách lớn hơn so với ở bản sao.",
+ "Bản sao chưa huấn luyện của mô hình minh họa (Mô hình…) cho ra cùng các đường cong từ trọng số ngẫu nhiên: những gì còn thấy ở đó đến từ kiến trúc mạng, không phải từ ngôn ngữ. Đường của token đích nằm trên token so sánh chỉ có ý nghĩa khi khoảng cách lớn hơn so với ở bản sao.",
 "The shuffled baseline (Measure) is the control: the same vectors with each dimension shuffled across texts. Peaks near +1 or −1 that the shuffled spectrum also shows are not structure.":
  "Đường cơ sở xáo trộn (Độ đo) là phép đối chứng: cùng các vectơ nhưng mỗi chiều được xáo trộn giữa các văn bản. Những đỉnh gần +1 hoặc −1 mà phổ xáo trộn cũng có thì không phải cấu trúc thật.",
 "Texts that do not share the target's meaning are the control: if they are as red as the others, the layer does not tell the contexts apart. The untrained twin shows how similar random weights already make them.":
@@ -625,13 +626,13 @@ VI = {
 "not a string; skipped": "không phải chuỗi ký tự; bỏ qua",
 "Mean mutual information (MI) between the target's occurrences above the estimator floor (each pair's MI minus the same estimator's MI with one vector shuffled: its value at zero dependence), per layer, for the attention output and the MLP output; bands are ± one standard error over occurrence pairs. Stars mark layers where a t-test on these values finds attention and MLP different after the chosen multiple-comparison correction.": 'Thông tin tương hỗ (MI) trung bình giữa các lần xuất hiện của từ đích, tính trên mức nền của bộ ước lượng (MI của mỗi cặp trừ MI của cùng bộ ước lượng khi một vectơ bị xáo trộn: giá trị của nó khi không có phụ thuộc), ở mỗi tầng, cho đầu ra attention và đầu ra MLP; dải mờ là ± một sai số chuẩn trên các cặp lần xuất hiện. Dấu sao đánh dấu các tầng mà kiểm định t trên chính các giá trị này cho thấy attention và MLP khác nhau sau hiệu chỉnh đa so sánh đã chọn.',
 # --- untrained control and spectrum summary (issue 10)
-"Allow position 0 as non-target:": "Cho phép vị trí 0 làm token đối chứng:",
-"draw the non-target from positions 0 .. p-1 before the target (the original analysis) instead of 1 .. p-1 (the default: the first token's vectors are atypical)": "chọn token đối chứng trong các vị trí 0 .. p-1 trước từ đích (như phân tích gốc) thay vì 1 .. p-1 (mặc định: các vectơ của token đầu tiên không điển hình)",
+"Allow position 0 as non-target:": "Cho phép vị trí 0 làm token so sánh:",
+"draw the non-target from positions 0 .. p-1 before the target (the original analysis) instead of 1 .. p-1 (the default: the first token's vectors are atypical)": "chọn token so sánh trong các vị trí 0 .. p-1 trước từ đích (như phân tích gốc) thay vì 1 .. p-1 (mặc định: các vectơ của token đầu tiên không điển hình)",
 "Spectrum summary replicates:": "Số lần lặp bootstrap của tóm tắt phổ:",
 "bootstrap replicates (over sentences) of the interval of each spectrum's mass at |cos| > 0.8 and < 0.2; 0 skips the summary": "số lần lặp bootstrap (lấy mẫu lại các câu) cho khoảng của tỷ lệ mỗi phổ ở |cos| > 0,8 và < 0,2; 0 thì bỏ qua phần tóm tắt",
 "Spectrum summary pairs per block:": "Số cặp mỗi khối cho tóm tắt phổ:",
 "dimension pairs per block the bootstrap replicates use (a seeded subset; the mass itself uses every pair); 0: every pair (slow at large widths)": "số cặp chiều mỗi khối mà các lần lặp bootstrap dùng (một tập con chọn theo hạt giống; bản thân tỷ lệ dùng mọi cặp); 0: mọi cặp (chậm khi số chiều lớn)",
-"the target is the text's first token: no token before it to draw a non-target from; skipped for the non-target group": "từ đích là token đầu tiên của văn bản: không có token nào đứng trước để chọn token đối chứng; bị bỏ qua trong nhóm token đối chứng",
+"the target is the text's first token: no token before it to draw a non-target from; skipped for the non-target group": "từ đích là token đầu tiên của văn bản: không có token nào đứng trước để chọn token so sánh; bị bỏ qua trong nhóm token so sánh",
 "Untrained control: layer %1 of %2 — %3": "Mô hình chưa huấn luyện: tầng %1 / %2 — %3",
 "Compare with untrained model": "So sánh với mô hình chưa huấn luyện",
 "After the run, run the same analysis with the same settings and sentences on a GPT-2 of the same shape with random (untrained) weights, initialised as Hugging Face does from the seed. Its results are drawn beside the run's as grey dash-dotted series: what both show comes from the architecture and the method, not from training.": "Sau lần chạy, chạy lại cùng phân tích với cùng thiết lập và cùng các câu trên một GPT-2 cùng kích thước có trọng số ngẫu nhiên (chưa huấn luyện), khởi tạo như Hugging Face từ hạt giống. Kết quả của nó được vẽ cạnh kết quả của lần chạy bằng các đường chấm gạch màu xám: điều cả hai cùng cho thấy đến từ kiến trúc và phương pháp, không phải từ quá trình huấn luyện.",
@@ -648,7 +649,7 @@ VI = {
 "Share of %1 similarities with |cos| > %2": "Tỷ lệ độ tương đồng %1 có |cos| > %2",
 "Share of %1 similarities with |cos| < %2": "Tỷ lệ độ tương đồng %1 có |cos| < %2",
 "This run has no spectrum summary (it was run with 0 summary replicates, or before the summary existed).": "Lần chạy này không có tóm tắt phổ (chạy với 0 lần lặp tóm tắt, hoặc trước khi có phần tóm tắt).",
-"For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the \"smile\" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.": "Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token đối chứng (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là \"nụ cười\" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.",
+"For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the \"smile\" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.": "Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token so sánh (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là \"nụ cười\" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.",
 "Share of similarities": "Tỷ lệ độ tương đồng",
 "%1: %2 [%3, %4]": "%1: %2 [%3, %4]",
 # --- the line naming the shown results' source (issue 14 item 6)
@@ -906,7 +907,7 @@ VI = {
 '%1: token similarity needs at least 2 texts containing the target; found %2':
  '%1: phép đo độ tương đồng token cần ít nhất 2 văn bản chứa từ đích; chỉ thấy %2',
 '%1: token similarity needs at least 2 texts whose target is at token position %2 or later (for the non-target group); found %3':
- '%1: phép đo độ tương đồng token cần ít nhất 2 văn bản có từ đích ở vị trí token %2 trở đi (cho nhóm token đối chứng); chỉ thấy %3',
+ '%1: phép đo độ tương đồng token cần ít nhất 2 văn bản có từ đích ở vị trí token %2 trở đi (cho nhóm token so sánh); chỉ thấy %3',
 '--summary-replicates: 0 (no summary) or at least 2 (the interval needs a standard error), got 1':
  'Số lần lặp bootstrap của tóm tắt phổ: 0 (không tóm tắt) hoặc ít nhất 2 (khoảng tin cậy cần sai số chuẩn), không thể là 1',
 '%1: text %2 has %3 tokens; position %4 is past its end':
@@ -978,7 +979,7 @@ VI = {
 "orange: the target's occurrences, compared in pairs within each text":
  "cam: các lần xuất hiện của từ đích, được so sánh theo cặp trong từng văn bản",
 "orange: target token, blue: the non-target token it is compared with":
- "cam: token đích, xanh: token đối chứng được so sánh với nó",
+ "cam: token đích, xanh: token so sánh được so sánh với nó",
 "orange: target token":
  "cam: token đích",
 "Tokens of each numbered text (%1; faded: not run by the model, a text this analysis does not read or the tokens after the last one it needs; grey: beyond the model's context; <0x..>: a byte of a letter split between tokens)":
