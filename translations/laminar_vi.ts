@@ -2767,10 +2767,6 @@ MI %5 nat</translation>
             <translation>Trên các tầng (MI trung bình của mỗi tầng, cả hai vị trí): Pearson r = %1, Spearman ρ = %2.</translation>
         </message>
         <message>
-            <source>histogram MI (nats)</source>
-            <translation>MI histogram (nat)</translation>
-        </message>
-        <message>
             <source>KSG MI (nats)</source>
             <translation>MI KSG (nat)</translation>
         </message>
@@ -2789,6 +2785,10 @@ MI KSG %5 nat</translation>
         <message>
             <source>Histogram vs KSG</source>
             <translation>Histogram và KSG</translation>
+        </message>
+        <message>
+            <source>Histogram MI (nats)</source>
+            <translation>MI histogram (nat)</translation>
         </message>
     </context>
     <context>
@@ -3293,10 +3293,6 @@ Thời điểm chạy (UTC): %4</translation>
             <translation>Lần chạy này không có tóm tắt phổ (chạy với 0 lần lặp tóm tắt, hoặc trước khi có phần tóm tắt).</translation>
         </message>
         <message>
-            <source>For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3 seeded replicates). A high share of large values is the "smile" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.</source>
-            <translation>Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token so sánh (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3 lần lặp có hạt giống). Tỷ lệ giá trị lớn cao là "nụ cười" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.</translation>
-        </message>
-        <message>
             <source>Share of similarities</source>
             <translation>Tỷ lệ độ tương đồng</translation>
         </message>
@@ -3311,6 +3307,18 @@ Thời điểm chạy (UTC): %4</translation>
         <message>
             <source>Spectrum masses</source>
             <translation>Tỷ lệ phổ</translation>
+        </message>
+        <message>
+            <source>seeded replicates: %1</source>
+            <translation>số lần lặp có hạt giống: %1</translation>
+        </message>
+        <message>
+            <source>seeded replicates</source>
+            <translation>các lần lặp có hạt giống</translation>
+        </message>
+        <message>
+            <source>For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V across sentences) beyond the threshold, at the target token (solid) and a non-target token (dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its bootstrap standard error, %3). A high share of large values is the "smile" of the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: compare runs on the same sentences.</source>
+            <translation>Với mỗi tầng, tỷ lệ các độ tương đồng cosine của khối %1 (giữa các chiều của Q, K, V qua các câu) vượt ngưỡng, tại token đích (nét liền) và một token so sánh (nét đứt). Dải màu: khoảng bootstrap %2% theo câu (tỷ lệ ± phân vị chuẩn nhân với sai số chuẩn bootstrap của nó, %3). Tỷ lệ giá trị lớn cao là "nụ cười" của phổ; tỷ lệ giá trị nhỏ cao là phổ phẳng. Tỷ lệ phụ thuộc vào số câu: chỉ so sánh các lần chạy trên cùng các câu.</translation>
         </message>
     </context>
     <context>

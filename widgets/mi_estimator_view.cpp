@@ -56,7 +56,7 @@ QString MiEstimatorView::caption() const {
 void MiEstimatorView::clearPlot() {
   plot()->clearPlottables();
   points_[0] = points_[1] = diagonal_ = nullptr;
-  rect_->axis(QCPAxis::atBottom)->setLabel(tr("histogram MI (nats)"));
+  rect_->axis(QCPAxis::atBottom)->setLabel(tr("Histogram MI (nats)"));
   rect_->axis(QCPAxis::atLeft)->setLabel(tr("KSG MI (nats)"));
   legend_->setVisible(false);
 }

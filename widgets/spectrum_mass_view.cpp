@@ -88,16 +88,16 @@ QString SpectrumMassView::caption() const {
   if (s && s->summaryReplicates == 0)
     return tr("This run has no spectrum summary (it was run with 0 summary replicates, or before the summary "
               "existed).");
-  const int replicates = s ? s->summaryReplicates : 0;
+  // Before a run the count is the settings' (not known here): the caption names no number.
+  const QString replicates = s ? tr("seeded replicates: %1").arg(s->summaryReplicates) : tr("seeded replicates");
   const QString level = plot()->locale().toString(s ? 100 * s->summaryLevel : 95.0);
   return tr("For each layer, the share of the cosine similarities of block %1 (between dimensions of Q, K, V "
             "across sentences) beyond the threshold, at the target token (solid) and a non-target token "
             "(dashed). Bands: %2% bootstrap intervals over sentences (the share ± the normal quantile times its "
-            "bootstrap standard error, %3 seeded replicates). A high share of large values is the \"smile\" of "
+            "bootstrap standard error, %3). A high share of large values is the \"smile\" of "
             "the spectrum; a high share of small values a flat one. Shares depend on the number of sentences: "
             "compare runs on the same sentences.")
-             .arg(Labels::block(block_), level)
-             .arg(replicates) +
+             .arg(Labels::block(block_), level, replicates) +
          Labels::controlCaption(results().get());
 }
 
