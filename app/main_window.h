@@ -128,10 +128,8 @@ class MainWindow : public QMainWindow {
   void updateSource();  // the line naming the shown results' sentence file, model and time
   void lookUpSentenceTexts(const ResultsPtr& results, FigureSet* set);  // for the per-text views' tooltips
   void updateWelcome();
-  // The experiment panel's status line, kept as a function so a language switch can say it
-  // again in the new language.
-  // The line under the progress bar, and (when given) the bar's own text; both said again
-  // in a new language.
+  // The experiment panel's status: the line under the progress bar and (when given) the bar's
+  // own text, kept as functions so a language switch can say them again in the new language.
   void setStatusText(std::function<QString()> text, std::function<QString()> progressBarText = {});
   void applyStatusText();
   void updateTabs();

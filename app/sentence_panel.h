@@ -44,6 +44,7 @@ class SentencePanel : public QWidget {
   ~SentencePanel() override;
 
   QString path() const { return path_; }
+  QString loadError() const;  // why the last openFile failed (translated); empty after a success
   QString targetOverride() const;  // empty = the file's own target
   bool caseInsensitive() const;
   void setTarget(const QString& target);
@@ -66,7 +67,6 @@ class SentencePanel : public QWidget {
 
  public slots:
   bool openFile(const QString& path);  // false (and a message in the panel) if unusable
-  QString loadError() const;           // why the last openFile failed (translated); empty after a success
   bool openExample(const QString& name);  // "her", "coffee" or a file name of examples.json
   void openDialog();
 
