@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QMimeData>
+#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
@@ -68,6 +69,25 @@ constexpr double kPresentationScale = 1.8;  // figures on a projector, seen from
 constexpr double kBigTextScale = 1.35;      // "big text": x this, in and out of presentation mode
 // Autoplay speeds offered in View > Autoplay speed (ms a layer); 800 was the only one before.
 constexpr int kPlaySpeedsMs[] = {400, 800, 1500, 3000};
+
+// The play button's icon with a faint disabled form, like the arrows beside it: the style's own
+// greyed play icon stayed dark enough to read as an enabled Run button before any results.
+QIcon fadedWhenDisabled(const QIcon& icon) {
+  QIcon out;
+  for (const int side : {16, 24, 32, 48, 64}) {
+    const QPixmap normal = icon.pixmap(QSize(side, side));
+    QPixmap faded(normal.size());
+    faded.setDevicePixelRatio(normal.devicePixelRatio());
+    faded.fill(Qt::transparent);
+    QPainter painter(&faded);
+    painter.setOpacity(0.3);
+    painter.drawPixmap(0, 0, normal);
+    painter.end();
+    out.addPixmap(normal, QIcon::Normal);
+    out.addPixmap(faded, QIcon::Disabled);
+  }
+  return out;
+}
 
 bool metadataSaysSynthetic(const RunResults& r) {
   const auto model = r.metadata.find("model");
@@ -777,7 +797,7 @@ void MainWindow::updateLayerBar() {
   prev_->setEnabled(n > 0);
   next_->setEnabled(n > 0);
   play_->setEnabled(n > 0);
-  play_->setIcon(style()->standardIcon(c->playing() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+  play_->setIcon(fadedWhenDisabled(style()->standardIcon(c->playing() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay)));
   layerLabel_->setText(n > 0 ? tr("Layer %1 / %2").arg(c->layer() + 1).arg(n) : tr("No layers yet"));
 }
 

@@ -20,6 +20,7 @@
 #include <QStatusBar>
 #include <QSettings>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QPushButton>
 #include <QTabWidget>
@@ -299,6 +300,26 @@ class AppTest : public QObject {
                                 .arg(run->visibleRegion().boundingRect().height()).arg(run->height())));
       }
     }
+  }
+
+  // Before any results the play button is disabled and must look it: the style's greyed play
+  // icon stayed dark enough to pass for an enabled Run button beside the faint arrows.
+  void playButtonLooksDisabledBeforeResults() {
+    MainWindow window;
+    auto* play = window.findChild<QToolButton*>(QStringLiteral("play"));
+    QVERIFY(play && !play->isEnabled());
+    auto ink = [&](QIcon::Mode mode) {  // opacity-weighted darkness of the icon's pixels
+      const QImage image = play->icon().pixmap(QSize(24, 24), mode).toImage().convertToFormat(QImage::Format_ARGB32);
+      double sum = 0;
+      for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+          const QRgb p = image.pixel(x, y);
+          sum += qAlpha(p) / 255.0 * (255 - qGray(p)) / 255.0;
+        }
+      return sum;
+    };
+    QVERIFY2(ink(QIcon::Disabled) < 0.5 * ink(QIcon::Normal),
+             qPrintable(QStringLiteral("disabled %1, enabled %2").arg(ink(QIcon::Disabled)).arg(ink(QIcon::Normal))));
   }
 
   void vietnameseInterfaceAtRunTime() {
