@@ -206,7 +206,6 @@ void arrangeScreenshot(MainWindow& window, const CommandLine& cl) {
   };
   QObject::connect(window.runner(), &RunController::failed, &window,
                    [giveUp](const QString& m) { giveUp(CoreMessages::translate(m)); });
-  QObject::connect(&window, &MainWindow::runRefused, &window, giveUp);
   if (cl.isSet(cl.results)) {
     QObject::connect(&window, &MainWindow::resultsShown, &window, shoot, Qt::SingleShotConnection);
     // A folder that cannot be opened ends it with its reason (already translated), not a wait.

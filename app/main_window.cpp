@@ -218,6 +218,8 @@ QHBoxLayout* MainWindow::buildLayerBar(QWidget* central) {
   // Icons drawn by Qt's style: the text glyphs (U+23F8 pause) are missing from DejaVu and
   // showed as an empty box.
   play_->setToolButtonStyle(Qt::ToolButtonIconOnly);
+  playIcon_ = fadedWhenDisabled(style()->standardIcon(QStyle::SP_MediaPlay));
+  pauseIcon_ = fadedWhenDisabled(style()->standardIcon(QStyle::SP_MediaPause));
   slider_ = new QSlider(Qt::Horizontal, central);
   slider_->setObjectName(QStringLiteral("layerSlider"));
   slider_->setRange(1, 1);
@@ -714,9 +716,7 @@ RunRequest MainWindow::currentRequest() const {
 void MainWindow::startRun() {
   if (runner_->running()) return;
   if (sentences_->path().isEmpty()) {
-    const QString why = tr("Load a sentence file first (or pick one of the examples).");
-    emit runRefused(why);  // before the dialog: a scripted screenshot ends here
-    reportError(why, false);
+    reportError(tr("Load a sentence file first (or pick one of the examples)."), false);
     return;
   }
   const RunRequest request = currentRequest();
@@ -797,7 +797,7 @@ void MainWindow::updateLayerBar() {
   prev_->setEnabled(n > 0);
   next_->setEnabled(n > 0);
   play_->setEnabled(n > 0);
-  play_->setIcon(fadedWhenDisabled(style()->standardIcon(c->playing() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay)));
+  play_->setIcon(c->playing() ? pauseIcon_ : playIcon_);
   layerLabel_->setText(n > 0 ? tr("Layer %1 / %2").arg(c->layer() + 1).arg(n) : tr("No layers yet"));
 }
 

@@ -2,6 +2,7 @@
 // The Laminar window: sentence, model and experiment panels around the views; one layer
 // cursor (slider, Left/Right keys, clicks, play/pause); menus for files, export, view and
 // language; presentation mode.
+#include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -96,7 +97,6 @@ class MainWindow : public QMainWindow {
  signals:
   void resultsShown();  // after results (or a layer of them) reached the views
   void resultsFailed(const QString& message);  // a results folder could not be opened (translated)
-  void runRefused(const QString& message);     // Run with nothing to run (translated)
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -172,6 +172,7 @@ class MainWindow : public QMainWindow {
   QToolButton* prev_;
   QToolButton* next_;
   QToolButton* play_;
+  QIcon playIcon_, pauseIcon_;  // made once: the layer bar updates at every autoplay step
   ResultsPtr results_;       // what the views show (complete results keep their vectors)
   bool resultsComplete_ = false;
   bool resultsSynthetic_ = false;
