@@ -72,6 +72,147 @@ uint64_t readLittleEndian64(const uint8_t* p) {
   return v;
 }
 
+// Every defect throws one code, so the GUI says "damaged safetensors file" and quotes the detail.
+[[noreturn]] void damaged(const std::string& where, const std::string& detail) {
+  throw Error(fileMessage(where, msg::kSafetensorsDamaged, {{"detail", detail}}, detail));
+}
+
+// The layout: 8 bytes of N (little-endian u64), N bytes of JSON, then the data buffer. Returns
+// the JSON text without its padding (the spec allows trailing spaces, 0x20, only).
+std::string headerText(const uint8_t* bytes, size_t size, const std::string& where) {
+  if (size < 8)
+    damaged(where, "truncated: the file has " + std::to_string(size) +
+                       " bytes, fewer than the 8-byte header length of a safetensors file");
+  const uint64_t headerSize = readLittleEndian64(bytes);
+  if (headerSize > kSafetensorsMaxHeaderSize)
+    damaged(where, "header length " + std::to_string(headerSize) + " bytes exceeds the safetensors limit of " +
+                       std::to_string(kSafetensorsMaxHeaderSize) + " bytes (not a safetensors file, or corrupt)");
+  if (headerSize > size - 8)
+    damaged(where, "truncated: the header length says " + std::to_string(headerSize) + " bytes but only " +
+                       std::to_string(size - 8) + " bytes follow it");
+  std::string header(reinterpret_cast<const char*>(bytes + 8), headerSize);
+  const size_t end = header.find_last_not_of(' ');
+  if (header.empty() || header[0] != '{' || end == std::string::npos || header[end] != '}')
+    damaged(where, "header is not a JSON object (it must start with '{' and end with '}', padded only with spaces)");
+  header.resize(end + 1);
+  return header;
+}
+
+// Duplicate keys are forbidden by the spec but silently merged by JSON parsers: watch for them.
+json parseHeaderJson(const std::string& header, const std::string& where) {
+  std::vector<std::set<std::string>> keysPerObject;
+  std::string duplicate;
+  auto watchKeys = [&](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::object_start) keysPerObject.emplace_back();
+    else if (event == json::parse_event_t::object_end && !keysPerObject.empty()) keysPerObject.pop_back();
+    else if (event == json::parse_event_t::key && !keysPerObject.empty() && duplicate.empty())
+      if (!keysPerObject.back().insert(parsed.get<std::string>()).second) duplicate = parsed.get<std::string>();
+    return true;
+  };
+  json root;
+  try {
+    root = json::parse(header, watchKeys);
+  } catch (const json::exception& e) {
+    damaged(where, std::string("header is not valid JSON: ") + e.what());
+  }
+  if (!duplicate.empty())
+    damaged(where, "header has the key '" + duplicate + "' more than once (duplicate keys are not allowed)");
+  if (!root.is_object()) damaged(where, "header is not a JSON object");
+  return root;
+}
+
+std::map<std::string, std::string> parseMetadata(const json& value, const std::string& where) {
+  std::map<std::string, std::string> metadata;
+  if (value.is_null()) return metadata;
+  if (!value.is_object()) damaged(where, "__metadata__ is not a JSON object of strings");
+  for (const auto& [key, text] : value.items()) {
+    if (!text.is_string()) damaged(where, "__metadata__: the value of '" + key + "' is not a string");
+    metadata[key] = text.get<std::string>();
+  }
+  return metadata;
+}
+
+// One tensor's header entry and its byte range [begin, end) in the data buffer.
+struct HeaderEntry {
+  TensorView view;
+  uint64_t begin = 0, end = 0;
+};
+
+std::vector<int64_t> parseShape(const json& shape, const std::string& t, const std::string& where) {
+  if (!shape.is_array()) damaged(where, t + "shape is not an array");
+  std::vector<int64_t> dims;
+  for (const auto& d : shape) {
+    uint64_t v;
+    if (!asUnsigned(d, &v) || v > static_cast<uint64_t>(INT64_MAX))
+      damaged(where, t + "shape " + jsonExcerpt(shape) + " has an entry that is not a non-negative integer");
+    dims.push_back(static_cast<int64_t>(v));
+  }
+  return dims;
+}
+
+// Checks one entry on its own: its fields, dtype, shape, and that its byte range holds exactly
+// the bytes its dtype and shape need. Where it sits among the others is placeEntries' job.
+HeaderEntry parseTensorEntry(const std::string& key, const json& value, const std::string& where) {
+  const std::string t = "tensor '" + key + "': ";
+  if (!value.is_object()) damaged(where, t + "entry is not a JSON object with dtype, shape and data_offsets");
+  for (const char* field : {"dtype", "shape", "data_offsets"})
+    if (!value.contains(field)) damaged(where, t + "missing field '" + field + "'");
+  HeaderEntry e;
+  e.view.name = key;
+  const json& dt = value["dtype"];
+  if (!dt.is_string()) damaged(where, t + "dtype is not a string");
+  if (!parseDType(dt.get<std::string>(), &e.view.dtype))
+    damaged(where, t + "unknown dtype '" + dt.get<std::string>() + "'");
+  e.view.shape = parseShape(value["shape"], t, where);
+  const json& offsets = value["data_offsets"];
+  if (!offsets.is_array() || offsets.size() != 2 || !asUnsigned(offsets[0], &e.begin) ||
+      !asUnsigned(offsets[1], &e.end))
+    damaged(where, t + "data_offsets " + jsonExcerpt(offsets) + " is not a pair of non-negative integers");
+  if (e.end < e.begin) damaged(where, t + "data_offsets " + jsonExcerpt(offsets) + " end before they begin");
+  uint64_t needed;
+  if (!checkedByteSize(e.view.shape, dtypeSize(e.view.dtype), &needed))
+    damaged(where, t + "shape " + shapeString(e.view.shape) + " is too large (byte size overflows)");
+  if (e.end - e.begin != needed)
+    damaged(where, t + "data_offsets " + jsonExcerpt(offsets) + " hold " + std::to_string(e.end - e.begin) +
+                       " bytes but dtype " + dtypeName(e.view.dtype) + " with shape " + shapeString(e.view.shape) +
+                       " needs " + std::to_string(needed) + " bytes");
+  return e;
+}
+
+// The data buffer must be entirely indexed: sorted by offset, each tensor starts where the
+// previous one ended (no overlap, no hole) and the last one ends at the end of the file. Sorts
+// the entries and points each view into the buffer that starts at `data`.
+void placeEntries(std::vector<HeaderEntry>& entries, const uint8_t* data, uint64_t dataOffset, uint64_t bufferSize,
+                  const std::string& where) {
+  std::stable_sort(entries.begin(), entries.end(), [](const HeaderEntry& a, const HeaderEntry& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+  });
+  uint64_t expected = 0;
+  std::string previous;
+  for (HeaderEntry& e : entries) {
+    const std::string t = "tensor '" + e.view.name + "': ";
+    const std::string range = "data_offsets [" + std::to_string(e.begin) + ", " + std::to_string(e.end) + "]";
+    if (e.begin < expected)
+      damaged(where, t + range + " overlap the data of tensor '" + previous + "' (which ends at " +
+                         std::to_string(expected) + ")");
+    if (e.begin > expected)
+      damaged(where, t + range + " leave bytes [" + std::to_string(expected) + ", " + std::to_string(e.begin) +
+                         ") of the data buffer unindexed (holes are not allowed)");
+    if (e.end > bufferSize)
+      damaged(where, t + range + " run past the end of the data buffer (" + std::to_string(bufferSize) +
+                         " bytes): the file is truncated or the offsets are out of range");
+    expected = e.end;
+    if (e.begin != e.end) previous = e.view.name;
+    e.view.byteSize = e.end - e.begin;
+    e.view.fileOffset = dataOffset + e.begin;
+    e.view.data = data + e.begin;
+  }
+  if (expected != bufferSize)
+    damaged(where, "bytes [" + std::to_string(expected) + ", " + std::to_string(bufferSize) +
+                       ") of the data buffer, after the last tensor, are not indexed by any tensor (holes are not "
+                       "allowed)");
+}
+
 }  // namespace
 
 const char* dtypeName(DType t) { return infoOf(t).name; }
@@ -104,128 +245,19 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const fs::path& path) {
   file->path_ = path;
   file->mapping_ = MappedFile::open(path);
   const std::string where = path.string();
-  // One code for every defect: the GUI says "damaged safetensors file" and quotes the detail.
-  auto fail = [&](const std::string& message) {
-    throw Error(fileMessage(where, msg::kSafetensorsDamaged, {{"detail", message}}, message));
-  };
   const uint8_t* bytes = file->mapping_->data();
   const size_t size = file->mapping_->size();
 
-  // 8 bytes: N, little-endian u64; then N bytes of JSON; then the byte buffer.
-  if (size < 8)
-    fail("truncated: the file has " + std::to_string(size) +
-         " bytes, fewer than the 8-byte header length of a safetensors file");
-  const uint64_t headerSize = readLittleEndian64(bytes);
-  if (headerSize > kSafetensorsMaxHeaderSize)
-    fail("header length " + std::to_string(headerSize) + " bytes exceeds the safetensors limit of " +
-         std::to_string(kSafetensorsMaxHeaderSize) + " bytes (not a safetensors file, or corrupt)");
-  if (headerSize > size - 8)
-    fail("truncated: the header length says " + std::to_string(headerSize) + " bytes but only " +
-         std::to_string(size - 8) + " bytes follow it");
-  file->headerSize_ = headerSize;
-  std::string header(reinterpret_cast<const char*>(bytes + 8), headerSize);
-  // The spec: the header starts with '{' and may be padded at the end with spaces (0x20) only.
-  size_t end = header.find_last_not_of(' ');
-  if (header.empty() || header[0] != '{' || end == std::string::npos || header[end] != '}')
-    fail("header is not a JSON object (it must start with '{' and end with '}', padded only with spaces)");
-  header.resize(end + 1);
-
-  // Duplicate keys are forbidden by the spec but silently merged by JSON parsers: watch for them.
-  std::vector<std::set<std::string>> keysPerObject;
-  std::string duplicate;
-  auto watchKeys = [&](int, json::parse_event_t event, json& parsed) {
-    if (event == json::parse_event_t::object_start) keysPerObject.emplace_back();
-    else if (event == json::parse_event_t::object_end && !keysPerObject.empty()) keysPerObject.pop_back();
-    else if (event == json::parse_event_t::key && !keysPerObject.empty() && duplicate.empty())
-      if (!keysPerObject.back().insert(parsed.get<std::string>()).second) duplicate = parsed.get<std::string>();
-    return true;
-  };
-  json root;
-  try {
-    root = json::parse(header, watchKeys);
-  } catch (const json::exception& e) {
-    fail(std::string("header is not valid JSON: ") + e.what());
-  }
-  if (!duplicate.empty()) fail("header has the key '" + duplicate + "' more than once (duplicate keys are not allowed)");
-  if (!root.is_object()) fail("header is not a JSON object");
-
-  const uint64_t bufferSize = size - 8 - headerSize;
-  struct Entry {
-    TensorView view;
-    uint64_t begin, end;
-  };
-  std::vector<Entry> entries;
+  const json root = parseHeaderJson(headerText(bytes, size, where), where);
+  file->headerSize_ = readLittleEndian64(bytes);
+  std::vector<HeaderEntry> entries;
   for (const auto& [key, value] : root.items()) {
-    if (key == "__metadata__") {
-      if (value.is_null()) continue;
-      if (!value.is_object()) fail("__metadata__ is not a JSON object of strings");
-      for (const auto& [mk, mv] : value.items()) {
-        if (!mv.is_string()) fail("__metadata__: the value of '" + mk + "' is not a string");
-        file->metadata_[mk] = mv.get<std::string>();
-      }
-      continue;
-    }
-    const std::string t = "tensor '" + key + "': ";
-    if (!value.is_object()) fail(t + "entry is not a JSON object with dtype, shape and data_offsets");
-    for (const char* field : {"dtype", "shape", "data_offsets"})
-      if (!value.contains(field)) fail(t + "missing field '" + field + "'");
-    Entry e;
-    e.view.name = key;
-    const json& dt = value["dtype"];
-    if (!dt.is_string()) fail(t + "dtype is not a string");
-    if (!parseDType(dt.get<std::string>(), &e.view.dtype)) fail(t + "unknown dtype '" + dt.get<std::string>() + "'");
-    const json& shape = value["shape"];
-    if (!shape.is_array()) fail(t + "shape is not an array");
-    for (const auto& d : shape) {
-      uint64_t v;
-      if (!asUnsigned(d, &v) || v > static_cast<uint64_t>(INT64_MAX))
-        fail(t + "shape " + jsonExcerpt(shape) + " has an entry that is not a non-negative integer");
-      e.view.shape.push_back(static_cast<int64_t>(v));
-    }
-    const json& offsets = value["data_offsets"];
-    if (!offsets.is_array() || offsets.size() != 2 || !asUnsigned(offsets[0], &e.begin) ||
-        !asUnsigned(offsets[1], &e.end))
-      fail(t + "data_offsets " + jsonExcerpt(offsets) + " is not a pair of non-negative integers");
-    if (e.end < e.begin) fail(t + "data_offsets " + jsonExcerpt(offsets) + " end before they begin");
-    uint64_t needed;
-    if (!checkedByteSize(e.view.shape, dtypeSize(e.view.dtype), &needed))
-      fail(t + "shape " + shapeString(e.view.shape) + " is too large (byte size overflows)");
-    if (e.end - e.begin != needed)
-      fail(t + "data_offsets " + jsonExcerpt(offsets) + " hold " + std::to_string(e.end - e.begin) + " bytes but dtype " +
-           dtypeName(e.view.dtype) + " with shape " + shapeString(e.view.shape) + " needs " +
-           std::to_string(needed) + " bytes");
-    entries.push_back(std::move(e));
+    if (key == "__metadata__") file->metadata_ = parseMetadata(value, where);
+    else entries.push_back(parseTensorEntry(key, value, where));
   }
-
-  // The byte buffer must be entirely indexed: sorted by offset, each tensor starts where the
-  // previous one ended (no overlap, no hole) and the last one ends at the end of the file.
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
-  });
-  uint64_t expected = 0;
-  std::string previous;
-  for (auto& e : entries) {
-    const std::string t = "tensor '" + e.view.name + "': ";
-    const std::string range = "data_offsets [" + std::to_string(e.begin) + ", " + std::to_string(e.end) + "]";
-    if (e.begin < expected)
-      fail(t + range + " overlap the data of tensor '" + previous + "' (which ends at " + std::to_string(expected) + ")");
-    if (e.begin > expected)
-      fail(t + range + " leave bytes [" + std::to_string(expected) + ", " + std::to_string(e.begin) +
-           ") of the data buffer unindexed (holes are not allowed)");
-    if (e.end > bufferSize)
-      fail(t + range + " run past the end of the data buffer (" + std::to_string(bufferSize) +
-           " bytes): the file is truncated or the offsets are out of range");
-    expected = e.end;
-    if (e.begin != e.end) previous = e.view.name;
-    e.view.byteSize = e.end - e.begin;
-    e.view.fileOffset = 8 + headerSize + e.begin;
-    e.view.data = bytes + e.view.fileOffset;
-  }
-  if (expected != bufferSize)
-    fail("bytes [" + std::to_string(expected) + ", " + std::to_string(bufferSize) +
-         ") of the data buffer, after the last tensor, are not indexed by any tensor (holes are not allowed)");
-
-  for (auto& e : entries) {
+  const uint64_t dataOffset = 8 + file->headerSize_;
+  placeEntries(entries, bytes + dataOffset, dataOffset, size - dataOffset, where);
+  for (HeaderEntry& e : entries) {
     file->index_[e.view.name] = file->tensors_.size();
     file->tensors_.push_back(std::move(e.view));
   }

@@ -41,7 +41,7 @@ class SafetensorsFile {
   static std::shared_ptr<SafetensorsFile> open(const std::filesystem::path& path);
 
   const std::filesystem::path& path() const { return path_; }
-  const std::vector<TensorView>& tensors() const { return tensors_; }  // header order
+  const std::vector<TensorView>& tensors() const { return tensors_; }  // by data offset
   const TensorView* find(const std::string& name) const;  // nullptr if absent
   const std::map<std::string, std::string>& metadata() const { return metadata_; }
   const std::shared_ptr<MappedFile>& mapping() const { return mapping_; }
