@@ -83,24 +83,12 @@ nlohmann::json modelJson(const Gpt2Model& model) {
           {"weightFiles", std::move(files)}};
 }
 
-// One pass of an analysis over one model, filling `results` (the run's or the control's).
-void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
-             const RunSettings& settings, const RunObserver& observer, const std::atomic<bool>* cancel,
-             RunResults& results) {
-  const auto start = Clock::now();
-  WeightChecksums checksums(model.files().weightFiles);
-  std::unique_ptr<Analysis> analysis = makeAnalysis(settings.experiment);
-  results.experiment = analysis->name();
-  results.nLayer = static_cast<int>(model.config().nLayer);
-  for (const auto& d : sentences.diagnostics) results.diagnostics.push_back(formatDiagnostic(sentences, d));
-
-  const Gpt2Config& config = model.config();
-  AnalysisInputs inputs{model, config, model.device(), tokenizer, sentences, settings};
-  AnalysisPlan plan;
+// The analysis' plan. When preparing fails, its error also lists the lines that were unusable:
+// that is usually why nothing was left.
+AnalysisPlan prepareOrExplain(Analysis& analysis, const AnalysisInputs& inputs, RunResults& results) {
   try {
-    plan = analysis->prepare(inputs, results);
+    return analysis.prepare(inputs, results);
   } catch (const Error& e) {
-    // Say which lines were unusable: that is usually why nothing was left.
     Message message = e.message();  // keeps its code: the GUI translates the first line
     const size_t shown = std::min<size_t>(results.diagnostics.size(), 20);
     for (size_t i = 0; i < shown; ++i) message.detail += "\n  " + results.diagnostics[i];
@@ -109,34 +97,27 @@ void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const Senten
     message.english += message.detail;
     throw Error(message);
   }
-  if (observer.onPrepared) observer.onPrepared(results);
-  if (cancel && cancel->load()) throw Cancelled();
+}
 
-  nlohmann::json& meta = results.metadata;
-  meta["app"] = "Laminar";
-  meta["appVersion"] = versionString();
-  meta["torchVersion"] = torchVersion();
-  meta["created"] = utcNow();
-  meta["experiment"] = results.experiment;
-  meta["model"] = modelJson(model);
-  int64_t tokens = 0, tokensRun = 0;  // GPT-2 is causal: tokens after the last captured one are not run
+// The sentence file and how many of its tokens the model runs: GPT-2 is causal, so tokens after
+// a text's last captured one are not run.
+nlohmann::json sentencesJson(const SentenceSet& sentences, const AnalysisPlan& plan) {
+  int64_t tokens = 0, tokensRun = 0;
   for (size_t s = 0; s < plan.ids.size(); ++s) {
     tokens += static_cast<int64_t>(plan.ids[s].size());
     tokensRun += tokensToRun(plan.capture, s, static_cast<int64_t>(plan.ids[s].size()));
   }
-  meta["sentences"] = {{"file", sentences.source.string()},
-                       {"sha256", sentences.sha256},
-                       {"texts", sentences.texts.size()},
-                       {"sequencesUsed", plan.ids.size()},
-                       {"tokens", tokens},
-                       {"tokensRun", tokensRun}};
-  meta["settings"] = analysis->settingsJson(settings);
-  // The same settings keyed as `laminar-cli analyze` and the app's form name them, so a
-  // reopened run can show (and rerun) exactly what it ran with.
-  meta["options"] = resolvedOptions(*analysis, settings);
-  meta["target"] = {{"target", settings.target.target},
-                    {"caseInsensitive", settings.target.caseInsensitive},
-                    {"prependBos", settings.target.prependBos}};
+  return {{"file", sentences.source.string()},
+          {"sha256", sentences.sha256},
+          {"texts", sentences.texts.size()},
+          {"sequencesUsed", plan.ids.size()},
+          {"tokens", tokens},
+          {"tokensRun", tokensRun}};
+}
+
+// What computed the run, beside the model: threads and the libraries' choices. None of it
+// changes a statistic beyond the last bits of activations, but it says why two machines differ.
+void addComputeEnvironment(const Gpt2Model& model, nlohmann::json& meta) {
   meta["device"] = model.options().device;
   meta["dtype"] = model.options().dtype;
   meta["threads"] = torch::get_num_threads();  // what ran, not what was asked (0 = all cores)
@@ -153,47 +134,111 @@ void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const Senten
   // What ran the blocks' GEMMs on the CPU: oneDNN where the build has it (LAMINAR_GEMM=blas: libtorch's
   // BLAS, as above). Like the kernels, the library changes the last bits of activations.
   meta["cpuGemm"] = cpuGemmLibrary();
+}
 
-  const int nLayer = static_cast<int>(config.nLayer);
-  double forwardTotal = 0, analysisTotal = 0;
-  nlohmann::json layerTimings = nlohmann::json::array();
-  const auto runStart = Clock::now();
-  auto lastEnd = runStart;
-  BlockCallback onBlock = [&](int layer, const Captures& captures) {
-    if (layer >= nLayer) return;  // the final ln_f / logits call
+// Everything a results directory says about how it was made, except the timings and checksums
+// (known only at the end).
+void describeRun(const Analysis& analysis, const Gpt2Model& model, const SentenceSet& sentences,
+                 const AnalysisPlan& plan, const RunSettings& settings, RunResults& results) {
+  nlohmann::json& meta = results.metadata;
+  meta["app"] = "Laminar";
+  meta["appVersion"] = versionString();
+  meta["torchVersion"] = torchVersion();
+  meta["created"] = utcNow();
+  meta["experiment"] = results.experiment;
+  meta["model"] = modelJson(model);
+  meta["sentences"] = sentencesJson(sentences, plan);
+  meta["settings"] = analysis.settingsJson(settings);
+  // The same settings keyed as `laminar-cli analyze` and the app's form name them, so a
+  // reopened run can show (and rerun) exactly what it ran with.
+  meta["options"] = resolvedOptions(analysis, settings);
+  meta["target"] = {{"target", settings.target.target},
+                    {"caseInsensitive", settings.target.caseInsensitive},
+                    {"prependBos", settings.target.prependBos}};
+  addComputeEnvironment(model, meta);
+}
+
+// The model's per-block callback: hands each layer to the analysis, then to the observer, and
+// times both halves. A layer's forward time is the time since the previous layer's analysis
+// ended, so the two add up to the run.
+class LayerStream {
+ public:
+  LayerStream(Analysis& analysis, RunResults& results, const RunObserver& observer, const std::atomic<bool>* cancel,
+              int nLayer)
+      : analysis_(analysis), results_(results), observer_(observer), cancel_(cancel), nLayer_(nLayer) {}
+
+  void onBlock(int layer, const Captures& captures) {
+    if (layer >= nLayer_) return;  // the final ln_f / logits call
     const auto a0 = Clock::now();
-    const double forward = seconds(lastEnd, a0);
-    analysis->consumeBlock(layer, captures, results);
-    results.layersDone = layer + 1;
+    const double forward = seconds(lastEnd_, a0);
+    analysis_.consumeBlock(layer, captures, results_);
+    results_.layersDone = layer + 1;
     const double analysisSeconds = seconds(a0, Clock::now());
-    analysis->recordTimings(layer, forward, analysisSeconds, results);
-    forwardTotal += forward;
-    analysisTotal += analysisSeconds;
-    layerTimings.push_back({{"layer", layer}, {"forwardSeconds", forward}, {"analysisSeconds", analysisSeconds}});
-    if (observer.onLayer) observer.onLayer(results, layer);
-    if (observer.onProgress) {
-      RunProgress p;
-      p.layersDone = layer + 1;
-      p.nLayer = nLayer;
-      p.elapsedSeconds = seconds(runStart, Clock::now());
-      p.remainingSeconds = p.elapsedSeconds / p.layersDone * (nLayer - p.layersDone);
-      observer.onProgress(p);
-    }
-    lastEnd = Clock::now();
-    if (cancel && cancel->load()) throw Cancelled();
-  };
-  model.run(plan.ids, plan.capture, onBlock, cancel);
+    analysis_.recordTimings(layer, forward, analysisSeconds, results_);
+    forwardTotal_ += forward;
+    analysisTotal_ += analysisSeconds;
+    layers_.push_back({{"layer", layer}, {"forwardSeconds", forward}, {"analysisSeconds", analysisSeconds}});
+    if (observer_.onLayer) observer_.onLayer(results_, layer);
+    if (observer_.onProgress) observer_.onProgress(progress(layer + 1));
+    lastEnd_ = Clock::now();
+    if (cancel_ && cancel_->load()) throw Cancelled();
+  }
+
+  // checksumSeconds: how long the run waited for the weight files' checksums after the last layer.
+  nlohmann::json timings(double checksumSeconds, double totalSeconds) {
+    return {{"checksumSeconds", checksumSeconds},
+            {"forwardSeconds", forwardTotal_},
+            {"analysisSeconds", analysisTotal_},
+            {"totalSeconds", totalSeconds},
+            {"layers", std::move(layers_)}};
+  }
+
+ private:
+  RunProgress progress(int layersDone) const {
+    RunProgress p;
+    p.layersDone = layersDone;
+    p.nLayer = nLayer_;
+    p.elapsedSeconds = seconds(start_, Clock::now());
+    p.remainingSeconds = p.elapsedSeconds / p.layersDone * (nLayer_ - p.layersDone);
+    return p;
+  }
+
+  Analysis& analysis_;
+  RunResults& results_;
+  const RunObserver& observer_;
+  const std::atomic<bool>* cancel_;
+  const int nLayer_;
+  const Clock::time_point start_ = Clock::now();
+  Clock::time_point lastEnd_ = start_;
+  double forwardTotal_ = 0, analysisTotal_ = 0;
+  nlohmann::json layers_ = nlohmann::json::array();
+};
+
+// One pass of an analysis over one model, filling `results` (the run's or the control's).
+void runPass(const Gpt2Model& model, const BpeTokenizer& tokenizer, const SentenceSet& sentences,
+             const RunSettings& settings, const RunObserver& observer, const std::atomic<bool>* cancel,
+             RunResults& results) {
+  const auto start = Clock::now();
+  WeightChecksums checksums(model.files().weightFiles);
+  std::unique_ptr<Analysis> analysis = makeAnalysis(settings.experiment);
+  results.experiment = analysis->name();
+  results.nLayer = static_cast<int>(model.config().nLayer);
+  for (const auto& d : sentences.diagnostics) results.diagnostics.push_back(formatDiagnostic(sentences, d));
+
+  const AnalysisInputs inputs{model, model.config(), model.device(), tokenizer, sentences, settings};
+  const AnalysisPlan plan = prepareOrExplain(*analysis, inputs, results);
+  if (observer.onPrepared) observer.onPrepared(results);
+  if (cancel && cancel->load()) throw Cancelled();
+  describeRun(*analysis, model, sentences, plan, settings, results);
+
+  LayerStream stream(*analysis, results, observer, cancel, results.nLayer);
+  model.run(plan.ids, plan.capture, [&](int layer, const Captures& c) { stream.onBlock(layer, c); }, cancel);
   analysis->finish(results);
   const auto checksumWait = Clock::now();
   const std::vector<std::string> sums = checksums.get();
+  nlohmann::json& meta = results.metadata;
   for (size_t i = 0; i < sums.size(); ++i) meta["model"]["weightFiles"][i]["sha256"] = sums[i];
-  const double checksumSeconds = seconds(checksumWait, Clock::now());  // time the run waited for them
-
-  meta["timings"] = {{"checksumSeconds", checksumSeconds},
-                     {"forwardSeconds", forwardTotal},
-                     {"analysisSeconds", analysisTotal},
-                     {"totalSeconds", seconds(start, Clock::now())},
-                     {"layers", std::move(layerTimings)}};
+  meta["timings"] = stream.timings(seconds(checksumWait, Clock::now()), seconds(start, Clock::now()));
   meta["peakResidentBytes"] = peakResidentBytes();
 }
 
