@@ -15,6 +15,7 @@
 #include <set>
 #include <system_error>
 #include <thread>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -118,6 +119,128 @@ void checkDigest(const std::string& digest, const std::string& announced, const 
   throw Error(Message(msg::kHubChecksumMismatch, {{"what", what}, {"found", digest}, {"expected", announced}},
                       what + ": checksum mismatch: the downloaded data has SHA-256 " + digest + " but the hub announced " +
                           announced + "; the damaged download was deleted, run it again"));
+}
+
+// A blob's ".incomplete" part, open for appending. Closed on every path out; the bytes it holds
+// stay for the next run to resume unless discard() is called.
+class PartFile {
+ public:
+  explicit PartFile(const fs::path& path) : path_(path) {
+    std::error_code dirError;
+    fs::create_directories(path.parent_path(), dirError);
+    file_ = std::fopen(path.c_str(), "ab");
+    if (!file_) {
+      const std::string reason = std::strerror(errno);
+      throw Error(systemFileMessage(path.string(), msg::kFileCannotWrite, "cannot write", reason));
+    }
+  }
+  ~PartFile() { close(); }
+  PartFile(const PartFile&) = delete;
+  PartFile& operator=(const PartFile&) = delete;
+
+  const fs::path& path() const { return path_; }
+  // The errno of the last failed restart() or append() (EFBIG: more bytes than there was room for).
+  int writeErrno() const { return writeErrno_; }
+
+  bool restart() {
+    if (::ftruncate(fileno(file_), 0) == 0 && std::fseek(file_, 0, SEEK_SET) == 0) return true;
+    writeErrno_ = errno;
+    return false;
+  }
+  bool append(const char* data, size_t size, uint64_t room) {
+    if (size > room) writeErrno_ = EFBIG;
+    else if (std::fwrite(data, 1, size, file_) != size) writeErrno_ = errno;
+    else return true;
+    return false;
+  }
+  void flush() { std::fflush(file_); }
+  void syncAndClose() {
+    if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0) {
+      const std::string reason = std::strerror(errno);
+      throw Error(systemFileMessage(path_.string(), msg::kFileWriteFailed, "write failed", reason));
+    }
+    close();
+  }
+  void discard() {
+    close();
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+
+ private:
+  void close() {
+    if (file_) std::fclose(file_);
+    file_ = nullptr;
+  }
+
+  fs::path path_;
+  std::FILE* file_ = nullptr;
+  int writeErrno_ = 0;
+};
+
+// The bytes an earlier run left in the part, or 0 when there are more than the file has (not
+// ours to continue: the part is removed and the download starts over).
+uint64_t resumableBytes(const fs::path& part, uint64_t fileSize) {
+  const uint64_t have = fileSizeOr0(part);
+  if (have <= fileSize) return have;
+  std::error_code ec;
+  fs::remove(part, ec);
+  return 0;
+}
+
+HttpRequest blobRequest(const HubConnection& hub, const HubFileMetadata& file, const std::string& repo,
+                        uint64_t rangeStart) {
+  HttpRequest request;
+  request.url = resolveUrl(hub.endpoint, repo, file.commit, file.file);
+  request.headers = hubHeaders(hub);
+  request.followRedirects = true;  // to the CDN; Authorization is not forwarded there
+  request.rangeStart = rangeStart;
+  request.connectTimeoutSeconds = hub.connectTimeoutSeconds;
+  request.lowSpeedBytes = hub.lowSpeedBytes;
+  request.lowSpeedSeconds = hub.lowSpeedSeconds;
+  request.userAgent = hub.userAgent();
+  return request;
+}
+
+// Throws what the user should read for a failed transfer of `what` that had `have` of its
+// `size` bytes in `part`: a local write error, or an interruption that keeps the part to resume.
+// Returns for the failures it does not rephrase.
+void explainTransferFailure(const TransferError& e, PartFile& part, const std::string& what, uint64_t have,
+                            uint64_t size) {
+  if (e.kind() == TransferFailure::LocalWrite) {
+    if (part.writeErrno() == EFBIG) {
+      part.discard();
+      throw Error(Message(msg::kHubTooMuchData, {{"what", what}, {"size", std::to_string(size)}},
+                          what + ": the server sent more than the " + std::to_string(size) +
+                              " bytes the hub announced; the download was deleted, run it again"));
+    }
+    const std::string reason = std::strerror(part.writeErrno());
+    throw Error(systemFileMessage(part.path().string(), msg::kFileWriteFailed, "write failed", reason));
+  }
+  const std::string partName = part.path().string();
+  if (e.kind() == TransferFailure::Dropped || e.kind() == TransferFailure::Timeout)
+    throw TransferError(e.kind(), Message(msg::kHubInterrupted,
+                                          {{"what", what}, {"doneBytes", std::to_string(have)},
+                                           {"totalBytes", std::to_string(size)}, {"part", partName}},
+                                          std::string(e.what()) + " after " + formatBytes(have) + " of " +
+                                              formatBytes(size) + "; the part is kept (" + partName +
+                                              "), run the download again to resume"));
+}
+
+// A response that ended without a transport error but did not deliver the blob.
+void checkBlobResponse(const HttpResponse& response, uint64_t rangeStart, PartFile& part, const HubConnection& hub,
+                       const std::string& repo, const HubFileMetadata& file) {
+  const std::string what = repo + "/" + file.file;
+  if (response.status == 416 && rangeStart > 0) {  // our partial file does not fit the server's: restart
+    part.discard();
+    throw TransferError(TransferFailure::Dropped,
+                        Message(msg::kHubResumeRefused, {{"what", what}}, what + ": the server refused to resume (416)"));
+  }
+  if (response.status >= 300)
+    throw HubRequestError(response.status, response.header("x-error-code"),
+                          describeHttpError(response.status, response.header("x-error-code"),
+                                            response.header("x-error-message"), repo, file.commit, file.file,
+                                            hub.token.has_value()));
 }
 
 }  // namespace
@@ -339,121 +462,42 @@ void ModelDownloader::fetchBlobAttempt(const HubFileMetadata& file, Transfer& tr
   const std::string what = repo + "/" + file.file;
   const bool verify = file.lfs && isSha256Hex(file.etag);
 
-  uint64_t have = fileSizeOr0(incomplete);
-  if (have > file.size) {  // not ours to continue: start over
-    std::error_code ec;
-    fs::remove(incomplete, ec);
-    have = 0;
-  }
+  uint64_t have = resumableBytes(incomplete, file.size);
   auto hash = std::make_unique<Sha256>();
   if (verify && have > 0)  // the checksum covers the bytes an earlier run wrote too
     hashPart(incomplete, have, *hash,
              [&](uint64_t hashed) { return transfer.report(hashed, DownloadProgress::Phase::Verifying, false); });
-
-  std::error_code dirError;
-  fs::create_directories(incomplete.parent_path(), dirError);
-  std::FILE* out = std::fopen(incomplete.c_str(), "ab");
-  if (!out) {
-    const std::string reason = std::strerror(errno);
-    throw Error(systemFileMessage(incomplete.string(), msg::kFileCannotWrite, "cannot write", reason));
-  }
-  struct Closer {
-    std::FILE*& f;
-    ~Closer() {
-      if (f) std::fclose(f);
-    }
-  } closer{out};
+  PartFile part(incomplete);
 
   if (have < file.size) {
     if (have > 0) say("resuming " + file.file + " at " + formatBytes(have) + " of " + formatBytes(file.size));
-    HttpRequest request;
-    request.url = resolveUrl(hub_.endpoint, repo, file.commit, file.file);
-    request.headers = hubHeaders(hub_);
-    request.followRedirects = true;  // to the CDN; Authorization is not forwarded there
-    request.rangeStart = have;
-    request.connectTimeoutSeconds = hub_.connectTimeoutSeconds;
-    request.lowSpeedBytes = hub_.lowSpeedBytes;
-    request.lowSpeedSeconds = hub_.lowSpeedSeconds;
-    request.userAgent = hub_.userAgent();
-
     const uint64_t start = have;
-    int writeErrno = 0;
     bool first = true;
     auto sink = [&](const char* data, size_t size, const HttpResponse& response) {
-      if (first) {
-        first = false;
-        if (start > 0 && response.status != 206) {  // the server ignored the Range: start over
-          if (::ftruncate(fileno(out), 0) != 0 || std::fseek(out, 0, SEEK_SET) != 0) {
-            writeErrno = errno;
-            return false;
-          }
-          have = 0;
-          hash = std::make_unique<Sha256>();
-        }
+      if (std::exchange(first, false) && start > 0 && response.status != 206) {  // the server ignored the Range
+        if (!part.restart()) return false;
+        have = 0;
+        hash = std::make_unique<Sha256>();
       }
-      if (have + size > file.size) {
-        writeErrno = EFBIG;
-        return false;
-      }
-      if (std::fwrite(data, 1, size, out) != size) {
-        writeErrno = errno;
-        return false;
-      }
+      if (!part.append(data, size, file.size - have)) return false;
       if (verify) hash->update(data, size);
       have += size;
       transfer.transferred += size;
       return true;
     };
     auto tick = [&](uint64_t) { return transfer.report(have, DownloadProgress::Phase::Downloading, false); };
-
     HttpResponse response;
     try {
-      response = performHttp(request, what, sink, tick);
+      response = performHttp(blobRequest(hub_, file, repo, start), what, sink, tick);
     } catch (const TransferError& e) {
-      std::fflush(out);
+      part.flush();
       if (e.kind() == TransferFailure::Cancelled) throw Cancelled();
-      if (e.kind() == TransferFailure::LocalWrite) {
-        if (writeErrno == EFBIG) {
-          std::fclose(out);
-          out = nullptr;
-          std::error_code ec;
-          fs::remove(incomplete, ec);
-          throw Error(Message(msg::kHubTooMuchData, {{"what", what}, {"size", std::to_string(file.size)}},
-                              what + ": the server sent more than the " + std::to_string(file.size) +
-                                  " bytes the hub announced; the download was deleted, run it again"));
-        }
-        const std::string reason = std::strerror(writeErrno);
-        throw Error(systemFileMessage(incomplete.string(), msg::kFileWriteFailed, "write failed", reason));
-      }
-      if (e.kind() == TransferFailure::Dropped || e.kind() == TransferFailure::Timeout)
-        throw TransferError(e.kind(), Message(msg::kHubInterrupted,
-                                              {{"what", what}, {"doneBytes", std::to_string(have)},
-                                               {"totalBytes", std::to_string(file.size)}, {"part", incomplete.string()}},
-                                              std::string(e.what()) + " after " + formatBytes(have) + " of " +
-                                                  formatBytes(file.size) + "; the part is kept (" + incomplete.string() +
-                                                  "), run the download again to resume"));
+      explainTransferFailure(e, part, what, have, file.size);
       throw;
     }
-    if (response.status == 416 && start > 0) {  // our partial file does not fit the server's: restart
-      std::fclose(out);
-      out = nullptr;
-      std::error_code ec;
-      fs::remove(incomplete, ec);
-      throw TransferError(TransferFailure::Dropped,
-                          Message(msg::kHubResumeRefused, {{"what", what}}, what + ": the server refused to resume (416)"));
-    }
-    if (response.status >= 300)
-      throw HubRequestError(response.status, response.header("x-error-code"),
-                            describeHttpError(response.status, response.header("x-error-code"),
-                                              response.header("x-error-message"), repo, file.commit, file.file,
-                                              hub_.token.has_value()));
+    checkBlobResponse(response, start, part, hub_, repo, file);
   }
-  if (std::fflush(out) != 0 || ::fsync(fileno(out)) != 0) {
-    const std::string reason = std::strerror(errno);
-    throw Error(systemFileMessage(incomplete.string(), msg::kFileWriteFailed, "write failed", reason));
-  }
-  std::fclose(out);
-  out = nullptr;
+  part.syncAndClose();
 
   if (have < file.size)
     throw TransferError(TransferFailure::Dropped,

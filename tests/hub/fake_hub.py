@@ -11,6 +11,8 @@ X-Linked-Size. The CDN honours Range. The repository name selects a behaviour:
   drop*      the first GET of model.safetensors is cut off halfway (connection closed)
   droprange* like drop, and the CDN then ignores Range (sends 200 and everything)
   corrupt*   X-Linked-Etag is not the SHA-256 of what the CDN sends
+  long*      the CDN sends 4096 bytes more of model.safetensors than X-Linked-Size announced
+  refuse*    the CDN answers every Range request with 416 (as if a kept part no longer fit)
   slow*      the CDN sends 1000 bytes of model.safetensors, then stalls
   paced*     like tiny, but the CDN sends model.safetensors in 64 KiB pieces 40 ms apart, so
              progress callbacks (at most one per 100 ms) see the file part-way
@@ -132,7 +134,8 @@ class Handler(BaseHTTPRequestHandler):
         if repo.startswith("renamed"):
             target = f"/{org}/tiny/resolve/{revision}/{file}"
             return self.reply(307, {"Location": target}, b"", send_body)
-        known = ("tiny", "sharded", "drop", "corrupt", "slow", "paced", "private", "gated", "notok")
+        known = ("tiny", "sharded", "drop", "corrupt", "long", "refuse", "slow", "paced", "private", "gated",
+                 "notok")
         if not repo.startswith(known):
             return self.error(401 if "Authorization" not in self.headers else 404, "RepoNotFound",
                               "Repository Not Found", send_body)
@@ -170,9 +173,11 @@ class Handler(BaseHTTPRequestHandler):
         ranged = self.headers.get("Range", "")
         if ranged.startswith("bytes=") and not repo.startswith("droprange"):
             start = int(ranged[6:].split("-")[0])
-            if start >= len(data):
+            if start >= len(data) or repo.startswith("refuse"):
                 return self.reply(416, {"Content-Range": f"bytes */{len(data)}"}, b"", send_body)
         body = data[start:]
+        if repo.startswith("long") and file == "model.safetensors":
+            body += b"\0" * 4096
         headers = {"Content-Length": len(body), "ETag": f'"{hashlib.sha256(data).hexdigest()}"',
                    "Accept-Ranges": "bytes"}
         status = 200

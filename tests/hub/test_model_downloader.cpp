@@ -198,6 +198,32 @@ TEST_F(Downloader, ChecksumMismatchDeletesTheBlobAndSaysSo) {
     EXPECT_LT(fs::file_size(b.path()), 100000u) << "the damaged weights were kept: " << b.path();
 }
 
+TEST_F(Downloader, AServerSendingMoreThanAnnouncedIsStoppedAndNothingIsKept) {
+  auto e = expectThrows<laminar::Error>([&] { ModelDownloader(options("long")).run(); });
+  const std::string size = std::to_string(fs::file_size(kTiny / "model.safetensors"));
+  EXPECT_TRUE(contains(e.what(), "more than the " + size + " bytes the hub announced")) << e.what();
+  EXPECT_TRUE(contains(e.what(), "deleted")) << e.what();
+  EXPECT_TRUE(leftovers("long").empty());
+  const fs::path blobs = cache().repoDirectory("test-org/long") / "blobs";
+  for (const auto& b : fs::directory_iterator(blobs))
+    EXPECT_LT(fs::file_size(b.path()), 100000u) << "the oversized weights were kept: " << b.path();
+}
+TEST_F(Downloader, APartTheServerRefusesToResumeIsDeletedAndTheNextRunStartsOver) {
+  const std::string weights = laminar::readFile(kTiny / "model.safetensors");
+  const fs::path part = cache().incompletePath("test-org/refuse", laminar::sha256OfFile(kTiny / "model.safetensors"));
+  fs::create_directories(part.parent_path());
+  std::ofstream(part, std::ios::binary) << weights.substr(0, weights.size() / 3);
+
+  auto e = expectThrows<TransferError>([&] { ModelDownloader(options("refuse")).run(); });
+  EXPECT_EQ(e.kind(), TransferFailure::Dropped);
+  EXPECT_TRUE(contains(e.what(), "refused to resume (416)")) << e.what();
+  EXPECT_FALSE(fs::exists(part));
+  EXPECT_EQ(countRequests(requestLog(), "GET", "/cdn/refuse/"), 1u);
+
+  DownloadResult r = ModelDownloader(options("refuse")).run();  // no part left: no Range, no 416
+  EXPECT_EQ(laminar::readFile(r.snapshotDirectory / "model.safetensors"), weights);
+  EXPECT_TRUE(leftovers("refuse").empty());
+}
 TEST_F(Downloader, StalledTransferTimesOutWithAClearMessage) {
   auto o = options("slow");
   o.lowSpeedSeconds = 1;
