@@ -111,74 +111,87 @@ void saveResults(const RunResults& results, const fs::path& dir) {
 
 namespace {
 
-// loadResults of `dir`, the run's own directory or (isControl) its control's subdirectory.
-RunResults loadResultsDirectory(const fs::path& dir, const LoadProgress& progress, bool isControl) {
-  const fs::path jsonPath = dir / "results.json";
-  const fs::path vectorsPath = dir / "vectors.safetensors";
+void requireResultsDirectory(const fs::path& dir, const fs::path& jsonPath) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw Error(fileMessage(dir.string(), msg::kResultsNoDirectory, {}, "not a results directory (no such directory)"));
   if (!fs::exists(jsonPath, ec))
     throw Error(fileMessage(dir.string(), msg::kResultsNoJson, {}, "not a results directory (no results.json)"));
-  if (progress) progress(0.0);
-  const std::string text = readFile(jsonPath);
-  // Shares of the progress: parsing results.json, the statistics it holds, and the vectors
-  // (read, then whatever the analysis computes from them), by the sizes of the two files.
+}
+
+// The share of the load spent on results.json (parsing it and the statistics it holds); the
+// vectors take the rest (read, then whatever the analysis computes from them). By file sizes.
+double jsonShareOfLoad(size_t jsonBytes, const fs::path& vectorsPath) {
+  std::error_code ec;
   const auto vectorBytes = fs::file_size(vectorsPath, ec);
-  const double jsonShare =
-      ec ? 0.5 : 0.9 * static_cast<double>(text.size()) / static_cast<double>(text.size() + vectorBytes + 1);
-  // With a control, the run takes the first half and control/ the second (known once parsed).
-  LoadProgress overall = progress;
-  nlohmann::json j;
+  if (ec) return 0.5;
+  return 0.9 * static_cast<double>(jsonBytes) / static_cast<double>(jsonBytes + vectorBytes + 1);
+}
+
+nlohmann::json parseResultsJson(const std::string& text, const fs::path& jsonPath, const LoadProgress& progress) {
   try {
-    ProgressBuffer buffer(text, part(overall, 0.0, 0.5 * jsonShare));
+    ProgressBuffer buffer(text, progress);
     std::istream in(&buffer);
-    j = nlohmann::json::parse(in);
+    return nlohmann::json::parse(in);
   } catch (const nlohmann::json::exception& e) {
     throw Error(fileMessage(jsonPath.string(), msg::kFileInvalidJson, {{"detail", e.what()}},
                             std::string("not valid JSON: ") + e.what()));
   }
-  RunResults r;
-  std::unique_ptr<Analysis> analysis;
+}
+
+void checkFormat(const nlohmann::json& j, const fs::path& jsonPath) {
+  if (!j.is_object() || j.value("format", "") != kFormat)
+    throw Error(fileMessage(jsonPath.string(), msg::kResultsNotLaminar, {},
+                            "not a Laminar results file (\"format\" is not \"laminar-results\")"));
+  const nlohmann::json& versionField = j.at("formatVersion");
+  if (!versionField.is_number_integer())
+    throw Error(fileMessage(jsonPath.string(), msg::kResultsVersionNotInteger, {{"found", jsonExcerpt(versionField)}},
+                            "\"formatVersion\" is not an integer: " + jsonExcerpt(versionField)));
+  const int64_t version = versionField.get<int64_t>();
+  if (version > kFormatVersion)
+    throw Error(fileMessage(jsonPath.string(), msg::kResultsNewerVersion,
+                            {{"found", std::to_string(version)}, {"max", std::to_string(kFormatVersion)}},
+                            "written by a newer Laminar (format version " + std::to_string(version) +
+                                "; this one reads up to " + std::to_string(kFormatVersion) + ")"));
+}
+
+// The format check, then what results.json holds into `r`; returns the run's analysis, which
+// reads the statistics.
+std::unique_ptr<Analysis> readStatistics(const nlohmann::json& j, const fs::path& jsonPath, RunResults& r) {
   try {
-    if (!j.is_object() || j.value("format", "") != kFormat)
-      throw Error(fileMessage(jsonPath.string(), msg::kResultsNotLaminar, {},
-                              "not a Laminar results file (\"format\" is not \"laminar-results\")"));
-    const nlohmann::json& versionField = j.at("formatVersion");
-    if (!versionField.is_number_integer())
-      throw Error(fileMessage(jsonPath.string(), msg::kResultsVersionNotInteger, {{"found", jsonExcerpt(versionField)}},
-                              "\"formatVersion\" is not an integer: " + jsonExcerpt(versionField)));
-    const int64_t version = versionField.get<int64_t>();
-    if (version > kFormatVersion)
-      throw Error(fileMessage(jsonPath.string(), msg::kResultsNewerVersion,
-                              {{"found", std::to_string(version)}, {"max", std::to_string(kFormatVersion)}},
-                              "written by a newer Laminar (format version " + std::to_string(version) +
-                                  "; this one reads up to " + std::to_string(kFormatVersion) + ")"));
+    checkFormat(j, jsonPath);
     r.experiment = j.at("experiment").get<std::string>();
     r.metadata = j.at("metadata");
     r.diagnostics = j.at("diagnostics").get<std::vector<std::string>>();
-    analysis = makeAnalysis(r.experiment);
+    std::unique_ptr<Analysis> analysis = makeAnalysis(r.experiment);
     try {
       analysis->fromJson(j.at(r.experiment), r);
     } catch (const Error& e) {  // a value of the wrong kind (an integer field holding 1e99)
       throw malformed(jsonPath, e.what());
     }
+    return analysis;
   } catch (const nlohmann::json::exception& e) {
     throw malformed(jsonPath, e.what());
   }
+}
+
+// The control's subdirectory, or empty. saveResults writes one level; a control naming a control
+// of its own is a hand-made folder, and a link back up (control -> .) would have it load itself
+// until the path grows too long.
+std::string controlToLoad(const nlohmann::json& metadata, const fs::path& jsonPath, bool isControl) {
   // Directories written before controls existed have no metadata.control: no control.
-  const std::string sub = controlDirectory(r.metadata, jsonPath);
-  // saveResults writes one level; a control naming a control of its own is a hand-made
-  // folder, and a link back up (control -> .) would have it load itself until the path
-  // grows too long.
+  const std::string sub = controlDirectory(metadata, jsonPath);
   if (isControl && !sub.empty())
     throw Error(fileMessage(jsonPath.string(), msg::kResultsNestedControl, {{"found", sub}},
                             "a control has no control of its own, but metadata.control.directory is \"" + sub + "\""));
-  const double runShare = sub.empty() ? 1.0 : 0.5;
-  if (!sub.empty()) overall = part(progress, 0.0, runShare);
-  if (overall) overall(jsonShare);
+  return sub;
+}
 
+// The arrays results.json lists, copied out of vectors.safetensors.
+std::vector<StoredArray> readVectors(const nlohmann::json& j, const fs::path& jsonPath, const fs::path& vectorsPath,
+                                     const LoadProgress& progress) {
   auto file = SafetensorsFile::open(vectorsPath);
+  std::vector<StoredArray> vectors;
   try {
     const auto& list = j.at("vectors");
     for (const auto& v : list) {
@@ -193,27 +206,57 @@ RunResults loadResultsDirectory(const fs::path& dir, const LoadProgress& progres
       a.shape = t->shape;
       const auto* p = static_cast<const unsigned char*>(t->data);
       a.bytes.assign(p, p + t->byteSize);
-      r.vectors.push_back(std::move(a));
-      if (overall) overall(jsonShare + 0.05 * static_cast<double>(r.vectors.size()) / static_cast<double>(list.size()));
+      vectors.push_back(std::move(a));
+      if (progress) progress(static_cast<double>(vectors.size()) / static_cast<double>(list.size()));
     }
   } catch (const nlohmann::json::exception& e) {
     throw Error(fileMessage(jsonPath.string(), msg::kResultsMalformedVectors, {{"detail", e.what()}},
                             std::string("malformed \"vectors\" list: ") + e.what()));
   }
+  return vectors;
+}
+
+// What the analysis computes from the vectors (experiment 1's text-by-text matrices, ...).
+void computeFromVectors(Analysis& analysis, RunResults& r, const fs::path& vectorsPath, const LoadProgress& progress) {
   try {
-    analysis->fromVectors(r, part(overall, jsonShare + 0.05, 1.0));
+    analysis.fromVectors(r, progress);
   } catch (const Error& e) {
     if (!e.message().code.empty()) throw;  // already names its file and says what is wrong
     throw Error(fileMessage(vectorsPath.string(), msg::kResultsVectorsUnusable, {{"detail", e.what()}}, e.what()));
   }
-  if (overall) overall(1.0);
-  if (!sub.empty()) {
-    r.control = std::make_shared<RunResults>(loadResultsDirectory(dir / sub, part(progress, runShare, 1.0), true));
-    if (r.control->experiment != r.experiment)
-      throw Error(fileMessage((dir / sub / "results.json").string(), msg::kResultsControlExperiment,
-                              {{"found", r.control->experiment}},
-                              "the control's experiment \"" + r.control->experiment + "\" is not the run's"));
-  }
+}
+
+RunResults loadResultsDirectory(const fs::path& dir, const LoadProgress& progress, bool isControl);
+
+std::shared_ptr<RunResults> loadControl(const fs::path& dir, const std::string& sub, const std::string& experiment,
+                                        const LoadProgress& progress) {
+  auto control = std::make_shared<RunResults>(loadResultsDirectory(dir / sub, progress, true));
+  if (control->experiment != experiment)
+    throw Error(fileMessage((dir / sub / "results.json").string(), msg::kResultsControlExperiment,
+                            {{"found", control->experiment}},
+                            "the control's experiment \"" + control->experiment + "\" is not the run's"));
+  return control;
+}
+
+// loadResults of `dir`, the run's own directory or (isControl) its control's subdirectory.
+RunResults loadResultsDirectory(const fs::path& dir, const LoadProgress& progress, bool isControl) {
+  const fs::path jsonPath = dir / "results.json";
+  const fs::path vectorsPath = dir / "vectors.safetensors";
+  requireResultsDirectory(dir, jsonPath);
+  if (progress) progress(0.0);
+  const std::string text = readFile(jsonPath);
+  const double jsonShare = jsonShareOfLoad(text.size(), vectorsPath);
+  const nlohmann::json j = parseResultsJson(text, jsonPath, part(progress, 0.0, 0.5 * jsonShare));
+  RunResults r;
+  std::unique_ptr<Analysis> analysis = readStatistics(j, jsonPath, r);
+  const std::string sub = controlToLoad(r.metadata, jsonPath, isControl);
+  // With a control, the run takes the first half of the progress and control/ the second.
+  const LoadProgress own = sub.empty() ? progress : part(progress, 0.0, 0.5);
+  if (own) own(jsonShare);
+  r.vectors = readVectors(j, jsonPath, vectorsPath, part(own, jsonShare, jsonShare + 0.05));
+  computeFromVectors(*analysis, r, vectorsPath, part(own, jsonShare + 0.05, 1.0));
+  if (own) own(1.0);
+  if (!sub.empty()) r.control = loadControl(dir, sub, r.experiment, part(progress, 0.5, 1.0));
   return r;
 }
 
