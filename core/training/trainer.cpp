@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <optional>
 #include <sstream>
 
@@ -173,6 +174,60 @@ void writeTrainedCheckpoint(const TrainOptions& o, const Gpt2Config& config, Tra
   writeHfCheckpoint(o.outDir, content);
 }
 
+
+// Continues from the state in stateDir when it belongs to this run: the step, the log so far,
+// and (returned) the wall time of the earlier parts. Returns 0 when there is nothing to resume.
+double resumeSavedState(const fs::path& stateDir, const json& identity, TrainableGpt2& model,
+                        torch::optim::AdamW& optimizer, const torch::Device& device, int64_t& step,
+                        TrainResult& result) {
+  std::optional<TrainingState> state = loadState(stateDir, identity, model, optimizer, device);
+  if (!state) return 0;
+  step = state->step;
+  result.log = std::move(state->log);
+  result.resumedFromStep = step;
+  return result.log.empty() ? 0 : result.log.back().seconds;
+}
+
+// One AdamW step on `batch` at learning rate `lr`, gradients clipped to o.clipNorm; returns the
+// batch's loss before the step.
+torch::Tensor trainStep(TrainableGpt2& model, torch::optim::AdamW& optimizer, const TokenBatch& batch, double lr,
+                        const TrainOptions& o, const torch::Device& device) {
+  for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
+  optimizer.zero_grad();
+  torch::Tensor loss = model.loss(batch.inputs.to(device), batch.targets.to(device));
+  loss.backward();
+  torch::nn::utils::clip_grad_norm_(model.parameters(), o.clipNorm);
+  optimizer.step();
+  return loss;
+}
+
+// Training throughput between two log rows.
+class Throughput {
+ public:
+  void add(int64_t tokens) { tokens_ += tokens; }
+  double tokensPerSecond() const {
+    return static_cast<double>(tokens_) / std::chrono::duration<double>(Clock::now() - start_).count();
+  }
+  void restart() {
+    start_ = Clock::now();
+    tokens_ = 0;
+  }
+
+ private:
+  Clock::time_point start_ = Clock::now();
+  int64_t tokens_ = 0;
+};
+
+// The held-out loss on o.finalEvalWindows windows, the figure the checkpoint's config reports.
+void evaluateFinal(const TrainOptions& o, const TrainableGpt2& model, const TokenCorpus& heldOut,
+                   const torch::Device& device, const std::function<void(const std::string&)>& note,
+                   TrainResult& result) {
+  const auto batches = evaluationBatches(heldOut, o.batch, o.context, o.finalEvalWindows);
+  for (const auto& b : batches) result.finalEvalTokens += b.targets.numel();
+  note("final held-out evaluation: " + std::to_string(result.finalEvalTokens) + " predicted tokens");
+  result.finalHeldOutLoss = heldOutLoss(model, batches, device);
+}
+
 }  // namespace
 
 TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, const std::atomic<bool>* cancel) {
@@ -186,7 +241,7 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
   config.nPositions = o.context;
   config.syntheticWeights = false;
   const fs::path stateDir = o.stateDir.empty() ? fs::path(o.outDir.string() + ".train") : o.stateDir;
-  auto note = [&](const std::string& text) {
+  const std::function<void(const std::string&)> note = [&](const std::string& text) {
     if (progress) progress({}, text);
   };
 
@@ -206,74 +261,45 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
   const json identity = runIdentity(o);
 
   int64_t step = 0;
-  double previousSeconds = 0;  // wall time of earlier, interrupted parts of this run
-  if (o.resume) {
-    if (auto state = loadState(stateDir, identity, model, optimizer, device)) {
-      step = state->step;
-      result.log = std::move(state->log);
-      if (!result.log.empty()) previousSeconds = result.log.back().seconds;
-      result.resumedFromStep = step;
-      note("resumed from " + (stateDir / kStateFile).string() + " at step " + std::to_string(step));
-    }
-  }
-
-  const std::vector<TokenBatch> estimateBatches = evaluationBatches(heldOut, o.batch, o.context, o.evalWindows);
+  const double previousSeconds = o.resume ? resumeSavedState(stateDir, identity, model, optimizer, device, step, result) : 0;
+  if (step > 0) note("resumed from " + (stateDir / kStateFile).string() + " at step " + std::to_string(step));
   const auto start = Clock::now();
   auto elapsed = [&] { return previousSeconds + std::chrono::duration<double>(Clock::now() - start).count(); };
-  if (step == 0 && o.evalEvery > 0) {
-    TrainLogRow row{0, 0, -1, heldOutLoss(model, estimateBatches, device), elapsed(), 0};
+  auto log = [&](const TrainLogRow& row) {
     result.log.push_back(row);
     if (progress) progress(row, "");
-  }
-  auto intervalStart = Clock::now();
-  int64_t intervalTokens = 0;
+  };
+
+  const std::vector<TokenBatch> estimateBatches = evaluationBatches(heldOut, o.batch, o.context, o.evalWindows);
+  if (step == 0 && o.evalEvery > 0) log({0, 0, -1, heldOutLoss(model, estimateBatches, device), elapsed(), 0});
+  Throughput throughput;
   const int64_t last = o.stopAfter > 0 ? std::min(o.steps, o.stopAfter) : o.steps;
   while (step < last) {
     if (cancel && cancel->load()) throw Cancelled();
     const double lr = schedule.at(step);
-    for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
-    TokenBatch batch = trainingBatch(train, o.batch, o.context, o.seed, step);
-    optimizer.zero_grad();
-    torch::Tensor loss = model.loss(batch.inputs.to(device), batch.targets.to(device));
-    loss.backward();
-    torch::nn::utils::clip_grad_norm_(model.parameters(), o.clipNorm);
-    optimizer.step();
+    const TokenBatch batch = trainingBatch(train, o.batch, o.context, o.seed, step);
+    const torch::Tensor loss = trainStep(model, optimizer, batch, lr, o, device);
     ++step;
-    intervalTokens += batch.inputs.numel();
+    throughput.add(batch.inputs.numel());
 
     const bool evaluate = o.evalEvery > 0 && (step % o.evalEvery == 0 || step == o.steps);
     const bool save = step == last || (o.checkpointEvery > 0 && step % o.checkpointEvery == 0);
-    const bool report = evaluate || save || step % 10 == 0 || step <= 5;
-    if (report) {
-      TrainLogRow row;
-      row.step = step;
-      row.learningRate = lr;
-      row.trainLoss = loss.item<double>();
-      row.tokensPerSecond =
-          static_cast<double>(intervalTokens) / std::chrono::duration<double>(Clock::now() - intervalStart).count();
-      row.heldOutLoss = evaluate ? heldOutLoss(model, estimateBatches, device) : -1;
-      row.seconds = elapsed();
-      result.log.push_back(row);
-      if (progress) progress(row, "");
-      if (save) saveState(stateDir, identity, model, optimizer, step, result.log);
-      intervalStart = Clock::now();
-      intervalTokens = 0;
-    }
+    if (!evaluate && !save && step % 10 != 0 && step > 5) continue;
+    const double tokensPerSecond = throughput.tokensPerSecond();  // of the training steps, not the evaluation
+    log({step, lr, loss.item<double>(), evaluate ? heldOutLoss(model, estimateBatches, device) : -1, elapsed(),
+         tokensPerSecond});
+    if (save) saveState(stateDir, identity, model, optimizer, step, result.log);
+    throughput.restart();
   }
 
+  result.steps = step;
   if (step < o.steps) {  // --stop-after: the state is saved; resume later to finish
-    result.steps = step;
     result.seconds = elapsed();
     result.stopped = true;
     return result;
   }
-  const auto finalBatches = evaluationBatches(heldOut, o.batch, o.context, o.finalEvalWindows);
-  for (const auto& b : finalBatches) result.finalEvalTokens += b.targets.numel();
-  note("final held-out evaluation: " + std::to_string(result.finalEvalTokens) + " predicted tokens");
-  result.finalHeldOutLoss = heldOutLoss(model, finalBatches, device);
-  result.steps = step;
+  evaluateFinal(o, model, heldOut, device, note, result);
   result.seconds = elapsed();
-
   writeTrainedCheckpoint(o, config, model, result);
   writeFileAtomically(stateDir / "loss.csv", logCsv(result.log));
   return result;
