@@ -333,6 +333,85 @@ double kthDistance(const Columns& cols, const double* sx, const double* sy, uint
   return best[k - 1];
 }
 
+// The scaled points in x order into w.sx / w.sy (padded with sentinels: see kthDistance).
+// The mean of psi(n_x + 1) is a pairwise sum in this order. Without ties in x every sort gives
+// the same order, and the radix sort is used. With ties, the order among them is whatever
+// std::sort makes of the comparisons "x[a] < x[b]" on the points in input order, as it always
+// was: sorting the points themselves with that comparator performs the same comparisons and
+// moves as sorting their indices did.
+void sortByX(const double* x, const double* y, size_t n, double sdx, double sdy, size_t pad, KsgWork& w) {
+  const double inf = std::numeric_limits<double>::infinity();
+  w.sx.assign(n + 2 * pad, inf);
+  w.sy.assign(n + 2 * pad, 0.0);  // finite: |sy - yi| never beats an infinite x gap anyway
+  std::fill(w.sx.begin(), w.sx.begin() + static_cast<std::ptrdiff_t>(pad), -inf);
+  double* sx = w.sx.data() + pad;
+  double* sy = w.sy.data() + pad;
+  w.keyed.resize(n);
+  for (size_t i = 0; i < n; ++i) w.keyed[i] = {orderKey(x[i] / sdx), static_cast<uint32_t>(i)};
+  radixSort(w.keyed, w.keyedScratch);
+  bool tiesInX = false;
+  for (size_t p = 0; p < n; ++p) {
+    const uint32_t i = w.keyed[p].index;
+    sx[p] = x[i] / sdx;
+    sy[p] = y[i] / sdy;
+    tiesInX |= p > 0 && sx[p] == sx[p - 1];
+  }
+  if (!tiesInX) return;
+  w.points.resize(n);
+  for (size_t i = 0; i < n; ++i) w.points[i] = {x[i] / sdx, y[i] / sdy};
+  std::sort(w.points.begin(), w.points.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
+  for (size_t p = 0; p < n; ++p) {
+    sx[p] = w.points[p].x;
+    sy[p] = w.points[p].y;
+  }
+}
+
+// The y order (w.keyed: x-order positions sorted by y) and the sorted y values, for the counts
+// along y and the columns of the neighbour search. The order among equal y values changes no
+// count and no k-th distance.
+double* sortByY(const double* sy, size_t n, KsgWork& w) {
+  for (size_t p = 0; p < n; ++p) w.keyed[p] = {orderKey(sy[p]), static_cast<uint32_t>(p)};
+  radixSort(w.keyed, w.keyedScratch);
+  double* sortedY = padded(w.sortedY, n);
+  for (size_t q = 0; q < n; ++q) sortedY[q] = sy[w.keyed[q].index];
+  return sortedY;
+}
+
+// Each point's k-th neighbour distance in the max norm, as sklearn's radius: np.nextafter(eps,
+// 0), so that the counts below take neighbours strictly closer than the k-th.
+void neighbourRadii(const double* sx, const double* sy, size_t n, size_t k, KsgWork& w) {
+  // Columns of about sqrt(k n) points (measured on GPT-2 XL activations, n = 1600: half or
+  // twice that is slower): the k-th distance usually spans one or two columns.
+  const size_t width = std::max<size_t>(8, static_cast<size_t>(std::sqrt(static_cast<double>(n * k))));
+  buildColumns(sx, sy, w.keyed, n, width, w.columns);
+  w.radius.resize(n);
+  std::vector<double>& best = w.squares;  // reused: k slots
+  best.resize(k);
+  for (size_t pos = 0; pos < n; ++pos) {
+    const auto p = static_cast<uint32_t>(pos);
+    const double eps = k == 3 ? kthDistance<3>(w.columns, sx, sy, p, k, best.data())
+                              : kthDistance<0>(w.columns, sx, sy, p, k, best.data());
+    w.radius[pos] = std::nextafter(eps, 0.0);
+  }
+}
+
+// psi(n_x + 1) and psi(n_y + 1) of every point into w.px / w.py, where n_x excludes the point
+// itself: psi of the count within its radius including it.
+void digammaOfCounts(const double* sx, const double* sortedY, size_t n, const std::vector<double>& psi, KsgWork& w) {
+  w.px.resize(n);
+  w.py.resize(n);
+  buildBucketIndex(sx, n, w.xIndex);
+  buildBucketIndex(sortedY, n, w.yIndex);
+  const auto count = [n](const double* sorted, size_t at, double radius, const BucketIndex& index) {
+    return static_cast<size_t>(countWithin(sorted, static_cast<int64_t>(n), static_cast<int64_t>(at), radius, index));
+  };
+  for (size_t pos = 0; pos < n; ++pos) w.px[pos] = psi[count(sx, pos, w.radius[pos], w.xIndex)];
+  for (size_t q = 0; q < n; ++q) {
+    const uint32_t pos = w.keyed[q].index;
+    w.py[pos] = psi[count(sortedY, q, w.radius[pos], w.yIndex)];
+  }
+}
+
 }  // namespace
 
 MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int k) {
@@ -350,78 +429,15 @@ MiEstimate ksgMutualInformation(const double* x, const double* y, size_t n, int 
   }
   KsgWork& w = ksgWork();
   const double sdx = scaleOf(x, n, w.squares), sdy = scaleOf(y, n, w.squares);
-
-  // The points in x order. The mean of psi(n_x + 1) below is a pairwise sum in this order.
-  // Without ties in x every sort gives the same order, and the radix sort is used. With
-  // ties, the order among them is whatever std::sort makes of the comparisons
-  // "x[a] < x[b]" on the points in input order, as it always was: sorting the points
-  // themselves with that comparator performs the same comparisons and moves as sorting their
-  // indices did.
   const size_t kk = static_cast<size_t>(k);
   const size_t pad = std::max(kPad, kk + 1);
-  const double inf = std::numeric_limits<double>::infinity();
-  w.sx.assign(n + 2 * pad, inf);
-  w.sy.assign(n + 2 * pad, 0.0);  // finite: |sy - yi| never beats an infinite x gap anyway
-  std::fill(w.sx.begin(), w.sx.begin() + static_cast<std::ptrdiff_t>(pad), -inf);
-  double* sx = w.sx.data() + pad;
-  double* sy = w.sy.data() + pad;
-  w.keyed.resize(n);
-  for (size_t i = 0; i < n; ++i) w.keyed[i] = {orderKey(x[i] / sdx), static_cast<uint32_t>(i)};
-  radixSort(w.keyed, w.keyedScratch);
-  bool tiesInX = false;
-  for (size_t p = 0; p < n; ++p) {
-    const uint32_t i = w.keyed[p].index;
-    sx[p] = x[i] / sdx;
-    sy[p] = y[i] / sdy;
-    tiesInX |= p > 0 && sx[p] == sx[p - 1];
-  }
-  if (tiesInX) {
-    w.points.resize(n);
-    for (size_t i = 0; i < n; ++i) w.points[i] = {x[i] / sdx, y[i] / sdy};
-    std::sort(w.points.begin(), w.points.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
-    for (size_t p = 0; p < n; ++p) {
-      sx[p] = w.points[p].x;
-      sy[p] = w.points[p].y;
-    }
-  }
-
-  // The y order, for the counts along y and for the columns of the neighbour search. The
-  // order among equal y values changes no count and no k-th distance.
-  for (size_t p = 0; p < n; ++p) w.keyed[p] = {orderKey(sy[p]), static_cast<uint32_t>(p)};
-  radixSort(w.keyed, w.keyedScratch);
-  double* sortedY = padded(w.sortedY, n);
-  for (size_t q = 0; q < n; ++q) sortedY[q] = sy[w.keyed[q].index];
-
-  // Columns of about sqrt(k n) points (measured on GPT-2 XL activations, n = 1600: half or
-  // twice that is slower): the k-th distance usually spans one or two columns.
-  const size_t width = std::max<size_t>(8, static_cast<size_t>(std::sqrt(static_cast<double>(n * kk))));
-  buildColumns(sx, sy, w.keyed, n, width, w.columns);
-
-  // sklearn: np.nextafter(eps, 0), then neighbours with distance <= that radius.
-  w.radius.resize(n);
-  std::vector<double>& best = w.squares;  // reused: k slots
-  best.resize(kk);
-  for (size_t pos = 0; pos < n; ++pos) {
-    const auto p = static_cast<uint32_t>(pos);
-    const double eps = kk == 3 ? kthDistance<3>(w.columns, sx, sy, p, kk, best.data())
-                               : kthDistance<0>(w.columns, sx, sy, p, kk, best.data());
-    w.radius[pos] = std::nextafter(eps, 0.0);
-  }
-
-  // psi(n_x + 1) where n_x excludes the point itself: psi of the count including it.
+  sortByX(x, y, n, sdx, sdy, pad, w);
+  const double* sx = w.sx.data() + pad;
+  const double* sy = w.sy.data() + pad;
+  const double* sortedY = sortByY(sy, n, w);
+  neighbourRadii(sx, sy, n, kk, w);
   const std::vector<double>& psi = digammaTable(n);
-  w.px.resize(n);
-  w.py.resize(n);
-  buildBucketIndex(sx, n, w.xIndex);
-  buildBucketIndex(sortedY, n, w.yIndex);
-  const auto count = [n](const double* sorted, size_t at, double radius, const BucketIndex& index) {
-    return static_cast<size_t>(countWithin(sorted, static_cast<int64_t>(n), static_cast<int64_t>(at), radius, index));
-  };
-  for (size_t pos = 0; pos < n; ++pos) w.px[pos] = psi[count(sx, pos, w.radius[pos], w.xIndex)];
-  for (size_t q = 0; q < n; ++q) {
-    const uint32_t pos = w.keyed[q].index;
-    w.py[pos] = psi[count(sortedY, q, w.radius[pos], w.yIndex)];
-  }
+  digammaOfCounts(sx, sortedY, n, psi, w);
   const double mi = psi[n] + psi[kk] - mean(w.px.data(), n) - mean(w.py.data(), n);
   r.mi = std::max(0.0, mi);
   return r;
