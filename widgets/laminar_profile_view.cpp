@@ -18,6 +18,10 @@
 
 namespace laminar {
 
+namespace {
+QVector<double> toVector(const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); }
+}  // namespace
+
 LaminarProfileView::LaminarProfileView(LayerCursor* cursor, QWidget* parent) : FigureView(cursor, parent) {
   rect_ = new QCPAxisRect(plot());
   body()->addElement(0, 0, rect_);
@@ -389,8 +393,7 @@ std::vector<LaminarProfileView::Column> LaminarProfileView::controlColumns(Stati
 
 // The control's lines in the paired series' colour greyed, dash-dot (target, attention) or dot
 // (non-target, MLP) (plot_style.h); no bands or markers, so the run's stay readable.
-void LaminarProfileView::addControlSeries(const QVector<double>& x,
-                                          const std::function<void(const QVector<double>&)>& grow) {
+void LaminarProfileView::addControlSeries(const QVector<double>& x, const Grow& grow) {
   const auto cols = controlColumns(statistic_);
   if (cols.empty()) return;
   auto add = [&](const QString& name, const QColor& base, int style, const std::vector<double>& v) {
@@ -456,11 +459,9 @@ void LaminarProfileView::rebuild() {
   QVector<double> x;
   const int done = layersDone();
   for (int l = 0; l < done; ++l) x.push_back(l + 1);
-  QCPAxis* yAxis = rect_->axis(QCPAxis::atLeft);
-  auto toVector = [](const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); };
   double top = -std::numeric_limits<double>::infinity();
   double bottom = std::numeric_limits<double>::infinity();
-  auto grow = [&](const QVector<double>& y) {
+  const Grow grow = [&](const QVector<double>& y) {
     for (double v : y)
       if (std::isfinite(v)) top = std::max(top, v), bottom = std::min(bottom, v);
   };
@@ -469,89 +470,117 @@ void LaminarProfileView::rebuild() {
   if (difference) {
     drawDifference(cols, x, grow);
   } else if (results()->get<SimilarityResults>()) {
-    yAxis->setLabel(statistic_ == Statistic::Variance ? tr("Variance") : tr("Mean"));
-    for (int g = 0; g < kGroups; ++g)
-      for (int m = 0; m < kMatrices; ++m) {
-        const auto& col = cols[static_cast<size_t>(g * kMatrices + m)];
-        const auto y = toVector(col.values);
-        addSeries(QStringLiteral("%1 (%2)").arg(Labels::matrix(m), Labels::groupShort(g)), plotstyle::matrixColor(m),
-                  plotstyle::groupPenStyle(g), x, y);
-        grow(y);
-      }
+    drawSimilarity(cols, x, grow);
   } else if (statistic_ == Statistic::MeanMi || statistic_ == Statistic::Tau) {
-    yAxis->setLabel(statistic_ != Statistic::MeanMi ? tr("Kendall's tau")
-                    : meanMiAboveFloor()           ? tr("MI above estimator floor (nats)")
-                                                   : Labels::miAxis());
-    for (int s = 0; s < kSites; ++s) {
-      const auto y = toVector(cols[static_cast<size_t>(2 * s)].values);
-      const QColor color = plotstyle::siteColor(s);
-      if (statistic_ == Statistic::MeanMi) {  // ± SEM band: two edge graphs filled between
-        const auto& se = cols[static_cast<size_t>(2 * s + 1)].values;
-        QVector<double> lo(y.size()), hi(y.size());
-        for (int i = 0; i < y.size(); ++i) lo[i] = y[i] - se[static_cast<size_t>(i)], hi[i] = y[i] + se[static_cast<size_t>(i)];
-        auto* lower = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
-        lower->setData(x, lo, true);
-        lower->setPen(Qt::NoPen);
-        auto* upper = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
-        upper->setData(x, hi, true);
-        upper->setPen(Qt::NoPen);
-        QColor fill = color;
-        fill.setAlpha(50);
-        upper->setBrush(fill);
-        upper->setChannelFillGraph(lower);
-        grow(lo);
-        grow(hi);
-      }
-      addSeries(Labels::site(s), color, Qt::SolidLine, x, y);
-      grow(y);
-    }
+    drawMiSites(cols, x, grow);
     drawControls(cols, x, grow);
   } else if (statistic_ == Statistic::SiteDifference) {
-    yAxis->setLabel(tr("Attention − MLP MI (nats)"));
+    rect_->axis(QCPAxis::atLeft)->setLabel(tr("Attention − MLP MI (nats)"));
     drawControls(cols, x, grow);
   } else {
-    yAxis->setLabel(statistic_ == Statistic::TStatistic ? tr("t statistic") : tr("Fisher Z"));
-    const auto y = toVector(cols[0].values);
-    addSeries(statistic_ == Statistic::TStatistic ? tr("t (attention − MLP)") : tr("Z (attention − MLP)"),
-              plotstyle::seriesColor(4), Qt::SolidLine, x, y);
-    grow(y);
+    drawTestStatistic(cols, x, grow);
   }
-
   if (!difference) addControlSeries(x, grow);
+
   if (!std::isfinite(top)) top = 1, bottom = 0;
   const double pad = std::max(1e-12, (top - bottom) * 0.08);
-  bool available = false;
   // The stars test the run itself, not its difference from the control: not drawn there.
+  bool available = false;
   const auto mask = difference ? std::vector<bool>() : significanceMask(statistic_, correction_, &available);
-  if (available) {
-    markers_ = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
-    markers_->setName(tr("%1 (%2)").arg(Labels::significant(), Labels::correction(static_cast<int>(correction_))));
-    markers_->setLineStyle(QCPGraph::lsNone);
-    markers_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::black, 1.5), Qt::NoBrush,
-                                              10 * presentationScale()));
-    QVector<double> mx, my;
-    for (size_t l = 0; l < mask.size(); ++l)
-      if (mask[l]) mx.push_back(static_cast<double>(l) + 1), my.push_back(top + pad);
-    markers_->setData(mx, my, true);
-    markers_->addToLegend(legend_);
-    top += 2 * pad;
+  if (available) top = addSignificanceStars(mask, top, pad);
+  top = stackPermutationMarkers(top, pad);
+  if (statistic_ == Statistic::TStatistic || statistic_ == Statistic::FisherZ || statistic_ == Statistic::Tau ||
+      statistic_ == Statistic::SiteDifference || difference) {
+    bottom = std::min(bottom, 0.0), top = std::max(top, 0.0);
   }
-  for (QCPGraph* markers : permutationMarkers_) {  // above everything else, one row per series
+  rect_->axis(QCPAxis::atLeft)->setRange(bottom - pad, top + pad);
+}
+
+// Experiment 1: Q, K and V at the target (solid) and at the non-target token (dashed).
+void LaminarProfileView::drawSimilarity(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow) {
+  rect_->axis(QCPAxis::atLeft)->setLabel(statistic_ == Statistic::Variance ? tr("Variance") : tr("Mean"));
+  for (int g = 0; g < kGroups; ++g)
+    for (int m = 0; m < kMatrices; ++m) {
+      const auto y = toVector(cols[static_cast<size_t>(g * kMatrices + m)].values);
+      addSeries(QStringLiteral("%1 (%2)").arg(Labels::matrix(m), Labels::groupShort(g)), plotstyle::matrixColor(m),
+                plotstyle::groupPenStyle(g), x, y);
+      grow(y);
+    }
+}
+
+// Experiment 2's mean MI (with its ± SEM band) or Kendall's tau, one line per site.
+void LaminarProfileView::drawMiSites(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow) {
+  rect_->axis(QCPAxis::atLeft)
+      ->setLabel(statistic_ != Statistic::MeanMi ? tr("Kendall's tau")
+                 : meanMiAboveFloor()           ? tr("MI above estimator floor (nats)")
+                                                : Labels::miAxis());
+  for (int s = 0; s < kSites; ++s) {
+    const auto y = toVector(cols[static_cast<size_t>(2 * s)].values);
+    const QColor color = plotstyle::siteColor(s);
+    if (statistic_ == Statistic::MeanMi) addErrorBand(x, y, cols[static_cast<size_t>(2 * s + 1)].values, color, grow);
+    addSeries(Labels::site(s), color, Qt::SolidLine, x, y);
+    grow(y);
+  }
+}
+
+// y ± se, filled: two edge graphs without pens, the upper filled down to the lower.
+void LaminarProfileView::addErrorBand(const QVector<double>& x, const QVector<double>& y, const std::vector<double>& se,
+                                      const QColor& color, const Grow& grow) {
+  QVector<double> lo(y.size()), hi(y.size());
+  for (int i = 0; i < y.size(); ++i) lo[i] = y[i] - se[static_cast<size_t>(i)], hi[i] = y[i] + se[static_cast<size_t>(i)];
+  QCPAxis* yAxis = rect_->axis(QCPAxis::atLeft);
+  auto* lower = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
+  lower->setData(x, lo, true);
+  lower->setPen(Qt::NoPen);
+  auto* upper = plot()->addGraph(rect_->axis(QCPAxis::atBottom), yAxis);
+  upper->setData(x, hi, true);
+  upper->setPen(Qt::NoPen);
+  QColor fill = color;
+  fill.setAlpha(50);
+  upper->setBrush(fill);
+  upper->setChannelFillGraph(lower);
+  grow(lo);
+  grow(hi);
+}
+
+// The per-layer t statistic or Fisher Z of attention against MLP.
+void LaminarProfileView::drawTestStatistic(const std::vector<Column>& cols, const QVector<double>& x,
+                                           const Grow& grow) {
+  const bool t = statistic_ == Statistic::TStatistic;
+  rect_->axis(QCPAxis::atLeft)->setLabel(t ? tr("t statistic") : tr("Fisher Z"));
+  const auto y = toVector(cols[0].values);
+  addSeries(t ? tr("t (attention − MLP)") : tr("Z (attention − MLP)"), plotstyle::seriesColor(4), Qt::SolidLine, x, y);
+  grow(y);
+}
+
+// A star above the curves at each layer of `mask`; returns the top with their row added.
+double LaminarProfileView::addSignificanceStars(const std::vector<bool>& mask, double top, double pad) {
+  markers_ = plot()->addGraph(rect_->axis(QCPAxis::atBottom), rect_->axis(QCPAxis::atLeft));
+  markers_->setName(tr("%1 (%2)").arg(Labels::significant(), Labels::correction(static_cast<int>(correction_))));
+  markers_->setLineStyle(QCPGraph::lsNone);
+  markers_->setScatterStyle(
+      QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::black, 1.5), Qt::NoBrush, 10 * presentationScale()));
+  QVector<double> mx, my;
+  for (size_t l = 0; l < mask.size(); ++l)
+    if (mask[l]) mx.push_back(static_cast<double>(l) + 1), my.push_back(top + pad);
+  markers_->setData(mx, my, true);
+  markers_->addToLegend(legend_);
+  return top + 2 * pad;
+}
+
+// The control's permutation markers, above everything else, one row per series; returns the top.
+double LaminarProfileView::stackPermutationMarkers(double top, double pad) {
+  for (QCPGraph* markers : permutationMarkers_) {
     QVector<double> my(markers->dataCount(), top + pad);
     QVector<double> mx;
     for (auto it = markers->data()->constBegin(); it != markers->data()->constEnd(); ++it) mx.push_back(it->key);
     markers->setData(mx, my, true);
     top += 2 * pad;
   }
-  if (statistic_ == Statistic::TStatistic || statistic_ == Statistic::FisherZ || statistic_ == Statistic::Tau ||
-      statistic_ == Statistic::SiteDifference || difference) {
-    bottom = std::min(bottom, 0.0), top = std::max(top, 0.0);
-  }
-  yAxis->setRange(bottom - pad, top + pad);
+  return top;
 }
 
-void LaminarProfileView::drawDifference(const std::vector<Column>& cols, const QVector<double>& x,
-                                        const std::function<void(const QVector<double>&)>& grow) {
+void LaminarProfileView::drawDifference(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow) {
   const auto other = controlColumns(statistic_);  // one per series, in the run's order
   const QString otherName = Labels::controlName(results().get());
   rect_->axis(QCPAxis::atLeft)->setLabel(tr("Run − %1").arg(otherName));  // the statistic is the title
@@ -616,11 +645,9 @@ void LaminarProfileView::addPermutationMarkers(const QString& name, const QColor
 // The controls of issue 10 on the mean-MI, tau and site-difference profiles: floor series,
 // permutation-null bands and the layers significant under the permutation tests (BH). Every
 // number is core's; directories written before the controls draw none of it.
-void LaminarProfileView::drawControls(const std::vector<Column>& cols, const QVector<double>& x,
-                                      const std::function<void(const QVector<double>&)>& grow) {
+void LaminarProfileView::drawControls(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow) {
   const auto& mi = *results()->get<MiDistanceResults>();
   if (mi.layers.empty() || !mi.layers.front().hasControls) return;
-  auto toVector = [](const std::vector<double>& v) { return QVector<double>(v.begin(), v.end()); };
   if (statistic_ == Statistic::SiteDifference) {
     const auto y = toVector(cols[0].values), lo = toVector(cols[1].values), hi = toVector(cols[2].values);
     addNullBand(tr("null, central 95% (sites swapped)"), Qt::gray, x, lo, hi);

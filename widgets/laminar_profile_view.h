@@ -78,11 +78,19 @@ class LaminarProfileView : public FigureView {
                                                const QString& prefix);
   // The untrained control's lines of a statistic (empty without a control), CSV keys control_*.
   std::vector<Column> controlColumns(Statistic statistic) const;
-  void addControlSeries(const QVector<double>& x, const std::function<void(const QVector<double>&)>& grow);
+  using Grow = std::function<void(const QVector<double>&)>;  // widens the y range to cover a series
+  void addControlSeries(const QVector<double>& x, const Grow& grow);
   void addControlLegend();  // one legend entry per group for experiment 1's six control lines
   // The difference view: run minus control for every series of `cols` (columns(statistic_)).
-  void drawDifference(const std::vector<Column>& cols, const QVector<double>& x,
-                      const std::function<void(const QVector<double>&)>& grow);
+  void drawDifference(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow);
+  // The run's own series of the statistic shown, by experiment; `cols` is columns(statistic_).
+  void drawSimilarity(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow);
+  void drawMiSites(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow);
+  void addErrorBand(const QVector<double>& x, const QVector<double>& y, const std::vector<double>& se,
+                    const QColor& color, const Grow& grow);
+  void drawTestStatistic(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow);
+  double addSignificanceStars(const std::vector<bool>& mask, double top, double pad);
+  double stackPermutationMarkers(double top, double pad);
   std::vector<bool> significanceMask(Statistic statistic, Correction correction, bool* available) const;
   // Mean MI is drawn above the estimator floor when the run compared MI above the floor (the
   // default since issue 10), so the curves show the quantity the stars were tested on.
@@ -95,8 +103,7 @@ class LaminarProfileView : public FigureView {
   void addPermutationMarkers(const QString& name, const QColor& color, const std::vector<bool>& mask,
                              const QVector<double>& y);
   // `cols`: columns(statistic_), as rebuild() already computed them.
-  void drawControls(const std::vector<Column>& cols, const QVector<double>& x,
-                    const std::function<void(const QVector<double>&)>& grow);
+  void drawControls(const std::vector<Column>& cols, const QVector<double>& x, const Grow& grow);
 
   QCPAxisRect* rect_;
   QCPLegend* legend_;
