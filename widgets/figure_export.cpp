@@ -396,12 +396,104 @@ FigureProvenance figureProvenance(const RunResults& results) {
   return p;
 }
 
+namespace {
+
+// Writes the whole export at once: QSaveFile leaves an earlier file at `path` as it was when
+// anything fails, and never a half-written one.
+void saveExport(const QString& path, const QByteArray& bytes) {
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) < 0)
+    throw Error(FigureExport::cannotWrite(path, file.errorString()).toStdString());
+  commit(file, path);
+}
+
+// A raster at options.dpi, with the title, caption and provenance as PNG text chunks.
+QByteArray pngBytes(FigureView& view, int w, int h, const FigureExportOptions& options,
+                    const FigureProvenance& provenance) {
+  const double scale = std::max(0.25, options.dpi / 96.0);
+  QImage image(static_cast<int>(std::lround(w * scale)), static_cast<int>(std::lround(h * scale)),
+               QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::white);
+  {
+    QCPPainter painter(&image);
+    painter.setMode(QCPPainter::pmNoCaching);
+    if (scale > 1.0) painter.setMode(QCPPainter::pmNonCosmetic);
+    painter.scale(scale, scale);
+    paintFigure(painter, view, w, h, options, provenance);
+  }
+  const int dotsPerMeter = static_cast<int>(options.dpi / 0.0254 + 0.5);
+  image.setDotsPerMeterX(dotsPerMeter);
+  image.setDotsPerMeterY(dotsPerMeter);
+  image.setText(QStringLiteral("Title"), view.title());
+  image.setText(QStringLiteral("Description"), view.caption());
+  image.setText(QStringLiteral("Creation Time"), provenance.value(QStringLiteral("Exported")));
+  for (const auto& [key, value] : provenance.fields) image.setText(key, value);
+  QBuffer buffer;
+  buffer.open(QIODevice::WriteOnly);
+  image.save(&buffer, "PNG");
+  return buffer.data();
+}
+
+// Vector output: heat maps as cells (VectorCellsScope), not an embedded raster.
+QByteArray svgBytes(FigureView& view, int w, int h, const FigureExportOptions& options,
+                    const FigureProvenance& provenance, const QString& path) {
+  QBuffer buffer;
+  buffer.open(QIODevice::WriteOnly);
+  QSvgGenerator generator;
+  generator.setOutputDevice(&buffer);
+  generator.setSize(QSize(w, h));
+  generator.setViewBox(QRect(0, 0, w, h));
+  generator.setResolution(96);
+  generator.setTitle(view.title().toHtmlEscaped());  // QSvgGenerator writes them unescaped
+  generator.setDescription((view.caption() + QLatin1Char('\n') + provenance.text()).toHtmlEscaped());
+  {
+    VectorCellsScope cells(view.plot());
+    QCPPainter painter;
+    if (!painter.begin(&generator)) throw Error(FigureExport::cannotWrite(path, QStringLiteral("SVG")).toStdString());
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    paintFigure(painter, view, w, h, options, provenance);
+    painter.end();
+  }
+  return withSvgMetadata(buffer.data(), provenance);
+}
+
+// A page of exactly the figure's size, with the provenance in its XMP metadata.
+QByteArray pdfBytes(FigureView& view, int w, int h, const FigureExportOptions& options,
+                    const FigureProvenance& provenance, const QString& path) {
+  QBuffer buffer;
+  buffer.open(QIODevice::WriteOnly);
+  {
+    QPdfWriter writer(&buffer);
+    writer.setResolution(96);
+    writer.setPageSize(QPageSize(QSizeF(w / kUnitsPerMm, h / kUnitsPerMm), QPageSize::Millimeter, QString(),
+                                 QPageSize::ExactMatch));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    const QString title = view.title();
+    const QString model = provenance.value(QStringLiteral("Model"));
+    const QString sentences = provenance.value(QStringLiteral("Sentences"));
+    writer.setTitle(QStringLiteral("%1 — %2, %3").arg(title, model, sentences));
+    writer.setCreator(provenance.value(QStringLiteral("Software")));
+    writer.setDocumentXmpMetadata(xmpPacket(title, provenance));
+    VectorCellsScope cells(view.plot());
+    QCPPainter painter;
+    if (!painter.begin(&writer)) throw Error(FigureExport::cannotWrite(path, QStringLiteral("PDF")).toStdString());
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    paintFigure(painter, view, w, h, options, provenance);
+    painter.end();
+  }
+  return buffer.data();
+}
+
+}  // namespace
+
 void exportFigure(FigureView& view, const QString& path, const FigureExportOptions& options) {
   if (!view.hasData()) throw Error(FigureExport::noData(path).toStdString());
   const FigureProvenance provenance = figureProvenance(*view.drawnResults());
   ExportScope scope(view, options);
-  QCustomPlot* plot = view.plot();
-  plot->replot(QCustomPlot::rpImmediateRefresh);
+  view.plot()->replot(QCustomPlot::rpImmediateRefresh);
   const int w = std::max(64, options.width);
   // A preset fixes the width (a journal's column, a slide); the height grows when the title,
   // legends and axis labels, fitted to that width, would leave the data less than 40% of it
@@ -410,85 +502,10 @@ void exportFigure(FigureView& view, const QString& path, const FigureExportOptio
   view.fitTextTo(w);
   const int h = std::max({64, options.height, view.minimumLayoutHeight() + static_cast<int>(0.4 * options.height) +
                                                   (provenance.untrained ? 40 : 0)});
-  const QString title = view.title();
   switch (options.format) {
-    case FigureFormat::Png: {
-      const double scale = std::max(0.25, options.dpi / 96.0);
-      QImage image(static_cast<int>(std::lround(w * scale)), static_cast<int>(std::lround(h * scale)), QImage::Format_ARGB32_Premultiplied);
-      image.fill(Qt::white);
-      {
-        QCPPainter painter(&image);
-        painter.setMode(QCPPainter::pmNoCaching);
-        if (scale > 1.0) painter.setMode(QCPPainter::pmNonCosmetic);
-        painter.scale(scale, scale);
-        paintFigure(painter, view, w, h, options, provenance);
-      }
-      const int dotsPerMeter = static_cast<int>(options.dpi / 0.0254 + 0.5);
-      image.setDotsPerMeterX(dotsPerMeter);
-      image.setDotsPerMeterY(dotsPerMeter);
-      image.setText(QStringLiteral("Title"), title);
-      image.setText(QStringLiteral("Description"), view.caption());
-      image.setText(QStringLiteral("Creation Time"), provenance.value(QStringLiteral("Exported")));
-      for (const auto& [key, value] : provenance.fields) image.setText(key, value);
-      QSaveFile file(path);
-      if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG"))
-        throw Error(FigureExport::cannotWrite(path, file.errorString()).toStdString());
-      commit(file, path);
-      break;
-    }
-    case FigureFormat::Svg: {
-      QBuffer buffer;
-      buffer.open(QIODevice::WriteOnly);
-      QSvgGenerator generator;
-      generator.setOutputDevice(&buffer);
-      generator.setSize(QSize(w, h));
-      generator.setViewBox(QRect(0, 0, w, h));
-      generator.setResolution(96);
-      generator.setTitle(title.toHtmlEscaped());  // QSvgGenerator writes them unescaped
-      generator.setDescription((view.caption() + QLatin1Char('\n') + provenance.text()).toHtmlEscaped());
-      {
-        VectorCellsScope cells(plot);
-        QCPPainter painter;
-        if (!painter.begin(&generator)) throw Error(FigureExport::cannotWrite(path, QStringLiteral("SVG")).toStdString());
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNoCaching);
-        paintFigure(painter, view, w, h, options, provenance);
-        painter.end();
-      }
-      QSaveFile file(path);
-      if (!file.open(QIODevice::WriteOnly) || file.write(withSvgMetadata(buffer.data(), provenance)) < 0)
-        throw Error(FigureExport::cannotWrite(path, file.errorString()).toStdString());
-      commit(file, path);
-      break;
-    }
-    case FigureFormat::Pdf: {
-      QBuffer buffer;
-      buffer.open(QIODevice::WriteOnly);
-      {
-        QPdfWriter writer(&buffer);
-        writer.setResolution(96);
-        writer.setPageSize(QPageSize(QSizeF(w / kUnitsPerMm, h / kUnitsPerMm), QPageSize::Millimeter, QString(), QPageSize::ExactMatch));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        const QString model = provenance.value(QStringLiteral("Model"));
-        const QString sentences = provenance.value(QStringLiteral("Sentences"));
-        writer.setTitle(QStringLiteral("%1 — %2, %3").arg(title, model, sentences));
-        writer.setCreator(provenance.value(QStringLiteral("Software")));
-        writer.setDocumentXmpMetadata(xmpPacket(title, provenance));
-        VectorCellsScope cells(plot);
-        QCPPainter painter;
-        if (!painter.begin(&writer)) throw Error(FigureExport::cannotWrite(path, QStringLiteral("PDF")).toStdString());
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNoCaching);
-        painter.setMode(QCPPainter::pmNonCosmetic);
-        paintFigure(painter, view, w, h, options, provenance);
-        painter.end();
-      }
-      QSaveFile file(path);
-      if (!file.open(QIODevice::WriteOnly) || file.write(buffer.data()) < 0)
-        throw Error(FigureExport::cannotWrite(path, file.errorString()).toStdString());
-      commit(file, path);
-      break;
-    }
+    case FigureFormat::Png: return saveExport(path, pngBytes(view, w, h, options, provenance));
+    case FigureFormat::Svg: return saveExport(path, svgBytes(view, w, h, options, provenance, path));
+    case FigureFormat::Pdf: return saveExport(path, pdfBytes(view, w, h, options, provenance, path));
   }
 }
 
