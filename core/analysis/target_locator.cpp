@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "tokenizer/bpe_tokenizer.h"
 #include "tokenizer/utf8.h"
@@ -132,90 +133,120 @@ std::vector<TargetOccurrence> findTargetOccurrences(const CodePoints& text, cons
   return found;
 }
 
+namespace {
+
+// Of `occ`, those inside the text's [brackets], one per token. A bracket holding no occurrence of
+// the target is reported: the user marked something else.
+std::vector<TargetOccurrence> keepMarked(const std::vector<TargetOccurrence>& occ, const BracketedText& br,
+                                         const CodePoints& cps, const std::string& target, int line,
+                                         std::vector<Diagnostic>& diagnostics) {
+  std::vector<TargetOccurrence> kept;
+  for (auto& [ms, me] : br.marks) {
+    int inside = 0;
+    for (auto& o : occ)
+      if (o.charStart >= ms && o.charEnd <= me) {
+        kept.push_back(o);
+        ++inside;
+      }
+    if (inside == 0)
+      diagnostics.push_back(Diagnostic::coded(
+          Diagnostic::Severity::Warning, line,
+          Message(msg::kTextMarkedNotTarget, {{"marked", slice(cps, ms, me)}, {"target", target}},
+                  "the marked text \"[" + slice(cps, ms, me) + "]\" is not the target \"" + target + "\"")));
+  }
+  std::sort(kept.begin(), kept.end(), [](auto& x, auto& y) { return x.token < y.token; });
+  kept.erase(std::unique(kept.begin(), kept.end(), [](auto& x, auto& y) { return x.token == y.token; }), kept.end());
+  return kept;
+}
+
+// One text tokenized, its target located (the marked occurrences only, when it has marks). A
+// text that cannot serve is reported and left out (nullopt); *noOccurrence says whether that
+// was for want of the target.
+std::optional<LocatedText> locateText(const SentenceText& st, int textIndex, const std::string& target,
+                                      const BpeTokenizer& tokenizer, const TargetOptions& options,
+                                      std::vector<Diagnostic>& diagnostics, bool* noOccurrence) {
+  auto report = [&](Diagnostic::Severity sev, const Message& m) {
+    diagnostics.push_back(Diagnostic::coded(sev, st.line, m));
+  };
+  *noOccurrence = false;
+  const BracketedText br = removeBrackets(st.text);
+  if (!br.problem.empty()) {
+    report(Diagnostic::Severity::Error, Message(*br.problemCode, {}, br.problem + "; text skipped"));
+    return std::nullopt;
+  }
+  LocatedText lt;
+  lt.textIndex = textIndex;
+  lt.line = st.line;
+  lt.target = target;
+  lt.marked = !br.marks.empty();
+  Encoding enc = tokenizer.encode(br.text);
+  const CodePoints cps = decodeUtf8(br.text);
+  auto occ = findTargetOccurrences(cps, enc, target, options.caseInsensitive);
+  if (lt.marked) occ = keepMarked(occ, br, cps, target, st.line, diagnostics);
+  lt.ids = std::move(enc.ids);
+  if (options.prependBos) {
+    lt.ids.insert(lt.ids.begin(), tokenizer.eosTokenId());
+    for (auto& o : occ) {
+      ++o.token;
+      ++o.firstToken;
+    }
+  }
+  if (occ.empty()) {
+    *noOccurrence = true;
+    report(Diagnostic::Severity::Warning,
+           Message(lt.marked ? msg::kTextNoMarkedOccurrence : msg::kTextNoOccurrence, {{"target", target}},
+                   std::string("no ") + (lt.marked ? "marked " : "") + "occurrence of the target \"" + target +
+                       "\"; text skipped"));
+    return std::nullopt;
+  }
+  if (static_cast<int64_t>(lt.ids.size()) > options.maxTokens) {
+    report(Diagnostic::Severity::Error,
+           Message(msg::kTextTooLong, {{"tokens", std::to_string(lt.ids.size())}, {"max", std::to_string(options.maxTokens)}},
+                   std::to_string(lt.ids.size()) + " tokens, longer than the model's n_positions (" +
+                       std::to_string(options.maxTokens) + "); text skipped"));
+    return std::nullopt;
+  }
+  lt.occurrences = std::move(occ);
+  return lt;
+}
+
+// Why no text was left: none holds the target, or every text had a problem of its own.
+Error noUsableText(const std::string& source, const std::string& target, bool noneHoldsTheTarget,
+                   const TargetOptions& options, size_t problems) {
+  if (noneHoldsTheTarget)
+    return Error(fileMessage(source, options.caseInsensitive ? msg::kTargetNotFound : msg::kTargetNotFoundCaseSensitive,
+                             {{"target", target}},
+                             "no text contains the target \"" + target + "\"" +
+                                 (options.caseInsensitive ? "" : " (matching is case-sensitive)")));
+  const std::string count = std::to_string(problems);
+  return Error(fileMessage(source, msg::kTargetNoUsableText, {{"problems", count}},
+                           "no usable text (" + count + " problems, see the diagnostics)"));
+}
+
+}  // namespace
+
 LocatedSet locateTargets(const SentenceSet& set, const BpeTokenizer& tokenizer, const TargetOptions& options) {
   LocatedSet out;
   const std::string source = set.source.empty() ? std::string("sentences") : set.source.string();
-  auto report = [&](Diagnostic::Severity sev, int line, const Message& m) {
-    out.diagnostics.push_back(Diagnostic::coded(sev, line, m));
-  };
-  int noTarget = 0;
+  size_t noTarget = 0;
   for (size_t t = 0; t < set.texts.size(); ++t) {
     const SentenceText& st = set.texts[t];
-    std::string target = !options.target.empty() ? options.target : !st.target.empty() ? st.target : set.target;
+    const std::string target = !options.target.empty() ? options.target : !st.target.empty() ? st.target : set.target;
     if (target.empty())
       throw Error(fileMessage(source, msg::kTargetMissingWord, {},
                               "no target word: give one (--target WORD) or write \"# target: WORD\" as the "
                               "first line (a \"target\" column in .csv/.tsv, \"target\" in .json)"));
-    BracketedText br = removeBrackets(st.text);
-    if (!br.problem.empty()) {
-      report(Diagnostic::Severity::Error, st.line, Message(*br.problemCode, {}, br.problem + "; text skipped"));
-      continue;
-    }
-    LocatedText lt;
-    lt.textIndex = static_cast<int>(t);
-    lt.line = st.line;
-    lt.target = target;
-    lt.marked = !br.marks.empty();
-    Encoding enc = tokenizer.encode(br.text);
-    CodePoints cps = decodeUtf8(br.text);
-    auto occ = findTargetOccurrences(cps, enc, target, options.caseInsensitive);
-    if (lt.marked) {
-      std::vector<TargetOccurrence> kept;
-      for (auto& [ms, me] : br.marks) {
-        int inside = 0;
-        for (auto& o : occ)
-          if (o.charStart >= ms && o.charEnd <= me) {
-            kept.push_back(o);
-            ++inside;
-          }
-        if (inside == 0)
-          report(Diagnostic::Severity::Warning, st.line,
-                 Message(msg::kTextMarkedNotTarget, {{"marked", slice(cps, ms, me)}, {"target", target}},
-                         "the marked text \"[" + slice(cps, ms, me) + "]\" is not the target \"" + target + "\""));
-      }
-      std::sort(kept.begin(), kept.end(), [](auto& x, auto& y) { return x.token < y.token; });
-      kept.erase(std::unique(kept.begin(), kept.end(), [](auto& x, auto& y) { return x.token == y.token; }),
-                 kept.end());
-      occ = std::move(kept);
-    }
-    lt.ids = std::move(enc.ids);
-    if (options.prependBos) {
-      lt.ids.insert(lt.ids.begin(), tokenizer.eosTokenId());
-      for (auto& o : occ) {
-        ++o.token;
-        ++o.firstToken;
-      }
-    }
-    if (occ.empty()) {
-      ++noTarget;
-      report(Diagnostic::Severity::Warning, st.line,
-             Message(lt.marked ? msg::kTextNoMarkedOccurrence : msg::kTextNoOccurrence, {{"target", target}},
-                     std::string("no ") + (lt.marked ? "marked " : "") + "occurrence of the target \"" + target +
-                         "\"; text skipped"));
-      continue;
-    }
-    if (static_cast<int64_t>(lt.ids.size()) > options.maxTokens) {
-      report(Diagnostic::Severity::Error, st.line,
-             Message(msg::kTextTooLong, {{"tokens", std::to_string(lt.ids.size())}, {"max", std::to_string(options.maxTokens)}},
-                     std::to_string(lt.ids.size()) + " tokens, longer than the model's n_positions (" +
-                         std::to_string(options.maxTokens) + "); text skipped"));
-      continue;
-    }
-    lt.occurrences = std::move(occ);
-    out.occurrences += static_cast<int64_t>(lt.occurrences.size());
-    out.texts.push_back(std::move(lt));
+    bool noOccurrence = false;
+    std::optional<LocatedText> lt =
+        locateText(st, static_cast<int>(t), target, tokenizer, options, out.diagnostics, &noOccurrence);
+    noTarget += noOccurrence ? 1 : 0;
+    if (!lt) continue;
+    out.occurrences += static_cast<int64_t>(lt->occurrences.size());
+    out.texts.push_back(std::move(*lt));
   }
-  if (out.texts.empty()) {
-    std::string target = !options.target.empty() ? options.target : set.target;
-    if (noTarget == static_cast<int>(set.texts.size()))
-      throw Error(fileMessage(source, options.caseInsensitive ? msg::kTargetNotFound : msg::kTargetNotFoundCaseSensitive,
-                              {{"target", target}},
-                              "no text contains the target \"" + target + "\"" +
-                                  (options.caseInsensitive ? "" : " (matching is case-sensitive)")));
-    const std::string problems = std::to_string(out.diagnostics.size());
-    throw Error(fileMessage(source, msg::kTargetNoUsableText, {{"problems", problems}},
-                            "no usable text (" + problems + " problems, see the diagnostics)"));
-  }
+  if (out.texts.empty())
+    throw noUsableText(source, !options.target.empty() ? options.target : set.target, noTarget == set.texts.size(),
+                       options, out.diagnostics.size());
   return out;
 }
 

@@ -5,8 +5,9 @@ For each mutation: apply it to a scratch copy of the committed tree, rebuild onl
 targets it names (ccache and ninja keep this to one object and a few links), run only the
 tests it names (ctest -R), restore the file, and record "caught" (some test failed) or
 "SURVIVED" (all passed). A mutation whose text is no longer in the source is "pending"
-(re-express it; mutations.json says why it may have moved). Not part of CI: a full pass
-takes 10-20 minutes on two cores.
+(re-express it; mutations.json says why it may have moved); CTest's mutations_still_apply
+(check_mutations.py) fails as soon as one is. Not part of CI: a full pass takes 10-20 minutes
+on two cores.
 
 usage: tests/mutations/run_mutations.py [--scratch DIR] [--only ID,ID]
   --scratch  where the scratch worktree and its build go (default: <repo>-mutations beside
