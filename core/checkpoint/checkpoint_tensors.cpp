@@ -13,13 +13,59 @@ namespace {
 
 const std::string kPrefix = "transformer.";
 
-}  // namespace
-
-std::string shapeString(const std::vector<int64_t>& shape) {
-  std::string s = "[";
-  for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
-  return s + "]";
+// In a sharded checkpoint, each tensor must be listed in the index's weight_map, in this shard.
+void checkListedInIndex(const StoredTensor& t, const std::map<std::string, std::string>& weightMap,
+                        const fs::path& index) {
+  auto it = weightMap.find(t.storedName);
+  if (it == weightMap.end())
+    throw Error(storedTensorMessage(t, msg::kCheckpointTensorNotInIndex, {{"index", index.string()}},
+                                    "is not listed in the weight_map of " + index.string()));
+  if (fs::path(it->second) != t.file->path().filename())
+    throw Error(storedTensorMessage(t, msg::kCheckpointTensorOtherShard, {{"index", index.string()}, {"shard", it->second}},
+                                    "is listed in " + index.string() + " as stored in '" + it->second +
+                                        "', not in this file"));
 }
+
+// A parameter found a second time, or stored with a shape or dtype GPT-2 cannot use.
+void checkParameter(const StoredTensor& t, const std::optional<StoredTensor>& earlier, const std::vector<int64_t>& want,
+                    const Gpt2Config& config) {
+  if (earlier)
+    throw Error(storedTensorMessage(t, msg::kCheckpointTensorDuplicates,
+                                    {{"other", earlier->storedName}, {"otherFile", earlier->file->path().string()}},
+                                    "duplicates '" + earlier->storedName + "' (" + earlier->file->path().string() +
+                                        "): the same parameter is stored twice"));
+  const TensorView& view = *t.view;
+  if (view.shape != want)
+    throw Error(storedTensorMessage(t, msg::kCheckpointTensorShape, {{"shape", shapeString(view.shape)}, {"needed", shapeString(want)}},
+                                    "has shape " + shapeString(view.shape) + " but config.json (n_embd=" +
+                                        std::to_string(config.nEmbd) + ", vocab_size=" + std::to_string(config.vocabSize) +
+                                        ", n_positions=" + std::to_string(config.nPositions) + ") needs " +
+                                        shapeString(want)));
+  if (view.dtype != DType::F32 && view.dtype != DType::F16 && view.dtype != DType::BF16)
+    throw Error(storedTensorMessage(t, msg::kCheckpointTensorDtype, {{"dtype", dtypeName(view.dtype)}},
+                                    std::string("has dtype ") + dtypeName(view.dtype) +
+                                        "; GPT-2 weights must be F32, F16 or BF16"));
+}
+
+// Every tensor the index lists must be in the shard it names.
+void checkIndexComplete(const std::map<std::string, std::string>& weightMap, const std::set<std::string>& seenKeys,
+                        const fs::path& index) {
+  for (const auto& [key, shard] : weightMap)
+    if (!seenKeys.count(key))
+      throw Error(fileMessage(index.string(), msg::kCheckpointIndexTensorAbsent, {{"tensor", key}, {"shard", shard}},
+                              "weight_map lists tensor '" + key + "' in '" + shard + "', but that file does not contain it"));
+}
+
+// The LM head, where a checkpoint stores it, must be wte's: Laminar ties them as GPT-2 does.
+void checkTiedHead(const std::optional<StoredTensor>& lmHead, const std::vector<int64_t>& wteShape) {
+  if (lmHead && lmHead->view->shape != wteShape)
+    throw Error(storedTensorMessage(*lmHead, msg::kCheckpointUntiedHead,
+                                    {{"shape", shapeString(lmHead->view->shape)}, {"wte", shapeString(wteShape)}},
+                                    "has shape " + shapeString(lmHead->view->shape) + ", unlike wte " +
+                                        shapeString(wteShape) + ": untied LM head not supported"));
+}
+
+}  // namespace
 
 Message storedTensorMessage(const StoredTensor& t, MessageCode code, MessageParams params, const std::string& message) {
   params.insert(params.begin(), {"tensor", t.storedName});
@@ -64,19 +110,9 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
   for (const auto& path : files.weightFiles) {
     auto file = SafetensorsFile::open(path);
     result.files.push_back(file);
-    const std::string shardName = path.filename().string();
     for (const auto& view : file->tensors()) {
       StoredTensor t{"", view.name, file, &view};
-      if (!files.weightIndex.empty()) {
-        auto it = weightMap.find(view.name);
-        if (it == weightMap.end())
-          throw Error(storedTensorMessage(t, msg::kCheckpointTensorNotInIndex, {{"index", files.weightIndex.string()}},
-                                    "is not listed in the weight_map of " + files.weightIndex.string()));
-        if (fs::path(it->second) != fs::path(shardName))
-          throw Error(storedTensorMessage(t, msg::kCheckpointTensorOtherShard, {{"index", files.weightIndex.string()}, {"shard", it->second}},
-                                    "is listed in " + files.weightIndex.string() + " as stored in '" + it->second +
-                                        "', not in this file"));
-      }
+      if (!files.weightIndex.empty()) checkListedInIndex(t, weightMap, files.weightIndex);
       if (!seenKeys.insert(view.name).second)
         throw Error(storedTensorMessage(t, msg::kCheckpointTensorTwice, {}, "is stored in more than one shard"));
       if (view.name == "lm_head.weight") {
@@ -91,32 +127,13 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
       auto e = expected.find(t.name);
       if (e == expected.end())
         throw Error(storedTensorMessage(t, msg::kCheckpointUnexpectedTensor, {{"count", std::to_string(config.nLayer)}},
-                                  "is not a parameter of GPT-2 with n_layer=" + std::to_string(config.nLayer) +
-                                      " (unexpected tensor; config: " + files.config.string() + ")"));
-      auto& slot = found[e->second];
-      if (slot)
-        throw Error(storedTensorMessage(t, msg::kCheckpointTensorDuplicates,
-                                  {{"other", slot->storedName}, {"otherFile", slot->file->path().string()}},
-                                  "duplicates '" + slot->storedName + "' (" + slot->file->path().string() +
-                                      "): the same parameter is stored twice"));
-      const auto& want = shapes[e->second].second;
-      if (view.shape != want)
-        throw Error(storedTensorMessage(t, msg::kCheckpointTensorShape, {{"shape", shapeString(view.shape)}, {"needed", shapeString(want)}},
-                                  "has shape " + shapeString(view.shape) + " but config.json (n_embd=" +
-                                      std::to_string(config.nEmbd) + ", vocab_size=" + std::to_string(config.vocabSize) +
-                                      ", n_positions=" + std::to_string(config.nPositions) + ") needs " +
-                                      shapeString(want)));
-      if (view.dtype != DType::F32 && view.dtype != DType::F16 && view.dtype != DType::BF16)
-        throw Error(storedTensorMessage(t, msg::kCheckpointTensorDtype, {{"dtype", dtypeName(view.dtype)}},
-                                  std::string("has dtype ") + dtypeName(view.dtype) +
-                                      "; GPT-2 weights must be F32, F16 or BF16"));
-      slot = t;
+                                        "is not a parameter of GPT-2 with n_layer=" + std::to_string(config.nLayer) +
+                                            " (unexpected tensor; config: " + files.config.string() + ")"));
+      checkParameter(t, found[e->second], shapes[e->second].second, config);
+      found[e->second] = t;
     }
   }
-  for (const auto& [key, shard] : weightMap)
-    if (!seenKeys.count(key))
-      throw Error(fileMessage(files.weightIndex.string(), msg::kCheckpointIndexTensorAbsent, {{"tensor", key}, {"shard", shard}},
-                              "weight_map lists tensor '" + key + "' in '" + shard + "', but that file does not contain it"));
+  checkIndexComplete(weightMap, seenKeys, files.weightIndex);
   std::string fileList;
   for (const auto& p : files.weightFiles) fileList += (fileList.empty() ? "" : ", ") + p.string();
   for (size_t i = 0; i < shapes.size(); ++i) {
@@ -127,11 +144,7 @@ CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2
                                   "') is missing; GPT-2 with n_layer=" + std::to_string(config.nLayer) + " needs it"));
     result.parameters.push_back(*found[i]);
   }
-  if (result.lmHead && result.lmHead->view->shape != shapes[0].second)
-    throw Error(storedTensorMessage(*result.lmHead, msg::kCheckpointUntiedHead,
-                              {{"shape", shapeString(result.lmHead->view->shape)}, {"wte", shapeString(shapes[0].second)}},
-                              "has shape " + shapeString(result.lmHead->view->shape) + ", unlike wte " +
-                                  shapeString(shapes[0].second) + ": untied LM head not supported"));
+  checkTiedHead(result.lmHead, shapes[0].second);
   return result;
 }
 

@@ -39,9 +39,6 @@ std::vector<std::pair<std::string, std::vector<int64_t>>> gpt2TensorShapes(const
 // F32/F16/BF16, shards agreeing with the index. Reads headers only (cheap even for GPT-2 XL).
 CheckpointTensors openCheckpointTensors(const CheckpointFiles& files, const Gpt2Config& config);
 
-// "[50257, 768]": a shape as messages print it.
-std::string shapeString(const std::vector<int64_t>& shape);
-
 // A message naming the tensor's file and stored name, then `params`.
 Message storedTensorMessage(const StoredTensor& tensor, MessageCode code, MessageParams params, const std::string& english);
 

@@ -38,12 +38,6 @@ const DTypeInfo& infoOf(DType t) {
   throw std::logic_error("unknown DType");
 }
 
-std::string shapeString(const std::vector<int64_t>& shape) {
-  std::string s = "[";
-  for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
-  return s + "]";
-}
-
 // numel * element size, or false when it does not fit in 64 bits.
 bool checkedByteSize(const std::vector<int64_t>& shape, size_t elementSize, uint64_t* out) {
   uint64_t n = elementSize;
@@ -214,6 +208,12 @@ void placeEntries(std::vector<HeaderEntry>& entries, const uint8_t* data, uint64
 }
 
 }  // namespace
+
+std::string shapeString(const std::vector<int64_t>& shape) {
+  std::string s = "[";
+  for (size_t i = 0; i < shape.size(); ++i) s += (i ? ", " : "") + std::to_string(shape[i]);
+  return s + "]";
+}
 
 const char* dtypeName(DType t) { return infoOf(t).name; }
 size_t dtypeSize(DType t) { return infoOf(t).size; }

@@ -16,6 +16,8 @@ enum class DType { F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL, U64, U32, U
 const char* dtypeName(DType t);          // "F32", ...
 size_t dtypeSize(DType t);
 bool parseDType(const std::string& name, DType* out);
+// "[50257, 768]": a shape as messages print it.
+std::string shapeString(const std::vector<int64_t>& shape);
 
 // The specification's bound on the JSON header (the reference implementation's
 // MAX_HEADER_SIZE): larger headers are refused before anything is parsed.
