@@ -92,25 +92,13 @@ std::string HttpResponse::header(const std::string& lowerCaseName) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
-HttpResponse performHttp(const HttpRequest& request, const std::string& what, const BodySink& sink,
-                         const TransferTick& tick) {
-  initCurlOnce();
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) throw TransferError(TransferFailure::Other, "cannot initialise libcurl");
-  HttpResponse response;
-  Context ctx;
-  ctx.curl = curl.get();
-  ctx.response = &response;
-  ctx.sink = &sink;
-  ctx.tick = &tick;
+namespace {
 
-  curl_slist* headerList = nullptr;
-  for (const auto& h : request.headers) headerList = curl_slist_append(headerList, h.c_str());
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(headerList, curl_slist_free_all);
-  char errbuf[CURL_ERROR_SIZE] = {0};
-  CURL* c = curl.get();
+// Every option of one transfer. libcurl copies string options, so none of them need outlive
+// this call; `headers`, `errbuf` and `ctx` must outlive the transfer.
+void configureTransfer(CURL* c, const HttpRequest& request, curl_slist* headers, char* errbuf, Context& ctx) {
   curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(c, CURLOPT_USERAGENT, request.userAgent.c_str());
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // required for timeouts on worker threads
@@ -124,8 +112,7 @@ HttpResponse performHttp(const HttpRequest& request, const std::string& what, co
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, request.lowSpeedSeconds);
   if (request.totalTimeoutSeconds > 0) curl_easy_setopt(c, CURLOPT_TIMEOUT, request.totalTimeoutSeconds);
   if (request.headOnly) curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
-  const std::string range = std::to_string(request.rangeStart) + "-";
-  if (request.rangeStart > 0) curl_easy_setopt(c, CURLOPT_RANGE, range.c_str());
+  if (request.rangeStart > 0) curl_easy_setopt(c, CURLOPT_RANGE, (std::to_string(request.rangeStart) + "-").c_str());
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &ctx);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
@@ -133,20 +120,17 @@ HttpResponse performHttp(const HttpRequest& request, const std::string& what, co
   curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
   curl_easy_setopt(c, CURLOPT_XFERINFODATA, &ctx);
   curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+}
 
-  const CURLcode rc = curl_easy_perform(c);
-  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
-  if (char* effective = nullptr; curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
-    response.effectiveUrl = effective;
-  if (rc == CURLE_OK) return response;
-
-  const std::string host = hostOf(response.effectiveUrl.empty() ? request.url : response.effectiveUrl);
-  const std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc));
+// A failed transfer as the user should read it: cancelled, offline, stalled or dropped (which
+// the downloader resumes), or curl's own words for the rest.
+[[noreturn]] void throwTransferFailure(CURLcode rc, bool sinkRefused, const std::string& what, const std::string& host,
+                                       const std::string& detail) {
   switch (rc) {
     case CURLE_ABORTED_BY_CALLBACK:
       throw TransferError(TransferFailure::Cancelled, what + ": download cancelled");
     case CURLE_WRITE_ERROR:
-      if (ctx.sinkRefused)
+      if (sinkRefused)
         throw TransferError(TransferFailure::LocalWrite,
                             Message(msg::kHubLocalWriteFailed, {{"what", what}}, what + ": writing the downloaded data failed"));
       break;
@@ -180,6 +164,35 @@ HttpResponse performHttp(const HttpRequest& request, const std::string& what, co
   throw TransferError(TransferFailure::Other,
                       Message(msg::kHubTransferFailed, {{"what", what}, {"host", host}, {"detail", detail}},
                               what + ": transfer from " + host + " failed: " + detail));
+}
+
+}  // namespace
+
+HttpResponse performHttp(const HttpRequest& request, const std::string& what, const BodySink& sink,
+                         const TransferTick& tick) {
+  initCurlOnce();
+  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) throw TransferError(TransferFailure::Other, "cannot initialise libcurl");
+  HttpResponse response;
+  Context ctx;
+  ctx.curl = curl.get();
+  ctx.response = &response;
+  ctx.sink = &sink;
+  ctx.tick = &tick;
+  curl_slist* headerList = nullptr;
+  for (const auto& h : request.headers) headerList = curl_slist_append(headerList, h.c_str());
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(headerList, curl_slist_free_all);
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  CURL* c = curl.get();
+  configureTransfer(c, request, headers.get(), errbuf, ctx);
+
+  const CURLcode rc = curl_easy_perform(c);
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+  if (char* effective = nullptr; curl_easy_getinfo(c, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective)
+    response.effectiveUrl = effective;
+  if (rc == CURLE_OK) return response;
+  const std::string host = hostOf(response.effectiveUrl.empty() ? request.url : response.effectiveUrl);
+  throwTransferFailure(rc, ctx.sinkRefused, what, host, errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc)));
 }
 
 }  // namespace laminar::hub
