@@ -77,15 +77,14 @@ struct Sources {
   std::function<Place(const std::string& key)> whereIsKey;
 };
 
-BpeVocabulary build(const nlohmann::json& json, const std::vector<MergeEntry>& mergeEntries, const Sources& src) {
-  const ByteLevelAlphabet& alphabet = ByteLevelAlphabet::instance();
-  BpeVocabulary vocab;
+// The vocabulary's token -> id pairs: each id a non-negative int32 used once. Marks the ids in
+// use in vocab.idInUse; returns each id's byte-level spelling (empty in a gap of ids).
+std::vector<std::string> readIds(const nlohmann::json& json, const Sources& src, BpeVocabulary& vocab,
+                                 std::unordered_map<std::string, int32_t>& idOfSpelling) {
   if (!json.is_object())
     throw Error(fileMessage(src.vocabFile, msg::kTokenizerVocabNotObject, {{"type", json.type_name()}},
                             std::string("expected a JSON object of token -> id, found a JSON ") + json.type_name()));
   if (json.empty()) throw Error(fileMessage(src.vocabFile, msg::kTokenizerVocabEmpty, {}, "the vocabulary is empty"));
-
-  std::unordered_map<std::string, int32_t> idOfSpelling;  // byte-level spelling -> id
   idOfSpelling.reserve(json.size());
   std::vector<std::string> spellingOfId;
   for (auto it = json.begin(); it != json.end(); ++it) {
@@ -113,11 +112,16 @@ BpeVocabulary build(const nlohmann::json& json, const std::vector<MergeEntry>& m
     spellingOfId[id] = spelling;
     idOfSpelling.emplace(spelling, id);
   }
+  return spellingOfId;
+}
 
+// Each id's bytes and the reverse map. Byte-level spellings first, so that a literal token
+// (outside the alphabet, such as an added special token) never shadows the byte sequence BPE
+// produces.
+void mapBytes(const std::vector<std::string>& spellingOfId, BpeVocabulary& vocab) {
+  const ByteLevelAlphabet& alphabet = ByteLevelAlphabet::instance();
   vocab.bytesOfId.resize(spellingOfId.size());
-  vocab.idOfBytes.reserve(idOfSpelling.size());
-  // Byte-level spellings first, so that a literal token (outside the alphabet, such as an
-  // added special token) never shadows the byte sequence BPE produces.
+  vocab.idOfBytes.reserve(spellingOfId.size());
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t id = 0; id < spellingOfId.size(); ++id) {
       if (!vocab.idInUse[id]) continue;
@@ -127,20 +131,28 @@ BpeVocabulary build(const nlohmann::json& json, const std::vector<MergeEntry>& m
       vocab.idOfBytes.emplace(vocab.bytesOfId[id], static_cast<int32_t>(id));
     }
   }
+}
+
+// A GPT-2 byte-level vocabulary has all 256 single-byte tokens: BPE starts from them.
+void mapSingleBytes(const Sources& src, BpeVocabulary& vocab) {
   for (int b = 0; b < 256; ++b) {
     auto it = vocab.idOfBytes.find(std::string(1, static_cast<char>(b)));
     if (it == vocab.idOfBytes.end()) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", b);
-      const std::string spelled = jsonQuoted(alphabet.fromBytes(std::string(1, static_cast<char>(b))));
+      const std::string spelled =
+          jsonQuoted(ByteLevelAlphabet::instance().fromBytes(std::string(1, static_cast<char>(b))));
       throw Error(fileMessage(src.vocabFile, msg::kTokenizerVocabMissingByte, {{"byte", hex}, {"token", spelled}},
                               std::string("no token for byte ") + hex + " (spelled " + spelled +
                                   "); a GPT-2 byte-level vocabulary has all 256 single-byte tokens"));
     }
     vocab.idOfByte[b] = it->second;
   }
-  if (auto it = idOfSpelling.find(std::string(kEndOfText)); it != idOfSpelling.end()) vocab.endOfTextId = it->second;
+}
 
+// The merges in rank order; both parts and their concatenation must be tokens.
+void addMerges(const std::vector<MergeEntry>& mergeEntries, const std::unordered_map<std::string, int32_t>& idOfSpelling,
+               const Sources& src, BpeVocabulary& vocab) {
   vocab.merges.reserve(mergeEntries.size());
   int32_t rank = 0;
   for (const MergeEntry& m : mergeEntries) {
@@ -165,6 +177,16 @@ BpeVocabulary build(const nlohmann::json& json, const std::vector<MergeEntry>& m
     // A repeated pair keeps its last rank, as Hugging Face's loaders (a dict/HashMap) do.
     vocab.merges[BpeVocabulary::pairKey(ids[0], ids[1])] = BpeVocabulary::Merge{rank++, merged->second};
   }
+}
+
+BpeVocabulary build(const nlohmann::json& json, const std::vector<MergeEntry>& mergeEntries, const Sources& src) {
+  BpeVocabulary vocab;
+  std::unordered_map<std::string, int32_t> idOfSpelling;  // byte-level spelling -> id
+  const std::vector<std::string> spellingOfId = readIds(json, src, vocab, idOfSpelling);
+  mapBytes(spellingOfId, vocab);
+  mapSingleBytes(src, vocab);
+  if (auto it = idOfSpelling.find(std::string(kEndOfText)); it != idOfSpelling.end()) vocab.endOfTextId = it->second;
+  addMerges(mergeEntries, idOfSpelling, src, vocab);
   return vocab;
 }
 
