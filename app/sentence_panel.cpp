@@ -150,10 +150,81 @@ QString skippedTextHtml(const BpeTokenizer& tokenizer, const SentenceText& text,
   return html;
 }
 
+// What the chosen analysis reads of the located texts, and (chosenOptions) its settings
+// completed with their defaults. Where the analysis refuses the set (too few pairs, a chosen
+// text without the target), its reason is added to `html` and every target is shown.
+std::optional<TokenUse> analysisTokenUse(const RunSettings& analysis, const LocatedSet& located, const SentenceSet& set,
+                                         const std::string& target, nlohmann::json& chosenOptions, QString& html) {
+  try {
+    const auto chosen = makeAnalysis(analysis.experiment);
+    chosenOptions = resolvedOptions(*chosen, analysis);
+    if (located.texts.empty()) return std::nullopt;
+    RunSettings settings = analysis;
+    settings.target.target = target.empty() ? set.target : target;
+    return chosen->tokenUse(located, settings, sentenceSourceName(set));
+  } catch (const Error& e) {
+    html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
+    return std::nullopt;
+  }
+}
+
+// Before Run, what its status line says after it (GPT-2 is causal); empty when every token runs.
+QString tokensRunNote(const TokenUse& use, const std::map<int, const LocatedText*>& kept) {
+  const auto [tokens, tokensRun] = use.tokensAndTokensRun([&kept](int text) {
+    const auto k = kept.find(text);
+    return static_cast<int64_t>(k != kept.end() ? k->second->ids.size() : 0);
+  });
+  if (tokensRun >= tokens) return {};
+  return QStringLiteral("<p class=\"ln\">%1</p>")
+      .arg(SentencePanel::tr("The model will run %1 of the %2 tokens of the texts this analysis reads: "
+                             "each text up to the last token whose activations it needs.")
+               .arg(QLocale().toString(static_cast<qlonglong>(tokensRun)),
+                    QLocale().toString(static_cast<qlonglong>(tokens))));
+}
+
+// One paragraph per text (at most kMaxTextsShown): the texts the run keeps with the tokens the
+// analysis reads coloured and its warnings, the texts it leaves out with the reason. An
+// analysis that reads one chosen text: its number is a link that chooses it, in bold; where it
+// also reads one chosen position, that text's tokens are links choosing it.
+QString textParagraphs(const SentenceSet& set, const BpeTokenizer& tokenizer, const LocatedSet& located,
+                       const TargetOptions& options, const TokenUse* use, const nlohmann::json& chosenOptions,
+                       const std::map<int, const LocatedText*>& kept) {
+  const std::optional<int> chosenText = integerOption(chosenOptions, kChosenTextKey);
+  const bool choosePosition = integerOption(chosenOptions, kChosenPositionKey).has_value();
+  std::map<int, std::vector<const Diagnostic*>> notes;  // line -> the selection's warnings
+  if (use)
+    for (const Diagnostic& d : use->diagnostics) notes[d.line].push_back(&d);
+  std::map<int, std::vector<const Diagnostic*>> problems;  // line -> the locator's reasons
+  for (const Diagnostic& d : located.diagnostics) problems[d.line].push_back(&d);
+  QString html;
+  const int total = static_cast<int>(set.texts.size());
+  for (int t = 0; t < std::min(total, kMaxTextsShown); ++t) {
+    const SentenceText& text = set.texts[static_cast<size_t>(t)];
+    html += QStringLiteral("<p>");
+    // Numbered as the analyses' settings and the figures count texts ("text 3"); the file's
+    // line, which the notes and error messages name, is the number's tooltip.
+    if (text.line > 0) html += textNumberHtml(t + 1, text.line, chosenText);
+    const auto k = kept.find(t);
+    if (k != kept.end()) {
+      const bool tokenLinks = choosePosition && chosenText == t + 1;
+      html += TokenPreview::html(tokenizer, k->second->ids, keptTokenKinds(*k->second, use), 0,
+                                 static_cast<size_t>(options.maxTokens), tokenLinks);
+      for (const Diagnostic* d : notes[text.line])
+        html += noteHtml(CoreMessages::translate(d->asMessage()), kWarningColour, false);
+    } else {
+      html += skippedTextHtml(tokenizer, text, options, problems[text.line]);
+    }
+    html += QStringLiteral("</p>");
+  }
+  if (total > kMaxTextsShown)
+    html += QStringLiteral("<p class=\"ln\">%1</p>")
+                .arg(SentencePanel::tr("… and %n more text(s), not shown here", nullptr, total - kMaxTextsShown));
+  return html;
+}
+
 // Runs on a pool thread: tokenizes, locates the target, asks the chosen analysis which tokens
-// it reads (`analysis`; none for a typed sentence: every target shown) and renders one
-// paragraph per text: the texts the run keeps with those tokens coloured and the analysis's
-// warnings, the texts it leaves out with the reason (known before Run, not after).
+// it reads (`analysis`; none for a typed sentence: every target shown) and renders the texts
+// (textParagraphs), so the preview says before Run what the run will keep and leave out.
 std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSet> set, const std::filesystem::path& tokenizerDir,
                                                 const std::string& target, bool caseInsensitive, int64_t contextLength,
                                                 std::optional<RunSettings> analysis) {
@@ -174,70 +245,13 @@ std::shared_ptr<TokenViewResult> buildTokenView(std::shared_ptr<const SentenceSe
     } catch (const Error& e) {
       html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
     }
-    // Where the analysis refuses the set (too few pairs, a chosen text without the target),
-    // its reason heads the preview and every target is shown.
-    std::optional<TokenUse> use;
-    nlohmann::json chosenOptions;  // the analysis's settings completed with their defaults
-    if (analysis) {
-      try {
-        const auto chosen = makeAnalysis(analysis->experiment);
-        chosenOptions = resolvedOptions(*chosen, *analysis);
-        if (!located.texts.empty()) {
-          RunSettings settings = *analysis;
-          settings.target.target = target.empty() ? set->target : target;
-          use = chosen->tokenUse(located, settings, sentenceSourceName(*set));
-        }
-      } catch (const Error& e) {
-        html += noteHtml(CoreMessages::translate(e), kProblemColour, true);
-      }
-    }
-    // An analysis that reads one chosen text: its number is a link that chooses it, in bold;
-    // where it also reads one chosen position, that text's tokens are links choosing it.
-    const std::optional<int> chosenText = integerOption(chosenOptions, kChosenTextKey);
-    const bool choosePosition = integerOption(chosenOptions, kChosenPositionKey).has_value();
-    const std::vector<Diagnostic> noNotes;
-    const std::vector<Diagnostic>& selectionNotes = use ? use->diagnostics : noNotes;
-    std::map<int, std::vector<const Diagnostic*>> notes;  // line -> the selection's warnings
-    for (const Diagnostic& d : selectionNotes) notes[d.line].push_back(&d);
+    nlohmann::json chosenOptions;
+    const std::optional<TokenUse> use =
+        analysis ? analysisTokenUse(*analysis, located, *set, target, chosenOptions, html) : std::nullopt;
     std::map<int, const LocatedText*> kept;  // text index -> located text
     for (const LocatedText& text : located.texts) kept[text.textIndex] = &text;
-    std::map<int, std::vector<const Diagnostic*>> problems;  // line -> the locator's reasons
-    for (const Diagnostic& d : located.diagnostics) problems[d.line].push_back(&d);
-    if (use) {  // before Run, what its status line says after it (GPT-2 is causal)
-      const auto [tokens, tokensRun] = use->tokensAndTokensRun([&kept](int text) {
-        const auto k = kept.find(text);
-        return static_cast<int64_t>(k != kept.end() ? k->second->ids.size() : 0);
-      });
-      if (tokensRun < tokens)
-        html += QStringLiteral("<p class=\"ln\">%1</p>")
-                    .arg(SentencePanel::tr("The model will run %1 of the %2 tokens of the texts this analysis reads: "
-                                           "each text up to the last token whose activations it needs.")
-                             .arg(QLocale().toString(static_cast<qlonglong>(tokensRun)),
-                                  QLocale().toString(static_cast<qlonglong>(tokens))));
-    }
-    const int total = static_cast<int>(set->texts.size());
-    for (int t = 0; t < std::min(total, kMaxTextsShown); ++t) {
-      const SentenceText& text = set->texts[static_cast<size_t>(t)];
-      html += QStringLiteral("<p>");
-      // Numbered as the analyses' settings and the figures count texts ("text 3"); the file's
-      // line, which the notes and error messages name, is the number's tooltip.
-      if (text.line > 0)
-        html += textNumberHtml(t + 1, text.line, chosenText);
-      const auto k = kept.find(t);
-      if (k != kept.end()) {
-        const bool tokenLinks = choosePosition && chosenText == t + 1;
-        html += TokenPreview::html(*tokenizer, k->second->ids, keptTokenKinds(*k->second, use ? &*use : nullptr), 0,
-                                   static_cast<size_t>(contextLength), tokenLinks);
-        for (const Diagnostic* d : notes[text.line])
-          html += noteHtml(CoreMessages::translate(d->asMessage()), kWarningColour, false);
-      } else
-        html += skippedTextHtml(*tokenizer, text, options, problems[text.line]);
-      html += QStringLiteral("</p>");
-    }
-    if (total > kMaxTextsShown)
-      html += QStringLiteral("<p class=\"ln\">%1</p>")
-                  .arg(SentencePanel::tr("… and %n more text(s), not shown here", nullptr,
-                                         total - kMaxTextsShown));
+    if (use) html += tokensRunNote(*use, kept);
+    html += textParagraphs(*set, *tokenizer, located, options, use ? &*use : nullptr, chosenOptions, kept);
     result->html = html;
     result->texts = static_cast<int>(located.texts.size());
   } catch (const std::exception& e) {
@@ -276,6 +290,31 @@ SentencePanel::SentencePanel(QWidget* parent)
     : QWidget(parent), watcher_(new QFutureWatcher<std::shared_ptr<TokenViewResult>>(this)) {
   setAcceptDrops(true);
   auto* layout = new QVBoxLayout(this);
+  buildFileChoice(layout);
+  buildTargetFields(layout);
+  buildTokenList(layout);
+  buildTrialSentence(layout);
+  buildDiagnosticsList(layout);
+  showDiagnosticsIfAny();
+
+  recent_ = QSettings().value(QStringLiteral("files/recentSentences")).toStringList();
+  exampleList_ = loadExamples();
+  connect(openButton_, &QPushButton::clicked, this, &SentencePanel::openDialog);
+  connect(examples_, &QComboBox::activated, this, [this](int index) {
+    if (index <= 0 || index > exampleList_.size()) return;
+    const ExampleInfo& e = exampleList_[index - 1];
+    if (openFile(e.file)) emit exampleChosen(e.experiment);
+  });
+  connect(target_, &QLineEdit::editingFinished, this, &SentencePanel::updateTokenView);
+  connect(caseInsensitive_, &QCheckBox::toggled, this, &SentencePanel::updateTokenView);
+  connect(watcher_, &QFutureWatcher<std::shared_ptr<TokenViewResult>>::finished, this, [this] {
+    if (watcher_->future().resultCount() > 0) showTokenView(tokens_, *watcher_->result());
+  });
+  retranslate();
+}
+
+// Open…, Recent and the examples in one row; the example's description and the file under it.
+void SentencePanel::buildFileChoice(QVBoxLayout* layout) {
   auto* row = new QHBoxLayout;
   openButton_ = new QPushButton(this);
   openButton_->setObjectName(QStringLiteral("openSentences"));
@@ -299,6 +338,9 @@ SentencePanel::SentencePanel(QWidget* parent)
   fileLabel_->setWordWrap(true);
   fileLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   layout->addWidget(fileLabel_);
+}
+
+void SentencePanel::buildTargetFields(QVBoxLayout* layout) {
   auto* form = new QHBoxLayout;
   targetLabel_ = new QLabel(this);
   target_ = new QLineEdit(this);
@@ -309,13 +351,17 @@ SentencePanel::SentencePanel(QWidget* parent)
   form->addWidget(target_, 1);
   layout->addLayout(form);
   layout->addWidget(caseInsensitive_);  // its own row: a narrow panel keeps the whole label
+}
+
+// The file's texts as tokens; links in it choose a text or a token (textChosen, positionChosen).
+void SentencePanel::buildTokenList(QVBoxLayout* layout) {
   tokensLabel_ = new QLabel(this);
   tokensLabel_->setWordWrap(true);
   layout->addWidget(tokensLabel_);
   tokens_ = new TokenList(this);
   tokens_->setObjectName(QStringLiteral("tokenView"));
   tokens_->setMinimumHeight(120);
-  tokens_->setOpenLinks(false);  // links choose a text or a token (textChosen, positionChosen)
+  tokens_->setOpenLinks(false);
   connect(tokens_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
     bool ok = false;
     const int n = url.path().toInt(&ok);
@@ -324,8 +370,11 @@ SentencePanel::SentencePanel(QWidget* parent)
   });
   tokensLabel_->setBuddy(tokens_);
   layout->addWidget(tokens_, 1);
-  // A sentence typed or pasted here is tokenised and checked as the run would (target found,
-  // length) while typing, without touching the file.
+}
+
+// A sentence typed or pasted here is tokenised and checked as the run would (target found,
+// length) while typing, without touching the file.
+void SentencePanel::buildTrialSentence(QVBoxLayout* layout) {
   auto* trialRow = new QHBoxLayout;
   trialLabel_ = new QLabel(this);
   trial_ = new QLineEdit(this);
@@ -351,6 +400,9 @@ SentencePanel::SentencePanel(QWidget* parent)
     if (trialWatcher_->future().resultCount() > 0 && !trial_->text().trimmed().isEmpty())
       showTokenView(trialView_, *trialWatcher_->result());
   });
+}
+
+void SentencePanel::buildDiagnosticsList(QVBoxLayout* layout) {
   diagnosticsLabel_ = new QLabel(this);
   layout->addWidget(diagnosticsLabel_);
   diagnostics_ = new QListWidget(this);
@@ -359,22 +411,6 @@ SentencePanel::SentencePanel(QWidget* parent)
   diagnostics_->setMaximumHeight(90);
   diagnosticsLabel_->setBuddy(diagnostics_);
   layout->addWidget(diagnostics_);
-  showDiagnosticsIfAny();
-
-  recent_ = QSettings().value(QStringLiteral("files/recentSentences")).toStringList();
-  exampleList_ = loadExamples();
-  connect(openButton_, &QPushButton::clicked, this, &SentencePanel::openDialog);
-  connect(examples_, &QComboBox::activated, this, [this](int index) {
-    if (index <= 0 || index > exampleList_.size()) return;
-    const ExampleInfo& e = exampleList_[index - 1];
-    if (openFile(e.file)) emit exampleChosen(e.experiment);
-  });
-  connect(target_, &QLineEdit::editingFinished, this, &SentencePanel::updateTokenView);
-  connect(caseInsensitive_, &QCheckBox::toggled, this, &SentencePanel::updateTokenView);
-  connect(watcher_, &QFutureWatcher<std::shared_ptr<TokenViewResult>>::finished, this, [this] {
-    if (watcher_->future().resultCount() > 0) showTokenView(tokens_, *watcher_->result());
-  });
-  retranslate();
 }
 
 SentencePanel::~SentencePanel() {

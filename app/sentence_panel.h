@@ -25,6 +25,7 @@ class QTextBrowser;
 class QTimer;
 class QToolButton;
 class QMenu;
+class QVBoxLayout;
 
 namespace laminar {
 
@@ -87,6 +88,12 @@ class SentencePanel : public QWidget {
   void dropEvent(QDropEvent* event) override;
 
  private:
+  // The panel's parts, top to bottom (the constructor connects them to each other).
+  void buildFileChoice(QVBoxLayout* layout);
+  void buildTargetFields(QVBoxLayout* layout);
+  void buildTokenList(QVBoxLayout* layout);
+  void buildTrialSentence(QVBoxLayout* layout);
+  void buildDiagnosticsList(QVBoxLayout* layout);
   void retranslate();
   void retranslateDiagnostics();
   // The diagnostics list and its label take room only when the file has something to say.
