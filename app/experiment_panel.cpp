@@ -50,7 +50,34 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   settingsArea_->setWidgetResizable(true);
   settingsArea_->setFrameShape(QFrame::NoFrame);
   auto* settingsPage = new QWidget(settingsArea_);
-  auto* layout = new QVBoxLayout(settingsPage);
+  auto* settings = new QVBoxLayout(settingsPage);
+  buildExperimentChoice(settings);
+  buildPages(settings);
+  buildControlChoice(settings);
+  settings->addStretch(1);
+  settingsArea_->setWidget(settingsPage);
+  outer->addWidget(settingsArea_, 1);
+  outer->addLayout(buildRunBar(settings->contentsMargins()));
+
+  restore();
+  connect(experiment_, &QComboBox::currentIndexChanged, this, [this](int i) {
+    stack_->setCurrentIndex(i);
+    retranslate();
+    save();
+    emit experimentChanged(experiment());
+    emit settingsChanged();
+  });
+  connect(run_, &QPushButton::clicked, this, [this] {
+    save();
+    emit runRequested();
+  });
+  connect(cancel_, &QPushButton::clicked, this, &ExperimentPanel::cancelRequested);
+  updateEnabled();
+  retranslate();
+}
+
+// The experiment box and the chosen experiment's description.
+void ExperimentPanel::buildExperimentChoice(QVBoxLayout* layout) {
   auto* top = new QHBoxLayout;
   experimentLabel_ = new QLabel(this);
   experiment_ = new ElidingComboBox(this);
@@ -65,7 +92,10 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   description_->setWordWrap(true);
   description_->setStyleSheet(QStringLiteral("color:#555;"));
   layout->addWidget(description_);
+}
 
+// One page of settings per registered analysis, then the settings every analysis shares.
+void ExperimentPanel::buildPages(QVBoxLayout* layout) {
   stack_ = new QStackedWidget(this);
   for (const std::string& name : experimentNames()) addPage(name);
   stack_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
@@ -74,7 +104,11 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(stack_);
   bos_ = new QCheckBox(this);
   layout->addWidget(bos_);
-  // The untrained control (docs/controls.md): the same run on a seeded untrained model.
+  connect(bos_, &QCheckBox::toggled, this, &ExperimentPanel::settingsChanged);  // positions count it
+}
+
+// The untrained control (docs/controls.md): the same run on a seeded untrained model.
+void ExperimentPanel::buildControlChoice(QVBoxLayout* layout) {
   auto* controlRow = new QHBoxLayout;
   control_ = new QCheckBox(this);
   control_->setObjectName(QStringLiteral("untrainedControl"));
@@ -90,13 +124,12 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   controlRow->addStretch(1);
   layout->addLayout(controlRow);
   connect(control_, &QCheckBox::toggled, controlSeed_, &QWidget::setEnabled);
-  connect(bos_, &QCheckBox::toggled, this, &ExperimentPanel::settingsChanged);  // positions count it
-  layout->addStretch(1);
-  settingsArea_->setWidget(settingsPage);
-  outer->addWidget(settingsArea_, 1);
+}
 
+// Run and Cancel, the progress bar and the status line, with the settings' margins.
+QVBoxLayout* ExperimentPanel::buildRunBar(const QMargins& margins) {
   auto* runBar = new QVBoxLayout;
-  runBar->setContentsMargins(layout->contentsMargins());
+  runBar->setContentsMargins(margins);
   auto* buttons = new QHBoxLayout;
   run_ = new QPushButton(this);
   run_->setObjectName(QStringLiteral("run"));
@@ -116,23 +149,7 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
   status_->setWordWrap(true);
   status_->setObjectName(QStringLiteral("runStatus"));
   runBar->addWidget(status_);
-  outer->addLayout(runBar);
-
-  restore();
-  connect(experiment_, &QComboBox::currentIndexChanged, this, [this](int i) {
-    stack_->setCurrentIndex(i);
-    retranslate();
-    save();
-    emit experimentChanged(experiment());
-    emit settingsChanged();
-  });
-  connect(run_, &QPushButton::clicked, this, [this] {
-    save();
-    emit runRequested();
-  });
-  connect(cancel_, &QPushButton::clicked, this, &ExperimentPanel::cancelRequested);
-  updateEnabled();
-  retranslate();
+  return runBar;
 }
 
 void ExperimentPanel::addPage(const std::string& name) {

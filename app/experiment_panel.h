@@ -19,6 +19,8 @@ class QProgressBar;
 class QSpinBox;
 class QPushButton;
 class QStackedWidget;
+class QVBoxLayout;
+class QMargins;
 
 namespace laminar {
 
@@ -70,6 +72,11 @@ class ExperimentPanel : public QWidget {
     QFormLayout* form = nullptr;
     std::vector<Field> fields;
   };
+  // The panel's parts, top to bottom (the constructor connects them to each other).
+  void buildExperimentChoice(QVBoxLayout* layout);
+  void buildPages(QVBoxLayout* layout);
+  void buildControlChoice(QVBoxLayout* layout);
+  QVBoxLayout* buildRunBar(const QMargins& margins);
   void addPage(const std::string& name);
   QWidget* makeEditor(const SettingSpec& spec, QWidget* parent);
   nlohmann::json valueOf(const Field& field) const;
