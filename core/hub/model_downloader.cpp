@@ -243,6 +243,44 @@ void checkBlobResponse(const HttpResponse& response, uint64_t rangeStart, PartFi
                                             hub.token.has_value()));
 }
 
+// The shard names of a downloaded model.safetensors.index.json: its weight_map's values, each a
+// plain file name that stays inside the snapshot.
+std::set<std::string> shardNames(const fs::path& indexBlob, const std::string& repo) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(readFile(indexBlob));
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(Message(msg::kHubIndexInvalidJson, {{"repo", repo}, {"detail", e.what()}},
+                        repo + "/model.safetensors.index.json: not valid JSON (" + e.what() + ")"));
+  }
+  if (!j.contains("weight_map") || !j["weight_map"].is_object() || j["weight_map"].empty())
+    throw Error(Message(msg::kHubIndexNoWeightMap, {{"repo", repo}},
+                        repo + "/model.safetensors.index.json: no \"weight_map\" naming the shards"));
+  std::set<std::string> shards;
+  for (const auto& [tensor, shard] : j["weight_map"].items()) {
+    if (!shard.is_string() || !safeRelativeName(shard.get<std::string>()))
+      throw Error(Message(msg::kHubIndexBadShard, {{"repo", repo}, {"tensor", tensor}},
+                          repo + "/model.safetensors.index.json: weight_map[\"" + tensor + "\"] is not a file name"));
+    shards.insert(shard.get<std::string>());
+  }
+  return shards;
+}
+
+// One file of the plan: what the cache already holds of it. Every file must come from the
+// commit config.json came from.
+PlannedFile planFile(const HubFileMetadata& meta, const std::string& commit, const HubCache& cache,
+                     const std::string& repo) {
+  if (meta.commit != commit)
+    throw Error(Message(msg::kHubCommitChanged, {{"what", repo + "/" + meta.file}, {"found", meta.commit}, {"expected", commit}},
+                        repo + "/" + meta.file + ": the hub answered for commit " + meta.commit + ", expected " +
+                            commit + "; the repository changed during the download, run it again"));
+  PlannedFile planned;
+  planned.metadata = meta;
+  planned.cached = blobComplete(cache.blobPath(repo, meta.etag), meta.size);
+  if (!planned.cached) planned.partialBytes = fileSizeOr0(cache.incompletePath(repo, meta.etag));
+  return planned;
+}
+
 }  // namespace
 
 // Progress bookkeeping for one run: totals, a speed window and the user's callback.
@@ -348,26 +386,9 @@ DownloadPlan ModelDownloader::plan() {
     quiet.cancelled = &cancelled_;
     quiet.progress.bytesTotal = index->size;
     if (!blobComplete(cache.blobPath(repo, index->etag), index->size)) fetchBlob(*index, quiet);
-    const fs::path indexBlob = cache.blobPath(repo, index->etag);
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(readFile(indexBlob));
-    } catch (const nlohmann::json::exception& e) {
-      throw Error(Message(msg::kHubIndexInvalidJson, {{"repo", repo}, {"detail", e.what()}},
-                          repo + "/model.safetensors.index.json: not valid JSON (" + e.what() + ")"));
-    }
-    if (!j.contains("weight_map") || !j["weight_map"].is_object() || j["weight_map"].empty())
-      throw Error(Message(msg::kHubIndexNoWeightMap, {{"repo", repo}},
-                          repo + "/model.safetensors.index.json: no \"weight_map\" naming the shards"));
-    std::set<std::string> shards;
-    for (const auto& [tensor, shard] : j["weight_map"].items()) {
-      if (!shard.is_string() || !safeRelativeName(shard.get<std::string>()))
-        throw Error(Message(msg::kHubIndexBadShard, {{"repo", repo}, {"tensor", tensor}},
-                            repo + "/model.safetensors.index.json: weight_map[\"" + tensor + "\"] is not a file name"));
-      shards.insert(shard.get<std::string>());
-    }
     files.push_back(*index);
-    for (const auto& shard : shards) files.push_back(fetchFileMetadata(hub_, repo, pinned, shard));
+    for (const auto& shard : shardNames(cache.blobPath(repo, index->etag), repo))
+      files.push_back(fetchFileMetadata(hub_, repo, pinned, shard));
   } else {
     throw Error(Message(msg::kHubNoSafetensors, {{"repo", repo}, {"revision", options_.revision}},
                         repo + " (revision " + options_.revision +
@@ -376,17 +397,7 @@ DownloadPlan ModelDownloader::plan() {
   }
   files.push_back(config);  // linked last: a snapshot without config.json is no checkpoint
 
-  for (auto& meta : files) {
-    if (meta.commit != plan.commit)
-      throw Error(Message(msg::kHubCommitChanged, {{"what", repo + "/" + meta.file}, {"found", meta.commit}, {"expected", plan.commit}},
-                          repo + "/" + meta.file + ": the hub answered for commit " + meta.commit + ", expected " +
-                              plan.commit + "; the repository changed during the download, run it again"));
-    PlannedFile planned;
-    planned.metadata = meta;
-    planned.cached = blobComplete(cache.blobPath(repo, meta.etag), meta.size);
-    if (!planned.cached) planned.partialBytes = fileSizeOr0(cache.incompletePath(repo, meta.etag));
-    plan.files.push_back(std::move(planned));
-  }
+  for (const HubFileMetadata& meta : files) plan.files.push_back(planFile(meta, plan.commit, cache, repo));
   return plan;
 }
 

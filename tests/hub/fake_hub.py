@@ -8,6 +8,8 @@ X-Linked-Size. The CDN honours Range. The repository name selects a behaviour:
 
   tiny*      normal repository (config.json, model.safetensors, vocab.json, merges.txt)
   sharded*   no model.safetensors: model.safetensors.index.json and two shards
+  escape*    like sharded, but the index names a shard "../../escape.safetensors" (outside the
+             snapshot; the file is not served)
   drop*      the first GET of model.safetensors is cut off halfway (connection closed)
   droprange* like drop, and the CDN then ignores Range (sends 200 and everything)
   corrupt*   X-Linked-Etag is not the SHA-256 of what the CDN sends
@@ -63,6 +65,11 @@ class Hub:
             "weight_map": {"wte.weight": "model-00001-of-00002.safetensors",
                            "wpe.weight": "model-00002-of-00002.safetensors"},
         }).encode()
+        self.escaping_index = json.dumps({
+            "metadata": {"total_size": len(self.weights)},
+            "weight_map": {"wte.weight": "model-00001-of-00002.safetensors",
+                           "wpe.weight": "../../escape.safetensors"},
+        }).encode()
         self.lock = threading.Lock()
         self.log = []
         self.dropped = set()  # repos whose first model.safetensors GET was already cut
@@ -71,8 +78,9 @@ class Hub:
         """{file: (content, lfs)} of a repository."""
         base = {"config.json": (self.config, False), "vocab.json": (self.vocab, False),
                 "merges.txt": (self.merges, False)}
-        if repo.startswith("sharded"):
-            base["model.safetensors.index.json"] = (self.index, False)
+        if repo.startswith(("sharded", "escape")):
+            index = self.escaping_index if repo.startswith("escape") else self.index
+            base["model.safetensors.index.json"] = (index, False)
             for name, data in self.shards.items():
                 base[name] = (data, True)
         else:
@@ -134,7 +142,7 @@ class Handler(BaseHTTPRequestHandler):
         if repo.startswith("renamed"):
             target = f"/{org}/tiny/resolve/{revision}/{file}"
             return self.reply(307, {"Location": target}, b"", send_body)
-        known = ("tiny", "sharded", "drop", "corrupt", "long", "refuse", "slow", "paced", "private", "gated",
+        known = ("tiny", "sharded", "escape", "drop", "corrupt", "long", "refuse", "slow", "paced", "private", "gated",
                  "notok")
         if not repo.startswith(known):
             return self.error(401 if "Authorization" not in self.headers else 404, "RepoNotFound",

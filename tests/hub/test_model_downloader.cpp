@@ -145,6 +145,13 @@ TEST_F(Downloader, ShardedCheckpointGetsIndexAndShards) {
   EXPECT_TRUE(c.usable()) << c.problem.english;
 }
 
+TEST_F(Downloader, AShardNameLeadingOutOfTheSnapshotIsRefusedBeforeAnyShardIsFetched) {
+  auto e = expectThrows<laminar::Error>([&] { ModelDownloader(options("escape")).run(); });
+  EXPECT_TRUE(contains(e.what(), "weight_map[\"wpe.weight\"] is not a file name")) << e.what();
+  const nlohmann::json log = requestLog();
+  EXPECT_EQ(countRequests(log, "HEAD", "escape.safetensors") + countRequests(log, "GET", "escape.safetensors"), 0u);
+  EXPECT_FALSE(fs::exists(cache_.path() / "escape.safetensors"));
+}
 TEST_F(Downloader, DroppedConnectionKeepsThePartAndTheNextRunResumes) {
   auto e = expectThrows<TransferError>([&] { ModelDownloader(options("drop-a")).run(); });
   EXPECT_EQ(e.kind(), TransferFailure::Dropped);
