@@ -113,60 +113,77 @@ void parseTxt(const std::string& content, SentenceSet& set) {
                                         "no texts: every line is empty or the target line"));
 }
 
-void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
-  auto records = readCsvRecords(content, delim, set.source.string());
-  const std::string kind = delim == '\t' ? "tab" : "comma";
-  size_t first = 0;
-  while (first < records.size() && records[first].fields.size() == 1 && isBlank(records[first].fields[0])) ++first;
-  if (first == records.size())
-    throw Error(fileMessage(set.source.string(), msg::kSentenceFileEmpty, {}, "the file is empty: it holds no texts"));
-  const CsvRecord& header = records[first];
+// The header's "text" (required) and "target" columns: the first of each name, in any case.
+struct DelimitedColumns {
+  int text = -1, target = -1;
+};
+
+DelimitedColumns headerColumns(const CsvRecord& header, char delim, const std::string& source) {
   const std::string headerLine = std::to_string(header.line);
   if (header.problem)  // the only malformed record the reader reports: text after a closing quote
-    throw Error(fileMessage(set.source.string(), msg::kSentenceFileHeaderTextAfterQuote, {{"line", headerLine}},
+    throw Error(fileMessage(source, msg::kSentenceFileHeaderTextAfterQuote, {{"line", headerLine}},
                             "line " + headerLine + ": header: " + kTextAfterQuote));
-  int textCol = -1, targetCol = -1;
+  DelimitedColumns columns;
   std::string names;
   for (size_t c = 0; c < header.fields.size(); ++c) {
     std::string name = lower(trimAsciiSpace(header.fields[c]));
     names += (c ? ", " : "") + std::string("\"") + trimAsciiSpace(header.fields[c]) + "\"";
-    if (name == "text" && textCol < 0) textCol = static_cast<int>(c);
-    if (name == "target" && targetCol < 0) targetCol = static_cast<int>(c);
+    if (name == "text" && columns.text < 0) columns.text = static_cast<int>(c);
+    if (name == "target" && columns.target < 0) columns.target = static_cast<int>(c);
   }
-  if (textCol < 0)
-    throw Error(fileMessage(set.source.string(), delim == '\t' ? msg::kSentenceFileNoTextColumnTsv : msg::kSentenceFileNoTextColumnCsv,
+  if (columns.text < 0)
+    throw Error(fileMessage(source, delim == '\t' ? msg::kSentenceFileNoTextColumnTsv : msg::kSentenceFileNoTextColumnCsv,
                             {{"line", headerLine}, {"found", names}},
                             "line " + headerLine + ": the header has no \"text\" column (found " + names + "; columns are " +
-                                kind + "-separated, the first row names them)"));
+                                (delim == '\t' ? "tab" : "comma") + "-separated, the first row names them)"));
+  return columns;
+}
+
+// A row the reader could not split as the header is (text after a closing quote, another
+// number of fields) is reported and skipped: returns true.
+bool skipMalformedRow(const CsvRecord& rec, size_t headerFields, char delim, SentenceSet& set) {
+  if (rec.problem) {
+    add(set, Diagnostic::Severity::Error, rec.line, Message(*rec.problem, {}, kTextAfterQuote + "; row skipped"));
+    return true;
+  }
+  if (rec.fields.size() == headerFields) return false;
+  add(set, Diagnostic::Severity::Error, rec.line,
+      Message(delim == '\t' ? msg::kSentenceFileFieldCountTsv : msg::kSentenceFileFieldCountCsv,
+              {{"fields", std::to_string(rec.fields.size())}, {"expected", std::to_string(headerFields)}},
+              std::to_string(rec.fields.size()) + " fields where the header has " + std::to_string(headerFields) +
+                  " (a " + (delim == '\t' ? "tab" : "comma") + " inside a text must be quoted); row skipped"));
+  return true;
+}
+
+void parseDelimited(const std::string& content, char delim, SentenceSet& set) {
+  auto records = readCsvRecords(content, delim, set.source.string());
+  auto blankRecord = [](const CsvRecord& r) { return r.fields.size() == 1 && isBlank(r.fields[0]); };
+  size_t first = 0;
+  while (first < records.size() && blankRecord(records[first])) ++first;
+  if (first == records.size())
+    throw Error(fileMessage(set.source.string(), msg::kSentenceFileEmpty, {}, "the file is empty: it holds no texts"));
+  const CsvRecord& header = records[first];
+  const DelimitedColumns columns = headerColumns(header, delim, set.source.string());
   std::vector<int> blank;
   std::vector<std::string> targets;
   int malformed = 0;
   for (size_t r = first + 1; r < records.size(); ++r) {
     const CsvRecord& rec = records[r];
-    if (rec.fields.size() == 1 && isBlank(rec.fields[0])) {
+    if (blankRecord(rec)) {
       blank.push_back(rec.line);
       continue;
     }
-    if (rec.problem) {
-      add(set, Diagnostic::Severity::Error, rec.line, Message(*rec.problem, {}, kTextAfterQuote + "; row skipped"));
+    if (skipMalformedRow(rec, header.fields.size(), delim, set)) {
       ++malformed;
       continue;
     }
-    if (rec.fields.size() != header.fields.size()) {
-      add(set, Diagnostic::Severity::Error, rec.line,
-          Message(delim == '\t' ? msg::kSentenceFileFieldCountTsv : msg::kSentenceFileFieldCountCsv,
-                  {{"fields", std::to_string(rec.fields.size())}, {"expected", std::to_string(header.fields.size())}},
-                  std::to_string(rec.fields.size()) + " fields where the header has " +
-                      std::to_string(header.fields.size()) + " (a " + kind + " inside a text must be quoted); row skipped"));
-      ++malformed;
-      continue;
-    }
-    const std::string& text = rec.fields[static_cast<size_t>(textCol)];
+    const std::string& text = rec.fields[static_cast<size_t>(columns.text)];
     if (isBlank(text)) {
       blank.push_back(rec.line);
       continue;
     }
-    std::string target = targetCol >= 0 ? trimAsciiSpace(rec.fields[static_cast<size_t>(targetCol)]) : std::string();
+    std::string target =
+        columns.target >= 0 ? trimAsciiSpace(rec.fields[static_cast<size_t>(columns.target)]) : std::string();
     if (!target.empty()) targets.push_back(target);
     set.texts.push_back({text, rec.line, target});
   }
