@@ -111,15 +111,17 @@ double kendallExactP(int64_t n, int64_t c) {
   return std::clamp(prob, 0.0, 1.0);
 }
 
-KendallResult kendallTauB(const double* x, const double* y, size_t n) {
-  requireFinite(x, n, "Kendall tau: x");
-  requireFinite(y, n, "Kendall tau: y");
-  const int64_t size = static_cast<int64_t>(n);
-  if (n < 2) return undefinedResult(size, "fewer than 2 observations");
+namespace {
 
-  const std::vector<int64_t> rx = denseRanks(x, n), ry = denseRanks(y, n);
-  // Order by (x rank, y rank); discordant pairs = pairs with smaller x and larger y,
-  // counted with a Fenwick tree over y ranks (scipy's _kendall_dis).
+// Discordant pairs (smaller x, larger y) and pairs tied in both x and y, from dense ranks:
+// ordered by (x rank, y rank), the discordant pairs are counted with a Fenwick tree over y
+// ranks (scipy's _kendall_dis).
+struct PairCounts {
+  int64_t discordant = 0, jointTies = 0;
+};
+
+PairCounts countDiscordantAndJointTies(const std::vector<int64_t>& rx, const std::vector<int64_t>& ry) {
+  const size_t n = rx.size();
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), size_t{0});
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -127,14 +129,15 @@ KendallResult kendallTauB(const double* x, const double* y, size_t n) {
   });
   const int64_t maxY = *std::max_element(ry.begin(), ry.end());
   std::vector<int64_t> fenwick(static_cast<size_t>(maxY) + 1, 0);
-  int64_t dis = 0, ntie = 0, inserted = 0;
+  PairCounts counts;
+  int64_t inserted = 0;
   size_t i = 0;
   while (i < n) {
     size_t k = i;
     while (k < n && rx[order[k]] == rx[order[i]]) {
       int64_t atMost = 0;  // inserted (smaller x) with y rank <= this y rank
       for (int64_t idx = ry[order[k]]; idx > 0; idx &= idx - 1) atMost += fenwick[idx];
-      dis += inserted - atMost;
+      counts.discordant += inserted - atMost;
       ++k;
     }
     for (size_t m = i; m < k; ++m) {
@@ -146,12 +149,41 @@ KendallResult kendallTauB(const double* x, const double* y, size_t n) {
       size_t e = m;
       while (e < k && ry[order[e]] == ry[order[m]]) ++e;
       const int64_t cnt = static_cast<int64_t>(e - m);
-      ntie += cnt * (cnt - 1) / 2;
+      counts.jointTies += cnt * (cnt - 1) / 2;
       m = e;
     }
     i = k;
   }
+  return counts;
+}
 
+// scipy's method="auto": the exact null without ties for n <= 33 (or when nearly every pair
+// agrees), otherwise the normal approximation with the tie-corrected variance.
+void setPValue(KendallResult& r, int64_t discordant, int64_t total, const TieStats& tx, const TieStats& ty) {
+  const bool untied = tx.pairs == 0 && ty.pairs == 0;
+  if (untied && (r.n <= 33 || std::min(discordant, total - discordant) <= 1)) {
+    r.exact = true;
+    r.p = kendallExactP(r.n, total - discordant);
+    return;
+  }
+  const double sz = static_cast<double>(r.n);
+  const double m = sz * (sz - 1.);
+  const double var = ((m * (2 * sz + 5) - tx.v1 - ty.v1) / 18 + static_cast<double>(2 * tx.pairs * ty.pairs) / m +
+                      tx.v0 * ty.v0 / (9 * m * (sz - 2)));
+  r.z = static_cast<double>(r.concordantMinusDiscordant) / std::sqrt(var);
+  r.p = normalTwoSidedP(r.z);
+}
+
+}  // namespace
+
+KendallResult kendallTauB(const double* x, const double* y, size_t n) {
+  requireFinite(x, n, "Kendall tau: x");
+  requireFinite(y, n, "Kendall tau: y");
+  const int64_t size = static_cast<int64_t>(n);
+  if (n < 2) return undefinedResult(size, "fewer than 2 observations");
+
+  const std::vector<int64_t> rx = denseRanks(x, n), ry = denseRanks(y, n);
+  const PairCounts counts = countDiscordantAndJointTies(rx, ry);
   const TieStats tx = tieStats(rx), ty = tieStats(ry);
   const int64_t tot = size * (size - 1) / 2;
   if (tx.pairs == tot) return undefinedResult(size, "x is constant");
@@ -159,25 +191,12 @@ KendallResult kendallTauB(const double* x, const double* y, size_t n) {
 
   KendallResult r;
   r.n = size;
-  const int64_t conMinusDis = tot - tx.pairs - ty.pairs + ntie - 2 * dis;
+  const int64_t conMinusDis = tot - tx.pairs - ty.pairs + counts.jointTies - 2 * counts.discordant;
   r.concordantMinusDiscordant = conMinusDis;
   double tau = static_cast<double>(conMinusDis) / std::sqrt(static_cast<double>(tot - tx.pairs)) /
                std::sqrt(static_cast<double>(tot - ty.pairs));
   r.tau = std::min(1., std::max(-1., tau));
-
-  const bool untied = tx.pairs == 0 && ty.pairs == 0;
-  if (untied && (size <= 33 || std::min(dis, tot - dis) <= 1)) {
-    r.exact = true;
-    r.p = kendallExactP(size, tot - dis);
-  } else {
-    const double sz = static_cast<double>(size);
-    const double m = sz * (sz - 1.);
-    const double var = ((m * (2 * sz + 5) - tx.v1 - ty.v1) / 18 +
-                        static_cast<double>(2 * tx.pairs * ty.pairs) / m +
-                        tx.v0 * ty.v0 / (9 * m * (sz - 2)));
-    r.z = static_cast<double>(conMinusDis) / std::sqrt(var);
-    r.p = normalTwoSidedP(r.z);
-  }
+  setPValue(r, counts.discordant, tot, tx, ty);
   return r;
 }
 
