@@ -135,6 +135,23 @@ void MiSignificanceView::clearPlot() {
 void MiSignificanceView::rebuild() {
   clearPlot();
   legend_->setVisible(true);
+  QVector<double> x, y[2];
+  double extent = fillMap(x, y);
+  const double scale = presentationScale();
+  mapMarkers_ = plot()->addGraph(mapRect_->axis(QCPAxis::atBottom), mapRect_->axis(QCPAxis::atLeft));
+  mapMarkers_->setLineStyle(QCPGraph::lsNone);
+  mapMarkers_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::black, 1.5), Qt::NoBrush, 9 * scale));
+  QVector<double> mx, my;
+  for (int row = 0; row < 2; ++row) drawProfileRow(row, x, y[row], mx, my);
+  mapMarkers_->setData(mx, my);
+  drawControls(x, extent);
+  profileRect_->axis(QCPAxis::atLeft)->setRange(-extent * 1.15, extent * 1.15);
+}
+
+// The heat map: t (row 1) and Fisher Z (row 2) per layer, NaN where no layer is done yet, on a
+// colour scale symmetric about zero. Fills the finished layers' x and values; returns the
+// largest |value| (1 when there is none).
+double MiSignificanceView::fillMap(QVector<double>& x, QVector<double> (&y)[2]) {
   const auto& mi = *drawnResults()->get<MiDistanceResults>();
   const int nLayer = mi.nLayer;
   const int done = layersDone();
@@ -145,7 +162,6 @@ void MiSignificanceView::rebuild() {
   map_->data()->setSize(nLayer, 2);
   map_->data()->setRange(QCPRange(1, nLayer), QCPRange(1, 2));
   double extent = 0;
-  QVector<double> x, y[2];
   for (int l = 0; l < nLayer; ++l) {
     const bool have = l < done;
     const double t = have ? mi.layers[static_cast<size_t>(l)].t : nan;
@@ -162,43 +178,40 @@ void MiSignificanceView::rebuild() {
   }
   if (extent <= 0) extent = 1;
   scale_->setDataRange(QCPRange(-extent, extent));  // symmetric: white is "no difference"
+  return extent;
+}
 
+// One statistic's line in the profile below the map, with stars at its significant layers
+// (after the chosen correction); the same layers' stars for the map are added to mx, my.
+void MiSignificanceView::drawProfileRow(int row, const QVector<double>& x, const QVector<double>& y,
+                                        QVector<double>& mx, QVector<double>& my) {
   const double scale = presentationScale();
-  mapMarkers_ = plot()->addGraph(mapRect_->axis(QCPAxis::atBottom), mapRect_->axis(QCPAxis::atLeft));
-  mapMarkers_->setLineStyle(QCPGraph::lsNone);
-  mapMarkers_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::black, 1.5), Qt::NoBrush, 9 * scale));
-  QVector<double> mx, my;
   const QString rowNames[2] = {tr("t (attention − MLP MI)"), tr("Z (attention τ − MLP τ)")};
-  for (int row = 0; row < 2; ++row) {
-    profiles_[row] = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
-    profiles_[row]->setName(rowNames[row]);
-    const QColor color = plotstyle::seriesColor(row == 0 ? 4 : 5);
-    profiles_[row]->setPen(QPen(color, 2 * scale));
-    profiles_[row]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 4 * scale));
-    profiles_[row]->setData(x, y[row], true);
-    profiles_[row]->addToLegend(legend_);
-    bool available = false;
-    const auto m = mask(row, &available);
-    markers_[row] = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
-    markers_[row]->setLineStyle(QCPGraph::lsNone);
-    markers_[row]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(color.darker(), 1.5), Qt::NoBrush, 11 * scale));
-    QVector<double> px, py;
-    for (size_t l = 0; l < m.size(); ++l)
-      if (m[l]) {
-        px.push_back(static_cast<double>(l) + 1);
-        py.push_back(y[row][static_cast<int>(l)]);
-        mx.push_back(static_cast<double>(l) + 1);
-        my.push_back(row + 1);
-      }
-    markers_[row]->setData(px, py, true);
-    if (available) {
-      markers_[row]->setName(tr("%1 significant (%2)").arg(row == 0 ? tr("t") : tr("Z"), Labels::correction(correction_)));
-      markers_[row]->addToLegend(legend_);
+  profiles_[row] = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
+  profiles_[row]->setName(rowNames[row]);
+  const QColor color = plotstyle::seriesColor(row == 0 ? 4 : 5);
+  profiles_[row]->setPen(QPen(color, 2 * scale));
+  profiles_[row]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, color, color, 4 * scale));
+  profiles_[row]->setData(x, y, true);
+  profiles_[row]->addToLegend(legend_);
+  bool available = false;
+  const auto m = mask(row, &available);
+  markers_[row] = plot()->addGraph(profileRect_->axis(QCPAxis::atBottom), profileRect_->axis(QCPAxis::atLeft));
+  markers_[row]->setLineStyle(QCPGraph::lsNone);
+  markers_[row]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssStar, QPen(color.darker(), 1.5), Qt::NoBrush, 11 * scale));
+  QVector<double> px, py;
+  for (size_t l = 0; l < m.size(); ++l)
+    if (m[l]) {
+      px.push_back(static_cast<double>(l) + 1);
+      py.push_back(y[static_cast<int>(l)]);
+      mx.push_back(static_cast<double>(l) + 1);
+      my.push_back(row + 1);
     }
+  markers_[row]->setData(px, py, true);
+  if (available) {
+    markers_[row]->setName(tr("%1 significant (%2)").arg(row == 0 ? tr("t") : tr("Z"), Labels::correction(correction_)));
+    markers_[row]->addToLegend(legend_);
   }
-  mapMarkers_->setData(mx, my);
-  drawControls(x, extent);
-  profileRect_->axis(QCPAxis::atLeft)->setRange(-extent * 1.15, extent * 1.15);
 }
 
 void MiSignificanceView::drawControls(const QVector<double>& x, double& extent) {

@@ -56,6 +56,9 @@ class MiSignificanceView : public FigureView {
   QCPGraph* mapMarkers_ = nullptr;
   QCPGraph* paired_ = nullptr;
   QCPGraph* permutationMarkers_ = nullptr;
+  double fillMap(QVector<double>& x, QVector<double> (&y)[2]);
+  void drawProfileRow(int row, const QVector<double>& x, const QVector<double>& y, QVector<double>& mx,
+                      QVector<double>& my);
   void drawControls(const QVector<double>& x, double& extent);
   QComboBox* correctionBox_;
   QLabel* correctionLabel_;
