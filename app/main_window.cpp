@@ -341,43 +341,8 @@ void MainWindow::connectRunner() {
     experiment_->setProgress(p);
     runSeconds_ = p.elapsedSeconds;
   });
-  connect(runner_, &RunController::layerFinished, this, [this](const ResultsPtr& soFar, int layer) {
-    const LayerCursor* c = figures_->cursor();
-    const bool follow = newestLayer_ < 0 || c->layer() == newestLayer_;  // unless the user looks elsewhere
-    resultsComplete_ = false;
-    showResults(soFar);
-    if (!soFar->control) {  // the control's layers fill in its series; the cursor stays on the run's last
-      newestLayer_ = layer;
-      if (follow) figures_->cursor()->setLayer(layer);
-    }
-    if (soFar->control)  // the control's pass (it starts after the run's last layer)
-      setStatusText([this, layer] {
-        return tr("Untrained control: layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count());
-      });
-    else
-      setStatusText([this, layer] { return tr("Layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count()); });
-  });
-  connect(runner_, &RunController::finished, this, [this](const ResultsPtr& results) {
-    resultsComplete_ = true;
-    showResults(results);
-    const double seconds = runSeconds_;
-    // Named copies, not a structured binding: clang before C++20 cannot capture one.
-    const std::pair<int64_t, int64_t> counts = tokensAndTokensRun(*results);
-    // The bar says how long; the line under it what ran (a narrow panel cannot show both on
-    // the bar), each once; the window's status bar says both for a while.
-    auto done = [this, seconds] {
-      return tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
-          .arg(locale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
-    };
-    auto ran = [this, tokens = counts.first, tokensRun = counts.second]() -> QString {
-      if (tokensRun <= 0 || tokensRun >= tokens) return {};
-      // GPT-2 is causal: the run stops each text at the last token the analysis reads.
-      return tr("The model ran %1 of the %2 tokens (none after a text's last token read).")
-          .arg(locale().toString(static_cast<qlonglong>(tokensRun)), locale().toString(static_cast<qlonglong>(tokens)));
-    };
-    setStatusText(ran, done);
-    statusBar()->showMessage(ran().isEmpty() ? done() : done() + QStringLiteral(". ") + ran(), 10000);
-  });
+  connect(runner_, &RunController::layerFinished, this, &MainWindow::showFinishedLayer);
+  connect(runner_, &RunController::finished, this, &MainWindow::showFinishedRun);
   connect(runner_, &RunController::failed, this, [this](const QString& message) {
     setStatusText([message] { return CoreMessages::translate(message); });
     reportError(message, true);
@@ -386,6 +351,46 @@ void MainWindow::connectRunner() {
     setStatusText([this] { return tr("Cancelled. The layers already done stay on screen."); });
     statusBar()->showMessage(tr("Cancelled"), 5000);
   });
+}
+
+// A layer of the run (or of its control, which starts after the run's last layer) is done.
+void MainWindow::showFinishedLayer(const ResultsPtr& soFar, int layer) {
+  const LayerCursor* c = figures_->cursor();
+  const bool follow = newestLayer_ < 0 || c->layer() == newestLayer_;  // unless the user looks elsewhere
+  resultsComplete_ = false;
+  showResults(soFar);
+  if (!soFar->control) {  // the control's layers fill in its series; the cursor stays on the run's last
+    newestLayer_ = layer;
+    if (follow) figures_->cursor()->setLayer(layer);
+  }
+  if (soFar->control)  // the control's pass (it starts after the run's last layer)
+    setStatusText([this, layer] {
+      return tr("Untrained control: layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count());
+    });
+  else
+    setStatusText([this, layer] { return tr("Layer %1 of %2 done").arg(layer + 1).arg(figures_->cursor()->count()); });
+}
+
+void MainWindow::showFinishedRun(const ResultsPtr& results) {
+  resultsComplete_ = true;
+  showResults(results);
+  const double seconds = runSeconds_;
+  // Named copies, not a structured binding: clang before C++20 cannot capture one.
+  const std::pair<int64_t, int64_t> counts = tokensAndTokensRun(*results);
+  // The bar says how long; the line under it what ran (a narrow panel cannot show both on
+  // the bar), each once; the window's status bar says both for a while.
+  auto done = [this, seconds] {
+    return tr("Done: %n layer(s) in %1 s", nullptr, figures_->cursor()->count())
+        .arg(locale().toString(seconds, 'f', seconds < 10 ? 2 : 1));
+  };
+  auto ran = [this, tokens = counts.first, tokensRun = counts.second]() -> QString {
+    if (tokensRun <= 0 || tokensRun >= tokens) return {};
+    // GPT-2 is causal: the run stops each text at the last token the analysis reads.
+    return tr("The model ran %1 of the %2 tokens (none after a text's last token read).")
+        .arg(locale().toString(static_cast<qlonglong>(tokensRun)), locale().toString(static_cast<qlonglong>(tokens)));
+  };
+  setStatusText(ran, done);
+  statusBar()->showMessage(ran().isEmpty() ? done() : done() + QStringLiteral(". ") + ran(), 10000);
 }
 
 // Geometry, docks, the shown view and the plot and text preferences of the last session.

@@ -115,6 +115,8 @@ class MainWindow : public QMainWindow {
   void connectLayerBar();
   void connectPanels();
   void connectRunner();
+  void showFinishedLayer(const ResultsPtr& soFar, int layer);
+  void showFinishedRun(const ResultsPtr& results);
   void restoreWindowSettings();
   void buildMenus();
   void buildPresentationKeys();
