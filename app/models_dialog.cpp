@@ -29,6 +29,25 @@ ModelsDialog::ModelsDialog(QWidget* parent, std::vector<hub::KnownModel> offered
   setWindowTitle(tr("Models"));
   resize(820, 560);
   auto* layout = new QVBoxLayout(this);
+  buildLocalList(layout);
+  buildDownloadList(layout, offered);
+  buildDownloadControls(layout);
+  connect(use_, &QPushButton::clicked, this, [this] {
+    auto* item = local_->currentItem();
+    if (!item || !item->data(0, Qt::UserRole + 1).toBool()) return;
+    chosen_ = item->data(0, Qt::UserRole).toString();
+    accept();
+  });
+  connect(local_, &QTreeWidget::itemDoubleClicked, use_, &QPushButton::click);
+  connect(download_, &QPushButton::clicked, this, &ModelsDialog::startDownload);
+  connect(cancel_, &QPushButton::clicked, this, &ModelsDialog::cancelDownload);
+  connect(close_, &QPushButton::clicked, this, &ModelsDialog::reject);
+  connect(watcher_, &QFutureWatcher<QString>::finished, this, &ModelsDialog::showDownloadResult);
+  rescan();
+}
+
+// The checkpoints already on this computer (the Hugging Face cache, folders chosen before).
+void ModelsDialog::buildLocalList(QVBoxLayout* layout) {
   cacheLabel_ = new QLabel(this);
   cacheLabel_->setWordWrap(true);
   cacheLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -42,7 +61,10 @@ ModelsDialog::ModelsDialog(QWidget* parent, std::vector<hub::KnownModel> offered
   layout->addWidget(local_, 1);
   use_ = new QPushButton(tr("Use this checkpoint"), this);
   layout->addWidget(use_, 0, Qt::AlignRight);
+}
 
+// The GPT-2 checkpoints on offer, with their size and shape before anything is downloaded.
+void ModelsDialog::buildDownloadList(QVBoxLayout* layout, const std::vector<hub::KnownModel>& offered) {
   layout->addWidget(new QLabel(tr("<b>Download from the Hugging Face hub</b>"), this));
   downloads_ = new QTreeWidget(this);
   downloads_->setHeaderLabels({tr("Model"), tr("Parameters"), tr("Shape"), tr("Download size")});
@@ -58,6 +80,9 @@ ModelsDialog::ModelsDialog(QWidget* parent, std::vector<hub::KnownModel> offered
     item->setData(0, Qt::UserRole, QString::fromStdString(m.repo));
   }
   layout->addWidget(downloads_);
+}
+
+void ModelsDialog::buildDownloadControls(QVBoxLayout* layout) {
   progress_ = new QProgressBar(this);
   progress_->setRange(0, 1000);
   progress_->setValue(0);
@@ -75,36 +100,27 @@ ModelsDialog::ModelsDialog(QWidget* parent, std::vector<hub::KnownModel> offered
   buttons->addStretch(1);
   buttons->addWidget(close_);
   layout->addLayout(buttons);
+}
 
-  connect(use_, &QPushButton::clicked, this, [this] {
-    auto* item = local_->currentItem();
-    if (!item || !item->data(0, Qt::UserRole + 1).toBool()) return;
-    chosen_ = item->data(0, Qt::UserRole).toString();
-    accept();
-  });
-  connect(local_, &QTreeWidget::itemDoubleClicked, use_, &QPushButton::click);
-  connect(download_, &QPushButton::clicked, this, &ModelsDialog::startDownload);
-  connect(cancel_, &QPushButton::clicked, this, &ModelsDialog::cancelDownload);
-  connect(close_, &QPushButton::clicked, this, &ModelsDialog::reject);
-  connect(watcher_, &QFutureWatcher<QString>::finished, this, [this] {
-    const QString result = watcher_->result();
-    downloader_.reset();
-    download_->setEnabled(true);
-    cancel_->setEnabled(false);
-    if (result.startsWith(QLatin1String("ok:"))) {
-      progress_->setValue(progress_->maximum());
-      status_->setText(tr("Downloaded. The checkpoint is in the list above."));
-      rescan();
-      const QString dir = result.mid(3);
-      for (int i = 0; i < local_->topLevelItemCount(); ++i)
-        if (local_->topLevelItem(i)->data(0, Qt::UserRole).toString() == dir) local_->setCurrentItem(local_->topLevelItem(i));
-    } else if (result == QLatin1String("cancelled")) {
-      status_->setText(tr("Download cancelled. Starting it again resumes where it stopped."));
-    } else {
-      status_->setText(CoreMessages::translate(result));
-    }
-  });
-  rescan();
+// The download thread's last word: "ok:DIR" (the new checkpoint is selected in the list),
+// "cancelled", or a core message.
+void ModelsDialog::showDownloadResult() {
+  const QString result = watcher_->result();
+  downloader_.reset();
+  download_->setEnabled(true);
+  cancel_->setEnabled(false);
+  if (result.startsWith(QLatin1String("ok:"))) {
+    progress_->setValue(progress_->maximum());
+    status_->setText(tr("Downloaded. The checkpoint is in the list above."));
+    rescan();
+    const QString dir = result.mid(3);
+    for (int i = 0; i < local_->topLevelItemCount(); ++i)
+      if (local_->topLevelItem(i)->data(0, Qt::UserRole).toString() == dir) local_->setCurrentItem(local_->topLevelItem(i));
+  } else if (result == QLatin1String("cancelled")) {
+    status_->setText(tr("Download cancelled. Starting it again resumes where it stopped."));
+  } else {
+    status_->setText(CoreMessages::translate(result));
+  }
 }
 
 ModelsDialog::~ModelsDialog() {

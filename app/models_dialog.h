@@ -15,6 +15,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTreeWidget;
+class QVBoxLayout;
 
 namespace laminar {
 
@@ -40,6 +41,11 @@ class ModelsDialog : public QDialog {
   bool downloading() const { return downloader_ != nullptr; }
 
  private:
+  // The dialog's parts, top to bottom (the constructor connects them).
+  void buildLocalList(QVBoxLayout* layout);
+  void buildDownloadList(QVBoxLayout* layout, const std::vector<hub::KnownModel>& offered);
+  void buildDownloadControls(QVBoxLayout* layout);
+  void showDownloadResult();
   void rescan();
   void addDemoModelRow();
   void startDownload();

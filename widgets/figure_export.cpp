@@ -409,7 +409,7 @@ void saveExport(const QString& path, const QByteArray& bytes) {
 
 // A raster at options.dpi, with the title, caption and provenance as PNG text chunks.
 QByteArray pngBytes(FigureView& view, int w, int h, const FigureExportOptions& options,
-                    const FigureProvenance& provenance) {
+                    const FigureProvenance& provenance, const QString& path) {
   const double scale = std::max(0.25, options.dpi / 96.0);
   QImage image(static_cast<int>(std::lround(w * scale)), static_cast<int>(std::lround(h * scale)),
                QImage::Format_ARGB32_Premultiplied);
@@ -430,7 +430,7 @@ QByteArray pngBytes(FigureView& view, int w, int h, const FigureExportOptions& o
   for (const auto& [key, value] : provenance.fields) image.setText(key, value);
   QBuffer buffer;
   buffer.open(QIODevice::WriteOnly);
-  image.save(&buffer, "PNG");
+  if (!image.save(&buffer, "PNG")) throw Error(FigureExport::cannotWrite(path, QStringLiteral("PNG")).toStdString());
   return buffer.data();
 }
 
@@ -503,7 +503,7 @@ void exportFigure(FigureView& view, const QString& path, const FigureExportOptio
   const int h = std::max({64, options.height, view.minimumLayoutHeight() + static_cast<int>(0.4 * options.height) +
                                                   (provenance.untrained ? 40 : 0)});
   switch (options.format) {
-    case FigureFormat::Png: return saveExport(path, pngBytes(view, w, h, options, provenance));
+    case FigureFormat::Png: return saveExport(path, pngBytes(view, w, h, options, provenance, path));
     case FigureFormat::Svg: return saveExport(path, svgBytes(view, w, h, options, provenance, path));
     case FigureFormat::Pdf: return saveExport(path, pdfBytes(view, w, h, options, provenance, path));
   }

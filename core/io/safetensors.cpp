@@ -72,19 +72,21 @@ uint64_t readLittleEndian64(const uint8_t* p) {
 }
 
 // The layout: 8 bytes of N (little-endian u64), N bytes of JSON, then the data buffer. Returns
-// the JSON text without its padding (the spec allows trailing spaces, 0x20, only).
-std::string headerText(const uint8_t* bytes, size_t size, const std::string& where) {
+// the JSON text without its padding (the spec allows trailing spaces, 0x20, only); N goes to
+// *headerSize.
+std::string headerText(const uint8_t* bytes, size_t size, const std::string& where, uint64_t* headerSize) {
   if (size < 8)
     damaged(where, "truncated: the file has " + std::to_string(size) +
                        " bytes, fewer than the 8-byte header length of a safetensors file");
-  const uint64_t headerSize = readLittleEndian64(bytes);
-  if (headerSize > kSafetensorsMaxHeaderSize)
-    damaged(where, "header length " + std::to_string(headerSize) + " bytes exceeds the safetensors limit of " +
+  const uint64_t n = readLittleEndian64(bytes);
+  if (n > kSafetensorsMaxHeaderSize)
+    damaged(where, "header length " + std::to_string(n) + " bytes exceeds the safetensors limit of " +
                        std::to_string(kSafetensorsMaxHeaderSize) + " bytes (not a safetensors file, or corrupt)");
-  if (headerSize > size - 8)
-    damaged(where, "truncated: the header length says " + std::to_string(headerSize) + " bytes but only " +
+  if (n > size - 8)
+    damaged(where, "truncated: the header length says " + std::to_string(n) + " bytes but only " +
                        std::to_string(size - 8) + " bytes follow it");
-  std::string header(reinterpret_cast<const char*>(bytes + 8), headerSize);
+  *headerSize = n;
+  std::string header(reinterpret_cast<const char*>(bytes + 8), n);
   const size_t end = header.find_last_not_of(' ');
   if (header.empty() || header[0] != '{' || end == std::string::npos || header[end] != '}')
     damaged(where, "header is not a JSON object (it must start with '{' and end with '}', padded only with spaces)");
@@ -248,8 +250,7 @@ std::shared_ptr<SafetensorsFile> SafetensorsFile::open(const fs::path& path) {
   const uint8_t* bytes = file->mapping_->data();
   const size_t size = file->mapping_->size();
 
-  const json root = parseHeaderJson(headerText(bytes, size, where), where);
-  file->headerSize_ = readLittleEndian64(bytes);
+  const json root = parseHeaderJson(headerText(bytes, size, where, &file->headerSize_), where);
   std::vector<HeaderEntry> entries;
   for (const auto& [key, value] : root.items()) {
     if (key == "__metadata__") file->metadata_ = parseMetadata(value, where);

@@ -188,15 +188,15 @@ double resumeSavedState(const fs::path& stateDir, const json& identity, Trainabl
   return result.log.empty() ? 0 : result.log.back().seconds;
 }
 
-// One AdamW step on `batch` at learning rate `lr`, gradients clipped to o.clipNorm; returns the
-// batch's loss before the step.
+// One AdamW step on `batch` at learning rate `lr`, the gradient's norm clipped to `clipNorm`;
+// returns the batch's loss before the step.
 torch::Tensor trainStep(TrainableGpt2& model, torch::optim::AdamW& optimizer, const TokenBatch& batch, double lr,
-                        const TrainOptions& o, const torch::Device& device) {
+                        double clipNorm, const torch::Device& device) {
   for (auto& group : optimizer.param_groups()) static_cast<torch::optim::AdamWOptions&>(group.options()).lr(lr);
   optimizer.zero_grad();
   torch::Tensor loss = model.loss(batch.inputs.to(device), batch.targets.to(device));
   loss.backward();
-  torch::nn::utils::clip_grad_norm_(model.parameters(), o.clipNorm);
+  torch::nn::utils::clip_grad_norm_(model.parameters(), clipNorm);
   optimizer.step();
   return loss;
 }
@@ -278,7 +278,7 @@ TrainResult trainGpt2(const TrainOptions& o, const TrainProgress& progress, cons
     if (cancel && cancel->load()) throw Cancelled();
     const double lr = schedule.at(step);
     const TokenBatch batch = trainingBatch(train, o.batch, o.context, o.seed, step);
-    const torch::Tensor loss = trainStep(model, optimizer, batch, lr, o, device);
+    const torch::Tensor loss = trainStep(model, optimizer, batch, lr, o.clipNorm, device);
     ++step;
     throughput.add(batch.inputs.numel());
 
